@@ -1,0 +1,49 @@
+#!/usr/bin/env tsx
+// The `kaoping` command. Each sub-command lives in commands/<name>.ts and is loaded
+// only when used, so `kaoping score` never opens a database.
+import { CliError } from './cli-error';
+
+type Command = { run(args: string[]): Promise<number> };
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  db: { summary: 'db migrate — create or upgrade the database', load: () => import('./commands/db') },
+  demo: { summary: 'demo seed [--reset] — load the demo city (江临市)', load: () => import('./commands/demo') },
+  units: { summary: 'units import FILE [--year YYYY] — import units.csv / .xlsx', load: () => import('./commands/units') },
+  score: { summary: 'score --scheme … --period 2025Q3 --json — compute results from files', load: () => import('./commands/score') },
+  report: { summary: 'report parse FILE --json | report import DIR --year YYYY', load: () => import('./commands/report') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ['usage: kaoping <command> [options]', '', ...lines].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    process.stderr.write(`unknown command: ${name}\n\n${usage()}\n`);
+    return 2;
+  }
+  const command = await entry.load();
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
