@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import { navigationFor, navKeyOfPath, navPaths } from '../navigation';
+import { useTRPC } from '../trpc';
+import { LanguageSwitch } from './language-switch';
+
+export function AppLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.resetQueries() }));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={0}>
+        <div style={{ color: '#fff', padding: '18px 20px', fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.title')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          data-testid="main-nav"
+          selectedKeys={[navKeyOfPath(location.pathname)]}
+          items={navigationFor(user.role).map((key) => ({ key, label: t(`nav.${key}`) }))}
+          onClick={({ key }) => void navigate(navPaths[key as keyof typeof navPaths])}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px', borderBottom: '1px solid #eee' }}>
+          <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
+          <Space>
+            <span data-testid="current-user">{user.displayName}</span>
+            <Tag color={user.role === 'leader' ? 'gold' : user.role === 'liaison' ? 'blue' : 'red'}>{t(`role.${user.role}`)}</Tag>
+            {user.role === 'leader' && <Tag>{t('common.readonly')}</Tag>}
+            {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
+            <LanguageSwitch />
+            <Button size="small" onClick={() => logout.mutate()} data-testid="logout">
+              {t('common.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,39 @@
+import type { zh } from './zh';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const en: Shape<typeof zh> = {
+  app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
+  nav: { overview: 'Overview', rankings: 'Rankings', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
+  role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
+  common: {
+    logout: 'Sign out', language: '中文', search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New',
+    actions: 'Actions', all: 'All', yes: 'Yes', no: 'No', loading: 'Loading…', readonly: 'Read-only', year: 'Year', total: '{{count}} in all', back: 'Back',
+    noData: 'No data', confirm: 'OK', close: 'Close', forbidden: 'Access denied', notFound: 'Page not found', retry: 'Retry', showHistory: 'Include retired units',
+  },
+  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', demoHint: 'Demo accounts (password {{password}} for all)', failed: 'Sign-in failed' },
+  placeholder: {
+    title: '{{page}}: coming soon',
+    body: 'This page arrives in a later version.',
+    overview: 'Key figures for the period: units assessed, group averages and pass rates, vetoes, annual-report on-time rate, open and overdue rectification items.',
+    rankings: 'Per-group score bar charts with rank movement and the ranking table.',
+    reports: 'Annual reports in the national format: entry and import, consistency checks, on-time rates and the city-wide summary.',
+    assessment: 'Schemes, scoring units against indicators, findings, self-assessment, publication and objections.',
+    rectification: 'The rectification ledger: issue, acknowledge, report, re-check and close, with working-day deadlines and reminders.',
+  },
+  units: {
+    title: 'Units', code: 'Code', name: 'Name', kind: 'Kind', group: 'Group', parent: 'Parent unit', tags: 'Tags', status: 'Status', active: 'Active',
+    inactive: 'Retired', children: 'Subordinate units', validFrom: 'Valid from', validTo: 'Valid to', successor: 'Successor', note: 'Note', create: 'New unit',
+    edit: 'Edit unit', import: 'Import units', deactivate: 'Retire unit', deactivateReason: 'Reason', searchPlaceholder: 'Search by name or code',
+    history: 'History', groupHistory: 'Groups by year', profile: 'Profile', saved: 'Saved', created: 'Created', deactivated: 'Retired',
+    conflict: 'Someone else changed this unit; reload and try again', noParent: 'None (top level)', kinds: { county_gov: 'County government', city_dept: 'City department', township: 'Township', street: 'Street', other: 'Other' },
+    importHelp: 'CSV or XLSX (first sheet) with columns code,name,group,kind,parent,tags. One bad row rejects the whole file.',
+    importYear: 'Year of the groups', importCheck: 'Check', importRun: 'Import', importOk: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged',
+    importDry: 'Check passed: {{created}} new, {{updated}} updated, {{unchanged}} unchanged', importFailed: 'Nothing was imported. Fix these problems:', row: 'Row', column: 'Column', problem: 'Problem',
+    chooseFile: 'Choose file', ownUnitOnly: 'Liaisons see only their own unit',
+  },
+  audit: { at: 'When', actor: 'Who', action: 'Action', change: 'Change', before: 'Before', after: 'After' },
+  settings: { title: 'Settings', groups: 'Groups', periods: 'Periods', users: 'Users', groupCode: 'Code', groupName: 'Name', unitCount: 'Units', sortOrder: 'Order',
+    periodCode: 'Period', range: 'Dates', status: 'Status', addPeriod: 'Add period', addGroup: 'Add group', username: 'Username', displayName: 'Name', role: 'Role', unit: 'Unit',
+    periodStatus: { open: 'Open', closed: 'Closed', locked: 'Locked' }, close: 'Close', reopen: 'Reopen', lock: 'Lock', recent: 'Recent changes' },
+};

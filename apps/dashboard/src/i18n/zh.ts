@@ -1,0 +1,36 @@
+// Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
+export const zh = {
+  app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
+  nav: { overview: '概览', rankings: '排名', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
+  role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
+  common: {
+    logout: '退出登录', language: 'English', search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建',
+    actions: '操作', all: '全部', yes: '是', no: '否', loading: '加载中…', readonly: '只读', year: '年度', total: '共 {{count}} 条', back: '返回',
+    noData: '暂无数据', confirm: '确定', close: '关闭', forbidden: '无权访问', notFound: '页面不存在', retry: '重试', showHistory: '含已撤销单位',
+  },
+  login: { title: '登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号(密码均为 {{password}})', failed: '登录失败' },
+  placeholder: {
+    title: '{{page}}:建设中',
+    body: '此页面将在后续版本中提供。',
+    overview: '概览将展示本期考评的关键指标:参评单位数、各组平均分与合格率、一票否决、年报按时率、整改未完成与逾期数量等。',
+    rankings: '排名页将按分组展示得分柱状图、名次变化和排名表。',
+    reports: '年度报告页将支持按国家格式填报与导入、勾稽关系校验、报送及时率统计和全市汇总。',
+    assessment: '考评页将支持考核方案编辑、逐单位逐指标打分、问题记录、单位自评、结果发布与申诉。',
+    rectification: '整改页将提供整改台账:交办、签收、报送、复核、销号,按工作日计算整改时限并提醒。',
+  },
+  units: {
+    title: '单位管理', code: '编码', name: '名称', kind: '类型', group: '分组', parent: '上级单位', tags: '标签', status: '状态', active: '在册',
+    inactive: '已撤销', children: '下级单位', validFrom: '设立日期', validTo: '撤销日期', successor: '承继单位', note: '备注', create: '新建单位',
+    edit: '编辑单位', import: '导入单位', deactivate: '撤销单位', deactivateReason: '撤销原因', searchPlaceholder: '按名称或编码搜索',
+    history: '变更记录', groupHistory: '分组历史', profile: '基本信息', saved: '已保存', created: '已创建', deactivated: '已撤销',
+    conflict: '该单位已被他人修改,请刷新后重试', noParent: '无(顶级单位)', kinds: { county_gov: '区县政府', city_dept: '市直部门', township: '乡镇', street: '街道', other: '其他' },
+    importHelp: '支持 CSV 或 XLSX(第一个工作表),列:code,name,group,kind,parent,tags。任一行有误则整个文件不导入。',
+    importYear: '分组所属年度', importCheck: '检查', importRun: '导入', importOk: '导入完成:新增 {{created}},更新 {{updated}},未变 {{unchanged}}',
+    importDry: '检查通过:将新增 {{created}},更新 {{updated}},未变 {{unchanged}}', importFailed: '文件未导入,请修正以下问题:', row: '行', column: '列', problem: '问题',
+    chooseFile: '选择文件', ownUnitOnly: '联络员只能查看本单位',
+  },
+  audit: { at: '时间', actor: '操作人', action: '操作', change: '变更内容', before: '变更前', after: '变更后' },
+  settings: { title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',
+    periodCode: '期次', range: '起止日期', status: '状态', addPeriod: '新增期次', addGroup: '新增分组', username: '用户名', displayName: '姓名', role: '角色', unit: '所属单位',
+    periodStatus: { open: '进行中', closed: '已结束', locked: '已锁定' }, close: '结束', reopen: '重新开放', lock: '锁定', recent: '最近变更' },
+};

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import { AppLayout } from '../components/app-layout';
+import { canOpen, type NavKey } from '../navigation';
+import { useTRPC } from '../trpc';
+import { LoginPage } from './login';
+import { PlaceholderPage } from './placeholder';
+
+// Pages beyond the frame are split into their own chunks.
+const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
+const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
+const SettingsPage = lazy(() => import('./settings').then((m) => ({ default: m.SettingsPage })));
+
+function Guard({ user, page, children }: { user: SessionUser; page: NavKey; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (!canOpen(user.role, page)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const { t } = useTranslation();
+  if (me.isPending) return <Spin fullscreen />;
+  const user = me.data ?? null;
+  if (!user) return <LoginPage />;
+  const page = (key: NavKey, element: ReactNode) => (
+    <Guard user={user} page={key}>
+      <Suspense fallback={<Spin />}>{element}</Suspense>
+    </Guard>
+  );
+  return (
+    <AppLayout user={user}>
+      <Routes>
+        <Route path="/" element={page('overview', <PlaceholderPage page="overview" />)} />
+        <Route path="/rankings" element={page('rankings', <PlaceholderPage page="rankings" />)} />
+        <Route path="/reports" element={page('reports', <PlaceholderPage page="reports" />)} />
+        <Route path="/assessment" element={page('assessment', <PlaceholderPage page="assessment" />)} />
+        <Route path="/rectification" element={page('rectification', <PlaceholderPage page="rectification" />)} />
+        <Route path="/units" element={page('units', user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />)} />
+        <Route path="/units/:id" element={page('units', <UnitDetailPage user={user} />)} />
+        <Route path="/settings" element={page('settings', <SettingsPage />)} />
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
+      </Routes>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Group } from '@kaoping/contracts/org/group';
+import type { PeriodRow, PeriodStatus } from '@kaoping/contracts/org/period';
+import { AuditTable } from '../components/audit-table';
+import { useGroupYear } from '../features/units/use-current-year';
+import { errorMessage, useTRPC } from '../trpc';
+
+function GroupsTab() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { year, years, setYear } = useGroupYear();
+  const groups = useQuery(trpc.groups.list.queryOptions({ year }));
+  const upsert = useMutation(trpc.groups.upsert.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(), onError: (e) => void message.error(errorMessage(e)) }));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Select value={year} onChange={setYear} options={[...new Set([...years, year + 1])].map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+        <Form layout="inline" onFinish={(v: { code: string; name: string; sortOrder: number }) => upsert.mutate({ year, ...v })}>
+          <Form.Item name="code" rules={[{ required: true }]}>
+            <Input placeholder={t('settings.groupCode')} style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="name" rules={[{ required: true }]}>
+            <Input placeholder={t('settings.groupName')} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="sortOrder" initialValue={0}>
+            <InputNumber min={0} max={999} />
+          </Form.Item>
+          <Button htmlType="submit">{t('settings.addGroup')}</Button>
+        </Form>
+      </Space>
+      <Table<Group>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={groups.data ?? []}
+        columns={[
+          { title: t('settings.groupCode'), dataIndex: 'code' },
+          { title: t('settings.groupName'), dataIndex: 'name' },
+          { title: t('settings.unitCount'), dataIndex: 'unitCount' },
+          { title: t('settings.sortOrder'), dataIndex: 'sortOrder' },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function PeriodsTab() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const periods = useQuery(trpc.periods.list.queryOptions());
+  const options = { onSuccess: () => queryClient.invalidateQueries(), onError: (e: unknown) => void message.error(errorMessage(e)) };
+  const create = useMutation(trpc.periods.create.mutationOptions(options));
+  const setStatus = useMutation(trpc.periods.setStatus.mutationOptions(options));
+  const color: Record<PeriodStatus, string> = { open: 'green', closed: 'orange', locked: 'default' };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Form layout="inline" onFinish={(v: { code: string }) => create.mutate(v)}>
+        <Form.Item name="code" rules={[{ required: true, pattern: /^\d{4}(Q[1-4])?$/, message: '2025Q3 / 2025' }]}>
+          <Input placeholder="2027Q1" style={{ width: 120 }} />
+        </Form.Item>
+        <Button htmlType="submit">{t('settings.addPeriod')}</Button>
+      </Form>
+      <Table<PeriodRow>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={periods.data ?? []}
+        columns={[
+          { title: t('settings.periodCode'), dataIndex: 'code' },
+          { title: t('settings.range'), render: (_, p) => `${p.startDate} ~ ${p.endDate}` },
+          { title: t('settings.status'), dataIndex: 'status', render: (s: PeriodStatus) => <Tag color={color[s]}>{t(`settings.periodStatus.${s}`)}</Tag> },
+          {
+            title: t('common.actions'),
+            render: (_, p) => (
+              <Space>
+                {p.status === 'open' && <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'closed' })}>{t('settings.close')}</Button>}
+                {p.status === 'closed' && <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'open' })}>{t('settings.reopen')}</Button>}
+                {p.status === 'closed' && <Button size="small" danger onClick={() => setStatus.mutate({ code: p.code, status: 'locked' })}>{t('settings.lock')}</Button>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function UsersTab() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const users = useQuery(trpc.users.list.queryOptions());
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      dataSource={users.data ?? []}
+      pagination={{ pageSize: 20 }}
+      columns={[
+        { title: t('settings.username'), dataIndex: 'username' },
+        { title: t('settings.displayName'), dataIndex: 'displayName' },
+        { title: t('settings.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
+        { title: t('settings.unit'), dataIndex: 'unitName', render: (n: string | null) => n ?? '—' },
+      ]}
+    />
+  );
+}
+
+function RecentChangesTab() {
+  const trpc = useTRPC();
+  const recent = useQuery(trpc.audit.recent.queryOptions({ limit: 200 }));
+  return <AuditTable entries={recent.data ?? []} loading={recent.isPending} />;
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('settings.title')}>
+      <Tabs
+        items={[
+          { key: 'groups', label: t('settings.groups'), children: <GroupsTab /> },
+          { key: 'periods', label: t('settings.periods'), children: <PeriodsTab /> },
+          { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+          { key: 'audit', label: t('settings.recent'), children: <RecentChangesTab /> },
+        ]}
+      />
+    </Card>
+  );
+}

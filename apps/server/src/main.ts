@@ -1,0 +1,28 @@
+import pino from 'pino';
+import { openDatabase } from '@kaoping/db/connect';
+import { prepareDatabase } from './bootstrap';
+import { createServer } from './create-server';
+import { readServerEnv } from './env';
+
+const log = pino({ name: 'kaoping' });
+const env = readServerEnv();
+const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
+const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
+if (seeded) log.info(seeded, '已载入演示数据:江临市');
+
+const server = createServer({
+  database,
+  dashboardDir: env.dashboardDir,
+  secureCookies: env.secureCookies,
+  onError: (error, path) => log.error({ err: error, path }, 'request failed'),
+});
+server.listen(env.port, env.host, () => {
+  log.info({ db: database.dialect === 'sqlite' ? env.sqliteFile : 'postgres' }, `考评 Kaoping 已启动: http://${env.host}:${env.port}`);
+});
+
+const shutdown = () => {
+  server.close();
+  void database.destroy().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,21 @@
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import type { Db, DialectName } from '@kaoping/db/connect';
+import type { LoginRateLimiter } from './auth/login-rate-limiter';
+
+/** What a request can do to its session cookie; the HTTP host implements it. */
+export interface SessionCookieJar {
+  set(token: string, maxAgeSeconds: number): void;
+  clear(): void;
+}
+
+export interface Context {
+  db: Db;
+  dialect: DialectName;
+  user: SessionUser | null;
+  /** The raw session token from the cookie, if any (for logout). */
+  sessionToken: string | null;
+  clientIp: string;
+  cookies: SessionCookieJar;
+  loginLimiter: LoginRateLimiter;
+  now: () => Date;
+}

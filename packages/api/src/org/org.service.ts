@@ -1,0 +1,56 @@
+import { TRPCError } from '@trpc/server';
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import type { PeriodStatus } from '@kaoping/contracts/org/period';
+import { parsePeriod, periodDateRange } from '@kaoping/domain/period/period';
+import { findGroupById, findGroupsByCode, insertGroup, updateGroup } from '@kaoping/db/org/group.repository';
+import { findPeriod, insertPeriod, updatePeriodStatus } from '@kaoping/db/org/period.repository';
+import type { Context } from '../context';
+import { recordChange } from '../audit/record-change';
+
+type Authed = Context & { user: SessionUser };
+
+/** Creates the group, or renames/reorders it when the code already exists for the year. */
+export async function upsertGroup(ctx: Authed, input: { year: number; code: string; name: string; sortOrder: number }): Promise<number> {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = (await findGroupsByCode(trx, input.year)).get(input.code);
+    if (existing) {
+      const before = await findGroupById(trx, existing.id);
+      await updateGroup(trx, existing.id, input);
+      await recordChange(trx, ctx.user, now, { action: 'group.update', entity: 'group', entityId: existing.id, unitId: null, before, after: input });
+      return existing.id;
+    }
+    const id = await insertGroup(trx, input);
+    await recordChange(trx, ctx.user, now, { action: 'group.create', entity: 'group', entityId: id, unitId: null, before: null, after: input });
+    return id;
+  });
+}
+
+export async function createPeriod(ctx: Authed, code: string): Promise<void> {
+  const period = parsePeriod(code);
+  if (!period) throw new TRPCError({ code: 'BAD_REQUEST', message: '期次格式应为 2025Q3 或 2025' });
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await findPeriod(trx, period.code)) throw new TRPCError({ code: 'CONFLICT', message: `期次 ${period.code} 已存在` });
+    const { start, end } = periodDateRange(period);
+    const row = { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: 'open' as const };
+    await insertPeriod(trx, row, now.toISOString());
+    await recordChange(trx, ctx.user, now, { action: 'period.create', entity: 'period', entityId: period.code, unitId: null, before: null, after: row });
+  });
+}
+
+const allowedStatusChanges: Record<PeriodStatus, PeriodStatus[]> = { open: ['closed'], closed: ['open', 'locked'], locked: [] };
+
+/** open → closed → locked; a closed period may be reopened; a locked one never changes. */
+export async function changePeriodStatus(ctx: Authed, code: string, status: PeriodStatus): Promise<void> {
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const period = await findPeriod(trx, code);
+    if (!period) throw new TRPCError({ code: 'NOT_FOUND', message: `期次 ${code} 不存在` });
+    if (!allowedStatusChanges[period.status].includes(status)) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: period.status === 'locked' ? '期次已锁定,不能再更改' : '不允许的状态变更' });
+    }
+    await updatePeriodStatus(trx, code, status);
+    await recordChange(trx, ctx.user, now, { action: 'period.status', entity: 'period', entityId: code, unitId: null, before: { status: period.status }, after: { status } });
+  });
+}

@@ -1,0 +1,18 @@
+import { auditRouter } from './audit/audit.router';
+import { authRouter } from './auth/auth.router';
+import { userRouter } from './auth/user.router';
+import { groupRouter, periodRouter } from './org/org.router';
+import { createCallerFactory, router } from './trpc';
+import { unitRouter } from './units/unit.router';
+
+export const appRouter = router({
+  auth: authRouter,
+  users: userRouter,
+  units: unitRouter,
+  groups: groupRouter,
+  periods: periodRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,45 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Role } from '@kaoping/contracts/auth/role';
+import type { Context } from './context';
+
+/** Each procedure declares who may call it; the authorization matrix test reads this. */
+export interface Meta {
+  roles: readonly Role[] | 'public' | 'signed-in';
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null;
+      return { ...shape, message: zod ? zod.map((i) => (i.path ? `${i.path}:${i.message}` : i.message)).join(';') : shape.message, data: { ...shape.data, zodIssues: zod } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+// Signed-in procedures: the user must exist and hold one of the meta's roles.
+const enforceRoles = t.middleware(({ ctx, meta, next }) => {
+  const roles = meta?.roles;
+  if (roles === undefined || roles === 'public') throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'procedure without access meta' });
+  const user = ctx.user;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  if (roles !== 'signed-in' && !roles.includes(user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+// Procedure kinds, defined once. Handlers never check roles themselves;
+// data scoping for a liaison's own unit happens in services (see scope.ts).
+export const publicProcedure = t.procedure.meta({ roles: 'public' });
+/** Any signed-in user, including a unit liaison (whose data is scoped to their unit). */
+export const signedInProcedure = t.procedure.meta({ roles: 'signed-in' }).use(enforceRoles);
+/** Everyone who may read city-wide data. */
+export const readerProcedure = t.procedure.meta({ roles: ['admin', 'assessor', 'leader'] }).use(enforceRoles);
+/** The office and its assessors. */
+export const assessorProcedure = t.procedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
+/** Office administrators only. */
+export const officeProcedure = t.procedure.meta({ roles: ['admin'] }).use(enforceRoles);

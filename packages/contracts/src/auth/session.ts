@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { roleSchema } from './role';
+
+export const loginInputSchema = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(256),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;

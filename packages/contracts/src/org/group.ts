@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const groupCodeSchema = z
+  .string()
+  .trim()
+  .min(1, '分组编码不能为空')
+  .max(16)
+  .regex(/^[A-Za-z0-9_-]+$/, '分组编码只能包含字母、数字、下划线和连字符');
+
+export const groupSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  unitCount: z.number().int(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const groupUpsertInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  code: groupCodeSchema,
+  name: z.string().trim().min(1, '分组名称不能为空').max(50),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+
+export const assignGroupInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  unitId: z.number().int().positive(),
+  groupId: z.number().int().positive().nullable(),
+});

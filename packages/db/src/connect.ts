@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type { Kysely, Transaction } from 'kysely';
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+// pg returns int8 (count(*), sums) as strings; our counts always fit a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** SQLite file with WAL, foreign keys and a busy timeout: the embedded default. */
+export function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+export function openPostgres(url: string, options: { searchPath?: string } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** Kysely over an arbitrary postgres-compatible dialect (PGlite in tests). */
+export function openWithDialect(dialect: Dialect, name: DialectName, onDestroy?: () => Promise<void>): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect });
+  return {
+    db,
+    dialect: name,
+    destroy: async () => {
+      await db.destroy();
+      await onDestroy?.();
+    },
+  };
+}
+
+/** `postgres://…` selects PostgreSQL; anything else is a SQLite file path. */
+export function openDatabase(config: { databaseUrl?: string | undefined; sqliteFile: string }): DatabaseHandle {
+  if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) return openPostgres(config.databaseUrl);
+  return openSqlite(config.sqliteFile);
+}

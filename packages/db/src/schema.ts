@@ -1,0 +1,86 @@
+import type { Generated } from 'kysely';
+
+// Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
+// instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
+// repositories convert to domain types at their boundary.
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  tags: string;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: number | null;
+  note: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupTable {
+  id: Generated<number>;
+  year: number;
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface UnitGroupTable {
+  unit_id: number;
+  year: number;
+  group_id: number;
+}
+
+export interface PeriodTable {
+  code: string;
+  kind: string;
+  year: number;
+  start_date: string;
+  end_date: string;
+  status: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  unit_id: number | null;
+  is_active: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  unit_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  units: UnitTable;
+  groups: GroupTable;
+  unit_groups: UnitGroupTable;
+  periods: PeriodTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
