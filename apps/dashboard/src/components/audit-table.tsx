@@ -29,7 +29,7 @@ export function AuditTable({ entries, loading }: { entries: AuditRow[]; loading?
       columns={[
         { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
         { title: t('audit.actor'), dataIndex: 'actorName', width: 180 },
-        { title: t('audit.action'), dataIndex: 'action', width: 150 },
+        { title: t('audit.action'), dataIndex: 'action', width: 150, render: (action: string) => t(`audit.actions.${action.replaceAll('.', '_')}`, { defaultValue: action }) },
         {
           title: t('audit.change'),
           render: (_, e) => (

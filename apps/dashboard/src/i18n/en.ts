@@ -32,7 +32,14 @@ export const en: Shape<typeof zh> = {
     importDry: 'Check passed: {{created}} new, {{updated}} updated, {{unchanged}} unchanged', importFailed: 'Nothing was imported. Fix these problems:', row: 'Row', column: 'Column', problem: 'Problem',
     chooseFile: 'Choose file', ownUnitOnly: 'Liaisons see only their own unit',
   },
-  audit: { at: 'When', actor: 'Who', action: 'Action', change: 'Change', before: 'Before', after: 'After' },
+  audit: {
+    at: 'When', actor: 'Who', action: 'Action', change: 'Change', before: 'Before', after: 'After',
+    actions: {
+      'auth_login': 'Signed in', 'unit_create': 'Unit created', 'unit_update': 'Unit changed', 'unit_deactivate': 'Unit retired', 'unit_group': 'Group changed',
+      'unit_import': 'Units file imported', 'unit_import_create': 'Created by import', 'unit_import_update': 'Updated by import', 'group_create': 'Group created', 'group_update': 'Group changed',
+      'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded',
+    },
+  },
   settings: { title: 'Settings', groups: 'Groups', periods: 'Periods', users: 'Users', groupCode: 'Code', groupName: 'Name', unitCount: 'Units', sortOrder: 'Order',
     periodCode: 'Period', range: 'Dates', status: 'Status', addPeriod: 'Add period', addGroup: 'Add group', username: 'Username', displayName: 'Name', role: 'Role', unit: 'Unit',
     periodStatus: { open: 'Open', closed: 'Closed', locked: 'Locked' }, close: 'Close', reopen: 'Reopen', lock: 'Lock', recent: 'Recent changes' },

@@ -29,7 +29,14 @@ export const zh = {
     importDry: '检查通过:将新增 {{created}},更新 {{updated}},未变 {{unchanged}}', importFailed: '文件未导入,请修正以下问题:', row: '行', column: '列', problem: '问题',
     chooseFile: '选择文件', ownUnitOnly: '联络员只能查看本单位',
   },
-  audit: { at: '时间', actor: '操作人', action: '操作', change: '变更内容', before: '变更前', after: '变更后' },
+  audit: {
+    at: '时间', actor: '操作人', action: '操作', change: '变更内容', before: '变更前', after: '变更后',
+    actions: {
+      'auth_login': '登录', 'unit_create': '新建单位', 'unit_update': '修改单位', 'unit_deactivate': '撤销单位', 'unit_group': '调整分组',
+      'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
+      'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据',
+    },
+  },
   settings: { title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',
     periodCode: '期次', range: '起止日期', status: '状态', addPeriod: '新增期次', addGroup: '新增分组', username: '用户名', displayName: '姓名', role: '角色', unit: '所属单位',
     periodStatus: { open: '进行中', closed: '已结束', locked: '已锁定' }, close: '结束', reopen: '重新开放', lock: '锁定', recent: '最近变更' },

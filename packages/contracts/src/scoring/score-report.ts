@@ -21,7 +21,7 @@ export const scoreReportRowSchema = z.object({
   /** null only when the unit is unscored and not vetoed. */
   grade: z.string().nullable(),
   complete: z.boolean(),
-  /** Leaf codes without input (annual: `2025Q1:1.3`). */
+  /** Leaf codes without input; annual: `2025Q1:1.3`, or `2025Q1` for a quarter with no result. */
   missing: z.array(z.string()),
 });
 export type ScoreReportRow = z.infer<typeof scoreReportRowSchema>;

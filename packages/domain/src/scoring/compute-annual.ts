@@ -45,6 +45,7 @@ export function computeAnnualResults(
       if (row === undefined || !row.assessed) {
         reasons.push(`缺少 ${period} 的考核结果`);
         complete = false;
+        missing.push(period);
         return { period, weight: milliToNumber(weight), final: null };
       }
       for (const v of row.vetoes) vetoCodes.add(v);

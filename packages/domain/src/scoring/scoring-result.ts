@@ -108,7 +108,7 @@ export interface AnnualUnitResult {
   grade: string | null;
   isQuotaDemoted: boolean;
   complete: boolean;
-  /** `2025Q1:1.3` for each quarter's missing leaf. */
+  /** `2025Q1:1.3` for each quarter's missing leaf; `2025Q1` for a quarter with no result. */
   missing: string[];
 }
 
