@@ -3,6 +3,7 @@ import type { Db } from './connect';
 import * as foundation from './migrations/2026-11-22-0001-foundation';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
+// Names sort chronologically; add one line per new migration file.
 const migrations: Record<string, Migration> = {
   '2026-11-22-0001-foundation': foundation,
 };

@@ -75,7 +75,7 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
-export interface Database {
+export interface FoundationTables {
   units: UnitTable;
   groups: GroupTable;
   unit_groups: UnitGroupTable;
@@ -84,3 +84,9 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
 }
+
+/**
+ * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
+ * and adds its interface here (one line per area).
+ */
+export interface Database extends FoundationTables {}

@@ -1,4 +1,5 @@
 // Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
+// Each area keeps its own strings in areas/<area>.zh.ts and .en.ts and adds one line here and in en.ts.
 export const zh = {
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: { overview: '概览', rankings: '排名', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },

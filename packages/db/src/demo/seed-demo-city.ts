@@ -12,7 +12,26 @@ export interface SeedSummary {
   users: number;
   groups: number;
   periods: number;
+  [area: string]: number;
 }
+
+/** What an area's demo seeder gets: the transaction, the clock and the registry just written. */
+export interface DemoSeedContext {
+  trx: Db;
+  now: Date;
+  city: DemoCity;
+  unitIds: ReadonlyMap<string, number>;
+  /** Keyed `${year}:${groupCode}`, e.g. `2026:B1`. */
+  groupIds: ReadonlyMap<string, number>;
+  /** Keyed by username. */
+  userIds: ReadonlyMap<string, number>;
+}
+
+/**
+ * Area seeders run in order after the registry, inside the same transaction. Each returns
+ * counts for the summary. Add one line per area (reports, assessment, rectification…).
+ */
+const areaSeeders: ((ctx: DemoSeedContext) => Promise<Record<string, number>>)[] = [];
 
 /** True when the database already holds units (the seed never runs twice on the same data). */
 export async function hasAnyUnits(db: Db): Promise<boolean> {
@@ -49,8 +68,10 @@ export async function seedDemoCity(db: Db, options: { passwordHash: string; now:
       if (id === undefined) continue;
       await updateUnit(trx, id, 1, { validTo: u.validTo, successorId: u.successorCode ? (unitIds.get(u.successorCode) ?? null) : null, note: '机构改革:并入数据局' }, at);
     }
+    const userIds = new Map<string, number>();
     for (const user of city.users) {
-      await insertUser(trx, { username: user.username, displayName: user.displayName, passwordHash: options.passwordHash, role: user.role, unitId: user.unitCode ? (unitIds.get(user.unitCode) ?? null) : null }, at);
+      const id = await insertUser(trx, { username: user.username, displayName: user.displayName, passwordHash: options.passwordHash, role: user.role, unitId: user.unitCode ? (unitIds.get(user.unitCode) ?? null) : null }, at);
+      userIds.set(user.username, id);
     }
     for (const p of city.periods) {
       const period = parsePeriod(p.code);
@@ -58,7 +79,9 @@ export async function seedDemoCity(db: Db, options: { passwordHash: string; now:
       const { start, end } = periodDateRange(period);
       await insertPeriod(trx, { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: p.status }, at);
     }
-    await insertAuditEntry(trx, { at, actorId: null, actorName: '系统', action: 'demo.seed', entity: 'system', entityId: 'demo', unitId: null, before: null, after: { city: city.name, units: city.units.length } });
-    return { units: city.units.length, users: city.users.length, groups: city.groups.length * city.years.length, periods: city.periods.length };
+    const summary: SeedSummary = { units: city.units.length, users: city.users.length, groups: city.groups.length * city.years.length, periods: city.periods.length };
+    for (const seedArea of areaSeeders) Object.assign(summary, await seedArea({ trx, now: options.now, city, unitIds, groupIds, userIds }));
+    await insertAuditEntry(trx, { at, actorId: null, actorName: '系统', action: 'demo.seed', entity: 'system', entityId: 'demo', unitId: null, before: null, after: { city: city.name, ...summary } });
+    return summary;
   });
 }
