@@ -4,6 +4,7 @@ import { userRouter } from './auth/user.router';
 import { groupRouter, periodRouter } from './org/org.router';
 import { createCallerFactory, router } from './trpc';
 import { unitRouter } from './units/unit.router';
+import { calendarRouter, notificationRouter, rectificationRouter } from './rectification/rectification.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -12,6 +13,9 @@ export const appRouter = router({
   groups: groupRouter,
   periods: periodRouter,
   audit: auditRouter,
+  rectification: rectificationRouter,
+  notifications: notificationRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

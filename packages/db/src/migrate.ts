@@ -1,11 +1,17 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './connect';
 import * as foundation from './migrations/2026-11-22-0001-foundation';
+import * as annualReports from './migrations/2026-11-22-0002-annual-reports';
+import * as assessment from './migrations/2026-11-22-0003-assessment';
+import * as rectification from './migrations/2026-11-22-0004-rectification';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
 const migrations: Record<string, Migration> = {
   '2026-11-22-0001-foundation': foundation,
+  '2026-11-22-0002-annual-reports': annualReports,
+  '2026-11-22-0003-assessment': assessment,
+  '2026-11-22-0004-rectification': rectification,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type { AnnualReportTables } from './annual-reports/annual-reports.tables';
+import type { AssessmentTables } from './assessment/assessment.tables';
+import type { RectificationTables } from './rectification/rectification.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -89,4 +92,4 @@ export interface FoundationTables {
  * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
  * and adds its interface here (one line per area).
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables {}

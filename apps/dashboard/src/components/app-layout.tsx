@@ -7,6 +7,7 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { navigationFor, navKeyOfPath, navPaths } from '../navigation';
 import { useTRPC } from '../trpc';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 
 export function AppLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             <Tag color={user.role === 'leader' ? 'gold' : user.role === 'liaison' ? 'blue' : 'red'}>{t(`role.${user.role}`)}</Tag>
             {user.role === 'leader' && <Tag>{t('common.readonly')}</Tag>}
             {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
+            <NotificationBell />
             <LanguageSwitch />
             <Button size="small" onClick={() => logout.mutate()} data-testid="logout">
               {t('common.logout')}

@@ -1,8 +1,9 @@
 import type { zh } from './zh';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
+import { rectificationEn } from './areas/rectification.en';
 
 export const en: Shape<typeof zh> = {
+  rectification: rectificationEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: { overview: 'Overview', rankings: 'Rankings', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },

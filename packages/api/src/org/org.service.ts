@@ -6,6 +6,7 @@ import { findGroupById, findGroupsByCode, insertGroup, updateGroup } from '@kaop
 import { findPeriod, insertPeriod, updatePeriodStatus } from '@kaoping/db/org/period.repository';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
+import { carryOverOpenItems } from '../rectification/rectification.service';
 
 type Authed = Context & { user: SessionUser };
 
@@ -51,6 +52,8 @@ export async function changePeriodStatus(ctx: Authed, code: string, status: Peri
       throw new TRPCError({ code: 'BAD_REQUEST', message: period.status === 'locked' ? '期次已锁定,不能再更改' : '不允许的状态变更' });
     }
     await updatePeriodStatus(trx, code, status);
-    await recordChange(trx, ctx.user, now, { action: 'period.status', entity: 'period', entityId: code, unitId: null, before: { status: period.status }, after: { status } });
+    // Locking a period carries its still-open rectification items into the next one (结转).
+    const carriedOver = status === 'locked' ? await carryOverOpenItems(trx, ctx, code) : 0;
+    await recordChange(trx, ctx.user, now, { action: 'period.status', entity: 'period', entityId: code, unitId: null, before: { status: period.status }, after: { status, carriedOver } });
   });
 }

@@ -14,6 +14,8 @@ export type CompiledRule =
   | { kind: 'rectification'; perLate: number; perRejected: number };
 
 export interface ChecklistItem {
+  /** position in the rule's items */
+  index: number;
   code: string;
   name: string;
   /** thousandths */
@@ -55,6 +57,8 @@ export interface CompiledLeaf {
   /** millionths */
   pointsMicro: number;
   rule: CompiledRule;
+  /** `rule.kind`, kept on the leaf so the hot loop reads one object shape. */
+  kind: CompiledRule['kind'];
   /** Groups the leaf applies to (intersection along its ancestors); null = every group. */
   groups: ReadonlySet<string> | null;
   /** Tags a unit must carry (union along its ancestors). */
@@ -197,6 +201,7 @@ export function compileScheme(scheme: Scheme): CompileSchemeResult {
         points,
         pointsMicro: points * MILLI,
         rule,
+        kind: rule.kind,
         groups,
         tags,
         na,
@@ -339,7 +344,7 @@ function compileRule(
       const itemByCode = new Map<string, ChecklistItem>();
       let sum = 0;
       for (const it of rule.items) {
-        const item = { code: it.code, name: it.name, points: milli(it.points, `${where} 检查项 ${it.code}`, '分值') };
+        const item = { index: items.length, code: it.code, name: it.name, points: milli(it.points, `${where} 检查项 ${it.code}`, '分值') };
         if (itemByCode.has(it.code)) issues.push(`${where}:检查项编码 ${it.code} 重复`);
         if (it.code.toLowerCase() === NA_MARK) issues.push(`${where}:检查项编码不能为 ${NA_MARK}`);
         if (it.code.includes(';')) issues.push(`${where}:检查项编码 ${it.code} 不能包含分号`);

@@ -125,7 +125,7 @@ export function computeUnitResult(
     let earned = 0;
     let status: LeafStatus = 'applicable';
     let countsMicro = leaf.pointsMicro;
-    const findingList = leaf.rule.kind === 'deduct' ? index.findings.get(at) : undefined;
+    const findingList = leaf.kind === 'deduct' ? index.findings.get(at) : undefined;
 
     if (mask[l] === 0 || (value !== undefined && isNaMark(value))) {
       status = 'na';
@@ -152,7 +152,7 @@ export function computeUnitResult(
       }
     } else if (leaf.needsInput) {
       // no row, or an empty value (except a checklist, where empty means "none met")
-      if (value === undefined || (value === '' && leaf.rule.kind !== 'checklist')) {
+      if (value === undefined || (value === '' && leaf.kind !== 'checklist')) {
         status = 'missing';
         missing.push(leaf.code);
         if (losses !== null && leaf.points > 0) losses.push({ kind: 'missing-input', points: milliToNumber(leaf.points) });
@@ -168,7 +168,7 @@ export function computeUnitResult(
       // a value on a deduct/rectification leaf other than na
       const message = scoreValueLeaf(leaf, value, null);
       if (typeof message === 'string') issues.push({ source: 'scores', index: index.valueRows[at] ?? -1, column: 'value', message: `指标 ${leaf.code}:${message}` });
-    } else if (leaf.rule.kind === 'deduct') {
+    } else if (leaf.kind === 'deduct') {
       earned = clampLeafScore(leaf, scoreDeductLeaf(leaf, findingRows, findingList ?? EMPTY, losses));
     } else {
       earned = clampLeafScore(leaf, scoreRectificationLeaf(leaf, rectificationRows, index.rectifications[unitPosition] ?? EMPTY, losses));
@@ -273,7 +273,7 @@ export function computeUnitResult(
         earned: microToNumber(acc[node.index] ?? 0),
         status: leaf === undefined ? null : (leafStatus[leaf.index] ?? null),
         naHandling: leaf === undefined || leafStatus[leaf.index] !== 'na' ? null : leaf.na.kind,
-        ruleKind: leaf === undefined ? null : leaf.rule.kind,
+        ruleKind: leaf === undefined ? null : leaf.kind,
         input: value === undefined ? null : value,
         losses: leaf === undefined ? [] : (leafLosses[leaf.index] ?? []),
       };

@@ -60,10 +60,17 @@ export function indexPeriodInputs(
   const valueRows = new Int32Array(size).fill(-1);
   const assessed = new Uint8Array(units.length);
   const { scores } = inputs;
+  let lastUnit = '';
+  let lastPosition: number | undefined;
   for (let i = 0; i < scores.length; i++) {
     const row = scores[i];
     if (row === undefined || row.period !== period.code) continue;
-    const u = unitIndex.get(row.unit);
+    // rows usually come grouped by unit: skip the map lookup for a repeat
+    if (row.unit !== lastUnit) {
+      lastUnit = row.unit;
+      lastPosition = unitIndex.get(row.unit);
+    }
+    const u = lastPosition;
     if (u === undefined) {
       issues.push({ source: 'scores', index: i, column: 'unit', message: `单位 ${row.unit} 不存在` });
       continue;

@@ -37,23 +37,32 @@ export function scoreValueLeaf(leaf: CompiledLeaf, value: string, losses: PointL
       return `应为 1 或 0,实际为 “${value}”`;
     }
     case 'checklist': {
+      // items met, deduplicated: a bitmask for up to 30 items, a Set beyond
       let met = 0;
-      const seen = new Set<string>();
+      let mask = 0;
+      const seen = rule.items.length > 30 ? new Set<string>() : null;
       let start = 0;
       for (let i = 0; i <= value.length; i++) {
         if (i < value.length && value.charCodeAt(i) !== 59 /* ; */) continue;
-        const code = value.slice(start, i).trim();
+        const code = i - start === 1 ? value.charAt(start) : value.slice(start, i).trim();
         start = i + 1;
         if (code === '') continue;
         const item = rule.itemByCode.get(code);
         if (item === undefined) return `检查项 ${code} 不存在(可选:${rule.items.map((it) => it.code).join('、')})`;
-        if (seen.has(code)) continue;
-        seen.add(code);
+        if (seen === null) {
+          const bit = 1 << item.index;
+          if ((mask & bit) !== 0) continue;
+          mask |= bit;
+        } else {
+          if (seen.has(code)) continue;
+          seen.add(code);
+        }
         met += item.points;
       }
       if (losses !== null) {
         for (const item of rule.items) {
-          if (!seen.has(item.code) && item.points > 0) {
+          const isMet = seen === null ? (mask & (1 << item.index)) !== 0 : seen.has(item.code);
+          if (!isMet && item.points > 0) {
             losses.push({ kind: 'checklist-item', item: item.code, name: item.name, points: milliToNumber(item.points) });
           }
         }

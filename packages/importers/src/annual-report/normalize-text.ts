@@ -4,11 +4,7 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 /** Characters that occur only in traditional script, common in these reports. */
-const TRADITIONAL_ONLY = new Set(
-  '開關數據請結轉處國會這報說時務機經項區縣鎮單當發對總計況業規辦應門問題進議訴訟條為與們個來過實體現還聯網頁號級權責審統億萬導圍廣書長東車員參衛醫療產環護營價樣種極歷強從變點電話見視讀動續監證鄉覆復據屬協議決擬維糾審結費稅聽組織構義際認識陳約節']
-    .join('')
-    .split(''),
-);
+const TRADITIONAL_ONLY = new Set('開關數據請結轉處國會這報說時務機經項區縣鎮單當發對總計況業規辦應門問題進議訴訟條為與們個來過實體現還聯網頁號級權責審統億萬導圍廣書長東車員參衛醫療產環護營價樣種極歷強從變點電話見視讀動續監證鄉復屬協決擬維糾費稅聽組織構義際認識陳約節');
 
 /** True when the text is (mostly) in traditional script. */
 export function isTraditional(text: string): boolean {

@@ -104,7 +104,7 @@ export function readTextSource(text: string, fileName?: string, notes: string[] 
   if (text.trim() === '') throw new ReportParseError('empty', '文件是空的, 没有可读取的内容');
   const t = text.replace(/^\ufeff/, '');
   if (looksLikeHtml(t)) return { lines: htmlToLines(t, 'source'), input: 'html', notes };
-  const markdown = /\.(md|markdown)$/i.test(fileName ?? '') || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(t) || /^#{1,6}\s/m.test(t);
+  const markdown = /\.(md|markdown)$/i.test(fileName ?? '') || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(t);
   return { lines: splitLines(t), input: markdown ? 'markdown' : 'text', notes };
 }
 

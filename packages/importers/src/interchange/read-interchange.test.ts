@@ -82,7 +82,7 @@ describe('rows', () => {
       'Z99,2025Q3,1.3,优', // unknown unit
       'A01,2025Q3,9.9,1', // unknown indicator
       'A01,2025Q3,2.2,16', // manual out of range
-      'A01,2025Q3,1.1,a;d', // unknown checklist item
+      'A02,2025Q3,1.1,a;d', // unknown checklist item
       'A01,2024Q3,1.3,优', // other year
       'A01,2025Q3,1.1,a', // duplicate of row 2
       'B201,2025Q3,1.3,优', // not applicable to B2

@@ -52,7 +52,7 @@ export function readCsvTable(file: TableFile): ImportResult<Table> {
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as { record: string[]; info: { lines: number } }[];
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = typeof error === 'object' && error !== null && 'lines' in error && typeof error.lines === 'number' ? error.lines : null;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,94 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import { escalationLevelLabelsZh, rectificationStatuses, rectificationStatusLabelsZh, type RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
+import { severities, severityLabelsZh } from '@kaoping/contracts/rectification/rectification-ledger';
+import { downloadBase64 } from '../features/rectification/download';
+import { FiguresCards } from '../features/rectification/figures-cards';
+import { IssueDialog } from '../features/rectification/issue-dialog';
+import { ItemDrawer } from '../features/rectification/item-drawer';
+import { StatusTag } from '../features/rectification/status-tag';
+import { useGroupYear } from '../features/units/use-current-year';
+import type { Outputs } from '../api-types';
+import { useTRPC } from '../trpc';
+
+type LedgerRow = Outputs['rectification']['ledger']['rows'][number];
+
+/** 整改台账: filter, read, export; open an item to act on it. */
+export function RectificationPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { year } = useGroupYear();
+  const periods = useQuery(trpc.periods.list.queryOptions());
+  const groups = useQuery(trpc.groups.list.queryOptions({ year }));
+  const [period, setPeriod] = useState<string | null>(null);
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const [status, setStatus] = useState<RectificationStatus[]>([]);
+  const [severity, setSeverity] = useState<(typeof severities)[number] | null>(null);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const openId = Number(search.get('item')) || null;
+  const setOpenId = (id: number | null) => setSearch(id === null ? {} : { item: String(id) });
+  const [issuing, setIssuing] = useState(false);
+  const filter = { period, groupId, status: status.length ? status : null, severity, overdueOnly };
+  const ledger = useQuery({ ...trpc.rectification.ledger.queryOptions(filter), placeholderData: keepPreviousData });
+  const exportXlsx = useMutation(trpc.rectification.exportXlsx.mutationOptions({ onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') }));
+  const rows = ledger.data?.rows ?? [];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <FiguresCards period={period} groupId={groupId} />
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('rectification.title')}
+          </Typography.Title>
+          <Space>
+            <Button onClick={() => exportXlsx.mutate(filter)} loading={exportXlsx.isPending} data-testid="ledger-export">
+              {t('rectification.export')}
+            </Button>
+            {user.role === 'admin' && (
+              <Button type="primary" onClick={() => setIssuing(true)} data-testid="open-issue">
+                {t('rectification.issue')}
+              </Button>
+            )}
+          </Space>
+        </Space>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 120 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: p.code }))} />
+          {user.role !== 'liaison' && <Select allowClear placeholder={t('rectification.filters.group')} style={{ width: 200 }} value={groupId} onChange={(v) => setGroupId(v ?? null)} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />}
+          <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: rectificationStatusLabelsZh[s] }))} />
+          <Select allowClear placeholder={t('rectification.filters.severity')} style={{ width: 110 }} value={severity} onChange={(v) => setSeverity(v ?? null)} options={severities.map((s) => ({ value: s, label: severityLabelsZh[s] }))} />
+          <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only">
+            {t('rectification.filters.overdueOnly')}
+          </Checkbox>
+        </Space>
+        <Table<LedgerRow>
+          rowKey="id"
+          size="small"
+          loading={ledger.isFetching}
+          dataSource={rows}
+          data-testid="ledger-table"
+          pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { count }) }}
+          onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('rectification.columns.index'), width: 56, render: (_, __, i) => i + 1 },
+            { title: t('rectification.columns.code'), dataIndex: 'code', width: 120 },
+            { title: t('rectification.columns.title'), dataIndex: 'title', ellipsis: true },
+            { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 200, ellipsis: true },
+            { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
+            { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
+            { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },
+            { title: t('rectification.columns.overdue'), width: 110, render: (_, r) => (r.isOverdue ? <Tag color="red">{t('rectification.overdueDays', { days: r.daysOverdue })}</Tag> : r.carriedInto ? <Tag>{t('rectification.carried', { period: r.carriedInto })}</Tag> : null) },
+            { title: t('rectification.columns.escalation'), dataIndex: 'escalationLevel', width: 90, render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{escalationLevelLabelsZh[l]}</Tag> : null) },
+            { title: t('rectification.columns.closedOn'), dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
+          ]}
+        />
+      </Card>
+      {openId !== null && <ItemDrawer itemId={openId} onClose={() => setOpenId(null)} />}
+      {issuing && <IssueDialog defaultPeriod={(periods.data ?? []).find((p) => p.status === 'open' && p.kind === 'quarter')?.code ?? ''} onClose={() => setIssuing(false)} />}
+    </Space>
+  );
+}

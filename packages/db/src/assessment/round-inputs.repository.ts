@@ -1,0 +1,117 @@
+// What the scoring engine needs for one round, read from the database: the units in the
+// scheme's groups for the year, the round's scores, active findings and events, and the
+// rectification items due in the period.
+import { parsePeriod, periodDateRange } from '@kaoping/domain/period/period';
+import type { EventInput, FindingInput, RectificationInput, ScoreInput, ScoringInputs, ScoringUnit } from '@kaoping/domain/scoring/scoring-inputs';
+import type { Db } from '../connect';
+import { listRoundEvents, listRoundFindings, listRoundScores } from './assessment-input.repository';
+
+export interface RoundUnit extends ScoringUnit {
+  id: number;
+}
+
+/**
+ * The units a quarter of `year` assesses: each unit with a group in that year whose group is
+ * one of the scheme's, and valid on at least one day of the period.
+ */
+export async function listAssessedUnits(db: Db, year: number, periodCode: string, schemeGroups: readonly string[]): Promise<RoundUnit[]> {
+  const period = parsePeriod(periodCode);
+  if (period === null) return [];
+  const { start, end } = periodDateRange(period);
+  const rows = await db
+    .selectFrom('units as u')
+    .innerJoin('unit_groups as ug', (join) => join.onRef('ug.unit_id', '=', 'u.id').on('ug.year', '=', year))
+    .innerJoin('groups as g', 'g.id', 'ug.group_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.tags', 'u.valid_from', 'u.valid_to', 'g.code as group_code', 'g.sort_order'])
+    .where('u.valid_from', '<=', end)
+    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', start)]))
+    .orderBy('g.sort_order')
+    .orderBy('u.code')
+    .execute();
+  const groups = new Set(schemeGroups);
+  return rows
+    .filter((r) => groups.has(r.group_code))
+    .map((r) => ({ id: Number(r.id), code: r.code, name: r.name, group: r.group_code, tags: JSON.parse(r.tags) as string[] }));
+}
+
+/**
+ * The rectification rows of the spec's `rectifications.csv` for units in a period (items due
+ * in it). The rectification ledger feeds this; until it does, there are none.
+ */
+export async function loadRectificationRows(_db: Db, _periodCode: string): Promise<(RectificationInput & { unitId: number })[]> {
+  return [];
+}
+
+export interface RoundScoringInputs {
+  units: RoundUnit[];
+  inputs: ScoringInputs & {
+    scores: ScoreInput[];
+    findings: FindingInput[];
+    events: EventInput[];
+    rectifications: RectificationInput[];
+  };
+  /** Database ids aligned with `inputs.findings` and `inputs.events`. */
+  findingIds: number[];
+  eventIds: number[];
+  /** Not-applicable reasons by `${unitCode}:${leaf}`. */
+  naReasons: Record<string, string>;
+}
+
+/** Reads a round's inputs as the engine takes them (rows of units outside the round are left out). */
+export async function loadRoundScoringInputs(
+  db: Db,
+  round: { id: number; periodCode: string; year: number },
+  schemeGroups: readonly string[],
+  options: { unitId?: number } = {},
+): Promise<RoundScoringInputs> {
+  let units = await listAssessedUnits(db, round.year, round.periodCode, schemeGroups);
+  if (options.unitId !== undefined) units = units.filter((u) => u.id === options.unitId);
+  const codeById = new Map(units.map((u) => [u.id, u.code]));
+  const [scores, findings, events, rectifications] = await Promise.all([
+    listRoundScores(db, round.id, options.unitId ?? null),
+    listRoundFindings(db, round.id, { status: 'active', ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) }),
+    listRoundEvents(db, round.id, options.unitId ?? null),
+    loadRectificationRows(db, round.periodCode),
+  ]);
+  const period = round.periodCode;
+  const naReasons: Record<string, string> = {};
+  const scoreRows: ScoreInput[] = [];
+  for (const s of scores) {
+    const unit = codeById.get(s.unitId);
+    if (unit === undefined) continue;
+    scoreRows.push({ unit, period, indicator: s.leaf, value: s.value });
+    if (s.naReason !== '') naReasons[`${unit}:${s.leaf}`] = s.naReason;
+  }
+  const findingRows: FindingInput[] = [];
+  const findingIds: number[] = [];
+  for (const f of findings) {
+    const unit = codeById.get(f.unitId);
+    if (unit === undefined) continue;
+    findingRows.push({ unit, period, indicator: f.leaf, count: f.count, deduction: f.deduction, description: f.description, url: f.url });
+    findingIds.push(f.id);
+  }
+  const eventRows: EventInput[] = [];
+  const eventIds: number[] = [];
+  for (const e of events) {
+    const unit = codeById.get(e.unitId);
+    if (unit === undefined) continue;
+    eventRows.push({ unit, period, code: e.code, note: e.note });
+    eventIds.push(e.id);
+  }
+  const rectificationRows = rectifications
+    .filter((r) => codeById.has(r.unitId))
+    .map(({ unitId, ...row }) => ({ ...row, unit: codeById.get(unitId) ?? row.unit }));
+  return {
+    units,
+    inputs: {
+      units: units.map(({ code, name, group, tags }) => ({ code, name, group, tags })),
+      scores: scoreRows,
+      findings: findingRows,
+      events: eventRows,
+      rectifications: rectificationRows,
+    },
+    findingIds,
+    eventIds,
+    naReasons,
+  };
+}

@@ -1,0 +1,167 @@
+// Table text → tokens: label text, numbers, explicit blank cells, unreadable cells. Works the same
+// on pipe rows, one cell per line (with or without lone `|` lines), space-separated PDF rows and
+// crawler text where labels and digits run together. Page markers and label numbering are dropped.
+import { compactLabel } from './normalize-text';
+import type { SourceLine } from './source-line';
+
+export type Token =
+  | { kind: 'text'; text: string; compact: string; line: number }
+  /** `digits`: the digit string of a plain integer (what run-together splitting works on). */
+  | { kind: 'num'; raw: string; value: number; digits: string | null; unit: '元' | '万元' | null; line: number }
+  | { kind: 'blank'; line: number }
+  | { kind: 'bad'; raw: string; line: number };
+
+type Raw = Token | { kind: 'sep'; line: number };
+
+export interface TokenizeResult {
+  tokens: Token[];
+  notes: string[];
+}
+
+const PAGE_MARKER = [
+  /^\s*[-—–−_]+\s*\d{1,4}\s*[-—–−_]+\s*$/,
+  /^\s*第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/,
+  /^\s*(?:page\s*)?\d+\s*(?:\/|of)\s*\d+\s*$/i,
+  /^\s*<!--.*-->\s*$/,
+];
+const INLINE_PAGE_MARKER = /(^|\s)[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)/g;
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const BLANK_WORD = /^(?:\/+|-{1,2}|—{1,2}|–|\\)$/;
+
+export const isPageMarker = (line: string) => PAGE_MARKER.some((re) => re.test(line));
+
+/** Rewrites that make a cell's text unambiguous before numbers are picked out of it. */
+function prepare(text: string, line: number, notes: string[]): string {
+  let t = text
+    .replace(/\*\*|__/g, '')
+    .replace(/数据\s*\d+/g, '数据') // OCR placeholders for column headers
+    .replace(/第\s*\d+\s*([条项])/g, '第$1')
+    .replace(/\(\s*\d{1,2}\s*\)\s*项/g, '项')
+    .replace(/\d{4}\s*年度?/g, '年')
+    .replace(/\((\d{1,2})\)(?=\s*[\u3400-\u9fff])/g, '') // (1)属于国家秘密
+    .replace(/[?](?=\s*\d)/g, ''); // "? 0": encoding damage before a number
+  t = t.replace(/(\d)\s*(\((?:其中|含|包括|包含|注|另)[^()]*\)|\([^()]*\d[^()]*\))/g, (_, d: string, note: string) => {
+    notes.push(`第 ${line} 行: 忽略数字后的注释“${note}”`);
+    return d;
+  });
+  return t;
+}
+
+const NUM_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const NUMBERING_AFTER = /^\s*[.、]\s*(?=[\u3400-\u9fff(“"])/;
+const UNIT_AFTER = /^\s*(万元|元|件|个|项|条|次|户|人次)/;
+
+/** Tokens of one cell or one unpiped line. */
+function scan(text: string, line: number, out: Raw[]) {
+  let pending = '';
+  const flushText = () => {
+    for (const word of pending.split(/\s+/)) {
+      if (word === '') continue;
+      if (BLANK_WORD.test(word)) {
+        out.push({ kind: 'blank', line });
+        continue;
+      }
+      if (/^[?]+$/.test(word)) {
+        out.push({ kind: 'bad', raw: word, line });
+        continue;
+      }
+      const compact = compactLabel(word);
+      if (compact === '') continue;
+      const last = out[out.length - 1];
+      if (last?.kind === 'text' && last.line === line) {
+        last.text += ` ${word}`;
+        last.compact += compact;
+      } else out.push({ kind: 'text', text: word, compact, line });
+    }
+    pending = '';
+  };
+  let at = 0;
+  for (const m of text.matchAll(NUM_RE)) {
+    const start = m.index;
+    let raw = m[0];
+    let end = start + raw.length;
+    let before = text.slice(at, start);
+    const after = text.slice(end);
+    const numbering = NUMBERING_AFTER.exec(after);
+    if (numbering && /^\d+$/.test(raw)) {
+      // "2.其他法律…" — the row's own number. Run together with the digits before it, only the
+      // last digit is the numbering ("00000002.其他" = 0000000 + "2.").
+      if (raw.length === 1) {
+        pending += before;
+        at = end + numbering[0].length;
+        continue;
+      }
+      raw = raw.slice(0, -1);
+      end = start + raw.length;
+    }
+    let sign = 1;
+    const signWord = /(?:([增减])\s*|(?<![\d\w])([-−]))$/.exec(before);
+    if (signWord) {
+      if (signWord[1] !== '增') sign = -1;
+      before = before.slice(0, signWord.index);
+    }
+    pending += before;
+    flushText();
+    let unit: '元' | '万元' | null = null;
+    let consumed = end;
+    if (numbering && raw.length < m[0].length) consumed = start + m[0].length + numbering[0].length;
+    else {
+      const u = UNIT_AFTER.exec(text.slice(end));
+      if (u) {
+        consumed = end + u[0].length;
+        if (u[1] === '元' || u[1] === '万元') unit = u[1];
+      }
+    }
+    const plain = raw.replace(/,/g, '');
+    out.push({ kind: 'num', raw, value: sign * Number(plain), digits: /^\d+$/.test(raw) ? raw : null, unit, line });
+    at = consumed;
+  }
+  pending += text.slice(at);
+  flushText();
+}
+
+/**
+ * Tokens of a run of lines. Pipe rows keep empty cells as blanks; lone `|` lines separate cells,
+ * two in a row with nothing between them mark a blank cell.
+ */
+export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
+  const notes: string[] = [];
+  const raw: Raw[] = [];
+  for (const { text: original, line } of lines) {
+    if (isPageMarker(original) || MD_SEPARATOR.test(original)) continue;
+    const text = original.replace(INLINE_PAGE_MARKER, '$1 ').replace(/^\s*(?:#{1,6}\s+|>\s*)/, '');
+    if (text.trim() === '') continue;
+    if (/^[\s|]+$/.test(text)) {
+      // A lone `|` separates cells; `| |||` on a line of its own is colspan debris.
+      if (text.trim() === '|') raw.push({ kind: 'sep', line });
+      continue;
+    }
+    if (text.includes('|')) {
+      const cells = text.split('|').map((c) => c.trim());
+      let first = 0;
+      let last = cells.length - 1;
+      while (first <= last && cells[first] === '') first++;
+      while (last >= first && cells[last] === '') last--; // colspan debris `| |||`
+      for (let i = first; i <= last; i++) {
+        const cell = cells[i] ?? '';
+        if (cell === '') raw.push({ kind: 'blank', line });
+        else scan(prepare(cell, line, notes), line, raw);
+      }
+      continue;
+    }
+    scan(prepare(text, line, notes), line, raw);
+  }
+  // Lone separators: `|` `|` with nothing between is a blank cell; the separators themselves go.
+  const tokens: Token[] = [];
+  let previousWasSep = false;
+  for (const t of raw) {
+    if (t.kind === 'sep') {
+      if (previousWasSep) tokens.push({ kind: 'blank', line: t.line });
+      previousWasSep = true;
+      continue;
+    }
+    previousWasSep = false;
+    tokens.push(t);
+  }
+  return { tokens, notes };
+}
