@@ -17,7 +17,7 @@ export function App() {
   const isZh = i18n.language !== 'en';
   dayjs.locale(isZh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={isZh ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' } }}>
+    <ConfigProvider locale={isZh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -3,6 +3,7 @@ import { openDatabase } from '@kaoping/db/connect';
 import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
 import { readServerEnv } from './env';
+import { runDueReminders } from '@kaoping/api/rectification/rectification-notices';
 
 const log = pino({ name: 'kaoping' });
 const env = readServerEnv();
@@ -20,7 +21,14 @@ server.listen(env.port, env.host, () => {
   log.info({ db: database.dialect === 'sqlite' ? env.sqliteFile : 'postgres' }, `考评 Kaoping 已启动: http://${env.host}:${env.port}`);
 });
 
+// Reminders and overdue notices: hourly (idempotent; the notification list also catches up on demand).
+const reminders = setInterval(() => {
+  void runDueReminders(database.db, new Date()).catch((err: unknown) => log.error({ err }, 'reminder run failed'));
+}, 60 * 60 * 1000);
+void runDueReminders(database.db, new Date()).then((n) => n > 0 && log.info(`已生成整改提醒 ${n} 条`));
+
 const shutdown = () => {
+  clearInterval(reminders);
   server.close();
   void database.destroy().then(() => process.exit(0));
 };

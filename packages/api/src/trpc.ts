@@ -43,3 +43,5 @@ export const readerProcedure = t.procedure.meta({ roles: ['admin', 'assessor', '
 export const assessorProcedure = t.procedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
 /** Office administrators only. */
 export const officeProcedure = t.procedure.meta({ roles: ['admin'] }).use(enforceRoles);
+/** Unit liaisons only: actions on behalf of their own unit (self-assessment, objections). */
+export const unitProcedure = t.procedure.meta({ roles: ['liaison'] }).use(enforceRoles);

@@ -71,13 +71,14 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           loading={ledger.isFetching}
           dataSource={rows}
           data-testid="ledger-table"
+          scroll={{ x: 1400 }}
           pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { count }) }}
           onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('rectification.columns.index'), width: 56, render: (_, __, i) => i + 1 },
             { title: t('rectification.columns.code'), dataIndex: 'code', width: 120 },
-            { title: t('rectification.columns.title'), dataIndex: 'title', ellipsis: true },
-            { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 200, ellipsis: true },
+            { title: t('rectification.columns.title'), dataIndex: 'title', width: 280, ellipsis: { showTitle: true } },
+            { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 190, ellipsis: true },
             { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
             { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
             { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },

@@ -1,6 +1,8 @@
 import type { RectificationItem } from '@kaoping/contracts/rectification/rectification-item';
 import { escalationLevelLabelsZh } from '@kaoping/contracts/rectification/rectification-status';
 import { remindersDue } from '@kaoping/domain/rectification/rectification-deadline';
+import { chinaToday } from '@kaoping/domain/period/period';
+import { loadWorkCalendar } from './work-calendar.service';
 import type { WorkCalendar } from '@kaoping/domain/calendar/work-calendar';
 import { addDays } from '@kaoping/domain/calendar/china-date';
 import { insertNotifications, listLiaisonIds, listOfficeUserIds, type NewNotification } from '@kaoping/db/rectification/notification.repository';
@@ -64,4 +66,9 @@ export async function syncDueReminders(trx: Db, calendar: WorkCalendar, today: s
     }
   }
   return insertNotifications(trx, notes, now.toISOString());
+}
+
+/** One reminder run over the whole ledger, as the server's timer does it. */
+export async function runDueReminders(db: Db, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => syncDueReminders(trx, await loadWorkCalendar(trx), chinaToday(now), now));
 }

@@ -54,6 +54,8 @@ export const annualReportRecordSchema = z.object({
   /** Written explanation per soft-rule warning, keyed by warningKey(). */
   explanations: z.record(z.string(), z.string()),
   correctionReason: z.string().nullable(),
+  /** First submission of this report (kept across returns and carried into corrections): timeliness. */
+  firstSubmittedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   submittedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
@@ -150,6 +152,8 @@ export const reportParseOutputSchema = z.object({
   sectionOne: z.string(),
   sectionFive: z.string(),
   sectionSix: z.string(),
+  /** Publication date found near the title (日期:2022-01-26), if any. */
+  publishedAt: isoDate.nullable(),
   checks: z.array(reportCheckSchema),
   /** Notes for the person confirming (year or unit differs, 2019 layout mapped…). */
   notes: z.array(z.string()),

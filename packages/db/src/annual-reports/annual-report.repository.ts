@@ -30,6 +30,7 @@ function toRecord(row: ReportRow): AnnualReportRecord {
     publishedAt: row.published_at,
     explanations: parseJson<Record<string, string>>(row.explanations, {}),
     correctionReason: row.correction_reason,
+    firstSubmittedAt: row.first_submitted_at,
     submittedAt: row.submitted_at,
     submittedByName: row.submitted_by_name,
     decidedAt: row.decided_at,

@@ -282,3 +282,42 @@ export async function findAssessmentFile(db: Db, path: string): Promise<{ path: 
   const row = await db.selectFrom('assessment_files').selectAll().where('path', '=', path).executeTakeFirst();
   return row ? { path: row.path, mime: row.mime, size: row.size, contentBase64: row.content_base64 } : null;
 }
+
+// ── links from other areas ─────────────────────────────────────────────────
+/** The rectification item (整改情况) ordered for each finding, if any: read from the ledger. */
+export async function findRectificationOfFindings(
+  db: Db,
+  findingIds: readonly number[],
+): Promise<Map<number, { itemId: number; code: string; status: string; dueDate: string; closedOn: string | null }>> {
+  const out = new Map<number, { itemId: number; code: string; status: string; dueDate: string; closedOn: string | null }>();
+  for (let i = 0; i < findingIds.length; i += 500) {
+    const chunk = findingIds.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db
+      .selectFrom('rectification_item_findings as l')
+      .innerJoin('rectification_items as r', 'r.id', 'l.item_id')
+      .select(['l.finding_id', 'r.id', 'r.code', 'r.status', 'r.due_date', 'r.closed_on'])
+      .where('l.finding_id', 'in', chunk)
+      .orderBy('r.id')
+      .execute();
+    for (const r of rows) out.set(r.finding_id, { itemId: Number(r.id), code: r.code, status: r.status, dueDate: r.due_date, closedOn: r.closed_on });
+  }
+  return out;
+}
+
+/** How many of a round's imported findings another area refers to (they cannot be replaced). */
+export async function countReferencedImportedFindings(db: Db, roundId: number): Promise<number> {
+  const row = await db
+    .selectFrom('findings as f')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('f.round_id', '=', roundId)
+    .where('f.source', '=', 'import')
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('rectification_item_findings as l').select('l.finding_id').whereRef('l.finding_id', '=', 'f.id')),
+        eb.exists(eb.selectFrom('objections as o').select('o.id').whereRef('o.finding_id', '=', 'f.id')),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -6,6 +6,7 @@ import { insertPeriod } from '../org/period.repository';
 import { insertUnit, updateUnit } from '../units/unit.repository';
 import { insertUser } from '../users/user.repository';
 import { generateDemoCity, type DemoCity } from './demo-city';
+import { seedDemoRectification } from './seed-demo-rectification';
 
 export interface SeedSummary {
   units: number;
@@ -31,7 +32,10 @@ export interface DemoSeedContext {
  * Area seeders run in order after the registry, inside the same transaction. Each returns
  * counts for the summary. Add one line per area (reports, assessment, rectification…).
  */
-const areaSeeders: ((ctx: DemoSeedContext) => Promise<Record<string, number>>)[] = [];
+const areaSeeders: ((ctx: DemoSeedContext) => Promise<Record<string, number>>)[] = [
+  // Keep last: the ledger is issued from the published rounds' findings.
+  seedDemoRectification,
+];
 
 /** True when the database already holds units (the seed never runs twice on the same data). */
 export async function hasAnyUnits(db: Db): Promise<boolean> {

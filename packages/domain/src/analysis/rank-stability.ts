@@ -24,7 +24,7 @@
 // under weights nobody could call unreasonable".
 import type { AnalysisGroup } from './analysis-group';
 import { officialPoints } from './analysis-group';
-import { computeScenarioFinals, NO_FINAL, rankScenarioFinals } from './score-scenario';
+import { computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals } from './score-scenario';
 import { createSeededRandom } from './seeded-random';
 
 export interface RankStabilityOptions {
@@ -82,7 +82,7 @@ export interface RankStabilityResult {
   units: UnitRankStability[];
   /** Consecutive pairs of `units`. */
   pairs: AdjacentPair[];
-  /** Draws whose points sum to the scheme's total exactly, in thousandths (sanity figure). */
+  /** The scheme's level-1 total; every draw's points sum to it exactly. */
   total: number;
 }
 
@@ -180,7 +180,7 @@ export function computeRankStability(group: AnalysisGroup, options: RankStabilit
   const ratio = new Float64Array(k);
   const finals = new Int32Array(n);
   const ranks = new Int32Array(n);
-  const sorted = new Int32Array(n);
+  const rankOrder = createRankOrder(n);
   const random = createSeededRandom(o.seed);
   const p = o.perturbation;
 
@@ -188,7 +188,7 @@ export function computeRankStability(group: AnalysisGroup, options: RankStabilit
     for (let i = 0; i < k; i++) raw[i] = (official[i] ?? 0) * (1 - p + 2 * p * random());
     apportionPoints(raw, total, points, remainder);
     computeScenarioFinals(group, points, finals, ratio);
-    rankScenarioFinals(finals, group.isVetoFail, ranks, sorted);
+    rankScenarioFinals(finals, group.isVetoFail, ranks, rankOrder);
     for (let j = 0; j < m; j++) {
       const r = ranks[ranked[j] ?? 0] ?? 0;
       histogram[j * (n + 1) + r] = (histogram[j * (n + 1) + r] ?? 0) + 1;
@@ -288,14 +288,14 @@ export function computeLeaveOneOut(group: AnalysisGroup): LeaveOneOutResult {
   const points = new Int32Array(k);
   const finals = new Int32Array(n);
   const ranks = new Int32Array(n);
-  const sorted = new Int32Array(n);
+  const rankOrder = createRankOrder(n);
   const ratio = new Float64Array(k);
   const units: LeaveOneOutUnit[] = group.units.map((unit) => ({ unit: unit.unit, name: unit.name, officialRank: unit.officialRank, ranks: [], finals: [] }));
   const indicators = group.indicators.map((indicator, i): LeaveOneOutIndicator => {
     points.set(official);
     points[i] = 0;
     computeScenarioFinals(group, points, finals, ratio);
-    rankScenarioFinals(finals, group.isVetoFail, ranks, sorted);
+    rankScenarioFinals(finals, group.isVetoFail, ranks, rankOrder);
     let changedCount = 0;
     let maxShift = 0;
     units.forEach((row, u) => {

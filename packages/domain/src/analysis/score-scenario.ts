@@ -167,38 +167,51 @@ export function computeExactScenarioFinal(group: ScenarioArrays, points: ArrayLi
 }
 
 /**
- * Standard competition ranks (1, 2, 2, 4) of the rankable units: ranks[u] = 1 + number of
- * rankable units with a strictly higher final; 0 for an unscored or fail-vetoed unit.
- * `sorted` is scratch space of at least finals.length.
+ * Scratch for `rankScenarioFinals`: the units ordered by their last finals, best first.
+ * Kept between calls, because a new scenario (a slider step, a Monte Carlo draw) mostly
+ * reorders neighbours, so re-sorting the previous order by insertion costs O(n + swaps).
  */
-export function rankScenarioFinals(
-  finals: Int32Array,
-  isVetoFail: Uint8Array,
-  ranks: Int32Array,
-  sorted: Int32Array = new Int32Array(finals.length),
-): void {
+export interface RankOrder {
+  order: Int32Array;
+  keys: Int32Array;
+}
+
+/** Starts from the group's official order (units are listed by official rank). */
+export function createRankOrder(unitCount: number): RankOrder {
+  return { order: Int32Array.from({ length: unitCount }, (_, i) => i), keys: new Int32Array(unitCount) };
+}
+
+/**
+ * Standard competition ranks (1, 2, 2, 4), the same as the engine's rankWithinGroup:
+ * ranks[u] = 1 + number of rankable units with a strictly higher final; 0 for an
+ * unscored (NO_FINAL) or fail-vetoed unit.
+ */
+export function rankScenarioFinals(finals: Int32Array, isVetoFail: Uint8Array, ranks: Int32Array, scratch: RankOrder = createRankOrder(finals.length)): void {
   const n = finals.length;
-  let m = 0;
-  for (let u = 0; u < n; u++) {
-    const f = finals[u] ?? NO_FINAL;
-    if (f !== NO_FINAL && isVetoFail[u] === 0) sorted[m++] = f;
+  const { order, keys } = scratch;
+  for (let u = 0; u < n; u++) keys[u] = isVetoFail[u] === 0 ? (finals[u] ?? NO_FINAL) : NO_FINAL;
+  // insertion sort by key, descending (stable)
+  for (let i = 1; i < n; i++) {
+    const u = order[i] ?? 0;
+    const key = keys[u] ?? NO_FINAL;
+    let j = i - 1;
+    while (j >= 0 && (keys[order[j] ?? 0] ?? NO_FINAL) < key) {
+      order[j + 1] = order[j] ?? 0;
+      j--;
+    }
+    order[j + 1] = u;
   }
-  const view = sorted.subarray(0, m);
-  view.sort(); // ascending, numeric for typed arrays
-  for (let u = 0; u < n; u++) {
-    const f = finals[u] ?? NO_FINAL;
-    if (f === NO_FINAL || isVetoFail[u] !== 0) {
+  let previousKey = NO_FINAL;
+  let previousRank = 0;
+  for (let p = 0; p < n; p++) {
+    const u = order[p] ?? 0;
+    const key = keys[u] ?? NO_FINAL;
+    if (key === NO_FINAL) {
       ranks[u] = 0;
       continue;
     }
-    // first index with a value > f
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((view[mid] ?? 0) > f) hi = mid;
-      else lo = mid + 1;
-    }
-    ranks[u] = 1 + m - lo;
+    if (p === 0 || key !== previousKey) previousRank = p + 1;
+    ranks[u] = previousRank;
+    previousKey = key;
   }
 }

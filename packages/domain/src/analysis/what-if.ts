@@ -5,7 +5,7 @@
 import { assignGrades } from '../scoring/assign-grades';
 import { numberToMilli } from '../scoring/decimal';
 import type { AnalysisGroup } from './analysis-group';
-import { computeScenarioFinals, NO_FINAL, rankScenarioFinals } from './score-scenario';
+import { computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals, type RankOrder } from './score-scenario';
 
 export interface ScenarioIndicator {
   code: string;
@@ -69,13 +69,13 @@ export function resolveScenarioPoints(group: Pick<AnalysisGroup, 'indicators'>, 
 export interface WhatIfScratch {
   finals: Int32Array;
   ranks: Int32Array;
-  sorted: Int32Array;
+  rankOrder: RankOrder;
   ratio: Float64Array;
 }
 
 export function createWhatIfScratch(group: AnalysisGroup): WhatIfScratch {
   const n = group.units.length;
-  return { finals: new Int32Array(n), ranks: new Int32Array(n), sorted: new Int32Array(n), ratio: new Float64Array(group.indicators.length) };
+  return { finals: new Int32Array(n), ranks: new Int32Array(n), rankOrder: createRankOrder(n), ratio: new Float64Array(group.indicators.length) };
 }
 
 /**
@@ -84,7 +84,7 @@ export function createWhatIfScratch(group: AnalysisGroup): WhatIfScratch {
  */
 export function recomputeScenario(group: AnalysisGroup, points: ArrayLike<number>, scratch: WhatIfScratch): void {
   computeScenarioFinals(group, points, scratch.finals, scratch.ratio);
-  rankScenarioFinals(scratch.finals, group.isVetoFail, scratch.ranks, scratch.sorted);
+  rankScenarioFinals(scratch.finals, group.isVetoFail, scratch.ranks, scratch.rankOrder);
 }
 
 export function computeWhatIf(group: AnalysisGroup, points: ScenarioPoints, scratch: WhatIfScratch = createWhatIfScratch(group)): WhatIfResult {

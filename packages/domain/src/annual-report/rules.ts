@@ -32,7 +32,10 @@ export interface EquationRule {
   scope?: string;
   lhs: readonly Term[];
   rhs: readonly Term[];
+  /** Every cell of the instance: the keys of lhs then of rhs. */
   cells: readonly string[];
+  lhsKeys: readonly string[];
+  rhsKeys: readonly string[];
   /** Checked only when one of these cells is filled: subtotal rows the format does not print. */
   optionalCells?: readonly string[];
 }
@@ -61,7 +64,9 @@ const term = (label: string, ...keys: string[]): Term => ({ label, keys });
 const flat = (terms: readonly Term[]) => terms.flatMap((t) => t.keys);
 
 function equation(rule: HardRuleId, id: string, scope: string | undefined, lhs: Term[], rhs: Term[], optionalCells?: string[]): EquationRule {
-  const r: EquationRule = { kind: 'equation', rule, id, lhs, rhs, cells: [...flat(lhs), ...flat(rhs)] };
+  const lhsKeys = flat(lhs);
+  const rhsKeys = flat(rhs);
+  const r: EquationRule = { kind: 'equation', rule, id, lhs, rhs, cells: [...lhsKeys, ...rhsKeys], lhsKeys, rhsKeys };
   if (scope !== undefined) r.scope = scope;
   if (optionalCells !== undefined) r.optionalCells = optionalCells;
   return r;
@@ -164,7 +169,11 @@ export function listCells(keys: readonly string[]): string {
 }
 
 const isNumber = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
-const sumOf = (keys: readonly string[], cells: CellValues) => keys.reduce((s, k) => s + (cells[k] ?? 0), 0);
+function sumOf(keys: readonly string[], cells: CellValues): number {
+  let s = 0;
+  for (const k of keys) s += cells[k] ?? 0;
+  return s;
+}
 const equationText = (r: EquationRule) => `${r.lhs.map((t) => t.label).join(' + ')} = ${r.rhs.map((t) => t.label).join(' + ')}`;
 const prefix = (scope: string | undefined) => (scope === undefined ? '' : `${scope}: `);
 
@@ -177,12 +186,19 @@ type Outcome = { status: 'ok' } | { status: 'blank'; blank: string[]; unresolved
 
 function evaluateEquation(r: EquationRule, cells: CellValues, unresolved: ReadonlySet<string>): Outcome {
   if (r.optionalCells && r.optionalCells.every((k) => !isNumber(cells[k]) && !unresolved.has(k))) return { status: 'ok' };
-  const blank = r.cells.filter((k) => !isNumber(cells[k]) && !unresolved.has(k));
-  const unsure = r.cells.filter((k) => unresolved.has(k));
-  if (blank.length > 0) return { status: 'blank', blank, unresolved: unsure };
-  if (unsure.length > 0) return { status: 'unresolved', unresolved: unsure };
-  const lhs = sumOf(flat(r.lhs), cells);
-  const rhs = sumOf(flat(r.rhs), cells);
+  let complete = true;
+  for (const k of r.cells)
+    if (!isNumber(cells[k]) || unresolved.has(k)) {
+      complete = false;
+      break;
+    }
+  if (!complete) {
+    const blank = r.cells.filter((k) => !isNumber(cells[k]) && !unresolved.has(k));
+    const unsure = r.cells.filter((k) => unresolved.has(k));
+    return blank.length > 0 ? { status: 'blank', blank, unresolved: unsure } : { status: 'unresolved', unresolved: unsure };
+  }
+  const lhs = sumOf(r.lhsKeys, cells);
+  const rhs = sumOf(r.rhsKeys, cells);
   const delta = Math.round((lhs - rhs) * 1e6) / 1e6;
   if (delta === 0) return { status: 'ok' };
   return {

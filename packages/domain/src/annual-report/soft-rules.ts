@@ -114,11 +114,14 @@ export function checkStockSanity(report: SoftRuleReport): ReportCheck[] {
   return out;
 }
 
+const RULE_CELLS_2021 = ['active.rules.issued', 'active.rules.repealed', 'active.rules.in_force'];
+const RULE_CELLS_2019 = ['active2019.rules.new_made', 'active2019.rules.new_published', 'active2019.rules.total_published'];
+
 /** S4: only 设区的市 (and higher) governments make 规章; everyone else's 规章 cells should be 0. */
 export function checkRuleMakingCapacity(report: SoftRuleReport, unitKind: ReportUnitKind): ReportCheck[] {
   if (MAKES_RULES.has(unitKind)) return [];
-  const prefix = report.format === 2021 ? 'active.rules.' : 'active2019.rules.';
-  const claimed = Object.keys(report.cells).filter((k) => k.startsWith(prefix) && (report.cells[k] ?? 0) > 0);
+  const keys = report.format === 2021 ? RULE_CELLS_2021 : RULE_CELLS_2019;
+  const claimed = keys.filter((k) => (report.cells[k] ?? 0) > 0);
   if (claimed.length === 0) return [];
   const values = claimed.map((k) => `${describeCell(k)} ${formatNumber(report.cells[k] ?? 0)}`).join('、');
   return [warning('S4', claimed, `${UNIT_KIND_LABELS[unitKind]}无权制定规章, 规章栏应为 0, 实填: ${values}`)];

@@ -399,8 +399,10 @@ export function describeCell(key: string): string {
 }
 
 /** Empty cells (all null) of a stored report of this format. */
+const EMPTY = {
+  2021: Object.fromEntries(REPORT_KEYS[2021].map((k) => [k, null])) as Record<string, number | null>,
+  2019: Object.fromEntries(REPORT_KEYS[2019].map((k) => [k, null])) as Record<string, number | null>,
+};
 export function emptyReportCells(format: ReportFormat): Record<string, number | null> {
-  const cells: Record<string, number | null> = {};
-  for (const k of REPORT_KEYS[format]) cells[k] = null;
-  return cells;
+  return { ...EMPTY[format] };
 }

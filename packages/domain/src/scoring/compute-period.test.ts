@@ -110,6 +110,13 @@ describe('leaf rules', () => {
     ]);
   });
 
+  it('builds score sheets only for the units asked for', () => {
+    const inputs: ScoringInputs = { units: [makeUnit('U1'), makeUnit('U2')], scores: [] };
+    const r = compute(scheme, inputs, { breakdown: new Set(['U2']) });
+    expect(rowOf(r, 'U1').sheet).toBeNull();
+    expect(rowOf(r, 'U2').sheet).toHaveLength(8);
+  });
+
   it('marks leaves without input as missing: 0 points, complete false', () => {
     const row = rowOf(compute(scheme, { units: [makeUnit('U1')], scores: makeScores('U1', Q, { m: '10', c: '', r: '' }) }), 'U1');
     // m 10, c 0 (empty checklist = none met, not missing), d 20, z 20; b, g, r missing

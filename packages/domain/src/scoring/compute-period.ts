@@ -13,8 +13,8 @@ import type { PeriodResults, UnitPeriodResult } from './scoring-result';
 export interface ComputePeriodOptions {
   /** Ranks of the previous period, for rankDelta. */
   previousRanks?: readonly PreviousRank[];
-  /** Build each unit's score sheet (default true). */
-  breakdown?: boolean;
+  /** Build the score sheet of every unit (true, the default), of none, or of the units listed. */
+  breakdown?: boolean | ReadonlySet<string>;
 }
 
 export type ComputePeriodResult = { ok: true; results: PeriodResults } | { ok: false; issues: InputIssue[] };
@@ -47,7 +47,8 @@ export function computePeriodResults(
   for (let u = 0; u < index.units.length; u++) {
     const unit = index.units[u];
     if (unit === undefined) continue;
-    const score = computeUnitResult(scheme, index, u, inputs, issues, breakdown, scratch);
+    const withSheet = typeof breakdown === 'boolean' ? breakdown : breakdown.has(unit.code);
+    const score = computeUnitResult(scheme, index, u, inputs, issues, withSheet, scratch);
     scores.push({ unit: unit.code, group: unit.group, finalHundredths: score.finalHundredths, isVetoFail: score.isVetoFail, position: u, score });
   }
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };

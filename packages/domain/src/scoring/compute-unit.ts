@@ -81,13 +81,16 @@ export interface UnitScore {
 /** Per-call scratch space reused across units (one Float64Array per node). */
 export interface UnitScratch {
   acc: Float64Array;
+  losses: PointLoss[];
 }
 
 export function createUnitScratch(scheme: CompiledScheme): UnitScratch {
-  return { acc: new Float64Array(scheme.nodes.length) };
+  return { acc: new Float64Array(scheme.nodes.length), losses: [] };
 }
 
 const EMPTY: readonly number[] = [];
+/** Shared by every sheet row that lost nothing (sheet rows are read-only). */
+const NO_LOSSES: readonly PointLoss[] = Object.freeze([]);
 
 export function computeUnitResult(
   scheme: CompiledScheme,
@@ -113,7 +116,7 @@ export function computeUnitResult(
   let applicableMax = 0;
   const missing: string[] = [];
   const leafStatus: LeafStatus[] | null = breakdown ? new Array<LeafStatus>(leafCount) : null;
-  const leafLosses: PointLoss[][] | null = breakdown ? new Array<PointLoss[]>(leafCount) : null;
+  const leafLosses: (readonly PointLoss[])[] | null = breakdown ? new Array<readonly PointLoss[]>(leafCount) : null;
   const leafMax: number[] | null = breakdown ? new Array<number>(leafCount) : null;
 
   for (let l = 0; l < leafCount; l++) {
@@ -121,7 +124,9 @@ export function computeUnitResult(
     if (leaf === undefined) continue;
     const at = rowBase + l;
     const value = index.values[at];
-    const losses: PointLoss[] | null = leafLosses !== null ? [] : null;
+    // one scratch list per call; a leaf keeps a copy only when it lost something
+    const losses: PointLoss[] | null = leafLosses !== null ? scratch.losses : null;
+    if (losses !== null) losses.length = 0;
     let earned = 0;
     let status: LeafStatus = 'applicable';
     let countsMicro = leaf.pointsMicro;
@@ -178,7 +183,7 @@ export function computeUnitResult(
     acc[leaf.node] = earned;
     if (leafStatus !== null && leafLosses !== null && leafMax !== null && losses !== null) {
       leafStatus[l] = status;
-      leafLosses[l] = losses;
+      leafLosses[l] = losses.length === 0 ? NO_LOSSES : losses.slice();
       leafMax[l] = countsMicro;
     }
   }
@@ -275,7 +280,7 @@ export function computeUnitResult(
         naHandling: leaf === undefined || leafStatus[leaf.index] !== 'na' ? null : leaf.na.kind,
         ruleKind: leaf === undefined ? null : leaf.kind,
         input: value === undefined ? null : value,
-        losses: leaf === undefined ? [] : (leafLosses[leaf.index] ?? []),
+        losses: leaf === undefined ? NO_LOSSES : (leafLosses[leaf.index] ?? NO_LOSSES),
       };
     });
   }

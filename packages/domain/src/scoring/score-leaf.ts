@@ -1,7 +1,7 @@
 // Leaf rules (spec §1 table): one function per input source. Every amount is an integer
 // (thousandths in, millionths out); `losses`, when given, collects why points were lost.
 import type { CompiledLeaf } from './compile-scheme';
-import { formatMilli, MILLI, microToNumber, milliToNumber, parseMilli } from './decimal';
+import { formatMilli, MILLI, microToNumber, milliToNumber, numberToMilli, parseMilli } from './decimal';
 import type { FindingInput, RectificationInput } from './scoring-inputs';
 import type { PointLoss } from './scoring-result';
 
@@ -107,7 +107,8 @@ export function checkLeafValue(leaf: CompiledLeaf, value: string): string | null
 /** One finding's deduction in thousandths: its own, or count × perFinding (saturated). */
 export function findingDeductionMilli(perFinding: number, finding: FindingInput): number {
   if (finding.deduction !== null) {
-    const own = Math.round(finding.deduction * MILLI);
+    // validated to have at most 3 places (index-period-inputs); exact through its decimal text
+    const own = numberToMilli(finding.deduction) ?? 0;
     return own > SATURATION_MILLI ? SATURATION_MILLI : own;
   }
   const d = finding.count * perFinding;

@@ -36,7 +36,7 @@ export interface SheetRow {
   ruleKind: string | null;
   /** The assessor's raw input (scores `value`), null when none. */
   input: string | null;
-  losses: PointLoss[];
+  losses: readonly PointLoss[];
 }
 
 export interface UnitEvent {

@@ -23,7 +23,10 @@ const KEYWORDS: Record<string, RegExp> = {
 
 const HEADING = /^(?:第)?([一二三四五六七])(?:部分)?\s*([、.,:：\s])?\s*(\S.*)$/;
 
+const MAYBE_HEADING = /^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?\s*第?[一二三四五六七]/;
+
 function headingOf(text: string): string | null {
+  if (text.length > 60 || !MAYBE_HEADING.test(text)) return null;
   const t = text.replace(/^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?/, '').replace(/(?:\*\*|__)\s*$/, '').trim();
   if (t.length > 45) return null;
   const m = HEADING.exec(t);

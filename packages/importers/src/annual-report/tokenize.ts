@@ -32,92 +32,99 @@ export const isPageMarker = (line: string) => PAGE_MARKER.some((re) => re.test(l
 
 /** Rewrites that make a cell's text unambiguous before numbers are picked out of it. */
 function prepare(text: string, line: number, notes: string[]): string {
-  let t = text
-    .replace(/\*\*|__/g, '')
-    .replace(/数据\s*\d+/g, '数据') // OCR placeholders for column headers
-    .replace(/第\s*\d+\s*([条项])/g, '第$1')
-    .replace(/\(\s*\d{1,2}\s*\)\s*项/g, '项')
-    .replace(/\d{4}\s*年度?/g, '年')
-    .replace(/\((\d{1,2})\)(?=\s*[\u3400-\u9fff])/g, '') // (1)属于国家秘密
-    .replace(/[?](?=\s*\d)/g, ''); // "? 0": encoding damage before a number
-  t = t.replace(/(\d)\s*(\((?:其中|含|包括|包含|注|另)[^()]*\)|\([^()]*\d[^()]*\))/g, (_, d: string, note: string) => {
-    notes.push(`第 ${line} 行: 忽略数字后的注释“${note}”`);
-    return d;
-  });
+  // Each rewrite runs only when its trigger character is present: this is the hot path.
+  let t = text;
+  if (t.includes('*') || t.includes('_')) t = t.replace(/\*\*|__/g, '');
+  if (t.includes('数据')) t = t.replace(/数据\s*\d+/g, '数据'); // OCR placeholders for column headers
+  if (t.includes('第')) t = t.replace(/第\s*\d+\s*([条项])/g, '第$1');
+  if (t.includes('年')) t = t.replace(/\d{4}\s*年度?/g, '年');
+  if (t.includes('?')) t = t.replace(/[?](?=\s*\d)/g, ''); // "? 0": encoding damage before a number
+  if (t.includes('(')) {
+    t = t.replace(/\(\s*\d{1,2}\s*\)\s*项/g, '项').replace(/\((\d{1,2})\)(?=\s*[\u3400-\u9fff])/g, ''); // (1)属于国家秘密
+    t = t.replace(/(\d)\s*(\((?:其中|含|包括|包含|注|另)[^()]*\)|\([^()]*\d[^()]*\))/g, (_, d: string, note: string) => {
+      notes.push(`第 ${line} 行: 忽略数字后的注释“${note}”`);
+      return d;
+    });
+  }
   return t;
 }
 
 const NUM_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
-const NUMBERING_AFTER = /^\s*[.、]\s*(?=[\u3400-\u9fff(“"])/;
-const UNIT_AFTER = /^\s*(万元|元|件|个|项|条|次|户|人次)/;
+const NUMBERING_AFTER = /\s*[.、]\s*(?=[\u3400-\u9fff(“"])/y;
+const UNIT_AFTER = /\s*(万元|元|件|个|项|条|次|户|人次)/y;
+const SIGN_BEFORE = /(?:([增减])\s*|(?<![\d\w])([-−]))$/;
+const DIGITS = /^\d+$/;
+
+/** Label words of a stretch of text between numbers; lone "/" or "-" are blank cells. */
+function pushText(pending: string, line: number, out: Raw[]) {
+  for (const word of pending.split(/\s+/)) {
+    if (word === '') continue;
+    if (BLANK_WORD.test(word)) {
+      out.push({ kind: 'blank', line });
+      continue;
+    }
+    if (/^[?]+$/.test(word)) {
+      out.push({ kind: 'bad', raw: word, line });
+      continue;
+    }
+    const compact = compactLabel(word);
+    if (compact === '') continue;
+    const last = out[out.length - 1];
+    if (last?.kind === 'text' && last.line === line) {
+      last.text += ` ${word}`;
+      last.compact += compact;
+    } else out.push({ kind: 'text', text: word, compact, line });
+  }
+}
 
 /** Tokens of one cell or one unpiped line. */
 function scan(text: string, line: number, out: Raw[]) {
   let pending = '';
-  const flushText = () => {
-    for (const word of pending.split(/\s+/)) {
-      if (word === '') continue;
-      if (BLANK_WORD.test(word)) {
-        out.push({ kind: 'blank', line });
-        continue;
-      }
-      if (/^[?]+$/.test(word)) {
-        out.push({ kind: 'bad', raw: word, line });
-        continue;
-      }
-      const compact = compactLabel(word);
-      if (compact === '') continue;
-      const last = out[out.length - 1];
-      if (last?.kind === 'text' && last.line === line) {
-        last.text += ` ${word}`;
-        last.compact += compact;
-      } else out.push({ kind: 'text', text: word, compact, line });
-    }
-    pending = '';
-  };
   let at = 0;
-  for (const m of text.matchAll(NUM_RE)) {
+  NUM_RE.lastIndex = 0;
+  for (let m = NUM_RE.exec(text); m !== null; m = NUM_RE.exec(text)) {
     const start = m.index;
     let raw = m[0];
     let end = start + raw.length;
     let before = text.slice(at, start);
-    const after = text.slice(end);
-    const numbering = NUMBERING_AFTER.exec(after);
-    if (numbering && /^\d+$/.test(raw)) {
+    NUMBERING_AFTER.lastIndex = end;
+    const numbering = NUMBERING_AFTER.exec(text);
+    if (numbering && DIGITS.test(raw)) {
       // "2.其他法律…" — the row's own number. Run together with the digits before it, only the
       // last digit is the numbering ("00000002.其他" = 0000000 + "2.").
       if (raw.length === 1) {
         pending += before;
         at = end + numbering[0].length;
+        NUM_RE.lastIndex = at;
         continue;
       }
       raw = raw.slice(0, -1);
       end = start + raw.length;
     }
     let sign = 1;
-    const signWord = /(?:([增减])\s*|(?<![\d\w])([-−]))$/.exec(before);
+    const signWord = SIGN_BEFORE.exec(before);
     if (signWord) {
       if (signWord[1] !== '增') sign = -1;
       before = before.slice(0, signWord.index);
     }
-    pending += before;
-    flushText();
+    pushText(pending + before, line, out);
+    pending = '';
     let unit: '元' | '万元' | null = null;
     let consumed = end;
     if (numbering && raw.length < m[0].length) consumed = start + m[0].length + numbering[0].length;
     else {
-      const u = UNIT_AFTER.exec(text.slice(end));
+      UNIT_AFTER.lastIndex = end;
+      const u = UNIT_AFTER.exec(text);
       if (u) {
         consumed = end + u[0].length;
         if (u[1] === '元' || u[1] === '万元') unit = u[1];
       }
     }
-    const plain = raw.replace(/,/g, '');
-    out.push({ kind: 'num', raw, value: sign * Number(plain), digits: /^\d+$/.test(raw) ? raw : null, unit, line });
+    out.push({ kind: 'num', raw, value: sign * Number(raw.replace(/,/g, '')), digits: DIGITS.test(raw) ? raw : null, unit, line });
     at = consumed;
+    NUM_RE.lastIndex = consumed;
   }
-  pending += text.slice(at);
-  flushText();
+  pushText(pending + text.slice(at), line, out);
 }
 
 /**
@@ -128,28 +135,33 @@ export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
   const notes: string[] = [];
   const raw: Raw[] = [];
   for (const { text: original, line } of lines) {
-    if (isPageMarker(original) || MD_SEPARATOR.test(original)) continue;
-    const text = original.replace(INLINE_PAGE_MARKER, '$1 ').replace(/^\s*(?:#{1,6}\s+|>\s*)/, '');
-    if (text.trim() === '') continue;
+    let text = original.trim();
+    if (text === '') continue;
+    if (/[-—–−_页/<]/.test(text)) {
+      if (isPageMarker(text) || MD_SEPARATOR.test(text)) continue;
+      text = text.replace(INLINE_PAGE_MARKER, '$1 ');
+    }
+    if (text.startsWith('#') || text.startsWith('>')) text = text.replace(/^(?:#{1,6}\s+|>\s*)/, '');
+    if (text === '') continue;
+    if (!text.includes('|')) {
+      scan(prepare(text, line, notes), line, raw);
+      continue;
+    }
     if (/^[\s|]+$/.test(text)) {
       // A lone `|` separates cells; `| |||` on a line of its own is colspan debris.
       if (text.trim() === '|') raw.push({ kind: 'sep', line });
       continue;
     }
-    if (text.includes('|')) {
-      const cells = text.split('|').map((c) => c.trim());
-      let first = 0;
-      let last = cells.length - 1;
-      while (first <= last && cells[first] === '') first++;
-      while (last >= first && cells[last] === '') last--; // colspan debris `| |||`
-      for (let i = first; i <= last; i++) {
-        const cell = cells[i] ?? '';
-        if (cell === '') raw.push({ kind: 'blank', line });
-        else scan(prepare(cell, line, notes), line, raw);
-      }
-      continue;
+    const cells = text.split('|').map((c) => c.trim());
+    let first = 0;
+    let last = cells.length - 1;
+    while (first <= last && cells[first] === '') first++;
+    while (last >= first && cells[last] === '') last--; // colspan debris `| |||`
+    for (let i = first; i <= last; i++) {
+      const cell = cells[i] ?? '';
+      if (cell === '') raw.push({ kind: 'blank', line });
+      else scan(prepare(cell, line, notes), line, raw);
     }
-    scan(prepare(text, line, notes), line, raw);
   }
   // Lone separators: `|` `|` with nothing between is a blank cell; the separators themselves go.
   const tokens: Token[] = [];

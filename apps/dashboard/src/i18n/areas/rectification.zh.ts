@@ -12,7 +12,7 @@ export const rectificationZh = {
     measures: '整改措施', completionNote: '完成情况', explanation: '情况说明', evidence: '佐证材料', evidenceLabel: '名称', evidenceUrl: '网址', upload: '上传文件(PDF/图片/Word/Excel,≤5MB)', addUrl: '添加网址',
     reason: '理由', note: '备注', level: '督办措施', decidedBy: '决定人', into: '结转至期次', previewDue: '按国家法定节假日及调休计算:截止 {{date}}', submit: '提交',
   },
-  figuresLabels: { total: '整改任务', open: '未完成', overdue: '已逾期', closedOnTime: '按期销号', onTimeRate: '按期销号率', medianDays: '平均办结天数(中位数)', returned: '复核退回', notReported: '逾期未报送单位' },
+  figuresLabels: { total: '整改任务', open: '未完成', overdue: '已逾期', closedOnTime: '按期销号', onTimeRate: '按期销号率', medianDays: '办结天数中位数', returned: '复核退回', notReported: '逾期未报送单位' },
   notifications: { title: '消息', markAll: '全部已读', empty: '暂无消息' },
   conflict: '该整改任务已被他人处理,请刷新后重试',
 };

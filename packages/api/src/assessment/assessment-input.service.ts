@@ -1,0 +1,282 @@
+// An assessor's work on a round, one item at a time: a score cell, a finding (with its
+// screenshot), a withdrawal, an event. In a draft round these are plain edits; in a published
+// round they are corrections: a reason is required and a restatement is appended.
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import type { eventAddInputSchema, findingAddInputSchema, scoreSetInputSchema } from '@kaoping/contracts/assessment/assessment';
+import { SCREENSHOT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
+import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
+import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
+import { checkLeafValue, isNaMark } from '@kaoping/domain/scoring/score-leaf';
+import type { Db } from '@kaoping/db/connect';
+import {
+  deleteEvent,
+  findAssessmentFile,
+  findEventById,
+  findFindingById,
+  insertEvents,
+  insertFinding,
+  listRoundFindings,
+  listRoundScores,
+  saveAssessmentFile,
+  upsertScores,
+  withdrawFinding,
+} from '@kaoping/db/assessment/assessment-input.repository';
+import { listObjections } from '@kaoping/db/assessment/objection.repository';
+import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
+import { computeSnapshot } from '@kaoping/db/assessment/publication-snapshot';
+import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
+import { touchRound, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
+import { recordChange } from '../audit/record-change';
+import { assertCanSeeUnit } from '../scope';
+import { assertCanChangeInputs, restateRound } from './publication.service';
+import { computeRoundLive, describeIssues } from './round-results.service';
+import { assertRoundVisible, requireRound, requireRoundScheme, type Authed } from './round.service';
+import { flattenIndicators } from './scheme.service';
+
+async function requireRoundUnit(db: Db, round: AssessmentRound, scheme: CompiledScheme, unitId: number): Promise<RoundUnit> {
+  const units = await listAssessedUnits(db, round.year, round.periodCode, scheme.groups.map((g) => g.code));
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) throw new TRPCError({ code: 'BAD_REQUEST', message: '该单位不在本轮测评范围内(请核对其本年度分组)' });
+  return unit;
+}
+
+function requireLeaf(scheme: CompiledScheme, code: string) {
+  const leaf = scheme.leafByCode.get(code);
+  if (!leaf) throw new TRPCError({ code: 'BAD_REQUEST', message: scheme.nodeByCode.has(code) ? `指标 ${code} 不是末级指标` : `指标 ${code} 不在方案 ${scheme.code} 中` });
+  return leaf;
+}
+
+/** After any change: bump the round's version; for a published round, append a restatement. */
+async function afterChange(trx: Db, ctx: Authed, round: AssessmentRound, isCorrection: boolean, reason: string, now: Date) {
+  await touchRound(trx, round.id, now.toISOString());
+  if (isCorrection) return restateRound(trx, round.id, `更正:${reason}`, ctx.user, now);
+  // A draft must stay computable (e.g. no finding on a leaf marked na).
+  const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: [] });
+  if (!live.result.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(live.result.issues, live.loaded).slice(0, 3).join(';') });
+  return null;
+}
+
+export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInputSchema>) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await requireRound(trx, input.roundId);
+    const { isCorrection } = assertCanChangeInputs(round, input.reason);
+    const { scheme } = await requireRoundScheme(trx, round);
+    const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
+    const leaf = requireLeaf(scheme, input.leaf);
+    const value = isNaMark(input.value) ? 'na' : input.value;
+    const problem = checkLeafValue(leaf, value);
+    if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
+    if (value !== '' && value !== 'na' && !isLeafApplicable(leaf, unit)) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空` });
+    }
+    if (value === 'na' && input.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: '标记不适用时请填写原因(如“本年度无此项工作”)' });
+    }
+    const current = (await listRoundScores(trx, round.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
+    if ((current?.value ?? null) !== input.expected) {
+      throw new TRPCError({ code: 'CONFLICT', message: `该单元格已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试` });
+    }
+    if ((current?.value ?? '') === value && (current?.naReason ?? '') === (value === 'na' ? input.naReason : '')) return { changed: false, restatement: null };
+    await upsertScores(trx, round.id, [{ unitId: unit.id, leaf: leaf.code, value, naReason: value === 'na' ? input.naReason : '', evidence: '', source: 'manual' }], ctx.user.id, now.toISOString());
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.score.set',
+      entity: 'assessment_round',
+      entityId: round.id,
+      unitId: unit.id,
+      before: { leaf: leaf.code, value: current?.value ?? null, naReason: current?.naReason ?? null },
+      after: { leaf: leaf.code, value: value === '' ? null : value, naReason: value === 'na' ? input.naReason : null, ...(isCorrection ? { reason: input.reason } : {}) },
+    });
+    const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
+    return { changed: true, restatement };
+  });
+}
+
+const IMAGE_TYPES: { ext: string; mime: string; magic: number[] }[] = [
+  { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { ext: 'jpg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { ext: 'gif', mime: 'image/gif', magic: [0x47, 0x49, 0x46, 0x38] },
+  { ext: 'webp', mime: 'image/webp', magic: [0x52, 0x49, 0x46, 0x46] },
+];
+
+async function storeScreenshot(trx: Db, screenshot: { fileName: string; contentBase64: string }, now: string): Promise<string> {
+  const bytes = Buffer.from(screenshot.contentBase64, 'base64');
+  if (bytes.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图文件为空' });
+  if (bytes.byteLength > SCREENSHOT_MAX_BYTES) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图超过 2 MB' });
+  const type = IMAGE_TYPES.find((t) => t.magic.every((b, i) => bytes[i] === b));
+  if (!type) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图应为 PNG、JPEG、GIF 或 WebP 图片' });
+  const path = `screenshots/${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`;
+  await saveAssessmentFile(trx, { path, mime: type.mime, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, now);
+  return path;
+}
+
+export async function addFinding(ctx: Authed, input: z.output<typeof findingAddInputSchema>) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await requireRound(trx, input.roundId);
+    const { isCorrection } = assertCanChangeInputs(round, input.reason);
+    const { scheme } = await requireRoundScheme(trx, round);
+    const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
+    const leaf = requireLeaf(scheme, input.leaf);
+    if (leaf.rule.kind !== 'deduct') throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不是扣分项(deduct),不能登记问题` });
+    if (!isLeafApplicable(leaf, unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group})` });
+    const screenshotPath = input.screenshot ? await storeScreenshot(trx, input.screenshot, now.toISOString()) : null;
+    const finding = await insertFinding(
+      trx,
+      round.id,
+      { unitId: unit.id, leaf: leaf.code, count: input.count, deduction: input.deduction, description: input.description, url: input.url, seenAt: input.seenAt ?? now.toISOString(), screenshotPath, source: 'manual' },
+      ctx.user.id,
+      now.toISOString(),
+    );
+    await recordChange(trx, ctx.user, now, { action: 'assessment.finding.add', entity: 'finding', entityId: finding.id, unitId: unit.id, before: null, after: { ...finding, ...(isCorrection ? { reason: input.reason } : {}) } });
+    const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
+    return { finding, restatement };
+  });
+}
+
+/**
+ * Withdraws a finding (the assessor's own correction). Inside a transaction; used by the
+ * objection decision too, which passes its own reason.
+ */
+export async function withdrawFindingIn(trx: Db, ctx: Authed, findingId: number, reason: string, now: Date, options: { viaObjection: boolean }) {
+  const finding = await findFindingById(trx, findingId);
+  if (!finding) throw new TRPCError({ code: 'NOT_FOUND', message: '问题记录不存在' });
+  const round = await requireRound(trx, finding.roundId);
+  const { isCorrection } = assertCanChangeInputs(round, reason);
+  if (!options.viaObjection && (await listObjections(trx, { roundId: round.id, unitId: null, status: 'pending', findingId })).length > 0) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: '该问题有待处理的申诉,请在申诉处理中决定' });
+  }
+  const after = await withdrawFinding(trx, findingId, reason, now.toISOString());
+  if (!after) throw new TRPCError({ code: 'BAD_REQUEST', message: '该问题已撤销' });
+  await recordChange(trx, ctx.user, now, { action: 'assessment.finding.withdraw', entity: 'finding', entityId: findingId, unitId: finding.unitId, before: { status: finding.status }, after: { status: after.status, reason } });
+  await touchRound(trx, round.id, now.toISOString());
+  const restatement = isCorrection ? await restateRound(trx, round.id, options.viaObjection ? `申诉成立:${reason}` : `更正:${reason}`, ctx.user, now) : null;
+  return { finding: after, restatement };
+}
+
+export async function withdrawFindingById(ctx: Authed, input: { findingId: number; reason: string }) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute((trx) => withdrawFindingIn(trx, ctx, input.findingId, input.reason, now, { viaObjection: false }));
+}
+
+export async function addEvent(ctx: Authed, input: z.output<typeof eventAddInputSchema>) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await requireRound(trx, input.roundId);
+    const { isCorrection } = assertCanChangeInputs(round, input.reason);
+    const { scheme } = await requireRoundScheme(trx, round);
+    const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
+    if (!scheme.events.has(input.code)) throw new TRPCError({ code: 'BAD_REQUEST', message: `事项编码 ${input.code} 不是方案中的否决项、加分项或重大扣分项` });
+    const [event] = await insertEvents(trx, round.id, [{ unitId: unit.id, code: input.code, note: input.note, source: 'manual' }], ctx.user.id, now.toISOString());
+    await recordChange(trx, ctx.user, now, { action: 'assessment.event.add', entity: 'assessment_event', entityId: event?.id ?? 0, unitId: unit.id, before: null, after: { ...event, ...(isCorrection ? { reason: input.reason } : {}) } });
+    const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
+    return { event, restatement };
+  });
+}
+
+export async function removeEvent(ctx: Authed, input: { eventId: number; reason: string }) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const event = await findEventById(trx, input.eventId);
+    if (!event) throw new TRPCError({ code: 'NOT_FOUND', message: '该事项不存在' });
+    const round = await requireRound(trx, event.roundId);
+    const { isCorrection } = assertCanChangeInputs(round, input.reason);
+    await deleteEvent(trx, event.id);
+    await recordChange(trx, ctx.user, now, { action: 'assessment.event.remove', entity: 'assessment_event', entityId: event.id, unitId: event.unitId, before: event, after: isCorrection ? { reason: input.reason } : null });
+    const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
+    return { restatement };
+  });
+}
+
+/** A finding's screenshot as a data URL; a liaison only for their own unit's published round. */
+export async function getFindingScreenshot(ctx: Authed, findingId: number) {
+  const finding = await findFindingById(ctx.db, findingId);
+  if (!finding) throw new TRPCError({ code: 'NOT_FOUND', message: '问题记录不存在' });
+  assertCanSeeUnit(ctx.user, finding.unitId);
+  assertRoundVisible(ctx.user, await requireRound(ctx.db, finding.roundId));
+  if (!finding.screenshotPath) throw new TRPCError({ code: 'NOT_FOUND', message: '该问题没有截图' });
+  const file = await findAssessmentFile(ctx.db, finding.screenshotPath);
+  if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '截图文件不存在' });
+  return { mime: file.mime, dataUrl: `data:${file.mime};base64,${file.contentBase64}` };
+}
+
+/**
+ * The scoring grid of one group: units × leaves, each cell with its value, its findings and
+ * what it earns now (live for a draft, from the publication in force once published).
+ */
+export async function getScoringGrid(ctx: Authed, input: { roundId: number; group: string }) {
+  const round = await requireRound(ctx.db, input.roundId);
+  const { record, scheme } = await requireRoundScheme(ctx.db, round);
+  if (!scheme.groupCodes.has(input.group)) throw new TRPCError({ code: 'BAD_REQUEST', message: `分组 ${input.group} 不在方案中` });
+  const nodes = flattenIndicators(record.scheme.indicators);
+  let results;
+  let units: readonly RoundUnit[];
+  let issues: string[] = [];
+  if (round.status === 'draft') {
+    const live = await computeRoundLive(ctx.db, round, { breakdown: true });
+    units = live.loaded.units;
+    if (live.result.ok) results = live.result.results;
+    else issues = describeIssues(live.result.issues, live.loaded);
+  } else {
+    const publication = await findLatestPublication(ctx.db, round.id);
+    if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+    units = publication.snapshot.units;
+    const computed = computeSnapshot(scheme, publication.snapshot, true);
+    if (computed.ok) results = computed.results;
+  }
+  const groupUnits = units.filter((u) => u.group === input.group);
+  const rowsByUnit = new Map((results?.groups.find((g) => g.code === input.group)?.rows ?? []).map((r) => [r.unit, r]));
+  const [scores, findings] = await Promise.all([listRoundScores(ctx.db, round.id), listRoundFindings(ctx.db, round.id, { status: 'active' })]);
+  const cellKey = (unitId: number, leaf: string) => `${unitId}:${leaf}`;
+  const scoreByCell = new Map(scores.map((s) => [cellKey(s.unitId, s.leaf), s]));
+  const findingsByCell = new Map<string, { count: number; items: number }>();
+  for (const f of findings) {
+    const key = cellKey(f.unitId, f.leaf);
+    const agg = findingsByCell.get(key) ?? { count: 0, items: 0 };
+    agg.count += f.count;
+    agg.items += 1;
+    findingsByCell.set(key, agg);
+  }
+  const leaves = scheme.leaves.filter((leaf) => leaf.groups === null || leaf.groups.has(input.group));
+  return {
+    round,
+    group: { code: input.group, name: scheme.groups.find((g) => g.code === input.group)?.name ?? input.group },
+    leaves: leaves.map((leaf) => {
+      const node = nodes.find((n) => n.code === leaf.code);
+      return { code: leaf.code, name: leaf.name, points: leaf.points / 1000, rule: node?.rule ?? null, needsInput: leaf.needsInput, tags: leaf.tags, na: node?.na ?? null };
+    }),
+    units: groupUnits.map((unit) => {
+      const row = rowsByUnit.get(unit.code);
+      const earned = new Map((row?.sheet ?? []).map((s) => [s.code, s]));
+      return {
+        id: unit.id,
+        code: unit.code,
+        name: unit.name,
+        final: row?.final ?? null,
+        rank: row?.rank ?? null,
+        complete: row?.complete ?? false,
+        missing: row?.missing ?? [],
+        vetoes: row?.vetoes ?? [],
+        cells: leaves.map((leaf) => {
+          const score = scoreByCell.get(cellKey(unit.id, leaf.code));
+          const f = findingsByCell.get(cellKey(unit.id, leaf.code));
+          const sheet = earned.get(leaf.code);
+          return {
+            leaf: leaf.code,
+            applicable: isLeafApplicable(leaf, unit),
+            value: score?.value ?? null,
+            naReason: score?.naReason ?? '',
+            source: score?.source ?? null,
+            findings: f?.items ?? 0,
+            findingCount: f?.count ?? 0,
+            earned: sheet?.earned ?? null,
+            status: sheet?.status ?? null,
+          };
+        }),
+      };
+    }),
+    issues,
+  };
+}
