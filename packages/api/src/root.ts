@@ -1,3 +1,5 @@
+import { annualReportRouter } from './annual-reports/annual-report.router';
+import { assessmentRouter } from './assessment/assessment.router';
 import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
 import { userRouter } from './auth/user.router';
@@ -13,6 +15,8 @@ export const appRouter = router({
   groups: groupRouter,
   periods: periodRouter,
   audit: auditRouter,
+  assessment: assessmentRouter,
+  annualReports: annualReportRouter,
   rectification: rectificationRouter,
   notifications: notificationRouter,
   calendar: calendarRouter,

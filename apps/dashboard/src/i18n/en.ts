@@ -41,7 +41,7 @@ export const en: Shape<typeof zh> = {
       'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded',
     },
   },
-  settings: { title: 'Settings', groups: 'Groups', periods: 'Periods', users: 'Users', groupCode: 'Code', groupName: 'Name', unitCount: 'Units', sortOrder: 'Order',
+  settings: { calendarMissing: 'The {{year}} holiday arrangement is not entered yet: deadlines in {{year}} count Monday to Friday only.', calendar: 'Holidays', calendarHelp: 'Working-day deadlines follow the national holidays and make-up workdays (the State Council notices are built in). When next year\'s arrangement is published, enter its days here.', calendarCoverage: 'Years with an arrangement: {{years}}', holiday: 'Holiday', workday: 'Make-up workday', holidayName: 'Name', addDay: 'Add', date: 'Date', dayKind: 'Kind', remove: 'Remove', title: 'Settings', groups: 'Groups', periods: 'Periods', users: 'Users', groupCode: 'Code', groupName: 'Name', unitCount: 'Units', sortOrder: 'Order',
     periodCode: 'Period', range: 'Dates', status: 'Status', addPeriod: 'Add period', addGroup: 'Add group', username: 'Username', displayName: 'Name', role: 'Role', unit: 'Unit',
     periodStatus: { open: 'Open', closed: 'Closed', locked: 'Locked' }, close: 'Close', reopen: 'Reopen', lock: 'Lock', recent: 'Recent changes' },
 };

@@ -41,7 +41,7 @@ export const zh = {
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据',
     },
   },
-  settings: { title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',
+  settings: { calendarMissing: '{{year}}年节假日安排尚未录入:该年的整改时限暂按周一至周五计算。', calendar: '节假日与调休', calendarHelp: '整改时限按国家法定节假日及调休安排计算(内置国务院办公厅历年通知)。国务院公布新一年安排后,在此录入放假日期和调休上班日期。', calendarCoverage: '已有安排的年度:{{years}}', holiday: '放假', workday: '调休上班', holidayName: '名称', addDay: '添加', date: '日期', dayKind: '类型', remove: '删除', title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',
     periodCode: '期次', range: '起止日期', status: '状态', addPeriod: '新增期次', addGroup: '新增分组', username: '用户名', displayName: '姓名', role: '角色', unit: '所属单位',
     periodStatus: { open: '进行中', closed: '已结束', locked: '已锁定' }, close: '结束', reopen: '重新开放', lock: '锁定', recent: '最近变更' },
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '@kaoping/contracts/org/group';
 import type { PeriodRow, PeriodStatus } from '@kaoping/contracts/org/period';
@@ -111,6 +111,55 @@ function UsersTab() {
   );
 }
 
+function CalendarTab() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const calendar = useQuery(trpc.calendar.overrides.queryOptions());
+  const options = { onSuccess: () => queryClient.invalidateQueries(), onError: (e: unknown) => void message.error(errorMessage(e)) };
+  const upsert = useMutation(trpc.calendar.upsert.mutationOptions(options));
+  const remove = useMutation(trpc.calendar.remove.mutationOptions(options));
+  const coverage = calendar.data?.coverage;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="info"
+        showIcon
+        title={t('settings.calendarHelp')}
+        description={coverage ? t('settings.calendarCoverage', { years: coverage.years.slice(-3).join('、') }) : undefined}
+      />
+      {coverage && !coverage.years.includes(new Date().getFullYear() + 1) && (
+        <Alert type="warning" showIcon data-testid="calendar-warning" title={t('settings.calendarMissing', { year: new Date().getFullYear() + 1 })} />
+      )}
+      <Form layout="inline" onFinish={(v: { date: string; kind: 'holiday' | 'workday'; name: string }) => upsert.mutate({ date: v.date, kind: v.kind, name: v.name ?? '' })}>
+        <Form.Item name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+          <Input placeholder="2027-10-01" style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="kind" initialValue="holiday">
+          <Select style={{ width: 140 }} options={[{ value: 'holiday', label: t('settings.holiday') }, { value: 'workday', label: t('settings.workday') }]} />
+        </Form.Item>
+        <Form.Item name="name">
+          <Input placeholder={t('settings.holidayName')} style={{ width: 160 }} />
+        </Form.Item>
+        <Button htmlType="submit">{t('settings.addDay')}</Button>
+      </Form>
+      <Table
+        rowKey="date"
+        size="small"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={calendar.data?.overrides ?? []}
+        columns={[
+          { title: t('settings.date'), dataIndex: 'date' },
+          { title: t('settings.dayKind'), dataIndex: 'kind', render: (k: string) => (k === 'holiday' ? <Tag color="red">{t('settings.holiday')}</Tag> : <Tag color="blue">{t('settings.workday')}</Tag>) },
+          { title: t('settings.holidayName'), dataIndex: 'name' },
+          { title: t('common.actions'), render: (_, o) => <Button size="small" danger onClick={() => remove.mutate({ date: o.date })}>{t('settings.remove')}</Button> },
+        ]}
+      />
+    </Space>
+  );
+}
+
 function RecentChangesTab() {
   const trpc = useTRPC();
   const recent = useQuery(trpc.audit.recent.queryOptions({ limit: 200 }));
@@ -126,6 +175,7 @@ export function SettingsPage() {
           { key: 'groups', label: t('settings.groups'), children: <GroupsTab /> },
           { key: 'periods', label: t('settings.periods'), children: <PeriodsTab /> },
           { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+          { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
           { key: 'audit', label: t('settings.recent'), children: <RecentChangesTab /> },
         ]}
       />

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { AssessmentImportProblem, AssessmentImportResult, assessmentImportInputSchema } from '@kaoping/contracts/assessment/assessment';
 import { ASSESSMENT_IMPORT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
-import type { UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
+import type { EventRow, FindingRow, ScoreRow, UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { readEventsFile, readFindingsFile, readScoresFile, type UnitsContext } from '@kaoping/importers/interchange/read-interchange';
 import type { ImportIssue } from '@kaoping/importers/interchange/import-issue';
@@ -59,19 +59,35 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
   const file = { name: input.fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   const context = unitsContext(scheme, units);
 
-  const read =
-    input.kind === 'scores' ? await readScoresFile(file, context) : input.kind === 'findings' ? await readFindingsFile(file, context) : await readEventsFile(file, context);
-  if (!read.ok) return reject(toProblems(read.issues));
-
-  // Rows of the round's quarter are imported; rows of the scheme year's other quarters were
-  // checked like the rest and are reported as skipped (one file may hold a whole year).
-  const skippedByPeriod = new Map<string, number>();
-  const ownRows: { row: (typeof read.value.rows)[number]; line: number }[] = [];
-  read.value.rows.forEach((row, i) => {
-    if (row.period === round.periodCode) ownRows.push({ row, line: read.value.rowNumbers[i] ?? 0 });
-    else skippedByPeriod.set(row.period, (skippedByPeriod.get(row.period) ?? 0) + 1);
-  });
-  const skipped = [...skippedByPeriod.entries()].sort().map(([period, rows]) => ({ period, rows }));
+  const split = <T extends { period: string }>(rows: readonly T[]) => {
+    // Rows of the round's quarter are imported; rows of the scheme year's other quarters were
+    // checked like the rest and are reported as skipped (one file may hold a whole year).
+    const own = rows.filter((r) => r.period === round.periodCode);
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.period !== round.periodCode) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
+    return { own, skipped: [...counts.entries()].sort().map(([period, n]) => ({ period, rows: n })) };
+  };
+  let plan: { kind: 'scores'; rows: ScoreRow[] } | { kind: 'findings'; rows: FindingRow[] } | { kind: 'events'; rows: EventRow[] };
+  let skipped: { period: string; rows: number }[];
+  if (input.kind === 'scores') {
+    const read = await readScoresFile(file, context);
+    if (!read.ok) return reject(toProblems(read.issues));
+    const { own, skipped: s } = split(read.value.rows);
+    plan = { kind: 'scores', rows: own };
+    skipped = s;
+  } else if (input.kind === 'findings') {
+    const read = await readFindingsFile(file, context);
+    if (!read.ok) return reject(toProblems(read.issues));
+    const { own, skipped: s } = split(read.value.rows);
+    plan = { kind: 'findings', rows: own };
+    skipped = s;
+  } else {
+    const read = await readEventsFile(file, context);
+    if (!read.ok) return reject(toProblems(read.issues));
+    const { own, skipped: s } = split(read.value.rows);
+    plan = { kind: 'events', rows: own };
+    skipped = s;
+  }
   const now = ctx.now();
   const at = now.toISOString();
 
@@ -79,32 +95,25 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
     return await ctx.db.transaction().execute(async (trx) => {
       let changed = 0;
       let replaced = 0;
-      if (input.kind === 'scores') {
+      if (plan.kind === 'scores') {
         const current = new Map((await listRoundScores(trx, round.id)).map((s) => [`${s.unitId}:${s.leaf}`, s.value]));
-        const cells = ownRows.map(({ row }) => {
+        const cells = plan.rows.map((row) => {
           const unitId = unitIds.get(row.unit) ?? 0;
-          const value = 'value' in row ? row.value : '';
-          if (current.get(`${unitId}:${row.indicator}`) !== value) changed++;
-          return { unitId, leaf: 'indicator' in row ? row.indicator : '', value, naReason: '', evidence: '', source: 'import' as const };
+          if (current.get(`${unitId}:${row.indicator}`) !== row.value) changed++;
+          return { unitId, leaf: row.indicator, value: row.value, naReason: '', evidence: '', source: 'import' as const };
         });
         await upsertScores(trx, round.id, cells, ctx.user.id, at);
-      } else if (input.kind === 'findings') {
+      } else if (plan.kind === 'findings') {
         if ((await countReferencedImportedFindings(trx, round.id)) > 0) {
           throw new RollBack(reject([{ row: null, column: null, message: '本轮此前导入的问题已被整改台账或申诉引用,不能整体替换;请逐条登记或撤销问题' }]));
         }
         replaced = await deleteImportedFindings(trx, round.id);
-        const findings = ownRows.map(({ row }) => {
-          const f = row as Extract<typeof row, { count: number }>;
-          return { unitId: unitIds.get(f.unit) ?? 0, leaf: f.indicator, count: f.count, deduction: f.deduction, description: f.description, url: f.url, seenAt: null, screenshotPath: null, source: 'import' as const };
-        });
+        const findings = plan.rows.map((f) => ({ unitId: unitIds.get(f.unit) ?? 0, leaf: f.indicator, count: f.count, deduction: f.deduction, description: f.description, url: f.url, seenAt: null, screenshotPath: null, source: 'import' as const }));
         await insertFindings(trx, round.id, findings, ctx.user.id, at);
         changed = findings.length;
       } else {
         replaced = await deleteImportedEvents(trx, round.id);
-        const events = ownRows.map(({ row }) => {
-          const e = row as Extract<typeof row, { code: string; note: string }>;
-          return { unitId: unitIds.get(e.unit) ?? 0, code: e.code, note: e.note, source: 'import' as const };
-        });
+        const events = plan.rows.map((e) => ({ unitId: unitIds.get(e.unit) ?? 0, code: e.code, note: e.note, source: 'import' as const }));
         await insertEvents(trx, round.id, events, ctx.user.id, at);
         changed = events.length;
       }
@@ -113,7 +122,7 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
       const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: [] });
       if (!live.result.ok) throw new RollBack(reject(describeIssues(live.result.issues, live.loaded).map((message) => ({ row: null, column: null, message }))));
 
-      const result: AssessmentImportResult = { ok: true, dryRun: input.dryRun, kind: input.kind, imported: ownRows.length, changed, replaced, skipped };
+      const result: AssessmentImportResult = { ok: true, dryRun: input.dryRun, kind: input.kind, imported: plan.rows.length, changed, replaced, skipped };
       if (input.dryRun) throw new RollBack(result);
       await touchRound(trx, round.id, at);
       await recordChange(trx, ctx.user, now, {
@@ -122,7 +131,7 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
         entityId: round.id,
         unitId: null,
         before: null,
-        after: { fileName: input.fileName, imported: ownRows.length, changed, replaced, skipped },
+        after: { fileName: input.fileName, imported: plan.rows.length, changed, replaced, skipped },
       });
       return result;
     });

@@ -5,6 +5,7 @@ import { parsePeriod, periodDateRange } from '@kaoping/domain/period/period';
 import type { EventInput, FindingInput, RectificationInput, ScoreInput, ScoringInputs, ScoringUnit } from '@kaoping/domain/scoring/scoring-inputs';
 import type { Db } from '../connect';
 import { listRoundEvents, listRoundFindings, listRoundScores } from './assessment-input.repository';
+import { loadRectificationRows } from './rectification-rows.repository';
 
 export interface RoundUnit extends ScoringUnit {
   id: number;
@@ -32,14 +33,6 @@ export async function listAssessedUnits(db: Db, year: number, periodCode: string
   return rows
     .filter((r) => groups.has(r.group_code))
     .map((r) => ({ id: Number(r.id), code: r.code, name: r.name, group: r.group_code, tags: JSON.parse(r.tags) as string[] }));
-}
-
-/**
- * The rectification rows of the spec's `rectifications.csv` for units in a period (items due
- * in it). The rectification ledger feeds this; until it does, there are none.
- */
-export async function loadRectificationRows(_db: Db, _periodCode: string): Promise<(RectificationInput & { unitId: number })[]> {
-  return [];
 }
 
 export interface RoundScoringInputs {

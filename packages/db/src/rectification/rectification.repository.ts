@@ -224,3 +224,49 @@ export async function findItemsOfFindings(db: Db, findingIds: number[]): Promise
   }
   return result;
 }
+
+export interface FindingForIssue {
+  id: number;
+  unitId: number;
+  leafCode: string;
+  description: string;
+  url: string;
+  period: string;
+  roundStatus: string;
+  status: string;
+}
+
+/** Findings with their round's period and status, for issuing items from them. */
+export async function listFindingsForIssue(db: Db, ids: number[]): Promise<FindingForIssue[]> {
+  const result: FindingForIssue[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db
+      .selectFrom('findings as f')
+      .innerJoin('assessment_rounds as r', 'r.id', 'f.round_id')
+      .select(['f.id', 'f.unit_id', 'f.leaf_code', 'f.description', 'f.url', 'f.status', 'r.period_code', 'r.status as round_status'])
+      .where('f.id', 'in', chunk)
+      .execute();
+    for (const r of rows) result.push({ id: Number(r.id), unitId: r.unit_id, leafCode: r.leaf_code, description: r.description, url: r.url, period: r.period_code, roundStatus: r.round_status, status: r.status });
+  }
+  return result.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The ledger as the scoring engine's rectification rows (spec scoring.md §4) for the items due
+ * in a period: closed = the 销号 date (an accepted explanation counts as closed), rejected = failed
+ * re-checks. Cancelled items count for nothing.
+ */
+export async function listRectificationScoreRows(db: Db, range: { start: string; end: string }, periodCode: string) {
+  const rows = await db
+    .selectFrom('rectification_items as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.unit_id', 'u.code as unit_code', 'r.code', 'r.due_date', 'r.closed_on', 'r.recheck_fail_count'])
+    .where('r.status', '!=', 'cancelled')
+    .where('r.due_date', '>=', range.start)
+    .where('r.due_date', '<=', range.end)
+    .orderBy('r.code')
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unit: r.unit_code, period: periodCode, item: r.code, due: r.due_date, closed: r.closed_on, rejected: r.recheck_fail_count }));
+}

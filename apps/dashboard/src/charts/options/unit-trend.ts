@@ -91,7 +91,6 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         type: 'line',
         name: labels.rank,
         yAxisIndex: 1,
-        step: 'middle',
         symbol: 'rect',
         symbolSize: 7,
         itemStyle: { color: RANK_COLOR },

@@ -25,6 +25,8 @@ export const chartsEn: typeof chartsZh = {
   share: 'Share earned',
   notApplicable: 'Not applicable',
   groupAverage: 'Group average',
+  groupAverageOf: '{{group}} average',
+  diffToAverage: 'In brackets: difference from {{average}}',
   fullMarks: 'Full marks',
   subtotal: 'Subtotal',
   finalScore: 'Final score',

@@ -25,6 +25,8 @@ export const chartsZh = {
   share: '得分率',
   notApplicable: '不适用',
   groupAverage: '组平均',
+  groupAverageOf: '{{group}}平均',
+  diffToAverage: '括号内为与{{average}}之差',
   fullMarks: '满分',
   subtotal: '小计',
   finalScore: '最终得分',

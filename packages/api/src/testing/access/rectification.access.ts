@@ -6,6 +6,7 @@ export const rectificationAccess: Record<string, Expect> = {
   'rectification.ledger': 'signed-in',
   'rectification.get': 'signed-in',
   'rectification.issue': OFFICE,
+  'rectification.issueFromFindings': OFFICE,
   'rectification.transition': 'signed-in',
   'rectification.figures': 'signed-in',
   'rectification.exportXlsx': 'signed-in',
