@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /** PostgreSQL schema holding the tables when not the default (tests use one schema each). */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(options.searchPath ? { schema: options.searchPath } : {}), destroy: () => db.destroy() };
 }
 
 /** Kysely over an arbitrary postgres-compatible dialect (PGlite in tests). */

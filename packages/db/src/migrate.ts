@@ -14,8 +14,12 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0004-rectification': rectification,
 };
 
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Applies every pending migration. `schema` names the PostgreSQL schema of the migration tables
+ * when it is not the default: Kysely looks for them across all schemas otherwise.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;

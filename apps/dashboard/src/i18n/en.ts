@@ -1,9 +1,11 @@
 import type { zh } from './zh';
 import type { Shape } from './shape';
 import { rectificationEn } from './areas/rectification.en';
+import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
   rectification: rectificationEn,
+  reports: reportsEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: { overview: 'Overview', rankings: 'Rankings', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },

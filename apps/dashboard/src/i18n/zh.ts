@@ -1,9 +1,11 @@
 // Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
 // Each area keeps its own strings in areas/<area>.zh.ts and .en.ts and adds one line here and in en.ts.
 import { rectificationZh } from './areas/rectification.zh';
+import { reportsZh } from './areas/reports.zh';
 
 export const zh = {
   rectification: rectificationZh,
+  reports: reportsZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: { overview: '概览', rankings: '排名', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },

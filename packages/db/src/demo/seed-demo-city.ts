@@ -7,6 +7,7 @@ import { insertUnit, updateUnit } from '../units/unit.repository';
 import { insertUser } from '../users/user.repository';
 import { generateDemoCity, type DemoCity } from './demo-city';
 import { seedDemoRectification } from './seed-demo-rectification';
+import { seedAnnualReportDemo } from '../annual-reports/annual-report.demo';
 
 export interface SeedSummary {
   units: number;
@@ -33,6 +34,7 @@ export interface DemoSeedContext {
  * counts for the summary. Add one line per area (reports, assessment, rectification…).
  */
 const areaSeeders: ((ctx: DemoSeedContext) => Promise<Record<string, number>>)[] = [
+  seedAnnualReportDemo,
   // Keep last: the ledger is issued from the published rounds' findings.
   seedDemoRectification,
 ];

@@ -77,6 +77,6 @@ export const testDatabases: TestDatabaseFactory[] = [
 /** A fresh, migrated database of the given kind. */
 export async function createMigratedTestDatabase(factory: TestDatabaseFactory): Promise<DatabaseHandle> {
   const handle = await factory.create();
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.schema);
   return handle;
 }

@@ -77,7 +77,7 @@ export function buildAnalysisFixture(options: { units: number; indicators: numbe
     const code = `U${String(u + 1).padStart(3, '0')}`;
     const tags = random() < 0.6 ? ['key'] : [];
     units.push({ code, name: `单位${u + 1}`, group: 'A', tags });
-    const quality = 0.55 + 0.45 * random();
+    const quality = 0.5 + 0.4 * random();
     for (let i = 0; i < k; i++) {
       const manual = Math.round(pointsOf(i) * 600) / 1000;
       const share = Math.min(1, Math.max(0, quality + (random() - 0.5) * 0.3));

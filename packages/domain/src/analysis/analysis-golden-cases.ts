@@ -1,5 +1,6 @@
 // Two small groups whose what-if, stability and explanation figures are worked out by hand
 // in the tests. Test-only.
+import type { SchemeInput } from '@kaoping/contracts/scoring/scheme';
 import type { CompiledScheme } from '../scoring/compile-scheme';
 import { buildScheme, compileOrThrow, makeScores, makeUnit } from '../scoring/scoring-fixtures';
 import type { ScoringInputs } from '../scoring/scoring-inputs';
@@ -14,7 +15,7 @@ function groupOf(scheme: CompiledScheme, inputs: ScoringInputs, code = 'A'): Ana
 }
 
 /** A simple two-indicator scheme with one manual leaf each. */
-function twoIndicatorScheme(p1: number, p2: number, extra: Parameters<typeof buildScheme>[0] extends infer T ? Partial<T> : never = {}) {
+function twoIndicatorScheme(p1: number, p2: number, extra: Partial<SchemeInput> = {}) {
   return compileOrThrow(
     buildScheme({
       indicators: [

@@ -146,16 +146,104 @@ export function prepareAnalysisGroup(
     officialRanks,
   };
 
-  // Self-check: the official weights must give back every official final exactly.
+  checkOfficialFinals(prepared);
+  return prepared;
+}
+
+/** Self-check: the official points must give back every official final exactly. */
+function checkOfficialFinals(group: AnalysisGroup): void {
+  const n = group.units.length;
   const check = new Int32Array(n);
-  computeScenarioFinals(prepared, officialPoints(prepared), check);
+  computeScenarioFinals(group, officialPoints(group), check);
   for (let u = 0; u < n; u++) {
-    if (check[u] !== officialFinals[u]) {
-      const unit = units[u]?.unit ?? String(u);
-      throw new RangeError(`单位 ${unit} 的分析数据与正式结果不一致(重算 ${String(check[u])},正式 ${String(officialFinals[u])}),请检查计分引擎的结果格式`);
+    if (check[u] !== group.officialFinals[u]) {
+      const unit = group.units[u]?.unit ?? String(u);
+      throw new RangeError(`单位 ${unit} 的分析数据与正式结果不一致(重算 ${String(check[u])},正式 ${String(group.officialFinals[u])}),请检查计分引擎的结果格式`);
     }
   }
-  return prepared;
+}
+
+/**
+ * The group as plain JSON (numbers and arrays), for sending it from the server to the
+ * browser, where the what-if sliders recompute without a round trip.
+ */
+export interface AnalysisGroupData {
+  schemeCode: string;
+  period: string;
+  groupCode: string;
+  groupName: string;
+  indicators: AnalysisIndicator[];
+  units: AnalysisUnit[];
+  grading: { bands: CompiledBand[]; quota: CompiledScheme['quota'] };
+  bonusGate: number;
+  earned: number[];
+  applicable: number[];
+  major: number[];
+  bonus: number[];
+  capTo: number[];
+  isVetoFail: number[];
+  officialFinals: number[];
+  officialRanks: number[];
+}
+
+export function toAnalysisGroupData(group: AnalysisGroup): AnalysisGroupData {
+  return {
+    schemeCode: group.schemeCode,
+    period: group.period,
+    groupCode: group.groupCode,
+    groupName: group.groupName,
+    indicators: group.indicators.map((i) => ({ ...i })),
+    units: group.units.map((u) => ({ ...u, vetoes: [...u.vetoes] })),
+    grading: { bands: group.grading.bands.map((b) => ({ ...b })), quota: group.grading.quota === null ? null : { ...group.grading.quota } },
+    bonusGate: group.bonusGate,
+    earned: Array.from(group.earned),
+    applicable: Array.from(group.applicable),
+    major: Array.from(group.major),
+    bonus: Array.from(group.bonus),
+    capTo: Array.from(group.capTo),
+    isVetoFail: Array.from(group.isVetoFail),
+    officialFinals: Array.from(group.officialFinals),
+    officialRanks: Array.from(group.officialRanks),
+  };
+}
+
+/** Rebuilds the typed arrays; refuses data that is inconsistent or does not reproduce its official finals. */
+export function fromAnalysisGroupData(data: AnalysisGroupData): AnalysisGroup {
+  const n = data.units.length;
+  const k = data.indicators.length;
+  const sizes: [string, number, number][] = [
+    ['earned', data.earned.length, n * k],
+    ['applicable', data.applicable.length, n * k],
+    ['major', data.major.length, n],
+    ['bonus', data.bonus.length, n],
+    ['capTo', data.capTo.length, n],
+    ['isVetoFail', data.isVetoFail.length, n],
+    ['officialFinals', data.officialFinals.length, n],
+    ['officialRanks', data.officialRanks.length, n],
+  ];
+  for (const [name, actual, expected] of sizes) {
+    if (actual !== expected) throw new RangeError(`分析数据 ${name} 的长度 ${String(actual)} 应为 ${String(expected)}`);
+  }
+  const group: AnalysisGroup = {
+    schemeCode: data.schemeCode,
+    period: data.period,
+    groupCode: data.groupCode,
+    groupName: data.groupName,
+    indicators: data.indicators,
+    units: data.units,
+    grading: data.grading,
+    bonusGate: data.bonusGate,
+    earned: Float64Array.from(data.earned),
+    applicable: Float64Array.from(data.applicable),
+    major: Float64Array.from(data.major),
+    bonus: Float64Array.from(data.bonus),
+    capTo: Float64Array.from(data.capTo),
+    isVetoFail: Uint8Array.from(data.isVetoFail),
+    officialFinals: Int32Array.from(data.officialFinals),
+    officialRanks: Int32Array.from(data.officialRanks),
+  };
+  checkOfficialFinals(group);
+  return group;
 }
 
 /** The scheme's level-1 points, thousandths, in indicator order. */

@@ -9,7 +9,7 @@
 //   final = the result rounded once, half up, to 2 places.
 //
 // Exactness. The result is a rational number; the engine computes it in bigint. Here the
-// fast path computes it in float64 (typed arrays, ~3 µs for 300 units × 10 indicators)
+// fast path computes it in float64 (typed arrays, ~10 µs for 300 units × 10 indicators)
 // and its error is bounded far below 10⁻⁹ of a score point (≤ k + 5 roundings of a
 // value ≤ 100 × (1 + bonus), k = number of indicators). The float result can only be
 // wrong when the exact value sits within that error of a decision boundary: the bonus

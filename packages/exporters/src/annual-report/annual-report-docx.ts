@@ -3,7 +3,7 @@
 // Official-document page (GB/T 9704: A4, 3.7/3.5/2.8/2.6 cm margins), 宋体/仿宋 with CJK fallback.
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import type { AnnualReportDocument } from './annual-report-document';
-import { gridColumns, layoutReportTables, type GridCell, type GridTable } from './report-table-layout';
+import { gridColumns, layoutReportTables, type GridCell, type GridTable } from '@kaoping/domain/annual-report-workflow/report-table-layout';
 
 const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;

@@ -2,7 +2,7 @@
 // in the national format, one with the units added up, one with the checks on the sum.
 import ExcelJS from 'exceljs';
 import type { AnnualReportDocument } from './annual-report-document';
-import { gridColumns, layoutReportTables } from './report-table-layout';
+import { gridColumns, layoutReportTables } from '@kaoping/domain/annual-report-workflow/report-table-layout';
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

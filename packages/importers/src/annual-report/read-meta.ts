@@ -47,7 +47,7 @@ const INLINE_HEADINGS =
 export function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (const l of lines) {
-    if (l.text.length <= 45) {
+    if (l.text.length < 12 || !l.text.includes('、')) {
       out.push(l);
       continue;
     }

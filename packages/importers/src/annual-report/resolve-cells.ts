@@ -1,6 +1,6 @@
 // Placing a row's numbers into its columns when the source lost the cell boundaries, using only the
 // hard rules. A row read with as many values as columns is taken as it is. A row with fewer values
-// has either run-together digits ("1200013216" = 12|0|0|0|1|3|16) or blank cells that vanished; each
+// has either run-together digits ("120001316" = 12|0|0|0|1|3|16) or blank cells that vanished; each
 // way of reading it is a candidate, kept only if its own 总计 adds up (H2, H4–H6). The table's
 // column equations (H1, H3) then pick among the candidates of all rows together. A cell on which
 // the surviving readings disagree is unresolved: null, never a guess.
@@ -167,7 +167,7 @@ export interface SolvedRow {
   ambiguous: boolean;
 }
 
-const MAX_SOLVER_STEPS = 200_000;
+const MAX_SOLVER_STEPS = 40_000;
 const MAX_SOLUTIONS = 64;
 
 /**

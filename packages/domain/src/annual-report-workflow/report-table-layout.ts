@@ -2,7 +2,7 @@
 // spans, exactly as the 2021 format (国办公开办函〔2021〕30号) prints them. The .docx and the .xlsx
 // writers both draw from this one layout, so the two files always agree.
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
-import { formatNumber } from '@kaoping/domain/annual-report/rules';
+import { formatNumber } from '../annual-report/rules';
 import {
   APPLICANT_COLUMNS,
   APPLY_TABLE_NOTE,
@@ -12,7 +12,7 @@ import {
   cellKeyOf,
   findCellDefinition,
   reportTemplate,
-} from '@kaoping/domain/annual-report/template';
+} from '../annual-report/template';
 
 export interface GridCell {
   row: number;

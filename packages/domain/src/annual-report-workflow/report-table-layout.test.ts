@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateReport } from '@kaoping/domain/annual-report/generate-report';
-import { reportCellKeys } from '@kaoping/domain/annual-report/template';
+import { generateReport } from '../annual-report/generate-report';
+import { reportCellKeys } from '../annual-report/template';
 import { formatCellValue, gridColumns, layoutReportTables, type GridTable } from './report-table-layout';
 
 /** Every position of the grid is covered by exactly one cell. */
