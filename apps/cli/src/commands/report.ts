@@ -24,8 +24,7 @@ const USAGE = [
 
 /** A relative path is taken from where the user ran the command (pnpm sets INIT_CWD to it). */
 async function locate(file: string): Promise<string> {
-  if (isAbsolute(file)) return file;
-  const bases = [process.env.INIT_CWD, process.cwd()].filter((b): b is string => typeof b === 'string' && b !== '');
+  const bases = isAbsolute(file) ? [''] : [process.env.INIT_CWD, process.cwd()].filter((b): b is string => typeof b === 'string' && b !== '');
   for (const base of bases) {
     const path = resolve(base, file);
     if (await stat(path).then((s) => s.isFile(), () => false)) return path;

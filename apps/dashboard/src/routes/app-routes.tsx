@@ -13,6 +13,7 @@ import { PlaceholderPage } from './placeholder';
 // Pages beyond the frame are split into their own chunks.
 const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
 const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
+const ReportsArea = lazy(() => import('./reports').then((m) => ({ default: m.ReportsArea })));
 const RectificationPage = lazy(() => import('./rectification').then((m) => ({ default: m.RectificationPage })));
 const SettingsPage = lazy(() => import('./settings').then((m) => ({ default: m.SettingsPage })));
 
@@ -39,7 +40,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={page('overview', <PlaceholderPage page="overview" />)} />
         <Route path="/rankings" element={page('rankings', <PlaceholderPage page="rankings" />)} />
-        <Route path="/reports" element={page('reports', <PlaceholderPage page="reports" />)} />
+        <Route path="/reports/*" element={page('reports', <ReportsArea user={user} />)} />
         <Route path="/assessment" element={page('assessment', <PlaceholderPage page="assessment" />)} />
         <Route path="/rectification" element={page('rectification', <RectificationPage user={user} />)} />
         <Route path="/units" element={page('units', user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />)} />

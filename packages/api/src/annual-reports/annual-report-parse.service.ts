@@ -101,6 +101,12 @@ export async function readReportForUnit(input: ReadReportInput, context: StoredR
   if (parsed.meta.year !== null && parsed.meta.year !== input.year) notes.push(`原文是 ${parsed.meta.year} 年度的报告, 将填入 ${input.year} 年度, 请确认。`);
   if (parsed.meta.unit !== null && !namesMatch(parsed.meta.unit, input.unitName)) notes.push(`原文的单位是“${parsed.meta.unit}”, 与本单位“${input.unitName}”不同, 请确认。`);
   if (parsed.meta.format === null) notes.push('原文中没有找到任何表格, 表格单元格均为空。');
+  // A report for `year` is published after the year ends; an earlier date belongs to another report.
+  let publishedAt = findPublishedDate(source);
+  if (publishedAt !== null && publishedAt < `${input.year + 1}-01-01`) {
+    notes.push(`原文的发布日期 ${publishedAt} 早于 ${input.year} 年度结束, 未采用; 请填写本年度报告的发布日期。`);
+    publishedAt = null;
+  }
   const checks: ReportCheck[] = [
     ...checkStoredReport({ format, year: input.year, cells: adapted.cells, sectionSix: parts.six, sections: parsed.meta.sections }, context),
     // 一、总体情况 against the tables (S6) can only be read from the source text.
@@ -125,7 +131,7 @@ export async function readReportForUnit(input: ReadReportInput, context: StoredR
     sectionOne: parts.one,
     sectionFive: parts.five,
     sectionSix: parts.six,
-    publishedAt: findPublishedDate(source),
+    publishedAt,
     checks,
     notes,
   };

@@ -191,7 +191,9 @@ describe.each(testDatabases)('annual reports router on $name', (factory) => {
     expect(parsed.cells['apply.result.other.misc.natural']).toBe(0);
     expect(parsed.cells['active.normative.in_force']).toBeNull();
     expect(parsed.sources['apply.new.natural']?.text).toBe('0');
-    expect(parsed.publishedAt).toBe('2022-01-26');
+    expect(parsed.publishedAt).toBeNull();
+    expect(parsed.notes.join('\n')).toContain('原文的发布日期 2022-01-26 早于 2025 年度结束');
+    expect((await liaison.annualReports.parse({ unitId: org.own.id, year: 2021, text: readFileSync(SAMPLE_002, 'utf8') })).publishedAt).toBe('2022-01-26');
     expect(parsed.sectionSix).not.toContain('处理费');
     expect(parsed.sectionFive).toContain('存在的主要问题');
     expect(parsed.notes.join('\n')).toMatch(/2021 年度的报告[\s\S]*李溪镇/);

@@ -35,6 +35,17 @@ import { computeRoundLive, describeIssues } from './round-results.service';
 import { assertRoundVisible, requireRound, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
 
+/**
+ * A cell's value as stored: null clears it; '' is kept only on a checklist (no item met) and
+ * clears any other leaf; `na` in any case is `na`.
+ */
+export function normalizeValue(leaf: CompiledScheme['leaves'][number], value: string | null): string | null {
+  if (value === null) return null;
+  if (isNaMark(value)) return 'na';
+  if (value === '' && leaf.rule.kind !== 'checklist') return null;
+  return value;
+}
+
 async function requireRoundUnit(db: Db, round: AssessmentRound, scheme: CompiledScheme, unitId: number): Promise<RoundUnit> {
   const units = await listAssessedUnits(db, round.year, round.periodCode, scheme.groups.map((g) => g.code));
   const unit = units.find((u) => u.id === unitId);
@@ -66,10 +77,12 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
     const { scheme } = await requireRoundScheme(trx, round);
     const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
     const leaf = requireLeaf(scheme, input.leaf);
-    const value = isNaMark(input.value) ? 'na' : input.value;
-    const problem = checkLeafValue(leaf, value);
-    if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
-    if (value !== '' && value !== 'na' && !isLeafApplicable(leaf, unit)) {
+    const value = normalizeValue(leaf, input.value);
+    if (value !== null) {
+      const problem = checkLeafValue(leaf, value);
+      if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
+    }
+    if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空` });
     }
     if (value === 'na' && input.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
@@ -79,15 +92,16 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
     if ((current?.value ?? null) !== input.expected) {
       throw new TRPCError({ code: 'CONFLICT', message: `该单元格已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试` });
     }
-    if ((current?.value ?? '') === value && (current?.naReason ?? '') === (value === 'na' ? input.naReason : '')) return { changed: false, restatement: null };
-    await upsertScores(trx, round.id, [{ unitId: unit.id, leaf: leaf.code, value, naReason: value === 'na' ? input.naReason : '', evidence: '', source: 'manual' }], ctx.user.id, now.toISOString());
+    const naReason = value === 'na' ? input.naReason : '';
+    if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
+    await upsertScores(trx, round.id, [{ unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' }], ctx.user.id, now.toISOString());
     await recordChange(trx, ctx.user, now, {
       action: 'assessment.score.set',
       entity: 'assessment_round',
       entityId: round.id,
       unitId: unit.id,
       before: { leaf: leaf.code, value: current?.value ?? null, naReason: current?.naReason ?? null },
-      after: { leaf: leaf.code, value: value === '' ? null : value, naReason: value === 'na' ? input.naReason : null, ...(isCorrection ? { reason: input.reason } : {}) },
+      after: { leaf: leaf.code, value, naReason: value === 'na' ? naReason : null, ...(isCorrection ? { reason: input.reason } : {}) },
     });
     const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
     return { changed: true, restatement };

@@ -55,10 +55,10 @@ export async function importExampleInputs(assessor: ReturnType<typeof callerFor>
 const FIELDS = ['final', 'rank', 'rankDelta', 'grade', 'complete', 'base', 'applicableMax', 'major', 'bonus'] as const;
 
 /** The fields the example README lists, from an expected file or from `assessment.results.round`. */
-export function pickReport(groups: { code: string; rows: Record<string, unknown>[] }[]) {
+export function pickReport(groups: readonly { code: string; rows: readonly object[] }[]) {
   return groups.map((g) => ({
     code: g.code,
-    rows: g.rows.map((r) => ({
+    rows: (g.rows as Record<string, unknown>[]).map((r) => ({
       unit: r['unit'],
       ...Object.fromEntries(FIELDS.map((f) => [f, r[f]])),
       vetoes: (r['vetoes'] as (string | { code: string })[]).map((v) => (typeof v === 'string' ? v : v.code)),

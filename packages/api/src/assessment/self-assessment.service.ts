@@ -6,12 +6,13 @@ import type { z } from 'zod';
 import type { selfAssessmentInputSchema, selfScoreSetInputSchema } from '@kaoping/contracts/assessment/assessment';
 import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
 import { computePeriodResults } from '@kaoping/domain/scoring/compute-period';
-import { checkLeafValue, isNaMark } from '@kaoping/domain/scoring/score-leaf';
+import { checkLeafValue } from '@kaoping/domain/scoring/score-leaf';
 import { listRoundScores, upsertScores } from '@kaoping/db/assessment/assessment-input.repository';
 import { listAssessedUnits } from '@kaoping/db/assessment/round-inputs.repository';
 import { findRoundOfPeriodByKind, insertRound, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
+import { normalizeValue } from './assessment-input.service';
 import { getUnitSheet } from './round-results.service';
 import { requireRound, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
@@ -96,10 +97,10 @@ export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScore
     const leaf = scheme.leafByCode.get(input.leaf);
     if (!leaf) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${input.leaf} 不是方案中的末级指标` });
     if (!leaf.needsInput) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 按问题或整改台账计分,无需自评打分` });
-    const value = isNaMark(input.value) ? 'na' : input.value;
-    const problem = checkLeafValue(leaf, value);
+    const value = normalizeValue(leaf, input.value);
+    const problem = value === null ? null : checkLeafValue(leaf, value);
     if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
-    if (value !== '' && value !== 'na' && !isLeafApplicable(leaf, unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于本单位` });
+    if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于本单位` });
     let selfRound = await findRoundOfPeriodByKind(trx, round.periodCode, 'self');
     selfRound ??= await insertRound(trx, { periodCode: round.periodCode, schemeId: round.schemeId, kind: 'self', title: `${round.periodCode} 单位自评`, objectionDays: 0, createdBy: ctx.user.id }, now.toISOString());
     const before = (await listRoundScores(trx, selfRound.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
@@ -110,7 +111,7 @@ export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScore
       entityId: selfRound.id,
       unitId: unit.id,
       before: before && { leaf: leaf.code, value: before.value, evidence: before.evidence },
-      after: { leaf: leaf.code, value: value === '' ? null : value, evidence: input.evidence },
+      after: { leaf: leaf.code, value, evidence: input.evidence },
     });
     return { ok: true };
   });

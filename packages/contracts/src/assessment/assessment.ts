@@ -109,8 +109,8 @@ export const scoreSetInputSchema = z.object({
   roundId: id,
   unitId: id,
   leaf: leafCodeSchema,
-  /** Per the leaf rule; `na` = not applicable (with naReason); '' clears the cell. */
-  value: z.string().trim().max(1000),
+  /** Per the leaf rule; `na` = not applicable (with naReason); null clears the cell ('' on a checklist = no item met). */
+  value: z.string().trim().max(1000).nullable(),
   naReason: z.string().trim().max(500).default(''),
   /** The value the grid showed (null = empty): refused with CONFLICT if it changed meanwhile. */
   expected: z.string().nullable(),
@@ -186,7 +186,8 @@ export const selfAssessmentInputSchema = z.object({ roundId: id, unitId: id.null
 export const selfScoreSetInputSchema = z.object({
   roundId: id,
   leaf: leafCodeSchema,
-  value: z.string().trim().max(1000),
+  /** As for scoreSetInputSchema: null clears. */
+  value: z.string().trim().max(1000).nullable(),
   evidence: z.string().trim().max(2000).default(''),
 });
 export type SelfScoreSetInput = z.input<typeof selfScoreSetInputSchema>;

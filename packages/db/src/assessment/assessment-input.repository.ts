@@ -40,16 +40,17 @@ export async function listRoundScores(db: Db, roundId: number, unitId: number | 
 export interface ScoreWrite {
   unitId: number;
   leaf: string;
-  value: string;
+  /** null removes the cell; '' is kept (a checklist with no item met). */
+  value: string | null;
   naReason: string;
   evidence: string;
   source: InputSource;
 }
 
-/** Sets cells of a round (insert or replace); an empty value removes the cell. */
+/** Sets cells of a round (insert or replace); a null value removes the cell. */
 export async function upsertScores(db: Db, roundId: number, cells: readonly ScoreWrite[], by: number | null, now: string): Promise<void> {
-  const toDelete = cells.filter((c) => c.value === '');
-  const toWrite = cells.filter((c) => c.value !== '');
+  const toDelete = cells.filter((c) => c.value === null);
+  const toWrite = cells.flatMap((c) => (c.value === null ? [] : [{ ...c, value: c.value }]));
   for (const c of toDelete) {
     await db.deleteFrom('assessment_scores').where('round_id', '=', roundId).where('unit_id', '=', c.unitId).where('leaf_code', '=', c.leaf).execute();
   }

@@ -82,7 +82,7 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
       NOW,
     );
     await upsertScores(db, round.id, [{ unitId: a.id, leaf: '1.1', value: 'a;b;c', naReason: '', evidence: '', source: 'manual' }], null, NOW);
-    await upsertScores(db, round.id, [{ unitId: c.id, leaf: '1.1', value: '', naReason: '', evidence: '', source: 'manual' }], null, NOW);
+    await upsertScores(db, round.id, [{ unitId: c.id, leaf: '1.1', value: null, naReason: '', evidence: '', source: 'manual' }], null, NOW);
     const kept = await insertFinding(db, round.id, { unitId: a.id, leaf: '1.2', count: 2, deduction: 2.5, description: '栏目未更新', url: 'http://x', seenAt: NOW, screenshotPath: null, source: 'manual' }, null, NOW);
     const gone = await insertFinding(db, round.id, { unitId: a.id, leaf: '1.2', count: 1, deduction: null, description: '错别字', url: '', seenAt: null, screenshotPath: null, source: 'manual' }, null, NOW);
     expect((await withdrawFinding(db, gone.id, '申诉成立', NOW))?.status).toBe('withdrawn');

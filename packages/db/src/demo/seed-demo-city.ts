@@ -7,6 +7,7 @@ import { insertUnit, updateUnit } from '../units/unit.repository';
 import { insertUser } from '../users/user.repository';
 import { generateDemoCity, type DemoCity } from './demo-city';
 import { seedDemoRectification } from './seed-demo-rectification';
+import { seedDemoAssessment } from '../assessment/seed-demo-assessment';
 import { seedAnnualReportDemo } from '../annual-reports/annual-report.demo';
 
 export interface SeedSummary {
@@ -35,6 +36,7 @@ export interface DemoSeedContext {
  */
 const areaSeeders: ((ctx: DemoSeedContext) => Promise<Record<string, number>>)[] = [
   seedAnnualReportDemo,
+  seedDemoAssessment,
   // Keep last: the ledger is issued from the published rounds' findings.
   seedDemoRectification,
 ];

@@ -1,6 +1,6 @@
 // The three tables of the national format (二, 三, 四) as grids of positioned cells with their
-// spans, exactly as the 2021 format (国办公开办函〔2021〕30号) prints them. The .docx and the .xlsx
-// writers both draw from this one layout, so the two files always agree.
+// spans, exactly as the 2021 format (国办公开办函〔2021〕30号) prints them. The dashboard form, the
+// .docx and the .xlsx all draw from this one layout, so what is typed and what is printed agree.
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 import { formatNumber } from '../annual-report/rules';
 import {

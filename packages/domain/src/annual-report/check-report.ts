@@ -16,8 +16,3 @@ export function checkReport(report: ReportToCheck, context: SoftRuleContext = {}
   const hard = report.unresolved === undefined ? { format: report.format, cells: report.cells } : { format: report.format, cells: report.cells, unresolved: report.unresolved };
   return [...checkHardRules(hard), ...checkSoftRules(report, context)];
 }
-
-/** True when no hard rule fails (warnings allowed). */
-export function passesHardRules(checks: readonly ReportCheck[]): boolean {
-  return checks.every((c) => c.severity !== 'error');
-}

@@ -287,6 +287,3 @@ export function generateReport(options: GenerateReportOptions = {}): GeneratedRe
   if (options.inject) report.injected = { rule: options.inject, cells: injectFailure(cells, options.inject, format) };
   return report;
 }
-
-/** Keys of the 三 rows of a format, in order (for renderers). */
-export const applyRowKeys = (format: ReportFormat): readonly string[] => (format === 2021 ? rowKeys2021 : APPLY_ROWS_2019.map((r) => r.key));

@@ -78,7 +78,8 @@ describe.each([2021, 2019] as const)('%i format', (format) => {
       const docx = await parseAnnualReport(renderReportDocx(report), { fileName: 'r.docx' });
       expectExact(report, docx);
       expect(docx.meta.input).toBe('docx');
-      const pdf = await parseAnnualReport(renderReportPdf(report), { fileName: 'r.pdf' });
+      // As read from disk: a Node Buffer, which pdf.js refuses unless converted.
+      const pdf = await parseAnnualReport(Buffer.from(renderReportPdf(report)), { fileName: 'r.pdf' });
       expectExact(report, pdf);
       expect(pdf.meta.input).toBe('pdf');
     }

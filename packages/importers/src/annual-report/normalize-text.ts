@@ -32,10 +32,14 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000\u00a0]/g;
 const toHalfWidth = (ch: string) => (ch === '\u3000' || ch === '\u00a0' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /** NFKC, with a fast path for the common case: only full-width ASCII forms to fold. */
+/** ①…⑳ as row numbering: NFKC would make "①属于国家秘密" a bare "1属于…", a value glued to a label. */
+const CIRCLED = /[\u2460-\u2473]/g;
+const circledToNumbering = (ch: string) => `${ch.charCodeAt(0) - 0x245f}.`;
+
 function fold(line: string): string {
   if (STABLE.test(line)) return line;
   const quick = line.replace(FULL_WIDTH, toHalfWidth);
-  return STABLE.test(quick) ? quick : quick.replace(INVISIBLE, '').normalize('NFKC');
+  return STABLE.test(quick) ? quick : quick.replace(INVISIBLE, '').replace(CIRCLED, circledToNumbering).normalize('NFKC');
 }
 
 export function normalizeLine(line: string, traditional: boolean): string {

@@ -45,20 +45,33 @@ const TABLE_START: Record<'二' | '三' | '四', RegExp> = {
   四: /结果维持|未经复议直接起诉|复议后起诉/,
 };
 
-/** A table's lines: its section, or when the heading is missing, from where its table starts. */
-function tableLines(lines: readonly SourceLine[], sections: readonly Section[], numeral: '二' | '三' | '四', after: number): { lines: SourceLine[]; heading: boolean } {
+/**
+ * A table's lines: its section, or when the heading is missing, from where its table starts (a short
+ * line with a header word, after `after`: prose like "其中结果维持 72 件" is not a table start).
+ */
+function tableLines(lines: readonly SourceLine[], sections: readonly Section[], numeral: '二' | '三' | '四', after = 0): { lines: SourceLine[]; heading: boolean } {
   const own = sectionLines(lines, sections, numeral);
   if (own) return { lines: own, heading: true };
-  const start = lines.findIndex((l, i) => i >= after && TABLE_START[numeral].test(compactLabel(l.text)));
+  const start = lines.findIndex((l, i) => {
+    if (i < after) return false;
+    const label = compactLabel(l.text);
+    return label.length <= 40 && TABLE_START[numeral].test(label);
+  });
   if (start < 0) return { lines: [], heading: false };
   const starts = (['二', '三', '四'] as const).filter((n) => n !== numeral).map((n) => lines.findIndex((l, i) => i > start && TABLE_START[n].test(compactLabel(l.text))));
   const end = Math.min(lines.length, ...sections.filter((s) => s.index > start).map((s) => s.index), ...starts.filter((i) => i > start));
   return { lines: lines.slice(start, end), heading: false };
 }
 
-const EXPECTED_ROWS = {
-  apply2021: ['apply.new', 'apply.carried_in', 'apply.result.granted', 'apply.result.partial', 'apply.result.total', 'apply.carried_out'],
-} as const;
+/** Rows every 三 table has, whatever its layout: missing ones are worth a warning. */
+const KEY_APPLY_ROWS: Record<string, string> = {
+  'apply.new': '一、本年新收',
+  'apply.carried_in': '二、上年结转',
+  'apply.result.granted': '(一)予以公开',
+  'apply.result.partial': '(二)部分公开',
+  'apply.result.total': '(七)总计',
+  'apply.carried_out': '四、结转下年度继续办理',
+};
 
 const ACTIVE_ROW_NAMES: Record<ActiveFormat, Record<string, string>> = {
   2021: { rules: '规章', normative: '行政规范性文件', licensing: '行政许可', punishment: '行政处罚', coercion: '行政强制', fees: '行政事业性收费' },
@@ -78,9 +91,9 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   if (year === null) warnings.push('没有从标题中识别出报告年度(可用 --year 指定)');
 
   // The three tables.
-  const applyPart = tableLines(lines, sections, '三', 0);
-  const activePart = tableLines(lines, sections, '二', 0);
-  const casesPart = tableLines(lines, sections, '四', 0);
+  const applyPart = tableLines(lines, sections, '三');
+  const activePart = tableLines(lines, sections, '二');
+  const casesPart = tableLines(lines, sections, '四', Math.max(0, lines.indexOf(applyPart.lines[0] ?? { text: '', line: 0 })));
   const applyTokens = tokenizeLines(applyPart.lines);
   const activeTokens = tokenizeLines(activePart.lines);
   const casesTokens = tokenizeLines(casesPart.lines);
@@ -152,14 +165,15 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
     if (missing.length > 0) warnings.push(`${title('二')}: 表格中没有找到 ${missing.map((k) => names[k]).join('、')} 一行, 其单元格为空`);
   }
   if (apply.rows.size > 0) {
-    const missing = EXPECTED_ROWS.apply2021.filter((k) => !apply.rows.has(k));
-    if (missing.length > 0) warnings.push(`${title('三')}: 表格中没有找到 ${missing.join('、')} 行, 其单元格为空`);
+    const missing = Object.keys(KEY_APPLY_ROWS).filter((k) => !apply.rows.has(k));
+    if (missing.length > 0) warnings.push(`${title('三')}: 表格中没有找到 ${missing.map((k) => KEY_APPLY_ROWS[k]).join('、')} 行, 其单元格为空`);
   }
   if (!hasTables && sections.length === 0 && year === null) warnings.push('没有识别出年度报告的任何部分或表格');
   warnings.push(...active.notes, ...apply.notes, ...cases.notes);
 
   const sectionNumerals = sections.map((s) => s.numeral);
-  const overview = sectionLines(lines, sections, '一') ?? lines.slice(0, Math.max(0, Math.min(activePart.lines[0] ? lines.indexOf(activePart.lines[0]) : lines.length, 400)));
+  const firstTable = activePart.lines[0] ? lines.indexOf(activePart.lines[0]) : -1;
+  const overview = sectionLines(lines, sections, '一') ?? lines.slice(0, firstTable >= 0 ? firstTable : 400);
   const sixth = sectionLines(lines, sections, '六');
   const unitKind = options.unitKind ?? inferUnitKind(unit);
   const checks = checkReport(

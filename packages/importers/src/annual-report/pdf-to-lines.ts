@@ -46,8 +46,8 @@ export async function pdfToLines(bytes: Uint8Array): Promise<PdfLines> {
   const { getDocumentProxy } = await import('unpdf');
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js may detach the buffer it is given: hand it a copy.
-    doc = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false, stopAtErrors: false });
+    // pdf.js may detach the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
+    doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false });
   } catch (cause) {
     throw new ReportParseError('bad_pdf', `无法打开 PDF 文件(文件损坏或已加密): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -10,7 +10,6 @@ export interface Section {
   index: number;
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七'] as const;
 const KEYWORDS: Record<string, RegExp> = {
   一: /总体情况|概述|基本情况|总体概况|工作概况/,
   二: /主动公开/,
@@ -79,8 +78,6 @@ export function sectionLines(lines: readonly SourceLine[], sections: readonly Se
   const next = sections.filter((x) => x.index > s.index).reduce((m, x) => Math.min(m, x.index), lines.length);
   return lines.slice(s.index + 1, next);
 }
-
-export const SECTION_ORDER: readonly string[] = NUMERALS;
 
 // ─── Unit and year ────────────────────────────────────────────────────────────────
 

@@ -288,8 +288,9 @@ const ACTIVE_COLUMNS: Record<ActiveFormat, Record<string, readonly string[]>> = 
 /** Format told by the headers of 二 (spec §4), or null when they say nothing. */
 export function detectActiveFormat(tokens: readonly Token[]): ActiveFormat | null {
   const text = tokens.map((t) => (t.kind === 'text' ? t.compact : '')).join('');
-  if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(text)) return 2021;
-  if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|第二十条第九项|对外管理服务|集中采购/.test(text)) return 2019;
+  // Partial words too: header cells are often cut ("本年新 | 本年新", "本年增/").
+  if (/本年制发|本年废止|现行有效|本年处理决定|本年收费金额/.test(text)) return 2021;
+  if (/本年新制作|本年新公开|对外公开总|上一年项目|本年增|第二十条第九项|对外管理服务|集中采购/.test(text)) return 2019;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeLine } from './normalize-text';
 import { splitLines } from './source-line';
 import { tokenizeLines } from './tokenize';
 import type { Token } from './tokenize';
@@ -10,6 +11,9 @@ describe('tokenizeLines', () => {
   it('space-separated rows; row numbering is not a value', () => {
     expect(tokens('2.其他法律行政法规禁止公开 30 1 0 0 0 0 31')).toEqual(['T:其他法律行政法规禁止公开', 'N:30', 'N:1', 'N:0', 'N:0', 'N:0', 'N:0', 'N:31']);
     expect(tokens('1、申请人无正当理由逾期不补')).toEqual(['T:申请人无正当理由逾期不补']);
+    const normalized = (s: string) => tokenizeLines(splitLines(s).map((l) => ({ ...l, text: normalizeLine(l.text, false) }))).tokens.map(show);
+    expect(normalized('①属于国家秘密 ２ ０')).toEqual(['T:属于国家秘密', 'N:2', 'N:0']);
+    expect(normalized('（１）属于国家秘密　２')).toEqual(['T:属于国家秘密', 'N:2']);
   });
 
   it('run-together digits keep the row number of the next label apart', () => {

@@ -28,7 +28,7 @@ const INLINE_PAGE_MARKER = /(^|\s)[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)/g;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BLANK_WORD = /^(?:\/+|-{1,2}|—{1,2}|–|\\)$/;
 
-export const isPageMarker = (line: string) => PAGE_MARKER.some((re) => re.test(line));
+const isPageMarker = (line: string) => PAGE_MARKER.some((re) => re.test(line));
 
 /** Rewrites that make a cell's text unambiguous before numbers are picked out of it. */
 function prepare(text: string, line: number, notes: string[]): string {

@@ -18,31 +18,41 @@ const view: HeatMapView = {
   average: [96.25, 53.35, 80],
 };
 
-type Heat = { series: { data: unknown[]; label: { show: boolean } }[]; yAxis: { data: unknown[] }; visualMap: { inRange: { color: string[] }; outOfRange: { color: string }; min: number; max: number } };
+type Heat = { series: { data: unknown[]; label: { show: boolean }; itemStyle: { color?: string } }[]; yAxis: { data: unknown[] }; visualMap: { inRange: { color: string[] }; seriesIndex: number; min: number; max: number } };
 
 describe('buildHeatMapOption', () => {
-  it('lays out one cell per unit × indicator, the average row first, not applicable as out of range', () => {
+  it('lays out one cell per unit × indicator, the average row first, not applicable cells grey in a series of their own', () => {
     const option = buildHeatMapOption(view) as Heat;
     expect(option.yAxis.data).toEqual([{ value: ' average', textStyle: { fontWeight: 'bold' } }, 'A01', 'A02']);
     const data = option.series[0]?.data ?? [];
-    expect(data).toHaveLength(9);
+    expect(data).toHaveLength(8);
     expect(data[3]).toEqual([0, 1, 92.5]);
     expect(data[4]).toEqual({ value: [1, 1, 40], label: { color: '#ffffff' } });
-    expect(data[5]).toEqual([2, 1, -1]);
-    expect(option.visualMap).toMatchObject({ min: 0, max: 100, inRange: { color: [...HEAT_COLORS] }, outOfRange: { color: INK.notApplicable } });
+    expect(option.series[1]?.data).toEqual([[2, 1, 0]]);
+    expect(option.series[1]?.itemStyle.color).toBe(INK.notApplicable);
+    expect(option.visualMap).toMatchObject({ seriesIndex: 0, min: 0, max: 100, inRange: { color: [...HEAT_COLORS] } });
   });
 
   it('labels each cell with its rounded share, a dash when not applicable', () => {
-    const labels = probeFormatters(buildHeatMapOption(view)).find((p) => p.path === 'series[0].label.formatter');
-    expect(labels?.outputs).toEqual(['96', '53', '80', '93', '40', '—', '100', '67', '80']);
+    const probes = probeFormatters(buildHeatMapOption(view));
+    expect(probes.find((p) => p.path === 'series[0].label.formatter')?.outputs).toEqual(['96', '53', '80', '93', '40', '100', '67', '80']);
+    expect(probes.find((p) => p.path === 'series[1].label.formatter')?.outputs).toEqual(['—']);
+  });
+
+  it('stacks indicator names vertically above 6 indicators, or on request', () => {
+    const axisLabel = (v: HeatMapView) => probeFormatters(buildHeatMapOption(v)).find((p) => p.path === 'xAxis.axisLabel.formatter')?.outputs;
+    expect(axisLabel(view)?.[0]).toBe('主动公开');
+    expect(axisLabel({ ...view, columnLabels: 'vertical' })?.[0]).toBe('主\n动\n公\n开');
+    const many = { ...view, indicators: Array.from({ length: 7 }, (_, i) => ({ code: String(i), name: i === 0 ? '重点领域信息公开情况' : '年报' })), units: [] };
+    expect(axisLabel(many)?.[0]).toBe('重\n点\n领\n域\n信\n息\n公\n…');
   });
 
   it('escapes unit and indicator names in every tooltip; axis labels draw them as plain text', () => {
     const option = buildHeatMapOption(view);
     expect(findUnsafeOutputs(option, XSS)).toEqual([]);
     const tooltip = probeFormatters(option).find((p) => p.path === 'tooltip.formatter');
-    // each cell is formatted twice (axis-style array and item params): cell 5 is A01 × 年度报告
-    expect(tooltip?.outputs[10]).toContain('不适用');
+    // each cell is formatted twice (axis-style array and item params); the not-applicable series comes last
+    expect(tooltip?.outputs.at(-1)).toContain('不适用');
     expect(tooltip?.outputs[0]).toContain('组平均');
     expect(canvasOutputs(option)).toEqual(expect.arrayContaining([XSS, '组平均', '主动公开']));
     expect(probeFormatters(option).every((p) => !p.isRich)).toBe(true);
@@ -54,7 +64,7 @@ describe('buildHeatMapOption', () => {
     const started = performance.now();
     const option = buildHeatMapOption({ indicators, units }) as Heat & { dataZoom: { endValue: number }[]; animation: boolean };
     expect(performance.now() - started).toBeLessThan(200);
-    expect(option.series[0]?.data).toHaveLength(3600);
+    expect((option.series[0]?.data.length ?? 0) + (option.series[1]?.data.length ?? 0)).toBe(3600);
     expect(option.dataZoom[0]?.endValue).toBe(29);
     expect(option.animation).toBe(false);
     expect(heatMapHeight({ indicators, units })).toBe(30 * 22 + 150);

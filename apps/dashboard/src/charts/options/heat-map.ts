@@ -5,7 +5,7 @@ import type { HeatmapSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, formatShare } from '../chart-format';
+import { formatShare } from '../chart-format';
 import { HEAT_COLORS, INK } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
@@ -29,13 +29,14 @@ export interface HeatMapView {
   average?: readonly (number | null)[] | null;
   /** Rows shown at once before a scroll bar appears. */
   windowSize?: number;
+  /** Indicator names across the top: stacked vertically (Chinese reads well so, and fits narrow columns) or in one line. Default: vertical above 6 indicators. */
+  columnLabels?: 'horizontal' | 'vertical';
 }
 
 type HeatMapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption | DataZoomComponentOption>;
 
 const DEFAULT_WINDOW = 30;
-/** Stands for "not applicable": below the visual map's range, so it takes the out-of-range grey. */
-const NOT_APPLICABLE = -1;
+const VERTICAL_LABEL_CHARS = 8;
 /** A row key no unit code can take (codes have no spaces). */
 const AVERAGE_KEY = ' average';
 const ROW_HEIGHT = 22;
@@ -49,36 +50,57 @@ export function heatMapHeight(view: HeatMapView): number {
 export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
   const { indicators } = view;
   const rows: HeatMapUnit[] = [...(view.average ? [{ key: AVERAGE_KEY, name: labels.groupAverage, shares: view.average }] : []), ...view.units];
-  const columns = indicators.length;
   const zoom = buildCategoryZoom(rows.length, view.windowSize ?? DEFAULT_WINDOW, 'y');
-  const cellOf = (dataIndex: number | null) => {
-    if (dataIndex === null || columns === 0) return null;
-    const row = rows[Math.floor(dataIndex / columns)];
-    const indicator = indicators[dataIndex % columns];
-    return row && indicator ? { row, indicator, share: row.shares[dataIndex % columns] ?? null } : null;
+  const isVertical = (view.columnLabels ?? (indicators.length > 6 ? 'vertical' : 'horizontal')) === 'vertical';
+  // ECharts passes the item's value [column, row, share]: find the cell from it.
+  const cellOf = (params: unknown) => {
+    const first: unknown = Array.isArray(params) ? params[0] : params;
+    const value = typeof first === 'object' && first !== null ? (first as { value?: unknown }).value : null;
+    if (!Array.isArray(value)) return null;
+    const row = rows[Number(value[1])];
+    const indicator = indicators[Number(value[0])];
+    return row && indicator ? { row, indicator, share: row.shares[Number(value[0])] ?? null } : null;
   };
 
-  const data: HeatmapSeriesOption['data'] = [];
+  // Two series: the shares, coloured by the visual map, and the not-applicable cells in grey.
+  const shares: HeatmapSeriesOption['data'] = [];
+  const notApplicable: [number, number, number][] = [];
   rows.forEach((row, r) => {
     indicators.forEach((_, c) => {
       const share = row.shares[c] ?? null;
-      const value = share === null ? NOT_APPLICABLE : share;
+      if (share === null) notApplicable.push([c, r, 0]);
       // Dark cells take white text; the rest keep the default dark text.
-      data.push(share !== null && share < 45 ? { value: [c, r, value], label: { color: '#ffffff' } } : [c, r, value]);
+      else shares.push(share < 45 ? { value: [c, r, share], label: { color: '#ffffff' } } : [c, r, share]);
     });
   });
   const nameByKey = new Map(rows.map((row) => [row.key, row.name]));
   const nameByCode = new Map(indicators.map((i) => [i.code, i.name]));
+  const columnLabel = (code: string) => {
+    const name = nameByCode.get(code) ?? code;
+    if (!isVertical) return name;
+    const chars = [...name];
+    return (chars.length > VERTICAL_LABEL_CHARS ? [...chars.slice(0, VERTICAL_LABEL_CHARS - 1), '…'] : chars).join('\n');
+  };
+  const longest = indicators.reduce((m, i) => Math.max(m, Math.min([...i.name].length, VERTICAL_LABEL_CHARS)), 1);
+  const cellLabel = {
+    show: indicators.length <= 16,
+    fontSize: 11,
+    color: INK.text,
+    formatter: (params: unknown) => {
+      const cell = cellOf(params);
+      return !cell ? '' : cell.share === null ? '—' : String(Math.round(cell.share));
+    },
+  };
 
   const option: HeatMapOption = {
-    animation: rows.length * columns <= 600,
-    grid: { left: 8, right: zoom.length ? 36 : 16, top: 48, bottom: 56 },
+    animation: rows.length * indicators.length <= 600,
+    grid: { left: 8, right: zoom.length ? 36 : 16, top: isVertical ? longest * 14 + 20 : 48, bottom: 48 },
     tooltip: {
       trigger: 'item',
       confine: true,
       className: 'kp-chart-tooltip',
       formatter: (params: unknown) => {
-        const cell = cellOf(dataIndexOf(params));
+        const cell = cellOf(params);
         if (!cell) return '';
         return tooltipHtml(cell.row.name, [{ label: cell.indicator.name, value: cell.share === null ? labels.notApplicable : formatShare(cell.share) }]);
       },
@@ -90,13 +112,7 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
       axisTick: { show: false },
       axisLine: { show: false },
       splitArea: { show: false },
-      axisLabel: {
-        interval: 0,
-        color: INK.text,
-        width: 96,
-        overflow: 'truncate',
-        formatter: (code: string) => nameByCode.get(code) ?? code,
-      },
+      axisLabel: { interval: 0, color: INK.text, lineHeight: 14, ...(isVertical ? {} : { width: 96, overflow: 'truncate' as const }), formatter: columnLabel },
     },
     yAxis: {
       type: 'category',
@@ -108,6 +124,7 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
     },
     visualMap: {
       type: 'continuous',
+      seriesIndex: 0,
       min: 0,
       max: 100,
       dimension: 2,
@@ -117,31 +134,29 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
       bottom: 4,
       itemWidth: 12,
       itemHeight: 200,
-      text: ['100%', '0%'],
       textStyle: { color: INK.muted },
       formatter: (value: unknown) => `${Math.round(Number(value))}%`,
       inRange: { color: [...HEAT_COLORS] },
-      outOfRange: { color: INK.notApplicable },
     },
     dataZoom: zoom,
     series: [
       {
         type: 'heatmap',
         name: labels.share,
-        data,
+        data: shares,
         // 300 × 12 = 3,600 cells draw in one frame; only far larger maps render in chunks.
         progressive: 2000,
         progressiveThreshold: 10_000,
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
-        label: {
-          show: columns <= 16,
-          fontSize: 11,
-          color: INK.text,
-          formatter: (params: unknown) => {
-            const cell = cellOf(dataIndexOf(params));
-            return !cell ? '' : cell.share === null ? '—' : String(Math.round(cell.share));
-          },
-        },
+        label: cellLabel,
+        emphasis: { itemStyle: { borderColor: INK.text, borderWidth: 1 } },
+      },
+      {
+        type: 'heatmap',
+        name: labels.notApplicable,
+        data: notApplicable,
+        itemStyle: { color: INK.notApplicable, borderColor: '#ffffff', borderWidth: 1 },
+        label: cellLabel,
         emphasis: { itemStyle: { borderColor: INK.text, borderWidth: 1 } },
       },
     ],

@@ -20,9 +20,9 @@ const seriesOf = (option: unknown) => (option as { series: Series[] }).series;
 describe('buildRankingBarOption', () => {
   it('orders ranked units by rank, then unranked by score, then the unscored', () => {
     expect(orderRankingUnits(units).map((u) => u.key)).toEqual(['B01', 'B02', 'B03', 'B04', 'B05']);
-    const option = buildRankingBarOption({ units, passScore: 60 }) as { yAxis: { data: string[]; inverse: boolean } };
-    expect(option.yAxis.data).toEqual(['B01', 'B02', 'B03', 'B04', 'B05']);
-    expect(option.yAxis.inverse).toBe(true);
+    const option = buildRankingBarOption({ units, passScore: 60 }) as { yAxis: { data: string[]; inverse: boolean }[] };
+    expect(option.yAxis[0]?.data).toEqual(['B01', 'B02', 'B03', 'B04', 'B05']);
+    expect(option.yAxis[0]?.inverse).toBe(true);
   });
 
   it('draws one bar series per grade in grade order, coloured consistently, aligned to the units', () => {
@@ -46,15 +46,26 @@ describe('buildRankingBarOption', () => {
     expect(seriesOf(buildRankingBarOption({ units })).some((s) => s.markLine)).toBe(false);
   });
 
-  it('overlays rank intervals on a top rank axis, or score intervals on the score axis', () => {
-    const rank = buildRankingBarOption({ units, intervalKind: 'rank' }) as { xAxis: { inverse?: boolean; min: number; max: number }[] };
-    expect(rank.xAxis[1]).toMatchObject({ inverse: true, min: 1, max: 3 });
+  it('draws intervals in a panel beside the bars, row for row: ranks with 1 on the right, or scores', () => {
+    type WithGrids = { grid: object[]; xAxis: { gridIndex?: number; inverse?: boolean; min: number; max: number }[]; yAxis: { gridIndex?: number; data: string[] }[]; dataZoom: { yAxisIndex: number[] }[] };
+    const rank = buildRankingBarOption({ units, intervalKind: 'rank' }) as WithGrids;
+    expect(rank.grid).toHaveLength(2);
+    expect(rank.xAxis[1]).toMatchObject({ gridIndex: 1, inverse: true, min: 1, max: 3 });
+    expect(rank.yAxis[1]?.data).toEqual(rank.yAxis[0]?.data);
     const custom = seriesOf(rank).find((s) => s.type === 'custom');
-    expect(custom?.xAxisIndex).toBe(1);
+    expect(custom).toMatchObject({ xAxisIndex: 1, yAxisIndex: 1 });
     expect(custom?.data[0]).toEqual([0, 1, 2, 1]);
     expect(custom?.data[1]).toEqual([1, '-', '-', '-']);
-    const score = buildRankingBarOption({ units, intervalKind: 'score' });
-    expect(seriesOf(score).find((s) => s.type === 'custom')?.xAxisIndex).toBe(0);
+    const score = buildRankingBarOption({ units: units.map((u) => ({ ...u, interval: u.score === null ? null : { low: u.score - 3, high: u.score + 2, median: u.score } })), intervalKind: 'score' }) as WithGrids;
+    expect(score.xAxis[1]).toMatchObject({ gridIndex: 1, min: 35, max: 95 });
+    expect(score.xAxis[1]?.inverse).toBeUndefined();
+    const many = buildRankingBarOption({ units: Array.from({ length: 61 }, (_, i) => ({ key: `U${i}`, name: 'x', score: 90 - i / 10, rank: i + 1, rankDelta: null, grade: '良好' })), intervalKind: 'rank' }) as WithGrids;
+    expect(many.dataZoom[0]?.yAxisIndex).toEqual([0, 1]);
+  });
+
+  it('keeps only the score and ≈ in the bar label when the interval panel is beside it', () => {
+    const labels = probeFormatters(buildRankingBarOption({ units, intervalKind: 'rank' })).find((p) => p.path === 'series[0].label.formatter');
+    expect(labels?.outputs.slice(0, 2)).toEqual(['{score|91.25} {muted|≈}', '{score|82.50}']);
   });
 
   it('renders an interval as a whisker with caps and a median dot, nothing when missing', () => {

@@ -1,10 +1,11 @@
 // One group's ranking as horizontal bars: best on top, coloured by grade, score and rank
 // movement at the end of each bar, the pass line, and optionally each unit's 5–95% interval
-// (rank or score) from the stability analysis of issue 7.
+// (rank or score) from the stability analysis of issue 7, drawn as whiskers in a panel to the
+// right of the bars, row by row, so that neither hides the other.
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn } from 'echarts';
+import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn, XAXisComponentOption } from 'echarts';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
 import { dataIndexOf, fillTemplate, formatRankDelta, formatScore, movementOf } from '../chart-format';
 import { gradeColor, INK, MOVEMENT_COLORS, sortGrades } from '../chart-palette';
@@ -58,10 +59,10 @@ export function orderRankingUnits(units: readonly RankingUnit[]): RankingUnit[] 
 export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
   const units = orderRankingUnits(view.units);
   const windowSize = view.windowSize ?? DEFAULT_WINDOW;
-  const zoom = buildCategoryZoom(units.length, windowSize, 'y');
   const intervalKind = view.intervalKind ?? null;
+  const zoom = buildCategoryZoom(units.length, windowSize, 'y', { axisIndex: intervalKind ? [0, 1] : 0 });
   const rankedCount = units.reduce((n, u) => (u.rank !== null ? n + 1 : n), 0);
-  const maxScore = units.reduce((m, u) => Math.max(m, u.score ?? 0, intervalKind === 'score' ? (u.interval?.high ?? 0) : 0), 0);
+  const maxScore = units.reduce((m, u) => Math.max(m, u.score ?? 0), 0);
   const nameByKey = new Map(units.map((u) => [u.key, u.name]));
   const rankLabelByKey = new Map(units.map((u) => [u.key, u.rank === null ? '—' : String(u.rank)]));
   const gradeKey = (u: RankingUnit) => u.grade ?? labels.unscored;
@@ -72,7 +73,8 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
     if (!unit) return '';
     const movement = movementOf(unit.rankDelta);
     const parts = [`{score|${formatScore(unit.score)}}`];
-    if (movement !== 'none') parts.push(`{${movement}|${formatRankDelta(unit.rankDelta)}}`);
+    // With the interval panel beside the bars, only the score fits before it.
+    if (movement !== 'none' && !intervalKind) parts.push(`{${movement}|${formatRankDelta(unit.rankDelta)}}`);
     if (unit.isVetoFail) parts.push(`{veto|${labels.vetoFail}}`);
     if (unit.isNotRobust) parts.push('{muted|≈}');
     return parts.join(' ');
@@ -108,10 +110,18 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
   if (view.passScore !== null && view.passScore !== undefined) series.push(buildPassLine(view.passScore, labels));
   if (intervalKind) series.push(buildIntervalSeries(units, intervalKind, labels));
 
+  const edge = zoom.length ? 36 : 12;
   const option: RankingOption = {
     animation: units.length <= 200,
     legend: { top: 0, left: 0, data: grades, itemWidth: 12, itemHeight: 10, textStyle: { color: INK.text } },
-    grid: { left: 8, right: zoom.length ? 36 : 16, top: intervalKind === 'rank' ? 64 : 32, bottom: 8 },
+    // Bar labels are drawn past the bar ends: keep room for "99.50 ▲12 一票否决".
+    grid: intervalKind
+      ? [
+          { left: 8, right: '36%', top: 32, bottom: 8 },
+          { left: '71%', right: edge, top: 32, bottom: 8 },
+        ]
+      : [{ left: 8, right: edge + 120, top: 32, bottom: 8 }],
+    axisPointer: { link: [{ yAxisIndex: 'all' }] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -133,39 +143,27 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
         axisLabel: { color: INK.muted },
         splitLine: { lineStyle: { color: INK.split } },
       },
-      ...(intervalKind === 'rank'
-        ? [
-            {
-              type: 'value' as const,
-              position: 'top' as const,
-              inverse: true,
-              min: 1,
-              max: Math.max(rankedCount, 2),
-              minInterval: 1,
-              name: labels.rankInterval,
-              nameLocation: 'middle' as const,
-              nameGap: 24,
-              nameTextStyle: { color: INK.muted },
-              axisLabel: { color: INK.muted },
-              splitLine: { show: false },
-            },
-          ]
+      ...(intervalKind ? [buildIntervalAxis(units, intervalKind, rankedCount, labels)] : []),
+    ],
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: units.map((u) => u.key),
+        axisTick: { show: false },
+        axisLine: { lineStyle: { color: INK.axis } },
+        axisLabel: {
+          color: INK.text,
+          width: 200,
+          overflow: 'truncate',
+          interval: 0,
+          formatter: (key: string) => `${rankLabelByKey.get(key) ?? ''}  ${nameByKey.get(key) ?? key}`,
+        },
+      },
+      ...(intervalKind
+        ? [{ type: 'category' as const, gridIndex: 1, inverse: true, data: units.map((u) => u.key), axisTick: { show: false }, axisLabel: { show: false }, axisLine: { lineStyle: { color: INK.axis } } }]
         : []),
     ],
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: units.map((u) => u.key),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
-      axisLabel: {
-        color: INK.text,
-        width: 200,
-        overflow: 'truncate',
-        interval: 0,
-        formatter: (key: string) => `${rankLabelByKey.get(key) ?? ''}  ${nameByKey.get(key) ?? key}`,
-      },
-    },
     dataZoom: zoom,
     series,
   };
@@ -188,12 +186,31 @@ function buildPassLine(passScore: number, labels: ChartLabels): LineSeriesOption
   };
 }
 
+/** The interval panel's axis: ranks with 1 on the right (better is right, as for scores), or the scores' own range. */
+function buildIntervalAxis(units: readonly RankingUnit[], kind: 'rank' | 'score', rankedCount: number, labels: ChartLabels): XAXisComponentOption {
+  const common = {
+    type: 'value' as const,
+    gridIndex: 1,
+    nameLocation: 'middle' as const,
+    nameGap: 24,
+    nameTextStyle: { color: INK.muted },
+    axisLabel: { color: INK.muted },
+    splitLine: { lineStyle: { color: INK.split } },
+  };
+  if (kind === 'rank') return { ...common, inverse: true, min: 1, max: Math.max(rankedCount, 2), minInterval: 1, name: labels.rankInterval };
+  const lows = units.flatMap((u) => (u.interval ? [u.interval.low] : []));
+  const highs = units.flatMap((u) => (u.interval ? [u.interval.high] : []));
+  const min = lows.length ? Math.max(0, Math.floor(Math.min(...lows) / 5) * 5) : 0;
+  const max = highs.length ? Math.ceil(Math.max(...highs) / 5) * 5 : 100;
+  return { ...common, min, max: Math.max(max, min + 5), name: labels.scoreInterval };
+}
+
 function buildIntervalSeries(units: readonly RankingUnit[], kind: 'rank' | 'score', labels: ChartLabels): CustomSeriesOption {
   return {
     type: 'custom',
     name: kind === 'rank' ? labels.rankInterval : labels.scoreInterval,
-    xAxisIndex: kind === 'rank' ? 1 : 0,
-    yAxisIndex: 0,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
     silent: true,
     z: 5,
     encode: { y: 0, x: [1, 2, 3] },

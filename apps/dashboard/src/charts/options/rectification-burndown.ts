@@ -32,7 +32,7 @@ const OVERDUE_COLOR = SERIES_COLORS[1];
 export function buildRectificationBurndownOption(view: RectificationBurndownView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
   const { points } = view;
   const hasOverdue = points.some((p) => p.overdue !== null && p.overdue !== undefined);
-  const zoom = buildCategoryZoom(points.length, view.windowSize ?? 90, 'x', 'end');
+  const zoom = buildCategoryZoom(points.length, view.windowSize ?? 90, 'x', { from: 'end' });
   const count = (n: number | null | undefined) => (n === null || n === undefined ? '—' : fillTemplate(labels.itemCount, { count: n }));
   const line = { type: 'line' as const, symbol: points.length > 40 ? 'none' : 'circle', symbolSize: 5, emphasis: { disabled: true } };
 

@@ -40,7 +40,7 @@ export function generateRankingUnits(count: number, seed = 7, options: { withInt
   const scored = Array.from({ length: count }, (_, i) => ({
     key: `U${String(i + 1).padStart(4, '0')}`,
     name: unitName(i, random),
-    score: Math.round(Math.min(99.5, Math.max(35, 82 + random.normal() * 8)) * 100) / 100,
+    score: Math.round(Math.min(100, Math.max(35, 82 + random.normal() * 6)) * 100) / 100,
   }));
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   if (scored[0]) scored[0].name = XSS_FLAG_NAME;

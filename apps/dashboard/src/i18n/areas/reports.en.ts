@@ -19,7 +19,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
     cellErrorTip: 'Checks involving this cell', source: 'Source: line {{line}}', format2019: 'This year uses the 2019 trial format',
   },
   checks: {
-    title: 'Checks', ok: 'All consistency rules hold', errors: '{{count}} errors', warnings: '{{count}} warnings', blank: 'Not filled', explain: 'Explanation (required to submit)', explainPlaceholder: 'Explain why',
+    title: 'Checks', ok: 'All consistency rules hold', errors: '{{count}} errors', warnings: '{{count}} warnings', blank: 'Not filled', explain: 'Explanation (required to submit)', explained: 'Explanation', explainPlaceholder: 'Explain why',
     needExplain: '{{count}} warnings need an explanation', previous: 'Compared with the accepted {{year}} report (version {{version}})', noPrevious: 'No accepted report for {{year}}: cross-year rules S1/S2 not run',
     hard: 'Consistency rules (must hold)', soft: 'Warnings (explain)',
   },

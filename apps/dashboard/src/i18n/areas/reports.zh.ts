@@ -17,7 +17,7 @@ export const reportsZh = {
     cellErrorTip: '该单元格涉及的校验问题', source: '来源:第 {{line}} 行', format2019: '本年度使用 2019 年试行格式',
   },
   checks: {
-    title: '校验结果', ok: '全部勾稽关系校验通过', errors: '错误 {{count}}', warnings: '提示 {{count}}', blank: '未填写', explain: '说明(报送前必填)', explainPlaceholder: '请说明原因',
+    title: '校验结果', ok: '全部勾稽关系校验通过', errors: '错误 {{count}}', warnings: '提示 {{count}}', blank: '未填写', explain: '说明(报送前必填)', explained: '说明', explainPlaceholder: '请说明原因',
     needExplain: '{{count}} 条提示需要填写说明', previous: '已自动对照 {{year}} 年度已通过的报告(第 {{version}} 版)', noPrevious: '{{year}} 年度没有已通过的报告,S1/S2 跨年度校验未执行',
     hard: '勾稽关系(必须满足)', soft: '提示(需说明)',
   },

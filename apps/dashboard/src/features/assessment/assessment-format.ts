@@ -1,0 +1,90 @@
+// Words for the scheme's rules and a sheet's lost points, in the page's language. Pure:
+// the translation function is passed in.
+import type { TFunction } from 'i18next';
+import type { LeafRule } from '@kaoping/contracts/scoring/scheme';
+import type { Outputs } from '../../api-types';
+
+export type SheetOutput = Outputs['assessment']['results']['sheet'];
+export type SheetLoss = SheetOutput['rows'][number]['losses'][number];
+
+/** A decimal for display: at most 3 places, no trailing zeros (8, 2.5, 84.97). */
+export function formatPoints(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return String(Math.round(n * 1000) / 1000);
+}
+
+export function describeRule(t: TFunction, rule: LeafRule | null | undefined, points: number): string {
+  if (!rule) return '';
+  switch (rule.kind) {
+    case 'manual':
+      return t('assessment.rule.manual', { points: formatPoints(points) });
+    case 'binary':
+      return t('assessment.rule.binary');
+    case 'checklist':
+      return t('assessment.rule.checklist', { items: rule.items.map((i) => `${i.code} ${i.name} ${formatPoints(i.points)}`).join(';') });
+    case 'graded':
+      return t('assessment.rule.graded', { levels: rule.levels.map((l) => `${l.label} ${formatPoints(l.points)}`).join(' / ') });
+    case 'rate':
+      return t('assessment.rule.rate', { target: formatPoints(rule.target), per: formatPoints(rule.perPointBelow) });
+    case 'deduct':
+      return t('assessment.rule.deduct', { per: formatPoints(rule.perFinding) });
+    case 'rectification':
+      return t('assessment.rule.rectification', { perLate: formatPoints(rule.perLate), perRejected: formatPoints(rule.perRejected) });
+  }
+}
+
+/** What to type in a cell for the rule (placeholder). */
+export function inputHint(t: TFunction, rule: LeafRule | null | undefined): string {
+  if (!rule) return '';
+  switch (rule.kind) {
+    case 'checklist':
+      return rule.items.map((i) => i.code).join(';');
+    case 'graded':
+      return rule.levels.map((l) => l.label).join('/');
+    case 'binary':
+      return '1/0';
+    case 'rate':
+      return '0–100';
+    case 'manual':
+      return t('assessment.grid.number');
+    case 'deduct':
+    case 'rectification':
+      return '';
+  }
+}
+
+export function describeLoss(t: TFunction, loss: SheetLoss): string {
+  const points = formatPoints(loss.points);
+  switch (loss.kind) {
+    case 'finding':
+      return t('assessment.loss.finding', { description: loss.description || t('assessment.loss.noDescription'), count: loss.count, points });
+    case 'checklist-item':
+      return t('assessment.loss.checklist', { item: loss.item, name: loss.name, points });
+    case 'graded-level':
+      return t('assessment.loss.graded', { label: loss.label, points });
+    case 'rate-below-target':
+      return t('assessment.loss.rate', { value: formatPoints(loss.value), target: formatPoints(loss.target), points });
+    case 'manual':
+      return t('assessment.loss.manual', { points });
+    case 'binary':
+      return t('assessment.loss.binary', { points });
+    case 'rectification-late':
+      return t('assessment.loss.late', { item: loss.item, due: loss.due, points });
+    case 'rectification-rejected':
+      return t('assessment.loss.rejected', { item: loss.item, rejected: loss.rejected, points });
+    case 'missing-input':
+      return t('assessment.loss.missing');
+    case 'not-applicable-rate':
+      return t('assessment.loss.naRate', { rate: formatPoints(loss.rate), points });
+  }
+}
+
+/** ▲2 / ▼1 / — for a rank movement (positive = moved up). */
+export function formatRankDelta(delta: number | null): { text: string; color: string | undefined } {
+  if (delta === null) return { text: '—', color: undefined };
+  if (delta > 0) return { text: `▲${delta}`, color: '#cf1322' };
+  if (delta < 0) return { text: `▼${-delta}`, color: '#389e0d' };
+  return { text: '—', color: undefined };
+}
+
+export const GRADE_COLORS: Record<string, string> = { 优秀: 'red', 良好: 'orange', 合格: 'blue', 不合格: 'default' };
