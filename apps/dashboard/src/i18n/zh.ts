@@ -41,6 +41,7 @@ export const zh = {
       'auth_login': '登录', 'unit_create': '新建单位', 'unit_update': '修改单位', 'unit_deactivate': '撤销单位', 'unit_group': '调整分组',
       'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据',
+      'annual_report_create': '新建年度报告', 'annual_report_save': '保存年度报告', 'annual_report_submit': '报送年度报告', 'annual_report_return': '退回年度报告', 'annual_report_accept': '通过年度报告', 'annual_report_correction': '更正年度报告', 'annual_report_import': '导入年度报告', 'annual_report_export': '导出年度报告汇总',
     },
   },
   settings: { calendarMissing: '{{year}}年节假日安排尚未录入:该年的整改时限暂按周一至周五计算。', calendar: '节假日与调休', calendarHelp: '整改时限按国家法定节假日及调休安排计算(内置国务院办公厅历年通知)。国务院公布新一年安排后,在此录入放假日期和调休上班日期。', calendarCoverage: '已有安排的年度:{{years}}', holiday: '放假', workday: '调休上班', holidayName: '名称', addDay: '添加', date: '日期', dayKind: '类型', remove: '删除', title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',

@@ -9,7 +9,7 @@ import { compileOrThrow, defaultGrading } from '../scoring/scoring-fixtures';
 import type { EventInput, ScoreInput, ScoringInputs, ScoringUnit } from '../scoring/scoring-inputs';
 import type { PeriodResults } from '../scoring/scoring-result';
 import { prepareAnalysisGroup, type AnalysisGroup } from './analysis-group';
-import { createSeededRandom } from './seeded-random';
+import { createSeededRandom } from '../random/seeded-random';
 
 export interface AnalysisFixture {
   scheme: CompiledScheme;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainGroup, splitGroup } from './analysis-golden-cases';
 import { apportionPoints, computeLeaveOneOut, computeRankStability, NOT_SIGNIFICANT_LABEL } from './rank-stability';
-import { createSeededRandom } from './seeded-random';
+import { createSeededRandom } from '../random/seeded-random';
 
 describe('seeded random', () => {
   it('is mulberry32: seed 1 starts 2693262067 / 2³² = 0.6270739405881613 on every platform', () => {

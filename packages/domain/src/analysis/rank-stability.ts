@@ -25,7 +25,7 @@
 // methodology note next to the view states the value used.
 import { officialPoints, type AnalysisGroup } from './analysis-group';
 import { computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals } from './score-scenario';
-import { createSeededRandom } from './seeded-random';
+import { createSeededRandom } from '../random/seeded-random';
 
 export interface RankStabilityOptions {
   /** Half-width p of the factor interval [1 − p, 1 + p], 0 ≤ p < 1 (default 0.2 = ±20%). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, generateReport } from './generate-report';
+import { createSeededRandom as createRandom } from '../random/seeded-random';
+import { generateReport } from './generate-report';
 import { checkSoftRules } from './soft-rules';
 import { reportCellKeys } from './template';
 import { inferUnitKind } from './unit-kind';

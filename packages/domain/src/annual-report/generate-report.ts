@@ -1,23 +1,12 @@
 // A deterministic generator of realistic annual reports that satisfy H1–H7, optionally with one
 // hard rule deliberately broken. Used by the demo city seed, the tests and the bench.
 import type { ReportFormat, ReportUnitKind } from '@kaoping/contracts/annual-report/annual-report';
+import { createSeededRandom, type SeededRandom } from '../random/seeded-random';
 import type { HardRuleId } from './rules';
 import { APPLICANT_PART_COLUMNS, APPLY_ROWS_2019, APPLY_ROWS_2021, CASE_GROUPS, OTHER_SUBROW_KEYS, emptyReportCells } from './template';
 
 /** A source of uniform numbers in [0, 1). */
-export type Random = () => number;
-
-/** mulberry32: small, fast, good enough for fixtures; the same seed gives the same sequence. */
-export function createRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Random = SeededRandom;
 
 export interface GenerateReportOptions {
   /** Seed of the built-in PRNG (default 1); ignored when `random` is given. */
@@ -271,7 +260,7 @@ function injectFailure(cells: Record<string, number | null>, rule: HardRuleId, f
 
 /** A report that passes every hard rule (unless `inject` names one to break). Deterministic per seed. */
 export function generateReport(options: GenerateReportOptions = {}): GeneratedReport {
-  const random = options.random ?? createRandom(options.seed ?? 1);
+  const random = options.random ?? createSeededRandom(options.seed ?? 1);
   const format = options.format ?? 2021;
   const year = options.year ?? (format === 2021 ? 2024 : 2020);
   const unitKind = options.unitKind ?? pick(random, UNIT_KINDS, 'city_dept');

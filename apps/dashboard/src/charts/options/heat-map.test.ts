@@ -18,7 +18,7 @@ const view: HeatMapView = {
   average: [96.25, 53.35, 80],
 };
 
-type Heat = { series: { data: unknown[]; label: { show: boolean }; itemStyle: { color?: string } }[]; yAxis: { data: unknown[] }; visualMap: { inRange: { color: string[] }; seriesIndex: number; min: number; max: number } };
+type Heat = { series: { data: unknown[]; label: { show: boolean } }[]; yAxis: { data: unknown[] }; visualMap: { inRange: { color: string[] }; seriesIndex: number; min: number; max: number; show?: boolean }[] };
 
 describe('buildHeatMapOption', () => {
   it('lays out one cell per unit × indicator, the average row first, not applicable cells grey in a series of their own', () => {
@@ -29,8 +29,8 @@ describe('buildHeatMapOption', () => {
     expect(data[3]).toEqual([0, 1, 92.5]);
     expect(data[4]).toEqual({ value: [1, 1, 40], label: { color: '#ffffff' } });
     expect(option.series[1]?.data).toEqual([[2, 1, 0]]);
-    expect(option.series[1]?.itemStyle.color).toBe(INK.notApplicable);
-    expect(option.visualMap).toMatchObject({ seriesIndex: 0, min: 0, max: 100, inRange: { color: [...HEAT_COLORS] } });
+    expect(option.visualMap[0]).toMatchObject({ seriesIndex: 0, min: 0, max: 100, inRange: { color: [...HEAT_COLORS] } });
+    expect(option.visualMap[1]).toMatchObject({ seriesIndex: 1, show: false, inRange: { color: [INK.notApplicable, INK.notApplicable] } });
   });
 
   it('labels each cell with its rounded share, a dash when not applicable', () => {

@@ -22,13 +22,22 @@ export interface ChartsPreview {
 export async function startChartsPreview(): Promise<ChartsPreview> {
   const outDir = mkdtempSync(join(tmpdir(), 'kaoping-charts-preview-'));
   const { build } = await import('vite');
-  await build({
-    configFile: join(dashboardDir, 'vite.config.ts'),
-    root: previewDir,
-    base: '/',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would make Vite build React and ECharts in development mode.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: join(dashboardDir, 'vite.config.ts'),
+      root: previewDir,
+      base: '/',
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   const server = serveDirectory(outDir);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,6 @@
-// The analysis views' own PRNG (mulberry32). Only 32-bit integer operations (Math.imul,
-// shifts, xor) and one exact division by 2³², so the same seed gives bit-identical draws
+// The one seeded PRNG of the project (mulberry32), used by the analysis views, the report generator
+// and the demo city. Only 32-bit integer operations (Math.imul, shifts, xor) and one exact division
+// by 2³², so the same seed gives bit-identical draws
 // in Node and in every browser: a stability run can be reproduced from its seed alone.
 
 /** A source of uniform numbers in [0, 1), multiples of 2⁻³². */
