@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { reportParseResultSchema } from '@kaoping/contracts/annual-report/parse-result';
 import { generateReport } from '@kaoping/domain/annual-report/generate-report';
 import { renderReportPdf } from '@kaoping/importers/annual-report/render-report-text';
-import { CliError } from '../src/cli-error';
 import { run } from '../src/commands/report';
+import { captureCommand } from './capture-command';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const samples = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
@@ -18,28 +18,7 @@ const HUAIAN = join(samples, 'huaian-city-2024-annual-report-pdf-text.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'kaoping-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the command in-process, capturing what it writes. */
-async function runReport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const runReport = (args: string[]) => captureCommand(run, args);
 
 describe('kaoping report parse', () => {
   it('prints the spec §7 JSON for the huaian sample, cell for cell', async () => {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../src/cli-error';
 import { run } from '../src/commands/score';
+import { captureCommand } from './capture-command';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const exampleDir = fileURLToPath(new URL('../../../../shared/spec/scoring-example/', import.meta.url));
@@ -22,28 +22,7 @@ const exampleArgs = [
 ];
 const expected = (period: string) => JSON.parse(readFileSync(ex(`expected-${period}.json`), 'utf8'));
 
-/** Runs the command in-process, capturing what it writes. */
-async function runScore(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const runScore = (args: string[]) => captureCommand(run, args);
 
 /** Runs `kaoping score` as the user does, in a child process. */
 function spawnScore(args: string[], cwd = repoRoot) {
