@@ -42,8 +42,16 @@ async function open(query: string, viewport = { width: 1440, height: 1000 }): Pr
   return { page, errors, dialogs };
 }
 
-const finished = (page: Page, ids: string[]) =>
-  page.waitForFunction((list) => list.every((id) => window.__charts?.timings[id]?.finishedAt !== undefined), ids, { timeout: 30_000 });
+/** Waits for each chart's first `finished` event; a page error fails at once with its message. */
+async function finished({ page, errors }: Opened, ids: string[]): Promise<void> {
+  const done = page.waitForFunction((list) => list.every((id) => window.__charts?.timings[id]?.finishedAt !== undefined), ids, { timeout: 30_000 });
+  const failed = page.waitForEvent('pageerror', { timeout: 30_000 }).then((e) => {
+    throw new Error(`page error while rendering ${ids.join(', ')}: ${e.message}`);
+  });
+  failed.catch(() => undefined);
+  if (errors.length) throw new Error(`page error before rendering: ${errors.join('; ')}`);
+  await Promise.race([done, failed]);
+}
 
 /** Pixel centre of a category row (y) at a score (x) in a chart, from the ECharts instance. */
 async function pointOf(page: Page, id: string, key: string | number, x: number): Promise<{ x: number; y: number }> {
@@ -67,9 +75,10 @@ async function tooltipOf(page: Page) {
 
 describe('the chart host in Chromium', () => {
   it('renders every chart of the gallery in Chinese, each an accessible canvas', async () => {
-    const { page, errors } = await open('view=gallery', { width: 1440, height: 900 });
+    const opened = await open('view=gallery', { width: 1440, height: 900 });
+    const { page, errors } = opened;
     const ids = ['ranking', 'stability', 'groupTrend', 'unitTrend', 'heat', 'radar', 'waterfall', 'burndown', 'overdue', 'whatIf'];
-    await finished(page, ids);
+    await finished(opened, ids);
     for (const id of ids) {
       const chart = page.getByTestId(`chart-${id}`);
       expect(await chart.getAttribute('role')).toBe('img');
@@ -82,16 +91,18 @@ describe('the chart host in Chromium', () => {
   });
 
   it('switches chart strings to English', async () => {
-    const { page, errors } = await open('view=gallery&lang=en', { width: 1440, height: 900 });
-    await finished(page, ['ranking', 'whatIf']);
+    const opened = await open('view=gallery&lang=en', { width: 1440, height: 900 });
+    const { page, errors } = opened;
+    await finished(opened, ['ranking', 'whatIf']);
     await page.getByTestId('chart-ranking').scrollIntoViewIfNeeded();
     await page.getByTestId('chart-ranking').screenshot({ path: join(screenshotDir, 'charts-02-ranking-en.png') });
     expect(errors).toEqual([]);
   });
 
   it('ranks 3,000 units with a scroll window, shows a markup name as text and never runs it', async () => {
-    const { page, errors, dialogs } = await open('view=ranking&units=3000');
-    await finished(page, ['ranking']);
+    const opened = await open('view=ranking&units=3000');
+    const { page, errors, dialogs } = opened;
+    await finished(opened, ['ranking']);
     const timing = await page.evaluate(() => window.__charts.timings['ranking']);
     expect(timing?.finishedAt).toBeDefined();
     await screenshot(page, 'charts-03-ranking-3000');
@@ -124,8 +135,9 @@ describe('the chart host in Chromium', () => {
   });
 
   it('draws the 300 × 12 heat map, and a markup unit name stays text in its tooltip', async () => {
-    const { page, errors, dialogs } = await open('view=heatmap&units=300&indicators=12');
-    await finished(page, ['heatmap']);
+    const opened = await open('view=heatmap&units=300&indicators=12');
+    const { page, errors, dialogs } = opened;
+    await finished(opened, ['heatmap']);
     await screenshot(page, 'charts-05-heatmap-300x12');
     // Row 1 is the markup unit (row 0 is the group average), column 政策解读.
     const chart = page.getByTestId('chart-heatmap');
@@ -148,8 +160,9 @@ describe('the chart host in Chromium', () => {
   });
 
   it('resizes with its box and disposes on unmount', async () => {
-    const { page } = await open('view=ranking&units=100', { width: 1200, height: 900 });
-    await finished(page, ['ranking']);
+    const opened = await open('view=ranking&units=100', { width: 1200, height: 900 });
+    const { page } = opened;
+    await finished(opened, ['ranking']);
     const width = () => page.evaluate(() => window.__charts.instances['ranking']?.getWidth());
     const wide = await width();
     await page.setViewportSize({ width: 800, height: 900 });
@@ -165,8 +178,9 @@ describe('ECharts stays out of the initial bundle', () => {
     const eager = eagerScripts(preview.outDir);
     expect(eager.length).toBeGreaterThan(0);
     expect(eager.filter(isEChartsCode)).toEqual([]);
-    const { page } = await open('view=ranking&units=10');
-    await finished(page, ['ranking']);
+    const opened = await open('view=ranking&units=10');
+    await finished(opened, ['ranking']);
+    const { page } = opened;
     expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /echarts-/.test(n)).length)).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,8 @@
+import { analysisRouter } from './analysis/analysis.router';
 import { annualReportRouter } from './annual-reports/annual-report.router';
 import { assessmentRouter } from './assessment/assessment.router';
 import { auditRouter } from './audit/audit.router';
+import { bulletinRouter } from './bulletin/bulletin.router';
 import { authRouter } from './auth/auth.router';
 import { userRouter } from './auth/user.router';
 import { groupRouter, periodRouter } from './org/org.router';
@@ -20,6 +22,8 @@ export const appRouter = router({
   rectification: rectificationRouter,
   notifications: notificationRouter,
   calendar: calendarRouter,
+  bulletin: bulletinRouter,
+  analysis: analysisRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,8 @@ import * as foundation from './migrations/2026-11-22-0001-foundation';
 import * as annualReports from './migrations/2026-11-22-0002-annual-reports';
 import * as assessment from './migrations/2026-11-22-0003-assessment';
 import * as rectification from './migrations/2026-11-22-0004-rectification';
+import * as bulletin from './migrations/2026-11-22-0005-bulletin';
+import * as analysis from './migrations/2026-11-22-0006-analysis';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0002-annual-reports': annualReports,
   '2026-11-22-0003-assessment': assessment,
   '2026-11-22-0004-rectification': rectification,
+  '2026-11-22-0005-bulletin': bulletin,
+  '2026-11-22-0006-analysis': analysis,
 };
 
 /**

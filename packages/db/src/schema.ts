@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
+import type { AnalysisTables } from './analysis/analysis.tables';
 import type { AnnualReportTables } from './annual-reports/annual-reports.tables';
 import type { AssessmentTables } from './assessment/assessment.tables';
+import type { BulletinTables } from './bulletin/bulletin.tables';
 import type { RectificationTables } from './rectification/rectification.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
@@ -92,4 +94,4 @@ export interface FoundationTables {
  * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
  * and adds its interface here (one line per area).
  */
-export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables {}
+export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables {}

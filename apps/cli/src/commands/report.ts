@@ -99,10 +99,8 @@ export async function run(args: string[]): Promise<number> {
     case 'parse':
       return parse(rest);
     case 'import':
-      // ─── NOT YET IMPLEMENTED ─── `report import DIR --year YYYY` parses every report in DIR
-      // (parseAnnualReport) and stores cells, sources and checks per unit: needs the database (issue #3).
-      process.stderr.write('not yet implemented: needs the database (issue #3)\n');
-      return 2;
+      // The database part (issue #3) is loaded only for this sub-command: `report parse` never opens a database.
+      return (await import('./report-import')).runReportImport(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -1,9 +1,11 @@
 import type { zh } from './zh';
 import type { Shape } from './shape';
+import { assessmentEn } from './areas/assessment.en';
 import { rectificationEn } from './areas/rectification.en';
 import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
+  assessment: assessmentEn,
   rectification: rectificationEn,
   reports: reportsEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },

@@ -14,6 +14,7 @@ import { PlaceholderPage } from './placeholder';
 const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
 const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
 const ReportsArea = lazy(() => import('./reports').then((m) => ({ default: m.ReportsArea })));
+const AssessmentArea = lazy(() => import('./assessment').then((m) => ({ default: m.AssessmentArea })));
 const RectificationPage = lazy(() => import('./rectification').then((m) => ({ default: m.RectificationPage })));
 const SettingsPage = lazy(() => import('./settings').then((m) => ({ default: m.SettingsPage })));
 
@@ -41,7 +42,7 @@ export function AppRoutes() {
         <Route path="/" element={page('overview', <PlaceholderPage page="overview" />)} />
         <Route path="/rankings" element={page('rankings', <PlaceholderPage page="rankings" />)} />
         <Route path="/reports/*" element={page('reports', <ReportsArea user={user} />)} />
-        <Route path="/assessment" element={page('assessment', <PlaceholderPage page="assessment" />)} />
+        <Route path="/assessment/*" element={page('assessment', <AssessmentArea user={user} />)} />
         <Route path="/rectification" element={page('rectification', <RectificationPage user={user} />)} />
         <Route path="/units" element={page('units', user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />)} />
         <Route path="/units/:id" element={page('units', <UnitDetailPage user={user} />)} />

@@ -66,7 +66,7 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
                 </Button>
               )}
               {isDraft && (
-                <Popconfirm title={t('assessment.round.publishConfirm')} description={t('assessment.round.publishHelp')} onConfirm={() => publish.mutate({ roundId, version: round.version })} okButtonProps={{ 'data-testid': 'publish-confirm' } as object}>
+                <Popconfirm title={t('assessment.round.publishConfirm')} description={t('assessment.round.publishHelp')} onConfirm={() => publish.mutate({ roundId, version: round.version })} okButtonProps={{ 'data-testid': 'publish-confirm' }}>
                   <Tooltip title={isComplete ? undefined : t('assessment.round.publishBlocked')}>
                     <Button type="primary" disabled={!isComplete} loading={publish.isPending} data-testid="publish">
                       {t('assessment.round.publish')}

@@ -1,7 +1,8 @@
 // The demo city's scheme (江临市政务公开工作考核评分细则), in the style of the published sheets:
 // five level-1 indicators, twenty leaves of every rule kind, group and tag applicability,
 // not-applicable at a fixed rate, pooled deductions, vetoes, bonus and major deductions,
-// four grades with a 30% quota for 优秀, quarterly weights for the year.
+// four grades with a 30% quota for 优秀, quarterly weights for the year. (A leaf that does not
+// apply by group or tag is excluded; 5.2 marked na by the assessor counts at 80%.)
 import type { Scheme } from '@kaoping/contracts/scoring/scheme';
 
 const graded = (top: number, levels: [number, number, number]) => ({
@@ -97,7 +98,6 @@ export function buildDemoScheme(year: 2025 | 2026): Scheme {
                 name: '标准化规范化试点成效',
                 points: 2,
                 appliesTo: { tags: ['基层政务公开标准化规范化'] },
-                na: { rate: 0.8 },
                 rule: { kind: 'binary' },
               },
             ],

@@ -45,8 +45,8 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
   const passScore = view.passScore ?? null;
 
   const option: GroupTrendOption = {
-    legend: { top: 0, left: 0, data: [labels.average, spreadName, labels.passRate], textStyle: { color: INK.text } },
-    grid: { left: 8, right: 8, top: 40, bottom: 8 },
+    legend: { top: 0, left: 'center', data: [labels.average, spreadName, labels.passRate], textStyle: { color: INK.text } },
+    grid: { left: 8, right: 8, top: 56, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       confine: true,

@@ -180,7 +180,8 @@ function buildPassLine(passScore: number, labels: ChartLabels): LineSeriesOption
       silent: true,
       symbol: 'none',
       lineStyle: { color: INK.passLine, type: 'dashed', width: 1.5 },
-      label: { position: 'end', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
+      // The category axis is inverted, so the line starts at the top: label it there, clear of the score axis.
+        label: { position: 'start', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
       data: [{ xAxis: passScore }],
     },
   };

@@ -35,8 +35,8 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
   const maxRank = points.reduce((m, p) => Math.max(m, p.rank ?? 0, p.rankedCount ?? 0), 1);
 
   const option: UnitTrendOption = {
-    legend: { top: 0, left: 0, data: [labels.score, labels.rank], textStyle: { color: INK.text } },
-    grid: { left: 8, right: 8, top: 40, bottom: 8 },
+    legend: { top: 0, left: 'center', data: [labels.score, labels.rank], textStyle: { color: INK.text } },
+    grid: { left: 8, right: 8, top: 56, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -63,7 +63,7 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         nameTextStyle: { color: INK.muted },
         splitLine: { lineStyle: { color: INK.split } },
       },
-      { type: 'value', name: labels.rank, inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: INK.muted }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
+      { type: 'value', name: labels.rank, nameLocation: 'start', inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: INK.muted }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
     ],
     series: [
       {

@@ -25,15 +25,19 @@ describe('buildWhatIfComparisonOption', () => {
     const option = buildWhatIfComparisonOption({ units }) as { series: { name: string; data: unknown[] }[] };
     const [connector, official, scenario] = option.series;
     expect(connector?.data).toEqual([[0, 89, 90.2], [1, 91, 88.5], [2, 70, 71]]);
-    expect(official?.data).toEqual([[89, 0], [91, 1], [70, 2]]);
+    expect(official?.data.map((d) => (d as { value: unknown }).value)).toEqual([[89, 0], [91, 1], [70, 2]]);
     expect((scenario?.data[0] as { itemStyle: { color: string } }).itemStyle.color).toBe(GRADE_COLORS['优秀']);
     const line = renderConnector({ value: (d: number) => [0, 89, 90.2][d] ?? NaN, coord: ([x, y]: number[]) => [Number(x), Number(y)] } as never) as { shape: object };
     expect(line.shape).toEqual({ x1: 89, y1: 0, x2: 90.2, y2: 0 });
   });
 
-  it('writes rank movement and the grade change beside the scenario dot', () => {
-    const labels = probeFormatters(buildWhatIfComparisonOption({ units })).find((p) => p.path === 'series[2].label.formatter');
+  it('writes rank movement and the grade change beside the dot further right', () => {
+    const option = buildWhatIfComparisonOption({ units }) as { series: { data: { label: { show: boolean } }[] }[] };
+    const labels = probeFormatters(option).find((p) => p.path === 'series[2].label.formatter');
     expect(labels?.outputs).toEqual(['▲1  良好 → 优秀', '▼1  优秀 → 良好', '–']);
+    // B01 drops from 91 to 88.5: its label sits on the official dot
+    expect(option.series[1]?.data.map((d) => d.label.show)).toEqual([false, true, false]);
+    expect(option.series[2]?.data.map((d) => d.label.show)).toEqual([true, false, true]);
   });
 
   it('escapes unit names in every tooltip', () => {

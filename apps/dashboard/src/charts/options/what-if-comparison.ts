@@ -51,6 +51,8 @@ export function orderWhatIfUnits(units: readonly WhatIfUnit[]): WhatIfUnit[] {
   );
 }
 
+const isLabelOnOfficial = (u: WhatIfUnit): boolean => u.official.score !== null && (u.scenario.score === null || u.official.score > u.scenario.score);
+
 /** Official rank − scenario rank: positive when the scenario moves the unit up. */
 export function scenarioRankDelta(u: WhatIfUnit): number | null {
   return u.official.rank === null || u.scenario.rank === null ? null : u.official.rank - u.scenario.rank;
@@ -88,7 +90,12 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       symbol: 'circle',
       symbolSize: 9,
       itemStyle: { color: '#ffffff', borderColor: OFFICIAL_COLOR, borderWidth: 1.5 },
-      data: units.map((u, i) => [u.official.score ?? '-', i]),
+      // The change is written right of whichever dot is further right, clear of the connector.
+      data: units.map((u, i) => ({
+        value: [u.official.score ?? '-', i],
+        label: { show: isLabelOnOfficial(u), color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted, fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const) },
+      })),
+      label: { show: false, position: 'right', distance: 8, fontSize: 11, color: INK.muted, formatter: pointLabel },
       z: 2,
     },
     {
@@ -100,7 +107,7 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       data: units.map((u, i) => ({
         value: [u.scenario.score ?? '-', i],
         itemStyle: { color: gradeColor(u.scenario.grade), ...(isGradeChanged(u) ? { borderColor: CHANGED_COLOR, borderWidth: 2 } : {}) },
-        label: { color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted, fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const) },
+        label: { show: !isLabelOnOfficial(u), color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted, fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const) },
       })),
       label: { show: true, position: 'right', distance: 8, fontSize: 11, formatter: pointLabel },
       z: 3,
@@ -116,7 +123,8 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
         silent: true,
         symbol: 'none',
         lineStyle: { color: INK.passLine, type: 'dashed', width: 1.5 },
-        label: { position: 'end', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
+        // The category axis is inverted, so the line starts at the top: label it there, clear of the score axis.
+        label: { position: 'start', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
         data: [{ xAxis: passScore }],
       },
     });

@@ -49,7 +49,10 @@ export function AnnualResults({ year }: { year: number }) {
             key: q.period,
             width: 90,
             align: 'right' as const,
-            render: (_: unknown, row: AnnualRow) => formatPoints(row.periods[i]?.final),
+            render: (_: unknown, row: AnnualRow) => {
+              const f = row.periods[i]?.final;
+              return f === null || f === undefined ? '—' : f.toFixed(2);
+            },
           })),
           {
             title: t('assessment.annual.final'),

@@ -29,7 +29,7 @@ export function ObjectionFileDialog({ finding, onClose }: { finding: { id: numbe
       open
       title={t('assessment.objections.fileTitle')}
       okText={t('assessment.objections.submit')}
-      okButtonProps={{ disabled: text.trim().length < 5, loading: file.isPending, 'data-testid': 'objection-submit' } as object}
+      okButtonProps={{ disabled: text.trim().length < 5, loading: file.isPending, 'data-testid': 'objection-submit' }}
       onOk={() => file.mutate({ findingId: finding.id, text: text.trim() })}
       onCancel={onClose}
     >
@@ -60,7 +60,7 @@ function DecideDialog({ objection, onClose }: { objection: Objection; onClose: (
     <Modal
       open
       title={t('assessment.objections.decideTitle', { unit: objection.unitName })}
-      okButtonProps={{ disabled: reason.trim().length < 2, loading: decide.isPending, 'data-testid': 'decide-submit' } as object}
+      okButtonProps={{ disabled: reason.trim().length < 2, loading: decide.isPending, 'data-testid': 'decide-submit' }}
       onOk={() => decide.mutate({ objectionId: objection.id, decision, reason: reason.trim() })}
       onCancel={onClose}
     >

@@ -1,0 +1,87 @@
+// `kaoping report import DIR --year YYYY`: one transaction for the whole folder, a line per file,
+// nothing written when any file is refused (exit 2).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openSqlite } from '@kaoping/db/connect';
+import { migrateToLatest } from '@kaoping/db/migrate';
+import { insertUnit } from '@kaoping/db/units/unit.repository';
+import { generateReport } from '@kaoping/domain/annual-report/generate-report';
+import { renderReportDocx, renderReportText } from '@kaoping/importers/annual-report/render-report-text';
+import { runReportImport } from '../src/commands/report-import';
+
+let dir: string;
+let dbFile: string;
+const saved = { file: process.env['KAOPING_DB_FILE'], cwd: process.env['INIT_CWD'] };
+
+async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  try {
+    return { code: await runReportImport(args), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+async function reportCount(): Promise<number> {
+  const handle = openSqlite(dbFile);
+  try {
+    return (await handle.db.selectFrom('annual_reports').select('id').execute()).length;
+  } finally {
+    await handle.destroy();
+  }
+}
+
+describe('kaoping report import', () => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kaoping-report-import-'));
+    dbFile = join(dir, 'kaoping.db');
+    process.env['KAOPING_DB_FILE'] = dbFile;
+    process.env['INIT_CWD'] = dir;
+    const handle = openSqlite(dbFile);
+    await migrateToLatest(handle.db);
+    const base = { tags: [], validFrom: '2020-01-01', note: '', parentId: null };
+    await insertUnit(handle.db, { ...base, code: 'B101', name: '江临市教育局', kind: 'city_dept' }, '2026-01-01T00:00:00.000Z');
+    await insertUnit(handle.db, { ...base, code: 'B102', name: '江临市公安局', kind: 'city_dept' }, '2026-01-01T00:00:00.000Z');
+    await handle.destroy();
+  });
+  afterEach(() => {
+    process.env['KAOPING_DB_FILE'] = saved.file;
+    process.env['INIT_CWD'] = saved.cwd;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads a folder in one go and prints a line per file', async () => {
+    const folder = join(dir, 'reports');
+    await import('node:fs').then((fs) => fs.mkdirSync(folder));
+    writeFileSync(join(folder, 'B101.txt'), renderReportText(generateReport({ seed: 1, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'run-together'));
+    writeFileSync(join(folder, 'gaj.docx'), renderReportDocx(generateReport({ seed: 2, year: 2025, unitKind: 'city_dept', unit: '江临市公安局' })));
+    writeFileSync(join(folder, 'notes.csv'), 'ignored');
+    const dry = await capture(['reports', '--year', '2025', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(await reportCount()).toBe(0);
+    const run = await capture(['reports', '--year', '2025']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ B101\.txt → B101 江临市教育局: 新建/);
+    expect(run.stdout).toMatch(/✓ gaj\.docx → B102 江临市公安局\(按报告中的单位名称\): 新建/);
+    expect(run.stdout).toContain('已导入:新建 2, 更新 0');
+    expect(await reportCount()).toBe(2);
+  });
+
+  it('writes nothing when one file is refused, and says why', async () => {
+    const folder = join(dir, 'bad');
+    await import('node:fs').then((fs) => fs.mkdirSync(folder));
+    writeFileSync(join(folder, 'B101.txt'), renderReportText(generateReport({ seed: 3, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'pipe'));
+    writeFileSync(join(folder, 'x.txt'), '这不是年度报告');
+    const run = await capture(['bad', '--year', '2025']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/✗ x\.txt → \(未匹配单位\)/);
+    expect(run.stderr).toContain('任一文件有问题则全部不导入');
+    expect(await reportCount()).toBe(0);
+    await expect(runReportImport(['bad'])).rejects.toThrow('usage: kaoping report import DIR --year YYYY');
+  });
+});

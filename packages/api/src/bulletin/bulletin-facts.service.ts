@@ -1,0 +1,134 @@
+// Loads what a period's bulletin and the meeting's presentation show, from the publication in
+// force of the period's scored round (never from live inputs: the bulletin states published
+// results), the previous quarter's publication (movement), and the rectification ledger.
+import { TRPCError } from '@trpc/server';
+import { addWorkingDays } from '@kaoping/domain/calendar/work-calendar';
+import { chinaToday, parsePeriod, periodDateRange, previousPeriod, type Period } from '@kaoping/domain/period/period';
+import { rectificationFigures, rectificationFiguresByUnit } from '@kaoping/domain/rectification/rectification-figures';
+import type { Db } from '@kaoping/db/connect';
+import { findLatestPublication, findLatestResultsOfRounds } from '@kaoping/db/assessment/publication.repository';
+import { findScoredRoundOfPeriod, listRounds } from '@kaoping/db/assessment/round.repository';
+import { findBulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
+import { listLedger } from '@kaoping/db/rectification/rectification.repository';
+import { requireRoundScheme } from '../assessment/round.service';
+import { buildReportYearOverview } from '../annual-reports/annual-report-overview.service';
+import type { Authed } from '../assessment/round.service';
+import { loadWorkCalendar } from '../rectification/work-calendar.service';
+import { assembleBulletinFacts, toBulletinRectification, type BulletinFacts } from './bulletin-facts';
+
+/** Working days a unit gets to report back on the period's problems when no ledger item says otherwise. */
+export const DEFAULT_RECTIFICATION_WORKING_DAYS = 10;
+
+export interface BulletinPeriod {
+  period: string;
+  roundId: number;
+  title: string;
+  status: string;
+  publishedAt: string | null;
+  hasDraft: boolean;
+}
+
+/** Periods whose scored round is published (or locked), newest first: the ones a bulletin can be made for. */
+export async function listBulletinPeriods(db: Db): Promise<BulletinPeriod[]> {
+  const rounds = await listRounds(db, { year: null, statuses: null, includeSelf: false });
+  const firstOfPeriod = new Map<string, (typeof rounds)[number]>();
+  for (const r of rounds) {
+    const seen = firstOfPeriod.get(r.periodCode);
+    if (!seen || r.id < seen.id) firstOfPeriod.set(r.periodCode, r);
+  }
+  const out: BulletinPeriod[] = [];
+  for (const r of firstOfPeriod.values()) {
+    if (r.status === 'draft') continue;
+    out.push({ period: r.periodCode, roundId: r.id, title: r.title, status: r.status, publishedAt: r.publishedAt, hasDraft: (await findBulletinDraft(db, r.periodCode)) !== null });
+  }
+  return out.sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
+}
+
+function nextPeriodOf(period: Period): Period | null {
+  if (period.kind !== 'quarter') return null;
+  return period.quarter === 4 ? { kind: 'quarter', code: `${period.year + 1}Q1`, year: period.year + 1, quarter: 1 } : parsePeriod(`${period.year}Q${period.quarter + 1}`);
+}
+
+/** The most frequent due date (the latest among equals) of the items issued from the period's findings. */
+function commonDueDate(dates: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  let best: [string, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
+  return best?.[0] ?? null;
+}
+
+/** The bulletin's figures for a published period; refuses a period without published results. */
+export async function loadBulletinFacts(db: Db, periodCode: string, now: Date): Promise<BulletinFacts> {
+  const period = parsePeriod(periodCode);
+  if (!period || period.kind !== 'quarter') throw new TRPCError({ code: 'BAD_REQUEST', message: '通报按季度生成,请选择季度期次' });
+  const round = await findScoredRoundOfPeriod(db, period.code);
+  if (!round) throw new TRPCError({ code: 'NOT_FOUND', message: `${period.code} 没有测评轮次` });
+  if (round.status === 'draft') throw new TRPCError({ code: 'BAD_REQUEST', message: `${period.code} 的测评结果尚未发布,不能生成通报` });
+  const publication = await findLatestPublication(db, round.id);
+  if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  const { scheme } = await requireRoundScheme(db, round);
+
+  const previous = previousPeriod(period);
+  const previousRound = await findScoredRoundOfPeriod(db, previous.code);
+  const previousResults = previousRound && previousRound.status !== 'draft' ? ((await findLatestResultsOfRounds(db, [previousRound.id])).get(previousRound.id) ?? null) : null;
+
+  const today = chinaToday(now);
+  const [previousItems, currentItems, calendar] = await Promise.all([
+    listLedger(db, { period: previous.code, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null }),
+    listLedger(db, { period: period.code, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null }),
+    loadWorkCalendar(db),
+  ]);
+  // Items issued from the previous quarter's findings, and those carried into it.
+  const ownItems = previousItems;
+  const names = new Map(ownItems.map((i) => [i.unitId, { code: i.unitCode, name: i.unitName }]));
+  const rectification =
+    ownItems.length === 0
+      ? null
+      : toBulletinRectification(
+          previous.code,
+          today,
+          rectificationFigures(ownItems, today),
+          new Map([...rectificationFiguresByUnit(ownItems, today)].map(([unitId, f]) => [unitId, f.overdue])),
+          names,
+        );
+
+  const publishedOn = round.publishedAt ? chinaToday(new Date(round.publishedAt)) : null;
+  const issuedFromThisPeriod = currentItems.filter((i) => i.period === period.code && i.status !== 'cancelled').map((i) => i.dueDate);
+  const rectificationDue = commonDueDate(issuedFromThisPeriod) ?? addWorkingDays(calendar, today > (publishedOn ?? today) ? today : (publishedOn ?? today), DEFAULT_RECTIFICATION_WORKING_DAYS);
+  const next = nextPeriodOf(period);
+  const { start, end } = periodDateRange(period);
+
+  return assembleBulletinFacts(
+    {
+      scheme,
+      results: publication.results,
+      previousResults,
+      findings: publication.snapshot.findings,
+      events: publication.snapshot.events,
+      unitIds: new Map(publication.snapshot.units.map((u) => [u.code, u.id])),
+    },
+    {
+      period: { code: period.code, year: period.year, quarter: period.quarter, startDate: start, endDate: end },
+      previousPeriod: previousResults ? previous.code : null,
+      round: { id: round.id, title: round.title, status: round.status, publishedAt: round.publishedAt, publishedOn, publicationSequence: publication.sequence },
+      asOf: today,
+      rectification,
+      deadlines: { rectification: rectificationDue, nextSnapshot: next ? periodDateRange(next).end : null },
+    },
+  );
+}
+
+/** Figures the meeting opens with beside the period's results: the ledger today and annual-report timeliness. */
+export async function loadMeetingFigures(ctx: Authed, periodYear: number) {
+  const today = chinaToday(ctx.now());
+  const items = await listLedger(ctx.db, { period: null, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null });
+  const ledger = rectificationFigures(items, today);
+  const reportYear = periodYear - 1;
+  const reports = await buildReportYearOverview(ctx, reportYear);
+  return {
+    today,
+    ledger: { open: ledger.open, overdue: ledger.overdue, onTimeClosureRate: ledger.onTimeClosureRate },
+    annualReports: { year: reportYear, expected: reports.overall.expected, submitted: reports.overall.submitted, onTime: reports.overall.onTime, reportingRate: reports.overall.reportingRate, onTimeRate: reports.overall.onTimeRate },
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { periodCodeSchema } from '@kaoping/contracts/org/period';
+import { readerProcedure, router } from '../trpc';
+import { getBulletin } from './bulletin.service';
+import { listBulletinPeriods } from './bulletin-facts.service';
+
+const periodInput = z.object({ period: periodCodeSchema });
+
+export const bulletinRouter = router({
+  /** Periods with published results, newest first (the picker of the bulletin and the presentation). */
+  periods: readerProcedure.query(({ ctx }) => listBulletinPeriods(ctx.db)),
+  /** The period's figures, the meeting's opening figures and the office's wording. */
+  get: readerProcedure.input(periodInput).query(({ ctx, input }) => getBulletin(ctx, input.period)),
+});
