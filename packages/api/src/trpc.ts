@@ -41,6 +41,8 @@ export const signedInProcedure = t.procedure.meta({ roles: 'signed-in' }).use(en
 export const readerProcedure = t.procedure.meta({ roles: ['admin', 'assessor', 'leader'] }).use(enforceRoles);
 /** The office and its assessors. */
 export const assessorProcedure = t.procedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
+/** Those who file a unit's documents: its liaison (own unit only, scoped in services) and the office (paper copies). */
+export const filerProcedure = t.procedure.meta({ roles: ['admin', 'liaison'] }).use(enforceRoles);
 /** Office administrators only. */
 export const officeProcedure = t.procedure.meta({ roles: ['admin'] }).use(enforceRoles);
 /** Unit liaisons only: actions on behalf of their own unit (self-assessment, objections). */

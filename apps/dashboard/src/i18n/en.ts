@@ -1,11 +1,13 @@
 import type { zh } from './zh';
 import type { Shape } from './shape';
 import { assessmentEn } from './areas/assessment.en';
+import { chartsEn } from './areas/charts.en';
 import { rectificationEn } from './areas/rectification.en';
 import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
   assessment: assessmentEn,
+  charts: chartsEn,
   rectification: rectificationEn,
   reports: reportsEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },

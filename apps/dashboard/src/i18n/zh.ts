@@ -1,11 +1,13 @@
 // Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
 // Each area keeps its own strings in areas/<area>.zh.ts and .en.ts and adds one line here and in en.ts.
 import { assessmentZh } from './areas/assessment.zh';
+import { chartsZh } from './areas/charts.zh';
 import { rectificationZh } from './areas/rectification.zh';
 import { reportsZh } from './areas/reports.zh';
 
 export const zh = {
   assessment: assessmentZh,
+  charts: chartsZh,
   rectification: rectificationZh,
   reports: reportsZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },

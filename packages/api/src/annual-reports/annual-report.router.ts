@@ -11,13 +11,12 @@ import {
   reportSummaryInputSchema,
   reportYearSchema,
 } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
-import { officeProcedure, readerProcedure, router, signedInProcedure } from '../trpc';
+import { officeProcedure, readerProcedure, router, signedInProcedure, filerProcedure } from '../trpc';
 import { buildReportYearOverview, listOfferedReportYears } from './annual-report-overview.service';
 import { parseReportForConfirmation } from './annual-report-parse.service';
 import { acceptReport, returnReport } from './annual-report-review.service';
 import { buildReportSummary, exportReportSummary } from './annual-report-summary.service';
 import { listReportsOfUnit, openReport, saveReportDraft, startReportCorrection, submitReport } from './annual-report.service';
-import { reportFilerProcedure } from './annual-report.procedures';
 
 export const annualReportRouter = router({
   /** Years to offer in pickers. */
@@ -28,11 +27,11 @@ export const annualReportRouter = router({
   forUnit: signedInProcedure.input(z.object({ unitId: z.number().int().positive() })).query(({ ctx, input }) => listReportsOfUnit(ctx, input.unitId)),
   /** One unit's report of a year (latest or a given version) with checks, versions, last year's report, timeliness. */
   open: signedInProcedure.input(reportOpenInputSchema).query(({ ctx, input }) => openReport(ctx, input)),
-  save: reportFilerProcedure.input(reportSaveInputSchema).mutation(({ ctx, input }) => saveReportDraft(ctx, input)),
+  save: filerProcedure.input(reportSaveInputSchema).mutation(({ ctx, input }) => saveReportDraft(ctx, input)),
   /** Parses pasted text or an uploaded file for confirmation; saves nothing. */
-  parse: reportFilerProcedure.input(reportParseInputSchema).mutation(({ ctx, input }) => parseReportForConfirmation(ctx, input)),
-  submit: reportFilerProcedure.input(reportSubmitInputSchema).mutation(({ ctx, input }) => submitReport(ctx, input)),
-  startCorrection: reportFilerProcedure.input(reportCorrectionInputSchema).mutation(({ ctx, input }) => startReportCorrection(ctx, input)),
+  parse: filerProcedure.input(reportParseInputSchema).mutation(({ ctx, input }) => parseReportForConfirmation(ctx, input)),
+  submit: filerProcedure.input(reportSubmitInputSchema).mutation(({ ctx, input }) => submitReport(ctx, input)),
+  startCorrection: filerProcedure.input(reportCorrectionInputSchema).mutation(({ ctx, input }) => startReportCorrection(ctx, input)),
   returnForCorrection: officeProcedure.input(reportReturnInputSchema).mutation(({ ctx, input }) => returnReport(ctx, input)),
   accept: officeProcedure.input(reportAcceptInputSchema).mutation(({ ctx, input }) => acceptReport(ctx, input)),
   /** The accepted reports of chosen units added up, with the rules re-checked on the sum. */

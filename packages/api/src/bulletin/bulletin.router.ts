@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { periodCodeSchema } from '@kaoping/contracts/org/period';
 import { readerProcedure, router } from '../trpc';
 import { getBulletin } from './bulletin.service';
-import { listBulletinPeriods } from './bulletin-facts.service';
+import { listBulletinPeriods } from './bulletin-figures.service';
 
 const periodInput = z.object({ period: periodCodeSchema });
 

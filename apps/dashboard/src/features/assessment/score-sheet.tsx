@@ -14,6 +14,11 @@ export function rectificationText(t: (key: string, options?: Record<string, unkn
   return t('assessment.sheet.rectificationItem', { code: rectification.code, status: t(`assessment.rectificationStatus.${rectification.status}`, { defaultValue: status }), due: rectification.dueDate });
 }
 
+/** Excluded from the unit's maximum: a leaf not applicable (not rated), or a branch with nothing applicable. */
+function isExcluded(r: SheetLine): boolean {
+  return r.isLeaf ? r.status === 'na' && r.naHandling !== 'rate' : r.applicablePoints === 0 && r.points > 0;
+}
+
 export function ScoreSheetTable({ sheet }: { sheet: SheetOutput }) {
   const { t } = useTranslation();
   const findingsById = new Map(sheet.findings.map((f) => [f.id, f]));
@@ -37,13 +42,13 @@ export function ScoreSheetTable({ sheet }: { sheet: SheetOutput }) {
             </span>
           ),
         },
-        { title: t('assessment.sheet.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number, r) => (r.status === 'na' && r.naHandling !== 'rate' ? <Typography.Text delete type="secondary">{formatPoints(p)}</Typography.Text> : formatPoints(p)) },
+        { title: t('assessment.sheet.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number, r) => (isExcluded(r) ? <Typography.Text delete type="secondary">{formatPoints(p)}</Typography.Text> : formatPoints(p)) },
         {
           title: t('assessment.sheet.earned'),
           dataIndex: 'earned',
           width: 80,
           align: 'right',
-          render: (e: number, r) => (r.status === 'na' && r.naHandling !== 'rate' ? '—' : <Typography.Text strong={r.level === 1} type={e < 0 ? 'danger' : undefined}>{formatPoints(e)}</Typography.Text>),
+          render: (e: number, r) => (isExcluded(r) ? '—' : <Typography.Text strong={r.level === 1} type={e < 0 ? 'danger' : undefined}>{formatPoints(e)}</Typography.Text>),
         },
         {
           title: t('assessment.sheet.lossReasons'),

@@ -1,6 +1,7 @@
+import type { Shape } from '../shape';
 import type { chartsZh } from './charts.zh';
 
-export const chartsEn: typeof chartsZh = {
+export const chartsEn: Shape<typeof chartsZh> = {
   score: 'Score',
   scoreUnit: 'pts',
   rank: 'Rank',

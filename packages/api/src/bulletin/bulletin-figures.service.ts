@@ -6,7 +6,7 @@ import { addWorkingDays } from '@kaoping/domain/calendar/work-calendar';
 import { chinaToday, parsePeriod, periodDateRange, previousPeriod, type Period } from '@kaoping/domain/period/period';
 import { rectificationFigures, rectificationFiguresByUnit } from '@kaoping/domain/rectification/rectification-figures';
 import type { Db } from '@kaoping/db/connect';
-import { findLatestPublication, findLatestResultsOfRounds } from '@kaoping/db/assessment/publication.repository';
+import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { findScoredRoundOfPeriod, listRounds } from '@kaoping/db/assessment/round.repository';
 import { findBulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
 import { listLedger } from '@kaoping/db/rectification/rectification.repository';
@@ -14,7 +14,7 @@ import { requireRoundScheme } from '../assessment/round.service';
 import { buildReportYearOverview } from '../annual-reports/annual-report-overview.service';
 import type { Authed } from '../assessment/round.service';
 import { loadWorkCalendar } from '../rectification/work-calendar.service';
-import { assembleBulletinFacts, toBulletinRectification, type BulletinFacts } from './bulletin-facts';
+import { assembleBulletinFigures, findRepeatedUnits, toFiguresRectification, type BulletinFigures } from './bulletin-figures';
 
 /** Working days a unit gets to report back on the period's problems when no ledger item says otherwise. */
 export const DEFAULT_RECTIFICATION_WORKING_DAYS = 10;
@@ -59,7 +59,7 @@ function commonDueDate(dates: readonly string[]): string | null {
 }
 
 /** The bulletin's figures for a published period; refuses a period without published results. */
-export async function loadBulletinFacts(db: Db, periodCode: string, now: Date): Promise<BulletinFacts> {
+export async function loadBulletinFigures(db: Db, periodCode: string, now: Date): Promise<BulletinFigures> {
   const period = parsePeriod(periodCode);
   if (!period || period.kind !== 'quarter') throw new TRPCError({ code: 'BAD_REQUEST', message: '通报按季度生成,请选择季度期次' });
   const round = await findScoredRoundOfPeriod(db, period.code);
@@ -71,7 +71,8 @@ export async function loadBulletinFacts(db: Db, periodCode: string, now: Date): 
 
   const previous = previousPeriod(period);
   const previousRound = await findScoredRoundOfPeriod(db, previous.code);
-  const previousResults = previousRound && previousRound.status !== 'draft' ? ((await findLatestResultsOfRounds(db, [previousRound.id])).get(previousRound.id) ?? null) : null;
+  const previousPublication = previousRound && previousRound.status !== 'draft' ? await findLatestPublication(db, previousRound.id) : null;
+  const previousResults = previousPublication?.results ?? null;
 
   const today = chinaToday(now);
   const [previousItems, currentItems, calendar] = await Promise.all([
@@ -82,15 +83,25 @@ export async function loadBulletinFacts(db: Db, periodCode: string, now: Date): 
   // Items issued from the previous quarter's findings, and those carried into it.
   const ownItems = previousItems;
   const names = new Map(ownItems.map((i) => [i.unitId, { code: i.unitCode, name: i.unitName }]));
+  const unitIds = new Map(publication.snapshot.units.map((u) => [u.code, u.id]));
+  const repeated = findRepeatedUnits(
+    ownItems.filter((i) => i.status === 'closed'),
+    new Map((previousPublication?.snapshot.findings ?? []).map((f) => [f.id, f])),
+    publication.snapshot.findings.flatMap((f) => {
+      const unitId = unitIds.get(f.unit);
+      return unitId === undefined ? [] : [{ unitId, indicator: f.indicator }];
+    }),
+  );
   const rectification =
     ownItems.length === 0
       ? null
-      : toBulletinRectification(
+      : toFiguresRectification(
           previous.code,
           today,
           rectificationFigures(ownItems, today),
           new Map([...rectificationFiguresByUnit(ownItems, today)].map(([unitId, f]) => [unitId, f.overdue])),
           names,
+          repeated,
         );
 
   const publishedOn = round.publishedAt ? chinaToday(new Date(round.publishedAt)) : null;
@@ -99,14 +110,14 @@ export async function loadBulletinFacts(db: Db, periodCode: string, now: Date): 
   const next = nextPeriodOf(period);
   const { start, end } = periodDateRange(period);
 
-  return assembleBulletinFacts(
+  return assembleBulletinFigures(
     {
       scheme,
       results: publication.results,
       previousResults,
       findings: publication.snapshot.findings,
       events: publication.snapshot.events,
-      unitIds: new Map(publication.snapshot.units.map((u) => [u.code, u.id])),
+      unitIds,
     },
     {
       period: { code: period.code, year: period.year, quarter: period.quarter, startDate: start, endDate: end },

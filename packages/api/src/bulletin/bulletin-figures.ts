@@ -16,14 +16,14 @@ import type { RectificationFigures } from '@kaoping/domain/rectification/rectifi
 import type { PeriodResults, UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import type { EventInput, FindingInput } from '@kaoping/domain/scoring/scoring-inputs';
 
-export interface BulletinRatio {
+export interface FiguresRatio {
   numerator: number;
   denominator: number;
   /** 0–1; null when the denominator is 0. */
   value: number | null;
 }
 
-export interface BulletinRankRow {
+export interface FiguresRankRow {
   unitId: number | null;
   code: string;
   name: string;
@@ -39,7 +39,7 @@ export interface BulletinRankRow {
   unscoredReason: string | null;
 }
 
-export interface BulletinGroup {
+export interface FiguresGroup {
   code: string;
   name: string;
   units: number;
@@ -47,14 +47,14 @@ export interface BulletinGroup {
   average: number | null;
   max: number | null;
   min: number | null;
-  passed: BulletinRatio;
+  passed: FiguresRatio;
   gradeCounts: { grade: string; count: number }[];
   /** The same group last period (by code), for movement; null when not published. */
-  previous: { average: number | null; passed: BulletinRatio } | null;
-  rows: BulletinRankRow[];
+  previous: { average: number | null; passed: FiguresRatio } | null;
+  rows: FiguresRankRow[];
 }
 
-export interface BulletinUnitMention {
+export interface FiguresUnitMention {
   unitId: number | null;
   code: string;
   name: string;
@@ -68,7 +68,7 @@ export interface BulletinUnitMention {
   reason: 'top' | 'improved' | 'veto' | 'below';
 }
 
-export interface BulletinEventMention {
+export interface FiguresEventMention {
   unitId: number | null;
   code: string;
   name: string;
@@ -78,7 +78,7 @@ export interface BulletinEventMention {
   note: string;
 }
 
-export interface BulletinProblemExample {
+export interface FiguresProblemExample {
   unit: string;
   unitName: string;
   indicator: string;
@@ -87,7 +87,7 @@ export interface BulletinProblemExample {
   count: number;
 }
 
-export interface BulletinProblemCategory {
+export interface FiguresProblemCategory {
   /** The level-1 indicator. */
   code: string;
   name: string;
@@ -98,10 +98,10 @@ export interface BulletinProblemCategory {
   units: number;
   /** Leaves under the category with problems, most problems first. */
   indicators: { code: string; name: string; problems: number; units: number }[];
-  examples: BulletinProblemExample[];
+  examples: FiguresProblemExample[];
 }
 
-export interface BulletinAnnexFinding {
+export interface FiguresAnnexFinding {
   indicator: string;
   indicatorName: string;
   category: string;
@@ -112,7 +112,7 @@ export interface BulletinAnnexFinding {
   points: number;
 }
 
-export interface BulletinUnitAnnex {
+export interface FiguresUnitAnnex {
   unitId: number | null;
   code: string;
   name: string;
@@ -121,32 +121,34 @@ export interface BulletinUnitAnnex {
   rank: number | null;
   final: number | null;
   grade: string | null;
-  findings: BulletinAnnexFinding[];
+  findings: FiguresAnnexFinding[];
   events: { code: string; name: string; kind: 'veto' | 'major' | 'bonus'; note: string }[];
 }
 
-export interface BulletinRectificationUnit {
+export interface FiguresRectificationUnit {
   unitId: number;
   code: string;
   name: string;
   items: number;
 }
 
-export interface BulletinRectification {
+export interface FiguresRectification {
   /** The period whose findings the items came from (the previous quarter). */
   period: string;
   /** China date the figures are as of. */
   asOf: string;
   figures: Pick<RectificationFigures, 'total' | 'open' | 'overdue' | 'closed' | 'explained' | 'cancelled' | 'carriedOver' | 'closedOnTime' | 'closedLate' | 'returnedAtRecheck' | 'awaitingOffice' | 'awaitingUnit'> & {
-    onTimeClosureRate: BulletinRatio;
+    onTimeClosureRate: FiguresRatio;
   };
   /** Units with an overdue item they never reported back on. */
-  notReportedBack: BulletinRectificationUnit[];
+  notReportedBack: FiguresRectificationUnit[];
   /** Units with overdue items, most first. */
-  overdueUnits: BulletinRectificationUnit[];
+  overdueUnits: FiguresRectificationUnit[];
+  /** Units whose closed item's problem was found again this period (整改不彻底); items = indicators found again. */
+  repeatedUnits: FiguresRectificationUnit[];
 }
 
-export interface BulletinFacts {
+export interface BulletinFigures {
   period: { code: string; year: number; quarter: number | null; startDate: string; endDate: string };
   previousPeriod: string | null;
   round: { id: number; title: string; status: string; publishedAt: string | null; publishedOn: string | null; publicationSequence: number };
@@ -154,14 +156,16 @@ export interface BulletinFacts {
   /** China date the bulletin's live figures (rectification) are as of. */
   asOf: string;
   scope: { units: number; scored: number; findings: number; problems: number; groups: { code: string; name: string; units: number }[] };
-  groups: BulletinGroup[];
-  praised: BulletinUnitMention[];
-  belowPass: BulletinUnitMention[];
-  vetoes: BulletinEventMention[];
-  majorDeductions: BulletinEventMention[];
-  problems: BulletinProblemCategory[];
-  rectification: BulletinRectification | null;
-  annexes: BulletinUnitAnnex[];
+  /** Every group together (the city's figures). */
+  overall: Omit<FiguresGroup, 'code' | 'name' | 'rows'>;
+  groups: FiguresGroup[];
+  praised: FiguresUnitMention[];
+  belowPass: FiguresUnitMention[];
+  vetoes: FiguresEventMention[];
+  majorDeductions: FiguresEventMention[];
+  problems: FiguresProblemCategory[];
+  rectification: FiguresRectification | null;
+  annexes: FiguresUnitAnnex[];
   /** Suggested deadlines for the requirements (the office may change them in the wording). */
   deadlines: { rectification: string; nextSnapshot: string | null };
 }
@@ -189,7 +193,7 @@ export function improvedStep(groupSize: number): number {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function ratio(numerator: number, denominator: number): BulletinRatio {
+function ratio(numerator: number, denominator: number): FiguresRatio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
@@ -235,29 +239,41 @@ function findingPoints(scheme: CompiledScheme, f: FindingInput): number {
   return rule?.kind === 'deduct' ? round2((f.count * rule.perFinding) / MILLI) : 0;
 }
 
-export function assembleBulletinFacts(
+export function assembleBulletinFigures(
   input: AssemblyInput,
-  context: Pick<BulletinFacts, 'period' | 'previousPeriod' | 'round' | 'asOf' | 'rectification' | 'deadlines'>,
-): BulletinFacts {
+  context: Pick<BulletinFigures, 'period' | 'previousPeriod' | 'round' | 'asOf' | 'rectification' | 'deadlines'>,
+): BulletinFigures {
   const { scheme, results } = input;
   const grading = gradingOf(scheme);
   const groupName = new Map(results.groups.map((g) => [g.code, g.name]));
   const rowByUnit = new Map(results.groups.flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
   const vetoName = (code: string) => scheme.events.get(code)?.name ?? code;
 
-  const groups: BulletinGroup[] = results.groups.map((g) => {
-    const previous = input.previousResults?.groups.find((p) => p.code === g.code);
-    const figures = groupFigures(g.rows, grading.failGrade);
+  const gradeCountsOf = (rows: readonly UnitPeriodResult[]) => {
     const counts = new Map<string, number>();
-    for (const r of g.rows) if (r.final !== null && r.grade !== null) counts.set(r.grade, (counts.get(r.grade) ?? 0) + 1);
-    const gradeOrder = grading.bands.map((b) => b.grade);
+    for (const r of rows) if (r.final !== null && r.grade !== null) counts.set(r.grade, (counts.get(r.grade) ?? 0) + 1);
+    return grading.bands.map(({ grade }) => ({ grade, count: counts.get(grade) ?? 0 }));
+  };
+  const previousOf = (rows: readonly UnitPeriodResult[] | undefined) => {
+    if (rows === undefined) return null;
+    const { average, passed } = groupFigures(rows, grading.failGrade);
+    return { average, passed };
+  };
+  const allRows = results.groups.flatMap((g) => g.rows);
+  const overall = {
+    units: allRows.length,
+    ...groupFigures(allRows, grading.failGrade),
+    gradeCounts: gradeCountsOf(allRows),
+    previous: previousOf(input.previousResults?.groups.flatMap((g) => g.rows)),
+  };
+  const groups: FiguresGroup[] = results.groups.map((g) => {
     return {
       code: g.code,
       name: g.name,
       units: g.rows.length,
-      ...figures,
-      gradeCounts: gradeOrder.map((grade) => ({ grade, count: counts.get(grade) ?? 0 })),
-      previous: previous ? (({ average, passed }) => ({ average, passed }))(groupFigures(previous.rows, grading.failGrade)) : null,
+      ...groupFigures(g.rows, grading.failGrade),
+      gradeCounts: gradeCountsOf(g.rows),
+      previous: previousOf(input.previousResults?.groups.find((p) => p.code === g.code)?.rows),
       rows: g.rows.map((r) => ({
         unitId: input.unitIds.get(r.unit) ?? null,
         code: r.unit,
@@ -274,7 +290,7 @@ export function assembleBulletinFacts(
     };
   });
 
-  const mention = (r: UnitPeriodResult, reason: BulletinUnitMention['reason']): BulletinUnitMention => ({
+  const mention = (r: UnitPeriodResult, reason: FiguresUnitMention['reason']): FiguresUnitMention => ({
     unitId: input.unitIds.get(r.unit) ?? null,
     code: r.unit,
     name: r.name,
@@ -286,8 +302,8 @@ export function assembleBulletinFacts(
     grade: r.grade,
     reason,
   });
-  const praised: BulletinUnitMention[] = [];
-  const belowPass: BulletinUnitMention[] = [];
+  const praised: FiguresUnitMention[] = [];
+  const belowPass: FiguresUnitMention[] = [];
   for (const g of results.groups) {
     const step = improvedStep(g.rows.length);
     const top = g.rows.filter((r) => r.rank !== null && r.rank <= TOP_PLACES && r.grade === grading.topGrade);
@@ -301,7 +317,7 @@ export function assembleBulletinFacts(
     belowPass.push(...below.map((r) => mention(r, r.vetoes.length > 0 ? 'veto' : 'below')));
   }
 
-  const eventMentions = (type: 'veto' | 'major'): BulletinEventMention[] =>
+  const eventMentions = (type: 'veto' | 'major'): FiguresEventMention[] =>
     input.events.flatMap((e) => {
       const def = scheme.events.get(e.code);
       const row = rowByUnit.get(e.unit);
@@ -322,7 +338,7 @@ export function assembleBulletinFacts(
   const leafName = (code: string) => scheme.leafByCode.get(code)?.name ?? code;
   const unitName = (code: string) => rowByUnit.get(code)?.name ?? code;
   const nodeOrder = new Map(scheme.nodes.map((n) => [n.code, n.index]));
-  const problems: BulletinProblemCategory[] = [...categories.values()]
+  const problems: FiguresProblemCategory[] = [...categories.values()]
     .map((c) => {
       const byLeaf = new Map<string, { problems: number; units: Set<string> }>();
       for (const f of c.findings) {
@@ -333,7 +349,7 @@ export function assembleBulletinFacts(
       }
       // Examples: the largest findings first, one per description, one per unit where possible.
       const ordered = [...c.findings].sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
-      const examples: BulletinProblemExample[] = [];
+      const examples: FiguresProblemExample[] = [];
       const seenText = new Set<string>();
       const seenUnit = new Set<string>();
       for (const pass of [true, false]) {
@@ -365,7 +381,7 @@ export function assembleBulletinFacts(
   for (const f of input.findings) findingsByUnit.set(f.unit, [...(findingsByUnit.get(f.unit) ?? []), f]);
   const eventsByUnit = new Map<string, EventInput[]>();
   for (const e of input.events) eventsByUnit.set(e.unit, [...(eventsByUnit.get(e.unit) ?? []), e]);
-  const annexes: BulletinUnitAnnex[] = results.groups.flatMap((g) =>
+  const annexes: FiguresUnitAnnex[] = results.groups.flatMap((g) =>
     g.rows
       .filter((r) => findingsByUnit.has(r.unit) || eventsByUnit.has(r.unit))
       .map((r) => ({
@@ -395,7 +411,6 @@ export function assembleBulletinFacts(
       })),
   );
 
-  const allRows = results.groups.flatMap((g) => g.rows);
   return {
     ...context,
     scheme: { code: scheme.code, title: scheme.source.title, ...grading },
@@ -406,6 +421,7 @@ export function assembleBulletinFacts(
       problems: input.findings.reduce((s, f) => s + f.count, 0),
       groups: results.groups.map((g) => ({ code: g.code, name: g.name, units: g.rows.length })),
     },
+    overall,
     groups,
     praised,
     belowPass,
@@ -417,14 +433,15 @@ export function assembleBulletinFacts(
 }
 
 /** The rectification figures of the bulletin from the domain's figures and the units' names. */
-export function toBulletinRectification(
+export function toFiguresRectification(
   period: string,
   asOf: string,
   figures: RectificationFigures,
   overdueByUnit: ReadonlyMap<number, number>,
   units: ReadonlyMap<number, { code: string; name: string }>,
-): BulletinRectification {
-  const named = (unitId: number, items: number): BulletinRectificationUnit => ({ unitId, code: units.get(unitId)?.code ?? '', name: units.get(unitId)?.name ?? String(unitId), items });
+  repeatedByUnit: ReadonlyMap<number, number> = new Map(),
+): FiguresRectification {
+  const named = (unitId: number, items: number): FiguresRectificationUnit => ({ unitId, code: units.get(unitId)?.code ?? '', name: units.get(unitId)?.name ?? String(unitId), items });
   const { total, open, overdue, closed, explained, cancelled, carriedOver, closedOnTime, closedLate, returnedAtRecheck, awaitingOffice, awaitingUnit, onTimeClosureRate } = figures;
   return {
     period,
@@ -435,5 +452,27 @@ export function toBulletinRectification(
       .filter(([, n]) => n > 0)
       .map(([unitId, n]) => named(unitId, n))
       .sort((a, b) => b.items - a.items || a.code.localeCompare(b.code)),
+    repeatedUnits: [...repeatedByUnit.entries()].map(([unitId, n]) => named(unitId, n)).sort((a, b) => b.items - a.items || a.code.localeCompare(b.code)),
   };
+}
+
+/**
+ * Units whose problem was closed last period and found again now: an item closed (销号) whose
+ * findings were on indicator X of the unit, and an active finding on X of the same unit now.
+ */
+export function findRepeatedUnits(
+  closedItems: readonly { unitId: number; findingIds: readonly number[] }[],
+  previousFindings: ReadonlyMap<number, { indicator: string }>,
+  currentFindings: readonly { unitId: number; indicator: string }[],
+): Map<number, number> {
+  const now = new Set(currentFindings.map((f) => `${f.unitId}\u0000${f.indicator}`));
+  const repeated = new Map<number, Set<string>>();
+  for (const item of closedItems) {
+    for (const id of item.findingIds) {
+      const indicator = previousFindings.get(id)?.indicator;
+      if (indicator === undefined || !now.has(`${item.unitId}\u0000${indicator}`)) continue;
+      repeated.set(item.unitId, (repeated.get(item.unitId) ?? new Set()).add(indicator));
+    }
+  }
+  return new Map([...repeated].map(([unitId, set]) => [unitId, set.size]));
 }

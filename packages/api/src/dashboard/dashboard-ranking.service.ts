@@ -1,0 +1,193 @@
+// 排名, cross-group comparison, heat map, trends: read from the publications in force. Official
+// rankings are within groups; across groups only percentiles and standard scores are given.
+import type { SessionUser } from '@kaoping/contracts/auth/session';
+import { TRPCError } from '@trpc/server';
+import { findUnitById } from '@kaoping/db/units/unit.repository';
+import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
+import type { Context } from '../context';
+import { assertCanSeeUnit } from '../scope';
+import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf } from './dashboard-data';
+import { averageShare, groupStatsOf, isFailing, percentileInGroup, shareOf, standardScore } from './dashboard-figures';
+
+type Authed = Context & { user: SessionUser };
+
+async function periodAndPrevious(ctx: Authed, period: string | null) {
+  const rounds = await listPublishedRounds(ctx.db);
+  const round = pickRound(rounds, period);
+  const previousRound = previousRoundOf(rounds, round);
+  const results = await loadResultsOfRounds(ctx.db, previousRound ? [round, previousRound] : [round]);
+  const view = await loadPeriodView(ctx.db, round, results.get(round.period));
+  return { view, previous: previousRound ? (results.get(previousRound.period) ?? null) : null, previousPeriod: previousRound?.period ?? null };
+}
+
+function groupsOf(results: { groups: readonly { code: string; name: string; rows: readonly unknown[] }[] }) {
+  return results.groups.map((g) => ({ code: g.code, name: g.name, units: g.rows.length }));
+}
+
+/** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
+export async function getGroupRanking(ctx: Authed, input: { period: string | null; group: string | null }) {
+  const { view, previous, previousPeriod } = await periodAndPrevious(ctx, input.period);
+  const group = input.group === null ? view.results.groups[0] : view.results.groups.find((g) => g.code === input.group);
+  if (!group) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中` });
+  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const before = new Map((previous?.groups ?? []).flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
+  const ranks = group.rows.map((r) => r.rank);
+  return {
+    period: view.round.period,
+    previousPeriod,
+    round: { id: view.round.roundId, title: view.round.title, status: view.round.status, publishedAt: view.round.publishedAt },
+    groups: groupsOf(view.results),
+    group: { code: group.code, name: group.name },
+    passScore: view.rule.passScore,
+    stats: groupStatsOf(group, view.rule),
+    rows: group.rows.map((r) => {
+      const old = before.get(r.unit);
+      return {
+        unitId: unitIds.get(r.unit) ?? null,
+        unit: r.unit,
+        name: r.name,
+        final: r.final,
+        rank: r.rank,
+        rankDelta: r.rankDelta,
+        grade: r.grade,
+        isQuotaDemoted: r.isQuotaDemoted,
+        isVetoFail: r.isVetoFail,
+        isFailing: isFailing(r, view.rule),
+        vetoes: r.events.vetoes.map((e) => ({ code: e.code, name: e.name })),
+        bonus: r.bonus,
+        major: r.major,
+        previousFinal: old?.final ?? null,
+        scoreDelta: old?.final != null && r.final !== null ? Math.round((r.final - old.final) * 100) / 100 : null,
+        percentile: percentileInGroup(r.rank, ranks),
+        unscoredReason: r.unscoredReason,
+      };
+    }),
+  };
+}
+
+/** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
+export async function getCrossGroupComparison(ctx: Authed, input: { period: string | null }) {
+  const rounds = await listPublishedRounds(ctx.db);
+  const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
+  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const groups = view.results.groups.map((g) => ({ code: g.code, name: g.name, stats: groupStatsOf(g, view.rule), ranks: g.rows.map((r) => r.rank), rows: g.rows }));
+  const rows = groups.flatMap((g) =>
+    g.rows.map((r) => ({
+      unitId: unitIds.get(r.unit) ?? null,
+      unit: r.unit,
+      name: r.name,
+      group: g.code,
+      groupName: g.name,
+      final: r.final,
+      rank: r.rank,
+      groupRanked: g.stats.ranked,
+      grade: r.grade,
+      isVetoFail: r.isVetoFail,
+      percentile: percentileInGroup(r.rank, g.ranks),
+      standardScore: standardScore(r.final, g.stats),
+    })),
+  );
+  rows.sort((a, b) => (b.percentile ?? -1) - (a.percentile ?? -1) || (b.standardScore ?? -99) - (a.standardScore ?? -99) || (a.unit < b.unit ? -1 : 1));
+  return { period: view.round.period, groups: groups.map((g) => g.stats), rows };
+}
+
+/** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
+export async function getHeatMap(ctx: Authed, input: { period: string | null; group: string | null }) {
+  const rounds = await listPublishedRounds(ctx.db);
+  const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
+  const groupCode = input.group ?? view.results.groups[0]?.code;
+  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode)) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中` });
+  const { group } = await loadGroupSheets(ctx.db, view, groupCode);
+  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const indicators = view.scheme.nodes.filter((n) => n.level === 1).map((n) => ({ code: n.code, name: n.name, points: n.points / 1000 }));
+  const units = group.rows
+    .filter((r) => r.final !== null)
+    .map((r) => {
+      const lines = new Map((r.sheet ?? []).filter((l) => l.level === 1).map((l) => [l.code, l]));
+      return {
+        unitId: unitIds.get(r.unit) ?? null,
+        unit: r.unit,
+        name: r.name,
+        rank: r.rank,
+        final: r.final,
+        shares: indicators.map((i) => {
+          const line = lines.get(i.code);
+          return line ? shareOf(line.earned, line.applicablePoints) : null;
+        }),
+      };
+    });
+  const average = indicators.map((_, i) => averageShare(units.map((u) => u.shares[i] ?? null)));
+  const weakest = indicators
+    .map((indicator, i) => ({ ...indicator, average: average[i] ?? null }))
+    .filter((x): x is typeof x & { average: number } => x.average !== null)
+    .sort((a, b) => a.average - b.average)[0] ?? null;
+  return { period: view.round.period, groups: groupsOf(view.results), group: { code: group.code, name: group.name }, indicators, units, average, weakest };
+}
+
+/** Each group over the published quarters: average, spread, pass rate. */
+export async function getGroupTrends(ctx: Authed) {
+  const { rounds, results } = await loadAllPeriods(ctx.db);
+  const byGroup = new Map<string, { code: string; name: string; points: ({ period: string } & ReturnType<typeof groupStatsOf>)[] }>();
+  let passScore: number | null = null;
+  for (const round of rounds) {
+    const periodResults = results.get(round.period);
+    if (!periodResults) continue;
+    const view = await loadPeriodView(ctx.db, round, periodResults);
+    passScore = view.rule.passScore;
+    for (const g of periodResults.groups) {
+      const entry = byGroup.get(g.code) ?? { code: g.code, name: g.name, points: [] };
+      entry.name = g.name;
+      entry.points.push({ period: round.period, ...groupStatsOf(g, view.rule) });
+      byGroup.set(g.code, entry);
+    }
+  }
+  return { periods: rounds.map((r) => r.period), passScore, groups: [...byGroup.values()] };
+}
+
+export interface UnitHistoryPoint {
+  period: string;
+  group: string;
+  groupName: string;
+  final: number | null;
+  rank: number | null;
+  rankedCount: number;
+  grade: string | null;
+  isVetoFail: boolean;
+  isFailing: boolean;
+}
+
+/** A unit's score, rank and grade in every published quarter it was assessed in. */
+export async function unitHistoryOf(ctx: Authed, unitCode: string): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
+  const { rounds, results } = await loadAllPeriods(ctx.db);
+  const points: UnitHistoryPoint[] = [];
+  let passScore: number | null = null;
+  for (const round of rounds) {
+    const periodResults = results.get(round.period);
+    if (!periodResults) continue;
+    for (const g of periodResults.groups) {
+      const row = g.rows.find((r) => r.unit === unitCode);
+      if (!row) continue;
+      const view = await loadPeriodView(ctx.db, round, periodResults);
+      passScore = view.rule.passScore;
+      points.push({
+        period: round.period,
+        group: g.code,
+        groupName: g.name,
+        final: row.final,
+        rank: row.rank,
+        rankedCount: g.rows.filter((r) => r.rank !== null).length,
+        grade: row.grade,
+        isVetoFail: row.isVetoFail,
+        isFailing: isFailing(row, view.rule),
+      });
+    }
+  }
+  return { points, passScore };
+}
+
+export async function getUnitHistory(ctx: Authed, input: { unitId: number }) {
+  assertCanSeeUnit(ctx.user, input.unitId);
+  const unit = await findUnitById(ctx.db, input.unitId);
+  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  return { unit: { id: unit.id, code: unit.code, name: unit.name }, ...(await unitHistoryOf(ctx, unit.code)) };
+}
