@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   demo: { summary: 'demo seed [--reset] — load the demo city (江临市)', load: () => import('./commands/demo') },
   units: { summary: 'units import FILE [--year YYYY] — import units.csv / .xlsx', load: () => import('./commands/units') },
   score: { summary: 'score --scheme … --period 2025Q3 --json — compute results from files', load: () => import('./commands/score') },
+  results: { summary: 'results export --period 2025Q3 --format xlsx|json — published results from the database', load: () => import('./commands/results') },
   report: { summary: 'report parse FILE --json | report import DIR --year YYYY', load: () => import('./commands/report') },
 };
 

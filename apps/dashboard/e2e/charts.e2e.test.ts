@@ -131,6 +131,12 @@ describe('the chart host in Chromium', () => {
     const before = await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue);
     await page.mouse.wheel(0, 2000);
     await page.waitForFunction((b) => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue !== b, before);
+    // A new option (a live update) keeps the window the user scrolled to.
+    const scrolled = await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.evaluate(() => window.__charts.rerender());
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue)).toBe(scrolled);
     expect(errors).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { analysisRouter } from './analysis/analysis.router';
 import { annualReportRouter } from './annual-reports/annual-report.router';
 import { assessmentRouter } from './assessment/assessment.router';
 import { auditRouter } from './audit/audit.router';
+import { dashboardRouter } from './dashboard/dashboard.router';
 import { bulletinRouter } from './bulletin/bulletin.router';
 import { authRouter } from './auth/auth.router';
 import { userRouter } from './auth/user.router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   rectification: rectificationRouter,
   notifications: notificationRouter,
   calendar: calendarRouter,
+  dashboard: dashboardRouter,
   bulletin: bulletinRouter,
   analysis: analysisRouter,
 });

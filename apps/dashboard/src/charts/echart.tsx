@@ -21,6 +21,14 @@ export interface EChartProps {
 
 export const loadECharts = () => import('./echarts-setup');
 
+/** A replaced option keeps the window the user scrolled to (a live what-if update must not jump back to the top). */
+function keepZoomWindow(chart: ECharts, option: EChartsCoreOption): EChartsCoreOption {
+  const next = option['dataZoom'];
+  const current = (chart.getOption()?.['dataZoom'] ?? []) as { startValue?: number; endValue?: number }[];
+  if (!Array.isArray(next) || next.length === 0 || current.length !== next.length) return option;
+  return { ...option, dataZoom: next.map((zoom: object, i) => ({ ...zoom, startValue: current[i]?.startValue, endValue: current[i]?.endValue })) };
+}
+
 export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, style, testId }: EChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
@@ -59,7 +67,7 @@ export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, sty
   }, [chart, onEvents]);
 
   useEffect(() => {
-    chart?.setOption(option, { notMerge: true });
+    chart?.setOption(keepZoomWindow(chart, option), { notMerge: true });
   }, [chart, option]);
 
   return <div ref={boxRef} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, ...style }} />;

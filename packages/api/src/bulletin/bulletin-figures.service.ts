@@ -18,6 +18,8 @@ import { assembleBulletinFigures, findRepeatedUnits, toFiguresRectification, typ
 
 /** Working days a unit gets to report back on the period's problems when no ledger item says otherwise. */
 export const DEFAULT_RECTIFICATION_WORKING_DAYS = 10;
+/** Working days a unit that did not report back last period gets to do so. */
+export const FOLLOW_UP_WORKING_DAYS = 5;
 
 export interface BulletinPeriod {
   period: string;
@@ -122,10 +124,10 @@ export async function loadBulletinFigures(db: Db, periodCode: string, now: Date)
     {
       period: { code: period.code, year: period.year, quarter: period.quarter, startDate: start, endDate: end },
       previousPeriod: previousResults ? previous.code : null,
-      round: { id: round.id, title: round.title, status: round.status, publishedAt: round.publishedAt, publishedOn, publicationSequence: publication.sequence },
+      round: { id: round.id, title: round.title, kind: round.kind, status: round.status, publishedAt: round.publishedAt, publishedOn, publicationSequence: publication.sequence },
       asOf: today,
       rectification,
-      deadlines: { rectification: rectificationDue, nextSnapshot: next ? periodDateRange(next).end : null },
+      deadlines: { rectification: rectificationDue, followUp: addWorkingDays(calendar, today, FOLLOW_UP_WORKING_DAYS), nextSnapshot: next ? periodDateRange(next).end : null },
     },
   );
 }

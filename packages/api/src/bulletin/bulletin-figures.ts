@@ -151,7 +151,7 @@ export interface FiguresRectification {
 export interface BulletinFigures {
   period: { code: string; year: number; quarter: number | null; startDate: string; endDate: string };
   previousPeriod: string | null;
-  round: { id: number; title: string; status: string; publishedAt: string | null; publishedOn: string | null; publicationSequence: number };
+  round: { id: number; title: string; kind: string; status: string; publishedAt: string | null; publishedOn: string | null; publicationSequence: number };
   scheme: { code: string; title: string; passScore: number | null; topGrade: string | null; failGrade: string | null; bands: { grade: string; min: number }[] };
   /** China date the bulletin's live figures (rectification) are as of. */
   asOf: string;
@@ -167,7 +167,7 @@ export interface BulletinFigures {
   rectification: FiguresRectification | null;
   annexes: FiguresUnitAnnex[];
   /** Suggested deadlines for the requirements (the office may change them in the wording). */
-  deadlines: { rectification: string; nextSnapshot: string | null };
+  deadlines: { rectification: string; followUp: string; nextSnapshot: string | null };
 }
 
 export interface AssemblyInput {

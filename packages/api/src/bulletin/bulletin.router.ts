@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { periodCodeSchema } from '@kaoping/contracts/org/period';
-import { readerProcedure, router } from '../trpc';
-import { getBulletin } from './bulletin.service';
+import { officeProcedure, readerProcedure, router } from '../trpc';
+import { bulletinDraftContentSchema } from './bulletin-document';
+import { getBulletin, saveBulletinDraft } from './bulletin.service';
 import { listBulletinPeriods } from './bulletin-figures.service';
 
 const periodInput = z.object({ period: periodCodeSchema });
@@ -11,4 +12,8 @@ export const bulletinRouter = router({
   periods: readerProcedure.query(({ ctx }) => listBulletinPeriods(ctx.db)),
   /** The period's figures, the meeting's opening figures and the office's wording. */
   get: readerProcedure.input(periodInput).query(({ ctx, input }) => getBulletin(ctx, input.period)),
+  /** The office's header, paragraphs and requirements, over the version it loaded (0 = first save). */
+  save: officeProcedure
+    .input(periodInput.extend({ version: z.number().int().min(0), content: bulletinDraftContentSchema }))
+    .mutation(({ ctx, input }) => saveBulletinDraft(ctx, input)),
 });

@@ -1,9 +1,70 @@
-// The bulletin (通报) of a period: its figures (bulletin-figures.service.ts) with the office's wording.
+// The bulletin (通报) of a period: its figures (bulletin-figures.service.ts), the office's draft
+// (header, paragraphs, requirements), and the documents built from both by the exporter.
+import { TRPCError } from '@trpc/server';
+import { chinaToday } from '@kaoping/domain/period/period';
+import type { BulletinWording } from '@kaoping/exporters/bulletin/bulletin-data';
+import { findBulletinDraft, findLatestBulletinDraft, insertBulletinDraft, updateBulletinDraft, type BulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
+import { recordChange } from '../audit/record-change';
 import type { Authed } from '../assessment/round.service';
 import { loadBulletinFigures, loadMeetingFigures } from './bulletin-figures.service';
+import type { BulletinFigures } from './bulletin-figures';
+import { bulletinDraftContentSchema, defaultDraftContent, HEADER_KEYS, toBulletinData, type BulletinDraftContent } from './bulletin-document';
+
+const CONFLICT_MESSAGE = '通报已被他人修改,请刷新后重试';
+const PARAGRAPHS = ['basis', 'overallComment', 'requirementsIntro', 'closing'] as const satisfies readonly (keyof BulletinWording)[];
+
+function storedContent(draft: BulletinDraft): Partial<BulletinDraftContent> {
+  const parsed = bulletinDraftContentSchema.omit({ documentNumber: true }).partial().safeParse(draft.paragraphs);
+  return { ...(parsed.success ? parsed.data : {}), documentNumber: draft.documentNumber };
+}
+
+/** The content to show and print: the saved draft over the defaults of the period. */
+async function resolveContent(ctx: Authed, figures: BulletinFigures, draft: BulletinDraft | null): Promise<BulletinDraftContent> {
+  const latest = draft ?? (await findLatestBulletinDraft(ctx.db));
+  const header = latest ? storedContent(latest) : null;
+  const lastHeader = header && Object.fromEntries(HEADER_KEYS.flatMap((k) => (header[k] !== undefined ? [[k, header[k]]] : [])));
+  const defaults = defaultDraftContent(figures, chinaToday(ctx.now()), lastHeader);
+  return draft ? { ...defaults, ...storedContent(draft) } : defaults;
+}
+
+function draftInfo(draft: BulletinDraft | null) {
+  return draft && { version: draft.version, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt };
+}
 
 export async function getBulletin(ctx: Authed, period: string) {
-  const facts = await loadBulletinFigures(ctx.db, period, ctx.now());
-  const meeting = await loadMeetingFigures(ctx, facts.period.year);
-  return { facts, meeting };
+  const figures = await loadBulletinFigures(ctx.db, period, ctx.now());
+  const [meeting, draft] = await Promise.all([loadMeetingFigures(ctx, figures.period.year), findBulletinDraft(ctx.db, figures.period.code)]);
+  const content = await resolveContent(ctx, figures, draft);
+  const data = toBulletinData(figures, content);
+  return { figures, meeting, content, data, draft: draftInfo(draft) };
+}
+
+/**
+ * Saves the office's draft over `version` (0 = the period has none yet). A paragraph equal to the
+ * default wording is stored blank, so it keeps following the figures (e.g. after a restatement).
+ */
+export async function saveBulletinDraft(ctx: Authed, input: { period: string; version: number; content: BulletinDraftContent }) {
+  const figures = await loadBulletinFigures(ctx.db, input.period, ctx.now());
+  const period = figures.period.code;
+  const defaults = toBulletinData(figures, { ...input.content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
+  const { documentNumber, ...rest } = input.content;
+  const paragraphs = { ...rest, ...Object.fromEntries(PARAGRAPHS.map((k) => [k, rest[k].trim() === defaults[k].trim() ? '' : rest[k]])) };
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await findBulletinDraft(trx, period);
+    const write = { periodCode: period, paragraphs, documentNumber, updatedBy: ctx.user.id, updatedByName: ctx.user.displayName };
+    let after: BulletinDraft | null;
+    if (input.version === 0) after = before ? null : await insertBulletinDraft(trx, write, now.toISOString());
+    else after = before ? await updateBulletinDraft(trx, write, input.version, now.toISOString()) : null;
+    if (!after) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT_MESSAGE });
+    await recordChange(trx, ctx.user, now, {
+      action: 'bulletin.save',
+      entity: 'bulletin',
+      entityId: period,
+      unitId: null,
+      before: before && { documentNumber: before.documentNumber, ...(before.paragraphs as object), version: before.version },
+      after: { documentNumber, ...paragraphs, version: after.version },
+    });
+    return draftInfo(after);
+  });
 }

@@ -54,7 +54,7 @@ export async function issueFromFindings(ctx: Authed, input: z.output<typeof issu
       const item = await issueItemInTransaction(
         trx,
         ctx,
-        { unitId: first.unitId, period: first.period, findingIds: group.map((f) => f.id), title: titleOf(group), requirement: input.requirement, due: input.due, severity: input.severity, responsiblePerson: '', responsibleLeader: '' },
+        { unitId: first.unitId, period: first.period, findingIds: group.map((f) => f.id), title: titleOf(group), requirement: input.requirement, due: input.due, severity: input.severity, responsiblePerson: '', responsibleLeader: '', source: 'manual' },
         'finding',
       );
       items.push(item);

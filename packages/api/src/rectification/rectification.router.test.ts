@@ -125,6 +125,12 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     expect(figures.byUnit[0]).toMatchObject({ code: 'A01', figures: { overdue: 1 } });
   });
 
+  it('records where an order came from: a failed annual-report rule, or by hand', async () => {
+    const fromReport = await admin().rectification.issue({ unitId: org.own.id, period: '2025', title: '年度报告数据不一致:本年新收 14 + 上年结转 0 ≠ 办理结果总计 13 + 结转下年度 0,差 1', due: { kind: 'working_days', days: 10 }, source: 'report_rule' });
+    const byHand = await issue();
+    expect([fromReport.source, byHand.source]).toEqual(['report_rule', 'manual']);
+  });
+
   it('lets the office edit the working-day calendar, which changes the next deadlines', async () => {
     await admin().calendar.upsert({ date: '2025-09-30', kind: 'holiday', name: '临时调整' });
     const item = await issue(1);

@@ -54,7 +54,7 @@ export async function issueItemInTransaction(trx: Db, ctx: Authed, input: z.outp
 
 export async function issueItem(ctx: Authed, input: z.output<typeof ledgerIssueInputSchema>) {
   return ctx.db.transaction().execute(async (trx) => {
-    const item = await issueItemInTransaction(trx, ctx, input, input.findingIds.length > 0 ? 'finding' : 'manual');
+    const item = await issueItemInTransaction(trx, ctx, input, input.findingIds.length > 0 ? 'finding' : input.source);
     await recordChange(trx, ctx.user, ctx.now(), { action: 'rectification.issue', entity: 'rectification', entityId: item.id, unitId: item.unitId, before: null, after: item });
     return withDerived(item, chinaToday(ctx.now()));
   });

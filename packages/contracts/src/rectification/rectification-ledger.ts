@@ -13,6 +13,8 @@ export const ledgerIssueInputSchema = rectificationIssueInputSchema.extend({
   severity: severitySchema.default('normal'),
   responsiblePerson: z.string().trim().max(50).default(''),
   responsibleLeader: z.string().trim().max(50).default(''),
+  /** Where the order comes from when it is not a finding: by hand, or a failed annual-report rule. */
+  source: z.enum(['manual', 'report_rule']).default('manual'),
 });
 export type LedgerIssueInput = z.input<typeof ledgerIssueInputSchema>;
 

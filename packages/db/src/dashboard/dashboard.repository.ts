@@ -112,6 +112,7 @@ export async function listReportVersionTimes(db: Db, year: number, unitId: numbe
 export interface RectificationTimelineItem {
   id: number;
   code: string;
+  title: string;
   unitId: number;
   unitCode: string;
   unitName: string;
@@ -138,6 +139,7 @@ export async function listRectificationTimeline(db: Db, filter: { unitId: number
     .select([
       'r.id',
       'r.code',
+      'r.title',
       'r.unit_id',
       'u.code as unit_code',
       'u.name as unit_name',
@@ -158,6 +160,7 @@ export async function listRectificationTimeline(db: Db, filter: { unitId: number
   return rows.map((r) => ({
     id: Number(r.id),
     code: r.code,
+    title: r.title,
     unitId: Number(r.unit_id),
     unitCode: r.unit_code,
     unitName: r.unit_name,

@@ -196,6 +196,11 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : (digits[tens] ?? '')}十${ones === 0 ? '' : (digits[ones] ?? '')}`;
 }
 
+/** Drops characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').replace(/[\r\n\t]+/g, ' ');
+}
+
 export const formatScore = (score: number): string => score.toFixed(2);
 
 export const formatRate = (rate: number): string => `${(rate * 100).toFixed(1)}%`;

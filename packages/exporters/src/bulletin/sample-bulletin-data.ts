@@ -2,7 +2,6 @@
 // findings (100 minus the points lost), ranks and movement against a drawn previous quarter, the
 // praised and failing units, problems by category, last quarter's rectification figures.
 // Used by the tests and to render a sample document; the real caller builds BulletinData from the database.
-import { createSeededRandom, type SeededRandom } from '@kaoping/domain/analysis/seeded-random';
 import {
   defaultBulletinTitle,
   formatPeriodLabel,
@@ -34,6 +33,19 @@ const OTHER_DEPARTMENTS = [
 ];
 const PLACE_FIRST = '青白金石桃柳梅兰松竹云凤龙鹤洪清新安永丰长平宁福华东西南北上下黄红湾沙';
 const PLACE_SECOND = '山河湖溪桥浦口塘坪岭湾港岗庄田源林泉渡沟坝埠圩店集';
+
+/** mulberry32: the same draws on every machine, so the sample document never changes. */
+type SeededRandom = () => number;
+function createSeededRandom(seed: number): SeededRandom {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 interface SampleUnit {
   name: string;

@@ -30,6 +30,8 @@ interface PreviewState {
   instances: Record<string, ECharts>;
   clicks: string[];
   unmount: () => void;
+  /** Builds a fresh option from the same data, as a live page update would. */
+  rerender: () => void;
 }
 declare global {
   interface Window {
@@ -40,13 +42,13 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const labels = params.get('lang') === 'en' ? chartsEn : chartsZh;
-const state: PreviewState = { timings: {}, instances: {}, clicks: [], unmount: () => undefined };
+const state: PreviewState = { timings: {}, instances: {}, clicks: [], unmount: () => undefined, rerender: () => undefined };
 window.__charts = state;
 
 function timed<T>(id: string, build: () => T): T {
   const started = performance.now();
   const option = build();
-  state.timings[id] = { buildMs: performance.now() - started };
+  state.timings[id] = { ...state.timings[id], buildMs: performance.now() - started };
   return option;
 }
 
@@ -178,14 +180,17 @@ function Gallery() {
 function Single({ view }: { view: 'ranking' | 'heatmap' }) {
   const units = Number(params.get('units') ?? (view === 'ranking' ? 3000 : 300));
   const indicatorCount = Number(params.get('indicators') ?? 12);
-  const [chart] = useState(() => {
-    if (view === 'ranking') {
-      const data = generateRankingUnits(units, 7);
-      return { option: timed('ranking', () => buildRankingBarOption({ units: data, passScore: 60 }, labels)), height: 900, title: `${units} 个单位得分排名` };
+  const [data] = useState(() => (view === 'ranking' ? { ranking: generateRankingUnits(units, 7) } : { heat: generateHeatMap(units, indicatorCount) }));
+  const [version, setVersion] = useState(0);
+  state.rerender = () => setVersion((v) => v + 1);
+  const chart = useMemo(() => {
+    if (data.ranking) {
+      const ranking = data.ranking;
+      return { option: timed('ranking', () => buildRankingBarOption({ units: ranking, passScore: 60 }, labels)), height: 900, title: `${units} 个单位得分排名` };
     }
-    const data = generateHeatMap(units, indicatorCount);
-    return { option: timed('heatmap', () => buildHeatMapOption(data, labels)), height: heatMapHeight(data), title: `${units} 个单位 × ${indicatorCount} 项一级指标得分率` };
-  });
+    const heat = data.heat ?? generateHeatMap(0, 0);
+    return { option: timed('heatmap', () => buildHeatMapOption(heat, labels)), height: heatMapHeight(heat), title: `${units} 个单位 × ${indicatorCount} 项一级指标得分率` };
+  }, [data, version]); // a new version rebuilds the option from the same data
   return (
     <div style={{ padding: 12 }}>
       <Chart id={view} title={chart.title} option={chart.option} height={chart.height} />

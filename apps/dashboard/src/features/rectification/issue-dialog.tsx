@@ -9,7 +9,7 @@ import { errorMessage, useTRPC } from '../../trpc';
 type DueKind = 'working_days' | 'calendar_days' | 'date';
 
 /** 交办 one item by hand; the due date can be N working days on the national calendar (调休 included). */
-export function IssueDialog({ defaultPeriod, onClose }: { defaultPeriod: string; onClose: () => void }) {
+export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPeriod: string; defaults?: { unitId: number; title: string; source: 'manual' | 'report_rule' }; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,11 +30,12 @@ export function IssueDialog({ defaultPeriod, onClose }: { defaultPeriod: string;
       severity: v.severity,
       responsiblePerson: v.responsiblePerson ?? '',
       responsibleLeader: v.responsibleLeader ?? '',
+      source: defaults?.source ?? 'manual',
     });
   return (
     <Modal open width={680} title={t('rectification.issue')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden>
       {issue.error && <Alert type="error" showIcon title={errorMessage(issue.error)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ period: defaultPeriod, severity: 'normal' }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ period: defaultPeriod, severity: 'normal', unitId: defaults?.unitId, title: defaults?.title }}>
         <Form.Item name="unitId" label={t('rectification.form.unit')} rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data ?? []).filter((u) => u.isActive).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))} data-testid="issue-unit" />
         </Form.Item>

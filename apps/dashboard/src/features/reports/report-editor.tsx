@@ -15,6 +15,7 @@ import { checkStoredReport } from '@kaoping/domain/annual-report-workflow/check-
 import { assessSubmitReadiness } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
 import type { Outputs } from '../../api-types';
 import { errorMessage, useTRPC } from '../../trpc';
+import { IssueDialog } from '../rectification/issue-dialog';
 import { ReportChecksPanel } from './report-checks-panel';
 import { ReportHistory } from './report-history';
 import { ReportImportDialog } from './report-import-dialog';
@@ -50,6 +51,7 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [dirty, setDirty] = useState(false);
   const [dialog, setDialog] = useState<'import' | 'return' | 'accept' | 'correct' | null>(null);
+  const [issuing, setIssuing] = useState(false);
   const [reason, setReason] = useState('');
   const report = view.report;
   const isFiler = user.role === 'admin' || user.role === 'liaison';
@@ -170,6 +172,11 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
                 </Button>
               </>
             )}
+            {isOffice && report && readiness.blocking.length > 0 && (
+              <Button onClick={() => setIssuing(true)} data-testid="report-issue-rectification">
+                {t('rectification.fromReport')}
+              </Button>
+            )}
             {isFiler && view.isLatest && report?.status === 'accepted' && (
               <Button onClick={() => (setReason(''), setDialog('correct'))} data-testid="report-correct">
                 {t('reports.actions.correct')}
@@ -264,6 +271,13 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
           data-testid="decision-reason"
         />
       </Modal>
+      {issuing && (
+        <IssueDialog
+          defaultPeriod={String(view.year)}
+          defaults={{ unitId: view.unit.id, title: `${view.year}年度政府信息公开工作年度报告数据不一致:${readiness.blocking.map((c) => c.message).slice(0, 5).join(';')}`, source: 'report_rule' }}
+          onClose={() => setIssuing(false)}
+        />
+      )}
     </Space>
   );
 }

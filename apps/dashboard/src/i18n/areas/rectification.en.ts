@@ -17,5 +17,6 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   },
   figuresLabels: { total: 'Items', open: 'Open', overdue: 'Overdue', closedOnTime: 'Closed on time', onTimeRate: 'On-time closure rate', medianDays: 'Median days to close', returned: 'Returned at re-check', notReported: 'Units not reporting back' },
   notifications: { title: 'Notifications', markAll: 'Mark all read', empty: 'No notifications' },
+  fromReport: 'Order rectification',
   conflict: 'Someone else acted on this item; reload and try again',
 };

@@ -14,5 +14,6 @@ export const rectificationZh = {
   },
   figuresLabels: { total: '整改任务', open: '未完成', overdue: '已逾期', closedOnTime: '按期销号', onTimeRate: '按期销号率', medianDays: '办结天数中位数', returned: '复核退回', notReported: '逾期未报送单位' },
   notifications: { title: '消息', markAll: '全部已读', empty: '暂无消息' },
+  fromReport: '交办整改',
   conflict: '该整改任务已被他人处理,请刷新后重试',
 };

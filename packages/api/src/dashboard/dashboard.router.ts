@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { groupCodeSchema } from '@kaoping/contracts/org/group';
+import { readerProcedure, router, signedInProcedure } from '../trpc';
+import { getRectificationBoard } from './dashboard-board.service';
+import { getCityOverview, getUnitSummary, listDashboardPeriods } from './dashboard-overview.service';
+import { getUnitProfile } from './dashboard-profile.service';
+import { getCrossGroupComparison, getGroupRanking, getGroupTrends, getHeatMap, getUnitHistory } from './dashboard-ranking.service';
+
+/** A published quarter, or null for the latest one. */
+const quarter = z
+  .string()
+  .trim()
+  .regex(/^\d{4}Q[1-4]$/, '期次应为季度,如 2025Q3')
+  .nullable()
+  .default(null);
+const periodInput = z.object({ period: quarter }).default({ period: null });
+const groupInput = z.object({ period: quarter, group: groupCodeSchema.nullable().default(null) }).default({ period: null, group: null });
+const unitInput = z.object({ unitId: z.number().int().positive(), period: quarter });
+
+// Everything here reads the publications in force (never a draft round's live results).
+export const dashboardRouter = router({
+  /** Quarters with published results, newest first. */
+  periods: signedInProcedure.query(({ ctx }) => listDashboardPeriods(ctx)),
+  /** 概览 for readers: key figures per group, failing and vetoed units, changes, reports and ledger. */
+  overview: readerProcedure.input(periodInput).query(({ ctx, input }) => getCityOverview(ctx, input)),
+  /** One unit's own figures (a liaison's overview); a liaison only their own unit. */
+  unitSummary: signedInProcedure.input(unitInput).query(({ ctx, input }) => getUnitSummary(ctx, input)),
+  /** 排名: one group's official ranking with movement. */
+  ranking: readerProcedure.input(groupInput).query(({ ctx, input }) => getGroupRanking(ctx, input)),
+  /** Across groups: percentile within the group and standard score, never an official rank. */
+  crossGroup: readerProcedure.input(periodInput).query(({ ctx, input }) => getCrossGroupComparison(ctx, input)),
+  /** Units × level-1 indicators of a group: share of points earned. */
+  heatMap: readerProcedure.input(groupInput).query(({ ctx, input }) => getHeatMap(ctx, input)),
+  /** Each group's average, spread and pass rate over the published quarters. */
+  groupTrends: readerProcedure.query(({ ctx }) => getGroupTrends(ctx)),
+  /** A unit's score, rank and grade over the quarters; a liaison only their own unit. */
+  unitHistory: signedInProcedure.input(z.object({ unitId: z.number().int().positive() })).query(({ ctx, input }) => getUnitHistory(ctx, input)),
+  /** 单位画像; a liaison only their own unit. */
+  unitProfile: signedInProcedure.input(unitInput).query(({ ctx, input }) => getUnitProfile(ctx, input)),
+  /** 整改看板: burn-down, overdue by unit, on-time closure; a liaison only their own unit. */
+  rectificationBoard: signedInProcedure
+    .input(z.object({ groupId: z.number().int().positive().nullable().default(null) }).default({ groupId: null }))
+    .query(({ ctx, input }) => getRectificationBoard(ctx, input)),
+});
