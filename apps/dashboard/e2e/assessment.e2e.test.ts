@@ -17,7 +17,7 @@ let round: { id: number; period: string };
 beforeAll(async () => {
   env = await startE2e();
   dir = mkdtempSync(join(tmpdir(), 'kaoping-assessment-'));
-  const draft = await env.database.db.selectFrom('assessment_rounds').select(['id', 'period_code']).where('status', '=', 'draft').where('kind', '=', 'office').executeTakeFirstOrThrow();
+  const draft = await env.database.db.selectFrom('assessment_rounds').select(['id', 'period_code']).where('status', '=', 'draft').where('kind', '=', 'office').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
   round = { id: Number(draft.id), period: draft.period_code };
 });
 afterAll(() => env.close());
@@ -213,5 +213,13 @@ describe('an assessment round, end to end', () => {
     await page.goto(`${env.baseUrl}/assessment/schemes`);
     await page.getByTestId('scheme-tree').locator('tbody tr').nth(10).waitFor();
     await screenshot(page, 'asmt-14-scheme');
+
+    const english = await newPage(env, 'en');
+    await signIn(env, english, 'assessor');
+    await english.goto(`${env.baseUrl}/assessment/rounds/${round.id}`);
+    await english.getByTestId('ranking-table').getByText('Jiangling', { exact: false }).count();
+    await english.getByRole('tab', { name: 'Ranking' }).waitFor();
+    await english.getByTestId('ranking-table').locator('tbody tr').nth(3).waitFor();
+    await screenshot(english, 'asmt-15-round-en');
   });
 });

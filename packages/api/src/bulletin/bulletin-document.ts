@@ -129,8 +129,6 @@ function mentionsByGroup(figures: BulletinFigures, mentions: readonly FiguresUni
     .filter((g) => g.units.length > 0);
 }
 
-const RANK_WORDS = ['第一', '第二', '第三'];
-
 /** The figures and the office's draft as the exporter's view model. */
 export function toBulletinData(figures: BulletinFigures, content: BulletinDraftContent): BulletinData {
   const passLine = figures.scheme.passScore ?? 60;
@@ -182,9 +180,7 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
           note: row.vetoes.length > 0 ? `单项否决：${row.vetoes.join('、')}` : null,
         })),
     })),
-    praised: mentionsByGroup(figures, figures.praised, (m) =>
-      m.reason === 'top' ? `类别${RANK_WORDS[(m.rank ?? 1) - 1] ?? `第${m.rank}名`}` : `较${figures.previousPeriod ? '上季度' : '上期'}上升${m.rankDelta ?? 0}位`,
-    ),
+    praised: mentionsByGroup(figures, figures.praised, (m) => (m.reason === 'first' ? '类别第一' : (m.grade ?? ''))),
     belowPassLine: mentionsByGroup(figures, figures.belowPass, (m) => (m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`)),
     problemCategories: figures.problems.map((c) => ({
       category: c.name,
@@ -209,10 +205,12 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
     requirements: content.requirements,
     contact: content.contactName || content.contactPhone ? { name: content.contactName, phone: content.contactPhone } : null,
     publicity: content.publicity || null,
-    annexes: [
-      {
-        title: `${formatPeriodLabel(figures.period.code)}各单位问题清单`,
-        units: figures.annexes.map(
+    // One annex per group (类别): the units with a problem, in rank order.
+    annexes: figures.groups.map((g) => ({
+      title: `${g.name}问题清单`,
+      units: figures.annexes
+        .filter((a) => a.group === g.code)
+        .map(
           (a): BulletinAnnexUnit => ({
             unitName: a.name,
             groupName: a.groupName,
@@ -223,8 +221,7 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
             ],
           }),
         ),
-      },
-    ],
+    })),
   };
   const wording: Partial<BulletinWording> = { basis: content.basis, overallComment: content.overallComment, requirementsIntro: content.requirementsIntro, closing: content.closing };
   return withDefaultWording(facts, wording);

@@ -94,8 +94,9 @@ export async function loadBulletinFigures(db: Db, periodCode: string, now: Date)
       return unitId === undefined ? [] : [{ unitId, indicator: f.indicator }];
     }),
   );
+  // None only when there is no previous published quarter to follow up (the first bulletin).
   const rectification =
-    ownItems.length === 0
+    previousPublication === null
       ? null
       : toFiguresRectification(
           previous.code,

@@ -7,8 +7,9 @@
 // Decisions (docs/decisions.md, Bulletin):
 //   - the pass line is the lowest score of the band just above the scheme's lowest band; "below
 //     the pass line" means graded in the lowest band (this includes a veto that fails the unit);
-//   - praised = the group's top three ranked units graded in the top band, and the (at most five)
-//     units that moved up most, by at least `improvedStep(groupSize)` places, while passing;
+//   - praised (通报表扬) = each group's first and every unit graded in the top band (优秀), as the
+//     bulletin's sentence says; separately, `improved` names the (at most five) units per group that
+//     moved up most, by at least `improvedStep(groupSize)` places, while passing (成绩提升明显);
 //   - a problem category is a level-1 indicator; a finding's weight is its count (3 broken links
 //     are 3 problems), its points are its own deduction or count × the leaf's perFinding.
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
@@ -64,8 +65,8 @@ export interface FiguresUnitMention {
   rankDelta: number | null;
   final: number | null;
   grade: string | null;
-  /** top: among the best of its group; improved: moved up markedly; veto: failed by a veto; below: under the pass line. */
-  reason: 'top' | 'improved' | 'veto' | 'below';
+  /** first: first of its group; top: graded in the top band; improved: moved up markedly; veto: failed by a veto; below: under the pass line. */
+  reason: 'first' | 'top' | 'improved' | 'veto' | 'below';
 }
 
 export interface FiguresEventMention {
@@ -160,6 +161,7 @@ export interface BulletinFigures {
   overall: Omit<FiguresGroup, 'code' | 'name' | 'rows'>;
   groups: FiguresGroup[];
   praised: FiguresUnitMention[];
+  improved: FiguresUnitMention[];
   belowPass: FiguresUnitMention[];
   vetoes: FiguresEventMention[];
   majorDeductions: FiguresEventMention[];
@@ -182,7 +184,6 @@ export interface AssemblyInput {
 
 const MILLI = 1000;
 const EXAMPLES_PER_CATEGORY = 4;
-const TOP_PLACES = 3;
 /** At most this many units per group are named as improved (the largest moves). */
 const IMPROVED_PER_GROUP = 5;
 
@@ -303,16 +304,16 @@ export function assembleBulletinFigures(
     reason,
   });
   const praised: FiguresUnitMention[] = [];
+  const improvedUnits: FiguresUnitMention[] = [];
   const belowPass: FiguresUnitMention[] = [];
   for (const g of results.groups) {
     const step = improvedStep(g.rows.length);
-    const top = g.rows.filter((r) => r.rank !== null && r.rank <= TOP_PLACES && r.grade === grading.topGrade);
-    praised.push(...top.map((r) => mention(r, 'top')));
-    const named = new Set(top.map((r) => r.unit));
+    const top = g.rows.filter((r) => r.final !== null && !isBelowPass(r, grading.failGrade) && (r.rank === 1 || (grading.topGrade !== null && r.grade === grading.topGrade)));
+    praised.push(...top.map((r) => mention(r, r.rank === 1 ? 'first' : 'top')));
     const improved = g.rows
-      .filter((r) => !named.has(r.unit) && r.rankDelta !== null && r.rankDelta >= step && !isBelowPass(r, grading.failGrade))
+      .filter((r) => r.rankDelta !== null && r.rankDelta >= step && !isBelowPass(r, grading.failGrade))
       .sort((a, b) => (b.rankDelta ?? 0) - (a.rankDelta ?? 0) || (a.rank ?? 0) - (b.rank ?? 0));
-    praised.push(...improved.slice(0, IMPROVED_PER_GROUP).map((r) => mention(r, 'improved')));
+    improvedUnits.push(...improved.slice(0, IMPROVED_PER_GROUP).map((r) => mention(r, 'improved')));
     const below = g.rows.filter((r) => isBelowPass(r, grading.failGrade));
     belowPass.push(...below.map((r) => mention(r, r.vetoes.length > 0 ? 'veto' : 'below')));
   }
@@ -424,6 +425,7 @@ export function assembleBulletinFigures(
     overall,
     groups,
     praised,
+    improved: improvedUnits,
     belowPass,
     vetoes: eventMentions('veto'),
     majorDeductions: eventMentions('major'),

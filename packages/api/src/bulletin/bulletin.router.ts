@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { periodCodeSchema } from '@kaoping/contracts/org/period';
 import { officeProcedure, readerProcedure, router } from '../trpc';
 import { bulletinDraftContentSchema } from './bulletin-document';
-import { getBulletin, saveBulletinDraft } from './bulletin.service';
+import { exportBulletin, getBulletin, saveBulletinDraft } from './bulletin.service';
 import { listBulletinPeriods } from './bulletin-figures.service';
 
 const periodInput = z.object({ period: periodCodeSchema });
@@ -16,4 +16,8 @@ export const bulletinRouter = router({
   save: officeProcedure
     .input(periodInput.extend({ version: z.number().int().min(0), content: bulletinDraftContentSchema }))
     .mutation(({ ctx, input }) => saveBulletinDraft(ctx, input)),
+  /** The bulletin as .docx (base64); a mutation so the large payload is not kept in the query cache. */
+  exportDocx: readerProcedure.input(periodInput).mutation(({ ctx, input }) => exportBulletin(ctx, input.period, 'docx')),
+  /** The per-group rankings as .xlsx (base64). */
+  exportXlsx: readerProcedure.input(periodInput).mutation(({ ctx, input }) => exportBulletin(ctx, input.period, 'xlsx')),
 });

@@ -4,6 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { chinaToday } from '@kaoping/domain/period/period';
 import type { BulletinWording } from '@kaoping/exporters/bulletin/bulletin-data';
 import { findBulletinDraft, findLatestBulletinDraft, insertBulletinDraft, updateBulletinDraft, type BulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
+import { buildBulletinDocx } from '@kaoping/exporters/bulletin/bulletin-docx';
+import { buildRankingsXlsx } from '@kaoping/exporters/bulletin/bulletin-xlsx';
 import { recordChange } from '../audit/record-change';
 import type { Authed } from '../assessment/round.service';
 import { loadBulletinFigures, loadMeetingFigures } from './bulletin-figures.service';
@@ -31,12 +33,30 @@ function draftInfo(draft: BulletinDraft | null) {
   return draft && { version: draft.version, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt };
 }
 
-export async function getBulletin(ctx: Authed, period: string) {
+async function loadDocument(ctx: Authed, period: string) {
   const figures = await loadBulletinFigures(ctx.db, period, ctx.now());
-  const [meeting, draft] = await Promise.all([loadMeetingFigures(ctx, figures.period.year), findBulletinDraft(ctx.db, figures.period.code)]);
+  const draft = await findBulletinDraft(ctx.db, figures.period.code);
   const content = await resolveContent(ctx, figures, draft);
-  const data = toBulletinData(figures, content);
+  return { figures, draft, content, data: toBulletinData(figures, content) };
+}
+
+export async function getBulletin(ctx: Authed, period: string) {
+  const { figures, draft, content, data } = await loadDocument(ctx, period);
+  const meeting = await loadMeetingFigures(ctx, figures.period.year);
   return { figures, meeting, content, data, draft: draftInfo(draft) };
+}
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The bulletin as .docx, or its rankings as .xlsx, base64, with a file name. */
+export async function exportBulletin(ctx: Authed, period: string, format: 'docx' | 'xlsx') {
+  const { data } = await loadDocument(ctx, period);
+  const bytes = format === 'docx' ? await buildBulletinDocx(data) : await buildRankingsXlsx(data);
+  const base = `${data.cityName}${data.periodLabel}政务公开工作考评`;
+  return { fileName: format === 'docx' ? `${base}情况通报.docx` : `${base}得分及排名.xlsx`, mime: MIME[format], contentBase64: Buffer.from(bytes).toString('base64') };
 }
 
 /**

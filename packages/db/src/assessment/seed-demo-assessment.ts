@@ -212,7 +212,9 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
     const { record, compiled } = scheme;
     const { end } = periodDateRange(period);
     const publishOn = addDays(end, 15);
-    const isDraft = period.code === current.code || publishOn > today;
+    // The latest quarter is always the one being scored (also when the demo is loaded after 2026).
+    const isCurrent = period.code === quarters[quarters.length - 1]?.code;
+    const isDraft = isCurrent || publishOn > today;
     for (const unit of ctx.city.units) quality.set(unit.code, clamp((quality.get(unit.code) ?? 0.8) + (random.next() - 0.5) * 0.08, 0.45, 0.98));
 
     const round = await insertRound(
@@ -224,7 +226,7 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
     const { units } = await loadRoundScoringInputs(trx, round, compiled.groups.map((g) => g.code));
     // The current quarter is being scored: the last 30 乡镇(街道) have no scores yet.
     const cUnits = units.filter((u) => u.group === 'C').map((u) => u.code);
-    const pending = new Set(isDraft ? cUnits.slice(Math.floor(cUnits.length * 0.7)) : []);
+    const pending = new Set(isCurrent ? cUnits.slice(Math.floor(cUnits.length * 0.7)) : []);
     const inputs = generateQuarter(compiled, units, quality, random, period.code, { skipUnit: (u) => pending.has(u.code) });
     if (period.code === '2025Q3') {
       // The one fail veto of the two years: a department leaked a document it should have kept.

@@ -17,7 +17,9 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
   TableLayoutType,
@@ -43,6 +45,9 @@ import {
 // A4 in twips with the GB/T 9704 margins: top 37 mm, binding side 28 mm, text block 156 × 225 mm.
 const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1134 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** Annex pages are landscape (横排表格): the long problem descriptions then fit on one line. */
+const LANDSCAPE = { top: 1588, bottom: 1474, left: 2098, right: 1984 };
+const LANDSCAPE_WIDTH = PAGE.height - LANDSCAPE.left - LANDSCAPE.right;
 /** One character of 三号 (16 pt) body text in twips: the unit of indents. */
 const CHAR = 320;
 /** 22 lines to the 225 mm text block: a fixed 29 pt line. */
@@ -102,7 +107,7 @@ function cell(text: string, column: Column, options: { header?: boolean; rowSpan
     width: { size: column.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     borders: CELL_BORDERS,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 30, bottom: 30, left: 80, right: 80 },
     ...(options.rowSpan && options.rowSpan > 1 ? { rowSpan: options.rowSpan } : {}),
     children: lines.map(
       (line, i) =>
@@ -116,18 +121,18 @@ function cell(text: string, column: Column, options: { header?: boolean; rowSpan
 }
 
 /** Column widths given as shares of the text width; the last column takes the rounding rest. */
-function columns(spec: readonly [string, number, Align][]): Column[] {
+function columns(spec: readonly [string, number, Align][], width = TEXT_WIDTH): Column[] {
   const total = spec.reduce((s, [, share]) => s + share, 0);
-  const cols = spec.map(([header, share, align]) => ({ header, width: Math.floor((share / total) * TEXT_WIDTH), align }));
+  const cols = spec.map(([header, share, align]) => ({ header, width: Math.floor((share / total) * width), align }));
   const last = cols[cols.length - 1];
-  if (last) last.width += TEXT_WIDTH - cols.reduce((s, c) => s + c.width, 0);
+  if (last) last.width += width - cols.reduce((s, c) => s + c.width, 0);
   return cols;
 }
 
 function table(cols: Column[], rows: TableRow[]): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: cols.reduce((s, c) => s + c.width, 0), type: WidthType.DXA },
     columnWidths: cols.map((c) => c.width),
     alignment: AlignmentType.CENTER,
     rows: [new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c.header, c, { header: true })) }), ...rows],
@@ -175,7 +180,7 @@ function rankingTable(group: BulletinGroup): Table {
 }
 
 function annexTable(annex: BulletinAnnex): Table {
-  const cols = columns([['序号', 7, 'center'], ['单位名称', 24, 'left'], ['失分指标', 21, 'left'], ['问题描述', 38, 'left'], ['扣分', 10, 'center']]);
+  const cols = columns([['序号', 5, 'center'], ['单位名称', 21, 'left'], ['失分指标', 17, 'left'], ['问题描述', 50, 'left'], ['扣分', 7, 'center']], LANDSCAPE_WIDTH);
   const rows: TableRow[] = [];
   annex.units.forEach((unit, i) => {
     const findings = unit.findings.length > 0 ? unit.findings : [{ indicator: '—', description: '未发现扣分问题', pointsLost: 0 }];
@@ -345,7 +350,7 @@ function annexPages(data: BulletinData): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   data.annexes.forEach((annex, i) => {
     out.push(
-      new Paragraph({ style: STYLE.body, pageBreakBefore: true, indent: { firstLine: 0 }, children: [run(`附件${i + 1}`, { font: FONT.heading })] }),
+      new Paragraph({ style: STYLE.body, pageBreakBefore: i > 0, indent: { firstLine: 0 }, children: [run(`附件${i + 1}`, { font: FONT.heading })] }),
       new Paragraph({ style: STYLE.title, spacing: { before: BODY_LINE, after: BODY_LINE, line: 640, lineRule: LineRuleType.EXACT }, children: [run(annex.title, { size: 36 })] }),
     );
     if (annex.units.length === 0) out.push(body('本类别各单位本期未发现扣分问题。'));
@@ -379,35 +384,42 @@ export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
     ...rectificationSection(data),
     ...requirementsSection(data),
     ...closingBlock(data),
-    ...annexPages(data),
   ];
+  const annexes = annexPages(data);
   const bodyParagraph = { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 2 * CHAR } };
   const document = new Document({
     creator: clean(data.officeName),
     title: clean(data.title),
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { font: FONT.body, size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } },
+      default: { document: { run: { font: FONT.body, size: 32, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
       paragraphStyles: [
         { id: STYLE.body, name: 'Bulletin Body', basedOn: 'Normal', quickFormat: true, run: { font: FONT.body, size: 32 }, paragraph: { ...bodyParagraph, alignment: AlignmentType.JUSTIFIED } },
         { id: STYLE.title, name: 'Bulletin Title', basedOn: 'Normal', next: STYLE.body, quickFormat: true, run: { font: FONT.title, size: 44, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT } } },
         { id: STYLE.heading1, name: 'Bulletin Heading 1', basedOn: STYLE.body, next: STYLE.body, quickFormat: true, run: { font: FONT.heading, size: 32 }, paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 0 } },
         { id: STYLE.heading2, name: 'Bulletin Heading 2', basedOn: STYLE.body, next: STYLE.body, quickFormat: true, run: { font: FONT.subheading, size: 32 }, paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 1 } },
         { id: STYLE.caption, name: 'Bulletin Table Caption', basedOn: 'Normal', next: STYLE.body, run: { font: FONT.heading, size: 28 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 400, lineRule: LineRuleType.EXACT } } },
-        { id: STYLE.table, name: 'Bulletin Table Text', basedOn: 'Normal', run: { font: FONT.table, size: 21 }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, indent: { firstLine: 0 } } },
+        { id: STYLE.table, name: 'Bulletin Table Text', basedOn: 'Normal', run: { font: FONT.table, size: 21 }, paragraph: { spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 0 } } },
       ],
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer, header: 851 },
-          },
-        },
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer, header: 851 } } },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
+      ...(annexes.length === 0
+        ? []
+        : [
+            {
+              properties: {
+                type: SectionType.NEXT_PAGE,
+                page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE, footer: 851, header: 851 } },
+              },
+              footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+              children: annexes,
+            },
+          ]),
     ],
   });
   return Packer.toBuffer(document);

@@ -18,6 +18,7 @@ import {
 const CITY = '江临市';
 const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 const PASS_LINE = 60;
+const EXCELLENT_QUOTA = 0.3;
 
 const COUNTIES = ['临江区', '东湖区', '西山区', '南屏区', '北塘区', '清河县', '云溪县', '石门县', '柳林县', '安澜市'];
 const KEY_DEPARTMENTS = [
@@ -81,11 +82,14 @@ function sampleUnits(random: SeededRandom): SampleUnit[] {
   return units;
 }
 
+/** "每发现一处扣x分，扣完为止": `per` points for each occurrence, at most `cap`. */
 interface ProblemTemplate {
   category: string;
   indicator: string;
-  points: readonly number[];
-  describe: (random: SeededRandom) => string;
+  per: number;
+  cap: number;
+  /** The finding's text and how many occurrences it counts. */
+  describe: (random: SeededRandom) => [string, number];
   /** Township-only or department-only problems. */
   groups?: readonly string[];
 }
@@ -93,22 +97,36 @@ interface ProblemTemplate {
 const COLUMNS = ['工作动态', '通知公告', '政策文件', '财政预决算', '人事信息', '规划计划', '统计信息', '重大项目', '行政处罚', '行政许可'];
 const DOCS = ['关于进一步优化营商环境的若干措施', '城乡居民基本医疗保险实施细则', '老旧小区改造项目管理办法', '农村集体经济组织财务管理规定', '公共资源交易领域信用管理办法', '安全生产专项整治三年行动方案'];
 const MONTHS = ['2026年3月', '2026年2月', '2026年1月'];
+const SERVICES = ['社会救助', '养老服务', '农村危房改造', '涉农补贴', '户籍管理', '就业创业'];
+
+/** "“a”“b”等2个栏目" or "“a”栏目". */
+function quoted(random: SeededRandom, from: readonly string[], n: number, noun: string): string {
+  const chosen: string[] = [];
+  while (chosen.length < n) {
+    const item = pick(random, from);
+    if (!chosen.includes(item)) chosen.push(item);
+  }
+  return n === 1 ? `“${chosen[0] ?? ''}”${noun}` : `${chosen.map((c) => `“${c}”`).join('')}等${n}个${noun}`;
+}
+
+/** Indicator weights differ by group in the scheme, so the same finding costs a county more than a township. */
+const WEIGHT: Record<string, number> = { A: 1.8, B1: 1.6, B2: 1.5, C: 1.3 };
 
 const TEMPLATES: readonly ProblemTemplate[] = [
-  { category: '信息更新不及时', indicator: '政务公开平台 / 栏目更新', points: [2, 3, 4], describe: (r) => `“${pick(r, COLUMNS.slice(0, 2))}”栏目最近一次更新为${pick(r, ['2026年8月6日', '2026年8月21日', '2026年9月2日'])}，超过2周未更新` },
-  { category: '信息更新不及时', indicator: '主动公开 / 法定主动公开内容', points: [2, 3], describe: (r) => `“${pick(r, COLUMNS.slice(2))}”栏目自${pick(r, MONTHS)}以来未发布信息，超过6个月未更新` },
-  { category: '信息更新不及时', indicator: '主动公开 / 财政信息', points: [3], describe: () => '未按规定在批复后20日内公开2026年部门预算', groups: ['B1', 'B2'] },
-  { category: '政策解读不规范', indicator: '政策解读 / 解读材料', points: [1.5, 2], describe: (r) => `《${pick(r, DOCS)}》印发后未同步发布解读材料` },
-  { category: '政策解读不规范', indicator: '政策解读 / 解读质量', points: [1, 1.5], describe: () => '解读材料照搬文件原文，未对出台背景、主要内容和新旧变化作实质性解读' },
-  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', points: [1, 2], describe: (r) => `信息公开目录“${pick(r, COLUMNS.slice(6))}”子栏目为空白栏目` },
-  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', points: [1], describe: () => '“重点领域信息公开”栏目中信息归类混乱，工作动态与政策文件交叉混放' },
-  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', points: [2, 3], describe: (r) => `${int(r, 1, 2)}件依申请公开答复超过法定期限（20个工作日）`, groups: ['A', 'B1', 'B2'] },
-  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', points: [1], describe: () => '答复书未告知申请人行政复议和行政诉讼救济途径' },
-  { category: '内容表述错误', indicator: '公开规范 / 内容准确性', points: [0.5, 1], describe: (r) => pick(r, ['发布的工作动态中将“营商环境”误写为“营商坏境”', '政策文件正文中“政府信息公开”误写为“政府信息公布”', '机构职能页面仍使用机构改革前的旧名称']) },
-  { category: '互动回应不及时', indicator: '互动回应 / 留言办理', points: [1.5, 2], describe: (r) => `“领导信箱”中${int(r, 2, 5)}条群众留言超过10个工作日未答复` },
-  { category: '链接不可用', indicator: '政务公开平台 / 链接可用性', points: [0.5, 1], describe: (r) => `首页“${pick(r, ['办事服务', '政策文件', '专题专栏'])}”区域${int(r, 2, 6)}处链接无法访问` },
-  { category: '个人信息保护不到位', indicator: '公开规范 / 个人信息保护', points: [5], describe: (r) => `公示材料中完整公开了${int(r, 2, 9)}名群众的身份证号码和手机号码` },
-  { category: '基层政务公开标准化不到位', indicator: '基层政务公开 / 标准目录', points: [1.5, 2], describe: (r) => `基层政务公开标准目录中“${pick(r, ['社会救助', '养老服务', '农村危房改造', '涉农补贴'])}”事项未公开办理结果`, groups: ['C'] },
+  { category: '信息更新不及时', indicator: '政务公开平台 / 栏目更新', per: 4, cap: 8, describe: (r) => { const n = int(r, 1, 2); return [`${quoted(r, COLUMNS.slice(0, 2), n, '栏目')}最近一次更新为${pick(r, ['2026年8月6日', '2026年8月21日', '2026年9月2日'])}，超过2周未更新`, n]; } },
+  { category: '信息更新不及时', indicator: '主动公开 / 法定主动公开内容', per: 2, cap: 6, describe: (r) => { const n = int(r, 1, 3); return [`${quoted(r, COLUMNS.slice(2), n, '栏目')}自${pick(r, MONTHS)}以来未发布信息，超过6个月未更新`, n]; } },
+  { category: '信息更新不及时', indicator: '主动公开 / 财政信息', per: 5, cap: 5, describe: () => ['未按规定在批复后20日内公开2026年部门预算', 1], groups: ['B1', 'B2'] },
+  { category: '政策解读不规范', indicator: '政策解读 / 解读材料', per: 2, cap: 6, describe: (r) => { const n = int(r, 1, 3); return [`${n === 1 ? `《${pick(r, DOCS)}》` : `《${pick(r, DOCS)}》等${n}件政策文件`}印发后未同步发布解读材料`, n]; } },
+  { category: '政策解读不规范', indicator: '政策解读 / 解读质量', per: 1.5, cap: 3, describe: (r) => { const n = int(r, 1, 2); return [`${n}篇解读材料照搬文件原文，未对出台背景、主要内容和新旧变化作实质性解读`, n]; } },
+  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', per: 1, cap: 4, describe: (r) => { const n = int(r, 1, 4); return [`信息公开目录中${quoted(r, COLUMNS.slice(5), n, '子栏目')}为空白栏目`, n]; } },
+  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', per: 2, cap: 2, describe: () => ['“重点领域信息公开”栏目信息归类混乱，工作动态与政策文件交叉混放', 1] },
+  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', per: 3, cap: 6, describe: (r) => { const n = int(r, 1, 2); return [`${n}件依申请公开答复超过法定期限（20个工作日）`, n]; }, groups: ['A', 'B1', 'B2'] },
+  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', per: 1, cap: 3, describe: (r) => { const n = int(r, 1, 3); return [`${n}份答复书未告知申请人行政复议和行政诉讼救济途径`, n]; } },
+  { category: '内容表述错误', indicator: '公开规范 / 内容准确性', per: 1, cap: 3, describe: (r) => { const n = int(r, 1, 3); return [`发现错别字和表述错误${n}处，如${pick(r, ['将“营商环境”误写为“营商坏境”', '将“政府信息公开”误写为“政府信息公布”', '机构职能页面仍使用机构改革前的旧名称'])}`, n]; } },
+  { category: '互动回应不及时', indicator: '互动回应 / 留言办理', per: 1, cap: 5, describe: (r) => { const n = int(r, 2, 6); return [`“领导信箱”中${n}条群众留言超过10个工作日未答复`, n]; } },
+  { category: '链接不可用', indicator: '政务公开平台 / 链接可用性', per: 0.5, cap: 3, describe: (r) => { const n = int(r, 2, 7); return [`首页“${pick(r, ['办事服务', '政策文件', '专题专栏'])}”等区域${n}处链接无法访问`, n]; } },
+  { category: '个人信息保护不到位', indicator: '公开规范 / 个人信息保护', per: 6, cap: 6, describe: (r) => [`公示材料中完整公开了${int(r, 2, 9)}名群众的身份证号码和手机号码`, 1] },
+  { category: '基层政务公开标准化不到位', indicator: '基层政务公开 / 标准目录', per: 1, cap: 5, describe: (r) => { const n = int(r, 1, 5); return [`基层政务公开标准目录中${quoted(r, SERVICES, n, '事项')}未公开办理结果`, n]; }, groups: ['C'] },
 ];
 /** An indicator scored by a rate gives points lost with two decimals, like real sheets. */
 const RATE_PROBLEM = { category: '依申请公开答复不规范', indicator: '依申请公开 / 按期答复率' };
@@ -137,13 +155,13 @@ function scoreUnits(random: SeededRandom, units: SampleUnit[]): ScoredUnit[] {
   return units.map((unit) => {
     const findings: BulletinAnnexFinding[] = [];
     const categories: string[] = [];
-    const count = Math.max(0, Math.round((1 - unit.quality) * 8 + random() * 2 - 0.5));
+    const count = Math.max(0, Math.round((1 - unit.quality) * 9 + random() * 1.5 - 0.5));
     const templates = TEMPLATES.filter((t) => !t.groups || t.groups.includes(unit.group));
     for (let i = 0; i < count; i++) {
       const template = pick(random, templates);
-      const description = template.describe(random);
-      if (findings.some((f) => f.description === description)) continue;
-      findings.push({ indicator: template.indicator, description, pointsLost: pick(random, template.points) });
+      const [description, times] = template.describe(random);
+      if (findings.some((f) => f.indicator === template.indicator && f.description.slice(0, 6) === description.slice(0, 6))) continue;
+      findings.push({ indicator: template.indicator, description, pointsLost: round2(Math.min(template.cap, template.per * times) * (WEIGHT[unit.group] ?? 1)) });
       categories.push(template.category);
     }
     if (unit.group !== 'C' && random() < 0.3) {
@@ -192,12 +210,14 @@ function buildGroup(code: string, name: string, units: readonly ScoredUnit[]): B
     .map((u) => {
       const rank = current.get(u) ?? null;
       const previousRank = previous.get(u) ?? null;
+      // The scheme's quota: 优秀 for at most 30% of the group (rounded down); the rest drop one band.
+      const grade = gradeOf(u.score, u.veto);
       return {
         rank,
         rankDelta: rank === null || previousRank === null ? null : previousRank - rank,
         unitName: u.name,
         score: u.score,
-        grade: gradeOf(u.score, u.veto),
+        grade: grade === '优秀' && (rank === null || rank > Math.floor(units.length * EXCELLENT_QUOTA)) ? '良好' : grade,
         note: u.veto,
       };
     });
