@@ -123,6 +123,19 @@ describe('an assessment round, end to end', () => {
     await screenshot(assessor, 'asmt-04-import-ok');
     await assessor.getByRole('button', { name: /关\s?闭/ }).last().click();
 
+    // An event by hand on a unit's sheet: a commendation (加分) for 安澜市.
+    const a10 = await env.database.db.selectFrom('units').select('id').where('code', '=', 'A10').executeTakeFirstOrThrow();
+    await assessor.goto(`${env.baseUrl}/assessment/rounds/${round.id}/units/${a10.id}`);
+    await assessor.getByTestId('score-sheet').waitFor();
+    await assessor.locator('.ant-select').filter({ hasText: '选择否决项' }).click();
+    await assessor.getByTitle('J3 政务公开创新案例入选(+2)').click();
+    await assessor.getByPlaceholder('说明(如:首页15天未更新)').fill('“一件事”公开案例入选全省创新案例');
+    await assessor.getByRole('button', { name: '登记事项' }).click();
+    await assessor.getByText('“一件事”公开案例入选全省创新案例', { exact: false }).waitFor();
+    await screenshot(assessor, 'asmt-04b-event-recorded');
+    await assessor.goto(`${env.baseUrl}/assessment/rounds/${round.id}`);
+    await assessor.getByTestId('ranking-table').waitFor();
+
     // Meanwhile the liaison of 临江区 fills in a self-assessment value for the round in progress.
     const liaison = await newPage(env);
     await signIn(env, liaison, 'liaison');

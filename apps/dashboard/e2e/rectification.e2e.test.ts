@@ -24,6 +24,23 @@ beforeAll(async () => {
   const id = await insertItem(env.database.db, issued.item, { severity: 'serious', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
   await insertEvent(env.database.db, { ...issued.event, itemId: id }, '市政务公开办');
 });
+
+/** An open item of A01 due inside the demo's draft quarter: its 按期整改 leaf must lose points. */
+async function issueLateItemInDraftRound(): Promise<{ roundId: number; code: string }> {
+  const round = await env.database.db.selectFrom('assessment_rounds').select(['id', 'period_code']).where('status', '=', 'draft').where('kind', '!=', 'self').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+  const start = `${round.period_code.slice(0, 4)}-${String((Number(round.period_code.slice(5)) - 1) * 3 + 1).padStart(2, '0')}-02T02:00:00.000Z`;
+  const admin = await env.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const issued = issueRectificationItem(
+    { id: 0, code: 'ZG-2026-950', input: { unitId: a01, period: round.period_code, title: '【扣分示例】网站首页动态信息未及时更新', due: { kind: 'working_days', days: 5 } } },
+    { userId: Number(admin.id), role: 'admin', unitId: null },
+    start,
+    createWorkCalendar([]),
+  );
+  if (!issued.ok) throw new Error('could not issue the late example');
+  const id = await insertItem(env.database.db, issued.item, { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
+  await insertEvent(env.database.db, { ...issued.event, itemId: id }, '市政务公开办');
+  return { roundId: Number(round.id), code: 'ZG-2026-950' };
+}
 afterAll(() => env.close());
 
 describe('the rectification ledger', () => {
@@ -99,8 +116,22 @@ describe('the rectification ledger', () => {
 
     await office.goto(`${env.baseUrl}/rectification`);
     await office.getByTestId('overdue-only').click();
-    await office.getByTestId('ledger-table').getByText('【逾期示例】依申请公开答复超期未整改').waitFor();
     await expect(office.getByTestId('ledger-table').textContent()).resolves.toMatch(/逾期 \d+ 天/);
     await screenshot(office, 'rect-06-ledger-overdue');
+    // The unit sees its own overdue item in its ledger.
+    await unit.goto(`${env.baseUrl}/rectification`);
+    await unit.getByTestId('overdue-only').click();
+    await unit.getByTestId('ledger-table').getByText('【逾期示例】依申请公开答复超期未整改').waitFor();
+    await screenshot(unit, 'rect-06b-liaison-overdue');
+  });
+
+  it("counts a late item against the unit's 按期整改 indicator on its score sheet", async () => {
+    const { roundId, code } = await issueLateItemInDraftRound();
+    const office = await newPage(env);
+    await signIn(env, office, 'admin');
+    await office.goto(`${env.baseUrl}/assessment/rounds/${roundId}/units/${a01}`);
+    await office.getByText(code, { exact: false }).first().waitFor();
+    await expect(office.locator('body').textContent()).resolves.toMatch(new RegExp(`${code}[^;]*`));
+    await screenshot(office, 'rect-07-score-sheet-deduction');
   });
 });

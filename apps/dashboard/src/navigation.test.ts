@@ -10,7 +10,12 @@ describe('navigation by role', () => {
     expect(navigationFor('liaison')).not.toContain('rankings');
   });
   it('gives leaders read pages but not the assessment workbench', () => {
-    expect(navigationFor('leader')).toEqual(['overview', 'rankings', 'reports', 'rectification', 'units']);
+    expect(navigationFor('leader')).toEqual(['overview', 'rankings', 'analysis', 'reports', 'rectification', 'units']);
+  });
+  it('opens analysis to the office, assessors and leaders, never to a liaison', () => {
+    for (const role of ['admin', 'assessor', 'leader'] as const) expect(canOpen(role, 'analysis')).toBe(true);
+    expect(canOpen('liaison', 'analysis')).toBe(false);
+    expect(navKeyOfPath('/analysis')).toBe('analysis');
   });
   it('maps nested paths to their menu entry', () => {
     expect(navKeyOfPath('/units/12')).toBe('units');

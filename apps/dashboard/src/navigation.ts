@@ -1,18 +1,19 @@
 import type { Role } from '@kaoping/contracts/auth/role';
 
-export type NavKey = 'overview' | 'rankings' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings';
+export type NavKey = 'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings';
 
 /** Which pages each role may open. The server enforces the data; this only shapes the menu. */
 const navByRole: Record<Role, NavKey[]> = {
-  admin: ['overview', 'rankings', 'reports', 'assessment', 'rectification', 'units', 'settings'],
-  assessor: ['overview', 'rankings', 'reports', 'assessment', 'rectification', 'units'],
-  leader: ['overview', 'rankings', 'reports', 'rectification', 'units'],
+  admin: ['overview', 'rankings', 'analysis', 'reports', 'assessment', 'rectification', 'units', 'settings'],
+  assessor: ['overview', 'rankings', 'analysis', 'reports', 'assessment', 'rectification', 'units'],
+  leader: ['overview', 'rankings', 'analysis', 'reports', 'rectification', 'units'],
   liaison: ['overview', 'reports', 'assessment', 'rectification', 'units'],
 };
 
 export const navPaths: Record<NavKey, string> = {
   overview: '/',
   rankings: '/rankings',
+  analysis: '/analysis',
   reports: '/reports',
   assessment: '/assessment',
   rectification: '/rectification',

@@ -8,6 +8,7 @@ import type { Meta } from './trpc';
 import { callerFor, seedMinimalOrg } from './testing/test-context';
 import { analysisAccess } from './testing/access/analysis.access';
 import { assessmentAccess } from './testing/access/assessment.access';
+import { bulletinAccess } from './testing/access/bulletin.access';
 import { dashboardAccess } from './testing/access/dashboard.access';
 import { foundationAccess } from './testing/access/foundation.access';
 import { annualReportsAccess } from './testing/access/annual-reports.access';
@@ -17,7 +18,7 @@ import { ALL, type Expect } from './testing/access/expect';
 // The authorization matrix, generated from the router itself: every procedure must appear
 // here with the roles that may call it, so a new procedure without an entry fails the suite.
 // One spread per area: each maps procedure paths to who may call them.
-const expected: Record<string, Expect> = { ...foundationAccess, ...assessmentAccess, ...annualReportsAccess, ...rectificationAccess, ...analysisAccess, ...dashboardAccess };
+const expected: Record<string, Expect> = { ...foundationAccess, ...assessmentAccess, ...annualReportsAccess, ...rectificationAccess, ...analysisAccess, ...dashboardAccess, ...bulletinAccess };
 
 type AnyProcedure = { _def: { meta?: Meta; type: 'query' | 'mutation' | 'subscription' } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

@@ -33,6 +33,12 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px', borderBottom: '1px solid #eee' }}>
           <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
           <Space>
+            {user.role !== 'liaison' && (
+              <>
+                <Button type="link" onClick={() => void navigate('/presentation')} data-testid="header-presentation">{t('meeting.nav.presentation')}</Button>
+                <Button type="link" onClick={() => void navigate('/bulletin')} data-testid="header-bulletin">{t('meeting.nav.bulletin')}</Button>
+              </>
+            )}
             <span data-testid="current-user">{user.displayName}</span>
             <Tag color={user.role === 'leader' ? 'gold' : user.role === 'liaison' ? 'blue' : 'red'}>{t(`role.${user.role}`)}</Tag>
             {user.role === 'leader' && <Tag>{t('common.readonly')}</Tag>}

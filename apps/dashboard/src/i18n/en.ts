@@ -1,17 +1,23 @@
 import type { zh } from './zh';
 import type { Shape } from './shape';
+import { analysisEn } from './areas/analysis.en';
 import { assessmentEn } from './areas/assessment.en';
 import { chartsEn } from './areas/charts.en';
+import { dashboardEn } from './areas/dashboard.en';
+import { meetingEn } from './areas/meeting.en';
 import { rectificationEn } from './areas/rectification.en';
 import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
+  analysis: analysisEn,
   assessment: assessmentEn,
   charts: chartsEn,
+  dashboard: dashboardEn,
+  meeting: meetingEn,
   rectification: rectificationEn,
   reports: reportsEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
-  nav: { overview: 'Overview', rankings: 'Rankings', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
+  nav: { overview: 'Overview', rankings: 'Rankings', analysis: 'Analysis', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
   common: {
     logout: 'Sign out', language: '中文', search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New',
@@ -44,7 +50,8 @@ export const en: Shape<typeof zh> = {
     actions: {
       'auth_login': 'Signed in', 'unit_create': 'Unit created', 'unit_update': 'Unit changed', 'unit_deactivate': 'Unit retired', 'unit_group': 'Group changed',
       'unit_import': 'Units file imported', 'unit_import_create': 'Created by import', 'unit_import_update': 'Updated by import', 'group_create': 'Group created', 'group_update': 'Group changed',
-      'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded',
+      'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded', 'analysis_scenario_create': 'What-if scenario saved', 'analysis_scenario_delete': 'What-if scenario deleted',
+      'assessment_score_set': 'Score entered', 'assessment_finding_add': 'Finding recorded', 'assessment_finding_withdraw': 'Finding withdrawn', 'assessment_event_add': 'Event recorded', 'assessment_event_remove': 'Event removed', 'assessment_objection_file': 'Objection filed', 'assessment_objection_decide': 'Objection decided', 'assessment_self_set': 'Self-assessment entered',
       'annual_report_create': 'Annual report created', 'annual_report_save': 'Annual report saved', 'annual_report_submit': 'Annual report submitted', 'annual_report_return': 'Annual report returned', 'annual_report_accept': 'Annual report accepted', 'annual_report_correction': 'Annual report correction', 'annual_report_import': 'Annual report imported', 'annual_report_export': 'Annual report summary exported',
     },
   },

@@ -1,17 +1,23 @@
 // Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
 // Each area keeps its own strings in areas/<area>.zh.ts and .en.ts and adds one line here and in en.ts.
+import { analysisZh } from './areas/analysis.zh';
 import { assessmentZh } from './areas/assessment.zh';
 import { chartsZh } from './areas/charts.zh';
+import { dashboardZh } from './areas/dashboard.zh';
+import { meetingZh } from './areas/meeting.zh';
 import { rectificationZh } from './areas/rectification.zh';
 import { reportsZh } from './areas/reports.zh';
 
 export const zh = {
+  analysis: analysisZh,
   assessment: assessmentZh,
   charts: chartsZh,
+  dashboard: dashboardZh,
+  meeting: meetingZh,
   rectification: rectificationZh,
   reports: reportsZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
-  nav: { overview: '概览', rankings: '排名', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
+  nav: { overview: '概览', rankings: '排名', analysis: '分析', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
   common: {
     logout: '退出登录', language: 'English', search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建',
@@ -44,7 +50,8 @@ export const zh = {
     actions: {
       'auth_login': '登录', 'unit_create': '新建单位', 'unit_update': '修改单位', 'unit_deactivate': '撤销单位', 'unit_group': '调整分组',
       'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
-      'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据',
+      'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据', 'analysis_scenario_create': '保存模拟方案', 'analysis_scenario_delete': '删除模拟方案',
+      'assessment_score_set': '考评打分', 'assessment_finding_add': '登记问题', 'assessment_finding_withdraw': '撤销问题', 'assessment_event_add': '登记否决/加减分事项', 'assessment_event_remove': '删除否决/加减分事项', 'assessment_objection_file': '提出申诉', 'assessment_objection_decide': '处理申诉', 'assessment_self_set': '单位自评',
       'annual_report_create': '新建年度报告', 'annual_report_save': '保存年度报告', 'annual_report_submit': '报送年度报告', 'annual_report_return': '退回年度报告', 'annual_report_accept': '通过年度报告', 'annual_report_correction': '更正年度报告', 'annual_report_import': '导入年度报告', 'annual_report_export': '导出年度报告汇总',
     },
   },

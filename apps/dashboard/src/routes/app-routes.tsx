@@ -8,15 +8,21 @@ import { AppLayout } from '../components/app-layout';
 import { canOpen, type NavKey } from '../navigation';
 import { useTRPC } from '../trpc';
 import { LoginPage } from './login';
-import { PlaceholderPage } from './placeholder';
 
 // Pages beyond the frame are split into their own chunks.
+const AnalysisPage = lazy(() => import('./analysis').then((m) => ({ default: m.AnalysisPage })));
 const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
 const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
 const ReportsArea = lazy(() => import('./reports').then((m) => ({ default: m.ReportsArea })));
 const AssessmentArea = lazy(() => import('./assessment').then((m) => ({ default: m.AssessmentArea })));
 const RectificationPage = lazy(() => import('./rectification').then((m) => ({ default: m.RectificationPage })));
 const SettingsPage = lazy(() => import('./settings').then((m) => ({ default: m.SettingsPage })));
+const OverviewPage = lazy(() => import('./overview').then((m) => ({ default: m.OverviewPage })));
+const RankingsArea = lazy(() => import('./rankings').then((m) => ({ default: m.RankingsArea })));
+const UnitProfilePage = lazy(() => import('./unit-profile').then((m) => ({ default: m.UnitProfilePage })));
+const RectificationBoardPage = lazy(() => import('./rectification-board').then((m) => ({ default: m.RectificationBoardPage })));
+const PresentationPage = lazy(() => import('./presentation').then((m) => ({ default: m.PresentationPage })));
+const BulletinPage = lazy(() => import('./bulletin').then((m) => ({ default: m.BulletinPage })));
 
 function Guard({ user, page, children }: { user: SessionUser; page: NavKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -39,14 +45,19 @@ export function AppRoutes() {
   return (
     <AppLayout user={user}>
       <Routes>
-        <Route path="/" element={page('overview', <PlaceholderPage page="overview" />)} />
-        <Route path="/rankings" element={page('rankings', <PlaceholderPage page="rankings" />)} />
+        <Route path="/" element={page('overview', <OverviewPage user={user} />)} />
+        <Route path="/rankings/*" element={page('rankings', <RankingsArea />)} />
+        <Route path="/analysis" element={page('analysis', <AnalysisPage user={user} />)} />
         <Route path="/reports/*" element={page('reports', <ReportsArea user={user} />)} />
         <Route path="/assessment/*" element={page('assessment', <AssessmentArea user={user} />)} />
         <Route path="/rectification" element={page('rectification', <RectificationPage user={user} />)} />
+        <Route path="/rectification/board" element={page('rectification', <RectificationBoardPage user={user} />)} />
         <Route path="/units" element={page('units', user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />)} />
         <Route path="/units/:id" element={page('units', <UnitDetailPage user={user} />)} />
+        <Route path="/units/:id/profile" element={page('units', <UnitProfilePage user={user} />)} />
         <Route path="/settings" element={page('settings', <SettingsPage />)} />
+        <Route path="/presentation" element={page('rankings', <PresentationPage />)} />
+        <Route path="/bulletin" element={page('rankings', <BulletinPage user={user} />)} />
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
       </Routes>

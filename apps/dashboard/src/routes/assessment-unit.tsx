@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { formatPoints, type SheetOutput } from '../features/assessment/assessment-format';
+import { EventsEditor } from '../features/assessment/events-editor';
 import { ObjectionFileDialog, ObjectionStatusTag } from '../features/assessment/objections';
 import { GradeTag, RankDelta, RoundStatusTag } from '../features/assessment/ranking-table';
 import { rectificationText, ScoreSheetTable } from '../features/assessment/score-sheet';
@@ -77,28 +78,6 @@ function FindingsList({ sheet, canObject }: { sheet: SheetOutput; canObject: boo
   );
 }
 
-function EventsList({ sheet }: { sheet: SheetOutput }) {
-  const { t } = useTranslation();
-  const all = [
-    ...sheet.events.vetoes.map((e) => ({ ...e, type: 'veto' as const })),
-    ...sheet.events.major.map((e) => ({ ...e, type: 'major' as const })),
-    ...sheet.events.bonus.map((e) => ({ ...e, type: 'bonus' as const })),
-  ];
-  if (all.length === 0) return null;
-  const color = { veto: 'red', major: 'volcano', bonus: 'green' } as const;
-  return (
-    <Space orientation="vertical" size={2}>
-      {all.map((e) => (
-        <Space key={`${e.type}-${e.eventIndex}`}>
-          <Tag color={color[e.type]}>{`${t(`assessment.results.${e.type}`)} ${e.code}`}</Tag>
-          <span>{e.name}</span>
-          {e.note && <Typography.Text type="secondary">{`(${e.note})`}</Typography.Text>}
-        </Space>
-      ))}
-    </Space>
-  );
-}
-
 export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUser; selfOnly?: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -118,6 +97,7 @@ export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUs
   if (info.error) return <Result status="error" subTitle={errorMessage(info.error)} />;
   const { round, isObjectionOpen } = info.data;
   const isLiaison = user.role === 'liaison';
+  const isAssessor = user.role === 'admin' || user.role === 'assessor';
 
   if (selfOnly) {
     return (
@@ -178,7 +158,7 @@ export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUs
             <GradeTag grade={r.grade} isQuotaDemoted={r.isQuotaDemoted} />
           </Col>
           <Col flex="auto">
-            <EventsList sheet={s} />
+            <EventsEditor sheet={s} schemeId={info.data.scheme.id} canEdit={isAssessor && round.status === 'draft'} isDraft={round.status === 'draft'} />
           </Col>
         </Row>
         {s.publication && (

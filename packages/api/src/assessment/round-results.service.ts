@@ -187,6 +187,7 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
   let results: PeriodResults;
   let units: readonly RoundUnit[];
   let findingIds: readonly number[];
+  let eventIds: readonly number[];
   let naReasons: Record<string, string>;
   let publication: ReturnType<typeof publicationBrief> | null = null;
   if (round.status !== 'draft') {
@@ -198,6 +199,7 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     results = computed.results;
     units = p.snapshot.units;
     findingIds = p.snapshot.findings.map((f) => f.id);
+    eventIds = p.snapshot.events.map((e) => e.id);
     naReasons = p.snapshot.naReasons;
     publication = publicationBrief(p);
   } else {
@@ -206,6 +208,7 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     results = live.result.results;
     units = live.loaded.units;
     findingIds = live.loaded.findingIds;
+    eventIds = live.loaded.eventIds;
     naReasons = live.loaded.naReasons;
   }
   const unit = units.find((u) => u.id === input.unitId);
@@ -229,7 +232,11 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     result: toResultRow(row, new Map([[unit.code, unit.id]])),
     groupSize: group.rows.length,
     rows: sheetLines(row.sheet ?? [], findingIds, naReasons, unit.code),
-    events: row.events,
+    events: {
+      vetoes: row.events.vetoes.map((e) => ({ ...e, eventId: eventIds[e.eventIndex] ?? null })),
+      bonus: row.events.bonus.map((e) => ({ ...e, eventId: eventIds[e.eventIndex] ?? null })),
+      major: row.events.major.map((e) => ({ ...e, eventId: eventIds[e.eventIndex] ?? null })),
+    },
     findings: findings.map((f) => {
       const objection = objections.find((o) => o.findingId === f.id) ?? null;
       const rectification = rectifications.get(f.id) ?? null;

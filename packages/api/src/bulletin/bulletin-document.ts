@@ -4,7 +4,6 @@
 // blank paragraph prints the default wording, so the office only writes what it wants to change.
 import { z } from 'zod';
 import {
-  defaultBulletinTitle,
   formatPeriodLabel,
   withDefaultWording,
   type BulletinAnnexUnit,
@@ -85,7 +84,7 @@ export function defaultRequirements(figures: BulletinFigures, officeShortName: s
     out.push({
       heading: '做好下期考评准备',
       text: `下一期考评以${figures.deadlines.nextSnapshot.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}为考评时间节点，各单位要提前开展自查自纠。`,
-      dueDate: figures.deadlines.nextSnapshot,
+      dueDate: null,
     });
   }
   return out;
@@ -100,7 +99,8 @@ export function defaultDraftContent(figures: BulletinFigures, today: string, las
   const officeName = lastHeader?.officeName ?? `${cityName}政务公开工作领导小组办公室`;
   const officeShortName = lastHeader?.officeShortName ?? (cityName.endsWith('市') ? '市政务公开办' : '政务公开办');
   return {
-    title: defaultBulletinTitle(officeName, formatPeriodLabel(figures.period.code), cityName),
+    // The letterhead names the office already: the title starts with 关于 (as most offices print it).
+    title: `关于${formatPeriodLabel(figures.period.code)}${cityName.endsWith('市') ? '全市' : cityName}政务公开工作考评情况的通报`,
     documentNumber: '',
     issueDate: today,
     cityName,
@@ -123,10 +123,21 @@ export function defaultDraftContent(figures: BulletinFigures, today: string, las
 function mentionsByGroup(figures: BulletinFigures, mentions: readonly FiguresUnitMention[], reasonOf: (m: FiguresUnitMention) => string): BulletinGroupMentions[] {
   return figures.groups
     .map((g) => ({
-      groupName: g.name,
+      groupName: fullWidthBrackets(g.name),
       units: mentions.filter((m) => m.group === g.code && m.final !== null).map((m) => ({ unitName: m.name, score: m.final ?? 0, reason: reasonOf(m) })),
     }))
     .filter((g) => g.units.length > 0);
+}
+
+/** "主要集中在X、Y等方面" for several indicators, "主要是X方面的问题" for one. */
+export function problemSummary(indicatorNames: readonly string[]): string {
+  if (indicatorNames.length <= 1) return `主要是${indicatorNames[0] ?? '其他'}方面的问题`;
+  return `主要集中在${indicatorNames.slice(0, 3).join('、')}等方面`;
+}
+
+/** Official documents write full-width brackets: 县(市、区) → 县（市、区）. */
+export function fullWidthBrackets(text: string): string {
+  return text.replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
 /** The figures and the office's draft as the exporter's view model. */
@@ -162,7 +173,7 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
     },
     groups: figures.groups.map((g) => ({
       code: g.code,
-      name: g.name,
+      name: fullWidthBrackets(g.name),
       unitCount: g.scored,
       average: g.average,
       max: g.max,
@@ -184,10 +195,7 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
     belowPassLine: mentionsByGroup(figures, figures.belowPass, (m) => (m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`)),
     problemCategories: figures.problems.map((c) => ({
       category: c.name,
-      summary: `主要集中在${c.indicators
-        .slice(0, 3)
-        .map((i) => i.name)
-        .join('、')}等方面`,
+      summary: problemSummary(c.indicators.map((i) => i.name)),
       findingCount: c.problems,
       unitCount: c.units,
       examples: c.examples.map((e) => ({ unitName: e.unitName, description: e.description })),
@@ -207,16 +215,16 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
     publicity: content.publicity || null,
     // One annex per group (类别): the units with a problem, in rank order.
     annexes: figures.groups.map((g) => ({
-      title: `${g.name}问题清单`,
+      title: `${fullWidthBrackets(g.name)}问题清单`,
       units: figures.annexes
         .filter((a) => a.group === g.code)
         .map(
           (a): BulletinAnnexUnit => ({
             unitName: a.name,
-            groupName: a.groupName,
+            groupName: fullWidthBrackets(a.groupName),
             score: a.final,
             findings: [
-              ...a.events.filter((e) => e.kind !== 'bonus').map((e) => ({ indicator: e.kind === 'veto' ? '单项否决' : '重大扣分', description: e.note ? `${e.name}（${e.note}）` : e.name, pointsLost: 0 })),
+              ...a.events.map((e) => ({ indicator: e.kind === 'veto' ? '单项否决' : '重大扣分', description: e.note ? `${e.name}（${e.note}）` : e.name, pointsLost: e.points })),
               ...a.findings.map((f) => ({ indicator: f.indicatorName, description: f.count > 1 ? `${f.description}（${f.count}处）` : f.description, pointsLost: f.points })),
             ],
           }),

@@ -109,7 +109,7 @@ export interface FiguresAnnexFinding {
   description: string;
   url: string;
   count: number;
-  /** Points deducted before any clamping (own deduction, or count × perFinding). */
+  /** Points deducted (own deduction, or count × perFinding), capped at what the leaf has left unless deductions are pooled. */
   points: number;
 }
 
@@ -123,7 +123,8 @@ export interface FiguresUnitAnnex {
   final: number | null;
   grade: string | null;
   findings: FiguresAnnexFinding[];
-  events: { code: string; name: string; kind: 'veto' | 'major' | 'bonus'; note: string }[];
+  /** Vetoes and major deductions (bonus items are no problem); points: the major deduction's, 0 for a veto. */
+  events: { code: string; name: string; kind: 'veto' | 'major'; note: string; points: number }[];
 }
 
 export interface FiguresRectificationUnit {
@@ -377,11 +378,36 @@ export function assembleBulletinFigures(
     })
     .sort((a, b) => b.problems - a.problems || (nodeOrder.get(a.code) ?? 0) - (nodeOrder.get(b.code) ?? 0));
 
-  // Annexes: each unit with a finding or an event, in group and rank order.
-  const findingsByUnit = new Map<string, FindingInput[]>();
-  for (const f of input.findings) findingsByUnit.set(f.unit, [...(findingsByUnit.get(f.unit) ?? []), f]);
-  const eventsByUnit = new Map<string, EventInput[]>();
-  for (const e of input.events) eventsByUnit.set(e.unit, [...(eventsByUnit.get(e.unit) ?? []), e]);
+  // Annexes: each unit with a finding, a veto or a major deduction, in group and rank order. The
+  // same problem recorded several times on one indicator is one line with its count and points added.
+  // Points are capped at what the leaf can lose ("扣完为止"), except under pooled deductions.
+  const findingsByUnit = new Map<string, FiguresAnnexFinding[]>();
+  const lostOnLeaf = new Map<string, number>();
+  for (const f of input.findings) {
+    const list = findingsByUnit.get(f.unit) ?? [];
+    const description = (f.description ?? '').trim();
+    const leaf = scheme.leafByCode.get(f.indicator);
+    const key = `${f.unit}\u0000${f.indicator}`;
+    const used = lostOnLeaf.get(key) ?? 0;
+    const raw = findingPoints(scheme, f);
+    const points = leaf && !leaf.pooled ? Math.max(0, Math.min(raw, round2(leaf.points / MILLI - used))) : raw;
+    lostOnLeaf.set(key, round2(used + points));
+    const same = list.find((x) => x.indicator === f.indicator && x.description === description);
+    if (same) {
+      same.count += f.count;
+      same.points = round2(same.points + points);
+    } else {
+      list.push({ indicator: f.indicator, indicatorName: leafName(f.indicator), category: level1.get(f.indicator)?.name ?? '', description, url: f.url ?? '', count: f.count, points });
+    }
+    findingsByUnit.set(f.unit, list);
+  }
+  const eventsByUnit = new Map<string, FiguresUnitAnnex['events']>();
+  for (const e of input.events) {
+    const def = scheme.events.get(e.code);
+    if (!def || def.type === 'bonus') continue;
+    const points = def.type === 'major' ? def.points / MILLI : 0;
+    eventsByUnit.set(e.unit, [...(eventsByUnit.get(e.unit) ?? []), { code: e.code, name: def.name, kind: def.type, note: e.note ?? '', points }]);
+  }
   const annexes: FiguresUnitAnnex[] = results.groups.flatMap((g) =>
     g.rows
       .filter((r) => findingsByUnit.has(r.unit) || eventsByUnit.has(r.unit))
@@ -394,21 +420,8 @@ export function assembleBulletinFigures(
         rank: r.rank,
         final: r.final,
         grade: r.grade,
-        findings: (findingsByUnit.get(r.unit) ?? [])
-          .map((f) => ({
-            indicator: f.indicator,
-            indicatorName: leafName(f.indicator),
-            category: level1.get(f.indicator)?.name ?? '',
-            description: (f.description ?? '').trim(),
-            url: f.url ?? '',
-            count: f.count,
-            points: findingPoints(scheme, f),
-          }))
-          .sort((a, b) => (nodeOrder.get(a.indicator) ?? 0) - (nodeOrder.get(b.indicator) ?? 0)),
-        events: (eventsByUnit.get(r.unit) ?? []).flatMap((e) => {
-          const def = scheme.events.get(e.code);
-          return def ? [{ code: e.code, name: def.name, kind: def.type, note: e.note ?? '' }] : [];
-        }),
+        findings: (findingsByUnit.get(r.unit) ?? []).sort((a, b) => (nodeOrder.get(a.indicator) ?? 0) - (nodeOrder.get(b.indicator) ?? 0)),
+        events: eventsByUnit.get(r.unit) ?? [],
       })),
   );
 

@@ -43,7 +43,9 @@ async function loadDocument(ctx: Authed, period: string) {
 export async function getBulletin(ctx: Authed, period: string) {
   const { figures, draft, content, data } = await loadDocument(ctx, period);
   const meeting = await loadMeetingFigures(ctx, figures.period.year);
-  return { figures, meeting, content, data, draft: draftInfo(draft) };
+  // What a blank paragraph prints (for the editor's "restore" and the presentation).
+  const defaultWording = toBulletinData(figures, { ...content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
+  return { figures, meeting, content, data, defaultWording, draft: draftInfo(draft) };
 }
 
 const MIME = {

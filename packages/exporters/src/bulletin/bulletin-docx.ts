@@ -1,8 +1,9 @@
 // The quarterly bulletin (通报) as a Word document in the official-document layout (GB/T 9704-2012):
 // A4 with the standard margins, red letterhead with the document number and rule, title in bold
 // Song, body in 仿宋 三号 on a fixed 29 pt line, headings 一、 in 黑体 and （一） in 楷体, tables with a
-// repeated header row, the annex list and signature, then each annex on a new page, and the page
-// number "— 1 —" at the outer edge of the footer (odd pages right, even pages left).
+// repeated header row, the annex list and signature kept together, then the annexes (附件1, 附件2 …)
+// each on a new page in a landscape section, and the page number "— 1 —" at the outer edge of the
+// footer (odd pages right, even pages left).
 //
 // Fonts: the East Asian faces are declared by their Windows names (FangSong, SimSun, SimHei, KaiTi),
 // which Word and WPS resolve on an office PC. On Linux, fontconfig substitutes Noto CJK (SimSun maps
@@ -63,6 +64,28 @@ const FONT = {
 };
 const RED = 'C00000';
 
+/**
+ * The font table Word and WPS use to match a declared face: the Chinese name as altName, GB2312
+ * charset and panose, so 仿宋/宋体/黑体/楷体 resolve on any Windows locale. LibreOffice ignores these
+ * hints and asks fontconfig, which falls back to Noto CJK.
+ */
+const FONT_TABLE = [
+  { name: 'FangSong', alt: '仿宋', panose: '02010609060101010101', family: 'modern', pitch: 'fixed', charset: '86' },
+  { name: 'SimSun', alt: '宋体', panose: '02010600030101010101', family: 'auto', pitch: 'variable', charset: '86' },
+  { name: 'SimHei', alt: '黑体', panose: '02010609060101010101', family: 'modern', pitch: 'fixed', charset: '86' },
+  { name: 'KaiTi', alt: '楷体', panose: '02010609060101010101', family: 'modern', pitch: 'fixed', charset: '86' },
+  { name: 'Times New Roman', alt: null, panose: '02020603050405020304', family: 'roman', pitch: 'variable', charset: '00' },
+];
+const FONT_TABLE_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+  FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('') +
+  '</w:fonts>';
+
 const STYLE = { body: 'BulletinBody', title: 'BulletinTitle', heading1: 'BulletinHeading1', heading2: 'BulletinHeading2', table: 'BulletinTableText', caption: 'BulletinCaption' } as const;
 
 const run = (text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}) => new TextRun({ ...options, text: clean(text) });
@@ -74,11 +97,10 @@ const linesOf = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-const body = (children: TextRun[] | string, options: { indent?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (children: TextRun[] | string, options: { indent?: boolean } = {}) =>
   new Paragraph({
     style: STYLE.body,
     ...(options.indent === false ? { indent: { firstLine: 0 } } : {}),
-    ...(options.alignment ? { alignment: options.alignment } : {}),
     children: typeof children === 'string' ? [run(children)] : children,
   });
 
@@ -87,7 +109,6 @@ const heading2 = (n: number, text: string) => new Paragraph({ style: STYLE.headi
 /** A run-in （一） heading: the heading in 楷体, the rest of the paragraph in the body font. */
 const runIn = (n: number, head: string, text: string) => body([run(`（${chineseNumeral(n)}）${head}。`, { font: FONT.subheading }), run(text)]);
 const caption = (text: string) => new Paragraph({ style: STYLE.caption, children: [run(text)] });
-const blank = () => new Paragraph({ style: STYLE.body, children: [] });
 
 // ── tables ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -107,7 +128,7 @@ function cell(text: string, column: Column, options: { header?: boolean; rowSpan
     width: { size: column.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     borders: CELL_BORDERS,
-    margins: { top: 30, bottom: 30, left: 80, right: 80 },
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
     ...(options.rowSpan && options.rowSpan > 1 ? { rowSpan: options.rowSpan } : {}),
     children: lines.map(
       (line, i) =>
@@ -150,7 +171,9 @@ export function formatRankDelta(delta: number | null): string {
 const orDash = (value: number | null, format: (n: number) => string) => (value === null ? '—' : format(value));
 
 function summaryTable(data: BulletinData): Table {
-  const cols = columns([['类别', 30, 'left'], ['单位数', 9, 'center'], ['平均分', 11, 'center'], ['最高分', 11, 'center'], ['最低分', 11, 'center'], ['合格率', 11, 'center'], ...data.grades.map((g): [string, number, Align] => [g, 8, 'center'])]);
+  // Widths in twips for the figures (a 五号 character is 210), the category takes the rest.
+  const figures: [string, number, Align][] = [['单位数', 820, 'center'], ['平均分', 860, 'center'], ['最高分', 860, 'center'], ['最低分', 860, 'center'], ['合格率', 900, 'center'], ...data.grades.map((g): [string, number, Align] => [g, Math.max(2, g.length) * 210 + 220, 'center'])];
+  const cols = columns([['类别', Math.max(1800, TEXT_WIDTH - figures.reduce((s, [, w]) => s + w, 0)), 'left'], ...figures]);
   const countOf = (counts: BulletinGroup['gradeCounts'], grade: string) => String(counts.find((c) => c.grade === grade)?.count ?? 0);
   const rows = data.groups.map((g) =>
     textRow(cols, [g.name, String(g.unitCount), orDash(g.average, formatScore), orDash(g.max, formatScore), orDash(g.min, formatScore), orDash(g.passRate, formatRate), ...data.grades.map((grade) => countOf(g.gradeCounts, grade))]),
@@ -172,7 +195,7 @@ function summaryTable(data: BulletinData): Table {
 }
 
 function rankingTable(group: BulletinGroup): Table {
-  const cols = columns([['排名', 8, 'center'], ['名次变化', 10, 'center'], ['单位名称', 42, 'left'], ['得分', 11, 'center'], ['等次', 9, 'center'], ['备注', 20, 'left']]);
+  const cols = columns([['排名', 7, 'center'], ['名次变化', 12, 'center'], ['单位名称', 37, 'left'], ['得分', 10, 'center'], ['等次', 9, 'center'], ['备注', 25, 'left']]);
   return table(
     cols,
     group.rows.map((r) => textRow(cols, [r.rank === null ? '—' : String(r.rank), formatRankDelta(r.rankDelta), r.unitName, formatScore(r.score), r.grade, r.note ?? ''])),
@@ -180,7 +203,7 @@ function rankingTable(group: BulletinGroup): Table {
 }
 
 function annexTable(annex: BulletinAnnex): Table {
-  const cols = columns([['序号', 5, 'center'], ['单位名称', 21, 'left'], ['失分指标', 17, 'left'], ['问题描述', 50, 'left'], ['扣分', 7, 'center']], LANDSCAPE_WIDTH);
+  const cols = columns([['序号', 4.5, 'center'], ['单位名称', 18, 'left'], ['失分指标', 22, 'left'], ['问题描述', 50, 'left'], ['扣分', 5.5, 'center']], LANDSCAPE_WIDTH);
   const rows: TableRow[] = [];
   annex.units.forEach((unit, i) => {
     const findings = unit.findings.length > 0 ? unit.findings : [{ indicator: '—', description: '未发现扣分问题', pointsLost: 0 }];
@@ -316,16 +339,22 @@ function requirementsSection(data: BulletinData): Paragraph[] {
 }
 
 function closingBlock(data: BulletinData): Paragraph[] {
-  const out = linesOf(data.wording.closing).map((l) => body(l));
-  if (data.contact) out.push(body(`联系人：${data.contact.name}，联系电话：${data.contact.phone}。`));
+  // From the last body paragraph to the signature everything is kept together, so the signature
+  // never stands alone on a page (GB/T 9704 avoids a page holding only the signature and date).
+  const keep = { keepNext: true, keepLines: true };
+  const lines = linesOf(data.wording.closing);
+  const out = lines.map((l, i) => new Paragraph({ style: STYLE.body, ...(i === lines.length - 1 ? keep : {}), children: [run(l)] }));
+  if (data.contact) out.push(new Paragraph({ style: STYLE.body, ...keep, children: [run(`联系人：${data.contact.name}，联系电话：${data.contact.phone}。`)] }));
   if (data.annexes.length > 0) {
-    out.push(blank());
-    // "附件：1．…" with the following items aligned under the first number.
+    out.push(new Paragraph({ style: STYLE.body, ...keep, children: [] }));
+    // "附件：1．…": the numbers line up under the first one, wrapped titles under the title text.
+    const number = Math.round(1.5 * CHAR);
     data.annexes.forEach((a, i) =>
       out.push(
         new Paragraph({
           style: STYLE.body,
-          indent: i === 0 ? { left: 5 * CHAR, hanging: 3 * CHAR } : { left: 5 * CHAR, firstLine: 0 },
+          ...keep,
+          indent: { left: 5 * CHAR + number, hanging: i === 0 ? 3 * CHAR + number : number },
           children: [run(`${i === 0 ? '附件：' : ''}${i + 1}．${a.title}`)],
         }),
       ),
@@ -337,12 +366,12 @@ function closingBlock(data: BulletinData): Paragraph[] {
   const dateChars = [...date].reduce((s, ch) => s + (/[0-9]/.test(ch) ? 0.5 : 1), 0);
   const dateIndent = 2 * CHAR + Math.max(0, Math.round(((office.length - dateChars) / 2) * CHAR));
   out.push(
-    blank(),
-    blank(),
-    new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: 2 * CHAR }, children: [run(office)] }),
-    new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: dateIndent }, children: [run(date)] }),
+    new Paragraph({ style: STYLE.body, ...keep, children: [] }),
+    new Paragraph({ style: STYLE.body, ...keep, children: [] }),
+    new Paragraph({ style: STYLE.body, ...keep, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: 2 * CHAR }, children: [run(office)] }),
+    new Paragraph({ style: STYLE.body, ...(data.publicity ? keep : {}), alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: dateIndent }, children: [run(date)] }),
   );
-  if (data.publicity) out.push(blank(), body(`（${data.publicity}）`));
+  if (data.publicity) out.push(body(`（${data.publicity}）`));
   return out;
 }
 
@@ -422,5 +451,5 @@ export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
           ]),
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
 }

@@ -2,6 +2,7 @@
 // findings (100 minus the points lost), ranks and movement against a drawn previous quarter, the
 // praised and failing units, problems by category, last quarter's rectification figures.
 // Used by the tests and to render a sample document; the real caller builds BulletinData from the database.
+import { createSeededRandom, type SeededRandom } from '@kaoping/domain/random/seeded-random';
 import {
   defaultBulletinTitle,
   formatPeriodLabel,
@@ -35,18 +36,6 @@ const OTHER_DEPARTMENTS = [
 const PLACE_FIRST = '青白金石桃柳梅兰松竹云凤龙鹤洪清新安永丰长平宁福华东西南北上下黄红湾沙';
 const PLACE_SECOND = '山河湖溪桥浦口塘坪岭湾港岗庄田源林泉渡沟坝埠圩店集';
 
-/** mulberry32: the same draws on every machine, so the sample document never changes. */
-type SeededRandom = () => number;
-function createSeededRandom(seed: number): SeededRandom {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SampleUnit {
   name: string;
@@ -155,7 +144,7 @@ function scoreUnits(random: SeededRandom, units: SampleUnit[]): ScoredUnit[] {
   return units.map((unit) => {
     const findings: BulletinAnnexFinding[] = [];
     const categories: string[] = [];
-    const count = Math.max(0, Math.round((1 - unit.quality) * 9 + random() * 1.5 - 0.5));
+    const count = Math.max(random() < 0.04 ? 0 : 1, Math.round((1 - unit.quality) * 9 + random() * 1.5 - 0.5));
     const templates = TEMPLATES.filter((t) => !t.groups || t.groups.includes(unit.group));
     for (let i = 0; i < count; i++) {
       const template = pick(random, templates);
@@ -287,8 +276,14 @@ export function sampleBulletinFacts(seed = 20263): BulletinFacts {
   const problemCategories: BulletinProblemCategory[] = Object.keys(CATEGORY_SUMMARY)
     .map((category) => {
       const hits = units.flatMap((u) => u.findings.filter((_, i) => u.categories[i] === category).map((f) => ({ unit: u, finding: f })));
-      const seenUnits = new Set<string>();
-      const examples = hits.filter((h) => !seenUnits.has(h.unit.name) && seenUnits.add(h.unit.name)).slice(0, 3);
+      // The most serious findings make the examples, one per unit and preferably from different groups.
+      const bySeverity = [...hits].sort((a, b) => b.finding.pointsLost - a.finding.pointsLost);
+      const examples: typeof hits = [];
+      for (const h of bySeverity) {
+        if (examples.length === 3) break;
+        if (!examples.some((e) => e.unit.name === h.unit.name || e.unit.group === h.unit.group)) examples.push(h);
+      }
+      for (const h of bySeverity) if (examples.length < 3 && !examples.some((e) => e.unit.name === h.unit.name)) examples.push(h);
       return {
         category,
         summary: CATEGORY_SUMMARY[category] ?? category,
@@ -351,7 +346,7 @@ export function sampleBulletinFacts(seed = 20263): BulletinFacts {
     contact: { name: '周明华', phone: '0791-86231045' },
     publicity: '此件公开发布',
     annexes: groups.map((g) => ({
-      title: `${periodLabel}${g.name}政务公开考评问题清单`,
+      title: `${g.name}政务公开考评问题清单`,
       units: g.rows
         .map((r) => units.find((u) => u.name === r.unitName))
         .filter((u): u is ScoredUnit => u !== undefined && u.findings.length > 0)

@@ -50,7 +50,7 @@ export function WeightSliders({ indicators, points, onChange }: { indicators: re
                 style={{ width: 92 }}
                 min={0}
                 max={SCENARIO_MAX_POINTS}
-                step={STEP}
+                step={1}
                 value={value}
                 aria-label={`${indicator.name} ${t('analysis.whatIf.points')}`}
                 onChange={(v) => onChange(indicator.code, roundPoints(v ?? 0))}

@@ -22,8 +22,8 @@ export const analysisEn: Shape<typeof analysisZh> = {
     reset: 'Back to official points',
     save: 'Save scenario',
     recompute: 'Recomputed in {{ms}} ms',
-    changed: 'Rank or grade changes: {{count}} units',
-    gradeChanged: 'Grade changes: {{count}} units',
+    changed: 'Units whose rank or grade changes',
+    gradeChanged: 'Units whose grade changes',
     unchanged: 'Same as the official result',
     onlyChanged: 'Only units that change',
     chart: 'Official against scenario',
@@ -122,7 +122,6 @@ export const analysisEn: Shape<typeof analysisZh> = {
     earned: 'Earned',
     contribution: 'Contribution to the final',
   },
-  audit: { create: 'Saved what-if scenario', delete: 'Deleted what-if scenario' },
 };
 
 const percent = (share: number) => `${String(Math.round(share * 1000) / 10)}%`;

@@ -29,8 +29,8 @@ export const analysisZh = {
     reset: '恢复正式分值',
     save: '保存方案',
     recompute: '重算用时 {{ms}} 毫秒',
-    changed: '名次或等次变化:{{count}} 个单位',
-    gradeChanged: '等次变化:{{count}} 个单位',
+    changed: '名次或等次变化的单位',
+    gradeChanged: '等次变化的单位',
     unchanged: '与正式结果相同',
     onlyChanged: '只看有变化的单位',
     chart: '正式结果与模拟结果',
@@ -129,7 +129,6 @@ export const analysisZh = {
     earned: '得分',
     contribution: '对最终得分的贡献',
   },
-  audit: { create: '保存模拟方案', delete: '删除模拟方案' },
 };
 
 /** The notes next to each view: the domain's own words, parameters filled in. */

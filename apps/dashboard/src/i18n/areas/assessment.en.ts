@@ -83,6 +83,7 @@ export const assessmentEn: Shape<typeof assessmentZh> = {
     title: '{{period}} self-assessment', compare: 'Self vs assessed', selfValue: 'Self value / evidence', evidence: 'Evidence (URL or note)', selfEarned: 'Self', assessedEarned: 'Assessed', gap: 'Gap',
     selfFinal: 'Self total', assessedFinal: 'Assessed total', automatic: 'From findings or the ledger', editHelp: 'Saved as you type; closes when the round is published.', assessedLater: 'The comparison appears once results are published.',
   },
+  events: { none: 'No vetoes, bonus items or major deductions', code: 'Veto, major deduction or bonus item', note: 'Note (e.g. homepage not updated for 15 days)', add: 'Record', remove: 'Remove', removeConfirm: 'Remove this event?' },
   annual: { tab: 'Annual results', weights: 'Quarter weights:', noRound: 'none', incomplete: 'Some quarters are not published yet: units missing a quarter have no annual score.', final: 'Annual score', unscored: 'Not scored' },
   schemes: {
     title: 'Schemes', import: 'Import scheme', replace: 'Replace {{code}}', replaceShort: 'Replace', importHelp: 'Paste or choose scheme.json (scoring.md §1). Problems are listed with the indicator they concern.',

@@ -81,6 +81,7 @@ export const assessmentZh = {
     title: '{{period}} 单位自评', compare: '自评对比', selfValue: '自评(按规则填写)/ 佐证', evidence: '佐证(网址或说明)', selfEarned: '自评得分', assessedEarned: '考评得分', gap: '差距',
     selfFinal: '自评总分', assessedFinal: '考评总分', automatic: '按问题或整改台账计分', editHelp: '填写后自动保存;本轮发布后自评截止。', assessedLater: '考评结果发布后显示对比。',
   },
+  events: { none: '无否决、加分或重大扣分事项', code: '选择否决项、重大扣分项或加分项', note: '说明(如:首页15天未更新)', add: '登记事项', remove: '删除', removeConfirm: '删除该事项?' },
   annual: { tab: '年度结果', weights: '各季度权重:', noRound: '未开展', incomplete: '部分季度尚未发布:缺少季度结果的单位暂不计年度得分。', final: '年度得分', unscored: '未计分' },
   schemes: {
     title: '考核方案', import: '导入方案', replace: '替换方案 {{code}}', replaceShort: '替换', importHelp: '粘贴或选择 scheme.json(规范见 scoring.md §1)。校验不通过时逐条列出问题所在的指标。',

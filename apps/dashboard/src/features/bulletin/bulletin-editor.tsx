@@ -1,0 +1,132 @@
+// The office's part of the bulletin: header fields, the four paragraphs and the requirements.
+// Others see the same text read-only. On paper only the text prints (`.kp-print-only`).
+import { Button, Col, DatePicker, Input, Row, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Inputs } from '../../api-types';
+import { formatDate } from './bulletin-format';
+import { Para } from './bulletin-sections';
+
+export type DraftContent = Inputs['bulletin']['save']['content'];
+export type ParagraphKey = 'basis' | 'overallComment' | 'requirementsIntro' | 'closing';
+type HeaderKey = 'documentNumber' | 'title' | 'officeName' | 'officeShortName' | 'addressees' | 'method' | 'schemeDocumentNumber' | 'publicity' | 'contactName' | 'contactPhone';
+
+interface EditorProps {
+  content: DraftContent;
+  canEdit: boolean;
+  onChange: (next: DraftContent) => void;
+}
+
+export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
+  const { t } = useTranslation();
+  if (!canEdit) return null;
+  const field = (key: HeaderKey, span = 12, placeholder?: string) => (
+    <Col xs={24} md={span} key={key}>
+      <label style={{ display: 'block' }}>
+        <Typography.Text type="secondary">{t(`meeting.bulletin.${key === 'title' ? 'docTitle' : key}`)}</Typography.Text>
+        <Input value={content[key]} placeholder={placeholder} onChange={(e) => onChange({ ...content, [key]: e.target.value })} data-testid={`bulletin-field-${key}`} />
+      </label>
+    </Col>
+  );
+  return (
+    <div className="kp-screen-only" data-testid="bulletin-header-fields" style={{ background: '#fafafa', border: '1px solid #eee', padding: 12, marginBottom: 16 }}>
+      <Typography.Text strong>{t('meeting.bulletin.header')}</Typography.Text>
+      <Row gutter={[12, 8]} style={{ marginTop: 8 }}>
+        {field('officeName')}
+        {field('documentNumber', 6, t('meeting.bulletin.documentNumberPlaceholder'))}
+        <Col xs={24} md={6}>
+          <label style={{ display: 'block' }}>
+            <Typography.Text type="secondary">{t('meeting.bulletin.issueDate')}</Typography.Text>
+            <DatePicker style={{ width: '100%' }} allowClear={false} value={dayjs(content.issueDate)} onChange={(d) => d && onChange({ ...content, issueDate: d.format('YYYY-MM-DD') })} />
+          </label>
+        </Col>
+        {field('title', 24)}
+        {field('addressees', 24)}
+        {field('officeShortName', 6)}
+        {field('method', 18)}
+        {field('schemeDocumentNumber', 6)}
+        {field('publicity', 6)}
+        {field('contactName', 6)}
+        {field('contactPhone', 6)}
+      </Row>
+    </div>
+  );
+}
+
+/** One of the office's paragraphs: a text box for the office (with "restore"), text for everyone else and on paper. */
+export function EditableParagraph({ content, canEdit, onChange, name, defaults }: EditorProps & { name: ParagraphKey; defaults: Record<ParagraphKey, string> }) {
+  const { t } = useTranslation();
+  const text = content[name];
+  const lines = text.split(/\n\s*\n|\n/).filter((l) => l.trim() !== '');
+  const printed = lines.map((line, i) => <Para key={i}>{line}</Para>);
+  if (!canEdit) return <div data-testid={`bulletin-paragraph-${name}`}>{printed}</div>;
+  return (
+    <div data-testid={`bulletin-paragraph-${name}`}>
+      <div className="kp-screen-only" style={{ marginBottom: 8 }}>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Typography.Text type="secondary">{t(`meeting.bulletin.paragraphs.${name}`)}</Typography.Text>
+          <Button size="small" type="link" disabled={text === defaults[name]} onClick={() => onChange({ ...content, [name]: defaults[name] })}>
+            {t('meeting.bulletin.resetParagraph')}
+          </Button>
+        </Space>
+        <Input.TextArea value={text} autoSize={{ minRows: 2, maxRows: 12 }} onChange={(e) => onChange({ ...content, [name]: e.target.value })} aria-label={t(`meeting.bulletin.paragraphs.${name}`)} data-testid={`bulletin-edit-${name}`} />
+      </div>
+      <div className="kp-print-only">{printed}</div>
+    </div>
+  );
+}
+
+export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) {
+  const { t } = useTranslation();
+  const list = content.requirements;
+  const printed = (
+    <ol style={{ paddingLeft: '2em', lineHeight: 1.9 }} data-testid="bulletin-requirements">
+      {list.map((r, i) => (
+        <li key={i}>
+          <b>{r.heading}。</b>
+          {r.text}
+          {r.dueDate && <b>{t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) })}。</b>}
+        </li>
+      ))}
+    </ol>
+  );
+  if (!canEdit) return printed;
+  const update = (i: number, patch: Partial<DraftContent['requirements'][number]>) => onChange({ ...content, requirements: list.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  return (
+    <>
+      <div className="kp-screen-only" data-testid="bulletin-requirements-editor">
+        {list.map((r, i) => (
+          <Row key={i} gutter={8} style={{ marginBottom: 8 }} align="top">
+            <Col flex="32px" style={{ paddingTop: 5 }}>
+              {i + 1}.
+            </Col>
+            <Col flex="200px">
+              <Input value={r.heading} placeholder={t('meeting.bulletin.requirement.heading')} onChange={(e) => update(i, { heading: e.target.value })} aria-label={`${t('meeting.bulletin.requirement.heading')} ${i + 1}`} />
+            </Col>
+            <Col flex="auto">
+              <Input.TextArea value={r.text} autoSize={{ minRows: 1, maxRows: 6 }} placeholder={t('meeting.bulletin.requirement.text')} onChange={(e) => update(i, { text: e.target.value })} aria-label={`${t('meeting.bulletin.requirement.text')} ${i + 1}`} />
+            </Col>
+            <Col flex="170px">
+              <DatePicker
+                style={{ width: '100%' }}
+                placeholder={t('meeting.bulletin.requirement.dueDate')}
+                value={r.dueDate ? dayjs(r.dueDate) : null}
+                onChange={(d) => update(i, { dueDate: d ? d.format('YYYY-MM-DD') : null })}
+                aria-label={`${t('meeting.bulletin.requirement.dueDate')} ${i + 1}`}
+              />
+            </Col>
+            <Col flex="56px">
+              <Button danger type="link" onClick={() => onChange({ ...content, requirements: list.filter((_, j) => j !== i) })}>
+                {t('meeting.bulletin.requirement.remove')}
+              </Button>
+            </Col>
+          </Row>
+        ))}
+        <Button disabled={list.length >= 12} onClick={() => onChange({ ...content, requirements: [...list, { heading: '', text: '', dueDate: null }] })}>
+          {t('meeting.bulletin.requirement.add')}
+        </Button>
+      </div>
+      <div className="kp-print-only">{printed}</div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { i18next } from '../../i18n/i18n';
+
+/** 2 decimals as published; '—' for none. */
+export function formatScore(score: number | null | undefined): string {
+  return score === null || score === undefined ? '—' : score.toFixed(2);
+}
+
+/** A 0–1 ratio as a percentage with 1 decimal; '—' for none. */
+export function formatPercent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** A China calendar date: 2026年11月6日 in Chinese, 2026-11-06 in English. */
+export function formatDate(date: string, language: string = i18next.language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || language === 'en') return date;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Rank movement as the bulletin prints it: ▲2, ▼1, 持平 / –, — when not comparable. */
+export function formatMovement(delta: number | null, same: string): string {
+  if (delta === null) return '—';
+  if (delta === 0) return same;
+  return delta > 0 ? `▲${delta}` : `▼${-delta}`;
+}

@@ -1,0 +1,203 @@
+// The bulletin's sections as the document prints them, from the exporter's view model that the
+// server assembled (`data`): what the page shows is what the .docx contains.
+import { Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Outputs } from '../../api-types';
+import { GRADE_COLORS } from '../../charts/chart-palette';
+import { formatDate, formatMovement, formatPercent, formatScore } from './bulletin-format';
+
+export type BulletinView = Outputs['bulletin']['get'];
+type Doc = BulletinView['data'];
+type Group = Doc['groups'][number];
+type Row = Group['rows'][number];
+type AnnexUnit = Doc['annexes'][number]['units'][number];
+
+export const PAPER_FONT = '"Noto Serif CJK SC", "Songti SC", "SimSun", serif';
+
+export function SectionHeading({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={4} style={{ fontFamily: '"Noto Sans CJK SC", "SimHei", sans-serif', margin: '28px 0 10px' }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+export function Para({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <p style={{ textIndent: '2em', lineHeight: 1.9, margin: '0 0 8px', whiteSpace: 'pre-wrap' }} data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
+export function OverallFigures({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  const o = doc.overall;
+  const all = doc.groups.flatMap((g) => g.rows.map((r) => r.score));
+  const rows = [
+    ...doc.groups.map((g) => ({ key: g.code, name: g.name, units: g.unitCount, average: g.average, max: g.max, min: g.min, passRate: g.passRate, counts: g.gradeCounts })),
+    { key: '__all', name: t('meeting.bulletin.cityTotal'), units: o.unitsAssessed, average: o.average, max: all.length ? Math.max(...all) : null, min: all.length ? Math.min(...all) : null, passRate: o.passRate, counts: o.gradeCounts },
+  ];
+  return (
+    <>
+      <Para>{t('meeting.bulletin.summaryLine', { period: doc.periodLabel, units: o.unitsAssessed, average: formatScore(o.average), passRate: formatPercent(o.passRate) })}</Para>
+      <Table
+        size="small"
+        pagination={false}
+        bordered
+        rowKey="key"
+        dataSource={rows}
+        data-testid="bulletin-summary"
+        columns={[
+          { title: t('meeting.figures.group'), dataIndex: 'name' },
+          { title: t('meeting.figures.unitCount'), dataIndex: 'units', align: 'right' },
+          { title: t('meeting.figures.average'), dataIndex: 'average', align: 'right', render: formatScore },
+          { title: t('meeting.figures.max'), dataIndex: 'max', align: 'right', render: formatScore },
+          { title: t('meeting.figures.min'), dataIndex: 'min', align: 'right', render: formatScore },
+          { title: t('meeting.figures.passRate'), dataIndex: 'passRate', align: 'right', render: formatPercent },
+          ...doc.grades.map((grade) => ({ title: grade, key: grade, align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => r.counts.find((c) => c.grade === grade)?.count ?? 0 })),
+        ]}
+      />
+    </>
+  );
+}
+
+export function RankingTables({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {doc.groups.map((g, i) => (
+        <section key={g.code} data-testid={`bulletin-ranking-${g.code}`} style={{ breakInside: 'auto' }}>
+          <Typography.Title level={5} style={{ fontFamily: '"Noto Sans CJK SC", "KaiTi", sans-serif' }}>
+            ({i + 1}){g.name}
+          </Typography.Title>
+          <Table<Row>
+            size="small"
+            bordered
+            pagination={false}
+            rowKey={(r) => `${r.rank ?? '—'}-${r.unitName}`}
+            dataSource={[...g.rows]}
+            columns={[
+              { title: t('meeting.bulletin.columns.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (v: number | null) => v ?? '—' },
+              {
+                title: t('meeting.bulletin.columns.movement'),
+                dataIndex: 'rankDelta',
+                width: 90,
+                align: 'center',
+                render: (d: number | null) => <span style={{ color: d === null || d === 0 ? undefined : d > 0 ? '#1b5e20' : '#b71c1c' }}>{formatMovement(d, t('meeting.figures.same'))}</span>,
+              },
+              { title: t('meeting.bulletin.columns.unit'), dataIndex: 'unitName' },
+              { title: t('meeting.bulletin.columns.score'), dataIndex: 'score', width: 90, align: 'right', render: formatScore },
+              { title: t('meeting.bulletin.columns.grade'), dataIndex: 'grade', width: 80, align: 'center', render: (grade: string) => <span style={{ color: GRADE_COLORS[grade] === undefined ? undefined : grade === '不合格' ? '#b71c1c' : undefined, fontWeight: grade === '不合格' ? 700 : 400 }}>{grade}</span> },
+              { title: t('meeting.bulletin.columns.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+            ]}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function MentionList({ groups, withReason }: { groups: Doc['praised']; withReason: boolean }) {
+  const { t } = useTranslation();
+  if (groups.length === 0) return <Para>{t('meeting.bulletin.none')}</Para>;
+  return (
+    <>
+      {groups.map((g) => (
+        <Para key={g.groupName}>
+          <b>
+            {g.groupName}({g.units.length}):
+          </b>
+          {g.units.map((u) => `${u.unitName}(${formatScore(u.score)}${withReason && u.reason ? `,${u.reason}` : ''})`).join('、')}
+        </Para>
+      ))}
+    </>
+  );
+}
+
+export function Mentions({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="bulletin-mentions">
+      <Typography.Title level={5}>(1){t('meeting.bulletin.praised')}</Typography.Title>
+      <MentionList groups={doc.praised} withReason={false} />
+      <Typography.Title level={5}>(2){t('meeting.bulletin.belowPass', { passLine: doc.passLine })}</Typography.Title>
+      <MentionList groups={doc.belowPassLine} withReason />
+    </div>
+  );
+}
+
+export function Problems({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="bulletin-problems">
+      {doc.problemCategories.map((c, i) => (
+        <Para key={c.category}>
+          <b>
+            ({i + 1}){c.category}。
+          </b>
+          {t('meeting.bulletin.problemsLine', { summary: c.summary, count: c.findingCount, units: c.unitCount })}
+          {c.examples.length > 0 && t('meeting.bulletin.examples', { examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(';') })}
+        </Para>
+      ))}
+    </div>
+  );
+}
+
+export function Rectification({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  const r = doc.rectification;
+  if (!r) return <Para>{t('meeting.presentation.noRectification')}</Para>;
+  return (
+    <div data-testid="bulletin-rectification">
+      <Para>
+        {r.previousPeriodLabel}:
+        {t('meeting.bulletin.rectificationLine', { total: r.itemCount, onTime: r.closedOnTime, rate: formatPercent(r.onTimeRate), late: r.closedLate, overdue: r.overdue })}
+      </Para>
+      <Para>{r.notReportedUnits.length > 0 ? `${t('meeting.presentation.notReportedTitle', { count: r.notReportedUnits.length })}:${r.notReportedUnits.join('、')}。` : t('meeting.presentation.allReported')}</Para>
+      {r.repeatedUnits.length > 0 && <Para>{`${t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}:${r.repeatedUnits.join('、')}。`}</Para>}
+    </div>
+  );
+}
+
+export function Annexes({ doc }: { doc: Doc }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="bulletin-annexes">
+      {doc.annexes.map((a, i) => {
+        const lines = a.units.flatMap((u: AnnexUnit, ui) => u.findings.map((f, fi) => ({ key: `${ui}-${fi}`, unit: fi === 0 ? `${u.unitName}${u.score === null ? '' : `(${formatScore(u.score)})`}` : '', span: fi === 0 ? u.findings.length : 0, ...f })));
+        return (
+          <section key={a.title} style={{ marginTop: 16 }}>
+            <Typography.Title level={5}>
+              {t('meeting.bulletin.annexTitle', { n: i + 1, title: a.title, count: a.units.length })}
+            </Typography.Title>
+            <Table
+              size="small"
+              bordered
+              pagination={false}
+              rowKey="key"
+              dataSource={lines}
+              columns={[
+                { title: t('meeting.bulletin.columns.unit'), dataIndex: 'unit', width: 220, onCell: (r) => ({ rowSpan: r.span }) },
+                { title: t('meeting.bulletin.columns.indicator'), dataIndex: 'indicator', width: 180 },
+                { title: t('meeting.bulletin.columns.description'), dataIndex: 'description' },
+                { title: t('meeting.bulletin.columns.points'), dataIndex: 'pointsLost', width: 80, align: 'right', render: (p: number) => (p === 0 ? '—' : formatScore(p)) },
+              ]}
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Signature({ doc }: { doc: Doc }) {
+  return (
+    <div style={{ textAlign: 'right', marginTop: 32, lineHeight: 1.9 }} data-testid="bulletin-signature">
+      <div>{doc.officeName}</div>
+      <div>{formatDate(doc.issueDate)}</div>
+      {doc.publicity && <div style={{ textAlign: 'left', marginTop: 16 }}>({doc.publicity})</div>}
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+// The slides of the meeting, in large type and high contrast for a projector: near-black on
+// white, thick rules, colour only where it carries meaning (green = best, red = worst / overdue).
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../charts/echart';
+import { useChartLabels } from '../../charts/use-chart-labels';
+import type { Outputs } from '../../api-types';
+import { formatDate, formatPercent, formatScore } from '../bulletin/bulletin-format';
+import { buildPresentationRankingOption, EDGE, HIGHLIGHT, HIGHLIGHT_COLORS, selectPresentationUnits } from './presentation-ranking';
+
+export type MeetingData = Outputs['bulletin']['get'];
+type Figures = MeetingData['figures'];
+
+export const INK = '#111111';
+export const MUTED = '#444444';
+export const RULE = '#111111';
+const RED = '#b71c1c';
+const GREEN = '#1b5e20';
+
+interface SlideProps {
+  data: MeetingData;
+  /** Base type size in pixels (from the window's height). */
+  size: number;
+}
+
+function Title({ children, size, sub }: { children: ReactNode; size: number; sub?: ReactNode }) {
+  return (
+    <div style={{ borderBottom: `${Math.max(2, size / 8)}px solid ${RULE}`, paddingBottom: size * 0.35, marginBottom: size * 0.7 }}>
+      <h1 data-testid="slide-title" style={{ margin: 0, fontSize: size * 1.6, lineHeight: 1.2, fontWeight: 700, color: INK }}>
+        {children}
+      </h1>
+      {sub && <div style={{ fontSize: size * 0.8, color: MUTED, marginTop: size * 0.25 }}>{sub}</div>}
+    </div>
+  );
+}
+
+function Tile({ label, value, note, size, tone }: { label: string; value: ReactNode; note?: ReactNode; size: number; tone?: 'bad' | 'good' }) {
+  return (
+    <div style={{ border: `2px solid ${RULE}`, padding: `${size * 0.4}px ${size * 0.6}px`, minWidth: 0 }}>
+      <div style={{ fontSize: size * 0.75, color: MUTED, whiteSpace: 'nowrap' }}>{label}</div>
+      <div style={{ fontSize: size * 1.9, fontWeight: 700, lineHeight: 1.15, color: tone === 'bad' ? RED : tone === 'good' ? GREEN : INK }}>{value}</div>
+      {note && <div style={{ fontSize: size * 0.7, color: MUTED }}>{note}</div>}
+    </div>
+  );
+}
+
+function useTrend() {
+  const { t } = useTranslation();
+  return (now: number | null, before: number | null | undefined, format: (n: number) => string) => {
+    if (now === null || before === null || before === undefined) return null;
+    const diff = Math.round((now - before) * 1000) / 1000;
+    if (diff === 0) return `${t('meeting.figures.vsPrevious')}${t('meeting.figures.same')}`;
+    return `${t('meeting.figures.vsPrevious')}${diff > 0 ? t('meeting.figures.up', { n: format(Math.abs(diff)) }) : t('meeting.figures.down', { n: format(Math.abs(diff)) })}`;
+  };
+}
+
+const cell = (size: number, align: 'left' | 'right' | 'center' = 'right'): CSSProperties => ({ padding: `${size * 0.22}px ${size * 0.45}px`, borderBottom: `1px solid ${MUTED}`, textAlign: align, whiteSpace: 'nowrap' });
+
+export function periodLabel(t: (key: string, o?: Record<string, unknown>) => string, figures: Figures): string {
+  return t('meeting.quarterLabel', { year: figures.period.year, quarter: figures.period.quarter ?? '' });
+}
+
+export function OverviewSlide({ data, size }: SlideProps) {
+  const { t } = useTranslation();
+  const trend = useTrend();
+  const f = data.figures;
+  const o = f.overall;
+  const rate = data.meeting.annualReports.onTimeRate;
+  return (
+    <div>
+      <Title size={size} sub={`${f.round.title} · ${t('meeting.presentation.asOf', { date: formatDate(f.period.endDate) })}`}>
+        {t('meeting.presentation.overviewTitle', { period: periodLabel(t, f) })}
+      </Title>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }} data-testid="overview-figures">
+        <Tile size={size} label={t('meeting.figures.units')} value={o.units} />
+        <Tile size={size} label={t('meeting.figures.average')} value={formatScore(o.average)} note={trend(o.average, o.previous?.average, (n) => n.toFixed(2))} />
+        <Tile size={size} label={t('meeting.figures.passRate')} value={formatPercent(o.passed.value)} note={trend(o.passed.value, o.previous?.passed.value, (n) => `${(n * 100).toFixed(1)}%`)} />
+        <Tile size={size} label={t('meeting.figures.belowPass')} value={f.belowPass.length} tone={f.belowPass.length > 0 ? 'bad' : undefined} note={`${t('meeting.figures.vetoes')} ${f.vetoes.length}`} />
+        <Tile size={size} label={t('meeting.figures.reportsOnTime', { year: data.meeting.annualReports.year })} value={rate === null ? '—' : `${rate.toFixed(1)}%`} note={`${data.meeting.annualReports.onTime} / ${data.meeting.annualReports.expected}`} />
+        <Tile size={size} label={t('meeting.figures.openItems')} value={data.meeting.ledger.open} note={t('meeting.presentation.asOf', { date: formatDate(data.meeting.today) })} />
+        <Tile size={size} label={t('meeting.figures.overdueItems')} value={data.meeting.ledger.overdue} tone={data.meeting.ledger.overdue > 0 ? 'bad' : undefined} />
+        <Tile size={size} label={t('meeting.figures.onTimeRate')} value={formatPercent(data.meeting.ledger.onTimeClosureRate.value)} />
+      </div>
+      <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: size * 0.85, color: INK, borderTop: `2px solid ${RULE}`, borderBottom: `2px solid ${RULE}` }} data-testid="overview-groups">
+        <thead>
+          <tr style={{ fontWeight: 700 }}>
+            <th style={cell(size, 'left')}>{t('meeting.figures.group')}</th>
+            <th style={cell(size)}>{t('meeting.figures.unitCount')}</th>
+            <th style={cell(size)}>{t('meeting.figures.average')}</th>
+            <th style={cell(size)}>{t('meeting.figures.vsPrevious')}</th>
+            <th style={cell(size)}>{t('meeting.figures.max')}</th>
+            <th style={cell(size)}>{t('meeting.figures.min')}</th>
+            <th style={cell(size)}>{t('meeting.figures.passRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.groups.map((g) => {
+            const diff = g.average !== null && g.previous?.average != null ? Math.round((g.average - g.previous.average) * 100) / 100 : null;
+            return (
+              <tr key={g.code}>
+                <td style={cell(size, 'left')}>{g.name}</td>
+                <td style={cell(size)}>{g.scored}</td>
+                <td style={{ ...cell(size), fontWeight: 700 }}>{formatScore(g.average)}</td>
+                <td style={{ ...cell(size), color: diff === null || diff === 0 ? MUTED : diff > 0 ? GREEN : RED }}>{diff === null ? '—' : diff === 0 ? '±0.00' : `${diff > 0 ? '▲' : '▼'}${Math.abs(diff).toFixed(2)}`}</td>
+                <td style={cell(size)}>{formatScore(g.max)}</td>
+                <td style={cell(size)}>{formatScore(g.min)}</td>
+                <td style={{ ...cell(size), color: g.passed.value !== null && g.passed.value < 1 ? RED : INK }}>{formatPercent(g.passed.value)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function RankingSlide({ data, size, group, height }: SlideProps & { group: string; height: number }) {
+  const { t } = useTranslation();
+  const labels = useChartLabels();
+  const g = data.figures.groups.find((x) => x.code === group);
+  const view = useMemo(
+    () =>
+      selectPresentationUnits(
+        (g?.rows ?? []).map((r) => ({ key: r.code, name: r.name, score: r.final, rank: r.rank, rankDelta: r.rankDelta, grade: r.grade, isVetoFail: r.isVetoFail })),
+      ),
+    [g],
+  );
+  const option = useMemo(() => buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels), [view, size, data.figures.scheme.passScore, labels]);
+  if (!g) return null;
+  const legend = (color: string, text: string) => (
+    <span style={{ background: color, color: '#fff', fontWeight: 700, padding: `0 ${size * 0.3}px`, marginLeft: size * 0.4 }}>{text}</span>
+  );
+  return (
+    <div>
+      <Title
+        size={size}
+        sub={
+          <>
+            {t('meeting.presentation.rankingSubtitle', { count: g.scored, average: formatScore(g.average), passRate: formatPercent(g.passed.value) })}
+            {view.isCut && ` · ${t('meeting.presentation.rankingCut', { edge: EDGE })}`}
+            {legend(HIGHLIGHT_COLORS.top, t('meeting.presentation.highlightTop', { n: HIGHLIGHT }))}
+            {legend(HIGHLIGHT_COLORS.bottom, t('meeting.presentation.highlightBottom', { n: HIGHLIGHT }))}
+          </>
+        }
+      >
+        {t('meeting.presentation.rankingTitle', { group: g.name })}
+      </Title>
+      <EChart option={option} height={height} ariaLabel={t('meeting.presentation.rankingTitle', { group: g.name })} testId={`ranking-chart-${g.code}`} />
+    </div>
+  );
+}
+
+export function ProblemsSlide({ data, size }: SlideProps) {
+  const { t } = useTranslation();
+  const f = data.figures;
+  const categories = f.problems.slice(0, 4);
+  const units = new Set(f.annexes.filter((a) => a.findings.length > 0).map((a) => a.code)).size;
+  return (
+    <div>
+      <Title size={size} sub={f.problems.length > 0 ? t('meeting.presentation.problemsLead', { problems: f.scope.problems, units }) : undefined}>
+        {t('meeting.presentation.problemsTitle')}
+      </Title>
+      {categories.length === 0 && <p style={{ fontSize: size }}>{t('meeting.presentation.noProblems')}</p>}
+      <div style={{ display: 'grid', gridTemplateColumns: categories.length > 2 ? 'repeat(2, minmax(0, 1fr))' : '1fr', gap: size * 0.6 }}>
+        {categories.map((c, i) => (
+          <section key={c.code} style={{ borderLeft: `${size / 4}px solid ${RULE}`, paddingLeft: size * 0.6 }} data-testid="problem-category">
+            <div style={{ fontSize: size * 1.15, fontWeight: 700 }}>
+              {i + 1}. {c.name}
+              <span style={{ fontSize: size * 0.75, fontWeight: 400, color: MUTED, marginLeft: size * 0.5 }}>{t('meeting.presentation.problemsCategory', { problems: c.problems, units: c.units })}</span>
+            </div>
+            <div style={{ fontSize: size * 0.8, margin: `${size * 0.2}px 0` }}>{c.indicators.slice(0, 3).map((x) => `${x.name} ${x.problems}`).join(' · ')}</div>
+            <ul style={{ margin: 0, paddingLeft: size * 1.1, fontSize: size * 0.78, color: INK }}>
+              {c.examples.slice(0, 2).map((e) => (
+                <li key={`${e.unit}-${e.description}`}>
+                  <b>{e.unitName}</b>:{e.description}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function NameList({ names, size, tone, limit }: { names: string[]; size: number; tone: 'bad' | 'plain'; limit: number }) {
+  const { t } = useTranslation();
+  const shown = names.slice(0, limit);
+  return (
+    <div style={{ fontSize: size * 0.85, lineHeight: 1.5, color: tone === 'bad' ? RED : INK, fontWeight: 600 }}>
+      {shown.join('、')}
+      {names.length > limit && ` ${t('meeting.presentation.more', { count: names.length })}`}
+    </div>
+  );
+}
+
+export function RectificationSlide({ data, size }: SlideProps) {
+  const { t } = useTranslation();
+  const r = data.figures.rectification;
+  if (!r) {
+    return (
+      <div>
+        <Title size={size}>{t('meeting.presentation.rectificationTitleNone')}</Title>
+        <p style={{ fontSize: size }}>{t('meeting.presentation.noRectification')}</p>
+      </div>
+    );
+  }
+  const quarter = /^(\d{4})Q([1-4])$/.exec(r.period);
+  const label = quarter ? t('meeting.quarterLabel', { year: quarter[1], quarter: quarter[2] }) : r.period;
+  const f = r.figures;
+  return (
+    <div>
+      <Title size={size} sub={t('meeting.presentation.asOf', { date: formatDate(r.asOf) })}>
+        {t('meeting.presentation.rectificationTitle', { period: label })}
+      </Title>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }} data-testid="rectification-figures">
+        <Tile size={size} label={t('meeting.figures.itemsTotal')} value={f.total - f.cancelled} />
+        <Tile size={size} label={t('meeting.figures.closedOnTime')} value={f.closedOnTime} tone="good" />
+        <Tile size={size} label={t('meeting.figures.onTimeRate')} value={formatPercent(f.onTimeClosureRate.value)} />
+        <Tile size={size} label={t('meeting.figures.closedLate')} value={f.closedLate} />
+        <Tile size={size} label={t('meeting.figures.overdue')} value={f.overdue} tone={f.overdue > 0 ? 'bad' : undefined} />
+      </div>
+      <div data-testid="not-reported">
+        <div style={{ fontSize: size, fontWeight: 700, marginBottom: size * 0.2 }}>
+          {r.notReportedBack.length > 0 ? t('meeting.presentation.notReportedTitle', { count: r.notReportedBack.length }) : t('meeting.presentation.allReported')}
+        </div>
+        {r.notReportedBack.length > 0 && <NameList names={r.notReportedBack.map((u) => u.name)} size={size} tone="bad" limit={12} />}
+      </div>
+      {r.repeatedUnits.length > 0 && (
+        <div style={{ marginTop: size * 0.7 }}>
+          <div style={{ fontSize: size, fontWeight: 700, marginBottom: size * 0.2 }}>{t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}</div>
+          <NameList names={r.repeatedUnits.map((u) => u.name)} size={size * 0.9} tone="plain" limit={10} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function RequirementsSlide({ data, size }: SlideProps) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Title size={size}>{t('meeting.presentation.requirementsTitle')}</Title>
+      <ol style={{ margin: 0, paddingLeft: size * 1.4, fontSize: size }} data-testid="requirements">
+        {data.data.requirements.map((r) => (
+          <li key={r.heading} style={{ marginBottom: size * 0.55 }}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: size, alignItems: 'baseline' }}>
+              <b>{r.heading}</b>
+              <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }}>{r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}</span>
+            </div>
+            <div style={{ fontSize: size * 0.72, color: MUTED, lineHeight: 1.45 }}>{r.text}</div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
