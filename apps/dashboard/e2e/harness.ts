@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,12 @@ export async function startE2e(): Promise<E2eEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-e2e-'));
   const database = openSqlite(join(dir, 'e2e.db'));
   await prepareDatabase(database, { seedDemo: true, now: new Date() });
-  const server = createServer({ database, dashboardDir: join(repoRoot, 'apps/dashboard/dist'), secureCookies: false });
+  // Serve a snapshot of the build: a rebuild of dist/ while the file runs cannot pull pages away.
+  const dist = join(repoRoot, 'apps/dashboard/dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('the dashboard is not built: run pnpm --filter @kaoping/dashboard build');
+  const dashboardDir = join(dir, 'dist');
+  cpSync(dist, dashboardDir, { recursive: true });
+  const server = createServer({ database, dashboardDir, secureCookies: false });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch({

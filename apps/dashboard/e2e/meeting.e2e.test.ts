@@ -1,9 +1,10 @@
 // The quarterly meeting: a leader runs the presentation with the keyboard only, and the bulletin
 // page shows the structure, lets the office save its wording and downloads the .docx and .xlsx.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, screenshot, signIn, startE2e, type E2eEnv } from './harness';
+import { newPage, screenshot, screenshotDir, signIn, startE2e, type E2eEnv } from './harness';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -14,6 +15,15 @@ afterAll(() => env.close());
 const deck = (page: Page) => page.getByTestId('presentation-deck');
 const counter = async (page: Page) => (await page.getByTestId('slide-counter').textContent())?.trim() ?? '';
 const kind = async (page: Page) => deck(page).getAttribute('data-slide-kind');
+/** A slide as the projector shows it: the window, not the page under the deck. */
+async function slideShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+/** The window's view with `testId` at the top (the bulletin page is too long to read as one image). */
+async function viewShot(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
 
 describe('presentation mode', () => {
   it('lets a leader page through every slide with the keyboard only', async () => {
@@ -37,7 +47,7 @@ describe('presentation mode', () => {
     expect(await counter(page)).toBe(`1 / ${total}`);
     expect(await kind(page)).toBe('overview');
     await expect(page.getByTestId('overview-groups').textContent()).resolves.toContain('乡镇');
-    await screenshot(page, 'meeting-02-slide-overview');
+    await slideShot(page, 'meeting-02-slide-overview');
 
     const kinds: string[] = [(await kind(page)) ?? ''];
     const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'ArrowRight', 'PageDown', 'ArrowRight'];
@@ -48,22 +58,22 @@ describe('presentation mode', () => {
       if (i === 0) {
         await page.getByTestId('ranking-chart-A').locator('canvas').waitFor();
         await page.waitForTimeout(400);
-        await screenshot(page, 'meeting-03-slide-ranking-A');
+        await slideShot(page, 'meeting-03-slide-ranking-A');
       }
       if (i === 3) {
         await page.getByTestId('ranking-chart-C').locator('canvas').waitFor();
         await page.waitForTimeout(400);
-        await screenshot(page, 'meeting-04-slide-ranking-C');
+        await slideShot(page, 'meeting-04-slide-ranking-C');
       }
-      if (kinds.at(-1) === 'problems') await screenshot(page, 'meeting-05-slide-problems');
+      if (kinds.at(-1) === 'problems') await slideShot(page, 'meeting-05-slide-problems');
       if (kinds.at(-1) === 'rectification') {
         await expect(page.getByTestId('not-reported').textContent()).resolves.toMatch(/未按期反馈|均按期反馈/);
-        await screenshot(page, 'meeting-06-slide-rectification');
+        await slideShot(page, 'meeting-06-slide-rectification');
       }
     }
     expect(kinds).toEqual(['overview', 'ranking', 'ranking', 'ranking', 'ranking', 'problems', 'rectification', 'requirements']);
     await expect(page.getByTestId('requirements').textContent()).resolves.toContain('完成时限');
-    await screenshot(page, 'meeting-07-slide-requirements');
+    await slideShot(page, 'meeting-07-slide-requirements');
 
     // At the end → stays; ← / PageUp go back; Home / End; a number key jumps.
     await page.keyboard.press('ArrowRight');
@@ -80,10 +90,33 @@ describe('presentation mode', () => {
     await expect.poll(() => counter(page)).toBe(`3 / ${total}`);
     expect(await kind(page)).toBe('ranking');
 
+    // A 1024 × 768 projector: the same slide fits, in smaller type.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.keyboard.press('2');
+    await expect.poll(() => counter(page)).toBe(`2 / ${total}`);
+    await page.getByTestId('ranking-chart-A').locator('canvas').waitFor();
+    await page.waitForTimeout(400);
+    await slideShot(page, 'meeting-16-slide-ranking-1024x768');
+
     // Esc leaves the presentation and gives the focus back to the start button.
     await page.keyboard.press('Escape');
     await deck(page).waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('presentation-start');
+    await page.close();
+  });
+
+  it('speaks English on switch', async () => {
+    const page = await newPage(env, 'en');
+    await signIn(env, page, 'leader');
+    await page.goto(`${env.baseUrl}/presentation`);
+    const start = page.getByTestId('presentation-start');
+    await expect.poll(() => start.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await start.press('Enter');
+    await deck(page).waitFor();
+    await expect(page.getByTestId('slide-title').textContent()).resolves.toMatch(/^Transparency assessment, Q[1-4] \d{4}$/);
+    await slideShot(page, 'meeting-15-slide-overview-en');
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('slide-title').textContent()).resolves.toBe('Requirements');
     await page.close();
   });
 
@@ -106,7 +139,11 @@ describe('the bulletin page', () => {
     const paper = (await page.getByTestId('bulletin-paper').textContent()) ?? '';
     for (const heading of ['考评依据和范围', '一、总体情况', '二、各类别考评得分及排名', '三、通报表扬和未达到合格线的单位', '四、存在的主要问题', '五、上期问题整改情况', '六、工作要求', '附件']) expect(paper).toContain(heading);
     await expect(page.getByTestId('bulletin-title').textContent()).resolves.toMatch(/^关于\d{4}年第.季度全市政务公开工作考评情况的通报$/);
-    await screenshot(page, 'meeting-08-bulletin-admin');
+    await page.screenshot({ path: join(screenshotDir, 'meeting-08-bulletin-admin-top.png') });
+    await viewShot(page, 'bulletin-ranking-A', 'meeting-09-bulletin-rankings');
+    await viewShot(page, 'bulletin-mentions', 'meeting-10-bulletin-mentions-problems');
+    await viewShot(page, 'bulletin-rectification', 'meeting-11-bulletin-rectification-requirements');
+    await viewShot(page, 'bulletin-annexes', 'meeting-12-bulletin-annexes');
 
     // The office edits a paragraph and the document number, and saves.
     await page.getByTestId('bulletin-field-documentNumber').fill('江政公办〔2026〕12号');
@@ -138,7 +175,8 @@ describe('the bulletin page', () => {
     // The wording the office saved in the previous test is what the leader reads.
     await expect(page.getByTestId('bulletin-paragraph-overallComment').textContent()).resolves.toContain('部分单位整改不及时');
     await page.emulateMedia({ media: 'print' });
-    await screenshot(page, 'meeting-09-bulletin-print');
+    await page.screenshot({ path: join(screenshotDir, 'meeting-13-bulletin-print-top.png') });
+    await viewShot(page, 'bulletin-requirements', 'meeting-14-bulletin-print-requirements');
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     await page.close();
   });

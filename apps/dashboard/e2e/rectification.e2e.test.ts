@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '@kaoping/domain/calendar/work-calendar';
 import { issueRectificationItem } from '@kaoping/domain/rectification/rectification-machine';
-import { insertEvent, insertItem } from '@kaoping/db/rectification/rectification.repository';
+import { insertEvent, insertItem, nextItemCode } from '@kaoping/db/rectification/rectification.repository';
 import { newPage, screenshot, signIn, startE2e, type E2eEnv } from './harness';
 
 let env: E2eEnv;
@@ -31,7 +31,7 @@ async function issueLateItemInDraftRound(): Promise<{ roundId: number; code: str
   const start = `${round.period_code.slice(0, 4)}-${String((Number(round.period_code.slice(5)) - 1) * 3 + 1).padStart(2, '0')}-02T02:00:00.000Z`;
   const admin = await env.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
   const issued = issueRectificationItem(
-    { id: 0, code: 'ZG-2026-950', input: { unitId: a01, period: round.period_code, title: '【扣分示例】网站首页动态信息未及时更新', due: { kind: 'working_days', days: 5 } } },
+    { id: 0, code: await nextItemCode(env.database.db, 2026), input: { unitId: a01, period: round.period_code, title: '【扣分示例】网站首页动态信息未及时更新', due: { kind: 'working_days', days: 5 } } },
     { userId: Number(admin.id), role: 'admin', unitId: null },
     start,
     createWorkCalendar([]),
@@ -39,7 +39,7 @@ async function issueLateItemInDraftRound(): Promise<{ roundId: number; code: str
   if (!issued.ok) throw new Error('could not issue the late example');
   const id = await insertItem(env.database.db, issued.item, { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
   await insertEvent(env.database.db, { ...issued.event, itemId: id }, '市政务公开办');
-  return { roundId: Number(round.id), code: 'ZG-2026-950' };
+  return { roundId: Number(round.id), code: issued.item.code };
 }
 afterAll(() => env.close());
 
@@ -123,6 +123,21 @@ describe('the rectification ledger', () => {
     await unit.getByTestId('overdue-only').click();
     await unit.getByTestId('ledger-table').getByText('【逾期示例】依申请公开答复超期未整改').waitFor();
     await screenshot(unit, 'rect-06b-liaison-overdue');
+  });
+
+  it('orders rectification for a whole published round from its page', async () => {
+    const round = await env.database.db.selectFrom('assessment_rounds').select('id').where('status', '=', 'published').where('kind', '!=', 'self').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+    const before = (await env.database.db.selectFrom('rectification_items').select('id').execute()).length;
+    const office = await newPage(env);
+    await signIn(env, office, 'admin');
+    await office.goto(`${env.baseUrl}/assessment/rounds/${round.id}`);
+    await office.getByTestId('issue-round').click();
+    await screenshot(office, 'rect-00-issue-round');
+    await office.locator('.ant-modal-footer').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await office.waitForURL(/\/rectification$/);
+    await office.getByTestId('ledger-table').waitFor();
+    const after = (await env.database.db.selectFrom('rectification_items').select('id').execute()).length;
+    expect(after).toBeGreaterThan(before);
   });
 
   it("counts a late item against the unit's 按期整改 indicator on its score sheet", async () => {

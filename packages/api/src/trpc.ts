@@ -12,7 +12,11 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // No stack traces in responses, whatever NODE_ENV says.
+    isDev: false,
     errorFormatter({ shape, error }) {
+      // Unexpected failures are logged by the server; users get a plain Chinese message, never SQL.
+      if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: '服务器内部错误,请稍后重试或联系管理员', data: { ...shape.data, zodIssues: null } };
       const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null;
       return { ...shape, message: zod ? zod.map((i) => (i.path ? `${i.path}:${i.message}` : i.message)).join(';') : shape.message, data: { ...shape.data, zodIssues: zod } };
     },

@@ -69,7 +69,7 @@ export function AnalysisPage({ user }: { user: SessionUser }) {
             />
             <span>{t('analysis.group')}</span>
             <Select
-              style={{ width: 260 }}
+              style={{ width: 320 }}
               value={groupCode}
               onChange={(value: string) => update({ group: value, unit: null })}
               options={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}(${t('analysis.units', { count: g.unitCount })})` }))}

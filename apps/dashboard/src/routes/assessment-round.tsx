@@ -14,6 +14,7 @@ import { PublicationsList } from '../features/assessment/publications-list';
 import { RankingTable, RoundStatusTag } from '../features/assessment/ranking-table';
 import { ScoringGrid } from '../features/assessment/scoring-grid';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
+import { IssueRoundButton } from '../features/rectification/issue-round-button';
 
 export function AssessmentRoundPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
               )}
               {!isDraft && correcting === null && <Button onClick={() => setCorrecting({ reason: '', confirmed: false })}>{t('assessment.round.correct')}</Button>}
               {!isDraft && correcting?.confirmed && <Button onClick={() => setCorrecting(null)}>{t('assessment.round.endCorrection')}</Button>}
+              {user.role === 'admin' && round.status !== 'draft' && <IssueRoundButton roundId={roundId} />}
               {round.status === 'published' && !isObjectionOpen && (
                 <Popconfirm title={t('assessment.round.lockConfirm')} onConfirm={() => lock.mutate({ roundId, version: round.version })}>
                   <Button loading={lock.isPending}>{t('assessment.round.lock')}</Button>

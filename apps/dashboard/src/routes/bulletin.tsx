@@ -17,7 +17,7 @@ const PRINT_CSS = `
 @media print {
   .kp-print-only { display: block; }
   .kp-screen-only, .ant-layout-sider, .ant-layout-header, .ant-float-btn { display: none !important; }
-  .ant-layout-content { padding: 0 !important; }
+  .ant-layout, .ant-layout-content { padding: 0 !important; background: #ffffff !important; }
   .kp-paper { box-shadow: none !important; border: none !important; max-width: none !important; padding: 0 !important; margin: 0 !important; }
   .kp-paper section, .kp-paper table { break-inside: auto; }
 }`;
@@ -35,7 +35,8 @@ export function BulletinPage({ user }: { user: SessionUser }) {
   const exportXlsx = useMutation(trpc.bulletin.exportXlsx.mutationOptions({ onSuccess: download }));
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    // A flex column, not antd Space: an element hidden in print leaves no gap behind.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       <style>{PRINT_CSS}</style>
       <Card className="kp-screen-only">
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -67,7 +68,7 @@ export function BulletinPage({ user }: { user: SessionUser }) {
       </Card>
       {bulletin.isPending && period !== null && <Spin />}
       {bulletin.data && <BulletinDocument key={`${bulletin.data.figures.period.code}:${bulletin.data.draft?.version ?? 0}`} view={bulletin.data} canEdit={user.role === 'admin'} />}
-    </Space>
+    </div>
   );
 }
 
@@ -87,7 +88,7 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
   const save = useMutation(
     trpc.bulletin.save.mutationOptions({
       onSuccess: (draft) => {
-        void message.success(t('meeting.bulletin.saved', { version: draft?.version ?? '' }));
+        void message.success(t('meeting.bulletin.saved', { version: draft.version }));
         void queryClient.invalidateQueries({ queryKey: trpc.bulletin.pathKey() });
       },
     }),

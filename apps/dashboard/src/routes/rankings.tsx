@@ -14,6 +14,10 @@ import { RankingChart } from '../features/dashboard/ranking-chart';
 import { RankingTable } from '../features/dashboard/ranking-table';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { useTRPC } from '../trpc';
+import { loadECharts } from '../charts/echart';
+
+// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
+void loadECharts();
 
 const CrossGroupPanel = lazy(() => import('../features/dashboard/cross-group-panel').then((m) => ({ default: m.CrossGroupPanel })));
 const HeatMapPanel = lazy(() => import('../features/dashboard/heat-map-panel').then((m) => ({ default: m.HeatMapPanel })));

@@ -17,6 +17,10 @@ import { FigureCard } from '../features/dashboard/figure-card';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { useGroupYear } from '../features/units/use-current-year';
 import { useTRPC } from '../trpc';
+import { loadECharts } from '../charts/echart';
+
+// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
+void loadECharts();
 
 export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();

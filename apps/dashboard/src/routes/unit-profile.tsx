@@ -23,6 +23,10 @@ import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { waterfallViewOf } from '../features/dashboard/waterfall-view';
 import { StatusTag } from '../features/rectification/status-tag';
 import { useTRPC } from '../trpc';
+import { loadECharts } from '../charts/echart';
+
+// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
+void loadECharts();
 
 type Profile = Outputs['dashboard']['unitProfile'];
 type Assessment = NonNullable<Profile['assessment']>;

@@ -83,8 +83,8 @@ export function defaultRequirements(figures: BulletinFigures, officeShortName: s
   if (figures.deadlines.nextSnapshot) {
     out.push({
       heading: '做好下期考评准备',
-      text: `下一期考评以${figures.deadlines.nextSnapshot.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}为考评时间节点，各单位要提前开展自查自纠。`,
-      dueDate: null,
+      text: '各单位要在下一期考评时间节点前，对照考核方案开展自查自纠，及时更新各类公开内容。',
+      dueDate: figures.deadlines.nextSnapshot,
     });
   }
   return out;

@@ -29,8 +29,8 @@ async function resolveContent(ctx: Authed, figures: BulletinFigures, draft: Bull
   return draft ? { ...defaults, ...storedContent(draft) } : defaults;
 }
 
-function draftInfo(draft: BulletinDraft | null) {
-  return draft && { version: draft.version, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt };
+function draftInfo(draft: BulletinDraft) {
+  return { version: draft.version, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt };
 }
 
 async function loadDocument(ctx: Authed, period: string) {
@@ -45,7 +45,7 @@ export async function getBulletin(ctx: Authed, period: string) {
   const meeting = await loadMeetingFigures(ctx, figures.period.year);
   // What a blank paragraph prints (for the editor's "restore" and the presentation).
   const defaultWording = toBulletinData(figures, { ...content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
-  return { figures, meeting, content, data, defaultWording, draft: draftInfo(draft) };
+  return { figures, meeting, content, data, defaultWording, draft: draft && draftInfo(draft) };
 }
 
 const MIME = {

@@ -177,14 +177,15 @@ export function periodChangesOf(current: PeriodResults, previous: PeriodResults 
 /**
  * Percentile of a ranked unit within its group: the share of the group's other ranked units
  * with a worse rank, 0–100 (the first of 20 → 100, the last → 0; a group of one → 100).
- * Ties share the value. Unranked units: null.
+ * Ties share the value. Unranked units: null. One sort for the whole group.
  */
-export function percentileInGroup(rank: number | null, ranks: readonly (number | null)[]): number | null {
-  if (rank === null) return null;
-  const ranked = ranks.filter((r): r is number => r !== null);
-  if (ranked.length <= 1) return 100;
-  const below = ranked.filter((r) => r > rank).length;
-  return round1((below * 100) / (ranked.length - 1));
+export function percentilesInGroup(ranks: readonly (number | null)[]): (number | null)[] {
+  const ranked = ranks.filter((r): r is number => r !== null).sort((a, b) => a - b);
+  const n = ranked.length;
+  // Units ranked worse than r = n − (units ranked r or better); competition ranks make that n − (last index of r) − 1.
+  const worseThan = new Map<number, number>();
+  ranked.forEach((r, i) => worseThan.set(r, n - i - 1));
+  return ranks.map((rank) => (rank === null ? null : n <= 1 ? 100 : round1(((worseThan.get(rank) ?? 0) * 100) / (n - 1))));
 }
 
 /** z = (final − mean) / SD over the group's scored units; null when unscored or SD is 0. */

@@ -8,8 +8,9 @@ import { countActiveFindingsByUnit, listRectificationTimeline, mapUnitIdsByCode 
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context';
 import { assertCanSeeUnit } from '../scope';
+import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import { listPublishedRounds, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf, type PeriodView } from './dashboard-data';
-import { briefOf, groupStatsOf, isFailing, periodChangesOf, topAndBottom, type UnitBrief } from './dashboard-figures';
+import { briefOf, groupStatsOf, isFailing, periodChangesOf, topAndBottom } from './dashboard-figures';
 import { rectificationSummaryOf, overdueItemsOf, reportTimelinessOf } from './dashboard-side-figures';
 
 type Authed = Context & { user: SessionUser };
@@ -34,13 +35,20 @@ async function loadViews(ctx: Authed, period: string | null): Promise<{ view: Pe
   return { view, previous };
 }
 
-/** The reader's overview of a quarter (default: the latest published). */
+/** Changes listed on the overview beyond this many are counted, not listed. */
+const CHANGE_LIST_LIMIT = 10;
+
+/**
+ * The reader's overview of a quarter (default: the latest published): figures per group and in
+ * total, the top and bottom units, what changed. Its size does not grow with the number of units:
+ * the lists behind the figures come from `getOverviewList`.
+ */
 export async function getCityOverview(ctx: Authed, input: { period: string | null }) {
   const now = ctx.now();
   const today = chinaToday(now);
   const { view, previous } = await loadViews(ctx, input.period);
   const unitIds = await mapUnitIdsByCode(ctx.db);
-  const reportYear = Number((view?.round.period ?? today).slice(0, 4)) - 1;
+  const reportYear = reportYearOf(view, today);
   const [reports, items] = await Promise.all([reportTimelinessOf(ctx.db, reportYear, now), listRectificationTimeline(ctx.db, { unitId: null, groupId: null })]);
   const rectification = rectificationSummaryOf(items, today);
 
@@ -48,15 +56,12 @@ export async function getCityOverview(ctx: Authed, input: { period: string | nul
   if (view) {
     const groups = view.results.groups.map((g) => {
       const stats = groupStatsOf(g, view.rule);
-      const briefs = g.rows.map((r) => briefOf(r, g.name, unitIds));
-      return { ...stats, ...topAndBottom(briefs, 3) };
+      return { ...stats, ...topAndBottom(g.rows, 3) };
     });
-    const rows = view.results.groups.flatMap((g) => g.rows.map((r) => ({ row: r, groupName: g.name })));
-    const failingUnits: UnitBrief[] = rows.filter(({ row }) => isFailing(row, view.rule)).map(({ row, groupName }) => briefOf(row, groupName, unitIds));
-    const vetoUnits = rows
-      .filter(({ row }) => row.vetoes.length > 0)
-      .map(({ row, groupName }) => ({ ...briefOf(row, groupName, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) }));
+    const rows = view.results.groups.flatMap((g) => g.rows);
+    const vetoed = rows.filter((row) => row.vetoes.length > 0);
     const changes = periodChangesOf(view.results, previous?.results ?? null, view.rule, previous?.rule ?? null, unitIds);
+    const briefs = (list: readonly UnitPeriodResult[]) => list.map((r) => briefOf(r, view.results.groups.find((g) => g.code === r.group)?.name ?? r.group, unitIds));
     assessment = {
       period: view.round.period,
       previousPeriod: previous?.round.period ?? null,
@@ -64,30 +69,33 @@ export async function getCityOverview(ctx: Authed, input: { period: string | nul
       passScore: view.rule.passScore,
       totals: {
         units: rows.length,
-        scored: rows.filter(({ row }) => row.final !== null).length,
-        ranked: rows.filter(({ row }) => row.rank !== null).length,
-        failing: failingUnits.length,
-        vetoes: vetoUnits.length,
-        vetoFail: vetoUnits.filter((u) => u.isVetoFail).length,
+        scored: rows.filter((row) => row.final !== null).length,
+        ranked: rows.filter((row) => row.rank !== null).length,
+        failing: rows.filter((row) => isFailing(row, view.rule)).length,
+        vetoes: vetoed.length,
+        vetoFail: vetoed.filter((row) => row.isVetoFail).length,
       },
-      groups: groups.map((g) => ({ ...g, ...(changes.groups.find((c) => c.code === g.code) ?? { averageDelta: null, passRateDelta: null }) })),
-      failingUnits,
-      vetoUnits,
-      changes: { rises: changes.rises, falls: changes.falls, newlyFailing: changes.newlyFailing, recovered: changes.recovered },
+      groups: groups.map(({ top, bottom, ...g }) => ({
+        ...g,
+        top: briefs(top),
+        bottom: briefs(bottom),
+        ...(changes.groups.find((c) => c.code === g.code) ?? { averageDelta: null, passRateDelta: null }),
+      })),
+      changes: {
+        rises: changes.rises,
+        falls: changes.falls,
+        newlyFailing: changes.newlyFailing.slice(0, CHANGE_LIST_LIMIT),
+        newlyFailingCount: changes.newlyFailing.length,
+        recovered: changes.recovered.slice(0, CHANGE_LIST_LIMIT),
+        recoveredCount: changes.recovered.length,
+      },
     };
   }
 
-  const reportRow = (r: (typeof reports.rows)[number]) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate });
   return {
     today,
     assessment,
-    reports: {
-      year: reports.year,
-      overall: reports.overall,
-      groups: reports.groups,
-      lateUnits: reports.rows.filter((r) => r.timeliness === 'late').map(reportRow),
-      missingUnits: reports.rows.filter((r) => !r.isSubmitted && r.timeliness === 'overdue').map(reportRow),
-    },
+    reports: { year: reports.year, overall: reports.overall, groups: reports.groups },
     rectification: {
       today,
       open: rectification.overall.open,
@@ -96,11 +104,53 @@ export async function getCityOverview(ctx: Authed, input: { period: string | nul
       awaitingOffice: rectification.overall.awaitingOffice,
       closed: rectification.overall.closed + rectification.overall.explained,
       onTimeClosureRate: rectification.overall.onTimeClosurePercent,
-      unitsNotReportedBack: rectification.overall.unitsNotReportedBack,
-      units: rectification.units.filter((u) => u.open > 0),
-      overdueItems: overdueItemsOf(items, today),
+      unitsNotReportedBack: rectification.overall.unitsNotReportedBack.length,
+      unitsWithOpenItems: rectification.units.filter((u) => u.open > 0).length,
     },
   };
+}
+
+/** Annual reports of the year before the quarter's year are the ones due in it (by 31 March). */
+function reportYearOf(view: PeriodView | null, today: string): number {
+  return Number((view?.round.period ?? today).slice(0, 4)) - 1;
+}
+
+export const overviewListKinds = ['failing', 'vetoes', 'lateReports', 'missingReports', 'overdueItems', 'openByUnit'] as const;
+export type OverviewListKind = (typeof overviewListKinds)[number];
+
+/** The list behind one of the overview's figures. */
+export async function getOverviewList(ctx: Authed, input: { period: string | null; kind: OverviewListKind }) {
+  const now = ctx.now();
+  const today = chinaToday(now);
+  switch (input.kind) {
+    case 'failing':
+    case 'vetoes': {
+      const { view } = await loadViews(ctx, input.period);
+      if (!view) return { kind: input.kind, units: [] };
+      const unitIds = await mapUnitIdsByCode(ctx.db);
+      const units = view.results.groups.flatMap((g) =>
+        g.rows
+          .filter((row) => (input.kind === 'failing' ? isFailing(row, view.rule) : row.vetoes.length > 0))
+          .map((row) => ({ ...briefOf(row, g.name, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) })),
+      );
+      return { kind: input.kind, units };
+    }
+    case 'lateReports':
+    case 'missingReports': {
+      const { view } = await loadViews(ctx, input.period);
+      const reports = await reportTimelinessOf(ctx.db, reportYearOf(view, today), now);
+      const rows = reports.rows
+        .filter((r) => (input.kind === 'lateReports' ? r.timeliness === 'late' : !r.isSubmitted && r.timeliness === 'overdue'))
+        .map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate }));
+      return { kind: input.kind, year: reports.year, reports: rows };
+    }
+    case 'overdueItems':
+    case 'openByUnit': {
+      const items = await listRectificationTimeline(ctx.db, { unitId: null, groupId: null });
+      if (input.kind === 'overdueItems') return { kind: input.kind, items: overdueItemsOf(items, today) };
+      return { kind: input.kind, units: rectificationSummaryOf(items, today).units.filter((u) => u.open > 0) };
+    }
+  }
 }
 
 /** One unit's own figures for a quarter: score, rank in its group, grade, findings, open items, annual report. */
@@ -138,7 +188,7 @@ export async function getUnitSummary(ctx: Authed, input: { unitId: number; perio
   }
   const items = await listRectificationTimeline(ctx.db, { unitId: unit.id, groupId: null });
   const rectification = rectificationSummaryOf(items, today).overall;
-  const reportYear = Number((view?.round.period ?? today).slice(0, 4)) - 1;
+  const reportYear = reportYearOf(view, today);
   const report = (await reportTimelinessOf(ctx.db, reportYear, now, unit.id)).rows[0] ?? null;
   return {
     today,

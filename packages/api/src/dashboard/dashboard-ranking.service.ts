@@ -7,7 +7,7 @@ import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
 import type { Context } from '../context';
 import { assertCanSeeUnit } from '../scope';
 import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf } from './dashboard-data';
-import { averageShare, groupStatsOf, isFailing, percentileInGroup, shareOf, standardScore } from './dashboard-figures';
+import { averageShare, groupStatsOf, isFailing, percentilesInGroup, shareOf, standardScore } from './dashboard-figures';
 
 type Authed = Context & { user: SessionUser };
 
@@ -31,7 +31,6 @@ export async function getGroupRanking(ctx: Authed, input: { period: string | nul
   if (!group) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中` });
   const unitIds = await mapUnitIdsByCode(ctx.db);
   const before = new Map((previous?.groups ?? []).flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
-  const ranks = group.rows.map((r) => r.rank);
   return {
     period: view.round.period,
     previousPeriod,
@@ -42,6 +41,7 @@ export async function getGroupRanking(ctx: Authed, input: { period: string | nul
     stats: groupStatsOf(group, view.rule),
     rows: group.rows.map((r) => {
       const old = before.get(r.unit);
+      const previousFinal = old?.final ?? null;
       return {
         unitId: unitIds.get(r.unit) ?? null,
         unit: r.unit,
@@ -54,11 +54,7 @@ export async function getGroupRanking(ctx: Authed, input: { period: string | nul
         isVetoFail: r.isVetoFail,
         isFailing: isFailing(r, view.rule),
         vetoes: r.events.vetoes.map((e) => ({ code: e.code, name: e.name })),
-        bonus: r.bonus,
-        major: r.major,
-        previousFinal: old?.final ?? null,
-        scoreDelta: old?.final != null && r.final !== null ? Math.round((r.final - old.final) * 100) / 100 : null,
-        percentile: percentileInGroup(r.rank, ranks),
+        scoreDelta: previousFinal !== null && r.final !== null ? Math.round((r.final - previousFinal) * 100) / 100 : null,
         unscoredReason: r.unscoredReason,
       };
     }),
@@ -70,9 +66,9 @@ export async function getCrossGroupComparison(ctx: Authed, input: { period: stri
   const rounds = await listPublishedRounds(ctx.db);
   const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
   const unitIds = await mapUnitIdsByCode(ctx.db);
-  const groups = view.results.groups.map((g) => ({ code: g.code, name: g.name, stats: groupStatsOf(g, view.rule), ranks: g.rows.map((r) => r.rank), rows: g.rows }));
+  const groups = view.results.groups.map((g) => ({ code: g.code, name: g.name, stats: groupStatsOf(g, view.rule), percentiles: percentilesInGroup(g.rows.map((r) => r.rank)), rows: g.rows }));
   const rows = groups.flatMap((g) =>
-    g.rows.map((r) => ({
+    g.rows.map((r, i) => ({
       unitId: unitIds.get(r.unit) ?? null,
       unit: r.unit,
       name: r.name,
@@ -83,7 +79,7 @@ export async function getCrossGroupComparison(ctx: Authed, input: { period: stri
       groupRanked: g.stats.ranked,
       grade: r.grade,
       isVetoFail: r.isVetoFail,
-      percentile: percentileInGroup(r.rank, g.ranks),
+      percentile: g.percentiles[i] ?? null,
       standardScore: standardScore(r.final, g.stats),
     })),
   );

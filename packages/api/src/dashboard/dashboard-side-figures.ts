@@ -28,7 +28,11 @@ export async function reportTimelinessOf(db: Db, year: number, now: Date, unitId
   const today = chinaToday(now);
   const [expected, versions] = await Promise.all([listExpectedReportUnits(db, year), listReportVersionTimes(db, year, unitId)]);
   const byUnit = new Map<number, typeof versions>();
-  for (const v of versions) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
+  for (const v of versions) {
+    const list = byUnit.get(v.unitId);
+    if (list) list.push(v);
+    else byUnit.set(v.unitId, [v]);
+  }
   const rows: (ReportTimelinessRow & { groupName: string | null; isAccepted: boolean })[] = [];
   for (const u of expected) {
     if (unitId !== null && u.unitId !== unitId) continue;
@@ -97,7 +101,11 @@ export interface UnitRectificationCount {
 export function rectificationSummaryOf(items: readonly RectificationTimelineItem[], today: string) {
   const overall = rectificationFigures(items.map(figureItemOf), today);
   const byUnit = new Map<number, RectificationTimelineItem[]>();
-  for (const item of items) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), item]);
+  for (const item of items) {
+    const list = byUnit.get(item.unitId);
+    if (list) list.push(item);
+    else byUnit.set(item.unitId, [item]);
+  }
   const units: UnitRectificationCount[] = [];
   for (const [unitId, list] of byUnit) {
     const first = list[0];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { groupCodeSchema } from '@kaoping/contracts/org/group';
 import { readerProcedure, router, signedInProcedure } from '../trpc';
 import { getRectificationBoard } from './dashboard-board.service';
-import { getCityOverview, getUnitSummary, listDashboardPeriods } from './dashboard-overview.service';
+import { getCityOverview, getOverviewList, getUnitSummary, listDashboardPeriods, overviewListKinds } from './dashboard-overview.service';
 import { getUnitProfile } from './dashboard-profile.service';
 import { getCrossGroupComparison, getGroupRanking, getGroupTrends, getHeatMap, getUnitHistory } from './dashboard-ranking.service';
 
@@ -23,6 +23,8 @@ export const dashboardRouter = router({
   periods: signedInProcedure.query(({ ctx }) => listDashboardPeriods(ctx)),
   /** 概览 for readers: key figures per group, failing and vetoed units, changes, reports and ledger. */
   overview: readerProcedure.input(periodInput).query(({ ctx, input }) => getCityOverview(ctx, input)),
+  /** The list behind one of the overview's figures (failing units, vetoes, late or missing reports, overdue items, open items by unit). */
+  overviewList: readerProcedure.input(z.object({ period: quarter, kind: z.enum(overviewListKinds) })).query(({ ctx, input }) => getOverviewList(ctx, input)),
   /** One unit's own figures (a liaison's overview); a liaison only their own unit. */
   unitSummary: signedInProcedure.input(unitInput).query(({ ctx, input }) => getUnitSummary(ctx, input)),
   /** 排名: one group's official ranking with movement. */

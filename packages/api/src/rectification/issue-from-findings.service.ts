@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { issueFromFindingsInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
 import { chinaToday } from '@kaoping/domain/period/period';
-import { findItemsOfFindings, listFindingsForIssue, type FindingForIssue } from '@kaoping/db/rectification/rectification.repository';
+import { findItemsOfFindings, listFindingsForIssue, listUnorderedFindingIds, type FindingForIssue } from '@kaoping/db/rectification/rectification.repository';
 import type { z } from 'zod';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
@@ -62,4 +62,11 @@ export async function issueFromFindings(ctx: Authed, input: z.output<typeof issu
     await recordChange(trx, ctx.user, now, { action: 'rectification.issue_bulk', entity: 'rectification', entityId: items.map((i) => i.code).join(','), unitId: null, before: null, after: { findings: ids.length, items: items.length, grouping: input.grouping } });
     return items.map((i) => withDerived(i, chinaToday(now)));
   });
+}
+
+/** 交办 for a whole published round: every active finding not ordered yet. */
+export async function issueRound(ctx: Authed, input: Omit<z.output<typeof issueFromFindingsInputSchema>, 'findingIds'> & { roundId: number }) {
+  const findingIds = await listUnorderedFindingIds(ctx.db, input.roundId);
+  if (findingIds.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮测评没有待交办的问题' });
+  return issueFromFindings(ctx, { ...input, findingIds });
 }

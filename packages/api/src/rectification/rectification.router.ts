@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rectificationTransitionInputSchema } from '@kaoping/contracts/rectification/rectification-action';
-import { calendarOverrideInputSchema, evidenceUploadInputSchema, issueFromFindingsInputSchema, ledgerFilterSchema, ledgerIssueInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
+import { calendarOverrideInputSchema, evidenceUploadInputSchema, issueFromFindingsInputSchema, issueRoundInputSchema, ledgerFilterSchema, ledgerIssueInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
 import { chinaDateSchema } from '@kaoping/contracts/rectification/rectification-item';
 import { rectificationIssueInputSchema } from '@kaoping/contracts/rectification/rectification-action';
 import { calendarCoverage, describeDay } from '@kaoping/domain/calendar/work-calendar';
@@ -12,7 +12,7 @@ import { recordChange } from '../audit/record-change';
 import { officeProcedure, router, signedInProcedure } from '../trpc';
 import { downloadEvidence, uploadEvidence } from './evidence.service';
 import { exportLedgerXlsx } from './ledger-export.service';
-import { issueFromFindings } from './issue-from-findings.service';
+import { issueFromFindings, issueRound } from './issue-from-findings.service';
 import { computeLedgerFigures } from './rectification-figures.service';
 import { syncDueReminders } from './rectification-notices';
 import { getItemDetail, issueItem, listLedgerForUser, transitionItem } from './rectification.service';
@@ -28,6 +28,7 @@ export const rectificationRouter = router({
   /** 交办 from a published round's findings, one item per finding or per unit and indicator. */
   issueFromFindings: officeProcedure.input(issueFromFindingsInputSchema).mutation(({ ctx, input }) => issueFromFindings(ctx, input)),
   /** Every lifecycle action; who may do what is the domain state machine's table. */
+  issueRound: officeProcedure.input(issueRoundInputSchema).mutation(({ ctx, input }) => issueRound(ctx, input)),
   transition: signedInProcedure.input(rectificationTransitionInputSchema).mutation(({ ctx, input }) => transitionItem(ctx, input)),
   figures: signedInProcedure.input(z.object({ period: z.string().nullable().default(null), groupId: z.number().int().positive().nullable().default(null) })).query(({ ctx, input }) => computeLedgerFigures(ctx, input)),
   exportXlsx: signedInProcedure.input(ledgerFilterSchema).mutation(({ ctx, input }) => exportLedgerXlsx(ctx, input)),

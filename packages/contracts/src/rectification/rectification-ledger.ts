@@ -27,6 +27,9 @@ export const issueFromFindingsInputSchema = z.object({
   requirement: z.string().trim().max(4000).default('请对照问题逐项整改,并报送整改措施、完成情况及佐证材料。'),
 });
 
+/** 交办 every finding of a published round that has no item yet. */
+export const issueRoundInputSchema = issueFromFindingsInputSchema.omit({ findingIds: true }).extend({ roundId: z.number().int().positive() });
+
 export const ledgerFilterSchema = z.object({
   period: periodCodeSchema.nullable().default(null),
   groupId: z.number().int().positive().nullable().default(null),

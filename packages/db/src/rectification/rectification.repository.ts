@@ -1,6 +1,7 @@
 import type { DueRule, RectificationItem, RectificationSubmission } from '@kaoping/contracts/rectification/rectification-item';
 import type { RectificationEvent } from '@kaoping/contracts/rectification/rectification-action';
 import type { EscalationLevel, RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { RectificationItemTable } from './rectification.tables';
 
@@ -78,10 +79,12 @@ function toRow(item: RectificationItem) {
 /** The next ledger number for a year: ZG-2026-001, ZG-2026-002… */
 export async function nextItemCode(db: Db, year: number): Promise<string> {
   const prefix = `ZG-${year}-`;
-  const row = await db.selectFrom('rectification_items').select((eb) => eb.fn.max('code').as('max')).where('code', 'like', `${prefix}%`).executeTakeFirst();
-  const last = row?.max ? Number(String(row.max).slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(3, '0')}`;
+  // Longest first, then highest: as text, ZG-2026-1000 would sort below ZG-2026-999.
+  const rows = await db.selectFrom('rectification_items').select('code').where('code', 'like', `${prefix}%`).orderBy(sql`length(code)`, 'desc').orderBy('code', 'desc').limit(20).execute();
+  const last = rows.map((r) => r.code.slice(prefix.length)).find((n) => /^\d+$/.test(n));
+  return `${prefix}${String(Number(last ?? 0) + 1).padStart(3, '0')}`;
 }
+
 
 /** Inserts a newly issued item (its `id` is ignored) and its finding links; returns the new id. */
 export async function insertItem(db: Db, item: RectificationItem, meta: RectificationMeta): Promise<number> {
@@ -269,4 +272,23 @@ export async function listRectificationScoreRows(db: Db, range: { start: string;
     .orderBy('r.code')
     .execute();
   return rows.map((r) => ({ unitId: r.unit_id, unit: r.unit_code, period: periodCode, item: r.code, due: r.due_date, closed: r.closed_on, rejected: r.recheck_fail_count }));
+}
+
+/** Active findings of a round that no open or closed item orders yet. */
+export async function listUnorderedFindingIds(db: Db, roundId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('findings as f')
+    .select('f.id')
+    .where('f.round_id', '=', roundId)
+    .where('f.status', '=', 'active')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('rectification_item_findings as l').innerJoin('rectification_items as r', 'r.id', 'l.item_id').select('l.item_id').whereRef('l.finding_id', '=', 'f.id').where('r.status', '!=', 'cancelled'),
+        ),
+      ),
+    )
+    .orderBy('f.id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventsGroup, excludedGroup, splitGroup } from '@kaoping/domain/analysis/analysis-golden-cases';
+import { randomCaseArb, runCase } from '@kaoping/domain/analysis/analysis-test-cases';
 import { explainUnit } from '@kaoping/domain/analysis/explain-unit';
 import { computeRankStability } from '@kaoping/domain/analysis/rank-stability';
 import { computeWhatIf } from '@kaoping/domain/analysis/what-if';
@@ -21,7 +23,27 @@ describe('analysis views', () => {
       const bars = layOutWaterfall(view, defaultChartLabels);
       // the running total before the final bar is the final itself
       expect(bars[bars.length - 2]?.total, `${group.groupCode}/${unit}`).toBeCloseTo(explanation.final ?? -1, 9);
+      // no loss bar goes up; an indicator that lost nothing shows 0
+      for (const [i, step] of view.steps.entries()) if (step.kind === 'loss') expect(step.delta, `${unit} step ${i}`).toBeLessThanOrEqual(0);
     }
+  });
+
+  it('lands exactly on the final on random schemes, losses never positive', () => {
+    fc.assert(
+      fc.property(randomCaseArb, (c) => {
+        for (const group of runCase(c).groups) {
+          for (const unit of group.units) {
+            const explanation = explainUnit(group, unit.unit);
+            const view = toWaterfallView(explanation, defaultChartLabels);
+            if (view === null) continue;
+            const bars = layOutWaterfall(view, defaultChartLabels);
+            expect(bars[bars.length - 2]?.total).toBeCloseTo(explanation.final ?? -1, 9);
+            for (const step of view.steps) if (step.kind === 'loss') expect(step.delta).toBeLessThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 7 },
+    );
   });
 
   it('shows lost points on the final scale, then the major deduction and bonus after a subtotal', () => {

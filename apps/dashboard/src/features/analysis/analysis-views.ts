@@ -77,23 +77,25 @@ export function toStabilityRankingUnits(official: readonly OfficialRow[], stabil
 /**
  * The score-waterfall builder's view of an explanation: from full marks (100), each applicable
  * level-1 indicator's lost points on the final's scale, then major deductions, bonus and a veto
- * cap, down to the official final. The indicator shares are differences of rounded running
- * totals of the applicable maximum (they sum to exactly 100) and the contributions come from the
- * domain's exact waterfall, so the bars add up to the official final to the hundredth.
+ * cap, down to the official final. Each loss bar is a difference of rounded running totals of the
+ * lost points, so an indicator that lost nothing shows exactly 0; the last one lands on the
+ * domain's exact running total (rounded half up, as the engine), and the remaining bars are the
+ * domain's own, so the bars add up to the official final to the hundredth.
  */
 export function toWaterfallView(explanation: UnitExplanation, labels: Pick<ChartLabels, 'majorDeduction' | 'bonus' | 'vetoCap' | 'subtotal'>): ScoreWaterfallView | null {
   if (explanation.final === null || explanation.applicableMax <= 0) return null;
+  const indicatorSteps = explanation.waterfall.filter((s) => s.kind === 'indicator');
+  const afterIndicators = indicatorSteps[indicatorSteps.length - 1]?.end ?? 0;
+  const applicable = explanation.indicators.filter((i) => i.applicablePoints > 0);
   const steps: WaterfallStep[] = [];
-  let applicable = 0;
+  let lost = 0;
   let previous = 0;
-  for (const indicator of explanation.indicators) {
-    if (indicator.applicablePoints <= 0) continue;
-    applicable += indicator.applicablePoints;
-    const running = round2((applicable / explanation.applicableMax) * 100);
-    const share = running - previous;
+  applicable.forEach((indicator, i) => {
+    lost += indicator.lost;
+    const running = i === applicable.length - 1 ? round2(100 - afterIndicators) : round2((lost / explanation.applicableMax) * 100);
+    steps.push({ kind: 'loss', label: indicator.name, delta: round2(previous - running) });
     previous = running;
-    steps.push({ kind: 'loss', label: indicator.name, delta: round2(indicator.contribution - share) });
-  }
+  });
   const others = explanation.waterfall.filter((s) => s.kind !== 'indicator');
   if (others.length > 0) steps.push({ kind: 'subtotal', label: labels.subtotal, delta: 0 });
   for (const step of others) {

@@ -14,6 +14,8 @@ import { errorMessage, useTRPC, useTRPCClient } from '../../trpc';
 type Scenario = Outputs['analysis']['scenarios']['list'][number];
 type ComparisonRow = Outputs['analysis']['scenarios']['compare']['rows'][number];
 
+const isStandingDifferent = (r: ComparisonRow) => r.first.rank !== r.second.rank || r.first.grade !== r.second.grade;
+
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** "主动公开 35→45;依申请公开 25→0": the indicators a scenario changes. */
@@ -125,7 +127,7 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
         </Col>
         {data && (
           <Col>
-            <Typography.Text type="secondary">{t('analysis.whatIf.different', { count: data.rows.filter((r) => r.isDifferent).length })}</Typography.Text>
+            <Typography.Text type="secondary">{t('analysis.whatIf.different', { count: data.rows.filter(isStandingDifferent).length })}</Typography.Text>
           </Col>
         )}
       </Row>
@@ -139,7 +141,7 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
           columns={compareColumns}
           pagination={false}
           scroll={{ y: 420 }}
-          rowClassName={(r) => (r.isDifferent ? 'kp-rank-changed' : '')}
+          rowClassName={(r) => (isStandingDifferent(r) ? 'kp-rank-changed' : '')}
           data-testid="compare-table"
         />
       )}

@@ -96,50 +96,49 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Card size="small" title={t('analysis.stability.controls')}>
-              <Form<FormValues>
-                form={form}
-                layout="inline"
-                initialValues={{ percent: defaultRankStabilityOptions.perturbation * 100, draws: defaultRankStabilityOptions.draws, seed: defaultRankStabilityOptions.seed }}
-                onFinish={start}
-              >
-                <Form.Item name="percent" label={t('analysis.stability.perturbation')} rules={[{ required: true }]}>
-                  <InputNumber<number> min={0} max={99} step={5} style={{ width: 90 }} data-testid="stability-percent" />
-                </Form.Item>
-                <Form.Item name="draws" label={t('analysis.stability.draws')} rules={[{ required: true }]}>
-                  <InputNumber<number> min={1} max={100_000} step={500} precision={0} style={{ width: 110 }} data-testid="stability-draws" />
-                </Form.Item>
-                <Form.Item name="seed" label={t('analysis.stability.seed')} rules={[{ required: true }]}>
-                  <InputNumber<number> min={0} max={4_294_967_295} precision={0} style={{ width: 130 }} data-testid="stability-seed" />
-                </Form.Item>
-                <Form.Item>
-                  <Button type="primary" htmlType="submit" loading={isRunning} data-testid="stability-run">
-                    {t('analysis.stability.run')}
-                  </Button>
-                </Form.Item>
-              </Form>
-              <div style={{ marginTop: 8 }}>
-                {run ? (
-                  <Typography.Text type="secondary" data-testid="stability-status" data-where={run.where} data-ms={run.ms.toFixed(1)}>
-                    {t('analysis.stability.ranIn', { draws: run.options.draws ?? defaultRankStabilityOptions.draws, ms: run.ms.toFixed(0), where: t(run.where === 'worker' ? 'analysis.stability.inWorker' : 'analysis.stability.inline') })}
-                    {notSignificantPairs > 0 && <> · {t('analysis.stability.pairs', { count: notSignificantPairs })}</>}
-                  </Typography.Text>
-                ) : (
-                  <Typography.Text type="secondary">{t('analysis.stability.notRun')}</Typography.Text>
-                )}
-              </div>
-              {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
-            </Card>
-            <Card size="small" title={t('analysis.stability.chart')}>
-              {option ? <EChart option={option} ariaLabel={t('analysis.stability.chart')} height={chartRows * 24 + 80} testId="stability-chart" /> : <Empty description={t('analysis.stability.notRun')} />}
-            </Card>
-          </Space>
+          <Card size="small" title={t('analysis.stability.controls')}>
+            <Form<FormValues>
+              form={form}
+              layout="inline"
+              initialValues={{ percent: defaultRankStabilityOptions.perturbation * 100, draws: defaultRankStabilityOptions.draws, seed: defaultRankStabilityOptions.seed }}
+              onFinish={start}
+            >
+              <Form.Item name="percent" label={t('analysis.stability.perturbation')} rules={[{ required: true }]}>
+                <InputNumber<number> min={0} max={99} step={5} style={{ width: 90 }} data-testid="stability-percent" />
+              </Form.Item>
+              <Form.Item name="draws" label={t('analysis.stability.draws')} rules={[{ required: true }]}>
+                <InputNumber<number> min={1} max={100_000} step={500} precision={0} style={{ width: 110 }} data-testid="stability-draws" />
+              </Form.Item>
+              <Form.Item name="seed" label={t('analysis.stability.seed')} rules={[{ required: true }]}>
+                <InputNumber<number> min={0} max={4_294_967_295} precision={0} style={{ width: 130 }} data-testid="stability-seed" />
+              </Form.Item>
+              <Form.Item>
+                <Button type="primary" htmlType="submit" loading={isRunning} data-testid="stability-run">
+                  {t('analysis.stability.run')}
+                </Button>
+              </Form.Item>
+            </Form>
+            <div style={{ marginTop: 8 }}>
+              {run ? (
+                <Typography.Text type="secondary" data-testid="stability-status" data-where={run.where} data-ms={run.ms.toFixed(1)}>
+                  {t('analysis.stability.ranIn', { draws: run.options.draws ?? defaultRankStabilityOptions.draws, ms: run.ms.toFixed(0), where: t(run.where === 'worker' ? 'analysis.stability.inWorker' : 'analysis.stability.inline') })}
+                  {notSignificantPairs > 0 && <> · {t('analysis.stability.pairs', { count: notSignificantPairs })}</>}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{t('analysis.stability.notRun')}</Typography.Text>
+              )}
+            </div>
+            {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
+          </Card>
         </Col>
         <Col xs={24} xl={8}>
           <MethodologyCard note={methodology.stability(shownOptions)} testId="stability-methodology" />
         </Col>
       </Row>
+      {/* full width: with 100 units each rank needs its own few pixels in the interval panel */}
+      <Card size="small" title={t('analysis.stability.chart')}>
+        {option ? <EChart option={option} ariaLabel={t('analysis.stability.chart')} height={chartRows * 24 + 80} testId="stability-chart" /> : <Empty description={t('analysis.stability.notRun')} />}
+      </Card>
       {stability && (
         <Card size="small" title={t('analysis.stability.table')}>
           <Table<UnitRankStability> size="small" rowKey="unit" dataSource={stability.units} columns={columns} pagination={false} scroll={{ y: 480 }} data-testid="stability-table" />

@@ -42,6 +42,8 @@ export function WeightSliders({ indicators, points, onChange }: { indicators: re
                 step={STEP}
                 value={value}
                 marks={{ [official]: ' ' }}
+                // the number box shows the value; an open tooltip on a focused handle keeps re-aligning
+                tooltip={{ open: false }}
                 onChange={(v: number) => onChange(indicator.code, roundPoints(v))}
                 ariaLabelForHandle={indicator.name}
                 data-testid={`weight-slider-${indicator.code}`}

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
@@ -49,10 +49,16 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
     }
   }, [group, points, scratch]);
   const result = recompute.result;
+  // The sliders and figures follow every step at once; the chart and the table (the costly part
+  // to draw) render the latest result when the browser has time, never blocking a drag.
+  const shown = useDeferredValue(result);
 
   const passScore = passScoreOf(group.grading.bands);
-  const option = useMemo(() => (result ? buildWhatIfComparisonOption({ units: toWhatIfUnits(result), passScore, windowSize: CHART_WINDOW }, labels) : null), [result, passScore, labels]);
-  const rows = useMemo(() => (result ? (onlyChanged ? result.rows.filter((r) => r.isRankChanged || r.isGradeChanged) : result.rows) : []), [result, onlyChanged]);
+  // No transition animation: the chart follows the slider step by step, and a 300 ms animation
+  // restarted on every step only costs frames.
+  const option = useMemo(() => (shown ? { ...buildWhatIfComparisonOption({ units: toWhatIfUnits(shown), passScore, windowSize: CHART_WINDOW }, labels), animation: false } : null), [shown, passScore, labels]);
+  const rows = useMemo(() => (shown ? (onlyChanged ? shown.rows.filter((r) => r.isRankChanged || r.isGradeChanged) : shown.rows) : []), [shown, onlyChanged]);
+  const shownPoints = shown?.indicators.map((i) => i.points).join(',') ?? '';
   const isOfficial = isOfficialPoints(points, group.indicators);
   const gradeChanged = result?.rows.filter((r) => r.isGradeChanged).length ?? 0;
   const chartHeight = Math.min(group.units.length, CHART_WINDOW) * 24 + 70;
@@ -74,7 +80,7 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
                   <Statistic title={t('analysis.whatIf.gradeChanged')} value={gradeChanged} valueStyle={gradeChanged > 0 ? { color: '#cf1322' } : undefined} data-testid="whatif-grade-changed" />
                   <Typography.Text type="secondary">{t('analysis.whatIf.total', { total: roundPoints(result?.total ?? 0), official: result?.officialTotal ?? 0 })}</Typography.Text>
                   <Typography.Text type="secondary" data-testid="whatif-recompute" data-ms={recompute.ms.toFixed(3)}>
-                    {t('analysis.whatIf.recompute', { ms: recompute.ms.toFixed(2) })}
+                    {t('analysis.whatIf.recompute', { ms: recompute.ms < 0.1 ? '< 0.1' : recompute.ms.toFixed(1) })}
                   </Typography.Text>
                 </Space>
               </Col>
@@ -96,7 +102,7 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
           <MethodologyCard note={methodology.whatIf} testId="whatif-methodology" />
         </Col>
       </Row>
-      <Row gutter={16}>
+      <Row gutter={16} data-testid="whatif-results" data-points={shownPoints}>
         <Col xs={24} xxl={11}>
           <Card size="small" title={t('analysis.whatIf.chart')}>
             {option && <EChart option={option} ariaLabel={t('analysis.whatIf.chart')} height={chartHeight} testId="whatif-chart" />}

@@ -1,5 +1,6 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WhatIfRow } from '@kaoping/domain/analysis/what-if';
 import { formatRankDelta } from '../../charts/chart-format';
@@ -8,10 +9,13 @@ import { rankChangeTone } from './analysis-views';
 
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 
-/** Each unit's official and scenario score, rank and grade; grade changes highlighted. */
-export function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
+/**
+ * Each unit's official and scenario score, rank and grade; grade changes highlighted. Virtual:
+ * only the rows in view are drawn, so a slider step costs the same for 30 units or 3,000.
+ */
+export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
   const { t } = useTranslation();
-  const columns: ColumnsType<WhatIfRow> = [
+  const columns = useMemo((): ColumnsType<WhatIfRow> => [
     {
       title: t('analysis.whatIf.columns.unit'),
       dataIndex: 'name',
@@ -60,10 +64,10 @@ export function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
         return <span style={{ color: tone === 'up' || tone === 'down' ? MOVEMENT_COLORS[tone] : undefined }}>{formatRankDelta(r.rankChange)}</span>;
       },
     },
-  ];
+  ], [t]);
   return (
     <>
-      <style>{'.kp-grade-changed > td { background: #fff1f0 !important; } .kp-rank-changed > td { background: #fffbe6 !important; }'}</style>
+      <style>{'.kp-grade-changed > .ant-table-cell { background: #fff1f0 !important; } .kp-rank-changed > .ant-table-cell { background: #fffbe6 !important; }'}</style>
       <Table<WhatIfRow>
         size="small"
         rowKey="unit"
@@ -71,10 +75,11 @@ export function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
         dataSource={rows as WhatIfRow[]}
         columns={columns}
         pagination={false}
-        scroll={{ x: 680, y: 560 }}
+        virtual
+        scroll={{ x: 760, y: 560 }}
         rowClassName={(r) => (r.isGradeChanged ? 'kp-grade-changed' : r.isRankChanged ? 'kp-rank-changed' : '')}
         data-testid="whatif-table"
       />
     </>
   );
-}
+});

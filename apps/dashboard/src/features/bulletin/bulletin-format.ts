@@ -23,3 +23,9 @@ export function formatMovement(delta: number | null, same: string): string {
   if (delta === 0) return same;
   return delta > 0 ? `▲${delta}` : `▼${-delta}`;
 }
+
+/** 2026Q3 → 2026年第三季度 / Q3 2026 (other codes unchanged). */
+export function quarterLabel(t: (key: string, options?: Record<string, unknown>) => string, code: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(code);
+  return m ? t('meeting.quarterLabel', { year: m[1], quarter: t(`meeting.quarterNames.q${m[2]}`) }) : code;
+}

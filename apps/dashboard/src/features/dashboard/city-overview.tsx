@@ -18,14 +18,14 @@ import { useDashboardParams } from './use-dashboard-params';
 
 type Overview = Outputs['dashboard']['overview'];
 type Assessment = NonNullable<Overview['assessment']>;
-type Brief = Assessment['failingUnits'][number];
+type Brief = Assessment['groups'][number]['top'][number];
 type ListKind = 'failing' | 'vetoes' | 'lateReports' | 'missingReports' | 'overdueItems' | 'openByUnit';
 
 function UnitLink({ unit, period }: { unit: Pick<Brief, 'unitId' | 'name'>; period: string | null }) {
   return unit.unitId !== null ? <Link to={profilePath(unit.unitId, period)}>{unit.name}</Link> : <>{unit.name}</>;
 }
 
-function BriefList({ units, period, render }: { units: readonly Brief[]; period: string; render?: (u: Brief) => React.ReactNode }) {
+function BriefList({ units, period, render }: { units: readonly Brief[]; period: string | null; render?: (u: Brief) => React.ReactNode }) {
   const { t } = useTranslation();
   if (units.length === 0) return <Typography.Text type="secondary">{t('dashboard.none')}</Typography.Text>;
   return (
@@ -45,87 +45,96 @@ function BriefList({ units, period, render }: { units: readonly Brief[]; period:
   );
 }
 
-function ListDrawer({ kind, data, onClose }: { kind: ListKind; data: Overview; onClose: () => void }) {
+type ListData = Outputs['dashboard']['overviewList'];
+type ReportRow = Extract<ListData, { reports: unknown }>['reports'][number];
+
+/** The list behind a figure, fetched when it is opened. */
+function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const a = data.assessment;
-  const year = data.reports.year;
+  const trpc = useTRPC();
+  const list = useQuery(trpc.dashboard.overviewList.queryOptions({ period, kind }));
+  const data = list.data;
+  const year = data && 'year' in data ? data.year : '';
   const title = t(`dashboard.overview.lists.${kind}`, { year });
-  const reportTable = (rows: Overview['reports']['lateUnits']) => (
+  const reportTable = (rows: ReportRow[], reportYear: number) => (
     <Table
       size="small"
       rowKey="unitId"
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
       columns={[
-        { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={`/reports/${r.unitId}/${year}`}>{name}</Link> },
+        { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={`/reports/${r.unitId}/${reportYear}`}>{name}</Link> },
         { title: t('dashboard.overview.reportColumns.deadline'), dataIndex: 'deadline', width: 110 },
         { title: t('dashboard.overview.reportColumns.reportedOn'), dataIndex: 'reportedOn', width: 130, render: (d: string | null) => d ?? '—' },
         { title: t('dashboard.overview.reportColumns.daysLate'), dataIndex: 'daysLate', width: 90, align: 'right' },
       ]}
     />
   );
-  let body: React.ReactNode = null;
+  let body: React.ReactNode = list.isPending ? <Spin /> : list.error ? <DashboardError error={list.error} /> : null;
   let footer: React.ReactNode = null;
-  switch (kind) {
-    case 'failing':
-      body = a ? <BriefList units={a.failingUnits} period={a.period} render={(u) => <>{formatScore(u.final)} {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : <GradeTag grade={u.grade} />}</>} /> : null;
-      footer = <Link to="/rankings">{t('dashboard.overview.openRankings')}</Link>;
-      break;
-    case 'vetoes':
-      body = a ? (
-        <List
-          size="small"
-          dataSource={a.vetoUnits}
-          renderItem={(u) => (
-            <List.Item>
-              <List.Item.Meta title={<UnitLink unit={u} period={a.period} />} description={u.vetoItems.map((v) => `${v.code} ${v.name}${v.note ? `:${v.note}` : ''}`).join(';')} />
-              {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : formatScore(u.final)}
-            </List.Item>
-          )}
-        />
-      ) : null;
-      break;
-    case 'lateReports':
-      body = reportTable(data.reports.lateUnits);
-      footer = <Link to="/reports?filter=late">{t('dashboard.overview.openReports')}</Link>;
-      break;
-    case 'missingReports':
-      body = reportTable(data.reports.missingUnits);
-      footer = <Link to="/reports?filter=missing">{t('dashboard.overview.openReports')}</Link>;
-      break;
-    case 'overdueItems':
-      body = (
-        <Table
-          size="small"
-          rowKey="id"
-          dataSource={data.rectification.overdueItems}
-          pagination={data.rectification.overdueItems.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          columns={[
-            { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 120, render: (code: string, r) => <Link to={`/rectification?item=${r.id}`}>{code}</Link> },
-            { title: t('dashboard.unit'), dataIndex: 'unitName', ellipsis: true },
-            { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
-            { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
-          ]}
-        />
-      );
-      footer = <Link to="/rectification/board">{t('dashboard.overview.openBoard')}</Link>;
-      break;
-    case 'openByUnit':
-      body = (
-        <Table
-          size="small"
-          rowKey="unitId"
-          dataSource={data.rectification.units}
-          pagination={data.rectification.units.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          columns={[
-            { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={profilePath(r.unitId)}>{name}</Link> },
-            { title: t('dashboard.board.columns.open'), dataIndex: 'open', width: 80, align: 'right' },
-            { title: t('dashboard.board.columns.overdue'), dataIndex: 'overdue', width: 80, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-          ]}
-        />
-      );
-      footer = <Link to="/rectification">{t('dashboard.overview.openLedger')}</Link>;
-      break;
+  const unitPeriod = period;
+  if (data) {
+    switch (data.kind) {
+      case 'failing':
+        body = <BriefList units={data.units} period={unitPeriod} render={(u) => <>{formatScore(u.final)} {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : <GradeTag grade={u.grade} />}</>} />;
+        footer = <Link to="/rankings">{t('dashboard.overview.openRankings')}</Link>;
+        break;
+      case 'vetoes':
+        body = (
+          <List
+            size="small"
+            dataSource={data.units}
+            renderItem={(u) => (
+              <List.Item>
+                <List.Item.Meta title={<UnitLink unit={u} period={unitPeriod} />} description={u.vetoItems.map((v) => `${v.code} ${v.name}${v.note ? `:${v.note}` : ''}`).join(';')} />
+                {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : formatScore(u.final)}
+              </List.Item>
+            )}
+          />
+        );
+        break;
+      case 'lateReports':
+        body = reportTable(data.reports, data.year);
+        footer = <Link to="/reports?filter=late">{t('dashboard.overview.openReports')}</Link>;
+        break;
+      case 'missingReports':
+        body = reportTable(data.reports, data.year);
+        footer = <Link to="/reports?filter=missing">{t('dashboard.overview.openReports')}</Link>;
+        break;
+      case 'overdueItems':
+        body = (
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={data.items}
+            pagination={data.items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+            columns={[
+              { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 120, render: (code: string, r) => <Link to={`/rectification?item=${r.id}`}>{code}</Link> },
+              { title: t('dashboard.unit'), dataIndex: 'unitName', ellipsis: true },
+              { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
+              { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
+            ]}
+          />
+        );
+        footer = <Link to="/rectification/board">{t('dashboard.overview.openBoard')}</Link>;
+        break;
+      case 'openByUnit':
+        body = (
+          <Table
+            size="small"
+            rowKey="unitId"
+            dataSource={data.units}
+            pagination={data.units.length > 20 ? { pageSize: 20, size: 'small' } : false}
+            columns={[
+              { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={profilePath(r.unitId)}>{name}</Link> },
+              { title: t('dashboard.board.columns.open'), dataIndex: 'open', width: 80, align: 'right' },
+              { title: t('dashboard.board.columns.overdue'), dataIndex: 'overdue', width: 80, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+            ]}
+          />
+        );
+        footer = <Link to="/rectification">{t('dashboard.overview.openLedger')}</Link>;
+        break;
+    }
   }
   return (
     <Drawer open title={title} size={640} onClose={onClose} footer={footer} data-testid={`list-${kind}`}>
@@ -222,7 +231,7 @@ export function CityOverview() {
             title={t('dashboard.overview.figures.reportOnTime', { year: reports.year })}
             value={formatPercent(reports.overall.onTimeRate)}
             hint={t('dashboard.overview.figures.reportHint', { expected: reports.overall.expected, onTime: reports.overall.onTime, late: reports.overall.late, missing: reports.overall.missing })}
-            onOpen={() => setList(reports.lateUnits.length === 0 && reports.missingUnits.length > 0 ? 'missingReports' : 'lateReports')}
+            onOpen={() => setList(reports.overall.late === 0 && reports.overall.missing > 0 ? 'missingReports' : 'lateReports')}
           />
         </Col>
         <Col xs={12} md={8} xl={4}>
@@ -298,10 +307,10 @@ export function CityOverview() {
                   <ChangeList testId="changes-falls" title={t('dashboard.overview.falls')} units={a.changes.falls} period={a.period} />
                 </Col>
                 <Col xs={24} lg={8}>
-                  <ChangeList testId="changes-failing" title={t('dashboard.overview.newlyFailing')} units={a.changes.newlyFailing} period={a.period} />
-                  {a.changes.recovered.length > 0 && (
+                  <ChangeList testId="changes-failing" title={`${t('dashboard.overview.newlyFailing')}(${a.changes.newlyFailingCount})`} units={a.changes.newlyFailing} period={a.period} />
+                  {a.changes.recoveredCount > 0 && (
                     <div style={{ marginTop: 16 }}>
-                      <ChangeList testId="changes-recovered" title={t('dashboard.overview.recovered')} units={a.changes.recovered} period={a.period} />
+                      <ChangeList testId="changes-recovered" title={`${t('dashboard.overview.recovered')}(${a.changes.recoveredCount})`} units={a.changes.recovered} period={a.period} />
                     </div>
                   )}
                 </Col>
@@ -310,7 +319,7 @@ export function CityOverview() {
           </Card>
         </>
       )}
-      {list && <ListDrawer kind={list} data={data} onClose={() => setList(null)} />}
+      {list && <ListDrawer kind={list} period={period} onClose={() => setList(null)} />}
     </Space>
   );
 }

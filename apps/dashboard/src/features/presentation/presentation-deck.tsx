@@ -64,8 +64,15 @@ export function PresentationDeck({ data, onExit }: { data: MeetingData; onExit: 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [index, slides.length, go, onExit]);
-  useEffect(() => () => {
-    if (digits.current.timer !== null) window.clearTimeout(digits.current.timer);
+  useEffect(() => {
+    // Nothing scrolls behind the deck (the page below keeps its place for when the deck closes).
+    const overflow = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    const state = digits.current;
+    return () => {
+      document.body.style.overflow = overflow;
+      if (state.timer !== null) window.clearTimeout(state.timer);
+    };
   }, []);
 
   const slide: Slide = slides[index] ?? { kind: 'overview' };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/echart';
 import { useChartLabels } from '../../charts/use-chart-labels';
 import type { Outputs } from '../../api-types';
-import { formatDate, formatPercent, formatScore } from '../bulletin/bulletin-format';
+import { formatDate, formatPercent, formatScore, quarterLabel } from '../bulletin/bulletin-format';
 import { buildPresentationRankingOption, EDGE, HIGHLIGHT, HIGHLIGHT_COLORS, selectPresentationUnits } from './presentation-ranking';
 
 export type MeetingData = Outputs['bulletin']['get'];
@@ -57,7 +57,7 @@ function useTrend() {
 const cell = (size: number, align: 'left' | 'right' | 'center' = 'right'): CSSProperties => ({ padding: `${size * 0.22}px ${size * 0.45}px`, borderBottom: `1px solid ${MUTED}`, textAlign: align, whiteSpace: 'nowrap' });
 
 export function periodLabel(t: (key: string, o?: Record<string, unknown>) => string, figures: Figures): string {
-  return t('meeting.quarterLabel', { year: figures.period.year, quarter: figures.period.quarter ?? '' });
+  return quarterLabel(t, figures.period.code);
 }
 
 export function OverviewSlide({ data, size }: SlideProps) {
@@ -154,6 +154,10 @@ export function ProblemsSlide({ data, size }: SlideProps) {
   const { t } = useTranslation();
   const f = data.figures;
   const categories = f.problems.slice(0, 4);
+  // Up to three categories fill the width one under another, with more examples; four make a grid.
+  const isGrid = categories.length > 3;
+  const examples = isGrid ? 2 : 3;
+  const most = Math.max(1, ...categories.map((c) => c.problems));
   const units = new Set(f.annexes.filter((a) => a.findings.length > 0).map((a) => a.code)).size;
   return (
     <div>
@@ -161,16 +165,21 @@ export function ProblemsSlide({ data, size }: SlideProps) {
         {t('meeting.presentation.problemsTitle')}
       </Title>
       {categories.length === 0 && <p style={{ fontSize: size }}>{t('meeting.presentation.noProblems')}</p>}
-      <div style={{ display: 'grid', gridTemplateColumns: categories.length > 2 ? 'repeat(2, minmax(0, 1fr))' : '1fr', gap: size * 0.6 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: isGrid ? 'repeat(2, minmax(0, 1fr))' : '1fr', gap: size * 0.7 }}>
         {categories.map((c, i) => (
           <section key={c.code} style={{ borderLeft: `${size / 4}px solid ${RULE}`, paddingLeft: size * 0.6 }} data-testid="problem-category">
-            <div style={{ fontSize: size * 1.15, fontWeight: 700 }}>
-              {i + 1}. {c.name}
-              <span style={{ fontSize: size * 0.75, fontWeight: 400, color: MUTED, marginLeft: size * 0.5 }}>{t('meeting.presentation.problemsCategory', { problems: c.problems, units: c.units })}</span>
+            <div style={{ display: 'flex', alignItems: 'center', gap: size * 0.5 }}>
+              <span style={{ fontSize: size * 1.15, fontWeight: 700, whiteSpace: 'nowrap' }}>
+                {i + 1}. {c.name}
+              </span>
+              <span style={{ fontSize: size * 0.8, color: MUTED, whiteSpace: 'nowrap' }}>{t('meeting.presentation.problemsCategory', { problems: c.problems, units: c.units })}</span>
+              <span aria-hidden style={{ flex: 1, maxWidth: size * 12 }}>
+                <span style={{ display: 'block', height: size * 0.45, width: `${(c.problems / most) * 100}%`, background: INK }} />
+              </span>
             </div>
-            <div style={{ fontSize: size * 0.8, margin: `${size * 0.2}px 0` }}>{c.indicators.slice(0, 3).map((x) => `${x.name} ${x.problems}`).join(' · ')}</div>
-            <ul style={{ margin: 0, paddingLeft: size * 1.1, fontSize: size * 0.78, color: INK }}>
-              {c.examples.slice(0, 2).map((e) => (
+            <div style={{ fontSize: size * 0.8, margin: `${size * 0.15}px 0`, color: INK }}>{c.indicators.slice(0, 3).map((x) => `${x.name} ${x.problems}`).join(' · ')}</div>
+            <ul style={{ margin: 0, paddingLeft: size * 1.1, fontSize: size * 0.8, color: INK, lineHeight: 1.45 }}>
+              {c.examples.slice(0, examples).map((e) => (
                 <li key={`${e.unit}-${e.description}`}>
                   <b>{e.unitName}</b>:{e.description}
                 </li>
@@ -205,8 +214,7 @@ export function RectificationSlide({ data, size }: SlideProps) {
       </div>
     );
   }
-  const quarter = /^(\d{4})Q([1-4])$/.exec(r.period);
-  const label = quarter ? t('meeting.quarterLabel', { year: quarter[1], quarter: quarter[2] }) : r.period;
+  const label = quarterLabel(t, r.period);
   const f = r.figures;
   return (
     <div>
@@ -243,12 +251,12 @@ export function RequirementsSlide({ data, size }: SlideProps) {
       <Title size={size}>{t('meeting.presentation.requirementsTitle')}</Title>
       <ol style={{ margin: 0, paddingLeft: size * 1.4, fontSize: size }} data-testid="requirements">
         {data.data.requirements.map((r) => (
-          <li key={r.heading} style={{ marginBottom: size * 0.55 }}>
+          <li key={r.heading} style={{ marginBottom: size * 0.7 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: size, alignItems: 'baseline' }}>
               <b>{r.heading}</b>
               <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }}>{r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}</span>
             </div>
-            <div style={{ fontSize: size * 0.72, color: MUTED, lineHeight: 1.45 }}>{r.text}</div>
+            <div style={{ fontSize: size * 0.8, color: '#333333', lineHeight: 1.45 }}>{r.text}</div>
           </li>
         ))}
       </ol>

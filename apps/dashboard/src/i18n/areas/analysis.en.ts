@@ -60,7 +60,7 @@ export const analysisEn: Shape<typeof analysisZh> = {
     runCompare: 'Compare',
     export: 'Export Excel',
     rankDifference: 'Rank difference (1 − 2)',
-    different: '{{count}} units differ',
+    different: 'Units with a different rank or grade: {{count}}',
   },
   stability: {
     controls: 'Simulation settings',

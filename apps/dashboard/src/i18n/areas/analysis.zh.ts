@@ -67,7 +67,7 @@ export const analysisZh = {
     runCompare: '对比',
     export: '导出 Excel',
     rankDifference: '名次差(方案一 − 方案二)',
-    different: '{{count}} 个单位结果不同',
+    different: '名次或等次不同的单位:{{count}} 个',
   },
   stability: {
     controls: '模拟参数',

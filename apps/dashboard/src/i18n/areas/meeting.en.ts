@@ -8,6 +8,7 @@ export const meetingEn: Shape<typeof meetingZh> = {
   periodStatus: { published: 'published', locked: 'locked' },
   noPeriods: 'No published results yet. Publish a quarter\'s results to make its bulletin and presentation.',
   quarterLabel: 'Q{{quarter}} {{year}}',
+  quarterNames: { q1: '1', q2: '2', q3: '3', q4: '4' },
   presentation: {
     title: 'Quarterly meeting presentation',
     intro: 'Shows the period\'s results full screen for the projector at the quarterly meeting, in a fixed order: overview → each group\'s ranking → main problems → last period\'s rectification → requirements.',

@@ -6,6 +6,7 @@ export const meetingZh = {
   periodStatus: { published: '已发布', locked: '已锁定' },
   noPeriods: '还没有已发布的考评结果。发布一个季度的测评结果后即可生成通报和演示。',
   quarterLabel: '{{year}}年第{{quarter}}季度',
+  quarterNames: { q1: '一', q2: '二', q3: '三', q4: '四' },
   presentation: {
     title: '季度通报会演示',
     intro: '全屏显示本期考评情况,供季度通报会投影使用。按固定顺序翻页:概况 → 各类别排名 → 主要问题 → 上期整改情况 → 工作要求。',

@@ -18,5 +18,6 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   figuresLabels: { total: 'Items', open: 'Open', overdue: 'Overdue', closedOnTime: 'Closed on time', onTimeRate: 'On-time closure rate', medianDays: 'Median days to close', returned: 'Returned at re-check', notReported: 'Units not reporting back' },
   notifications: { title: 'Notifications', markAll: 'Mark all read', empty: 'No notifications' },
   fromReport: 'Order rectification',
+  issueRound: { button: 'Order rectification', help: 'Creates rectification items for the findings of this round not yet ordered, and notifies the units\' liaisons.', perUnitIndicator: 'One per unit and indicator', perFinding: 'One per finding', workingDays: 'working days', done: '{{count}} items issued' },
   conflict: 'Someone else acted on this item; reload and try again',
 };

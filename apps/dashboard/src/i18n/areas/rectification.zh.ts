@@ -15,5 +15,6 @@ export const rectificationZh = {
   figuresLabels: { total: '整改任务', open: '未完成', overdue: '已逾期', closedOnTime: '按期销号', onTimeRate: '按期销号率', medianDays: '办结天数中位数', returned: '复核退回', notReported: '逾期未报送单位' },
   notifications: { title: '消息', markAll: '全部已读', empty: '暂无消息' },
   fromReport: '交办整改',
+  issueRound: { button: '交办整改', help: '为本轮测评中尚未交办的问题生成整改任务,并通知责任单位联络员。', perUnitIndicator: '按单位和指标合并', perFinding: '每个问题一项', workingDays: '个工作日', done: '已交办 {{count}} 项整改任务' },
   conflict: '该整改任务已被他人处理,请刷新后重试',
 };

@@ -5,6 +5,7 @@ import { READERS, type Expect } from './expect';
 export const dashboardAccess: Record<string, Expect> = {
   'dashboard.periods': 'signed-in',
   'dashboard.overview': READERS,
+  'dashboard.overviewList': READERS,
   'dashboard.unitSummary': 'signed-in',
   'dashboard.ranking': READERS,
   'dashboard.crossGroup': READERS,

@@ -7,6 +7,7 @@ export const rectificationAccess: Record<string, Expect> = {
   'rectification.get': 'signed-in',
   'rectification.issue': OFFICE,
   'rectification.issueFromFindings': OFFICE,
+  'rectification.issueRound': OFFICE,
   'rectification.transition': 'signed-in',
   'rectification.figures': 'signed-in',
   'rectification.exportXlsx': 'signed-in',

@@ -1,0 +1,207 @@
+// `pnpm bench pages`: the dashboard's pages against a generated city of 3,300 units in a temporary
+// SQLite database (a 3,000-unit group for the ranking, a 300-unit group for the heat map, a scheme
+// with 12 level-1 indicators, two published quarters, a ledger), served by the real server
+// (createServer) to Debian's Chromium. Prints the initial JavaScript (gzipped), the time until the
+// rankings page shows its chart, the time to render the 3,000-unit ranking and the 300 × 12 heat
+// map, the other pages, and the API calls behind them. Budgets from issue 6: initial JS ≤ 450 KB
+// gzipped, each page under a second on localhost. KAOPING_BENCH_WATERFALL=1 prints each page's
+// requests (JS chunks, API calls) with their start and end.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '@kaoping/api/auth/password';
+import { openSqlite } from '@kaoping/db/connect';
+import { seedBenchCity } from '@kaoping/db/dashboard/seed-bench-city';
+import { migrateToLatest } from '@kaoping/db/migrate';
+import { createServer } from '@kaoping/server/create-server';
+import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium } from '../src/charts/preview/preview-harness';
+
+const RANKING_UNITS = 3000;
+const HEAT_MAP_UNITS = 300;
+const INDICATORS = 12;
+const LEDGER_ITEMS = 2000;
+const RUNS = 3;
+const INITIAL_JS_BUDGET_KB = 450;
+const PAGE_BUDGET_MS = 1000;
+const PASSWORD = 'Bench@2026';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
+
+/**
+ * Builds the dashboard with its own Vite config into a temporary folder: the same code and
+ * chunking as `pnpm --filter @kaoping/dashboard build`, but not disturbed by (or disturbing) a
+ * build of apps/dashboard/dist running at the same time.
+ */
+async function buildDashboard(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(dashboardDir, 'vite.config.ts'), root: dashboardDir, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
+}
+
+interface PageRun {
+  /** Navigation start → the page's content shown (charts: drawn by ECharts, first frame). */
+  shownMs: number;
+  /** Navigation start → every chart finished (animations included); null without charts. */
+  finishedMs: number | null;
+  /** Option handed to the chart host → drawn (first chart of the page). */
+  renderMs: number | null;
+  /** JavaScript the page loaded, gzipped as served from dist. */
+  jsBytes: number;
+}
+
+interface Scenario {
+  label: string;
+  path: string;
+  /** Chart boxes (DashboardChart ids) to wait for; the first gives the render time. */
+  charts: string[];
+  /** Otherwise a test id that shows the page's content. */
+  content?: string;
+}
+
+async function openPage(browser: Browser, baseUrl: string, cookie: string, scenario: Scenario, gzipOf: (name: string) => number): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addCookies([{ name: 'kp_session', value: cookie, url: baseUrl }]);
+  const page: Page = await context.newPage();
+  let jsBytes = 0;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith('.js')) jsBytes += gzipOf(basename(url.pathname));
+  });
+  await page.goto(`${baseUrl}${scenario.path}`);
+  const shownAt: number[] = [];
+  const finishedAt: number[] = [];
+  let renderMs: number | null = null;
+  for (const [i, id] of scenario.charts.entries()) {
+    const box = page.locator(`[data-testid="${id}-box"][data-finished="true"]`);
+    await box.waitFor({ timeout: 60_000 });
+    const rendered = Number(await box.getAttribute('data-rendered-at'));
+    shownAt.push(rendered);
+    finishedAt.push(Number(await box.getAttribute('data-finished-at')));
+    if (i === 0) renderMs = rendered - Number(await box.getAttribute('data-built-at'));
+  }
+  if (scenario.content) {
+    await page.getByTestId(scenario.content).first().waitFor({ timeout: 60_000 });
+    shownAt.push(await page.evaluate(() => performance.now()));
+  }
+  if (process.env['KAOPING_BENCH_WATERFALL'] === '1') {
+    const entries = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return { name: new URL(r.name).pathname.replace(/^\/assets\//, ''), start: r.startTime, end: r.responseEnd };
+      }),
+    );
+    console.log(`    waterfall of ${scenario.path} (ms since navigation):`);
+    for (const e of entries.sort((a, b) => a.start - b.start)) console.log(`      ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 70)}`);
+  }
+  await context.close();
+  return { shownMs: Math.max(...shownAt), finishedMs: finishedAt.length ? Math.max(...finishedAt) : null, renderMs, jsBytes };
+}
+
+export default async function bench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kaoping-bench-pages-'));
+  const dist = join(dir, 'dist');
+  await buildDashboard(dist);
+  const eager = eagerScripts(dist).map((file) => ({ file, gz: gzippedSize(file), isECharts: isEChartsCode(file) }));
+  const initialJs = eager.reduce((sum, f) => sum + f.gz, 0);
+  const assets = join(dist, 'assets');
+  const gzipByName = new Map(readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => [f, gzippedSize(join(assets, f))]));
+  const gzipOf = (name: string) => gzipByName.get(name) ?? 0;
+
+  const database = openSqlite(join(dir, 'bench.db'));
+  let browser: Browser | null = null;
+  const server = createServer({ database, dashboardDir: dist, secureCookies: false });
+  try {
+    await migrateToLatest(database.db);
+    const generatedAt = performance.now();
+    const city = await seedBenchCity(database.db, { rankingUnits: RANKING_UNITS, heatMapUnits: HEAT_MAP_UNITS, indicators: INDICATORS, rectificationItems: LEDGER_ITEMS, passwordHash: await hashPassword(PASSWORD), now: new Date() });
+    const generationMs = performance.now() - generatedAt;
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const login = await fetch(`${baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const cookie = /kp_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status}`);
+
+    // The API behind the pages: the first call reads and parses the publications, later ones hit memory.
+    const api = async (path: string, input: unknown) => {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: `kp_session=${cookie}` } });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
+      return { ms: performance.now() - started, bytes: body.length };
+    };
+    const firstUnit = Number((await database.db.selectFrom('units').select('id').where('code', '=', 'T00001').executeTakeFirstOrThrow()).id);
+    const calls: [string, string, unknown][] = [
+      ['dashboard.ranking (3,000 units)', 'dashboard.ranking', { period: null, group: 'C' }],
+      ['dashboard.heatMap (300 × 12)', 'dashboard.heatMap', { period: null, group: 'B' }],
+      ['dashboard.overview', 'dashboard.overview', { period: null }],
+      ['dashboard.overviewList (missing reports)', 'dashboard.overviewList', { period: null, kind: 'missingReports' }],
+      ['dashboard.crossGroup (3,300 units)', 'dashboard.crossGroup', { period: null }],
+      ['dashboard.unitProfile (in the 3,000)', 'dashboard.unitProfile', { unitId: firstUnit, period: null }],
+      ['dashboard.groupTrends', 'dashboard.groupTrends', {}],
+      ['dashboard.rectificationBoard (2,000 items)', 'dashboard.rectificationBoard', { groupId: null }],
+    ];
+    const apiLines: string[] = [];
+    for (const [label, path, input] of calls) {
+      const first = await api(path, input);
+      const again = [await api(path, input), await api(path, input)];
+      apiLines.push(`  ${label.padEnd(44)} first ${ms(first.ms).padStart(7)}   then ${ms(median(again.map((a) => a.ms))).padStart(7)}   ${kb(first.bytes).padStart(10)} JSON`);
+    }
+
+    browser = await launchChromium();
+    const scenarios: Scenario[] = [
+      { label: 'rankings, 3,000-unit group', path: '/rankings?group=C', charts: ['ranking-chart'] },
+      { label: 'heat map, 300 units × 12 indicators', path: '/rankings/heat-map?group=B', charts: ['heat-map'] },
+      { label: 'overview', path: '/', charts: [], content: 'overview-groups' },
+      { label: 'cross-group view (3,300 units)', path: '/rankings/compare', charts: [], content: 'compare-table' },
+      { label: 'trends (2 groups)', path: '/rankings/trends', charts: ['group-trend-B', 'group-trend-C'] },
+      { label: 'unit profile', path: `/units/${firstUnit}/profile`, charts: ['profile-radar', 'profile-waterfall', 'profile-history'] },
+      { label: 'rectification board (2,000 items)', path: '/rectification/board', charts: ['board-burndown', 'board-by-unit'] },
+    ];
+    const results: { scenario: Scenario; runs: PageRun[] }[] = [];
+    for (const scenario of scenarios) {
+      const runs: PageRun[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await openPage(browser, baseUrl, cookie, scenario, gzipOf));
+      results.push({ scenario, runs });
+    }
+
+    console.log(`generated city: ${city.units} units (groups of ${RANKING_UNITS} and ${HEAT_MAP_UNITS}), ${INDICATORS} level-1 indicators, ${city.scores} scores, ${city.publications} published quarters, ${city.items} ledger items in ${ms(generationMs)}`);
+    console.log('initial JS (index.html module scripts + modulepreload, gzip -9):');
+    for (const f of eager) console.log(`  ${basename(f.file).padEnd(40)} ${kb(f.gz).padStart(10)}${f.isECharts ? '  ← ECharts!' : ''}`);
+    console.log(`  ${'total'.padEnd(40)} ${kb(initialJs).padStart(10)}   budget ${INITIAL_JS_BUDGET_KB} KB: ${verdict(initialJs / 1024 <= INITIAL_JS_BUDGET_KB)}`);
+    console.log(`API over HTTP on localhost (first call, then median of 2):`);
+    for (const line of apiLines) console.log(line);
+    console.log(`pages in Chromium, fresh browser context each, median of ${RUNS} (min–max):`);
+    for (const { scenario, runs } of results) {
+      const shown = runs.map((r) => r.shownMs);
+      const render = runs.flatMap((r) => (r.renderMs === null ? [] : [r.renderMs]));
+      const finished = runs.flatMap((r) => (r.finishedMs === null ? [] : [r.finishedMs]));
+      const range = (values: number[]) => `${ms(median(values)).padStart(7)} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
+      console.log(`  ${scenario.label}`);
+      console.log(`    navigation → shown        ${range(shown)}   budget ${PAGE_BUDGET_MS} ms: ${verdict(median(shown) < PAGE_BUDGET_MS)}`);
+      if (render.length) console.log(`    chart option → drawn      ${range(render)}`);
+      if (finished.length) console.log(`    navigation → finished     ${range(finished)}   (chart animations done)`);
+      console.log(`    JS loaded (gzip)          ${kb(median(runs.map((r) => r.jsBytes))).padStart(10)}`);
+    }
+  } finally {
+    await browser?.close();
+    await new Promise((ok) => server.close(ok));
+    await database.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
