@@ -4,7 +4,8 @@
 // Prints the in-browser recompute times for the largest demo group (C, 100 乡镇(街道)).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, signIn, startE2e, type E2eEnv } from './harness';
+import { join } from 'node:path';
+import { newPage, screenshot, screenshotDir, signIn, startE2e, type E2eEnv } from './harness';
 
 let env: E2eEnv;
 let period: string;
@@ -119,10 +120,11 @@ describe('analysis', () => {
     await page.getByText('已保存方案「加重主动公开」').waitFor();
     await expect(page.getByTestId('scenario-list').textContent()).resolves.toContain('依申请公开 20→0');
 
-    await page.getByTestId('compare-first').click();
-    await page.locator('.ant-select-dropdown:visible').last().getByText('去掉依申请公开').click();
-    await page.getByTestId('compare-second').click();
-    await page.locator('.ant-select-dropdown:visible').last().getByText('加重主动公开').click();
+    for (const [select, name] of [['compare-first', '去掉依申请公开'], ['compare-second', '加重主动公开']] as const) {
+      await page.getByTestId(select).click();
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+    }
     await page.getByTestId('compare-table').locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'analysis-03-compare');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
@@ -149,6 +151,7 @@ describe('analysis', () => {
     const flagged = await page.getByTestId('stability-table').getByText('与相邻单位差异不显著').count();
     await page.waitForTimeout(1500); // the chart's entry animation
     await screenshot(page, 'analysis-04-stability');
+    await page.getByTestId('stability-chart').screenshot({ path: join(screenshotDir, 'analysis-04b-stability-chart.png') });
 
     await page.getByLabel('抽样次数').fill('100000');
     await page.getByTestId('stability-run').click();

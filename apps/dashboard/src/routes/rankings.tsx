@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { DashboardError } from '../features/dashboard/dashboard-error';
+import { usePreloadECharts } from '../features/dashboard/dashboard-chart';
 import { analysisPath, formatPercent, formatPeriod, formatScore, profilePath } from '../features/dashboard/dashboard-format';
 import { PeriodPicker } from '../features/dashboard/period-picker';
 import { PrintStyle } from '../features/dashboard/print-style';
@@ -14,10 +15,7 @@ import { RankingChart } from '../features/dashboard/ranking-chart';
 import { RankingTable } from '../features/dashboard/ranking-table';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { useTRPC } from '../trpc';
-import { loadECharts } from '../charts/echart';
 
-// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
-void loadECharts();
 
 const CrossGroupPanel = lazy(() => import('../features/dashboard/cross-group-panel').then((m) => ({ default: m.CrossGroupPanel })));
 const HeatMapPanel = lazy(() => import('../features/dashboard/heat-map-panel').then((m) => ({ default: m.HeatMapPanel })));
@@ -62,6 +60,7 @@ function RankingPage() {
   const navigate = useNavigate();
   const { period, group, setPeriod, setGroup } = useDashboardParams();
   const ranking = useQuery({ ...trpc.dashboard.ranking.queryOptions({ period, group }), placeholderData: keepPreviousData });
+  usePreloadECharts();
   const data = ranking.data;
   const openUnit = useCallback(
     (unit: string) => {

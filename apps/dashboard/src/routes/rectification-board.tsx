@@ -10,17 +10,14 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { buildOverdueByUnitOption } from '../charts/options/overdue-by-unit';
 import { buildRectificationBurndownOption } from '../charts/options/rectification-burndown';
 import { useChartLabels } from '../charts/use-chart-labels';
-import { DashboardChart } from '../features/dashboard/dashboard-chart';
+import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { formatPercent, profilePath } from '../features/dashboard/dashboard-format';
 import { FigureCard } from '../features/dashboard/figure-card';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { useGroupYear } from '../features/units/use-current-year';
 import { useTRPC } from '../trpc';
-import { loadECharts } from '../charts/echart';
 
-// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
-void loadECharts();
 
 export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
@@ -32,6 +29,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const groups = useQuery({ ...trpc.groups.list.queryOptions({ year }), enabled: isReader });
   const [groupId, setGroupId] = useState<number | null>(null);
   const board = useQuery({ ...trpc.dashboard.rectificationBoard.queryOptions({ groupId }), placeholderData: keepPreviousData });
+  usePreloadECharts();
   const data = board.data;
   const burndown = useMemo(() => (data ? buildRectificationBurndownOption({ points: data.burndown, windowSize: 60 }, labels) : null), [data, labels]);
   const openUnits = useMemo(() => (data ? data.units.filter((u) => u.open > 0) : []), [data]);

@@ -14,7 +14,7 @@ import { buildUnitRadarOption } from '../charts/options/unit-radar';
 import { buildUnitTrendOption } from '../charts/options/unit-trend';
 import { useChartLabels } from '../charts/use-chart-labels';
 import type { Outputs } from '../api-types';
-import { DashboardChart } from '../features/dashboard/dashboard-chart';
+import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { formatPercent, formatPeriod, formatScore } from '../features/dashboard/dashboard-format';
 import { GradeTag, Movement } from '../features/dashboard/dashboard-tags';
@@ -23,10 +23,7 @@ import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { waterfallViewOf } from '../features/dashboard/waterfall-view';
 import { StatusTag } from '../features/rectification/status-tag';
 import { useTRPC } from '../trpc';
-import { loadECharts } from '../charts/echart';
 
-// Every page here draws charts: fetch ECharts while the page's data loads, not after it.
-void loadECharts();
 
 type Profile = Outputs['dashboard']['unitProfile'];
 type Assessment = NonNullable<Profile['assessment']>;
@@ -160,6 +157,7 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
   const unitId = Number(useParams().id);
   const { period, setPeriod } = useDashboardParams();
   const profile = useQuery({ ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }), enabled: Number.isInteger(unitId) && unitId > 0, placeholderData: keepPreviousData });
+  usePreloadECharts();
   if (profile.isPending) return <Spin />;
   if (profile.error) return <DashboardError error={profile.error} />;
   const data = profile.data;

@@ -11,7 +11,7 @@ import { assertCanSeeUnit } from '../scope';
 import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import { listPublishedRounds, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf, type PeriodView } from './dashboard-data';
 import { briefOf, groupStatsOf, isFailing, periodChangesOf, topAndBottom } from './dashboard-figures';
-import { rectificationSummaryOf, overdueItemsOf, reportTimelinessOf } from './dashboard-side-figures';
+import { rectificationSummaryOf, overdueItemsOf, reportTimelinessOf, type ReportTimelinessRow } from './dashboard-side-figures';
 
 type Authed = Context & { user: SessionUser };
 
@@ -118,37 +118,40 @@ function reportYearOf(view: PeriodView | null, today: string): number {
 export const overviewListKinds = ['failing', 'vetoes', 'lateReports', 'missingReports', 'overdueItems', 'openByUnit'] as const;
 export type OverviewListKind = (typeof overviewListKinds)[number];
 
-/** The list behind one of the overview's figures. */
+/** The list behind one of the overview's figures, tagged with its kind. */
 export async function getOverviewList(ctx: Authed, input: { period: string | null; kind: OverviewListKind }) {
   const now = ctx.now();
   const today = chinaToday(now);
+  const units = async (pick: (row: UnitPeriodResult, rule: PeriodView['rule']) => boolean) => {
+    const { view } = await loadViews(ctx, input.period);
+    if (!view) return [];
+    const unitIds = await mapUnitIdsByCode(ctx.db);
+    return view.results.groups.flatMap((g) =>
+      g.rows.filter((row) => pick(row, view.rule)).map((row) => ({ ...briefOf(row, g.name, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) })),
+    );
+  };
+  const reports = async (pick: (r: ReportTimelinessRow) => boolean) => {
+    const { view } = await loadViews(ctx, input.period);
+    const timeliness = await reportTimelinessOf(ctx.db, reportYearOf(view, today), now);
+    return {
+      year: timeliness.year,
+      reports: timeliness.rows.filter(pick).map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate })),
+    };
+  };
   switch (input.kind) {
     case 'failing':
-    case 'vetoes': {
-      const { view } = await loadViews(ctx, input.period);
-      if (!view) return { kind: input.kind, units: [] };
-      const unitIds = await mapUnitIdsByCode(ctx.db);
-      const units = view.results.groups.flatMap((g) =>
-        g.rows
-          .filter((row) => (input.kind === 'failing' ? isFailing(row, view.rule) : row.vetoes.length > 0))
-          .map((row) => ({ ...briefOf(row, g.name, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) })),
-      );
-      return { kind: input.kind, units };
-    }
+      return { kind: 'failing' as const, units: await units((row, rule) => isFailing(row, rule)) };
+    case 'vetoes':
+      return { kind: 'vetoes' as const, units: await units((row) => row.vetoes.length > 0) };
     case 'lateReports':
-    case 'missingReports': {
-      const { view } = await loadViews(ctx, input.period);
-      const reports = await reportTimelinessOf(ctx.db, reportYearOf(view, today), now);
-      const rows = reports.rows
-        .filter((r) => (input.kind === 'lateReports' ? r.timeliness === 'late' : !r.isSubmitted && r.timeliness === 'overdue'))
-        .map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate }));
-      return { kind: input.kind, year: reports.year, reports: rows };
-    }
+      return { kind: 'lateReports' as const, ...(await reports((r) => r.timeliness === 'late')) };
+    case 'missingReports':
+      return { kind: 'missingReports' as const, ...(await reports((r) => !r.isSubmitted && r.timeliness === 'overdue')) };
     case 'overdueItems':
+      return { kind: 'overdueItems' as const, items: overdueItemsOf(await listRectificationTimeline(ctx.db, { unitId: null, groupId: null }), today) };
     case 'openByUnit': {
       const items = await listRectificationTimeline(ctx.db, { unitId: null, groupId: null });
-      if (input.kind === 'overdueItems') return { kind: input.kind, items: overdueItemsOf(items, today) };
-      return { kind: input.kind, units: rectificationSummaryOf(items, today).units.filter((u) => u.open > 0) };
+      return { kind: 'openByUnit' as const, units: rectificationSummaryOf(items, today).units.filter((u) => u.open > 0) };
     }
   }
 }

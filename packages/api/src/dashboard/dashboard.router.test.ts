@@ -101,19 +101,18 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
 
   it('gives the list behind each figure of the overview', async () => {
     const leader = callerFor(handle, ex.org.users.leader);
-    const list = async (kind: 'failing' | 'vetoes' | 'lateReports' | 'missingReports' | 'overdueItems' | 'openByUnit') => leader.dashboard.overviewList({ period: null, kind });
-    const failing = await list('failing');
-    expect('units' in failing && failing.units.map((u) => u.unit).sort()).toEqual(['A04', 'B103', 'B202']);
-    const vetoes = await list('vetoes');
-    expect('units' in vetoes && vetoes.units.map((u) => [u.unit, 'vetoItems' in u ? u.vetoItems.map((v) => v.code) : []])).toEqual([['A04', ['V2']], ['B103', ['V1']]]);
-    const overdue = await list('overdueItems');
-    expect('items' in overdue && overdue.items.map((i) => i.code)).toEqual(['ZG-2025-002']);
-    const open = await list('openByUnit');
-    expect('units' in open && open.units.map((u) => u.unit ?? ('code' in u ? u.code : ''))).toEqual(['A04']);
-    const missing = await list('missingReports');
+    const failing = await leader.dashboard.overviewList({ kind: 'failing', period: null });
+    expect(failing.kind === 'failing' && failing.units.map((u) => u.unit).sort()).toEqual(['A04', 'B103', 'B202']);
+    const vetoes = await leader.dashboard.overviewList({ kind: 'vetoes', period: null });
+    expect(vetoes.kind === 'vetoes' && vetoes.units.map((u) => [u.unit, u.vetoItems.map((v) => v.code)])).toEqual([['A04', ['V2']], ['B103', ['V1']]]);
+    const overdue = await leader.dashboard.overviewList({ kind: 'overdueItems', period: null });
+    expect(overdue.kind === 'overdueItems' && overdue.items.map((i) => i.code)).toEqual(['ZG-2025-002']);
+    const open = await leader.dashboard.overviewList({ kind: 'openByUnit', period: null });
+    expect(open.kind === 'openByUnit' && open.units.map((u) => [u.code, u.open, u.overdue])).toEqual([['A04', 1, 1]]);
     // Nothing was reported for 2024: both units that owed a report are overdue by now (2026-03-02).
-    expect('reports' in missing && missing.reports.map((r) => r.code)).toEqual(['A01', 'A02']);
-    expect('reports' in (await list('lateReports')) && (await list('lateReports'))).toMatchObject({ reports: [] });
+    const missing = await leader.dashboard.overviewList({ kind: 'missingReports', period: null });
+    expect(missing.kind === 'missingReports' && missing.reports.map((r) => r.code)).toEqual(['A01', 'A02']);
+    expect(await leader.dashboard.overviewList({ kind: 'lateReports', period: null })).toMatchObject({ year: 2024, reports: [] });
     await expect(callerFor(handle, ex.org.users.liaison).dashboard.overviewList({ period: null, kind: 'failing' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -115,10 +115,10 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
       <Typography.Paragraph type="secondary">{t('analysis.whatIf.compareHelp')}</Typography.Paragraph>
       <Row gutter={12} align="middle" style={{ marginBottom: 12 }}>
         <Col>
-          <Select style={{ width: 220 }} placeholder={t('analysis.whatIf.first')} value={firstId} onChange={setFirstId} options={options} data-testid="compare-first" />
+          <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('analysis.whatIf.first')} value={firstId} onChange={setFirstId} options={options} data-testid="compare-first" />
         </Col>
         <Col>
-          <Select style={{ width: 220 }} placeholder={t('analysis.whatIf.second')} value={secondId} onChange={setSecondId} options={options.filter((o) => o.value !== firstId)} data-testid="compare-second" />
+          <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('analysis.whatIf.second')} value={secondId} onChange={setSecondId} options={options.filter((o) => o.value !== firstId)} data-testid="compare-second" />
         </Col>
         <Col>
           <Button disabled={!canCompare} loading={exportXlsx.isPending} onClick={() => canCompare && exportXlsx.mutate({ firstId, secondId })} data-testid="compare-export">

@@ -196,7 +196,7 @@ function NameList({ names, size, tone, limit }: { names: string[]; size: number;
   const { t } = useTranslation();
   const shown = names.slice(0, limit);
   return (
-    <div style={{ fontSize: size * 0.85, lineHeight: 1.5, color: tone === 'bad' ? RED : INK, fontWeight: 600 }}>
+    <div style={{ fontSize: size, lineHeight: 1.6, color: tone === 'bad' ? RED : INK, fontWeight: 600 }}>
       {shown.join('、')}
       {names.length > limit && ` ${t('meeting.presentation.more', { count: names.length })}`}
     </div>
