@@ -40,6 +40,11 @@ const median = (xs: number[]) => {
 describe('analysis', () => {
   it('moves a weight slider by keyboard, recomputes ranks in the browser, and resets', async () => {
     const page = await newPage(env);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
     await signIn(env, page, 'leader');
     await page.getByTestId('main-nav').getByText('分析').click();
     await page.getByTestId('analysis-source').waitFor();
@@ -96,6 +101,8 @@ describe('analysis', () => {
     await page.locator('[data-testid="whatif-results"][data-points="35,20,20,10,15"]').waitFor();
     expect(await statisticValue(page, 'whatif-changed')).toBe(0);
     expect(await page.getByTestId('whatif-table').locator('.kp-rank-changed, .kp-grade-changed').count()).toBe(0);
+    // the favicon 404 is the harness's, not the page's
+    expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
     await page.context().close();
   });
 

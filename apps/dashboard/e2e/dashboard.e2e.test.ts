@@ -143,8 +143,8 @@ describe('the dashboard for the office', () => {
 
     await page.getByTestId('group-picker').getByText('乡镇(街道)').click();
     await page.waitForURL(/group=C/);
+    await page.getByTestId('ranking-group').filter({ hasText: 'C 乡镇(街道)' }).waitFor();
     await chartFinished(page, 'ranking-chart');
-    await expect(page.getByTestId('ranking-group').textContent()).resolves.toBe('C 乡镇(街道)');
     await screenshot(page, 'dashboard-04-admin-rankings-c');
     await page.getByTestId('period-picker').click();
     await page.getByTitle('2025年第四季度').click();
@@ -178,6 +178,7 @@ describe('the dashboard for the office', () => {
     expect(await page.getByRole('img', { name: 'C 乡镇(街道)各单位一级指标得分率热力图' }).count()).toBe(1);
     await screenshot(page, 'dashboard-06-admin-heat-map');
     await page.getByTestId('group-picker').getByText('市直部门(其他)').click();
+    await page.getByRole('img', { name: 'B2 市直部门(其他)各单位一级指标得分率热力图' }).waitFor();
     await chartFinished(page, 'heat-map');
     const tip = await hoverUntilTooltip(page, 'heat-map', XSS_FLAG).catch(() => null);
     if (tip) expect(tip.images).toBe(0);

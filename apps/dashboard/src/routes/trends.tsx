@@ -11,7 +11,7 @@ import { useChartLabels } from '../charts/use-chart-labels';
 import type { Outputs } from '../api-types';
 import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
-import { formatPeriod, profilePath } from '../features/dashboard/dashboard-format';
+import { profilePath } from '../features/dashboard/dashboard-format';
 import { useTRPC } from '../trpc';
 
 type GroupTrend = Outputs['dashboard']['groupTrends']['groups'][number];

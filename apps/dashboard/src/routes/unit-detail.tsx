@@ -7,6 +7,7 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { AuditTable } from '../components/audit-table';
 import { UnitDeactivateDialog } from '../features/units/unit-deactivate-dialog';
 import { UnitFormDialog } from '../features/units/unit-form-dialog';
+import { UnitProfileSummary } from '../features/dashboard/unit-profile-summary';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
 
 export function UnitDetailPage({ user }: { user: SessionUser }) {
@@ -58,6 +59,7 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
           <Descriptions.Item label={t('units.note')}>{unit.note || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <UnitProfileSummary unitId={unit.id} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card title={`${t('units.children')}(${children.length})`} size="small">

@@ -77,7 +77,7 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
               <Col flex="auto">
                 <Space size="large" wrap>
                   <Statistic title={t('analysis.whatIf.changed')} value={result?.changedCount ?? 0} suffix={`/ ${group.units.length}`} data-testid="whatif-changed" />
-                  <Statistic title={t('analysis.whatIf.gradeChanged')} value={gradeChanged} valueStyle={gradeChanged > 0 ? { color: '#cf1322' } : undefined} data-testid="whatif-grade-changed" />
+                  <Statistic title={t('analysis.whatIf.gradeChanged')} value={gradeChanged} styles={gradeChanged > 0 ? { content: { color: '#cf1322' } } : undefined} data-testid="whatif-grade-changed" />
                   <Typography.Text type="secondary">{t('analysis.whatIf.total', { total: roundPoints(result?.total ?? 0), official: result?.officialTotal ?? 0 })}</Typography.Text>
                   <Typography.Text type="secondary" data-testid="whatif-recompute" data-ms={recompute.ms.toFixed(3)}>
                     {t('analysis.whatIf.recompute', { ms: recompute.ms < 0.1 ? '< 0.1' : recompute.ms.toFixed(1) })}

@@ -124,6 +124,7 @@ export const dashboardEn: Shape<typeof dashboardZh> = {
     noHistory: 'The unit has no result in the published periods.',
   },
   profile: {
+    open: 'Open the unit profile',
     title: 'Unit profile',
     back: 'Unit details',
     sheet: 'Score sheet',

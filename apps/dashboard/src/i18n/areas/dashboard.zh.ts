@@ -122,6 +122,7 @@ export const dashboardZh = {
     noHistory: '该单位在已发布的期次中没有考评结果。',
   },
   profile: {
+    open: '查看单位画像',
     title: '单位画像',
     back: '单位信息',
     sheet: '评分表',
