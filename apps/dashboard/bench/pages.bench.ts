@@ -5,7 +5,8 @@
 // rankings page shows its chart, the time to render the 3,000-unit ranking and the 300 × 12 heat
 // map, the other pages, and the API calls behind them. Budgets from issue 6: initial JS ≤ 450 KB
 // gzipped, each page under a second on localhost. KAOPING_BENCH_WATERFALL=1 prints each page's
-// requests (JS chunks, API calls) with their start and end.
+// requests (JS chunks, API calls) with their start and end and the page's console;
+// KAOPING_BENCH_ONLY=<text> runs only the pages whose label contains it.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,7 @@ async function openPage(browser: Browser, baseUrl: string, cookie: string, scena
   await context.addCookies([{ name: 'kp_session', value: cookie, url: baseUrl }]);
   const page: Page = await context.newPage();
   let jsBytes = 0;
+  if (process.env['KAOPING_BENCH_WATERFALL'] === '1') page.on('console', (m) => console.log(`      console: ${m.text()}`));
   page.on('response', (response) => {
     const url = new URL(response.url());
     if (url.pathname.endsWith('.js')) jsBytes += gzipOf(basename(url.pathname));
@@ -174,7 +176,8 @@ export default async function bench(): Promise<void> {
       { label: 'rectification board (2,000 items)', path: '/rectification/board', charts: ['board-burndown', 'board-by-unit'] },
     ];
     const results: { scenario: Scenario; runs: PageRun[] }[] = [];
-    for (const scenario of scenarios) {
+    const only = process.env['KAOPING_BENCH_ONLY'];
+    for (const scenario of scenarios.filter((sc) => !only || sc.label.includes(only))) {
       const runs: PageRun[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await openPage(browser, baseUrl, cookie, scenario, gzipOf));
       results.push({ scenario, runs });

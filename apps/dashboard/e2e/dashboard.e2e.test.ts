@@ -111,8 +111,9 @@ describe('the dashboard for the office', () => {
     await screenshot(page, 'dashboard-01-admin-overview');
     await page.getByTestId('figure-failing').click();
     const drawer = page.getByTestId('list-failing');
-    await drawer.waitFor();
-    expect(await drawer.locator('.ant-list-item').count()).toBeGreaterThan(0);
+    await drawer.locator('.ant-list-item').first().waitFor();
+    expect(await drawer.locator('.ant-list-item').count()).toBe(Number((await page.getByTestId('figure-failing').locator('.ant-statistic-content-value').textContent()) ?? -1));
+    await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, 'dashboard-02-admin-overview-failing-list');
     await page.keyboard.press('Escape');
     await page.getByTestId('figure-overdue').click();

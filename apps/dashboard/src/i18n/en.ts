@@ -25,15 +25,6 @@ export const en: Shape<typeof zh> = {
     noData: 'No data', confirm: 'OK', close: 'Close', forbidden: 'Access denied', notFound: 'Page not found', retry: 'Retry', showHistory: 'Include retired units',
   },
   login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', demoHint: 'Demo accounts (password {{password}} for all)', failed: 'Sign-in failed' },
-  placeholder: {
-    title: '{{page}}: coming soon',
-    body: 'This page arrives in a later version.',
-    overview: 'Key figures for the period: units assessed, group averages and pass rates, vetoes, annual-report on-time rate, open and overdue rectification items.',
-    rankings: 'Per-group score bar charts with rank movement and the ranking table.',
-    reports: 'Annual reports in the national format: entry and import, consistency checks, on-time rates and the city-wide summary.',
-    assessment: 'Schemes, scoring units against indicators, findings, self-assessment, publication and objections.',
-    rectification: 'The rectification ledger: issue, acknowledge, report, re-check and close, with working-day deadlines and reminders.',
-  },
   units: {
     title: 'Units', code: 'Code', name: 'Name', kind: 'Kind', group: 'Group', parent: 'Parent unit', tags: 'Tags', status: 'Status', active: 'Active',
     inactive: 'Retired', children: 'Subordinate units', validFrom: 'Valid from', validTo: 'Valid to', successor: 'Successor', note: 'Note', create: 'New unit',

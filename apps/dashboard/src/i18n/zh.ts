@@ -25,15 +25,6 @@ export const zh = {
     noData: '暂无数据', confirm: '确定', close: '关闭', forbidden: '无权访问', notFound: '页面不存在', retry: '重试', showHistory: '含已撤销单位',
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号(密码均为 {{password}})', failed: '登录失败' },
-  placeholder: {
-    title: '{{page}}:建设中',
-    body: '此页面将在后续版本中提供。',
-    overview: '概览将展示本期考评的关键指标:参评单位数、各组平均分与合格率、一票否决、年报按时率、整改未完成与逾期数量等。',
-    rankings: '排名页将按分组展示得分柱状图、名次变化和排名表。',
-    reports: '年度报告页将支持按国家格式填报与导入、勾稽关系校验、报送及时率统计和全市汇总。',
-    assessment: '考评页将支持考核方案编辑、逐单位逐指标打分、问题记录、单位自评、结果发布与申诉。',
-    rectification: '整改页将提供整改台账:交办、签收、报送、复核、销号,按工作日计算整改时限并提醒。',
-  },
   units: {
     title: '单位管理', code: '编码', name: '名称', kind: '类型', group: '分组', parent: '上级单位', tags: '标签', status: '状态', active: '在册',
     inactive: '已撤销', children: '下级单位', validFrom: '设立日期', validTo: '撤销日期', successor: '承继单位', note: '备注', create: '新建单位',

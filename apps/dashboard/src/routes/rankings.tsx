@@ -1,19 +1,19 @@
 // 排名 and its siblings: one group's official ranking (chart and table), the cross-group view
 // (percentiles, never a cross-group rank), the heat map and the trends. Period and group live in
 // the address and carry over between the tabs.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { DashboardError } from '../features/dashboard/dashboard-error';
-import { usePreloadECharts } from '../features/dashboard/dashboard-chart';
 import { analysisPath, formatPercent, formatPeriod, formatScore, profilePath } from '../features/dashboard/dashboard-format';
 import { PeriodPicker } from '../features/dashboard/period-picker';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { RankingChart } from '../features/dashboard/ranking-chart';
 import { RankingTable } from '../features/dashboard/ranking-table';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
+import { loadECharts } from '../charts/echart';
 import { useTRPC } from '../trpc';
 
 
@@ -29,11 +29,18 @@ export function RankingsArea() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const { search } = useDashboardParams();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { period, group, search } = useDashboardParams();
   const tab = (Object.entries(TAB_PATHS) as [Tab, string][]).filter(([, path]) => location.pathname.startsWith(path)).sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? 'ranking';
+  // Ask for the data while the page itself still renders (the query below would only send it once
+  // the page is committed); the same request is shared, never sent twice.
+  if (tab === 'ranking') void queryClient.prefetchQuery(trpc.dashboard.ranking.queryOptions({ period, group }));
+  if (tab === 'heatMap') void queryClient.prefetchQuery(trpc.dashboard.heatMap.queryOptions({ period, group }));
+  // Then ECharts, which every tab but the cross-group table draws with.
+  if (tab !== 'compare') void loadECharts();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PrintStyle />
       <Tabs
         className="kp-no-print"
         activeKey={tab}
@@ -43,6 +50,7 @@ export function RankingsArea() {
         style={{ marginBottom: -16 }}
       />
       <Suspense fallback={<Spin />}>
+        <PrintStyle />
         <Routes>
           <Route index element={<RankingPage />} />
           <Route path="compare" element={<CrossGroupPanel />} />
@@ -60,7 +68,6 @@ function RankingPage() {
   const navigate = useNavigate();
   const { period, group, setPeriod, setGroup } = useDashboardParams();
   const ranking = useQuery({ ...trpc.dashboard.ranking.queryOptions({ period, group }), placeholderData: keepPreviousData });
-  usePreloadECharts();
   const data = ranking.data;
   const openUnit = useCallback(
     (unit: string) => {

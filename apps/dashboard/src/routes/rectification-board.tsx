@@ -1,7 +1,7 @@
 // 整改看板 (/rectification/board): open against closed items by week, overdue and open items by
 // unit, the on-time closure rate overall and by the period of the findings. A liaison sees their
 // own unit's items (the server scopes them).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, List, Row, Select, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,13 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { buildOverdueByUnitOption } from '../charts/options/overdue-by-unit';
 import { buildRectificationBurndownOption } from '../charts/options/rectification-burndown';
 import { useChartLabels } from '../charts/use-chart-labels';
-import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
+import { DashboardChart } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { formatPercent, profilePath } from '../features/dashboard/dashboard-format';
 import { FigureCard } from '../features/dashboard/figure-card';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { useGroupYear } from '../features/units/use-current-year';
+import { loadECharts } from '../charts/echart';
 import { useTRPC } from '../trpc';
 
 
@@ -28,8 +29,11 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const isReader = user.role !== 'liaison';
   const groups = useQuery({ ...trpc.groups.list.queryOptions({ year }), enabled: isReader });
   const [groupId, setGroupId] = useState<number | null>(null);
+  // Send the request and fetch ECharts while the page renders, not once it is committed.
+  const queryClient = useQueryClient();
+  void queryClient.prefetchQuery(trpc.dashboard.rectificationBoard.queryOptions({ groupId }));
+  void loadECharts();
   const board = useQuery({ ...trpc.dashboard.rectificationBoard.queryOptions({ groupId }), placeholderData: keepPreviousData });
-  usePreloadECharts();
   const data = board.data;
   const burndown = useMemo(() => (data ? buildRectificationBurndownOption({ points: data.burndown, windowSize: 60 }, labels) : null), [data, labels]);
   const openUnits = useMemo(() => (data ? data.units.filter((u) => u.open > 0) : []), [data]);
@@ -48,7 +52,6 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const f = data.figures;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PrintStyle />
       <Card
         title={
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="board-title">
@@ -71,6 +74,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
             <Link to="/rectification">
               <Button>{t('dashboard.board.openLedger')}</Button>
             </Link>
+            <PrintStyle />
             <Button onClick={() => window.print()}>{t('dashboard.print')}</Button>
           </Space>
         }

@@ -9,7 +9,7 @@ import { buildGroupTrendOption } from '../charts/options/group-trend';
 import { buildUnitTrendOption } from '../charts/options/unit-trend';
 import { useChartLabels } from '../charts/use-chart-labels';
 import type { Outputs } from '../api-types';
-import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
+import { DashboardChart } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { profilePath } from '../features/dashboard/dashboard-format';
 import { useTRPC } from '../trpc';
@@ -84,7 +84,6 @@ export function TrendsPage() {
   const [spread, setSpread] = useState<'min-max' | 'p10-p90'>('min-max');
   const trends = useQuery(trpc.dashboard.groupTrends.queryOptions());
   const options = useQuery({ ...trpc.units.options.queryOptions(), staleTime: 60_000 });
-  usePreloadECharts();
   const unitId = Number(params.get('unit')) || null;
   if (trends.isPending) return <Spin />;
   if (trends.error) return <DashboardError error={trends.error} />;

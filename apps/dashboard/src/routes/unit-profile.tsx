@@ -2,7 +2,7 @@
 // score came about, the gap to the unit above and where it lost most, its findings and their
 // rectification, its ledger items, annual reports and history. A liaison: their own unit only
 // (the server refuses any other).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { buildUnitRadarOption } from '../charts/options/unit-radar';
 import { buildUnitTrendOption } from '../charts/options/unit-trend';
 import { useChartLabels } from '../charts/use-chart-labels';
 import type { Outputs } from '../api-types';
-import { DashboardChart, usePreloadECharts } from '../features/dashboard/dashboard-chart';
+import { DashboardChart } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { formatPercent, formatPeriod, formatScore } from '../features/dashboard/dashboard-format';
 import { GradeTag, Movement } from '../features/dashboard/dashboard-tags';
@@ -22,6 +22,7 @@ import { PrintStyle } from '../features/dashboard/print-style';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { waterfallViewOf } from '../features/dashboard/waterfall-view';
 import { StatusTag } from '../features/rectification/status-tag';
+import { loadECharts } from '../charts/echart';
 import { useTRPC } from '../trpc';
 
 
@@ -156,8 +157,12 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
   const unitId = Number(useParams().id);
   const { period, setPeriod } = useDashboardParams();
-  const profile = useQuery({ ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }), enabled: Number.isInteger(unitId) && unitId > 0, placeholderData: keepPreviousData });
-  usePreloadECharts();
+  const isValid = Number.isInteger(unitId) && unitId > 0;
+  // Send the request and fetch ECharts while the page renders, not once it is committed.
+  const queryClient = useQueryClient();
+  if (isValid) void queryClient.prefetchQuery(trpc.dashboard.unitProfile.queryOptions({ unitId, period }));
+  void loadECharts();
+  const profile = useQuery({ ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }), enabled: isValid, placeholderData: keepPreviousData });
   if (profile.isPending) return <Spin />;
   if (profile.error) return <DashboardError error={profile.error} />;
   const data = profile.data;
@@ -165,7 +170,6 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
   const shownPeriod = a?.period ?? null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PrintStyle />
       <Card
         title={
           <Space wrap>
@@ -195,6 +199,7 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
                 <Button>{t('dashboard.profile.sheet')}</Button>
               </Link>
             )}
+            <PrintStyle />
             <Button onClick={() => window.print()}>{t('dashboard.print')}</Button>
           </Space>
         }

@@ -3,8 +3,8 @@
 // data-rendered-at, data-finished-at, in ms since the page started. The end-to-end tests and
 // `pnpm bench` wait for and read them.
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { EChart, loadECharts, type EChartEvents } from '../../charts/echart';
+import { useMemo, useRef, useState } from 'react';
+import { EChart, type EChartEvents } from '../../charts/echart';
 
 export interface DashboardChartProps {
   id: string;
@@ -50,12 +50,3 @@ export function DashboardChart({ id, option, ariaLabel, height, onEvents }: Dash
   );
 }
 
-/**
- * Starts loading ECharts once the page has sent its data request (call it after the page's
- * queries): the chunk then downloads and evaluates while the server answers, instead of after.
- */
-export function usePreloadECharts(): void {
-  useEffect(() => {
-    void loadECharts();
-  }, []);
-}

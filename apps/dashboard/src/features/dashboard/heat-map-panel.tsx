@@ -8,7 +8,7 @@ import { buildHeatMapOption, heatMapHeight, type HeatMapView } from '../../chart
 import { useChartLabels } from '../../charts/use-chart-labels';
 import { DashboardError } from './dashboard-error';
 import { useTRPC } from '../../trpc';
-import { DashboardChart, usePreloadECharts } from './dashboard-chart';
+import { DashboardChart } from './dashboard-chart';
 import { formatPercent, formatPeriod, profilePath } from './dashboard-format';
 import { PeriodPicker } from './period-picker';
 import { useDashboardParams } from './use-dashboard-params';
@@ -20,7 +20,6 @@ export function HeatMapPanel() {
   const labels = useChartLabels();
   const { period, group, setPeriod, setGroup } = useDashboardParams();
   const heat = useQuery({ ...trpc.dashboard.heatMap.queryOptions({ period, group }), placeholderData: keepPreviousData });
-  usePreloadECharts();
   const data = heat.data;
   const view = useMemo<HeatMapView | null>(
     () =>
