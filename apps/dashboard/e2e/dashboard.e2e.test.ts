@@ -267,9 +267,26 @@ describe('the dashboard for a liaison', () => {
     await expect(page.getByText('无权查看其他单位的数据').first().textContent()).resolves.toBeTruthy();
     await page.goto(`${env.baseUrl}/rankings`);
     await expect(page.getByText('无权访问').first().textContent()).resolves.toBeTruthy();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a liaison the board of their own unit only', async () => {
+    // The liaison of the unit with the most ledger items.
+    const busiest = await env.database.db
+      .selectFrom('rectification_items as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['u.code'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('u.code')
+      .orderBy('n', 'desc')
+      .orderBy('u.code')
+      .executeTakeFirstOrThrow();
+    const { page, errors } = await open(busiest.code === 'A01' ? 'liaison' : `lx-${busiest.code.toLowerCase()}`);
     await page.goto(`${env.baseUrl}/rectification/board`);
-    await page.getByTestId('board-title').waitFor();
+    await chartFinished(page, 'board-burndown');
     await expect(page.getByText('仅显示本单位的整改事项。').textContent()).resolves.toBeTruthy();
+    await expect(page.getByTestId('board-total').textContent()).resolves.toContain(String(busiest.n));
+    expect(await page.getByTestId('board-group').count()).toBe(0);
     await screenshot(page, 'dashboard-15-liaison-board');
     expect(errors).toEqual([]);
   });

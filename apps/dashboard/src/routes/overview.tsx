@@ -5,6 +5,7 @@ import { CityOverview } from '../features/dashboard/city-overview';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { UnitOverview } from '../features/dashboard/unit-overview';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
+import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
 export function OverviewPage({ user }: { user: SessionUser }) {
@@ -12,7 +13,7 @@ export function OverviewPage({ user }: { user: SessionUser }) {
   const queryClient = useQueryClient();
   const { period } = useDashboardParams();
   // Send the request while the page renders, not once it is committed.
-  if (user.role !== 'liaison') void queryClient.prefetchQuery(trpc.dashboard.overview.queryOptions({ period }));
+  if (user.role !== 'liaison') prefetchOnce(queryClient, trpc.dashboard.overview.queryOptions({ period }));
   return (
     <>
       <PrintStyle />

@@ -14,6 +14,7 @@ import { RankingChart } from '../features/dashboard/ranking-chart';
 import { RankingTable } from '../features/dashboard/ranking-table';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { loadECharts } from '../charts/echart';
+import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
 
@@ -35,8 +36,10 @@ export function RankingsArea() {
   const tab = (Object.entries(TAB_PATHS) as [Tab, string][]).filter(([, path]) => location.pathname.startsWith(path)).sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? 'ranking';
   // Ask for the data while the page itself still renders (the query below would only send it once
   // the page is committed); the same request is shared, never sent twice.
-  if (tab === 'ranking') void queryClient.prefetchQuery(trpc.dashboard.ranking.queryOptions({ period, group }));
-  if (tab === 'heatMap') void queryClient.prefetchQuery(trpc.dashboard.heatMap.queryOptions({ period, group }));
+  if (tab === 'ranking') prefetchOnce(queryClient, trpc.dashboard.ranking.queryOptions({ period, group }));
+  if (tab === 'heatMap') prefetchOnce(queryClient, trpc.dashboard.heatMap.queryOptions({ period, group }));
+  if (tab === 'compare') prefetchOnce(queryClient, trpc.dashboard.crossGroup.queryOptions({ period }));
+  if (tab === 'trends') prefetchOnce(queryClient, trpc.dashboard.groupTrends.queryOptions());
   // Then ECharts, which every tab but the cross-group table draws with.
   if (tab !== 'compare') void loadECharts();
   return (

@@ -17,6 +17,7 @@ import { FigureCard } from '../features/dashboard/figure-card';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { useGroupYear } from '../features/units/use-current-year';
 import { loadECharts } from '../charts/echart';
+import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
 
@@ -31,7 +32,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const [groupId, setGroupId] = useState<number | null>(null);
   // Send the request and fetch ECharts while the page renders, not once it is committed.
   const queryClient = useQueryClient();
-  void queryClient.prefetchQuery(trpc.dashboard.rectificationBoard.queryOptions({ groupId }));
+  prefetchOnce(queryClient, trpc.dashboard.rectificationBoard.queryOptions({ groupId }));
   void loadECharts();
   const board = useQuery({ ...trpc.dashboard.rectificationBoard.queryOptions({ groupId }), placeholderData: keepPreviousData });
   const data = board.data;
@@ -138,7 +139,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
           {f.unitsNotReportedBack.length > 0 && (
             <Card size="small" title={`${t('dashboard.board.notReported')}(${f.unitsNotReportedBack.length})`} data-testid="board-not-reported">
               {data.isOwnUnitOnly ? (
-                <Alert type="error" showIcon title={t('dashboard.board.notReported')} />
+                <Alert type="error" showIcon title={t('dashboard.board.ownNotReported', { count: f.unitsNotReportedBack.reduce((n, u) => n + u.items, 0) })} />
               ) : (
                 <List
                   size="small"

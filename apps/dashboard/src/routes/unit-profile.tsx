@@ -23,6 +23,7 @@ import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { waterfallViewOf } from '../features/dashboard/waterfall-view';
 import { StatusTag } from '../features/rectification/status-tag';
 import { loadECharts } from '../charts/echart';
+import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
 
@@ -160,7 +161,7 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
   const isValid = Number.isInteger(unitId) && unitId > 0;
   // Send the request and fetch ECharts while the page renders, not once it is committed.
   const queryClient = useQueryClient();
-  if (isValid) void queryClient.prefetchQuery(trpc.dashboard.unitProfile.queryOptions({ unitId, period }));
+  if (isValid) prefetchOnce(queryClient, trpc.dashboard.unitProfile.queryOptions({ unitId, period }));
   void loadECharts();
   const profile = useQuery({ ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }), enabled: isValid, placeholderData: keepPreviousData });
   if (profile.isPending) return <Spin />;

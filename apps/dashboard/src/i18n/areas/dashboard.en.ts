@@ -178,6 +178,7 @@ export const dashboardEn: Shape<typeof dashboardZh> = {
     byUnitLabel: 'Overdue and open items by unit',
     byPeriod: 'By the period of the findings',
     notReported: 'Units that did not report back on overdue items',
+    ownNotReported: '{{count}} overdue items of your unit have had no report back yet; please report.',
     columns: { period: 'Period', total: 'Items', open: 'Open', overdue: 'Overdue', closedOnTime: 'Closed on time', closedLate: 'Closed late', rate: 'On-time closure', unit: 'Unit', items: 'Items' },
     openLedger: 'Ledger',
   },

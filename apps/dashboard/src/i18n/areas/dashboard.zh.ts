@@ -176,6 +176,7 @@ export const dashboardZh = {
     byUnitLabel: '各单位逾期与在办整改事项',
     byPeriod: '按问题所属期次',
     notReported: '逾期未反馈整改情况的单位',
+    ownNotReported: '本单位有 {{count}} 项已逾期的整改事项尚未反馈整改情况,请尽快报送。',
     columns: { period: '期次', total: '事项数', open: '未销号', overdue: '逾期', closedOnTime: '按期销号', closedLate: '逾期销号', rate: '按期整改率', unit: '单位', items: '事项数' },
     openLedger: '整改台账',
   },
