@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { escalationLevelLabelsZh, rectificationStatuses, rectificationStatusLabelsZh, type RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
@@ -46,6 +46,9 @@ export function RectificationPage({ user }: { user: SessionUser }) {
             {t('rectification.title')}
           </Typography.Title>
           <Space>
+            <Link to="/rectification/board">
+              <Button>{t('rectification.board')}</Button>
+            </Link>
             <Button onClick={() => exportXlsx.mutate(filter)} loading={exportXlsx.isPending} data-testid="ledger-export">
               {t('rectification.export')}
             </Button>

@@ -19,5 +19,6 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   notifications: { title: 'Notifications', markAll: 'Mark all read', empty: 'No notifications' },
   fromReport: 'Order rectification',
   issueRound: { button: 'Order rectification', help: 'Creates rectification items for the findings of this round not yet ordered, and notifies the units\' liaisons.', perUnitIndicator: 'One per unit and indicator', perFinding: 'One per finding', workingDays: 'working days', done: '{{count}} items issued' },
+  board: 'Board',
   conflict: 'Someone else acted on this item; reload and try again',
 };

@@ -16,5 +16,6 @@ export const rectificationZh = {
   notifications: { title: '消息', markAll: '全部已读', empty: '暂无消息' },
   fromReport: '交办整改',
   issueRound: { button: '交办整改', help: '为本轮测评中尚未交办的问题生成整改任务,并通知责任单位联络员。', perUnitIndicator: '按单位和指标合并', perFinding: '每个问题一项', workingDays: '个工作日', done: '已交办 {{count}} 项整改任务' },
+  board: '整改看板',
   conflict: '该整改任务已被他人处理,请刷新后重试',
 };
