@@ -2,7 +2,8 @@
 // and grading; import (validated, errors name the node), export as scheme.json, copy to next year.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
@@ -19,6 +20,13 @@ function ImportDialog({ replacing, onClose }: { replacing: SchemeRow | null; onC
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [json, setJson] = useState('');
+  // Editing a draft starts from its current text.
+  const current = useQuery({ ...trpc.assessment.schemes.export.queryOptions({ id: replacing?.id ?? 0 }), enabled: replacing !== null });
+  useEffect(() => {
+    if (current.data && json === '') setJson(current.data.json);
+  }, [current.data, json]);
+  // The same validation as the server's, as the office types: problems name the node.
+  const live = useMemo(() => (json.trim() === '' ? null : validateSchemeText(json)), [json]);
   const run = useMutation(trpc.assessment.schemes.import.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }));
   const result = run.data;
   return (
@@ -29,7 +37,8 @@ function ImportDialog({ replacing, onClose }: { replacing: SchemeRow | null; onC
           <Button>{t('assessment.schemes.chooseFile')}</Button>
         </Upload>
         <Input.TextArea rows={12} value={json} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="scheme-json" />
-        <Button type="primary" disabled={json.trim() === ''} loading={run.isPending} onClick={() => run.mutate({ json, version: replacing?.version ?? null })} data-testid="scheme-import-run">
+        {live && !run.data && (live.ok ? <Alert type="success" showIcon title={t('assessment.schemes.liveOk')} data-testid="scheme-live-ok" /> : <Alert type="warning" showIcon title={t('assessment.schemes.liveProblems', { count: live.problems.length })} description={<List size="small" dataSource={live.problems.slice(0, 20)} renderItem={(p) => <List.Item>{p}</List.Item>} />} data-testid="scheme-live-problems" />)}
+        <Button type="primary" disabled={json.trim() === '' || (live !== null && !live.ok)} loading={run.isPending} onClick={() => run.mutate({ json, version: replacing?.version ?? null })} data-testid="scheme-import-run">
           {t('assessment.schemes.validateImport')}
         </Button>
         {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} />}
@@ -153,7 +162,7 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
                     {t('assessment.schemes.export')}
                   </Button>
                   {isOffice && s.status === 'draft' && (
-                    <Button size="small" onClick={() => setImporting({ replacing: s })}>
+                    <Button size="small" onClick={() => setImporting({ replacing: s })} data-testid={`scheme-edit-${s.code}`}>
                       {t('assessment.schemes.replaceShort')}
                     </Button>
                   )}

@@ -2,8 +2,8 @@
 // the spec's scheme.json, copy to next year. A frozen scheme (used by published results)
 // never changes; next year's starts as a copy.
 import { TRPCError } from '@trpc/server';
-import { formatSchemeIssues, schemeSchema, type IndicatorNode, type Scheme } from '@kaoping/contracts/scoring/scheme';
-import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
+import type { IndicatorNode, Scheme } from '@kaoping/contracts/scoring/scheme';
+import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { sha256Hex } from '@kaoping/db/assessment/publication-snapshot';
 import { listRounds } from '@kaoping/db/assessment/round.repository';
 import { findSchemeById, findSchemeByYear, insertScheme, listSchemes, replaceDraftScheme, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
@@ -15,20 +15,6 @@ export type SchemeImportResult =
   | { ok: true; created: boolean; scheme: Omit<SchemeRecord, 'scheme' | 'json'> }
   | { ok: false; problems: string[] };
 
-/** Parses and validates scheme.json text: the scheme, or the problems naming each node. */
-export function validateSchemeText(text: string): { ok: true; scheme: Scheme } | { ok: false; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, problems: [`不是有效的 JSON(${error instanceof Error ? error.message : String(error)})`] };
-  }
-  const parsed = schemeSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: formatSchemeIssues(parsed.error, raw) };
-  const compiled = compileScheme(parsed.data);
-  if (!compiled.ok) return { ok: false, problems: compiled.issues };
-  return { ok: true, scheme: parsed.data };
-}
 
 /** Stored text: pretty JSON of the validated scheme (so export gives back a clean file). */
 function schemeText(scheme: Scheme): string {

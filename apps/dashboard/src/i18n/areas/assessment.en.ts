@@ -85,8 +85,8 @@ export const assessmentEn: Shape<typeof assessmentZh> = {
   },
   events: { none: 'No vetoes, bonus items or major deductions', code: 'Veto, major deduction or bonus item', note: 'Note (e.g. homepage not updated for 15 days)', add: 'Record', remove: 'Remove', removeConfirm: 'Remove this event?' },
   annual: { tab: 'Annual results', weights: 'Quarter weights:', noRound: 'none', incomplete: 'Some quarters are not published yet: units missing a quarter have no annual score.', final: 'Annual score', unscored: 'Not scored' },
-  schemes: {
-    title: 'Schemes', import: 'Import scheme', replace: 'Replace {{code}}', replaceShort: 'Replace', importHelp: 'Paste or choose scheme.json (scoring.md §1). Problems are listed with the indicator they concern.',
+  schemes: { liveOk: 'The scheme is valid and can be saved', liveProblems: '{{count}} problems in the scheme (by indicator code)', 
+    title: 'Schemes', import: 'Import scheme', replace: 'Replace {{code}}', replaceShort: 'Edit', importHelp: 'Paste or choose scheme.json (scoring.md §1). Problems are listed with the indicator they concern.',
     chooseFile: 'Choose JSON file', validateImport: 'Validate and import', created: 'Imported {{code}}', replaced: 'Replaced {{code}} (version {{version}})', invalid: 'Not imported. Fix these problems:',
     copied: 'Copied as {{code}}', copy: 'Copy to next year', export: 'Export JSON', code: 'Code', name: 'Title', statusLabel: 'Status', status: { draft: 'Draft', frozen: 'Frozen' }, version: 'Version', usedBy: 'Used by',
     rule: 'Rule', applicability: 'Applies to', pooled: 'Pooled deductions', groupsOnly: 'groups {{groups}} only', tagsOnly: 'needs tag {{tags}}', naRate: 'rated {{rate}} when not applicable',

@@ -83,8 +83,8 @@ export const assessmentZh = {
   },
   events: { none: '无否决、加分或重大扣分事项', code: '选择否决项、重大扣分项或加分项', note: '说明(如:首页15天未更新)', add: '登记事项', remove: '删除', removeConfirm: '删除该事项?' },
   annual: { tab: '年度结果', weights: '各季度权重:', noRound: '未开展', incomplete: '部分季度尚未发布:缺少季度结果的单位暂不计年度得分。', final: '年度得分', unscored: '未计分' },
-  schemes: {
-    title: '考核方案', import: '导入方案', replace: '替换方案 {{code}}', replaceShort: '替换', importHelp: '粘贴或选择 scheme.json(规范见 scoring.md §1)。校验不通过时逐条列出问题所在的指标。',
+  schemes: { liveOk: '方案有效:可以保存', liveProblems: '方案有 {{count}} 处问题(按指标编码列出)', 
+    title: '考核方案', import: '导入方案', replace: '编辑方案 {{code}}', replaceShort: '编辑', importHelp: '粘贴或选择 scheme.json(规范见 scoring.md §1)。校验不通过时逐条列出问题所在的指标。',
     chooseFile: '选择 JSON 文件', validateImport: '校验并导入', created: '已导入方案 {{code}}', replaced: '已替换方案 {{code}}(第 {{version}} 版)', invalid: '方案未导入,请修正以下问题:',
     copied: '已复制为 {{code}}', copy: '复制为下一年度', export: '导出 JSON', code: '编码', name: '名称', statusLabel: '状态', status: { draft: '草稿', frozen: '已冻结' }, version: '版本', usedBy: '使用的轮次',
     rule: '计分规则', applicability: '适用范围', pooled: '扣分合并计算', groupsOnly: '仅 {{groups}} 类', tagsOnly: '需有标签 {{tags}}', naRate: '不适用时按 {{rate}} 折算',
