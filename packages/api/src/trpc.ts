@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Role } from '@kaoping/contracts/auth/role';
 import type { Context } from './context';
+import { domainErrorOf, toTRPCError } from './errors';
 
 /** Each procedure declares who may call it; the authorization matrix test reads this. */
 export interface Meta {
@@ -23,6 +24,17 @@ const t = initTRPC
   });
 
 export const router = t.router;
+
+// Services throw DomainError; here, once, it becomes the matching transport error.
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const domainError = domainErrorOf(result.error.cause);
+    if (domainError) throw toTRPCError(domainError);
+  }
+  return result;
+});
+const baseProcedure = t.procedure.use(mapDomainErrors);
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
@@ -38,16 +50,16 @@ const enforceRoles = t.middleware(({ ctx, meta, next }) => {
 
 // Procedure kinds, defined once. Handlers never check roles themselves;
 // data scoping for a liaison's own unit happens in services (see scope.ts).
-export const publicProcedure = t.procedure.meta({ roles: 'public' });
+export const publicProcedure = baseProcedure.meta({ roles: 'public' });
 /** Any signed-in user, including a unit liaison (whose data is scoped to their unit). */
-export const signedInProcedure = t.procedure.meta({ roles: 'signed-in' }).use(enforceRoles);
+export const signedInProcedure = baseProcedure.meta({ roles: 'signed-in' }).use(enforceRoles);
 /** Everyone who may read city-wide data. */
-export const readerProcedure = t.procedure.meta({ roles: ['admin', 'assessor', 'leader'] }).use(enforceRoles);
+export const readerProcedure = baseProcedure.meta({ roles: ['admin', 'assessor', 'leader'] }).use(enforceRoles);
 /** The office and its assessors. */
-export const assessorProcedure = t.procedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
+export const assessorProcedure = baseProcedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
 /** Those who file a unit's documents: its liaison (own unit only, scoped in services) and the office (paper copies). */
-export const filerProcedure = t.procedure.meta({ roles: ['admin', 'liaison'] }).use(enforceRoles);
+export const filerProcedure = baseProcedure.meta({ roles: ['admin', 'liaison'] }).use(enforceRoles);
 /** Office administrators only. */
-export const officeProcedure = t.procedure.meta({ roles: ['admin'] }).use(enforceRoles);
+export const officeProcedure = baseProcedure.meta({ roles: ['admin'] }).use(enforceRoles);
 /** Unit liaisons only: actions on behalf of their own unit (self-assessment, objections). */
-export const unitProcedure = t.procedure.meta({ roles: ['liaison'] }).use(enforceRoles);
+export const unitProcedure = baseProcedure.meta({ roles: ['liaison'] }).use(enforceRoles);
