@@ -12,7 +12,13 @@ describe('findSections', () => {
 
   it('splits headings glued into crawler lines', () => {
     const lines = splitInlineHeadings(splitLines('行政事业性收费0三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为…）'));
-    expect(lines.map((l) => l.text)).toEqual(['行政事业性收费0', '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为…）']);
+    expect(lines.map((l) => l.text)).toEqual(['行政事业性收费0', '三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为…）']);
+  });
+
+  it('gives a glued heading a line of its own, and the text after it another', () => {
+    const lines = splitInlineHeadings(splitLines('打印本页淮安市人民政府2024年政府信息公开工作年度报告一、总体情况2024年,我市…二、主动公开政府信息情况第二十条'));
+    expect(findSections(lines).map((s) => s.numeral)).toEqual(['一', '二']);
+    expect(lines.map((l) => l.text)).toEqual(['打印本页淮安市人民政府2024年政府信息公开工作年度报告', '一、总体情况', '2024年,我市…', '二、主动公开政府信息情况', '第二十条']);
   });
 });
 

@@ -39,18 +39,26 @@ function headingOf(text: string): string | null {
   return keyword.test(compact) ? numeral : null;
 }
 
-/** Headings glued inside a longer line (crawler text) get a line of their own. */
+/**
+ * Headings glued inside a longer line (crawler text: the whole page on one line) get a line of their
+ * own, and so does the text after them, so a heading is short again and a table starts on its own.
+ */
 const INLINE_HEADINGS =
-  /(?=二、(?:行政机关)?主动公开政府信息情况|三、(?:行政机关)?收到和处理政府信息公开申请情况|四、(?:政府信息公开行政复议|因政府信息公开工作被申请行政复议)|五、(?:政府信息公开工作)?存在的主要问题|六、其他需要报告的事项)/g;
+  /((?<!第)一\s*、\s*(?:总体情况|概述)|二\s*、\s*(?:行政机关)?主动公开政府信息(?:情况)?|三\s*、\s*(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况|四\s*、\s*(?:政府信息公开行政复议\s*[、,]?\s*行政诉讼情况|因政府信息公开工作被申请行政复议\s*[、,]?\s*提起行政诉讼(?:的)?情况)|五\s*、\s*(?:政府信息公开工作)?存在的主要问题及(?:其)?改进情况|六\s*、\s*其他需要报告的事项)/g;
 
 export function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (const l of lines) {
-    if (l.text.length < 12 || !l.text.includes('、')) {
+    if (l.text.length < 24 || !l.text.includes('、')) {
       out.push(l);
       continue;
     }
-    for (const part of l.text.split(INLINE_HEADINGS)) if (part !== '') out.push({ text: part, line: l.line });
+    const parts = l.text.split(INLINE_HEADINGS);
+    if (parts.length === 1) {
+      out.push(l);
+      continue;
+    }
+    for (const part of parts) if (part !== undefined && part.trim() !== '') out.push({ text: part, line: l.line });
   }
   return out;
 }
@@ -102,7 +110,9 @@ function unitBefore(prefix: string): string | null {
   const whole = cleanUnit(prefix);
   if (/^[\u3400-\u9fff()（）]{2,40}$/.test(whole)) return whole;
   const clause = prefix.split(/[,，。;；:：()（）《》“”\s]/).pop() ?? '';
-  const candidate = cleanUnit(clause.replace(LEAD_IN, ''));
+  // Crawler text glues the page furniture to the title ("打印本页 - 1 -淮安市人民政府"): the unit is the
+  // run of Chinese characters that ends the clause.
+  const candidate = cleanUnit(/[\u3400-\u9fff]*$/.exec(clause.replace(LEAD_IN, ''))?.[0] ?? '');
   return /^[\u3400-\u9fff]{2,40}$/.test(candidate) && UNIT_SUFFIX.test(candidate) ? candidate : null;
 }
 

@@ -25,6 +25,8 @@ const PAGE_MARKER = [
   /^\s*<!--.*-->\s*$/,
 ];
 const INLINE_PAGE_MARKER = /(^|\s)[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)/g;
+/** "769- 5 -法提供": a page footer glued into crawler text; the spaces inside tell it from "0517-8360". */
+const GLUED_PAGE_MARKER = /[-—–]\s+\d{1,3}\s+[-—–]/g;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BLANK_WORD = /^(?:\/+|-{1,2}|—{1,2}|–|\\)$/;
 
@@ -139,7 +141,7 @@ export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
     if (text === '') continue;
     if (/[-—–−_页/<]/.test(text)) {
       if (isPageMarker(text) || MD_SEPARATOR.test(text)) continue;
-      text = text.replace(INLINE_PAGE_MARKER, '$1 ');
+      text = text.replace(INLINE_PAGE_MARKER, '$1 ').replace(GLUED_PAGE_MARKER, ' ');
     }
     if (text.startsWith('#') || text.startsWith('>')) text = text.replace(/^(?:#{1,6}\s+|>\s*)/, '');
     if (text === '') continue;
