@@ -9,6 +9,7 @@ import { userRouter } from './auth/user.router';
 import { groupRouter, periodRouter } from './org/org.router';
 import { createCallerFactory, router } from './trpc';
 import { unitRouter } from './units/unit.router';
+import { securityRouter } from './security/security.router';
 import { calendarRouter, notificationRouter, rectificationRouter } from './rectification/rectification.router';
 
 export const appRouter = router({
@@ -26,6 +27,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   bulletin: bulletinRouter,
   analysis: analysisRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,8 @@ import * as assessment from './migrations/2026-11-22-0003-assessment';
 import * as rectification from './migrations/2026-11-22-0004-rectification';
 import * as bulletin from './migrations/2026-11-22-0005-bulletin';
 import * as analysis from './migrations/2026-11-22-0006-analysis';
+import * as security from './migrations/2026-12-07-0301-security';
+import * as accounts from './migrations/2026-12-07-0501-accounts';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0004-rectification': rectification,
   '2026-11-22-0005-bulletin': bulletin,
   '2026-11-22-0006-analysis': analysis,
+  '2026-12-07-0301-security': security,
+  '2026-12-07-0501-accounts': accounts,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { AnnualReportTables } from './annual-reports/annual-reports.tables'
 import type { AssessmentTables } from './assessment/assessment.tables';
 import type { BulletinTables } from './bulletin/bulletin.tables';
 import type { RectificationTables } from './rectification/rectification.tables';
+import type { SecurityTables } from './security/security.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -58,6 +59,10 @@ export interface UserTable {
   unit_id: number | null;
   is_active: number;
   created_at: string;
+  must_change_password: Generated<number>;
+  phone: string | null;
+  last_sign_in_at: string | null;
+  updated_at: string | null;
 }
 
 export interface SessionTable {
@@ -65,6 +70,7 @@ export interface SessionTable {
   user_id: number;
   created_at: string;
   expires_at: string;
+  client_ip: string | null;
 }
 
 export interface AuditLogTable {
@@ -94,4 +100,4 @@ export interface FoundationTables {
  * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
  * and adds its interface here (one line per area).
  */
-export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables {}
+export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables, SecurityTables {}

@@ -47,11 +47,64 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
     expect((unknown as TRPCError).message).toBe('用户名或密码错误');
   });
 
-  it('rate-limits repeated failures, even with the right password afterwards', async () => {
-    const limiter = new LoginRateLimiter(5, 15 * 60 * 1000);
-    const caller = createCaller(createTestContext(handle, null, { loginLimiter: limiter }).ctx);
-    for (let i = 0; i < 5; i++) await expect(caller.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(caller.auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  it('counts attempts before checking them: 40 concurrent guesses, only the free ones are checked', async () => {
+    const limiter = new LoginRateLimiter();
+    const caller = createCaller(createTestContext(handle, null, { loginLimiter: limiter, clientIp: '203.0.113.9' }).ctx);
+    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => caller.auth.login({ username: 'wang', password: i === 39 ? '正确的密码-1' : `guess-${i}` })));
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as TRPCError).code : 'OK'));
+    // Three attempts are free per account and address; the rest are refused unchecked, the right password too.
+    expect(codes.filter((c) => c === 'UNAUTHORIZED').length).toBeLessThanOrEqual(3);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(37);
+    expect(codes).not.toContain('OK');
+    const refused = results.find((r) => r.status === 'rejected' && (r.reason as TRPCError).code === 'TOO_MANY_REQUESTS');
+    expect(refused?.status === 'rejected' && (refused.reason as TRPCError).message).toMatch(/^登录尝试过于频繁,请 \d+ (秒|分钟)后再试$/);
+  });
+
+  it('delays progressively per account and address, and a wait lets the right password in', async () => {
+    let nowMs = TEST_NOW.getTime();
+    const limiter = new LoginRateLimiter();
+    const at = (ip: string) => createCaller(createTestContext(handle, null, { loginLimiter: limiter, clientIp: ip, now: () => new Date(nowMs) }).ctx);
+    for (let i = 0; i < 3; i++) await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    // The real user at another address is not locked out by the guesser.
+    await expect(at('198.51.100.2').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
+    // The guesser's own wait doubles: 1 s after the third failure, 2 s after the fourth.
+    nowMs += 1000;
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    nowMs += 1500;
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    nowMs += 600;
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
+  });
+
+  it('keeps its state in the database: a second limiter (another process) sees the same counts', async () => {
+    const first = createCaller(createTestContext(handle, null, { loginLimiter: new LoginRateLimiter(), clientIp: '192.0.2.7' }).ctx);
+    for (let i = 0; i < 3; i++) await expect(first.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const second = createCaller(createTestContext(handle, null, { loginLimiter: new LoginRateLimiter(), clientIp: '192.0.2.7' }).ctx);
+    await expect(second.auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('forgets quiet keys, so unknown usernames do not pile up', async () => {
+    let nowMs = TEST_NOW.getTime();
+    const caller = createCaller(createTestContext(handle, null, { now: () => new Date(nowMs) }).ctx);
+    for (let i = 0; i < 50; i++) await expect(caller.auth.login({ username: `nobody-${i}`, password: 'x' })).rejects.toMatchObject({ code: expect.stringMatching(/UNAUTHORIZED|TOO_MANY_REQUESTS/) });
+    expect(Number((await handle.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(10);
+    nowMs += 25 * 3600_000;
+    await expect(caller.auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
+    expect(Number((await handle.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeLessThanOrEqual(1);
+  });
+
+  it('records failed sign-ins in a security log the office can read, and only the office', async () => {
+    const caller = createCaller(createTestContext(handle, null, { clientIp: '192.0.2.99' }).ctx);
+    await expect(caller.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(caller.auth.login({ username: 'ghost', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const admin = { id: 1, username: 'wang', displayName: '王敏', role: 'admin' as const, unitId: null, unitName: null };
+    const events = await createCaller(createTestContext(handle, admin).ctx).security.failedSignIns({ limit: 10 });
+    expect(events.map((e) => [e.username, e.clientIp, e.detail])).toEqual([
+      ['ghost', '192.0.2.99', '用户不存在'],
+      ['wang', '192.0.2.99', '密码错误'],
+    ]);
+    await expect(createCaller(createTestContext(handle, { ...admin, role: 'assessor' }).ctx).security.failedSignIns({ limit: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('signs out: the session is deleted and the cookie cleared', async () => {
@@ -62,21 +115,5 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
     await createCaller(second.ctx).auth.logout();
     expect(second.cookies.cleared).toBe(1);
     expect(await resolveSessionUser(handle.db, token, TEST_NOW)).toBeNull();
-  });
-});
-
-describe('login rate limiter', () => {
-  it('forgets failures after the window', () => {
-    const limiter = new LoginRateLimiter(2, 1000);
-    limiter.recordFailure('1.1.1.1', 'a', 0);
-    limiter.recordFailure('1.1.1.1', 'a', 10);
-    expect(limiter.retryAfterMs('1.1.1.1', 'a', 20)).toBe(980);
-    expect(limiter.retryAfterMs('1.1.1.1', 'a', 1011)).toBe(0);
-  });
-  it('limits a username attacked from many addresses', () => {
-    const limiter = new LoginRateLimiter(3, 1000);
-    for (const ip of ['1', '2', '3']) limiter.recordFailure(ip, 'admin', 0);
-    expect(limiter.retryAfterMs('4', 'admin', 1)).toBeGreaterThan(0);
-    expect(limiter.retryAfterMs('4', 'other', 1)).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
+import { tooMany, unauthenticated } from '@kaoping/domain/errors/domain-error';
 import type { LoginInput, SessionUser } from '@kaoping/contracts/auth/session';
 import { insertAuditEntry } from '@kaoping/db/audit/audit.repository';
+import { insertSecurityEvent, pruneSecurityEvents } from '@kaoping/db/security/security-event.repository';
 import { deleteExpiredSessions, deleteSession, findLiveSessionUserId, insertSession } from '@kaoping/db/sessions/session.repository';
 import { findUserById, findUserByUsername, type UserRecord } from '@kaoping/db/users/user.repository';
 import type { Db } from '@kaoping/db/connect';
@@ -12,19 +13,34 @@ export function toSessionUser(user: UserRecord): SessionUser {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitName: user.unitName };
 }
 
+/** "30 秒" / "5 分钟": how long to wait, for the refusal message. */
+function waitText(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} 秒` : `${Math.ceil(ms / 60_000)} 分钟`;
+}
+
+const SECURITY_LOG_DAYS = 180;
+
+async function logSecurityEvent(ctx: Context, kind: 'login_failed', username: string, detail: string): Promise<void> {
+  const now = ctx.now();
+  await pruneSecurityEvents(ctx.db, new Date(now.getTime() - SECURITY_LOG_DAYS * 86_400_000).toISOString());
+  await insertSecurityEvent(ctx.db, { at: now.toISOString(), kind, username: username.slice(0, 64), clientIp: ctx.clientIp, detail });
+}
+
 export async function signIn(ctx: Context, input: LoginInput): Promise<SessionUser> {
   const now = ctx.now();
-  const wait = ctx.loginLimiter.retryAfterMs(ctx.clientIp, input.username, now.getTime());
-  if (wait > 0) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `登录失败次数过多,请 ${Math.ceil(wait / 60000)} 分钟后再试` });
+  // Counted before the password is checked: attempts in flight count too.
+  const reservation = await ctx.loginLimiter.reserve(ctx.db, ctx.clientIp, input.username, now.getTime());
+  // Refusals are not logged one by one (a flood would fill the log); the failures before them are.
+  if (!reservation.ok) {
+    throw tooMany(`登录尝试过于频繁,请 ${waitText(reservation.retryAfterMs)}后再试`);
   }
   const user = await findUserByUsername(ctx.db, input.username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || !user.isActive) {
-    ctx.loginLimiter.recordFailure(ctx.clientIp, input.username, now.getTime());
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: '用户名或密码错误' });
+    await logSecurityEvent(ctx, 'login_failed', input.username, !user ? '用户不存在' : !ok ? '密码错误' : '账号已停用');
+    throw unauthenticated('用户名或密码错误');
   }
-  ctx.loginLimiter.recordSuccess(ctx.clientIp, input.username);
+  await ctx.loginLimiter.succeeded(ctx.db, reservation);
   const token = newSessionToken();
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
