@@ -1,9 +1,8 @@
 // Loads what a period's bulletin and the meeting's presentation show, from the publication in
 // force of the period's scored round (never from live inputs: the bulletin states published
 // results), the previous quarter's publication (movement), and the rectification ledger.
-import { TRPCError } from '@trpc/server';
-import { addWorkingDays } from '@kaoping/domain/calendar/work-calendar';
-import { chinaToday, parsePeriod, periodDateRange, previousPeriod, type Period } from '@kaoping/domain/period/period';
+import { invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
+import { chinaToday, periodDateRange, previousPeriod, type Period } from '@kaoping/domain/period/period';
 import { rectificationFigures, rectificationFiguresByUnit } from '@kaoping/domain/rectification/rectification-figures';
 import type { Db } from '@kaoping/db/connect';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
@@ -14,12 +13,9 @@ import { requireRoundScheme } from '../assessment/round.service';
 import { buildReportYearOverview } from '../annual-reports/annual-report-overview.service';
 import type { Authed } from '../assessment/round.service';
 import { loadWorkCalendar } from '../rectification/work-calendar.service';
-import { assembleBulletinFigures, findRepeatedUnits, toFiguresRectification, type BulletinFigures } from './bulletin-figures';
-
-/** Working days a unit gets to report back on the period's problems when no ledger item says otherwise. */
-export const DEFAULT_RECTIFICATION_WORKING_DAYS = 10;
-/** Working days a unit that did not report back last period gets to do so. */
-export const FOLLOW_UP_WORKING_DAYS = 5;
+import { assembleBulletinFigures, type BulletinFigures } from '@kaoping/domain/bulletin/bulletin-figures';
+import { bulletinDeadlines } from '@kaoping/domain/bulletin/bulletin-deadlines';
+import { findRepeatedUnits, toFiguresRectification } from '@kaoping/domain/bulletin/bulletin-rectification';
 
 export interface BulletinPeriod {
   period: string;
@@ -46,29 +42,15 @@ export async function listBulletinPeriods(db: Db): Promise<BulletinPeriod[]> {
   return out.sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
 }
 
-function nextPeriodOf(period: Period): Period | null {
-  if (period.kind !== 'quarter') return null;
-  return period.quarter === 4 ? { kind: 'quarter', code: `${period.year + 1}Q1`, year: period.year + 1, quarter: 1 } : parsePeriod(`${period.year}Q${period.quarter + 1}`);
-}
-
-/** The most frequent due date (the latest among equals) of the items issued from the period's findings. */
-function commonDueDate(dates: readonly string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
-  let best: [string, number] | null = null;
-  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
-  return best?.[0] ?? null;
-}
-
 /** The bulletin's figures for a published period; refuses a period without published results. */
-export async function loadBulletinFigures(db: Db, periodCode: string, now: Date): Promise<BulletinFigures> {
-  const period = parsePeriod(periodCode);
-  if (!period || period.kind !== 'quarter') throw new TRPCError({ code: 'BAD_REQUEST', message: '通报按季度生成,请选择季度期次' });
+export async function loadBulletinFigures(db: Db, period: Period, now: Date): Promise<BulletinFigures> {
+  if (period.kind !== 'quarter') throw invalidInput('通报按季度生成,请选择季度期次');
   const round = await findScoredRoundOfPeriod(db, period.code);
-  if (!round) throw new TRPCError({ code: 'NOT_FOUND', message: `${period.code} 没有测评轮次` });
-  if (round.status === 'draft') throw new TRPCError({ code: 'BAD_REQUEST', message: `${period.code} 的测评结果尚未发布,不能生成通报` });
+  if (!round) throw notFound(`${period.code} 没有测评轮次`);
+  if (round.status === 'draft') throw invalidInput(`${period.code} 的测评结果尚未发布,不能生成通报`);
   const publication = await findLatestPublication(db, round.id);
-  if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  // A published round always has its publication: a missing one is a broken invariant (500).
+  if (!publication) throw new Error('已发布的轮次缺少发布记录');
   const { scheme } = await requireRoundScheme(db, round);
 
   const previous = previousPeriod(period);
@@ -109,8 +91,6 @@ export async function loadBulletinFigures(db: Db, periodCode: string, now: Date)
 
   const publishedOn = round.publishedAt ? chinaToday(new Date(round.publishedAt)) : null;
   const issuedFromThisPeriod = currentItems.filter((i) => i.period === period.code && i.status !== 'cancelled').map((i) => i.dueDate);
-  const rectificationDue = commonDueDate(issuedFromThisPeriod) ?? addWorkingDays(calendar, today > (publishedOn ?? today) ? today : (publishedOn ?? today), DEFAULT_RECTIFICATION_WORKING_DAYS);
-  const next = nextPeriodOf(period);
   const { start, end } = periodDateRange(period);
 
   return assembleBulletinFigures(
@@ -128,7 +108,7 @@ export async function loadBulletinFigures(db: Db, periodCode: string, now: Date)
       round: { id: round.id, title: round.title, kind: round.kind, status: round.status, publishedAt: round.publishedAt, publishedOn, publicationSequence: publication.sequence },
       asOf: today,
       rectification,
-      deadlines: { rectification: rectificationDue, followUp: addWorkingDays(calendar, today, FOLLOW_UP_WORKING_DAYS), nextSnapshot: next ? periodDateRange(next).end : null },
+      deadlines: bulletinDeadlines(calendar, { period, today, publishedOn, issuedDueDates: issuedFromThisPeriod }),
     },
   );
 }

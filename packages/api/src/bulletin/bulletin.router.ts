@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { periodCodeSchema } from '@kaoping/contracts/org/period';
+import { bulletinDraftContentSchema } from '@kaoping/contracts/bulletin/bulletin-draft';
+import { periodValueSchema } from '../period-input';
 import { officeProcedure, readerProcedure, router } from '../trpc';
-import { bulletinDraftContentSchema } from './bulletin-document';
 import { exportBulletin, getBulletin, saveBulletinDraft } from './bulletin.service';
 import { listBulletinPeriods } from './bulletin-figures.service';
 
-const periodInput = z.object({ period: periodCodeSchema });
+const periodInput = z.object({ period: periodValueSchema });
 
 export const bulletinRouter = router({
   /** Periods with published results, newest first (the picker of the bulletin and the presentation). */

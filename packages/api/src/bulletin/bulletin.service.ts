@@ -1,16 +1,18 @@
 // The bulletin (通报) of a period: its figures (bulletin-figures.service.ts), the office's draft
 // (header, paragraphs, requirements), and the documents built from both by the exporter.
-import { TRPCError } from '@trpc/server';
-import { chinaToday } from '@kaoping/domain/period/period';
+import { BULLETIN_HEADER_KEYS, bulletinDraftContentSchema, type BulletinDraftContent } from '@kaoping/contracts/bulletin/bulletin-draft';
+import type { BulletinFigures } from '@kaoping/domain/bulletin/bulletin-figures';
+import { defaultDraftContent } from '@kaoping/domain/bulletin/bulletin-wording';
+import { conflict } from '@kaoping/domain/errors/domain-error';
+import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import type { BulletinWording } from '@kaoping/exporters/bulletin/bulletin-data';
 import { findBulletinDraft, findLatestBulletinDraft, insertBulletinDraft, updateBulletinDraft, type BulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
 import { buildBulletinDocx } from '@kaoping/exporters/bulletin/bulletin-docx';
 import { buildRankingsXlsx } from '@kaoping/exporters/bulletin/bulletin-xlsx';
+import { toBulletinData } from '@kaoping/exporters/bulletin/bulletin-from-figures';
 import { recordChange } from '../audit/record-change';
 import type { Authed } from '../assessment/round.service';
 import { loadBulletinFigures, loadMeetingFigures } from './bulletin-figures.service';
-import type { BulletinFigures } from './bulletin-figures';
-import { bulletinDraftContentSchema, defaultDraftContent, HEADER_KEYS, toBulletinData, type BulletinDraftContent } from './bulletin-document';
 
 const CONFLICT_MESSAGE = '通报已被他人修改,请刷新后重试';
 const PARAGRAPHS = ['basis', 'overallComment', 'requirementsIntro', 'closing'] as const satisfies readonly (keyof BulletinWording)[];
@@ -24,7 +26,7 @@ function storedContent(draft: BulletinDraft): Partial<BulletinDraftContent> {
 async function resolveContent(ctx: Authed, figures: BulletinFigures, draft: BulletinDraft | null): Promise<BulletinDraftContent> {
   const latest = draft ?? (await findLatestBulletinDraft(ctx.db));
   const header = latest ? storedContent(latest) : null;
-  const lastHeader = header && Object.fromEntries(HEADER_KEYS.flatMap((k) => (header[k] !== undefined ? [[k, header[k]]] : [])));
+  const lastHeader = header && Object.fromEntries(BULLETIN_HEADER_KEYS.flatMap((k) => (header[k] !== undefined ? [[k, header[k]]] : [])));
   const defaults = defaultDraftContent(figures, chinaToday(ctx.now()), lastHeader);
   return draft ? { ...defaults, ...storedContent(draft) } : defaults;
 }
@@ -33,14 +35,14 @@ function draftInfo(draft: BulletinDraft) {
   return { version: draft.version, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt };
 }
 
-async function loadDocument(ctx: Authed, period: string) {
+async function loadDocument(ctx: Authed, period: Period) {
   const figures = await loadBulletinFigures(ctx.db, period, ctx.now());
   const draft = await findBulletinDraft(ctx.db, figures.period.code);
   const content = await resolveContent(ctx, figures, draft);
   return { figures, draft, content, data: toBulletinData(figures, content) };
 }
 
-export async function getBulletin(ctx: Authed, period: string) {
+export async function getBulletin(ctx: Authed, period: Period) {
   const { figures, draft, content, data } = await loadDocument(ctx, period);
   const meeting = await loadMeetingFigures(ctx, figures.period.year);
   // What a blank paragraph prints (for the editor's "restore" and the presentation).
@@ -54,7 +56,7 @@ const MIME = {
 } as const;
 
 /** The bulletin as .docx, or its rankings as .xlsx, base64, with a file name. */
-export async function exportBulletin(ctx: Authed, period: string, format: 'docx' | 'xlsx') {
+export async function exportBulletin(ctx: Authed, period: Period, format: 'docx' | 'xlsx') {
   const { data } = await loadDocument(ctx, period);
   const bytes = format === 'docx' ? await buildBulletinDocx(data) : await buildRankingsXlsx(data);
   const base = `${data.cityName}${data.periodLabel}政务公开工作考评`;
@@ -65,7 +67,7 @@ export async function exportBulletin(ctx: Authed, period: string, format: 'docx'
  * Saves the office's draft over `version` (0 = the period has none yet). A paragraph equal to the
  * default wording is stored blank, so it keeps following the figures (e.g. after a restatement).
  */
-export async function saveBulletinDraft(ctx: Authed, input: { period: string; version: number; content: BulletinDraftContent }) {
+export async function saveBulletinDraft(ctx: Authed, input: { period: Period; version: number; content: BulletinDraftContent }) {
   const figures = await loadBulletinFigures(ctx.db, input.period, ctx.now());
   const period = figures.period.code;
   const defaults = toBulletinData(figures, { ...input.content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
@@ -78,7 +80,7 @@ export async function saveBulletinDraft(ctx: Authed, input: { period: string; ve
     let after: BulletinDraft | null;
     if (input.version === 0) after = before ? null : await insertBulletinDraft(trx, write, now.toISOString());
     else after = before ? await updateBulletinDraft(trx, write, input.version, now.toISOString()) : null;
-    if (!after) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT_MESSAGE });
+    if (!after) throw conflict(CONFLICT_MESSAGE);
     await recordChange(trx, ctx.user, now, {
       action: 'bulletin.save',
       entity: 'bulletin',

@@ -39,6 +39,14 @@ export function previousPeriod(period: Period): Period {
   return { kind: 'quarter', code: `${period.year}Q${q}`, year: period.year, quarter: q };
 }
 
+/** The quarter after (2025Q4 → 2026Q1) or the year after. */
+export function nextPeriod(period: Period): Period {
+  if (period.kind === 'year') return { kind: 'year', code: String(period.year + 1), year: period.year + 1 };
+  if (period.quarter === 4) return { kind: 'quarter', code: `${period.year + 1}Q1`, year: period.year + 1, quarter: 1 };
+  const q = (period.quarter + 1) as 2 | 3 | 4;
+  return { kind: 'quarter', code: `${period.year}Q${q}`, year: period.year, quarter: q };
+}
+
 /** Quarters of a year in order. */
 export function quartersOf(year: number): Period[] {
   return ([1, 2, 3, 4] as const).map((quarter) => ({ kind: 'quarter', code: `${year}Q${quarter}`, year, quarter }));

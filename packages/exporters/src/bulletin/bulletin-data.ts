@@ -3,6 +3,7 @@
 // Rates are fractions (0.9 = 90%); scores are points on the 100 scale, published with 2 decimals;
 // dates are China calendar dates 'YYYY-MM-DD'.
 import { parsePeriod } from '@kaoping/domain/period/period';
+import { formatPeriodLabel as formatDomainPeriodLabel } from '@kaoping/domain/period/period-label';
 
 /** One line of a group's ranking table. */
 export interface BulletinRankingRow {
@@ -164,15 +165,8 @@ export interface BulletinData extends BulletinFacts {
   wording: BulletinWording;
 }
 
-const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
-
-/** 2026Q3 → 2026年第三季度, 2026 → 2026年度. */
-export function formatPeriodLabel(periodCode: string): string {
-  const period = parsePeriod(periodCode);
-  if (!period) return periodCode;
-  if (period.kind === 'year') return `${period.year}年度`;
-  return `${period.year}年第${QUARTER_NAMES[period.quarter - 1]}季度`;
-}
+/** 2026Q3 → 2026年第三季度, 2026 → 2026年度 (one rule, in domain). */
+export const formatPeriodLabel = formatDomainPeriodLabel;
 
 /** "上季度" or "上年度", as the body says it. */
 export function previousPeriodWord(periodCode: string): string {
