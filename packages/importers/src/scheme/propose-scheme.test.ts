@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '@kaoping/contracts/scoring/scheme';
+import { formatSchemeRowError } from '@kaoping/contracts/scoring/scheme-proposal';
+import { proposeScheme } from './propose-scheme';
+import { readSchemeSource, SchemeImportError } from './read-scheme-source';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/scheme/${name}`, import.meta.url)));
+const propose = async (bytes: Uint8Array) => proposeScheme(await readSchemeSource(bytes), { year: 2026 });
+const outline = (nodes: readonly IndicatorNode[]): string[] =>
+  nodes.flatMap((n) => [`${n.code} ${n.name} ${n.points}${n.rule ? ` ${n.rule.kind}` : ''}${n.appliesTo?.groups ? ` [${n.appliesTo.groups.join(',')}]` : ''}`, ...outline(n.children ?? [])]);
+
+async function xlsx(rows: (string | number)[][], merges: [number, number, number, number][] = []): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('细则');
+  rows.forEach((r) => ws.addRow(r));
+  for (const m of merges) ws.mergeCells(...m);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('importing a 考核细则', () => {
+  it('reads merged parents with points in brackets, 权重 column, merged 评分细则 (portal website table, .xlsx)', async () => {
+    const p = await propose(fixture('district-portal-website-2023.xlsx'));
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.title).toBe('各区政府(管委会)门户网站考评指标及评分细则');
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 健康情况 15',
+      '1.1 常态化监管 13',
+      '1.1.1 可用情况 6 manual',
+      '1.1.2 更新情况 6 manual',
+      '1.1.3 商业广告 1 binary',
+      '1.2 问题整改情况 2',
+      '1.2.1 整改时间 1 binary',
+      '1.2.2 整改质量 1 binary',
+    ]);
+    const broken = p.inferences.find((i) => i.code === '1.2.1');
+    expect(broken).toMatchObject({ row: 6, confidence: 'inferred', source: '对监测抽查反馈问题未及时整改反馈的,此项不得分。' });
+    // The merged 评分细则 cell is the source of both rows it covers.
+    expect(p.inferences.find((i) => i.code === '1.1.2')?.source).toContain('发现问题按比重扣分');
+  });
+
+  it('reads per-group tables with a total row on top, section rows 一、二、 and merged departments (river-chief table, .docx)', async () => {
+    const p = await propose(fixture('shicheng-2018-river-chief.docx'));
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.groups).toEqual([
+      { code: 'G1', name: '县农粮局' },
+      { code: 'G2', name: '县水利局' },
+      { code: 'G3', name: '县环保局' },
+    ]);
+    const lines = outline(p.scheme.indicators);
+    // The common part is shared by every group; each department's part applies to its group only.
+    expect(lines.slice(0, 6)).toEqual(['1 通用考核项目(全部责任单位) 40', '1.1 组织领导 8 manual', '1.2 日常工作 7 manual', '1.3 宣传工作 10 manual', '1.4 新经验好做法 10 manual', '1.5 支持配合工作情况 5 binary']);
+    expect(lines).toContain('2 部门履职差异考核项目(县农粮局) 60 [G1]');
+    expect(lines).toContain('2.1.1.1 持续推进畜禽养殖污染控制 30 checklist');
+    expect(lines).toContain('2.1.1.3 持续开展渔业资源保护专项整治 15 rate');
+    expect(lines).toContain('3 部门履职差异考核项目(县水利局) 60 [G2]');
+    expect(lines).toContain('4.1.1 县环保局 60 checklist');
+    const rate = p.inferences.find((i) => i.code === '2.1.1.3');
+    expect(rate?.rule).toEqual({ kind: 'rate', target: 100, perPointBelow: 0.15 });
+    expect(rate?.reason).toContain('按完成比例得分');
+    const list = p.inferences.find((i) => i.code === '4.1.1')?.rule;
+    expect(list?.kind === 'checklist' ? list.items.map((i) => i.points) : null).toEqual([10, 20, 15, 15]);
+    // Several parts with a deduction inside one of them is not unambiguous: left to the office.
+    expect(p.inferences.find((i) => i.code === '1.2')).toMatchObject({ confidence: 'manual' });
+  });
+
+  it('reads one sheet per department with points only in the names (department indicators, .xlsx)', async () => {
+    const p = await propose(fixture('district-department-indicators-2014.xlsx'));
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 经济运行信息 10.5 [G1]',
+      '1.1 是否按月发布经济运行情况,发布解读社会关注的重要指标数据 10.5 checklist',
+      '2 扶贫信息 10.5 [G2]',
+      '2.1 是否公开扶贫清单和12317扶贫监督电话 4.5 checklist',
+      '2.2 是否公开扶贫政策、扶贫对象、帮扶措施、扶贫成效、贫困退出、扶贫资金项目安排等信息 6 checklist',
+    ]);
+    const rule = p.inferences.find((i) => i.code === '1.1')?.rule;
+    expect(rule).toEqual({ kind: 'checklist', items: [ { code: 'a', name: '发布经济运行情况', points: 5 }, { code: 'b', name: '发布解读社会关注的重要指标数据', points: 5.5 } ] });
+    expect(p.warnings.some((w) => w.includes('没有“分值”列'))).toBe(true);
+  });
+
+  it('refuses a published table whose parents do not add up, naming the rows', async () => {
+    const p = await propose(fixture('website-performance-2009-truncated.xlsx'));
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.errors.map(formatSchemeRowError)).toEqual([
+      '工作表“评估指标” 第2行:“主动公开”分值 27 分,下级指标合计 15.4 分,不一致',
+      '工作表“评估指标” 第2行:“政府信息公开”分值 37 分,下级指标合计 27 分,不一致',
+    ]);
+  });
+
+  it('reads the common layout: 序号 | 一级 | 二级 | 考核内容 | 分值 "10分" | 评分方法, with a 合计 row', async () => {
+    const bytes = await xlsx(
+      [
+        ['2026年度政务公开工作考核评分细则'],
+        ['序号', '一级指标', '二级指标', '考核内容', '分值', '评分方法'],
+        ['1', '主动公开(30分)', '栏目更新', '按时更新', '20分', '每发现一处未更新扣0.5分,扣完为止'],
+        ['2', '', '年度报告', '按时发布', '10分', '未按时发布年度报告的不得分'],
+        ['3', '依申请公开', '答复规范', '规范答复', '60', '按规范答复件数比例计分'],
+        ['4', '问题整改', '按期整改', '整改', '10', '未按期整改的每项扣2分,整改不到位的每项扣2分'],
+        ['合计', '', '', '', '100分', ''],
+      ],
+      [[1, 1, 1, 6], [3, 2, 4, 2], [5, 2, 5, 3]],
+    );
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.title).toBe('2026年度政务公开工作考核评分细则');
+    expect(outline(p.scheme.indicators)).toEqual(['1 主动公开 30', '1.1 栏目更新 20 deduct', '1.2 年度报告 10 binary', '2 依申请公开 60 rate', '3 问题整改 10', '3.1 按期整改 10 rectification']);
+    expect(p.inferences.map((i) => [i.code, i.rule])).toEqual([
+      ['1.1', { kind: 'deduct', perFinding: 0.5 }],
+      ['1.2', { kind: 'binary' }],
+      ['2', { kind: 'rate', target: 100, perPointBelow: 0.6 }],
+      ['3.1', { kind: 'rectification', perLate: 2, perRejected: 2 }],
+    ]);
+    expect(p.inferences[0]?.reason).toBe('“每发现一处未更新扣0.5分” → 每处扣 0.5 分,扣完为止');
+  });
+
+  it('refuses points that do not add up or cannot be read, with row-level Chinese errors', async () => {
+    const bytes = await xlsx([
+      ['序号', '一级指标', '二级指标', '分值', '评分标准'],
+      ['1', '主动公开(30)', '栏目更新', '20', ''],
+      ['2', '主动公开(30)', '年度报告', '十分', ''],
+      ['3', '依申请公开', '答复规范', '', ''],
+      ['合计', '', '', '100分', ''],
+    ]);
+    const p = await propose(bytes);
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.errors.map(formatSchemeRowError)).toEqual([
+      '工作表“细则” 第3行:分值“十分”无法识别(应写作 10 或 10分)',
+      '工作表“细则” 第2行:“主动公开”分值 30 分,下级指标合计 20 分,不一致',
+      '工作表“细则” 第4行:指标“答复规范”没有分值',
+    ]);
+  });
+
+  it('refuses a total row that disagrees with the level-1 indicators', async () => {
+    const p = await propose(await xlsx([['一级指标', '分值'], ['主动公开', '40'], ['依申请公开', '50'], ['合计', '100']]));
+    expect(p.ok ? [] : p.errors.map(formatSchemeRowError)).toEqual(['工作表“细则” 第4行:合计 100 分与各一级指标之和 90 分不一致']);
+  });
+
+  it('refuses files that are not a 细则 before opening them', async () => {
+    await expect(readSchemeSource(new TextEncoder().encode('序号,一级指标'))).rejects.toThrow(SchemeImportError);
+    await expect(readSchemeSource(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toThrow('旧版');
+    const noTable = await propose(await xlsx([['说明'], ['本表无指标']]));
+    expect(noTable.ok ? null : noTable.errors[0]?.message).toContain('没有找到考核细则表格');
+  });
+});

@@ -1,0 +1,414 @@
+// A 考核细则 read into tables → a proposed scheme (spec scoring.md §1). Layouts understood:
+//   序号 | 一级指标 | 二级指标 | (三级指标) | 考核内容/评分标准 | 分值 | 评分方法/说明
+// parents as merged cells (or repeated text), parent points in the name ("健康情况(15)") or on a
+// row of their own (序号 一、二、…), leaf points in the 分值/权重 column as "10分" or "10" (or in
+// the leaf's name when there is no such column), rows sharing one merged indicator become its
+// children named by their content, an optional total row (合计/总分), and one table (sheet) per
+// group. Points that do not add up refuse the whole file with row-level Chinese errors.
+import { formatSchemeIssues, schemeSchema, type IndicatorNode, type Scheme } from '@kaoping/contracts/scoring/scheme';
+import type { RuleInference, SchemeProposal, SchemeRowError } from '@kaoping/contracts/scoring/scheme-proposal';
+import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
+import { formatMilli, numberToMilli } from '@kaoping/domain/scoring/decimal';
+import { inferRule, type Inferred } from './infer-rule';
+import type { SchemeSource, SourceTable, TableCell, TableRow } from './scheme-table';
+
+type Role = 'seq' | 'level' | 'points' | 'content' | 'method';
+
+const HEADER: readonly [Role, RegExp][] = [
+  ['seq', /^(序号|编号|序)$/],
+  ['points', /^(分值|权重|分数|标准分|满分|各项分值|指标分值|权重分值|分值\(分\)|分值（分）)$/],
+  ['method', /评分标准|评分细则|评分方法|扣分细则|扣分标准|计分方法|计分办法|评分办法|考核标准|评分说明|^说明$|^备注$|考评方法|考核方法/],
+  ['content', /考核内容|考评内容|评估要点|考察点|评估内容|考核要点|测评内容|内容/],
+  ['level', /[一二三四五六]级指标|考核项目|考评项目|评估项目|测评项目|考核指标|指标名称|^类别$|^项目$|^指标$|评分大类|评分小类/],
+];
+
+const TOTAL_ROW = /^(合计|总计|总分|满分|小计合计)/;
+const SECTION_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
+const EMBEDDED_POINTS = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]\s*$/;
+const POINTS = /^(\d+(?:\.\d+)?)\s*分?$/;
+const MAX_NAME = 200;
+
+interface Columns {
+  headerIndex: number;
+  seq: number | null;
+  levels: number[];
+  points: number | null;
+  content: number | null;
+  method: number | null;
+}
+
+interface Label {
+  name: string;
+  declared: number | null;
+}
+
+interface Entry {
+  row: number;
+  path: Label[];
+  points: number | null;
+  pointsText: string;
+  content: string;
+  method: string;
+}
+
+interface Node {
+  name: string;
+  row: number;
+  declared: number | null;
+  declaredRow: number;
+  points: number | null;
+  text: string;
+  children: Node[];
+  inferred: Inferred | null;
+  appliesTo: string[] | null;
+}
+
+interface TableResult {
+  table: SourceTable;
+  roots: Node[];
+  rows: number;
+}
+
+function roleOf(text: string): Role | null {
+  const t = text.replace(/\s+/g, '');
+  if (t === '') return null;
+  for (const [role, pattern] of HEADER) if (pattern.test(t)) return role;
+  return null;
+}
+
+function findColumns(table: SourceTable): Columns | null {
+  for (let i = 0; i < Math.min(table.rows.length, 12); i++) {
+    const row = table.rows[i];
+    if (!row) continue;
+    const roles = row.cells.map((c) => roleOf(c.text));
+    const levels: number[] = [];
+    let seq: number | null = null;
+    let points: number | null = null;
+    let content: number | null = null;
+    let method: number | null = null;
+    roles.forEach((role, c) => {
+      if (role === 'level') levels.push(c);
+      else if (role === 'seq') seq ??= c;
+      else if (role === 'points') points ??= c;
+      else if (role === 'content') content ??= c;
+      else if (role === 'method') method ??= c;
+    });
+    // A header names at least one indicator column and points or content.
+    if (levels.length > 0 && (points !== null || content !== null || method !== null)) return { headerIndex: i, seq, levels, points, content, method };
+  }
+  return null;
+}
+
+const milli = (n: number) => numberToMilli(n);
+const show = (m: number) => formatMilli(m);
+
+function parsePoints(text: string): number | null | 'bad' {
+  const t = text.replace(/\s+/g, '');
+  if (t === '' || t === '—' || t === '-' || t === '/') return null;
+  const m = POINTS.exec(t);
+  if (!m?.[1]) return 'bad';
+  const n = Number(m[1]);
+  return milli(n) === null ? 'bad' : n;
+}
+
+function label(text: string): Label {
+  const m = EMBEDDED_POINTS.exec(text);
+  if (m?.[1] && m[2] && milli(Number(m[2])) !== null) return { name: m[1].trim().slice(0, MAX_NAME), declared: Number(m[2]) };
+  return { name: text.slice(0, MAX_NAME), declared: null };
+}
+
+/** A leaf named by its content: the first clause, without numbering, at most 40 characters. */
+function shortName(text: string, row: number): string {
+  const first = text.replace(/^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*/, '').split(/[，,；;。:：(（]/)[0]?.trim() ?? '';
+  if (first === '') return `第${row}行`;
+  return first.length > 40 ? `${first.slice(0, 40)}…` : first;
+}
+
+const cellText = (cells: TableCell[], c: number | null) => (c === null ? '' : (cells[c]?.text ?? ''));
+
+function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[], warnings: string[]): TableResult {
+  const where = table.where;
+  const entries: Entry[] = [];
+  let section: Label | null = null;
+  let sectionRow = 0;
+  let total: { value: number; row: number } | null = null;
+  const sections: { label: Label; row: number }[] = [];
+  let dataRows = 0;
+  const headerTexts = (table.rows[columns.headerIndex]?.cells ?? []).map((c) => c.text).join('\u0001');
+  for (const row of table.rows.slice(columns.headerIndex + 1)) {
+    const cells = row.cells;
+    const texts = cells.map((c) => c.text);
+    if (texts.every((t) => t === '')) continue;
+    // A repeated header (tables split over pages) is skipped.
+    if (texts.join('\u0001') === headerTexts) continue;
+    dataRows++;
+    const firstText = texts.find((t) => t !== '')?.replace(/\s+/g, '') ?? '';
+    if (TOTAL_ROW.test(firstText)) {
+      const pointsCell = columns.points === null ? null : parsePoints(cellText(cells, columns.points));
+      const value = typeof pointsCell === 'number' ? pointsCell : texts.map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(t.replace(/\s+/g, ''))?.[1]).find((v) => v !== undefined);
+      if (value === undefined || value === null) warnings.push(`${where} 第${row.number}行:合计行没有可识别的分值,已忽略`);
+      else total = { value: Number(value), row: row.number };
+      continue;
+    }
+    const seq = cellText(cells, columns.seq).replace(/\s+/g, '');
+    const levelTexts = levelPath(cells, columns.levels);
+    const rawPoints = columns.points === null ? '' : cellText(cells, columns.points);
+    const parsed = parsePoints(rawPoints);
+    if (parsed === 'bad') {
+      errors.push({ where, row: row.number, message: `分值“${rawPoints}”无法识别(应写作 10 或 10分)` });
+      continue;
+    }
+    if (SECTION_SEQ.test(seq) && levelTexts.length > 0) {
+      const l = label(levelTexts[0] ?? '');
+      section = { name: l.name, declared: parsed ?? l.declared };
+      sectionRow = row.number;
+      sections.push({ label: section, row: row.number });
+      continue;
+    }
+    const content = cellText(cells, columns.content);
+    const method = cellText(cells, columns.method);
+    if (levelTexts.length === 0 && content === '' && parsed === null) continue;
+    const path = levelTexts.map(label);
+    if (section) path.unshift(section);
+    if (path.length === 0) {
+      errors.push({ where, row: row.number, message: '这一行没有指标名称' });
+      continue;
+    }
+    entries.push({ row: row.number, path, points: parsed, pointsText: rawPoints, content, method });
+  }
+  void sectionRow;
+
+  // Rows sharing one (merged) indicator are its children, named by their content.
+  const key = (path: Label[]) => path.map((l) => l.name).join('\u0001');
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(key(e.path), (counts.get(key(e.path)) ?? 0) + 1);
+  const prefixes = new Set<string>();
+  for (const e of entries) for (let i = 1; i < e.path.length; i++) prefixes.add(key(e.path.slice(0, i)));
+  for (const e of entries) {
+    const k = key(e.path);
+    if ((counts.get(k) ?? 0) > 1 && !prefixes.has(k)) {
+      const last = e.path[e.path.length - 1];
+      // The shared name's own points (e.g. "扶贫信息(10.5分)") belong to the parent, not to each row.
+      e.path = [...e.path, { name: shortName(e.content || e.method, e.row), declared: null }];
+      void last;
+    }
+  }
+
+  const roots: Node[] = [];
+  const byKey = new Map<string, Node>();
+  for (const e of entries) {
+    const k = key(e.path);
+    if (prefixes.has(k)) {
+      // A parent on a row of its own: its points are the parent's declared points.
+      const node = ensure(e.path, e.row);
+      if (e.points !== null) setDeclared(node, e.points, e.row);
+      continue;
+    }
+    if (byKey.has(k)) {
+      const twice = byKey.get(k);
+      errors.push({ where, row: e.row, message: `指标“${e.path.map((l) => l.name).join(' / ')}”与第${twice?.row ?? '?'}行重复` });
+      continue;
+    }
+    const node = ensure(e.path, e.row);
+    const leafLabel = e.path[e.path.length - 1];
+    node.points = e.points ?? leafLabel?.declared ?? null;
+    if (e.points !== null && leafLabel?.declared != null && milli(e.points) !== milli(leafLabel.declared)) {
+      errors.push({ where, row: e.row, message: `“${leafLabel.name}”名称中的分值 ${leafLabel.declared} 分与分值列 ${e.points} 分不一致` });
+    }
+    node.declared = null;
+    // The rule is read from the 评分标准/说明 cell, else from the 考核内容 cell.
+    node.text = e.method || e.content;
+  }
+  for (const s of sections) if (!byKey.has(s.label.name)) errors.push({ where, row: s.row, message: `“${s.label.name}”下没有指标` });
+
+  function setDeclared(node: Node, value: number, row: number) {
+    if (node.declared !== null && milli(node.declared) !== milli(value)) {
+      errors.push({ where, row, message: `“${node.name}”的分值前后不一致(${node.declared} 分与 ${value} 分)` });
+      return;
+    }
+    if (node.declared === null) node.declaredRow = row;
+    node.declared = value;
+  }
+
+  function ensure(path: Label[], row: number): Node {
+    let siblings = roots;
+    let node: Node | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const l = path[i] as Label;
+      const k = key(path.slice(0, i + 1));
+      node = byKey.get(k);
+      if (!node) {
+        node = { name: l.name, row, declared: null, declaredRow: row, points: null, text: '', children: [], inferred: null, appliesTo: null };
+        byKey.set(k, node);
+        siblings.push(node);
+      }
+      if (i < path.length - 1 && l.declared !== null) setDeclared(node, l.declared, row);
+      siblings = node.children;
+    }
+    return node as Node;
+  }
+
+  // Points: leaves need them; parents must equal their children's sum when they state one.
+  const check = (node: Node): number | null => {
+    if (node.children.length === 0) {
+      if (node.points === null) {
+        errors.push({ where, row: node.row, message: `指标“${node.name}”没有分值` });
+        return null;
+      }
+      node.inferred = inferRule(node.text, node.points);
+      return milli(node.points);
+    }
+    let sum = 0;
+    let ok = true;
+    for (const child of node.children) {
+      const m = check(child);
+      if (m === null) ok = false;
+      else sum += m;
+    }
+    if (!ok) return null;
+    if (node.declared !== null) {
+      const declared = milli(node.declared) ?? 0;
+      if (declared !== sum) {
+        errors.push({ where, row: node.declaredRow, message: `“${node.name}”分值 ${show(declared)} 分,下级指标合计 ${show(sum)} 分,不一致` });
+        return declared;
+      }
+    }
+    node.points = sum / 1000;
+    return sum;
+  };
+  let sum = 0;
+  let complete = true;
+  for (const root of roots) {
+    const m = check(root);
+    if (m === null) complete = false;
+    else sum += m;
+  }
+  if (total && complete && milli(total.value) !== sum) {
+    errors.push({ where, row: total.row, message: `合计 ${total.value} 分与各一级指标之和 ${show(sum)} 分不一致` });
+  }
+  if (roots.length === 0 && dataRows > 0) errors.push({ where, row: null, message: '表格中没有读到任何指标' });
+  return { table, roots, rows: dataRows };
+}
+
+/** The indicator names along a row, one per level column; a name merged across columns counts once. */
+function levelPath(cells: TableCell[], levels: number[]): string[] {
+  const out: string[] = [];
+  let previous: TableCell | null = null;
+  for (const c of levels) {
+    const cell = cells[c];
+    if (!cell || cell.text === '') continue;
+    const sameMerge = previous !== null && previous.originRow === cell.originRow && previous.originCol === cell.originCol;
+    if (!sameMerge && out[out.length - 1] !== cell.text) out.push(cell.text);
+    previous = cell;
+  }
+  return out;
+}
+
+const signature = (node: Node): string => JSON.stringify([node.name, node.points, node.text, node.children.map(signature)]);
+
+function groupName(table: SourceTable, index: number): string {
+  const heading = table.heading.replace(/^附件\s*\d*[:：]?\s*/, '').trim();
+  if (heading === '') return `分组${index + 1}`;
+  const short = /(县[（(]?市[、,，]?区[)）]?|县区|市直部门|市直单位|乡镇[（(]?街道[)）]?|乡镇|街道|[A-Z]\d?类)/.exec(heading)?.[0];
+  return (short ?? heading).slice(0, 60);
+}
+
+export interface ProposeOptions {
+  year: number;
+  /** File name, for the title when the document has none. */
+  fileName?: string | undefined;
+}
+
+export function proposeScheme(source: SchemeSource, options: ProposeOptions): SchemeProposal {
+  const errors: SchemeRowError[] = [];
+  const warnings: string[] = [];
+  const results: TableResult[] = [];
+  for (const table of source.tables) {
+    const columns = findColumns(table);
+    if (!columns) {
+      if (table.rows.length > 1) warnings.push(`${table.where}:没有找到表头(一级指标/二级指标/分值…),已跳过`);
+      continue;
+    }
+    if (columns.points === null) warnings.push(`${table.where}:没有“分值”列,分值取自指标名称中的括号(如“健康情况(15)”)`);
+    const result = readTable(table, columns, errors, warnings);
+    if (result.roots.length > 0 || result.rows > 0) results.push(result);
+  }
+  if (results.length === 0 && errors.length === 0) {
+    errors.push({ where: '文件', row: null, message: '没有找到考核细则表格(表头应包含“一级指标”“二级指标”“分值”等列)' });
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  // One table = every unit; several tables = one group each (县区 / 市直部门 / 乡镇…).
+  const groups = results.length === 1 ? [{ code: 'ALL', name: '全部参评单位' }] : results.map((r, i) => ({ code: `G${i + 1}`, name: groupName(r.table, i) }));
+  const roots: Node[] = [];
+  if (results.length === 1) roots.push(...(results[0]?.roots ?? []));
+  else {
+    // A level-1 indicator identical in several tables is shared (appliesTo those groups); one that
+    // differs is kept per group, its name carrying the group's ("部门履职(县水利局)").
+    const seen = new Map<string, { node: Node; signature: string; groups: string[] }[]>();
+    results.forEach((result, i) => {
+      const code = groups[i]?.code ?? '';
+      for (const node of result.roots) {
+        const variants = seen.get(node.name) ?? [];
+        const sig = signature(node);
+        const same = variants.find((v) => v.signature === sig);
+        if (same) same.groups.push(code);
+        else {
+          const variant = { node, signature: sig, groups: [code] };
+          variants.push(variant);
+          roots.push(node);
+          node.appliesTo = variant.groups;
+        }
+        seen.set(node.name, variants);
+      }
+    });
+    for (const variants of seen.values()) {
+      for (const v of variants) {
+        if (v.groups.length === groups.length) v.node.appliesTo = null;
+        if (variants.length > 1) v.node.name = `${v.node.name}(${v.groups.map((g) => groups.find((x) => x.code === g)?.name ?? g).join('、')})`.slice(0, MAX_NAME);
+      }
+    }
+    warnings.push(`读到 ${results.length} 个表格,按分组导入:${groups.map((g, i) => `${g.code} ${g.name}(${results[i]?.table.where ?? ''})`).join(';')};分组编码请在确认前改为本市的分组`);
+  }
+
+  const inferences: RuleInference[] = [];
+  const whereOf = new Map<Node, string>();
+  results.forEach((r) => {
+    const mark = (n: Node) => (whereOf.set(n, r.table.where), n.children.forEach(mark));
+    r.roots.forEach(mark);
+  });
+  const toIndicator = (node: Node, code: string): IndicatorNode => {
+    const out: IndicatorNode = { code, name: node.name, points: node.points ?? 0 };
+    if (node.appliesTo) out.appliesTo = { groups: node.appliesTo };
+    if (node.children.length > 0) out.children = node.children.map((c, i) => toIndicator(c, `${code}.${i + 1}`));
+    else {
+      const inferred = node.inferred ?? inferRule('', node.points ?? 0);
+      out.rule = inferred.rule;
+      inferences.push({ code, name: node.name, where: whereOf.get(node) ?? '', row: node.row, source: node.text, rule: inferred.rule, confidence: inferred.confidence, reason: inferred.reason });
+    }
+    return out;
+  };
+  const indicators = roots.map((n, i) => toIndicator(n, String(i + 1)));
+  const title = (source.title || (options.fileName ? options.fileName.replace(/\.(xlsx|docx)$/i, '') : '') || `${options.year}年度考核细则`).slice(0, 200);
+  const scheme: Scheme = {
+    code: `KH-${options.year}`,
+    title,
+    year: options.year,
+    groups,
+    indicators,
+    vetoes: [],
+    majorDeductions: [],
+    grading: { bands: [ { grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 } ] },
+  };
+  warnings.push('等次(优秀≥90、良好≥80、合格≥60)为默认值,表格中未给出;否决项、加分项、重大扣分项请在编辑器中补充');
+  const manual = inferences.filter((i) => i.confidence === 'manual').length;
+  if (manual > 0) warnings.push(`${manual} 个末级指标未能从评分说明识别计分方式,暂按人工评分,请逐项确认`);
+
+  // The same validation the server runs on every scheme.
+  const parsed = schemeSchema.safeParse(scheme);
+  if (!parsed.success) return { ok: false, errors: formatSchemeIssues(parsed.error, scheme).map((message) => ({ where: '方案', row: null, message })), warnings };
+  const compiled = compileScheme(parsed.data);
+  if (!compiled.ok) return { ok: false, errors: compiled.issues.map((message) => ({ where: '方案', row: null, message })), warnings };
+  const rows = results.reduce((s, r) => s + r.rows, 0);
+  return { ok: true, scheme: parsed.data, inferences, warnings, tables: results.length, rows };
+}
