@@ -90,6 +90,7 @@ export function sectionLines(lines: readonly SourceLine[], sections: readonly Se
 // ─── Unit and year ────────────────────────────────────────────────────────────────
 
 const TITLE = /(20\d{2})\s*年\s*(?:度)?\s*(?:的)?\s*(?:政府|政务)?\s*(?:信息公开|政务公开|信息公開)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const YEAR_FIRST = /(?<!\d)(20\d{2})\s*年\s*(?:度)?\s*(?![度我本全该])([\u3400-\u9fff()（）]{2,40}?(?:政府|局|委员会|委|办公厅|办公室|办|厅|镇|乡|街道办事处|街道|中心|院|署|所|站|队|馆|处|部))(?:政府|政务)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
 const UNIT_SUFFIX = /(?:政府|局|委员会|委|办公室|办|厅|镇|乡|街道办事处|街道|中心|院|署|会|所|站|队|馆|处|部|公司|集团|学校|大学|医院)$/;
 const LEAD_IN = /^.*(?:公布|发布|公示|印发|编制|报送|现将|特将|提交)/;
 
@@ -120,6 +121,9 @@ export function findUnitAndYear(lines: readonly SourceLine[]): UnitYear {
   const head = lines.slice(0, 200);
   for (let i = 0; i < head.length; i++) {
     const text = head[i]?.text ?? '';
+    // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the year first, the unit after it.
+    const yearFirst = YEAR_FIRST.exec(text);
+    if (yearFirst?.[1] && yearFirst[2]) return { year: Number(yearFirst[1]), unit: cleanUnit(yearFirst[2]) };
     const m = TITLE.exec(text);
     if (!m) continue;
     const year = Number(m[1]);

@@ -157,8 +157,12 @@ export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
     const cells = text.split('|').map((c) => c.trim());
     let first = 0;
     let last = cells.length - 1;
-    while (first <= last && cells[first] === '') first++;
-    while (last >= first && cells[last] === '') last--; // colspan debris `| |||`
+    if (text.startsWith('|')) first = 1; // before the opening pipe; `| | 5 |` starts with a blank cell
+    // Colspan debris `| |||` (pipes run together at the line end) is dropped; a row that ends in
+    // spaced empty cells (`| 258 | 12 | |`, an HTML row with a blank 总计) keeps them as blanks.
+    const debris = /\|\s*\|\|+\s*$/.test(text);
+    if (debris) while (last >= first && cells[last] === '') last--;
+    else if (last >= first && cells[last] === '' && /\|\s*$/.test(text)) last--; // the closing pipe
     for (let i = first; i <= last; i++) {
       const cell = cells[i] ?? '';
       if (cell === '') raw.push({ kind: 'blank', line });
