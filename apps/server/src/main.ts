@@ -2,11 +2,18 @@ import pino from 'pino';
 import { openDatabase } from '@kaoping/db/connect';
 import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
-import { readServerEnv } from './env';
+import { readServerEnv, ServerEnvError, type ServerEnv } from './env';
 import { runDueReminders } from '@kaoping/api/rectification/rectification-notices';
 
 const log = pino({ name: 'kaoping' });
-const env = readServerEnv();
+let env: ServerEnv;
+try {
+  env = readServerEnv();
+} catch (error) {
+  if (!(error instanceof ServerEnvError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(78); // EX_CONFIG
+}
 const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
 const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
 if (seeded) log.info(seeded, '已载入演示数据:江临市');
@@ -15,6 +22,8 @@ const server = createServer({
   database,
   dashboardDir: env.dashboardDir,
   secureCookies: env.secureCookies,
+  trustedProxies: env.trustedProxies,
+  allowedOrigins: env.allowedOrigins,
   onError: (error, path) => log.error({ err: error, path }, 'request failed'),
 });
 server.listen(env.port, env.host, () => {
