@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/cli/test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'apps/dashboard/e2e/**'],
+          exclude: ['**/node_modules/**', 'apps/e2e/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['apps/dashboard/e2e/**/*.e2e.test.ts'],
+          include: ['apps/e2e/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

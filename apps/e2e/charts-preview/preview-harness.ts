@@ -1,5 +1,5 @@
 // Node side of the chart preview, shared by e2e/charts.e2e.test.ts and bench/charts.bench.ts:
-// build preview/index.html with the dashboard's own vite.config.ts into a temporary folder,
+// build charts-preview/index.html with the dashboard's own vite.config.ts into a temporary folder,
 // serve it over loopback, read which scripts an index.html loads eagerly and their gzipped size.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,7 +9,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
-export const dashboardDir = resolve(new URL('.', import.meta.url).pathname, '../../..');
+/** The dashboard app (apps/dashboard): its vite.config.ts builds the preview, its dist/ is served. */
+export const dashboardDir = resolve(new URL('.', import.meta.url).pathname, '../../dashboard');
 const previewDir = resolve(new URL('.', import.meta.url).pathname);
 
 export interface ChartsPreview {

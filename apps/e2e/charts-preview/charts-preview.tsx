@@ -1,4 +1,4 @@
-// A test-only page, built on its own from preview/index.html by charts/preview/preview-harness.ts
+// A test-only page, built on its own from charts-preview/index.html by preview-harness.ts
 // (never part of the dashboard's build or routes). It renders the real host with every option
 // builder, with the dashboard's own Vite config, so the e2e and `pnpm bench` exercise the same
 // code and chunking that pages will. The entry imports the host statically on purpose: the
@@ -9,19 +9,24 @@
 import type { ECharts } from 'echarts/core';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { chartsEn } from '../../i18n/areas/charts.en';
-import { chartsZh } from '../../i18n/areas/charts.zh';
-import { CHART_FONT, GRADE_COLORS, GRADE_ORDER } from '../chart-palette';
-import { EChart } from '../echart';
-import { buildGroupTrendOption } from '../options/group-trend';
-import { buildHeatMapOption, heatMapHeight } from '../options/heat-map';
-import { buildOverdueByUnitOption } from '../options/overdue-by-unit';
-import { buildRankingBarOption } from '../options/ranking-bar';
-import { buildRectificationBurndownOption } from '../options/rectification-burndown';
-import { buildScoreWaterfallOption } from '../options/score-waterfall';
-import { buildUnitRadarOption } from '../options/unit-radar';
-import { buildUnitTrendOption } from '../options/unit-trend';
-import { buildWhatIfComparisonOption } from '../options/what-if-comparison';
+import {
+  buildGroupTrendOption,
+  buildHeatMapOption,
+  buildOverdueByUnitOption,
+  buildRankingBarOption,
+  buildRectificationBurndownOption,
+  buildScoreWaterfallOption,
+  buildUnitRadarOption,
+  buildUnitTrendOption,
+  buildWhatIfComparisonOption,
+  CHART_FONT,
+  chartsEn,
+  chartsZh,
+  EChart,
+  GRADE_COLORS,
+  GRADE_ORDER,
+  heatMapHeight,
+} from '@kaoping/dashboard/charts';
 import { createPreviewRandom, generateHeatMap, generateRankingUnits, gradeOf, LEVEL1_NAMES, unitName } from './preview-data';
 
 interface PreviewState {

@@ -1,5 +1,5 @@
 // The chart layer in Chromium: the real host (charts/echart.tsx) and option builders, built
-// with the dashboard's Vite config into a test-only preview page (charts/preview/), since no
+// with the dashboard's Vite config into a test-only preview page (charts-preview/), since no
 // page uses the charts yet. 3,000 ranked units and a 300 × 12 heat map render; unit names
 // holding <img onerror> show as text in tooltips and never run; ECharts stays out of the
 // scripts loaded up front.
@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eagerScripts, isEChartsCode, launchChromium, startChartsPreview, type ChartsPreview, dashboardDir } from '../src/charts/preview/preview-harness';
-import { XSS_ALERT_NAME, XSS_FLAG_NAME } from '../src/charts/preview/preview-data';
+import { eagerScripts, isEChartsCode, launchChromium, startChartsPreview, type ChartsPreview, dashboardDir } from '../charts-preview/preview-harness';
+import { XSS_ALERT_NAME, XSS_FLAG_NAME } from '../charts-preview/preview-data';
 import { screenshot, screenshotDir } from './harness';
 
 let preview: ChartsPreview;

@@ -1,11 +1,11 @@
 // `pnpm bench charts`: the dashboard's initial JavaScript (gzipped) and, in headless Chromium,
 // the time to render a 3,000-unit ranking and a 300 × 12 heat map through the real chart host
-// (charts/preview/, built with the dashboard's Vite config). Budgets from issue 6: initial JS
+// (charts-preview/, built with the dashboard's Vite config). Budgets from issue 6: initial JS
 // ≤ 450 KB gzipped, under a second per chart on localhost.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium, startChartsPreview } from '../src/charts/preview/preview-harness';
+import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium, startChartsPreview } from '../charts-preview/preview-harness';
 
 const RUNS = 5;
 const INITIAL_JS_BUDGET_KB = 450;

@@ -17,7 +17,7 @@ import { openSqlite } from '@kaoping/db/connect';
 import { seedBenchCity } from '@kaoping/db/dashboard/seed-bench-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { createServer } from '@kaoping/server/create-server';
-import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium } from '../src/charts/preview/preview-harness';
+import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium } from '../charts-preview/preview-harness';
 
 const RANKING_UNITS = 3000;
 const HEAT_MAP_UNITS = 300;
