@@ -13,7 +13,7 @@ import { run } from '../src/commands/report';
 import { captureCommand } from './capture-command';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const samples = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
+const samples = fileURLToPath(new URL('../../../fixtures/annual-reports/samples/', import.meta.url));
 const HUAIAN = join(samples, 'huaian-city-2024-annual-report-pdf-text.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'kaoping-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { run } from '../src/commands/score';
 import { captureCommand } from './capture-command';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const exampleDir = fileURLToPath(new URL('../../../../shared/spec/scoring-example/', import.meta.url));
+const exampleDir = fileURLToPath(new URL('../../../fixtures/scoring-example/', import.meta.url));
 const ex = (name: string) => join(exampleDir, name);
 const exampleArgs = [
   '--scheme', ex('scheme.json'),

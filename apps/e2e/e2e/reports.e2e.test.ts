@@ -7,7 +7,7 @@ import { newPage, screenshot, screenshotDir, signIn, startE2e, type E2eEnv } fro
 // 年度报告 end to end: a liaison imports sample 002, fixes it and submits; the office returns it,
 // the liaison resubmits, the office accepts. Plus the office's yearly table and the city-wide summary.
 
-const SAMPLE_002 = '/work/shared/samples/002_50ea10f2717e5a1e.txt';
+const SAMPLE_002 = new URL('../../../fixtures/annual-reports/samples/002_50ea10f2717e5a1e.txt', import.meta.url);
 
 let env: E2eEnv;
 beforeAll(async () => {

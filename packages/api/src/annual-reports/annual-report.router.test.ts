@@ -11,7 +11,7 @@ import { generateReport } from '@kaoping/domain/annual-report/generate-report';
 import { warningKey } from '@kaoping/domain/annual-report-workflow/report-warnings';
 import { callerFor, seedMinimalOrg } from '../testing/test-context';
 
-const SAMPLE_002 = '/work/shared/samples/002_50ea10f2717e5a1e.txt';
+const SAMPLE_002 = new URL('../../../../fixtures/annual-reports/samples/002_50ea10f2717e5a1e.txt', import.meta.url);
 const SIXTH = '本年度未收取信息处理费。';
 
 /** A report that passes H1–H7 for a unit of this kind. */

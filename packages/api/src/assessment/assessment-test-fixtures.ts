@@ -1,10 +1,10 @@
 // Test setup shared by the assessment router tests: the spec's worked example
-// (shared/spec/scoring-example) loaded through the API, as an office would.
+// (fixtures/scoring-example, described in docs/scoring.md) loaded through the API, as an office would.
 import { readFileSync } from 'node:fs';
 import type { DatabaseHandle } from '@kaoping/db/connect';
 import { callerFor, seedMinimalOrg } from '../testing/test-context';
 
-const exampleDir = new URL('../../../../../shared/spec/scoring-example/', import.meta.url);
+const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 
 export function readExample(name: string): string {
   return readFileSync(new URL(name, exampleDir), 'utf8');

@@ -1,4 +1,4 @@
-// The analysis views on the spec's worked example (shared/spec/scoring-example): pooled
+// The analysis views on the spec's worked example (fixtures/scoring-example): pooled
 // deductions, an excluded leaf (maximum 90), `na` with a rate, bonus over 100, a cap veto
 // and a fail veto all pass through the adapter and come back exactly.
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { explainUnit } from './explain-unit';
 import { computeLeaveOneOut, computeRankStability } from './rank-stability';
 import { computeWhatIf } from './what-if';
 
-const exampleDir = new URL('../../../../../shared/spec/scoring-example/', import.meta.url);
+const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, exampleDir), 'utf8');
 
 /** The example's CSVs have no quoting: a plain split is enough here. */

@@ -5,7 +5,7 @@ import { fromDayNumber, toDayNumber } from '../calendar/china-date';
 import { isLateForScoring, rectificationCountsForPeriod, toRectificationScoreRow, type RectificationCountable } from './rectification-score';
 import { itemIn } from './rectification-test-fixtures';
 
-// shared/spec/scoring-example/rectifications.csv (copied: domain stays free of node:fs)
+// fixtures/scoring-example/rectifications.csv (copied: domain stays free of node:fs)
 const CSV = `unit,period,item,due,closed,rejected
 A02,2025Q3,ZG-001,2025-08-15,2025-08-20,1
 A02,2025Q3,ZG-002,2025-09-10,2025-09-09,0

@@ -1,4 +1,4 @@
-// The spec's worked example (shared/spec/scoring-example): the engine must reproduce
+// The spec's worked example (fixtures/scoring-example): the engine must reproduce
 // expected-2025Q2.json and expected-2025Q3.json in the fields the example README lists.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { computePeriodResults } from './compute-period';
 import { toScoreReport } from './score-report';
 import type { ScoringInputs } from './scoring-inputs';
 
-const exampleDir = new URL('../../../../../shared/spec/scoring-example/', import.meta.url);
+const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, exampleDir), 'utf8');
 
 /** The example's CSVs have no quoting: a plain split is enough here. */

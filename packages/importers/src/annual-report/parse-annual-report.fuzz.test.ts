@@ -11,7 +11,7 @@ import { parseAnnualReport } from './parse-annual-report';
 import { isReportParseError } from './parse-error';
 import { renderReportDocx, renderReportPdf, renderReportText } from './render-report-text';
 
-const samples = fileURLToPath(new URL('../../../../../shared/samples/', import.meta.url));
+const samples = fileURLToPath(new URL('../../../../fixtures/annual-reports/samples/', import.meta.url));
 const SAMPLES = ['huaian-city-2024-annual-report-pdf-text.txt', '002_50ea10f2717e5a1e.txt', '004_aefcde8288a9dad5.txt'].map((f) => readFileSync(`${samples}${f}`));
 const encode = (s: string) => new TextEncoder().encode(s);
 const report = generateReport({ seed: 99 });

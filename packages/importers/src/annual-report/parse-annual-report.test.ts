@@ -1,4 +1,4 @@
-// Golden tests on the three real samples in shared/samples (beside the repo root).
+// Golden tests on the real samples in fixtures/annual-reports/samples.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { reportParseResultSchema } from '@kaoping/contracts/annual-report/parse-
 import { reportCellKeys, templateCellKeys } from '@kaoping/domain/annual-report/template';
 import { parseAnnualReport } from './parse-annual-report';
 
-const samples = fileURLToPath(new URL('../../../../../shared/samples/', import.meta.url));
+const samples = fileURLToPath(new URL('../../../../fixtures/annual-reports/samples/', import.meta.url));
 const sample = (name: string) => readFileSync(`${samples}${name}`);
 
 describe('huaian-city-2024 (PDF text, 2021 layout): every cell as read by hand', async () => {

@@ -16,7 +16,7 @@ import {
 } from './read-interchange';
 import type { TableFile } from './read-table';
 
-const exampleDir = new URL('../../../../../shared/spec/scoring-example/', import.meta.url);
+const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 const exampleFile = (name: string): TableFile => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, exampleDir))) });
 const csv = (name: string, text: string): TableFile => ({ name, bytes: new TextEncoder().encode(text) });
 
