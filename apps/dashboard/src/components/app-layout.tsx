@@ -7,6 +7,7 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { navigationFor, navKeyOfPath, navPaths } from '../navigation';
 import { useTRPC } from '../trpc';
 import { LanguageSwitch } from './language-switch';
+import { confirmLeave } from './leave-guard';
 import { NotificationBell } from './notification-bell';
 
 export function AppLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
@@ -16,6 +17,12 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.resetQueries() }));
+  // A page holding unsaved work (the report form) is asked before the menu takes the person away.
+  const go = (path: string) => {
+    if (confirmLeave()) void navigate(path);
+  };
+  // The meeting pages live in the header, not the menu: no menu item is theirs to highlight.
+  const inHeader = ['/presentation', '/bulletin'].some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={0}>
@@ -24,9 +31,9 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           theme="dark"
           mode="inline"
           data-testid="main-nav"
-          selectedKeys={[navKeyOfPath(location.pathname)]}
+          selectedKeys={inHeader ? [] : [navKeyOfPath(location.pathname)]}
           items={navigationFor(user.role).map((key) => ({ key, label: t(`nav.${key}`) }))}
-          onClick={({ key }) => void navigate(navPaths[key as keyof typeof navPaths])}
+          onClick={({ key }) => go(navPaths[key as keyof typeof navPaths])}
         />
       </Layout.Sider>
       <Layout>
@@ -35,8 +42,8 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           <Space>
             {user.role !== 'liaison' && (
               <>
-                <Button type="link" onClick={() => void navigate('/presentation')} data-testid="header-presentation">{t('meeting.nav.presentation')}</Button>
-                <Button type="link" onClick={() => void navigate('/bulletin')} data-testid="header-bulletin">{t('meeting.nav.bulletin')}</Button>
+                <Button type={location.pathname.startsWith('/presentation') ? 'primary' : 'link'} onClick={() => go('/presentation')} data-testid="header-presentation">{t('meeting.nav.presentation')}</Button>
+                <Button type={location.pathname.startsWith('/bulletin') ? 'primary' : 'link'} onClick={() => go('/bulletin')} data-testid="header-bulletin">{t('meeting.nav.bulletin')}</Button>
               </>
             )}
             <span data-testid="current-user">{user.displayName}</span>
@@ -45,7 +52,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
             <NotificationBell />
             <LanguageSwitch />
-            <Button size="small" onClick={() => logout.mutate()} data-testid="logout">
+            <Button size="small" onClick={() => confirmLeave() && logout.mutate()} data-testid="logout">
               {t('common.logout')}
             </Button>
           </Space>

@@ -99,7 +99,7 @@ export function ReportSummaryPage() {
       </Card>
       {s && (
         <Card size="small" title={t('reports.summary.checks')}>
-          <ReportChecksPanel checks={s.checks} explanations={{}} previous={null} year={year} hidePrevious />
+          <ReportChecksPanel checks={s.checks} cells={s.cells} explanations={{}} previous={null} year={year} hidePrevious />
         </Card>
       )}
       {s && (

@@ -24,7 +24,7 @@ export function UnitReportsPage({ user }: { user: SessionUser }) {
     <Card
       title={
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-reports-title">
-          {list.data ? `${list.data.unit.name} · ${t('reports.myReports')}` : t('reports.myReports')}
+          {`${list.data ? `${list.data.unit.name} · ` : ''}${user.role === 'liaison' ? t('reports.myReports') : t('reports.unitReports')}`}
         </Typography.Title>
       }
       extra={
@@ -51,7 +51,7 @@ export function UnitReportsPage({ user }: { user: SessionUser }) {
           { title: t('reports.year'), dataIndex: 'year', width: 100 },
           { title: t('reports.columns.status'), render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
           { title: t('reports.columns.version'), render: (_, r) => (r.report ? `v${r.report.versionNo}` : '—') },
-          { title: '', render: (_, r) => (r.report ? dayjs(r.report.updatedAt).format('YYYY-MM-DD HH:mm') : '') },
+          { title: t('reports.columns.updatedAt'), render: (_, r) => (r.report ? dayjs(r.report.updatedAt).format('YYYY-MM-DD HH:mm') : '') },
           {
             title: t('reports.columns.actions'),
             render: (_, r) => (

@@ -1,10 +1,11 @@
 // One unit's report for one year: the form laid out like the official tables, checked as it is typed
 // by the same domain rules the server runs at save and submit, with import, submit, the office's
-// decision, corrections and the version history.
+// decision, corrections and the version history. Unsaved work is kept in the browser and guarded
+// on leaving; what blocks 报送 is listed with a jump to each cell; automatic totals follow their parts.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Input, Modal, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportImportMeta, ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
@@ -14,13 +15,18 @@ import { emptyReportCells, findCellDefinition, templateCellKeys } from '@kaoping
 import { checkStoredReport } from '@kaoping/domain/annual-report-workflow/check-stored-report';
 import { assessSubmitReadiness } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
 import type { Outputs } from '../../api-types';
+import { useLeaveGuard } from '../../components/leave-guard';
 import { errorMessage, useTRPC } from '../../trpc';
 import { IssueDialog } from '../rectification/issue-dialog';
+import { fillBlanksWithZero, fillDerivedTotals, totalKeysOf, typeCell } from './follow-totals';
+import { clearLocalDrafts, localDraftKey, readLocalDraft, writeLocalDraft } from './local-draft';
 import { ReportChecksPanel } from './report-checks-panel';
 import { ReportHistory } from './report-history';
 import { ReportImportDialog } from './report-import-dialog';
 import { ReportStatusTag, TimelinessTag } from './report-tags';
 import { ReportTables } from './report-tables';
+import { jumpToCell, RuleTag } from './rule-tag';
+import { submitBlockers, type Blocker } from './submit-blockers';
 
 export type ReportView = Outputs['annualReports']['open'];
 
@@ -48,8 +54,15 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(view));
-  const [dirty, setDirty] = useState(false);
+  const draftKey = localDraftKey(view.unit.id, view.year, view.report?.id ?? null, view.report?.version ?? 0);
+  const editableAtOpen = view.isEditable && (user.role === 'admin' || user.role === 'liaison');
+  // A draft kept in this browser from an earlier visit wins over the server copy it was edited from.
+  const [restored, setRestored] = useState(() => (editableAtOpen ? readLocalDraft<Draft>(localStorage, draftKey) : null));
+  const [draft, setDraft] = useState<Draft>(() => restored?.draft ?? draftOf(view));
+  const [automatic, setAutomatic] = useState<Set<string>>(() => new Set(restored?.automatic ?? []));
+  const [dirty, setDirty] = useState(restored !== null);
+  const automaticRef = useRef(automatic);
+  automaticRef.current = automatic;
   const [dialog, setDialog] = useState<'import' | 'return' | 'accept' | 'correct' | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [reason, setReason] = useState('');
@@ -62,10 +75,35 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
   }, []);
-  const setCell = useCallback((key: string, value: number | null) => {
-    setDraft((d) => ({ ...d, cells: { ...d.cells, [key]: value } }));
-    setDirty(true);
-  }, []);
+  const setCell = useCallback(
+    (key: string, value: number | null) => {
+      const auto = automaticRef.current;
+      setDraft((d) => ({ ...d, cells: typeCell({ cells: d.cells, automatic: auto }, view.format, key, value).cells }));
+      if (auto.has(key)) {
+        const next = new Set(auto);
+        next.delete(key);
+        automaticRef.current = next;
+        setAutomatic(next);
+      }
+      setDirty(true);
+    },
+    [view.format],
+  );
+
+  // Autosave to this browser while there are unsaved changes; warn before leaving them.
+  useEffect(() => {
+    if (!dirty || !editable) return;
+    const timer = setTimeout(() => writeLocalDraft(localStorage, draftKey, { draft, automatic: [...automatic], at: new Date().toISOString() }), 300);
+    return () => clearTimeout(timer);
+  }, [dirty, editable, draft, automatic, draftKey]);
+  useLeaveGuard(dirty && editable, t('reports.form.leaveConfirm'));
+  const discardLocal = () => {
+    clearLocalDrafts(localStorage, view.unit.id, view.year);
+    setDraft(draftOf(view));
+    setAutomatic(new Set());
+    setDirty(false);
+    setRestored(null);
+  };
 
   // The same function the server runs at save and submit.
   const checks = useMemo(
@@ -73,7 +111,9 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
     [view, draft.cells, draft.sectionSix, draft.importMeta],
   );
   const readiness = useMemo(() => assessSubmitReadiness(checks, draft.explanations), [checks, draft.explanations]);
+  const blockers = useMemo(() => submitBlockers(readiness, draft.cells), [readiness, draft.cells]);
   const templateKeys = useMemo(() => new Set(templateCellKeys(view.format)), [view.format]);
+  const totalKeys = useMemo(() => totalKeysOf(view.format, templateKeys), [view.format, templateKeys]);
   const derived = useMemo(() => {
     const all = deriveTotals(draft.cells, view.format);
     return Object.fromEntries(Object.entries(all).filter(([k]) => templateKeys.has(k) && (draft.cells[k] === null || draft.cells[k] === undefined)));
@@ -99,6 +139,7 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   const saveDraft = async () => {
     const saved = await save.mutateAsync({ unitId: view.unit.id, year: view.year, id: report?.id ?? null, version: report?.version ?? 0, ...draft });
     setDirty(false);
+    clearLocalDrafts(localStorage, view.unit.id, view.year);
     return saved.report;
   };
   const run = async (action: () => Promise<unknown>, done: string) => {
@@ -129,8 +170,16 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
     });
     setDialog(null);
   };
-  const fillTotals = () => change({ cells: { ...draft.cells, ...derived } });
-  const fillBlanks = () => change({ cells: Object.fromEntries(Object.entries(draft.cells).map(([k, v]) => [k, v === null && templateKeys.has(k) ? 0 : v])) });
+  const fillTotals = () => {
+    const next = fillDerivedTotals({ cells: draft.cells, automatic }, view.format, derived);
+    setAutomatic(next.automatic);
+    change({ cells: next.cells });
+  };
+  const fillBlanks = () => {
+    const next = fillBlanksWithZero({ cells: draft.cells, automatic }, view.format, templateKeys, totalKeys);
+    setAutomatic(next.automatic);
+    change({ cells: next.cells });
+  };
 
   const latestReturn = report?.status === 'returned' ? report : null;
   return (
@@ -200,6 +249,20 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
           {report?.status === 'accepted' && <Descriptions.Item label={t('reports.events.accepted')}>{t('reports.decision.accepted', { who: report.decidedByName ?? '', at: fmt(report.decidedAt) })}</Descriptions.Item>}
           {report?.correctionReason && <Descriptions.Item label={t('reports.events.correction')}>{report.correctionReason}</Descriptions.Item>}
         </Descriptions>
+        {restored && dirty && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="draft-restored"
+            title={t('reports.form.draftRestored', { at: fmt(restored.at) })}
+            action={
+              <Button size="small" onClick={discardLocal} data-testid="discard-local-draft">
+                {t('reports.form.discardDraft')}
+              </Button>
+            }
+          />
+        )}
+        {editable && blockers.length > 0 && <SubmitBlockers blockers={blockers} />}
         {latestReturn && (
           <Alert type="error" showIcon data-testid="report-returned" title={t('reports.decision.returned', { who: latestReturn.decidedByName ?? '', at: fmt(latestReturn.decidedAt), reason: latestReturn.decisionReason ?? '' })} />
         )}
@@ -208,7 +271,7 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
       </Card>
 
       <Card size="small" title={t('reports.checks.title')}>
-        <ReportChecksPanel checks={checks} explanations={draft.explanations} {...(editable ? { onExplain: (key: string, text: string) => change({ explanations: { ...draft.explanations, [key]: text } }) } : {})} previous={view.previous} year={view.year} />
+        <ReportChecksPanel checks={checks} cells={draft.cells} explanations={draft.explanations} {...(editable ? { onExplain: (key: string, text: string) => change({ explanations: { ...draft.explanations, [key]: text } }) } : {})} previous={view.previous} year={view.year} />
       </Card>
 
       <Row gutter={16}>
@@ -235,7 +298,7 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
             }
           >
             <TextSection title={t('reports.form.sectionOne')} value={draft.sectionOne} editable={editable} onChange={(v) => change({ sectionOne: v })} testId="section-one" />
-            <ReportTables format={view.format} cells={draft.cells} checks={checks} derived={derived} sources={draft.sources} extraRows={extraRows} {...(editable ? { onChange: setCell } : {})} testId="report-tables" />
+            <ReportTables format={view.format} cells={draft.cells} checks={checks} derived={derived} automatic={automatic} sources={draft.sources} extraRows={extraRows} {...(editable ? { onChange: setCell } : {})} testId="report-tables" />
             <TextSection title={t('reports.form.sectionFive')} value={draft.sectionFive} editable={editable} onChange={(v) => change({ sectionFive: v })} testId="section-five" />
             <TextSection title={t('reports.form.sectionSix')} value={draft.sectionSix} editable={editable} onChange={(v) => change({ sectionSix: v })} testId="section-six" />
           </Card>
@@ -279,6 +342,43 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
         />
       )}
     </Space>
+  );
+}
+
+/** Why 报送 is greyed out: blanks once, each failing rule, each unexplained warning; each jumps to its cell. */
+function SubmitBlockers({ blockers }: { blockers: readonly Blocker[] }) {
+  const { t } = useTranslation();
+  const shown = blockers.slice(0, 12);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 12 }}
+      title={t('reports.checks.blockersTitle')}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="submit-blockers">
+          {shown.map((b, i) => (
+            <li key={i}>
+              {b.kind === 'blank' ? (
+                t('reports.checks.blanks', { count: b.count })
+              ) : (
+                <>
+                  <RuleTag rule={b.check.rule} color={b.kind === 'rule' ? 'red' : 'orange'} />
+                  {b.kind === 'unexplained' && <Tag>{t('reports.checks.unexplained')}</Tag>}
+                  {b.check.message.length > 90 ? `${b.check.message.slice(0, 90)}…` : b.check.message}
+                </>
+              )}
+              {b.cell !== null && (
+                <Button type="link" size="small" onClick={() => jumpToCell(b.cell ?? '')} data-testid="blocker-jump">
+                  {t('reports.checks.jump')}
+                </Button>
+              )}
+            </li>
+          ))}
+          {blockers.length > shown.length && <li>…</li>}
+        </ul>
+      }
+    />
   );
 }
 

@@ -1,14 +1,16 @@
 // The tables of 二、三、四 laid out like the official form (the domain's grid: merged headers, the
 // 勾稽 note, the exact row and column labels), each value cell an input or a number. A failed rule is
 // written in a column beside the last row it involves, its cells marked; blank totals show the total
-// of what was entered as a grey hint.
+// of what was entered as a grey hint; automatic totals (following their parts) are shown in blue.
+// The header rows and the row-label columns stay in view while a long table scrolls.
 import { InputNumber, Tooltip, Typography } from 'antd';
-import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportCheck, ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
 import { describeCell } from '@kaoping/domain/annual-report/template';
 import { layoutReportTables, type GridCell, type GridTable } from '@kaoping/domain/annual-report-workflow/report-table-layout';
+import { RuleTag } from './rule-tag';
 
 export type CellMark = 'error' | 'warning' | 'blank' | null;
 
@@ -23,12 +25,14 @@ export interface ReportTablesProps {
   onChange?: (key: string, value: number | null) => void;
   /** Printed subtotal rows kept from an imported source (e.g. a 2019 (六) row), shown under 三. */
   extraRows?: readonly { key: string; label: string }[];
+  /** Totals that follow their parts (not typed by the person). */
+  automatic?: ReadonlySet<string>;
   testId?: string;
 }
 
 const border = '1px solid #bfbfbf';
-const th: CSSProperties = { border, padding: '4px 6px', background: '#fafafa', fontWeight: 600, textAlign: 'center', fontSize: 13 };
-const td: CSSProperties = { border, padding: '2px 4px', fontSize: 13 };
+const th: CSSProperties = { borderRight: border, borderBottom: border, padding: '4px 6px', background: '#fafafa', fontWeight: 600, textAlign: 'center', fontSize: 13 };
+const td: CSSProperties = { borderRight: border, borderBottom: border, padding: '2px 4px', fontSize: 13 };
 const markColor: Record<Exclude<CellMark, null>, string> = { error: '#fff1f0', warning: '#fff7e6', blank: '#fffbe6' };
 
 /** The problems a check shows beside its cells: equations that do not hold and bad values (not blanks). */
@@ -55,13 +59,14 @@ interface ValueCellProps {
   mark: CellMark;
   source: CellSource | undefined;
   messages: string;
+  automatic: boolean;
   editable: boolean;
   onChange?: (key: string, value: number | null) => void;
 }
 
-const ValueCell = memo(function ValueCell({ cellKey, value, hint, mark, source, messages, editable, onChange }: ValueCellProps) {
+const ValueCell = memo(function ValueCell({ cellKey, value, hint, mark, source, messages, automatic, editable, onChange }: ValueCellProps) {
   const { t } = useTranslation();
-  const tip = [messages, source ? `${t('reports.form.source', { line: source.line })} ${source.text}` : ''].filter(Boolean).join('\n');
+  const tip = [messages, automatic ? t('reports.form.autoTotal') : '', source ? `${t('reports.form.source', { line: source.line })} ${source.text}` : ''].filter(Boolean).join('\n');
   const content = editable ? (
     <InputNumber
       size="small"
@@ -70,8 +75,9 @@ const ValueCell = memo(function ValueCell({ cellKey, value, hint, mark, source, 
       placeholder={hint === undefined ? '' : String(hint)}
       status={mark === 'error' ? 'error' : mark === 'warning' ? 'warning' : undefined}
       onChange={(v) => onChange?.(cellKey, typeof v === 'number' ? v : null)}
-      style={{ width: '100%', minWidth: 56 }}
+      style={{ width: '100%', minWidth: 56, ...(automatic ? { color: '#1677ff', fontStyle: 'italic' } : {}) }}
       data-cell={cellKey}
+      data-auto={automatic ? '1' : undefined}
       aria-label={describeCell(cellKey)}
     />
   ) : (
@@ -88,8 +94,27 @@ const ValueCell = memo(function ValueCell({ cellKey, value, hint, mark, source, 
   );
 });
 
+/** Pins each row-label cell at the left offset it has when the table is not scrolled. */
+function usePinnedLabels(table: RefObject<HTMLTableElement | null>) {
+  useLayoutEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const pin = () => {
+      for (const td of el.querySelectorAll<HTMLElement>('[data-pin-left]')) td.style.left = '';
+      for (const td of el.querySelectorAll<HTMLElement>('[data-pin-left]')) td.style.left = `${td.offsetLeft}px`;
+    };
+    pin();
+    const observer = new ResizeObserver(pin);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [table]);
+}
+
 function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; props: ReportTablesProps; marks: Map<string, CellMark>; messagesByKey: Map<string, string[]> }) {
   const { t } = useTranslation();
+  const tableRef = useRef<HTMLTableElement>(null);
+  usePinnedLabels(tableRef);
+  const firstValueCol = Math.min(...grid.cells.filter((c) => c.kind === 'value').map((c) => c.col));
   // Each check beside the last grid row it involves.
   const rowOfKey = new Map(grid.cells.filter((c) => c.key !== undefined).map((c) => [c.key ?? '', c.row]));
   const besideRow = new Map<number, ReportCheck[]>();
@@ -101,14 +126,19 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
     besideRow.set(r, [...(besideRow.get(r) ?? []), c]);
   }
   const hasValues = (r: number) => grid.cells.some((c) => c.row === r && c.kind === 'value');
+  const headRows: ReactNode[] = [];
   const rows: ReactNode[] = [];
+  let inHead = true;
   for (let r = 0; r < grid.rows; r++) {
+    if (hasValues(r)) inHead = false;
     const cellsOfRow = grid.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
     const tds = cellsOfRow.map((c: GridCell) => {
       if (c.kind !== 'value' || c.key === undefined) {
-        const style = c.kind === 'header' ? th : { ...td, textAlign: c.colSpan >= 2 ? ('left' as const) : ('center' as const), background: '#fcfcfc' };
+        const pinned = c.col < firstValueCol && c.col + c.colSpan <= firstValueCol;
+        const base = c.kind === 'header' ? th : { ...td, textAlign: c.colSpan >= 2 ? ('left' as const) : ('center' as const), background: '#fcfcfc' };
+        const style: CSSProperties = pinned ? { ...base, position: 'sticky', zIndex: inHead ? 3 : 1 } : base;
         return (
-          <td key={`${c.row}-${c.col}`} rowSpan={c.rowSpan} colSpan={c.colSpan} style={style}>
+          <td key={`${c.row}-${c.col}`} rowSpan={c.rowSpan} colSpan={c.colSpan} style={style} data-pin-left={pinned ? '' : undefined}>
             {c.text}
           </td>
         );
@@ -124,6 +154,7 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
             mark={mark}
             source={props.sources?.[key]}
             messages={(messagesByKey.get(key) ?? []).join('\n')}
+            automatic={props.automatic?.has(key) ?? false}
             editable={props.onChange !== undefined}
             {...(props.onChange ? { onChange: props.onChange } : {})}
           />
@@ -137,7 +168,7 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
         <td key="checks" style={{ ...td, minWidth: 240, maxWidth: 360, fontSize: 12 }} data-testid={beside.length > 0 ? 'row-check' : undefined}>
           {beside.map((c, i) => (
             <div key={i} style={{ color: c.severity === 'error' ? '#cf1322' : '#d46b08' }}>
-              {c.rule} {c.message}
+              <RuleTag rule={c.rule} color={c.severity === 'error' ? 'red' : 'orange'} /> {c.message}
             </div>
           ))}
         </td>,
@@ -151,11 +182,13 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
         </td>,
       );
     }
-    rows.push(<tr key={r}>{tds}</tr>);
+    (inHead ? headRows : rows).push(<tr key={r}>{tds}</tr>);
   }
+  // The wrapper scrolls both ways so the head (sticky top) and the labels (sticky left) stay in view.
   return (
-    <div style={{ overflowX: 'auto', marginBottom: 16 }}>
-      <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'auto' }} data-testid={`report-table-${grid.section}`}>
+    <div style={{ overflow: 'auto', maxHeight: '75vh', marginBottom: 16 }} data-testid={`report-table-scroll-${grid.section}`}>
+      <table ref={tableRef} style={{ borderCollapse: 'separate', borderSpacing: 0, borderTop: border, borderLeft: border, width: '100%', tableLayout: 'auto' }} data-testid={`report-table-${grid.section}`}>
+        <thead style={{ position: 'sticky', top: 0, zIndex: 2 }}>{headRows}</thead>
         <tbody>{rows}</tbody>
       </table>
     </div>
@@ -189,7 +222,7 @@ export function ReportTables(props: ReportTablesProps) {
 function ExtraRows(props: ReportTablesProps) {
   const columns = ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org', 'total'];
   return (
-    <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 16 }}>
+    <table style={{ borderCollapse: 'separate', borderSpacing: 0, borderTop: border, borderLeft: border, width: '100%', marginBottom: 16 }}>
       <tbody>
         {(props.extraRows ?? []).map((r) => (
           <tr key={r.key}>
