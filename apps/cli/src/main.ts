@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   score: { summary: 'score --scheme … --period 2025Q3 --json — compute results from files', load: () => import('./commands/score') },
   results: { summary: 'results export --period 2025Q3 --format xlsx|json — published results from the database', load: () => import('./commands/results') },
   report: { summary: 'report parse FILE --json | report import DIR --year YYYY', load: () => import('./commands/report') },
+  site: { summary: 'site check URL [--columns FILE] [--words FILE] [--max-pages N] --json — check a unit\'s website', load: () => import('./commands/site') },
 };
 
 function usage(): string {

@@ -67,10 +67,10 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
   const home = await crawler.crawl();
   const probe = { at: home?.fetchedAt ?? checkedAt.toISOString(), status: home?.status ?? 0, elapsedMs: home?.elapsedMs ?? 0 };
   const reachable = home !== null && home.status >= 200 && home.status < 400 && home.parsed !== null;
-  const base = { site: startUrl, checkedAt: checkedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), reachable };
+  const head = { site: startUrl, checkedAt: checkedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   if (!reachable || !home.parsed) {
     return {
-      result: { ...base, pages: crawler.pages.size, homepageUpdated: null, columns: [], deadLinks: [], words: [], annualReport: null },
+      result: { ...head, pages: crawler.pages.size, reachable, homepageUpdated: null, columns: [], deadLinks: [], words: [], annualReport: null },
       pages: [...crawler.pages.values()],
       probe,
       requests: crawler.requests,
@@ -123,8 +123,9 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
   const pages = [...crawler.pages.values()];
   return {
     result: {
-      ...base,
+      ...head,
       pages: pages.length,
+      reachable,
       homepageUpdated: newestDate(home.parsed.content, today),
       columns,
       deadLinks,
