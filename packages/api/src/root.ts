@@ -1,6 +1,7 @@
 import { analysisRouter } from './analysis/analysis.router';
 import { annualReportRouter } from './annual-reports/annual-report.router';
 import { assessmentRouter } from './assessment/assessment.router';
+import { schemeDocumentRouter } from './assessment/scheme-document.router';
 import { auditRouter } from './audit/audit.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { bulletinRouter } from './bulletin/bulletin.router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   bulletin: bulletinRouter,
   analysis: analysisRouter,
+  schemeDocuments: schemeDocumentRouter,
   security: securityRouter,
 });
 

@@ -43,6 +43,7 @@ export const en: Shape<typeof zh> = {
       'unit_import': 'Units file imported', 'unit_import_create': 'Created by import', 'unit_import_update': 'Updated by import', 'group_create': 'Group created', 'group_update': 'Group changed',
       'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded', 'analysis_scenario_create': 'What-if scenario saved', 'analysis_scenario_delete': 'What-if scenario deleted',
       'assessment_score_set': 'Score entered', 'assessment_finding_add': 'Finding recorded', 'assessment_finding_withdraw': 'Finding withdrawn', 'assessment_event_add': 'Event recorded', 'assessment_event_remove': 'Event removed', 'assessment_objection_file': 'Objection filed', 'assessment_objection_decide': 'Objection decided', 'assessment_self_set': 'Self-assessment entered',
+      'assessment_scheme_import': 'Import scheme', 'assessment_scheme_replace': 'Edit scheme', 'assessment_scheme_copy': 'Copy scheme to next year', 'assessment_scheme_importDocument': 'Import scheme document',
       'annual_report_create': 'Annual report created', 'annual_report_save': 'Annual report saved', 'annual_report_submit': 'Annual report submitted', 'annual_report_return': 'Annual report returned', 'annual_report_accept': 'Annual report accepted', 'annual_report_correction': 'Annual report correction', 'annual_report_import': 'Annual report imported', 'annual_report_export': 'Annual report summary exported',
     },
   },

@@ -43,6 +43,7 @@ export const zh = {
       'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据', 'analysis_scenario_create': '保存模拟方案', 'analysis_scenario_delete': '删除模拟方案',
       'assessment_score_set': '考评打分', 'assessment_finding_add': '登记问题', 'assessment_finding_withdraw': '撤销问题', 'assessment_event_add': '登记否决/加减分事项', 'assessment_event_remove': '删除否决/加减分事项', 'assessment_objection_file': '提出申诉', 'assessment_objection_decide': '处理申诉', 'assessment_self_set': '单位自评',
+      'assessment_scheme_import': '导入考核方案', 'assessment_scheme_replace': '修改考核方案', 'assessment_scheme_copy': '复制考核方案到下一年度', 'assessment_scheme_importDocument': '导入考核细则文件',
       'annual_report_create': '新建年度报告', 'annual_report_save': '保存年度报告', 'annual_report_submit': '报送年度报告', 'annual_report_return': '退回年度报告', 'annual_report_accept': '通过年度报告', 'annual_report_correction': '更正年度报告', 'annual_report_import': '导入年度报告', 'annual_report_export': '导出年度报告汇总',
     },
   },

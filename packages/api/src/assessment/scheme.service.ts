@@ -1,8 +1,8 @@
 // Schemes (考核方案): import (validated by the domain engine; errors name the node), export as
 // the spec's scheme.json, copy to next year. A frozen scheme (used by published results)
 // never changes; next year's starts as a copy.
-import { TRPCError } from '@trpc/server';
 import type { IndicatorNode, Scheme } from '@kaoping/contracts/scoring/scheme';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { sha256Hex } from '@kaoping/db/assessment/publication-snapshot';
 import { listRounds } from '@kaoping/db/assessment/round.repository';
@@ -21,7 +21,13 @@ function schemeText(scheme: Scheme): string {
   return `${JSON.stringify(scheme, null, 2)}\n`;
 }
 
-export async function importScheme(ctx: Authed, input: { json: string; version: number | null }): Promise<SchemeImportResult> {
+/** How the scheme arrived, for the audit log: scheme.json (default) or the office's 细则 document. */
+export interface SchemeImportOrigin {
+  action: 'assessment.scheme.import' | 'assessment.scheme.importDocument';
+  source: string | null;
+}
+
+export async function importScheme(ctx: Authed, input: { json: string; version: number | null }, origin: SchemeImportOrigin = { action: 'assessment.scheme.import', source: null }): Promise<SchemeImportResult> {
   const checked = validateSchemeText(input.json);
   if (!checked.ok) return checked;
   const scheme = checked.scheme;
@@ -32,7 +38,7 @@ export async function importScheme(ctx: Authed, input: { json: string; version: 
     const existing = await findSchemeByYear(trx, scheme.year);
     if (!existing) {
       const created = await insertScheme(trx, { year: scheme.year, ...fields }, now.toISOString());
-      await recordChange(trx, ctx.user, now, { action: 'assessment.scheme.import', entity: 'scheme', entityId: created.id, unitId: null, before: null, after: { year: created.year, code: created.code, title: created.title, contentHash: created.contentHash } });
+      await recordChange(trx, ctx.user, now, { action: origin.action, entity: 'scheme', entityId: created.id, unitId: null, before: null, after: { year: created.year, code: created.code, title: created.title, contentHash: created.contentHash, ...(origin.source ? { source: origin.source } : {}) } });
       const { scheme: _s, json: _j, ...summary } = created;
       return { ok: true as const, created: true, scheme: summary };
     }
@@ -43,14 +49,14 @@ export async function importScheme(ctx: Authed, input: { json: string; version: 
       return { ok: false as const, problems: [`${scheme.year}年度已有方案 ${existing.code}(第${existing.version}版);如要替换,请在该方案页面导入`] };
     }
     const replaced = await replaceDraftScheme(trx, existing.id, input.version, fields, now.toISOString());
-    if (!replaced) throw new TRPCError({ code: 'CONFLICT', message: '该方案已被他人修改,请刷新后重试' });
+    if (!replaced) throw conflict('该方案已被他人修改,请刷新后重试');
     await recordChange(trx, ctx.user, now, {
-      action: 'assessment.scheme.replace',
+      action: origin.action === 'assessment.scheme.importDocument' ? origin.action : 'assessment.scheme.replace',
       entity: 'scheme',
       entityId: existing.id,
       unitId: null,
       before: { code: existing.code, title: existing.title, version: existing.version, contentHash: existing.contentHash },
-      after: { code: replaced.code, title: replaced.title, version: replaced.version, contentHash: replaced.contentHash },
+      after: { code: replaced.code, title: replaced.title, version: replaced.version, contentHash: replaced.contentHash, ...(origin.source ? { source: origin.source } : {}) },
     });
     const { scheme: _s, json: _j, ...summary } = replaced;
     return { ok: true as const, created: false, scheme: summary };
@@ -59,7 +65,7 @@ export async function importScheme(ctx: Authed, input: { json: string; version: 
 
 async function requireScheme(db: Db, id: number): Promise<SchemeRecord> {
   const scheme = await findSchemeById(db, id);
-  if (!scheme) throw new TRPCError({ code: 'NOT_FOUND', message: '考核方案不存在' });
+  if (!scheme) throw notFound('考核方案不存在');
   return scheme;
 }
 
@@ -126,13 +132,13 @@ export async function copySchemeToYear(ctx: Authed, input: { id: number; year?: 
   return ctx.db.transaction().execute(async (trx) => {
     const source = await requireScheme(trx, input.id);
     const year = input.year ?? source.year + 1;
-    if (await findSchemeByYear(trx, year)) throw new TRPCError({ code: 'CONFLICT', message: `${year}年度已有方案` });
+    if (await findSchemeByYear(trx, year)) throw conflict(`${year}年度已有方案`);
     const swapYear = (text: string) => text.replaceAll(String(source.year), String(year));
     const copy: Scheme = { ...source.scheme, year, code: swapYear(source.scheme.code), title: swapYear(source.scheme.title) };
     if (copy.code === source.scheme.code) copy.code = `${source.scheme.code}-${year}`;
     const json = schemeText(copy);
     const checked = validateSchemeText(json);
-    if (!checked.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: checked.problems.join(';') });
+    if (!checked.ok) throw invalidInput(checked.problems.join(';'), { problems: checked.problems });
     const created = await insertScheme(trx, { year, code: copy.code, title: copy.title, json, contentHash: sha256Hex(json) }, now.toISOString());
     await recordChange(trx, ctx.user, now, { action: 'assessment.scheme.copy', entity: 'scheme', entityId: created.id, unitId: null, before: { id: source.id, code: source.code }, after: { id: created.id, code: created.code, year } });
     const { scheme: _s, json: _j, ...summary } = created;

@@ -21,6 +21,9 @@ const DEDUCT_ONE = new RegExp(String.raw`(?:一|1)\s*(?:处|例|次|条|项|个|
 const BINARY = /(?:未|没有|无|不)[^，,；;。]{0,40}(?:的)?[，,]?\s*(?:此项|该项|本项)?不得分|否则(?:此项|该项)?不得分|(?:此项|该项|本项)不得分/;
 const RATE = /按[^，,；;。]{0,20}比例(?:计分|得分|赋分|折算)/;
 const RECTIFICATION = /整改/;
+// The exporter's own wording (and offices that state both numbers): read exactly.
+const RATE_EXACT = new RegExp(String.raw`目标值?\s*${NUM}\s*%.*?每(?:低|少)?(?:1个|一个|个)?百分点(?:扣|减)\s*${NUM}\s*分`);
+const RECTIFICATION_EXACT = new RegExp(String.raw`整改[^。]*?每逾期一项扣\s*${NUM}\s*分(?:[^。]*?复核不通过每次扣\s*${NUM}\s*分)?`);
 const LEVELS = new RegExp(String.raw`(优秀|优|良好|良|中等|中|一般|较好|较差|合格|不合格|差)[的为得：:\s（(]{0,3}${NUM}\s*分`, 'g');
 const PART = new RegExp(String.raw`^(?:\d+[.、．]|[(（]\d+[)）]|[①-⑩])?\s*(.+?)[（(]?\s*${NUM}\s*分\s*[)）]?[。.]?$`);
 
@@ -75,6 +78,18 @@ export function inferRule(text: string, points: number): Inferred {
   const manual = (reason: string): Inferred => ({ rule: { kind: 'manual' }, confidence: 'manual', reason });
   const t = text.replace(/\s+/g, '');
   if (t === '') return manual('没有评分说明,按人工评分');
+  const rateExact = RATE_EXACT.exec(t);
+  if (rateExact && RATE.test(t)) {
+    const target = Number(rateExact[1]);
+    const per = Number(rateExact[2]);
+    if (target <= 100) return { rule: { kind: 'rate', target, perPointBelow: per }, confidence: 'inferred', reason: `${quote(rateExact[0])} → 目标值 ${fmt(target)}%,每低 1 个百分点扣 ${fmt(per)} 分` };
+  }
+  const rectExact = RECTIFICATION_EXACT.exec(t);
+  if (rectExact) {
+    const perLate = Number(rectExact[1]);
+    const perRejected = rectExact[2] === undefined ? 0 : Number(rectExact[2]);
+    return { rule: { kind: 'rectification', perLate, perRejected }, confidence: 'inferred', reason: `${quote(rectExact[0])} → 每项逾期扣 ${fmt(perLate)} 分,复核不通过每次扣 ${fmt(perRejected)} 分` };
+  }
   const each = distinctAmounts(t, DEDUCT_EACH);
   const one = distinctAmounts(t, DEDUCT_ONE);
   const amounts = [...new Set([...each.amounts, ...one.amounts])];

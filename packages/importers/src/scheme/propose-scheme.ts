@@ -148,6 +148,8 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
       const value = typeof pointsCell === 'number' ? pointsCell : texts.map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(t.replace(/\s+/g, ''))?.[1]).find((v) => v !== undefined);
       if (value === undefined || value === null) warnings.push(`${where} 第${row.number}行:合计行没有可识别的分值,已忽略`);
       else total = { value: Number(value), row: row.number };
+      // A total row closing the table: what follows is notes (说明、加分项…), not indicators.
+      if (entries.length > 0) break;
       continue;
     }
     const seq = cellText(cells, columns.seq).replace(/\s+/g, '');
