@@ -1,4 +1,4 @@
-// Schemas for a 政府信息公开工作年度报告 held as cells (shared/spec/annual-report-2021.md).
+// Schemas for a 政府信息公开工作年度报告 held as cells (docs/annual-report-format.md).
 // The cell keys themselves (which key exists in which format, with its Chinese labels) live in
 // @kaoping/domain/annual-report/template; here a key is checked only for its shape.
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The vocabulary of a rectification item (整改任务): its statuses, the actions that move it,
-// the escalation ladder. Code names are English (see shared/spec/glossary.md), screens show the
+// the escalation ladder. Code names are English (see docs/glossary.md), screens show the
 // Chinese labels. The state machine itself lives in @kaoping/domain/rectification/rectification-machine.
 
 /**

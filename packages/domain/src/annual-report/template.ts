@@ -1,6 +1,6 @@
 // The annual-report template: every cell of the 2021 national format (and of the 2019 trial format
 // still met in the wild) with its key, Chinese row/column labels and section, in the order a form
-// renders them. Source of truth: shared/spec/annual-report-2021.md §3–§4. Pure data, no I/O.
+// renders them. Described in docs/annual-report-format.md §3–§4. Pure data, no I/O.
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 
 export type { ReportFormat };

@@ -1,4 +1,4 @@
-// Inputs of the scoring spec's `rectification` leaf (shared/spec/scoring.md §1):
+// Inputs of the scoring spec's `rectification` leaf (docs/scoring.md §1):
 //   score = points − late × perLate − rejected × perRejected, clamped.
 // Over "the unit's rectification items due in the period":
 //   late     — the due date lies in the period and the item was not closed (verified) on or before
