@@ -38,12 +38,17 @@ const baseProcedure = t.procedure.use(mapDomainErrors);
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+// While a one-time or reset password is in use, a session may only change it or sign out
+// (auth.me is public and tells the dashboard to show the change-password page).
+const PASSWORD_CHANGE_PATHS: ReadonlySet<string> = new Set(['users.changeOwnPassword', 'auth.logout']);
+
 // Signed-in procedures: the user must exist and hold one of the meta's roles.
-const enforceRoles = t.middleware(({ ctx, meta, next }) => {
+const enforceRoles = t.middleware(({ ctx, meta, path, next }) => {
   const roles = meta?.roles;
   if (roles === undefined || roles === 'public') throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'procedure without access meta' });
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  if (user.mustChangePassword === true && !PASSWORD_CHANGE_PATHS.has(path)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
   if (roles !== 'signed-in' && !roles.includes(user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
   return next({ ctx: { ...ctx, user } });
 });

@@ -14,5 +14,7 @@ export const sessionUserSchema = z.object({
   role: roleSchema,
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** A one-time or reset password is in use: only auth.me, users.changeOwnPassword and auth.logout answer until it is changed. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -4,7 +4,6 @@ export const foundationAccess: Record<string, Expect> = {
   'auth.login': 'public',
   'auth.logout': 'signed-in',
   'auth.me': 'public',
-  'users.list': OFFICE,
   'units.list': 'signed-in',
   'units.options': READERS,
   'units.get': 'signed-in',
