@@ -5,6 +5,7 @@ import type { AssessmentTables } from './assessment/assessment.tables';
 import type { BulletinTables } from './bulletin/bulletin.tables';
 import type { RectificationTables } from './rectification/rectification.tables';
 import type { SecurityTables } from './security/security.tables';
+import type { SiteCheckTables } from './site-check/site-check.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -100,4 +101,4 @@ export interface FoundationTables {
  * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
  * and adds its interface here (one line per area).
  */
-export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables, SecurityTables {}
+export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables, SecurityTables, SiteCheckTables {}
