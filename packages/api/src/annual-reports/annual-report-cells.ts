@@ -1,6 +1,6 @@
 // The cells a stored report may hold: every key of its format, plus the printed group subtotals a
 // source may carry (checked by H2/H3 when filled). Anything else is refused, blanks stay null.
-import { TRPCError } from '@trpc/server';
+import { invalidInput } from '@kaoping/domain/errors/domain-error';
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
 import { DERIVED_CELLS, reportCellKeys } from '@kaoping/domain/annual-report/template';
@@ -10,7 +10,7 @@ const ALLOWED = { 2021: new Set([...reportCellKeys(2021), ...SUBTOTAL_KEYS]), 20
 
 export function normalizeReportCells(format: ReportFormat, cells: Readonly<Record<string, number | null>>): Record<string, number | null> {
   const unknown = Object.keys(cells).filter((k) => !ALLOWED[format].has(k));
-  if (unknown.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `不是${format}年格式的单元格:${unknown.slice(0, 5).join('、')}` });
+  if (unknown.length > 0) throw invalidInput(`不是${format}年格式的单元格:${unknown.slice(0, 5).join('、')}`);
   const out: Record<string, number | null> = {};
   for (const key of reportCellKeys(format)) out[key] = cells[key] ?? null;
   for (const key of SUBTOTAL_KEYS) {

@@ -2,7 +2,7 @@
 // Each file is matched to a unit by its name (= unit code) or by the unit named in the report, read
 // with the same parser and rules as the dashboard, and stored as that unit's submitted report for
 // the year. All or nothing: one unreadable or unmatched file and nothing is written.
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput, isDomainError } from '@kaoping/domain/errors/domain-error';
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 import { countChecks } from '@kaoping/domain/annual-report-workflow/check-stored-report';
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
@@ -71,7 +71,7 @@ function matchUnit(fileName: string, parsedUnit: string | null, units: readonly 
 }
 
 export async function importReportFiles(ctx: Authed, input: { year: number; files: readonly ReportFileToImport[]; dryRun: boolean }): Promise<ReportFolderImportResult> {
-  if (input.files.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '没有可导入的报告文件' });
+  if (input.files.length === 0) throw invalidInput('没有可导入的报告文件');
   const now = ctx.now();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -87,7 +87,7 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
         try {
           probe = await readReportForUnit({ fileName: file.fileName, bytes: file.bytes, year: input.year, unitName: '', unitKind: 'city_dept' }, { unitKind: 'city_dept', previous: null });
         } catch (error) {
-          summary.problem = error instanceof TRPCError ? error.message : String(error);
+          summary.problem = isDomainError(error) ? error.message : String(error);
           continue;
         }
         Object.assign(summary, { parsedUnit: probe.importMeta.parsedUnit, parsedYear: probe.importMeta.parsedYear, parsedFormat: probe.importMeta.parsedFormat });
@@ -139,9 +139,9 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
         const stored = latest
           ? await updateReportContent(trx, latest.id, latest.version, content, now.toISOString())
           : await insertReportVersion(trx, { ...content, unitId: unit.unitId, year: input.year, versionNo: 1, correctionReason: null, firstSubmittedAt: null, createdByName: ctx.user.displayName }, now.toISOString());
-        if (!stored) throw new TRPCError({ code: 'CONFLICT', message: `${unit.code} 的报告在导入期间被他人修改,请重试` });
+        if (!stored) throw conflict(`${unit.code} 的报告在导入期间被他人修改,请重试`);
         const submitted = await updateReportState(trx, stored.id, stored.version, { status: 'submitted', submitted: { at: now.toISOString(), ...actor } }, now.toISOString());
-        if (!submitted) throw new TRPCError({ code: 'CONFLICT', message: `${unit.code} 的报告在导入期间被他人修改,请重试` });
+        if (!submitted) throw conflict(`${unit.code} 的报告在导入期间被他人修改,请重试`);
         await writeReportEvent(trx, ctx.user, now, stored.id, 'imported', fileName);
         await writeReportEvent(trx, ctx.user, now, stored.id, 'submitted', '批量导入');
         await recordChange(trx, ctx.user, now, {

@@ -1,5 +1,5 @@
 // The office's decision on a submitted report: return it with a reason, or accept it (which locks it).
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { AnnualReportRecord } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { reportAcceptInputSchema, reportReturnInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
@@ -14,9 +14,9 @@ export async function returnReport(ctx: Authed, input: z.output<typeof reportRet
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await requireReport(trx, ctx.user, input.id);
-    if (!canPerform(report.status, 'return')) throw new TRPCError({ code: 'BAD_REQUEST', message: '只能退回已报送、待审核的报告' });
+    if (!canPerform(report.status, 'return')) throw invalidInput('只能退回已报送、待审核的报告');
     const returned = await updateReportState(trx, report.id, input.version, { status: 'returned', decided: { at: now.toISOString(), ...actorOf(ctx), reason: input.reason } }, now.toISOString());
-    if (!returned) throw new TRPCError({ code: 'CONFLICT', message: REPORT_CONFLICT });
+    if (!returned) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'returned', input.reason);
     await recordChange(trx, ctx.user, now, { action: 'annual_report.return', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: { status: report.status }, after: { status: 'returned', reason: input.reason } });
     return returned;
@@ -28,13 +28,13 @@ export async function acceptReport(ctx: Authed, input: z.output<typeof reportAcc
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await requireReport(trx, ctx.user, input.id);
-    if (!canPerform(report.status, 'accept')) throw new TRPCError({ code: 'BAD_REQUEST', message: '只能通过已报送、待审核的报告' });
+    if (!canPerform(report.status, 'accept')) throw invalidInput('只能通过已报送、待审核的报告');
     const context = await loadCheckContext(trx, report.unitId, report.unitKind, report.year);
     const blocking = assessSubmitReadiness(checkRecord(report, context), report.explanations).blocking;
-    if (blocking.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `报告存在 ${blocking.length} 处勾稽关系问题,不能通过,请退回修改` });
+    if (blocking.length > 0) throw invalidInput(`报告存在 ${blocking.length} 处勾稽关系问题,不能通过,请退回修改`);
     const note = input.note === '' ? null : input.note;
     const accepted = await updateReportState(trx, report.id, input.version, { status: 'accepted', decided: { at: now.toISOString(), ...actorOf(ctx), reason: note } }, now.toISOString());
-    if (!accepted) throw new TRPCError({ code: 'CONFLICT', message: REPORT_CONFLICT });
+    if (!accepted) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'accepted', note);
     await recordChange(trx, ctx.user, now, { action: 'annual_report.accept', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: { status: report.status }, after: { status: 'accepted', note } });
     return accepted;

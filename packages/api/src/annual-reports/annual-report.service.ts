@@ -1,7 +1,7 @@
 // A unit's annual report for a year: open it (with its versions, checks, last year's accepted
 // report and timeliness), save the draft, submit it, start a correction of an accepted one.
 // The rules are the domain's, run here exactly as in the browser form.
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnnualReportRecord, ReportEvent } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
@@ -39,14 +39,14 @@ export const REPORT_CONFLICT = '该年度报告已被他人修改,请刷新后�
 export async function requireReportUnit(db: Db, user: SessionUser, unitId: number): Promise<Unit> {
   assertCanSeeUnit(user, unitId);
   const unit = await findUnitById(db, unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  if (!unit) throw notFound('单位不存在');
   return unit;
 }
 
 /** Loads a version the user may see (a liaison only their own unit's). */
 export async function requireReport(db: Db, user: SessionUser, id: number): Promise<AnnualReportRecord> {
   const report = await findReportById(db, id);
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '年度报告不存在' });
+  if (!report) throw notFound('年度报告不存在');
   assertCanSeeUnit(user, report.unitId);
   return report;
 }
@@ -108,7 +108,7 @@ export async function openReport(ctx: Authed, input: z.output<typeof reportOpenI
   const versions = await listReportVersions(ctx.db, unit.id, input.year);
   const latest = versions.at(-1) ?? null;
   const report = input.versionNo === null ? latest : (versions.find((v) => v.versionNo === input.versionNo) ?? null);
-  if (input.versionNo !== null && !report) throw new TRPCError({ code: 'NOT_FOUND', message: `没有第 ${input.versionNo} 版` });
+  if (input.versionNo !== null && !report) throw notFound(`没有第 ${input.versionNo} 版`);
   const context = await loadCheckContext(ctx.db, unit.id, unitKind, input.year);
   const format = report?.format ?? reportFormatForYear(input.year);
   const isLatest = report === null || report.id === latest?.id;
@@ -172,19 +172,19 @@ export async function saveReportDraft(ctx: Authed, input: z.output<typeof report
     const imported = input.importMeta !== null && JSON.stringify(input.importMeta) !== JSON.stringify(latest?.importMeta ?? null);
     let report: AnnualReportRecord;
     if (input.id === null) {
-      if (latest) throw new TRPCError({ code: 'CONFLICT', message: '该单位该年度已有报告,请刷新后在原报告上修改' });
+      if (latest) throw conflict('该单位该年度已有报告,请刷新后在原报告上修改');
       report = await insertReportVersion(trx, { ...content, unitId: unit.id, year: input.year, versionNo: 1, correctionReason: null, firstSubmittedAt: null, createdByName: ctx.user.displayName }, now.toISOString());
       await writeReportEvent(trx, ctx.user, now, report.id, imported ? 'imported' : 'created', input.importMeta?.fileName ?? null);
       await recordChange(trx, ctx.user, now, { action: 'annual_report.create', entity: 'annual_report', entityId: report.id, unitId: unit.id, before: null, after: { ...auditState(report), imported } });
     } else {
       if (!latest || latest.id !== input.id) {
         const target = await findReportById(trx, input.id);
-        if (!target || target.unitId !== unit.id || target.year !== input.year) throw new TRPCError({ code: 'NOT_FOUND', message: '年度报告不存在' });
-        throw new TRPCError({ code: 'BAD_REQUEST', message: '只能修改最新版本' });
+        if (!target || target.unitId !== unit.id || target.year !== input.year) throw notFound('年度报告不存在');
+        throw invalidInput('只能修改最新版本');
       }
-      if (!canPerform(latest.status, 'save')) throw new TRPCError({ code: 'BAD_REQUEST', message: latest.status === 'accepted' ? '报告已通过并锁定,如需修改请发起更正' : '报告已报送,等待审核,不能修改' });
+      if (!canPerform(latest.status, 'save')) throw invalidInput(latest.status === 'accepted' ? '报告已通过并锁定,如需修改请发起更正' : '报告已报送,等待审核,不能修改');
       const updated = await updateReportContent(trx, latest.id, input.version, content, now.toISOString());
-      if (!updated) throw new TRPCError({ code: 'CONFLICT', message: REPORT_CONFLICT });
+      if (!updated) throw conflict(REPORT_CONFLICT);
       report = updated;
       await writeReportEvent(trx, ctx.user, now, report.id, imported ? 'imported' : 'saved', imported ? (input.importMeta?.fileName ?? null) : null);
       await recordChange(trx, ctx.user, now, {
@@ -207,18 +207,18 @@ export async function submitReport(ctx: Authed, input: z.output<typeof reportSub
   return ctx.db.transaction().execute(async (trx) => {
     const report = await requireReport(trx, ctx.user, input.id);
     const latest = await findLatestReportVersion(trx, report.unitId, report.year);
-    if (latest?.id !== report.id) throw new TRPCError({ code: 'BAD_REQUEST', message: '只能报送最新版本' });
-    if (!canPerform(report.status, 'submit')) throw new TRPCError({ code: 'BAD_REQUEST', message: report.status === 'accepted' ? '报告已通过并锁定' : '报告已报送,等待审核' });
-    if (report.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: REPORT_CONFLICT });
+    if (latest?.id !== report.id) throw invalidInput('只能报送最新版本');
+    if (!canPerform(report.status, 'submit')) throw invalidInput(report.status === 'accepted' ? '报告已通过并锁定' : '报告已报送,等待审核');
+    if (report.version !== input.version) throw conflict(REPORT_CONFLICT);
     const context = await loadCheckContext(trx, report.unitId, report.unitKind, report.year);
     const checks = checkRecord(report, context);
     const readiness = assessSubmitReadiness(checks, { ...report.explanations, ...input.explanations });
     const [firstBlocking] = readiness.blocking;
-    if (firstBlocking) throw new TRPCError({ code: 'BAD_REQUEST', message: `存在 ${readiness.blocking.length} 处勾稽关系问题,不能报送。${firstBlocking.message}` });
+    if (firstBlocking) throw invalidInput(`存在 ${readiness.blocking.length} 处勾稽关系问题,不能报送。${firstBlocking.message}`);
     const [firstUnexplained] = readiness.unexplained;
-    if (firstUnexplained) throw new TRPCError({ code: 'BAD_REQUEST', message: `有 ${readiness.unexplained.length} 条提示需要填写说明后才能报送。${firstUnexplained.message}` });
+    if (firstUnexplained) throw invalidInput(`有 ${readiness.unexplained.length} 条提示需要填写说明后才能报送。${firstUnexplained.message}`);
     const submitted = await updateReportState(trx, report.id, input.version, { status: 'submitted', explanations: readiness.explanations, submitted: { at: now.toISOString(), ...actorOf(ctx.user) } }, now.toISOString());
-    if (!submitted) throw new TRPCError({ code: 'CONFLICT', message: REPORT_CONFLICT });
+    if (!submitted) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'submitted', null);
     await recordChange(trx, ctx.user, now, { action: 'annual_report.submit', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: auditState(report), after: { ...auditState(submitted), explanations: readiness.explanations } });
     return { report: submitted, checks };
@@ -231,8 +231,8 @@ export async function startReportCorrection(ctx: Authed, input: z.output<typeof 
   return ctx.db.transaction().execute(async (trx) => {
     await requireReportUnit(trx, ctx.user, input.unitId);
     const latest = await findLatestReportVersion(trx, input.unitId, input.year);
-    if (!latest) throw new TRPCError({ code: 'NOT_FOUND', message: '该年度还没有报告' });
-    if (!canPerform(latest.status, 'correct')) throw new TRPCError({ code: 'BAD_REQUEST', message: isEditable(latest.status) ? '已有未完成的版本,请直接修改' : '只有已通过的报告才能发起更正' });
+    if (!latest) throw notFound('该年度还没有报告');
+    if (!canPerform(latest.status, 'correct')) throw invalidInput(isEditable(latest.status) ? '已有未完成的版本,请直接修改' : '只有已通过的报告才能发起更正');
     const next = await insertReportVersion(
       trx,
       {
