@@ -52,13 +52,13 @@ export async function buildAccountsWorkbook(input: { title: string; createdAt: s
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** An empty import template: the header row the users import expects, and one example row. */
-export async function buildUsersImportTemplate(columns: readonly string[], example: readonly string[]): Promise<Uint8Array> {
+/** A users import sheet: the header row the import expects, then the given rows (an example for the template). */
+export async function buildUsersImportTemplate(columns: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('用户');
   sheet.columns = columns.map(() => ({ width: 20 }));
   styleHeader(sheet.addRow([...columns]));
-  sheet.addRow([...example]);
+  for (const row of rows) sheet.addRow([...row]);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
