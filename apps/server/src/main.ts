@@ -1,11 +1,14 @@
 import pino from 'pino';
 import { openDatabase } from '@kaoping/db/connect';
+import { configureUploadReading } from '@kaoping/importers/guard/read-uploaded-report';
 import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
 import { readServerEnv, ServerEnvError, type ServerEnv } from './env';
 import { runDueReminders } from '@kaoping/api/rectification/rectification-notices';
 
 const log = pino({ name: 'kaoping' });
+// Uploaded documents are read in a child process with heap and time limits (zip bombs, hostile PDFs).
+configureUploadReading();
 let env: ServerEnv;
 try {
   env = readServerEnv();

@@ -6,6 +6,7 @@
 // (a huge string split, measured on Node 20) abort the WHOLE process with "FATAL ERROR: Reached
 // heap limit" instead of ending only the worker. A child process that runs out of memory dies alone.
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface IsolationLimits {
@@ -40,6 +41,12 @@ export function runIsolated<I, O>(moduleUrl: URL, exportName: string, input: I, 
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    // Lower priority: on a busy machine the server answers first, the parse takes what is left.
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, 10);
+    } catch {
+      // not permitted here: the limits still hold
+    }
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString('utf8');
