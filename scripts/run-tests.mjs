@@ -13,6 +13,10 @@ function step(cmd, args) {
 mkdirSync('test-output', { recursive: true });
 let failedSteps = 0;
 if (step('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']) !== 0) failedSteps++;
+// Style is enforced, not suggested: ESLint (architecture rules, floating promises, exhaustive
+// switches) and Prettier run on every test run, so CI refuses what they refuse.
+if (step('pnpm', ['exec', 'eslint', '.', '--max-warnings=0']) !== 0) failedSteps++;
+if (step('pnpm', ['exec', 'prettier', '--check', '.', '--log-level=warn']) !== 0) failedSteps++;
 const vitestStatus = step('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)]);
 
 let passed = 0;
@@ -28,7 +32,7 @@ try {
 } catch {
   failed += 1;
 }
-if (failedSteps > 0) console.log(`\ntypecheck/build failed`);
+if (failedSteps > 0) console.log(`\n${failedSteps} step(s) of typecheck/build/lint/format failed`);
 failed += failedSteps;
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || vitestStatus !== 0 ? 1 : 0);
