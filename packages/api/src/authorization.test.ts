@@ -12,16 +12,18 @@ import { bulletinAccess } from './testing/access/bulletin.access';
 import { dashboardAccess } from './testing/access/dashboard.access';
 import { foundationAccess } from './testing/access/foundation.access';
 import { annualReportsAccess } from './testing/access/annual-reports.access';
+import { reportReviewAccess } from './testing/access/report-review.access';
 import { rectificationAccess } from './testing/access/rectification.access';
 import { usersAccess } from './testing/access/users.access';
 import { securityAccess } from './testing/access/security.access';
 import { schemeDocumentsAccess } from './testing/access/scheme-documents.access';
+import { siteCheckAccess } from './testing/access/site-check.access';
 import { ALL, type Expect } from './testing/access/expect';
 
 // The authorization matrix, generated from the router itself: every procedure must appear
 // here with the roles that may call it, so a new procedure without an entry fails the suite.
 // One spread per area: each maps procedure paths to who may call them.
-const expected: Record<string, Expect> = { ...foundationAccess, ...assessmentAccess, ...annualReportsAccess, ...rectificationAccess, ...analysisAccess, ...dashboardAccess, ...bulletinAccess, ...usersAccess, ...securityAccess, ...schemeDocumentsAccess };
+const expected: Record<string, Expect> = { ...foundationAccess, ...assessmentAccess, ...annualReportsAccess, ...reportReviewAccess, ...rectificationAccess, ...analysisAccess, ...dashboardAccess, ...bulletinAccess, ...usersAccess, ...securityAccess, ...schemeDocumentsAccess, ...siteCheckAccess };
 
 type AnyProcedure = { _def: { meta?: Meta; type: 'query' | 'mutation' | 'subscription' } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

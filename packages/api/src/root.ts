@@ -1,5 +1,6 @@
 import { analysisRouter } from './analysis/analysis.router';
 import { annualReportRouter } from './annual-reports/annual-report.router';
+import { cityReviewRouter } from './annual-reports/annual-report-city-review.router';
 import { assessmentRouter } from './assessment/assessment.router';
 import { schemeDocumentRouter } from './assessment/scheme-document.router';
 import { auditRouter } from './audit/audit.router';
@@ -11,6 +12,7 @@ import { groupRouter, periodRouter } from './org/org.router';
 import { createCallerFactory, router } from './trpc';
 import { unitRouter } from './units/unit.router';
 import { securityRouter } from './security/security.router';
+import { siteCheckRouter } from './site-check/site-check.router';
 import { calendarRouter, notificationRouter, rectificationRouter } from './rectification/rectification.router';
 
 export const appRouter = router({
@@ -22,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   assessment: assessmentRouter,
   annualReports: annualReportRouter,
+  reportReview: cityReviewRouter,
   rectification: rectificationRouter,
   notifications: notificationRouter,
   calendar: calendarRouter,
@@ -30,6 +33,7 @@ export const appRouter = router({
   analysis: analysisRouter,
   schemeDocuments: schemeDocumentRouter,
   security: securityRouter,
+  siteCheck: siteCheckRouter,
 });
 
 export type AppRouter = typeof appRouter;
