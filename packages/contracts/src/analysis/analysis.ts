@@ -2,9 +2,8 @@
 // Inputs of the `analysis.*` procedures; the dashboard's save form validates with the same
 // schemas. Outputs are inferred from the router. Nothing here changes official results.
 import { z } from 'zod';
+import { idSchema as id, quarterCodeSchema as quarterSchema, versionSchema } from '../common';
 
-const id = z.number().int().positive();
-const quarterSchema = z.string().trim().regex(/^\d{4}Q[1-4]$/, '期次应为季度,如 2026Q3');
 const groupCodeSchema = z.string().trim().min(1, '请选择分组').max(32);
 const indicatorCodeSchema = z.string().trim().min(1).max(32);
 
@@ -44,7 +43,7 @@ export type ScenarioCreateInput = z.input<typeof scenarioCreateInputSchema>;
 export const scenarioListInputSchema = analysisGroupInputSchema;
 
 /** Deleting needs the version the list showed (optimistic concurrency). */
-export const scenarioDeleteInputSchema = z.object({ id, version: z.number().int().positive() });
+export const scenarioDeleteInputSchema = z.object({ id, version: versionSchema });
 
 /** Two saved scenarios of the same period and group, side by side (also for the .xlsx export). */
 export const scenarioCompareInputSchema = z

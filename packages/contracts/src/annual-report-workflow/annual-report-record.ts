@@ -2,6 +2,7 @@
 // versions, moving draft → submitted → returned/accepted; the office's yearly status table; the
 // city-wide summary. Cell keys and checks come from ../annual-report (the national format).
 import { z } from 'zod';
+import { chinaDateSchema, yearSchema } from '../common';
 import { cellKeySchema, reportCellsSchema, reportCheckSchema, reportFormatSchema, reportUnitKindSchema } from '../annual-report/annual-report';
 import { cellSourceSchema, reportInputKindSchema } from '../annual-report/parse-result';
 
@@ -11,8 +12,9 @@ export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
 export const reportStatusLabelsZh: Record<ReportStatus, string> = { draft: '草稿', submitted: '已报送', returned: '已退回', accepted: '已通过' };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const reportYearSchema = z.number().int().min(2007, '年度不早于 2007').max(2100);
+const isoDate = chinaDateSchema;
+/** Annual reports exist since the 2007 条例. */
+export const reportYearSchema = yearSchema.min(2007, '年度不早于 2007');
 
 /** Where an imported report came from; kept with the version so a reader can trace every cell. */
 export const reportImportMetaSchema = z.object({

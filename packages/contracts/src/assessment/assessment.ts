@@ -2,6 +2,7 @@
 // Inputs of the `assessment.*` procedures; the dashboard's forms validate with the same
 // schemas. Outputs are inferred from the router.
 import { z } from 'zod';
+import { idSchema as id, quarterCodeSchema as quarterSchema, versionSchema, yearSchema } from '../common';
 
 export const schemeStatuses = ['draft', 'frozen'] as const;
 export type SchemeStatus = (typeof schemeStatuses)[number];
@@ -35,9 +36,6 @@ export const SCREENSHOT_MAX_BYTES = 2 * 1024 * 1024;
 /** Largest scheme.json accepted. */
 export const SCHEME_MAX_CHARS = 2 * 1024 * 1024;
 
-const id = z.number().int().positive();
-const yearSchema = z.number().int().min(2000).max(2100);
-const quarterSchema = z.string().trim().regex(/^\d{4}Q[1-4]$/, '期次应为季度,如 2025Q3');
 const reasonSchema = z.string().trim().min(2, '请填写理由(至少2个字)').max(500, '理由不超过500个字');
 const leafCodeSchema = z.string().trim().min(1, '指标编码不能为空').max(32);
 
@@ -46,7 +44,7 @@ export const schemeImportInputSchema = z.object({
   /** The scheme.json text. */
   json: z.string().min(2, '方案内容不能为空').max(SCHEME_MAX_CHARS, '方案文件过大'),
   /** When replacing an existing draft of the same year: the version the editor loaded. */
-  version: z.number().int().nonnegative().nullable().default(null),
+  version: versionSchema.nullable().default(null),
 });
 export type SchemeImportInput = z.input<typeof schemeImportInputSchema>;
 
@@ -63,7 +61,7 @@ export const roundOpenInputSchema = z.object({
 export type RoundOpenInput = z.input<typeof roundOpenInputSchema>;
 export const roundListInputSchema = z.object({ year: yearSchema.nullable().default(null) });
 export const roundIdInputSchema = z.object({ roundId: id });
-export const roundLockInputSchema = z.object({ roundId: id, version: z.number().int().nonnegative() });
+export const roundLockInputSchema = z.object({ roundId: id, version: versionSchema });
 
 // ── inputs ─────────────────────────────────────────────────────────────────
 export const assessmentFileKinds = ['scores', 'findings', 'events'] as const;
@@ -161,7 +159,7 @@ export const eventRemoveInputSchema = z.object({ eventId: id, reason: correction
 // ── results and publication ───────────────────────────────────────────────
 export const resultsInputSchema = z.object({ roundId: id });
 export const sheetInputSchema = z.object({ roundId: id, unitId: id });
-export const publishInputSchema = z.object({ roundId: id, version: z.number().int().nonnegative() });
+export const publishInputSchema = z.object({ roundId: id, version: versionSchema });
 export const annualInputSchema = z.object({ year: yearSchema });
 
 // ── objections (申诉) ─────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, yearSchema } from '../common';
 
 export const groupCodeSchema = z
   .string()
@@ -18,14 +19,14 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>;
 
 export const groupUpsertInputSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: yearSchema,
   code: groupCodeSchema,
   name: z.string().trim().min(1, '分组名称不能为空').max(50),
   sortOrder: z.number().int().min(0).max(999).default(0),
 });
 
 export const assignGroupInputSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  unitId: z.number().int().positive(),
-  groupId: z.number().int().positive().nullable(),
+  year: yearSchema,
+  unitId: idSchema,
+  groupId: idSchema.nullable(),
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth/role';
+import { chinaDateSchema, instantSchema } from '../common';
 import { periodCodeSchema } from '../org/period';
 import { escalationLevelSchema, rectificationStatusSchema } from './rectification-status';
 
-/** A China calendar date, YYYY-MM-DD (a real date: 2025-02-29 is refused). */
-export const chinaDateSchema = z.iso.date('日期格式应为 YYYY-MM-DD');
-/** An instant with an explicit offset, e.g. 2025-10-09T01:30:00.000Z. */
-export const instantSchema = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
+// The shared date schemas, re-exported for the rectification modules that import them from here.
+export { chinaDateSchema, instantSchema };
 
 /** Who performs an action: the session user (see auth/session.ts). A liaison is bound to one unit. */
 export const rectificationActorSchema = z.object({

@@ -3,6 +3,7 @@
 // column reads as '') and gives the typed row. Messages are Chinese and name no file or
 // row: the importer adds "scores.csv 第5行 value 列:" in front.
 import { z } from 'zod';
+import { chinaDateSchema, isChinaDate, quarterCodeSchema } from '../common';
 
 export const unitKindCodes = ['county_gov', 'city_dept', 'township', 'street', 'other'] as const;
 
@@ -23,20 +24,6 @@ const code = (label: string) =>
     .min(1, `${label}不能为空`)
     .max(32, `${label}不超过32个字符`)
     .regex(/^[^\s;,]+$/, `${label}不能包含空白、分号或逗号`);
-
-/** A quarter code such as 2025Q3: inputs are always per quarter. */
-export const quarterCodeSchema = z.string().regex(/^\d{4}Q[1-4]$/, '期次应为季度,如 2025Q3');
-
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  return d <= days;
-}
-/** A China calendar date, YYYY-MM-DD. */
-export const calendarDateSchema = z.string().refine(isCalendarDate, '日期应为有效的 YYYY-MM-DD');
 
 const nonNegativeInteger = (label: string, fallback: number) =>
   z
@@ -103,10 +90,10 @@ export const rectificationRowSchema = z.object({
   unit: code('单位编码'),
   period: quarterCodeSchema,
   item: code('整改事项编号'),
-  due: calendarDateSchema,
+  due: chinaDateSchema,
   closed: z
     .string()
-    .refine((s) => s === '' || isCalendarDate(s), '销号日期应为有效的 YYYY-MM-DD,未销号留空')
+    .refine((s) => s === '' || isChinaDate(s), '销号日期应为有效的 YYYY-MM-DD,未销号留空')
     .transform((s) => (s === '' ? null : s)),
   rejected: nonNegativeInteger('复查未通过次数', 0),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { yearSchema } from '../common';
 
 /** Largest units file accepted (CSV or XLSX), before base64. */
 export const UNITS_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -8,7 +9,7 @@ export const unitsImportInputSchema = z.object({
   /** The file's bytes, base64. */
   contentBase64: z.string().max(Math.ceil((UNITS_IMPORT_MAX_BYTES * 4) / 3) + 16, '文件超过 10 MB'),
   /** The year whose groups the file's `group` column refers to. */
-  year: z.number().int().min(2000).max(2100),
+  year: yearSchema,
   /** Check only: report what would change, write nothing. */
   dryRun: z.boolean().default(false),
 });

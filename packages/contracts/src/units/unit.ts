@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chinaDateSchema, idSchema, versionSchema, yearSchema } from '../common';
 
 export const unitKinds = ['county_gov', 'city_dept', 'township', 'street', 'other'] as const;
 export const unitKindSchema = z.enum(unitKinds);
@@ -12,7 +13,6 @@ export const unitKindLabelsZh: Record<UnitKind, string> = {
   other: '其他',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const unitCodeSchema = z
   .string()
   .trim()
@@ -28,8 +28,8 @@ export const unitSchema = z.object({
   kind: unitKindSchema,
   parentId: z.number().int().nullable(),
   tags: z.array(z.string()),
-  validFrom: isoDate,
-  validTo: isoDate.nullable(),
+  validFrom: chinaDateSchema,
+  validTo: chinaDateSchema.nullable(),
   successorId: z.number().int().nullable(),
   note: z.string(),
   version: z.number().int(),
@@ -42,44 +42,44 @@ export const unitCreateInputSchema = z.object({
   code: unitCodeSchema,
   name: z.string().trim().min(2, '单位名称至少2个字').max(100, '单位名称不超过100个字'),
   kind: unitKindSchema,
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idSchema.nullable().default(null),
   tags: z.array(tagSchema).max(20).default([]),
-  validFrom: isoDate,
+  validFrom: chinaDateSchema,
   note: z.string().max(500).default(''),
   /** Group membership for a year, optional at creation. */
-  group: z.object({ year: z.number().int().min(2000).max(2100), groupId: z.number().int().positive() }).nullable().default(null),
+  group: z.object({ year: yearSchema, groupId: idSchema }).nullable().default(null),
 });
 export type UnitCreateInput = z.input<typeof unitCreateInputSchema>;
 
 export const unitUpdateInputSchema = z.object({
-  id: z.number().int().positive(),
+  id: idSchema,
   /** Optimistic concurrency: the version the editor loaded. */
-  version: z.number().int().nonnegative(),
+  version: versionSchema,
   name: z.string().trim().min(2, '单位名称至少2个字').max(100, '单位名称不超过100个字'),
   kind: unitKindSchema,
-  parentId: z.number().int().positive().nullable(),
+  parentId: idSchema.nullable(),
   tags: z.array(tagSchema).max(20),
-  validFrom: isoDate,
+  validFrom: chinaDateSchema,
   note: z.string().max(500),
 });
 export type UnitUpdateInput = z.input<typeof unitUpdateInputSchema>;
 
 export const unitDeactivateInputSchema = z.object({
-  id: z.number().int().positive(),
-  version: z.number().int().nonnegative(),
+  id: idSchema,
+  version: versionSchema,
   /** Last day the unit exists (机构改革 date). */
-  validTo: isoDate,
-  successorId: z.number().int().positive().nullable().default(null),
+  validTo: chinaDateSchema,
+  successorId: idSchema.nullable().default(null),
   reason: z.string().trim().min(2, '请说明撤销原因').max(500),
 });
 
 export const unitListInputSchema = z.object({
   search: z.string().trim().max(100).default(''),
   kind: unitKindSchema.nullable().default(null),
-  groupId: z.number().int().positive().nullable().default(null),
-  parentId: z.number().int().positive().nullable().default(null),
+  groupId: idSchema.nullable().default(null),
+  parentId: idSchema.nullable().default(null),
   tag: z.string().trim().max(32).nullable().default(null),
-  year: z.number().int().min(2000).max(2100),
+  year: yearSchema,
   /** Include units whose validity ended (history). */
   includeInactive: z.boolean().default(false),
   page: z.number().int().min(1).default(1),
