@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dataIndexOf, fillTemplate, formatRankDelta, formatScore, formatShare, formatSigned, movementOf } from './chart-format';
+import { dataIndexOf, fillTemplate, formatRankDelta, formatSigned, movementOf } from './chart-format';
 
 describe('chart formatting', () => {
   it('writes rank movement as arrows: previous − current, positive moved up', () => {
     expect([2, -1, 0, null].map(formatRankDelta)).toEqual(['▲2', '▼1', '–', '']);
     expect([2, -1, 0, null].map(movementOf)).toEqual(['up', 'down', 'same', 'none']);
   });
-  it('formats scores, shares and signed changes, a dash for nothing', () => {
-    expect([86.5, null, Number.NaN].map(formatScore)).toEqual(['86.50', '—', '—']);
-    expect([66.666, null].map(formatShare)).toEqual(['66.7%', '—']);
+  it('formats signed changes', () => {
     expect([1.5, -3, 0].map((n) => formatSigned(n))).toEqual(['+1.50', '−3.00', '0.00']);
   });
   it('fills {{placeholders}} and leaves unknown ones', () => {

@@ -1,17 +1,8 @@
-// Number and text formatting shared by the option builders. Pure; no ECharts.
+// Text formatting shared by the option builders (numbers: lib/format-number.ts). Pure; no ECharts.
 
 /** `{{name}}` placeholders, the same syntax as the i18n resources. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
-
-export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined || !Number.isFinite(score) ? '—' : score.toFixed(2);
-}
-
-/** A share of points earned, 0–100, with one decimal. */
-export function formatShare(share: number | null | undefined): string {
-  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${share.toFixed(1)}%`;
 }
 
 export function formatSigned(delta: number, digits = 2): string {

@@ -4,7 +4,8 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, fillTemplate, formatScore, formatShare } from '../chart-format';
+import { dataIndexOf, fillTemplate } from '../chart-format';
+import { formatPercent, formatScore } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 
@@ -57,7 +58,7 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
         return tooltipHtml(`${view.groupName} · ${point.period}`, [
           { label: labels.average, value: formatScore(point.average), color: AVERAGE_COLOR },
           { label: spreadName, value: hasBand(point) ? `${formatScore(point.low)}–${formatScore(point.high)}` : '—', color: INK.band },
-          { label: labels.passRate, value: formatShare(point.passRate), color: PASS_RATE_COLOR },
+          { label: labels.passRate, value: formatPercent(point.passRate), color: PASS_RATE_COLOR },
         ]);
       },
     },

@@ -5,7 +5,7 @@ import type { HeatmapSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { formatShare } from '../chart-format';
+import { formatPercent } from '../../lib/format-number';
 import { HEAT_COLORS, INK } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
@@ -102,7 +102,7 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
       formatter: (params: unknown) => {
         const cell = cellOf(params);
         if (!cell) return '';
-        return tooltipHtml(cell.row.name, [{ label: cell.indicator.name, value: cell.share === null ? labels.notApplicable : formatShare(cell.share) }]);
+        return tooltipHtml(cell.row.name, [{ label: cell.indicator.name, value: cell.share === null ? labels.notApplicable : formatPercent(cell.share) }]);
       },
     },
     xAxis: {

@@ -7,7 +7,8 @@ import type { DataZoomComponentOption, GridComponentOption, LegendComponentOptio
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn, XAXisComponentOption } from 'echarts';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, fillTemplate, formatRankDelta, formatScore, movementOf } from '../chart-format';
+import { dataIndexOf, fillTemplate, formatRankDelta, movementOf } from '../chart-format';
+import { formatScore } from '../../lib/format-number';
 import { gradeColor, INK, MOVEMENT_COLORS, sortGrades } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';

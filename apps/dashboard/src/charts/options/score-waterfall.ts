@@ -5,7 +5,8 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, formatScore, formatSigned } from '../chart-format';
+import { dataIndexOf, formatSigned } from '../chart-format';
+import { formatScore } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 

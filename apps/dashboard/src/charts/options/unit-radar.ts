@@ -4,7 +4,8 @@ import type { RadarSeriesOption } from 'echarts/charts';
 import type { LegendComponentOption, RadarComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, fillTemplate, formatShare, formatSigned } from '../chart-format';
+import { dataIndexOf, fillTemplate, formatSigned } from '../chart-format';
+import { formatPercent } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 
@@ -42,8 +43,8 @@ export function buildUnitRadarOption(view: UnitRadarView, labels: ChartLabels = 
         const rows = shown.map((i) => ({
           label: i.name,
           value: isUnit
-            ? `${formatShare(i.unitShare)}${i.groupShare === null ? '' : `(${formatSigned(i.unitShare - i.groupShare, 1)})`}`
-            : formatShare(i.groupShare),
+            ? `${formatPercent(i.unitShare)}${i.groupShare === null ? '' : `(${formatSigned(i.unitShare - i.groupShare, 1)})`}`
+            : formatPercent(i.groupShare),
         }));
         return tooltipHtml(isUnit ? view.unitName : groupLabel, rows, isUnit ? [fillTemplate(labels.diffToAverage, { average: groupLabel })] : []);
       },

@@ -6,7 +6,8 @@ import type { DataZoomComponentOption, GridComponentOption, LegendComponentOptio
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn } from 'echarts';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
-import { dataIndexOf, fillTemplate, formatRankDelta, formatScore } from '../chart-format';
+import { dataIndexOf, fillTemplate, formatRankDelta } from '../chart-format';
+import { formatScore } from '../../lib/format-number';
 import { gradeColor, INK } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';

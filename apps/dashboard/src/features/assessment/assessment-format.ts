@@ -3,15 +3,12 @@
 import type { TFunction } from 'i18next';
 import type { LeafRule } from '@kaoping/contracts/scoring/scheme';
 import type { Outputs } from '../../api-types';
+import { formatPoints } from '../../lib/format-number';
+
+export { formatPoints };
 
 export type SheetOutput = Outputs['assessment']['results']['sheet'];
 export type SheetLoss = SheetOutput['rows'][number]['losses'][number];
-
-/** A decimal for display: at most 3 places, no trailing zeros (8, 2.5, 84.97). */
-export function formatPoints(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '—';
-  return String(Math.round(n * 1000) / 1000);
-}
 
 export function describeRule(t: TFunction, rule: LeafRule | null | undefined, points: number): string {
   if (!rule) return '';

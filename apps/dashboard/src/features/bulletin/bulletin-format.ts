@@ -1,14 +1,7 @@
 import { i18next } from '../../i18n/i18n';
 
-/** 2 decimals as published; '—' for none. */
-export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? '—' : score.toFixed(2);
-}
-
-/** A 0–1 ratio as a percentage with 1 decimal; '—' for none. */
-export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`;
-}
+// Bulletin figures carry shares as 0–1 ratios, hence formatRatio under this module's formatPercent.
+export { formatRatio as formatPercent, formatScore } from '../../lib/format-number';
 
 /** A China calendar date: 2026年11月6日 in Chinese, 2026-11-06 in English. */
 export function formatDate(date: string, language: string = i18next.language): string {

@@ -1,5 +1,6 @@
 // Formatting shared by the dashboard pages. Pure (the language is passed in).
-import { formatRankDelta, formatScore, formatSigned } from '../../charts/chart-format';
+import { formatRankDelta, formatSigned } from '../../charts/chart-format';
+import { formatPercent, formatScore } from '../../lib/format-number';
 
 const QUARTERS_ZH = ['一', '二', '三', '四'];
 
@@ -12,11 +13,7 @@ export function formatPeriod(code: string | null | undefined, language: string):
   return language === 'en' ? `Q${quarter} ${m[1]}` : `${m[1]}年第${QUARTERS_ZH[quarter - 1] ?? quarter}季度`;
 }
 
-export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${value.toFixed(1)}%`;
-}
-
-export { formatRankDelta, formatScore, formatSigned };
+export { formatPercent, formatRankDelta, formatScore, formatSigned };
 
 /** /analysis for a group and period (the analysis area's page). */
 export function analysisPath(period: string, group: string): string {

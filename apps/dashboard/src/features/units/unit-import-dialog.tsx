@@ -3,14 +3,8 @@ import { Alert, Button, InputNumber, Modal, Space, Table, Typography, Upload } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '@kaoping/contracts/units/unit-import';
+import { fileToBase64 } from '../../lib/files';
 import { errorMessage, useTRPC } from '../../trpc';
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Check first (dry run), then import; problems are listed by row and column, nothing is half-written. */
 export function UnitImportDialog({ defaultYear, onClose }: { defaultYear: number; onClose: () => void }) {
@@ -22,7 +16,7 @@ export function UnitImportDialog({ defaultYear, onClose }: { defaultYear: number
   const run = useMutation(trpc.units.importFile.mutationOptions({ onSuccess: (r) => (r.ok && !r.dryRun ? queryClient.invalidateQueries() : undefined) }));
   const start = async (dryRun: boolean) => {
     if (!file) return;
-    run.mutate({ fileName: file.name, contentBase64: await toBase64(file), year, dryRun });
+    run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), year, dryRun });
   };
   const result = run.data;
   return (
