@@ -1,6 +1,7 @@
 // `kaoping report import DIR --year YYYY`: one transaction for the whole folder, a line per file,
 // nothing written when any file is refused (exit 2).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,6 +83,26 @@ describe('kaoping report import', () => {
     expect(run.stderr).toMatch(/✗ x\.txt → \(未匹配单位\)/);
     expect(run.stderr).toContain('任一文件有问题则全部不导入');
     expect(await reportCount()).toBe(0);
-    await expect(runReportImport(['bad'])).rejects.toThrow('usage: kaoping report import DIR --year YYYY');
+    await expect(runReportImport(['bad'])).rejects.toThrow('usage: kaoping report import DIR|ZIP --year YYYY');
+  });
+
+  it('prints the 评查 table for a .zip: each unit found or missing, failures with their equations, unmatched files; writes the .xlsx', async () => {
+    const report = generateReport({ seed: 4, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' });
+    report.cells['apply.carried_out.total'] = (report.cells['apply.carried_out.total'] ?? 0) + 1; // an H1/H2 failure
+    const zip = zipSync({
+      'city/B101.txt': new TextEncoder().encode(`发布日期：2026-02-05\n${renderReportText(report, 'pipe')}`),
+      'city/x.txt': new TextEncoder().encode('某某局2025年政府信息公开工作年度报告'),
+    });
+    writeFileSync(join(dir, 'city.zip'), zip);
+    const run = await capture(['city.zip', '--year', '2025', '--dry-run', '--xlsx', 'review.xlsx']);
+    expect(run.stdout).toContain('2025 年度报告评查 · 应发布 2 · 找到 1 · 未找到 1 · 逾期 1');
+    expect(run.stdout).toMatch(/! B101 江临市教育局 ← B101\.txt: 发布 2026-02-05 \/ 截止 2026-01-31 逾期 逾期 5 天 · 已读 \d+\/\d+ · 未能确定 0 · 错误 [1-9]/);
+    expect(run.stdout).toMatch(/✗ H1 本年新收 \d+ \+ 上年结转 \d+ ≠ 办理结果总计 \d+ \+ 结转下年度 \d+ \(差 -1\)/);
+    expect(run.stdout).toContain('✗ B102 江临市公安局: 未找到报告(截止 2026-01-31)');
+    expect(run.stdout).toContain('? x.txt: 没有找到报告中的单位“某某局”');
+    expect(existsSync(join(dir, 'review.xlsx'))).toBe(true);
+    expect(readFileSync(join(dir, 'review.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(run.code).toBe(2); // the stranger file refuses the import itself
+    expect(await reportCount()).toBe(0);
   });
 });
