@@ -13,7 +13,7 @@ import { CliError } from '../cli-error';
 
 const USAGE = [
   'usage: kaoping report parse FILE [--year YYYY] [--unit NAME] [--kind KIND] [--json]',
-  '       kaoping report import DIR --year YYYY',
+  '       kaoping report import DIR|ZIP --year YYYY [--dry-run] [--xlsx FILE]',
   '',
   '  parse   read one annual report (.txt .md .html .htm .docx .pdf) and check it',
   '          --json   print the result as JSON (spec §7); otherwise a summary',
