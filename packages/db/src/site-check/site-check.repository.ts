@@ -353,3 +353,19 @@ export async function putEvidence(db: Db, e: { sha256: string; url: string; stat
 export async function getEvidence(db: Db, sha256: string) {
   return db.selectFrom('site_evidence').selectAll().where('sha256', '=', sha256).executeTakeFirst();
 }
+
+// ── targets ─────────────────────────────────────────────────────────────────
+/** Active units (all, or one group's), each with its website channel if it has one. */
+export async function checkTargets(db: Db, filter: { unitIds?: readonly number[]; groupId?: number }): Promise<{ unitId: number; code: string; name: string; url: string | null }[]> {
+  let q = db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name']).where('u.valid_to', 'is', null).orderBy('u.code');
+  if (filter.unitIds) q = q.where('u.id', 'in', filter.unitIds.length > 0 ? [...filter.unitIds] : [-1]);
+  if (filter.groupId !== undefined) {
+    const groupId = filter.groupId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('unit_groups as ug').select('ug.unit_id').whereRef('ug.unit_id', '=', 'u.id').where('ug.group_id', '=', groupId)));
+  }
+  const units = await q.execute();
+  const sites = await db.selectFrom('site_channels').select(['unit_id', 'url']).where('kind', '=', 'website').orderBy('id').execute();
+  const siteOf = new Map<number, string>();
+  for (const s of sites) if (!siteOf.has(s.unit_id)) siteOf.set(s.unit_id, s.url);
+  return units.map((u) => ({ unitId: Number(u.id), code: u.code, name: u.name, url: siteOf.get(Number(u.id)) ?? null }));
+}

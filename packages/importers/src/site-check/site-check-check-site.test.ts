@@ -8,11 +8,12 @@ import type { FixtureCity } from './site-check-fixture-city';
 const today = '2026-12-07';
 const now = () => new Date('2026-12-07T03:00:00Z');
 const words = parseWordList(FIXTURE_WORDS);
-const limits = { minIntervalMs: 0, perHostConcurrency: 4, pageTimeoutMs: 2_000, linkTimeoutMs: 1_000 };
+// Generous timeouts (the machine is shared); the slow page takes longer than the page timeout.
+const limits = { minIntervalMs: 0, perHostConcurrency: 4, pageTimeoutMs: 4_000, linkTimeoutMs: 3_000 };
 
 let city: FixtureCity;
 beforeAll(async () => {
-  city = await startFixtureCity({ today, specs: [{ ...fixtureSiteSpec(0), slowMs: 3_000 }, fixtureSiteSpec(1), fixtureSiteSpec(2), fixtureSiteSpec(3), { ...fixtureSiteSpec(4), down: true }] });
+  city = await startFixtureCity({ today, specs: [{ ...fixtureSiteSpec(0), slowMs: 6_000 }, fixtureSiteSpec(1), fixtureSiteSpec(2), fixtureSiteSpec(3), { ...fixtureSiteSpec(4), down: true }] });
 });
 afterAll(async () => city.close());
 

@@ -34,6 +34,8 @@ export interface FixtureSite {
   host: string;
   /** Paths asked for, in order (to prove robots.txt was obeyed). */
   requests: string[];
+  /** Change the site's defects from now on (e.g. the unit fixed its dead links). */
+  setSpec(spec: FixtureSiteSpec): void;
 }
 
 export interface FixtureCity {
@@ -162,8 +164,9 @@ export async function startFixtureCity(options: { today: string; sites?: number;
   await new Promise<void>((r) => probe.close(() => r()));
 
   const sites: FixtureSite[] = [];
-  for (const spec of specs) {
-    const pages = renderFixtureSite(spec, options.today, outside, closedPort);
+  for (const first of specs) {
+    let spec = first;
+    let pages = renderFixtureSite(spec, options.today, outside, closedPort);
     const requests: string[] = [];
     const timers = new Set<NodeJS.Timeout>();
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -189,7 +192,18 @@ export async function startFixtureCity(options: { today: string; sites?: number;
     server.on('close', () => timers.forEach(clearTimeout));
     servers.push(server);
     const port = await listen(server);
-    sites.push({ spec, url: `http://127.0.0.1:${port}/`, host: `127.0.0.1:${port}`, requests });
+    const site: FixtureSite = {
+      spec,
+      url: `http://127.0.0.1:${port}/`,
+      host: `127.0.0.1:${port}`,
+      requests,
+      setSpec: (next) => {
+        spec = next;
+        site.spec = next;
+        pages = renderFixtureSite(next, options.today, outside, closedPort);
+      },
+    };
+    sites.push(site);
   }
   return {
     sites,

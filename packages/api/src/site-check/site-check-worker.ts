@@ -1,0 +1,185 @@
+// Runs queued site checks off the request path: an in-process loop that picks the oldest queued run,
+// checks its units a few at a time (async I/O; requests are never waited on), records progress per
+// unit, stops when the run's cancel flag is set (polled, so a cancel from any process works), and
+// after a restart puts interrupted runs back in the queue. It also starts the monthly scheduled run.
+import type { RequiredColumn, SiteProblem } from '@kaoping/contracts/site-check/site-check';
+import type { Db } from '@kaoping/db/connect';
+import {
+  checkTargets,
+  getRun,
+  getSettings,
+  insertRun,
+  lastScheduledRunOn,
+  listRunUnits,
+  listWords,
+  nextQueuedRun,
+  putEvidence,
+  recordUnitProblems,
+  requeueInterruptedRuns,
+  setRunStatus,
+  setRunUnit,
+} from '@kaoping/db/site-check/site-check.repository';
+import type { SiteCheckRun } from '@kaoping/db/site-check/site-check.repository';
+import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
+import { siteProblems } from '@kaoping/domain/site-check/site-check-problems';
+import { checkSite } from '@kaoping/importers/site-check/site-check-check-site';
+import type { CheckSiteOptions, SiteCheckRun as CheckedSite } from '@kaoping/importers/site-check/site-check-check-site';
+import { SITE_CHECK_DEFAULTS } from './site-check-defaults';
+
+export interface SiteCheckWorkerOptions {
+  now?: () => Date;
+  /** Units checked at once (each site is polite on its own). */
+  siteConcurrency?: number;
+  pollMs?: number;
+  /** Overrides for tests (e.g. no politeness interval against the fixture city). */
+  limits?: CheckSiteOptions['limits'];
+  onError?: (error: unknown) => void;
+}
+
+export interface SiteCheckWorker {
+  /** Look for queued runs now instead of at the next poll. */
+  wake(): void;
+  /** Resolves when no run is queued or running. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let current: SiteCheckWorker | null = null;
+
+/** Wake the process's worker, if one runs here (the service calls this after queueing a run). */
+export function wakeSiteCheckWorker(): void {
+  current?.wake();
+}
+
+export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {}): SiteCheckWorker {
+  const now = options.now ?? (() => new Date());
+  const pollMs = options.pollMs ?? 2000;
+  const concurrency = options.siteConcurrency ?? 4;
+  let stopped = false;
+  let busy: Promise<void> | null = null;
+  let idleWaiters: (() => void)[] = [];
+  const ready = requeueInterruptedRuns(db).catch((e: unknown) => options.onError?.(e));
+
+  async function runOne(run: SiteCheckRun): Promise<void> {
+    const settings = await getSettings(db, SITE_CHECK_DEFAULTS);
+    const words = await listWords(db);
+    await setRunStatus(db, run.id, 'running', now().toISOString());
+    const controller = new AbortController();
+    const watch = setInterval(() => {
+      void getRun(db, run.id).then((r) => {
+        if (r?.cancelRequested || stopped) controller.abort(new Error('cancelled'));
+      }, () => undefined);
+    }, 500);
+    try {
+      const units = (await listRunUnits(db, run.id)).filter((u) => u.status === 'queued');
+      let next = 0;
+      const lane = async () => {
+        while (next < units.length && !controller.signal.aborted) {
+          const unit = units[next++];
+          if (!unit?.url) continue;
+          await checkUnit(run, unit.id, unit.unitId, unit.url, settings.columns, words, { ...settings.limits, ...options.limits }, controller.signal);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, lane));
+      const at = now().toISOString();
+      if (controller.signal.aborted) {
+        for (const u of await listRunUnits(db, run.id)) if (u.status === 'queued' || u.status === 'running') await setRunUnit(db, u.id, { status: 'cancelled', finishedAt: at });
+        // Stopped by a shutdown: leave it running so the next start requeues it.
+        if (!stopped) await setRunStatus(db, run.id, 'cancelled', at);
+      } else await setRunStatus(db, run.id, 'done', at);
+    } finally {
+      clearInterval(watch);
+    }
+  }
+
+  async function checkUnit(run: SiteCheckRun, rowId: number, unitId: number, url: string, columns: RequiredColumn[], words: { word: string; suggestion: string | null }[], limits: CheckSiteOptions['limits'], signal: AbortSignal) {
+    await setRunUnit(db, rowId, { status: 'running', startedAt: now().toISOString(), pages: 0 });
+    let lastWrite = 0;
+    let checked: CheckedSite;
+    try {
+      checked = await checkSite(url, {
+        columns,
+        words,
+        today: run.judgedOn,
+        now,
+        limits,
+        signal,
+        onProgress: (p) => {
+          // Progress is written at most twice a second per unit.
+          if (Date.now() - lastWrite < 500) return;
+          lastWrite = Date.now();
+          void setRunUnit(db, rowId, { pages: p.pages }).catch(() => undefined);
+        },
+      });
+    } catch (error) {
+      await setRunUnit(db, rowId, { status: signal.aborted ? 'cancelled' : 'failed', finishedAt: now().toISOString(), error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const problems = siteProblems(checked.result, run.judgedOn);
+    const withEvidence = problems.map((p) => ({ ...p, evidence: evidenceOf(checked, p) }));
+    const at = now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      for (const p of checked.pages) {
+        if (p.html && p.sha256 && withEvidence.some((w) => w.evidence?.sha256 === p.sha256)) await putEvidence(trx, { sha256: p.sha256, url: p.finalUrl, status: p.status, fetchedAt: p.fetchedAt, html: p.html });
+      }
+      await recordUnitProblems(trx, unitId, run.id, withEvidence, at);
+      await setRunUnit(trx, rowId, { status: 'done', finishedAt: at, pages: checked.result.pages, result: { ...checked.result, problems }, problems: problems.length, error: null });
+    });
+  }
+
+  function evidenceOf(checked: CheckedSite, p: SiteProblem): { sha256: string; status: number; at: string } | null {
+    const page = checked.pages.find((pg) => pg.url === p.url || pg.finalUrl === p.url) ?? checked.pages[0];
+    return page?.sha256 && page.html ? { sha256: page.sha256, status: page.status, at: page.fetchedAt } : null;
+  }
+
+  async function schedule(): Promise<void> {
+    const settings = await getSettings(db, SITE_CHECK_DEFAULTS);
+    if (settings.scheduleDay === null) return;
+    const today = chinaDateOf(now());
+    if (Number(today.slice(8, 10)) < settings.scheduleDay) return;
+    if (await lastScheduledRunOn(db, today.slice(0, 7))) return;
+    const targets = await checkTargets(db, {});
+    await insertRun(db, { scope: 'all', trigger: 'schedule', judgedOn: today, createdBy: null, createdByName: '系统(定期检查)', targets }, now().toISOString());
+  }
+
+  async function drain(): Promise<void> {
+    await ready;
+    await schedule();
+    for (let run = await nextQueuedRun(db); run && !stopped; run = await nextQueuedRun(db)) await runOne(run);
+  }
+
+  function tick(): void {
+    if (busy || stopped) return;
+    busy = drain()
+      .catch((e: unknown) => options.onError?.(e))
+      .finally(() => {
+        busy = null;
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        waiters.forEach((w) => w());
+      });
+  }
+
+  const timer = setInterval(tick, pollMs);
+  timer.unref();
+  tick();
+  const worker: SiteCheckWorker = {
+    wake: tick,
+    idle: async () => {
+      for (;;) {
+        if (busy) await new Promise<void>((r) => idleWaiters.push(r));
+        await ready;
+        if (!(await nextQueuedRun(db))) return;
+        tick();
+      }
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      if (busy) await busy;
+      if (current === worker) current = null;
+    },
+  };
+  current = worker;
+  return worker;
+}
