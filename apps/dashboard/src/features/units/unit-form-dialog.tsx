@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { unitKinds, type Unit, type UnitKind } from '@kaoping/contracts/units/unit';
+import { unitCreateInputSchema, unitKinds, type Unit, type UnitKind } from '@kaoping/contracts/units/unit';
+import { zodRules } from '../../lib/zod-form-rules';
 import { errorMessage, useTRPC } from '../../trpc';
 
 interface FormValues {
@@ -15,6 +16,17 @@ interface FormValues {
   note: string;
   groupId: number | null;
 }
+
+// Each field is checked by the procedure's own schema (the update schema has the same fields).
+const field = unitCreateInputSchema.shape;
+const rules = {
+  code: zodRules(field.code),
+  name: zodRules(field.name),
+  kind: zodRules(field.kind),
+  tags: zodRules(field.tags),
+  validFrom: zodRules<Dayjs>(field.validFrom, { toInput: (d) => d.format('YYYY-MM-DD') }),
+  note: zodRules(field.note),
+};
 
 /** Create a unit, or edit one (optimistic concurrency: the loaded version is sent back). */
 export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: () => void } | { mode: 'edit'; unit: Unit; onClose: () => void }) {
@@ -50,13 +62,13 @@ export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: (
         onFinish={submit}
         initialValues={unit ? { ...unit, validFrom: dayjs(unit.validFrom) } : { kind: 'city_dept', tags: [], validFrom: dayjs(), parentId: null, groupId: null }}
       >
-        <Form.Item name="code" label={t('units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]+$/ }]}>
+        <Form.Item name="code" label={t('units.code')} rules={rules.code}>
           <Input disabled={props.mode === 'edit'} maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('units.name')} rules={[{ required: true, min: 2, max: 100 }]}>
+        <Form.Item name="name" label={t('units.name')} rules={rules.name}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={t('units.kind')} rules={rules.kind}>
           <Select options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('units.parent')}>
@@ -67,13 +79,13 @@ export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: (
             <Select allowClear options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />
           </Form.Item>
         )}
-        <Form.Item name="tags" label={t('units.tags')}>
+        <Form.Item name="tags" label={t('units.tags')} rules={rules.tags}>
           <Select mode="tags" tokenSeparators={[';', ',', ',']} />
         </Form.Item>
-        <Form.Item name="validFrom" label={t('units.validFrom')} rules={[{ required: true }]}>
+        <Form.Item name="validFrom" label={t('units.validFrom')} rules={rules.validFrom}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="note" label={t('units.note')}>
+        <Form.Item name="note" label={t('units.note')} rules={rules.note}>
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
       </Form>
