@@ -1,16 +1,46 @@
+// The CLI's only reader of process.env (with userPath below): which database, checked with zod so a
+// bad value stops the command with a Chinese message naming the variable.
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '@kaoping/db/connect';
+import { CliError } from './cli-error';
 
 const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 
-/** The same database the server uses: DATABASE_URL (postgres) or the SQLite file. */
+const cliEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, '环境变量 DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接串;使用 SQLite 时不要设置它,改用 KAOPING_DB_FILE')
+    .optional(),
+  KAOPING_DB_FILE: z.string().default('data/kaoping.db'),
+});
+
+export interface CliDatabaseConfig {
+  postgres: boolean;
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+}
+
+export function cliDatabaseConfig(env: NodeJS.ProcessEnv = process.env): CliDatabaseConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => (k === 'DATABASE_URL' || k === 'KAOPING_DB_FILE') && v !== undefined && v !== ''));
+  const parsed = cliEnvSchema.safeParse(present);
+  if (!parsed.success) throw new CliError(`配置错误:${parsed.error.issues.map((i) => i.message).join(';')}`);
+  return { postgres: parsed.data.DATABASE_URL !== undefined, databaseUrl: parsed.data.DATABASE_URL, sqliteFile: resolve(repoRoot, parsed.data.KAOPING_DB_FILE) };
+}
+
+/** The same database the server uses: DATABASE_URL (postgres) or the SQLite file. The CLI waits up to a minute for the server's writes. */
 export function openCliDatabase(env: NodeJS.ProcessEnv = process.env): { handle: DatabaseHandle; where: string } {
-  const sqliteFile = resolve(repoRoot, env['KAOPING_DB_FILE'] ?? 'data/kaoping.db');
-  const handle = openDatabase({ databaseUrl: env['DATABASE_URL'], sqliteFile });
-  return { handle, where: handle.dialect === 'sqlite' ? sqliteFile : 'postgres' };
+  const config = cliDatabaseConfig(env);
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, busy: { maxWaitMs: 60_000 } });
+  return { handle, where: handle.dialect === 'sqlite' ? config.sqliteFile : 'postgres' };
 }
 
 /** Relative paths are taken from where the user typed the command (pnpm runs scripts from the root). */
 export function userPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env['INIT_CWD'] ?? process.cwd(), path);
+}
+
+/** KAOPING_DEBUG=1 prints stacks of unexpected errors. */
+export function cliDebug(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['KAOPING_DEBUG'] === '1';
 }

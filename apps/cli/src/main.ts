@@ -1,12 +1,13 @@
 #!/usr/bin/env tsx
 // The `kaoping` command. Each sub-command lives in commands/<name>.ts and is loaded
 // only when used, so `kaoping score` never opens a database.
-import { CliError } from './cli-error';
+import { describeFailure } from './cli-error';
+import { cliDebug } from './database';
 
 type Command = { run(args: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  db: { summary: 'db migrate — create or upgrade the database', load: () => import('./commands/db') },
+  db: { summary: 'db migrate | db backup FILE | db restore FILE — upgrade, back up (while the server runs), restore (server stopped)', load: () => import('./commands/db') },
   demo: { summary: 'demo seed [--reset] — load the demo city (江临市)', load: () => import('./commands/demo') },
   units: { summary: 'units import FILE [--year YYYY] — import units.csv / .xlsx', load: () => import('./commands/units') },
   score: { summary: 'score --scheme … --period 2025Q3 --json — compute results from files', load: () => import('./commands/score') },
@@ -42,12 +43,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    }
+    // Known failures (domain errors, a busy or missing database) print one Chinese line; the stack
+    // only for the unexpected, and only with KAOPING_DEBUG=1.
+    const failure = describeFailure(error);
+    process.stderr.write(`${failure.message}\n`);
+    if (failure.stack && cliDebug()) process.stderr.write(`${failure.stack}\n`);
+    process.exitCode = failure.exitCode;
   },
 );

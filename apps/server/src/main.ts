@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { openDatabase } from '@kaoping/db/connect';
+import { holdDatabaseFile } from '@kaoping/db/server-lock';
 import { configureUploadReading } from '@kaoping/importers/guard/read-uploaded-report';
 import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
@@ -18,6 +19,8 @@ try {
   process.exit(78); // EX_CONFIG
 }
 const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
+// `kaoping db restore` refuses while this file says a live server holds the database.
+const releaseDatabaseFile = database.dialect === 'sqlite' ? holdDatabaseFile(env.sqliteFile) : () => undefined;
 const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
 if (seeded) log.info(seeded, '已载入演示数据:江临市');
 
@@ -41,6 +44,7 @@ void runDueReminders(database.db, new Date()).then((n) => n > 0 && log.info(`已
 
 const shutdown = () => {
   clearInterval(reminders);
+  releaseDatabaseFile();
   server.close();
   void database.destroy().then(() => process.exit(0));
 };

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { ImmediateSqliteDialect, SQLITE_BUSY_POLICY, type BusyPolicy } from './sqlite-immediate';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -20,15 +21,18 @@ export interface DatabaseHandle {
 // pg returns int8 (count(*), sums) as strings; our counts always fit a JS number.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-/** SQLite file with WAL, foreign keys and a busy timeout: the embedded default. */
-export function openSqlite(file: string): DatabaseHandle {
+/**
+ * SQLite file with WAL and foreign keys: the embedded default. Write transactions take the write
+ * lock at their start (BEGIN IMMEDIATE) and, while another process (the CLI, a second server)
+ * holds it, wait without blocking the event loop, up to a bound (sqlite-immediate.ts).
+ */
+export function openSqlite(file: string, options: { busy?: Partial<BusyPolicy> } = {}): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { ...SQLITE_BUSY_POLICY, ...options.busy }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -56,7 +60,7 @@ export function openWithDialect(dialect: Dialect, name: DialectName, onDestroy?:
 }
 
 /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path. */
-export function openDatabase(config: { databaseUrl?: string | undefined; sqliteFile: string }): DatabaseHandle {
+export function openDatabase(config: { databaseUrl?: string | undefined; sqliteFile: string; busy?: Partial<BusyPolicy> }): DatabaseHandle {
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) return openPostgres(config.databaseUrl);
-  return openSqlite(config.sqliteFile);
+  return openSqlite(config.sqliteFile, config.busy ? { busy: config.busy } : {});
 }
