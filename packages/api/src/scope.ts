@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { forbidden } from '@kaoping/domain/errors/domain-error';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 
 /** A liaison sees only their own unit; every other role sees all units. */
@@ -8,5 +8,5 @@ export function unitScopeOf(user: SessionUser): number | null {
 
 export function assertCanSeeUnit(user: SessionUser, unitId: number): void {
   const scope = unitScopeOf(user);
-  if (scope !== null && scope !== unitId) throw new TRPCError({ code: 'FORBIDDEN', message: '无权查看其他单位的数据' });
+  if (scope !== null && scope !== unitId) throw forbidden('无权查看其他单位的数据');
 }

@@ -6,7 +6,7 @@ import { schemeSchema } from '@kaoping/contracts/scoring/scheme';
 import { parsePeriod } from '@kaoping/domain/period/period';
 import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { toScoreReport } from '@kaoping/domain/scoring/score-report';
-import { computeSnapshot } from '@kaoping/db/assessment/publication-snapshot';
+import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { findScoredRoundOfPeriod } from '@kaoping/db/assessment/round.repository';
 import { findSchemeById } from '@kaoping/db/assessment/scheme.repository';

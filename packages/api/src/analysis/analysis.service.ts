@@ -2,7 +2,7 @@
 // saved what-if scenarios, their comparison and .xlsx export. Read-only towards official
 // results: a group is rebuilt from the publication in force (its frozen snapshot, recomputed by
 // the one engine with score sheets), checked against the published results, and never stored.
-import { TRPCError } from '@trpc/server';
+import { conflict, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { analysisGroupInputSchema, scenarioCompareInputSchema, scenarioCreateInputSchema, scenarioDeleteInputSchema } from '@kaoping/contracts/analysis/analysis';
 import { prepareAnalysisGroup, toAnalysisGroupData, type AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
@@ -11,7 +11,7 @@ import { compareWhatIfResults, computeWhatIf, resolveScenarioPoints } from '@kao
 import { parsePeriod } from '@kaoping/domain/period/period';
 import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import type { Db } from '@kaoping/db/connect';
-import { computeSnapshot } from '@kaoping/db/assessment/publication-snapshot';
+import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { findLatestPublication, findLatestResultsOfRounds, type Publication } from '@kaoping/db/assessment/publication.repository';
 import { findScoredRoundOfPeriod, listRounds, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { deleteScenario, findScenarioById, findScenarioByName, insertScenario, listScenarios, type WhatIfScenario } from '@kaoping/db/analysis/what-if-scenario.repository';
@@ -37,10 +37,10 @@ const PREPARED_LIMIT = 32;
 
 async function requirePublishedRound(db: Db, period: string): Promise<AssessmentRound> {
   const parsed = parsePeriod(period);
-  if (!parsed || parsed.kind !== 'quarter') throw new TRPCError({ code: 'BAD_REQUEST', message: '期次应为季度,如 2026Q3' });
+  if (!parsed || parsed.kind !== 'quarter') throw invalidInput('期次应为季度,如 2026Q3');
   const round = await findScoredRoundOfPeriod(db, parsed.code);
   if (!round || round.status === 'draft') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `${parsed.code} 的考评结果尚未发布,不能分析(分析只使用已发布的正式结果)` });
+    throw invalidInput(`${parsed.code} 的考评结果尚未发布,不能分析(分析只使用已发布的正式结果)`);
   }
   return round;
 }
@@ -53,27 +53,22 @@ async function requirePublishedRound(db: Db, period: string): Promise<Assessment
 export async function loadPublishedGroup(db: Db, input: GroupInput): Promise<PublishedGroup> {
   const round = await requirePublishedRound(db, input.period);
   const publication = await findLatestPublication(db, round.id);
-  if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  if (!publication) throw new Error('已发布的轮次缺少发布记录');
   const brief = { id: publication.id, sequence: publication.sequence, publishedAt: publication.publishedAt, contentHash: publication.contentHash, publishedByName: publication.publishedByName };
   const key = `${publication.contentHash}:${input.groupCode}`;
   const cached = prepared.get(key);
   if (cached) return { ...cached, round, publication: brief };
 
   const published = publication.results.groups.find((g) => g.code === input.groupCode);
-  if (!published) throw new TRPCError({ code: 'NOT_FOUND', message: `${round.periodCode} 的考评结果中没有分组 ${input.groupCode}` });
+  if (!published) throw notFound(`${round.periodCode} 的考评结果中没有分组 ${input.groupCode}`);
   const { record, scheme } = await requireRoundScheme(db, round);
-  if (publication.snapshot.scheme.hash !== record.contentHash) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照与考核方案不一致' });
+  if (publication.snapshot.scheme.hash !== record.contentHash) throw new Error('发布快照与考核方案不一致');
   const computed = computeSnapshot(scheme, publication.snapshot, true);
-  if (!computed.ok) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照无法重算' });
+  if (!computed.ok) throw new Error('发布快照无法重算');
   const group = computed.results.groups.find((g) => g.code === input.groupCode);
-  if (!group) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `发布快照重算结果中缺少分组 ${input.groupCode}` });
+  if (!group) throw new Error(`发布快照重算结果中缺少分组 ${input.groupCode}`);
   assertSameResults(group.rows, published.rows);
-  let analysis: AnalysisGroup;
-  try {
-    analysis = prepareAnalysisGroup(scheme, group);
-  } catch (error) {
-    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: error instanceof Error ? error.message : String(error) });
-  }
+  const analysis = prepareAnalysisGroup(scheme, group);
   const loaded = { group: analysis, rows: published.rows, unitIds: new Map(publication.snapshot.units.map((u) => [u.code, u.id])) };
   if (prepared.size >= PREPARED_LIMIT) prepared.clear();
   prepared.set(key, loaded);
@@ -88,7 +83,7 @@ function assertSameResults(recomputed: readonly UnitPeriodResult[], published: r
       const p = published[i];
       return p !== undefined && r.unit === p.unit && r.final === p.final && r.rank === p.rank && r.grade === p.grade && r.isVetoFail === p.isVetoFail;
     });
-  if (!same) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照重算结果与已发布结果不一致,无法分析' });
+  if (!same) throw new Error('发布快照重算结果与已发布结果不一致,无法分析');
 }
 
 /** Published periods (newest first) with their groups, for the page's pickers. */
@@ -139,7 +134,7 @@ function resolvePoints(group: AnalysisGroup, points: Record<string, number>): Re
     const resolved = resolveScenarioPoints(group, points);
     return Object.fromEntries(group.indicators.map((indicator, i) => [indicator.code, (resolved[i] ?? 0) / 1000]));
   } catch (error) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: error instanceof Error ? error.message : String(error) });
+    throw invalidInput(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -148,9 +143,9 @@ export async function createScenario(ctx: Authed, input: z.output<typeof scenari
   return ctx.db.transaction().execute(async (trx) => {
     const { group } = await loadPublishedGroup(trx, input);
     const points = resolvePoints(group, input.points);
-    if (Object.values(points).every((p) => p === 0)) throw new TRPCError({ code: 'BAD_REQUEST', message: '至少保留一个一级指标(分值大于 0)' });
+    if (Object.values(points).every((p) => p === 0)) throw invalidInput('至少保留一个一级指标(分值大于 0)');
     if (await findScenarioByName(trx, input.period, input.groupCode, input.name)) {
-      throw new TRPCError({ code: 'CONFLICT', message: `${input.period} ${group.groupName} 已有名为「${input.name}」的方案,请换一个名称` });
+      throw conflict(`${input.period} ${group.groupName} 已有名为「${input.name}」的方案,请换一个名称`);
     }
     const scenario = await insertScenario(trx, { name: input.name, period: input.period, groupCode: input.groupCode, points, createdBy: ctx.user.id, createdByName: ctx.user.displayName }, now.toISOString());
     await recordChange(trx, ctx.user, now, { action: 'analysis.scenario.create', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: null, after: scenario });
@@ -163,9 +158,9 @@ export async function deleteOwnScenario(ctx: Authed, input: z.output<typeof scen
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const scenario = await findScenarioById(trx, input.id);
-    if (!scenario) throw new TRPCError({ code: 'NOT_FOUND', message: '方案不存在或已被删除' });
-    if (scenario.createdBy !== ctx.user.id) throw new TRPCError({ code: 'FORBIDDEN', message: `只能删除自己保存的方案;「${scenario.name}」由${scenario.createdByName}保存` });
-    if (!(await deleteScenario(trx, input.id, input.version))) throw new TRPCError({ code: 'CONFLICT', message: '该方案已被修改或删除,请刷新后重试' });
+    if (!scenario) throw notFound('方案不存在或已被删除');
+    if (scenario.createdBy !== ctx.user.id) throw forbidden(`只能删除自己保存的方案;「${scenario.name}」由${scenario.createdByName}保存`);
+    if (!(await deleteScenario(trx, input.id, input.version))) throw conflict('该方案已被修改或删除,请刷新后重试');
     await recordChange(trx, ctx.user, now, { action: 'analysis.scenario.delete', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: scenario, after: null });
     return { id: scenario.id };
   });
@@ -173,14 +168,14 @@ export async function deleteOwnScenario(ctx: Authed, input: z.output<typeof scen
 
 async function requireScenario(db: Db, id: number): Promise<WhatIfScenario> {
   const scenario = await findScenarioById(db, id);
-  if (!scenario) throw new TRPCError({ code: 'NOT_FOUND', message: '方案不存在或已被删除' });
+  if (!scenario) throw notFound('方案不存在或已被删除');
   return scenario;
 }
 
 /** Two saved scenarios of one group side by side, recomputed from the publication in force. */
 export async function compareScenarios(ctx: Authed, input: z.output<typeof scenarioCompareInputSchema>) {
   const [first, second] = [await requireScenario(ctx.db, input.firstId), await requireScenario(ctx.db, input.secondId)];
-  if (first.period !== second.period || first.groupCode !== second.groupCode) throw new TRPCError({ code: 'BAD_REQUEST', message: '只能对比同一期次、同一分组的方案' });
+  if (first.period !== second.period || first.groupCode !== second.groupCode) throw invalidInput('只能对比同一期次、同一分组的方案');
   const loaded = await loadPublishedGroup(ctx.db, { period: first.period, groupCode: first.groupCode });
   const { group } = loaded;
   const a = computeWhatIf(group, resolvePoints(group, first.points));

@@ -2,7 +2,7 @@
 // screenshot), a withdrawal, an event. In a draft round these are plain edits; in a published
 // round they are corrections: a reason is required and a restatement is appended.
 import { createHash } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { eventAddInputSchema, findingAddInputSchema, scoreSetInputSchema } from '@kaoping/contracts/assessment/assessment';
 import { SCREENSHOT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
@@ -25,7 +25,7 @@ import {
 } from '@kaoping/db/assessment/assessment-input.repository';
 import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
-import { computeSnapshot } from '@kaoping/db/assessment/publication-snapshot';
+import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
 import { touchRound, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { recordChange } from '../audit/record-change';
@@ -49,13 +49,13 @@ export function normalizeValue(leaf: CompiledScheme['leaves'][number], value: st
 async function requireRoundUnit(db: Db, round: AssessmentRound, scheme: CompiledScheme, unitId: number): Promise<RoundUnit> {
   const units = await listAssessedUnits(db, round.year, round.periodCode, scheme.groups.map((g) => g.code));
   const unit = units.find((u) => u.id === unitId);
-  if (!unit) throw new TRPCError({ code: 'BAD_REQUEST', message: '该单位不在本轮测评范围内(请核对其本年度分组)' });
+  if (!unit) throw invalidInput('该单位不在本轮测评范围内(请核对其本年度分组)');
   return unit;
 }
 
 function requireLeaf(scheme: CompiledScheme, code: string) {
   const leaf = scheme.leafByCode.get(code);
-  if (!leaf) throw new TRPCError({ code: 'BAD_REQUEST', message: scheme.nodeByCode.has(code) ? `指标 ${code} 不是末级指标` : `指标 ${code} 不在方案 ${scheme.code} 中` });
+  if (!leaf) throw invalidInput(scheme.nodeByCode.has(code) ? `指标 ${code} 不是末级指标` : `指标 ${code} 不在方案 ${scheme.code} 中`);
   return leaf;
 }
 
@@ -65,7 +65,7 @@ async function afterChange(trx: Db, ctx: Authed, round: AssessmentRound, isCorre
   if (isCorrection) return restateRound(trx, round.id, `更正:${reason}`, ctx.user, now);
   // A draft must stay computable (e.g. no finding on a leaf marked na).
   const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: [] });
-  if (!live.result.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(live.result.issues, live.loaded).slice(0, 3).join(';') });
+  if (!live.result.ok) throw invalidInput(describeIssues(live.result.issues, live.loaded).slice(0, 3).join(';'));
   return null;
 }
 
@@ -80,17 +80,17 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
     const value = normalizeValue(leaf, input.value);
     if (value !== null) {
       const problem = checkLeafValue(leaf, value);
-      if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
+      if (problem !== null) throw invalidInput(`指标 ${leaf.code}:${problem}`);
     }
     if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空` });
+      throw invalidInput(`指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空`);
     }
     if (value === 'na' && input.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '标记不适用时请填写原因(如“本年度无此项工作”)' });
+      throw invalidInput('标记不适用时请填写原因(如“本年度无此项工作”)');
     }
     const current = (await listRoundScores(trx, round.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
     if ((current?.value ?? null) !== input.expected) {
-      throw new TRPCError({ code: 'CONFLICT', message: `该单元格已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试` });
+      throw conflict(`该单元格已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试`);
     }
     const naReason = value === 'na' ? input.naReason : '';
     if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
@@ -117,10 +117,10 @@ const IMAGE_TYPES: { ext: string; mime: string; magic: number[] }[] = [
 
 async function storeScreenshot(trx: Db, screenshot: { fileName: string; contentBase64: string }, now: string): Promise<string> {
   const bytes = Buffer.from(screenshot.contentBase64, 'base64');
-  if (bytes.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图文件为空' });
-  if (bytes.byteLength > SCREENSHOT_MAX_BYTES) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图超过 2 MB' });
+  if (bytes.byteLength === 0) throw invalidInput('截图文件为空');
+  if (bytes.byteLength > SCREENSHOT_MAX_BYTES) throw invalidInput('截图超过 2 MB');
   const type = IMAGE_TYPES.find((t) => t.magic.every((b, i) => bytes[i] === b));
-  if (!type) throw new TRPCError({ code: 'BAD_REQUEST', message: '截图应为 PNG、JPEG、GIF 或 WebP 图片' });
+  if (!type) throw invalidInput('截图应为 PNG、JPEG、GIF 或 WebP 图片');
   const path = `screenshots/${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`;
   await saveAssessmentFile(trx, { path, mime: type.mime, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, now);
   return path;
@@ -134,8 +134,8 @@ export async function addFinding(ctx: Authed, input: z.output<typeof findingAddI
     const { scheme } = await requireRoundScheme(trx, round);
     const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
     const leaf = requireLeaf(scheme, input.leaf);
-    if (leaf.rule.kind !== 'deduct') throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不是扣分项(deduct),不能登记问题` });
-    if (!isLeafApplicable(leaf, unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group})` });
+    if (leaf.rule.kind !== 'deduct') throw invalidInput(`指标 ${leaf.code} 不是扣分项(deduct),不能登记问题`);
+    if (!isLeafApplicable(leaf, unit)) throw invalidInput(`指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group})`);
     const screenshotPath = input.screenshot ? await storeScreenshot(trx, input.screenshot, now.toISOString()) : null;
     const finding = await insertFinding(
       trx,
@@ -156,14 +156,14 @@ export async function addFinding(ctx: Authed, input: z.output<typeof findingAddI
  */
 export async function withdrawFindingIn(trx: Db, ctx: Authed, findingId: number, reason: string, now: Date, options: { viaObjection: boolean }) {
   const finding = await findFindingById(trx, findingId);
-  if (!finding) throw new TRPCError({ code: 'NOT_FOUND', message: '问题记录不存在' });
+  if (!finding) throw notFound('问题记录不存在');
   const round = await requireRound(trx, finding.roundId);
   const { isCorrection } = assertCanChangeInputs(round, reason);
   if (!options.viaObjection && (await listObjections(trx, { roundId: round.id, unitId: null, status: 'pending', findingId })).length > 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '该问题有待处理的申诉,请在申诉处理中决定' });
+    throw invalidInput('该问题有待处理的申诉,请在申诉处理中决定');
   }
   const after = await withdrawFinding(trx, findingId, reason, now.toISOString());
-  if (!after) throw new TRPCError({ code: 'BAD_REQUEST', message: '该问题已撤销' });
+  if (!after) throw invalidInput('该问题已撤销');
   await recordChange(trx, ctx.user, now, { action: 'assessment.finding.withdraw', entity: 'finding', entityId: findingId, unitId: finding.unitId, before: { status: finding.status }, after: { status: after.status, reason } });
   await touchRound(trx, round.id, now.toISOString());
   const restatement = isCorrection ? await restateRound(trx, round.id, options.viaObjection ? `申诉成立:${reason}` : `更正:${reason}`, ctx.user, now) : null;
@@ -182,7 +182,7 @@ export async function addEvent(ctx: Authed, input: z.output<typeof eventAddInput
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     const { scheme } = await requireRoundScheme(trx, round);
     const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
-    if (!scheme.events.has(input.code)) throw new TRPCError({ code: 'BAD_REQUEST', message: `事项编码 ${input.code} 不是方案中的否决项、加分项或重大扣分项` });
+    if (!scheme.events.has(input.code)) throw invalidInput(`事项编码 ${input.code} 不是方案中的否决项、加分项或重大扣分项`);
     const [event] = await insertEvents(trx, round.id, [{ unitId: unit.id, code: input.code, note: input.note, source: 'manual' }], ctx.user.id, now.toISOString());
     await recordChange(trx, ctx.user, now, { action: 'assessment.event.add', entity: 'assessment_event', entityId: event?.id ?? 0, unitId: unit.id, before: null, after: { ...event, ...(isCorrection ? { reason: input.reason } : {}) } });
     const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
@@ -194,7 +194,7 @@ export async function removeEvent(ctx: Authed, input: { eventId: number; reason:
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const event = await findEventById(trx, input.eventId);
-    if (!event) throw new TRPCError({ code: 'NOT_FOUND', message: '该事项不存在' });
+    if (!event) throw notFound('该事项不存在');
     const round = await requireRound(trx, event.roundId);
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     await deleteEvent(trx, event.id);
@@ -207,12 +207,12 @@ export async function removeEvent(ctx: Authed, input: { eventId: number; reason:
 /** A finding's screenshot as a data URL; a liaison only for their own unit's published round. */
 export async function getFindingScreenshot(ctx: Authed, findingId: number) {
   const finding = await findFindingById(ctx.db, findingId);
-  if (!finding) throw new TRPCError({ code: 'NOT_FOUND', message: '问题记录不存在' });
+  if (!finding) throw notFound('问题记录不存在');
   assertCanSeeUnit(ctx.user, finding.unitId);
   assertRoundVisible(ctx.user, await requireRound(ctx.db, finding.roundId));
-  if (!finding.screenshotPath) throw new TRPCError({ code: 'NOT_FOUND', message: '该问题没有截图' });
+  if (!finding.screenshotPath) throw notFound('该问题没有截图');
   const file = await findAssessmentFile(ctx.db, finding.screenshotPath);
-  if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '截图文件不存在' });
+  if (!file) throw notFound('截图文件不存在');
   return { mime: file.mime, dataUrl: `data:${file.mime};base64,${file.contentBase64}` };
 }
 
@@ -223,7 +223,7 @@ export async function getFindingScreenshot(ctx: Authed, findingId: number) {
 export async function getScoringGrid(ctx: Authed, input: { roundId: number; group: string }) {
   const round = await requireRound(ctx.db, input.roundId);
   const { record, scheme } = await requireRoundScheme(ctx.db, round);
-  if (!scheme.groupCodes.has(input.group)) throw new TRPCError({ code: 'BAD_REQUEST', message: `分组 ${input.group} 不在方案中` });
+  if (!scheme.groupCodes.has(input.group)) throw invalidInput(`分组 ${input.group} 不在方案中`);
   const nodes = flattenIndicators(record.scheme.indicators);
   let results;
   let units: readonly RoundUnit[];
@@ -235,7 +235,7 @@ export async function getScoringGrid(ctx: Authed, input: { roundId: number; grou
     else issues = describeIssues(live.result.issues, live.loaded);
   } else {
     const publication = await findLatestPublication(ctx.db, round.id);
-    if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+    if (!publication) throw new Error('已发布的轮次缺少发布记录');
     units = publication.snapshot.units;
     const computed = computeSnapshot(scheme, publication.snapshot, true);
     if (computed.ok) results = computed.results;

@@ -2,11 +2,12 @@
 // results, SHA-256) and the scheme is frozen. Afterwards nothing is edited in place: every
 // correction (an objection upheld for the unit, an assessor's correction with a reason)
 // recomputes and appends a restatement carrying its diff against the previous publication.
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput } from '@kaoping/domain/errors/domain-error';
 import { addDays } from '@kaoping/domain/calendar/china-date';
 import { chinaToday } from '@kaoping/domain/period/period';
 import type { Db } from '@kaoping/db/connect';
-import { buildSnapshot, diffPublications, hashPublication, canonicalJson } from '@kaoping/db/assessment/publication-snapshot';
+import { buildSnapshot, canonicalJson, diffPublications } from '@kaoping/domain/assessment/publication-snapshot';
+import { hashPublication } from '@kaoping/db/assessment/publication-snapshot';
 import { findLatestPublication, insertPublication, type PublicationSummary } from '@kaoping/db/assessment/publication.repository';
 import { findRoundById, markRoundPublished, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { freezeScheme } from '@kaoping/db/assessment/scheme.repository';
@@ -24,16 +25,16 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const round = await requireRound(trx, input.roundId);
-    if (round.kind === 'self') throw new TRPCError({ code: 'BAD_REQUEST', message: '单位自评不发布' });
-    if (round.status !== 'draft') throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮测评已发布;如需更正,请以更正方式修改(将形成更正记录)' });
-    if (round.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: '本轮数据在您查看后已有变动,请刷新核对后再发布' });
+    if (round.kind === 'self') throw invalidInput('单位自评不发布');
+    if (round.status !== 'draft') throw invalidInput('本轮测评已发布;如需更正,请以更正方式修改(将形成更正记录)');
+    if (round.version !== input.version) throw conflict('本轮数据在您查看后已有变动,请刷新核对后再发布');
     const live = await computeRoundLive(trx, round, { breakdown: false });
     if (!live.result.ok) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `本轮数据有误,不能发布:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}` });
+      throw invalidInput(`本轮数据有误,不能发布:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
     }
     const completeness = completenessOf(live.result.results);
-    if (completeness.units === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮没有参评单位,不能发布' });
-    if (completeness.incomplete.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: incompleteMessage(completeness.incomplete) });
+    if (completeness.units === 0) throw invalidInput('本轮没有参评单位,不能发布');
+    if (completeness.incomplete.length > 0) throw invalidInput(incompleteMessage(completeness.incomplete));
 
     const snapshot = buildSnapshot(round, live.record, live.loaded, live.previousRanks);
     const results = live.result.results;
@@ -55,7 +56,7 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
     });
     const deadline = addDays(chinaToday(now), round.objectionDays);
     const marked = await markRoundPublished(trx, round.id, round.version, { publishedAt: now.toISOString(), objectionDeadline: deadline });
-    if (!marked) throw new TRPCError({ code: 'CONFLICT', message: '本轮测评已被他人修改,请刷新后重试' });
+    if (!marked) throw conflict('本轮测评已被他人修改,请刷新后重试');
     await freezeScheme(trx, live.record.id, now.toISOString());
     await recordChange(trx, ctx.user, now, {
       action: 'assessment.publish',
@@ -74,10 +75,10 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
  * round only as a correction with a reason (the caller then calls `restateRound`).
  */
 export function assertCanChangeInputs(round: AssessmentRound, reason: string): { isCorrection: boolean } {
-  if (round.kind === 'self') throw new TRPCError({ code: 'BAD_REQUEST', message: '单位自评请在自评页面填写' });
+  if (round.kind === 'self') throw invalidInput('单位自评请在自评页面填写');
   if (round.status === 'draft') return { isCorrection: false };
   if (reason.trim().length < 2) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮结果已发布,修改将形成更正记录(不会改动已发布的快照),请填写更正理由' });
+    throw invalidInput('本轮结果已发布,修改将形成更正记录(不会改动已发布的快照),请填写更正理由');
   }
   return { isCorrection: true };
 }
@@ -90,13 +91,13 @@ export async function restateRound(trx: Db, roundId: number, reason: string, act
   const round = await findRoundById(trx, roundId);
   if (!round || round.status === 'draft') return null;
   const previous = await findLatestPublication(trx, round.id);
-  if (!previous) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  if (!previous) throw new Error('已发布的轮次缺少发布记录');
   // Rank movement stays against the ranks the original publication used.
   const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: previous.snapshot.previousRanks });
-  if (!live.result.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: `更正后数据有误:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}` });
+  if (!live.result.ok) throw invalidInput(`更正后数据有误:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
   const completeness = completenessOf(live.result.results);
-  if (completeness.incomplete.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `更正后${incompleteMessage(completeness.incomplete)}` });
-  if (live.record.contentHash !== previous.schemeHash) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '方案已变化,不能更正' });
+  if (completeness.incomplete.length > 0) throw invalidInput(`更正后${incompleteMessage(completeness.incomplete)}`);
+  if (live.record.contentHash !== previous.schemeHash) throw new Error('方案已变化,不能更正');
   const snapshot = buildSnapshot(round, live.record, live.loaded, previous.snapshot.previousRanks);
   const results = live.result.results;
   const contentHash = hashPublication(snapshot, results);

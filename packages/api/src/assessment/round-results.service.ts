@@ -1,6 +1,6 @@
 // Results of a round: live from the current inputs while it is a draft, from the publication
 // in force once published. One computation: the domain engine (`computePeriodResults`).
-import { TRPCError } from '@trpc/server';
+import { invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { parsePeriod, previousPeriod } from '@kaoping/domain/period/period';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { computeAnnualResults, listAnnualPeriods } from '@kaoping/domain/scoring/compute-annual';
@@ -10,7 +10,7 @@ import type { PeriodResults, PointLoss, SheetRow, UnitPeriodResult } from '@kaop
 import type { Db } from '@kaoping/db/connect';
 import { findRectificationOfFindings, listRoundFindings } from '@kaoping/db/assessment/assessment-input.repository';
 import { listObjections } from '@kaoping/db/assessment/objection.repository';
-import { computeSnapshot, ranksOf, type PublicationSnapshot } from '@kaoping/db/assessment/publication-snapshot';
+import { computeSnapshot, ranksOf, type PublicationSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { findLatestPublication, findLatestResultsOfRounds, listPublications, type Publication } from '@kaoping/db/assessment/publication.repository';
 import { listAssessedUnits, loadRoundScoringInputs, type RoundScoringInputs, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
 import { findScoredRoundOfPeriod, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
@@ -131,7 +131,7 @@ export async function getRoundResults(ctx: Authed, roundId: number) {
   const round = await requireRound(ctx.db, roundId);
   if (round.status !== 'draft') {
     const publication = await findLatestPublication(ctx.db, round.id);
-    if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+    if (!publication) throw new Error('已发布的轮次缺少发布记录');
     return {
       round,
       source: 'publication' as const,
@@ -192,10 +192,10 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
   let publication: ReturnType<typeof publicationBrief> | null = null;
   if (round.status !== 'draft') {
     const p = await findLatestPublication(ctx.db, round.id);
-    if (!p) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
-    if (p.snapshot.scheme.hash !== record.contentHash) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照与方案不一致' });
+    if (!p) throw new Error('已发布的轮次缺少发布记录');
+    if (p.snapshot.scheme.hash !== record.contentHash) throw new Error('发布快照与方案不一致');
     const computed = computeSnapshot(scheme, p.snapshot, true);
-    if (!computed.ok) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照无法重算' });
+    if (!computed.ok) throw new Error('发布快照无法重算');
     results = computed.results;
     units = p.snapshot.units;
     findingIds = p.snapshot.findings.map((f) => f.id);
@@ -204,7 +204,7 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     publication = publicationBrief(p);
   } else {
     const live = await computeRoundLive(ctx.db, round, { breakdown: true });
-    if (!live.result.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: `本轮数据有误,无法计算:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}` });
+    if (!live.result.ok) throw invalidInput(`本轮数据有误,无法计算:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
     results = live.result.results;
     units = live.loaded.units;
     findingIds = live.loaded.findingIds;
@@ -212,10 +212,10 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     naReasons = live.loaded.naReasons;
   }
   const unit = units.find((u) => u.id === input.unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '该单位不在本轮测评范围内' });
+  if (!unit) throw notFound('该单位不在本轮测评范围内');
   const group = results.groups.find((g) => g.code === unit.group);
   const row = group?.rows.find((r) => r.unit === unit.code);
-  if (!group || !row) throw new TRPCError({ code: 'NOT_FOUND', message: '该单位不在本轮测评范围内' });
+  if (!group || !row) throw notFound('该单位不在本轮测评范围内');
 
   const findings = await listRoundFindings(ctx.db, round.id, { unitId: unit.id });
   const [objections, rectifications] = await Promise.all([
@@ -267,9 +267,9 @@ export async function listRoundPublications(ctx: Authed, roundId: number) {
 /** Annual results (spec §3) from each listed quarter's publication in force. */
 export async function getAnnualResults(ctx: Authed, year: number) {
   const record = await findSchemeByYear(ctx.db, year);
-  if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: `${year}年度尚无考核方案` });
+  if (!record) throw notFound(`${year}年度尚无考核方案`);
   const scheme = compileStoredScheme(record);
-  if (scheme.annual === null) throw new TRPCError({ code: 'BAD_REQUEST', message: `方案 ${scheme.code} 没有年度汇总(annual.periods)` });
+  if (scheme.annual === null) throw invalidInput(`方案 ${scheme.code} 没有年度汇总(annual.periods)`);
   const listed = listAnnualPeriods(scheme);
   const quarters: { period: string; weight: number; roundId: number | null; status: string | null }[] = [];
   const quarterResults: PeriodResults[] = [];

@@ -1,6 +1,6 @@
 // Rounds (测评轮次): opening one for a quarter under the year's scheme, listing them, locking
 // one after its objection window; and the loaders every assessment service shares.
-import { TRPCError } from '@trpc/server';
+import { conflict, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { roundListInputSchema, roundOpenInputSchema } from '@kaoping/contracts/assessment/assessment';
@@ -30,14 +30,14 @@ export const ROUND_KIND_LABELS: Record<string, string> = { office: '本办测评
 
 export async function requireRound(db: Db, id: number): Promise<AssessmentRound> {
   const round = await findRoundById(db, id);
-  if (!round) throw new TRPCError({ code: 'NOT_FOUND', message: '测评轮次不存在' });
+  if (!round) throw notFound('测评轮次不存在');
   return round;
 }
 
 /** A liaison sees a round's results only once it is published. */
 export function assertRoundVisible(user: SessionUser, round: AssessmentRound): void {
   if (unitScopeOf(user) !== null && round.status === 'draft') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '本轮测评结果尚未发布' });
+    throw forbidden('本轮测评结果尚未发布');
   }
 }
 
@@ -48,9 +48,9 @@ export function compileStoredScheme(record: SchemeRecord): CompiledScheme {
   const cached = compiled.get(record.contentHash);
   if (cached) return cached;
   const parsed = schemeSchema.safeParse(record.scheme);
-  if (!parsed.success) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `方案 ${record.code} 数据无效` });
+  if (!parsed.success) throw new Error(`方案 ${record.code} 数据无效`);
   const result = compileScheme(parsed.data);
-  if (!result.ok) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `方案 ${record.code} 无法编译:${result.issues.join(';')}` });
+  if (!result.ok) throw new Error(`方案 ${record.code} 无法编译:${result.issues.join(';')}`);
   if (compiled.size > 50) compiled.clear();
   compiled.set(record.contentHash, result.scheme);
   return result.scheme;
@@ -58,22 +58,22 @@ export function compileStoredScheme(record: SchemeRecord): CompiledScheme {
 
 export async function requireRoundScheme(db: Db, round: AssessmentRound): Promise<{ record: SchemeRecord; scheme: CompiledScheme }> {
   const record = await findSchemeById(db, round.schemeId);
-  if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: '考核方案不存在' });
+  if (!record) throw notFound('考核方案不存在');
   return { record, scheme: compileStoredScheme(record) };
 }
 
 export async function openRound(ctx: Authed, input: z.output<typeof roundOpenInputSchema>): Promise<AssessmentRound> {
   const now = ctx.now();
   const period = parsePeriod(input.period);
-  if (!period || period.kind !== 'quarter') throw new TRPCError({ code: 'BAD_REQUEST', message: '期次应为季度,如 2025Q3' });
+  if (!period || period.kind !== 'quarter') throw invalidInput('期次应为季度,如 2025Q3');
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await findPeriod(trx, period.code))) throw new TRPCError({ code: 'BAD_REQUEST', message: `期次 ${period.code} 不存在,请先在设置中新增期次` });
+    if (!(await findPeriod(trx, period.code))) throw invalidInput(`期次 ${period.code} 不存在,请先在设置中新增期次`);
     const scheme = await findSchemeByYear(trx, period.year);
-    if (!scheme) throw new TRPCError({ code: 'BAD_REQUEST', message: `${period.year}年度尚无考核方案,请先导入方案` });
+    if (!scheme) throw invalidInput(`${period.year}年度尚无考核方案,请先导入方案`);
     compileStoredScheme(scheme);
     const existing = (await findRoundsOfPeriod(trx, period.code)).filter((r) => r.kind !== 'self');
     if (existing.length > 0) {
-      throw new TRPCError({ code: 'CONFLICT', message: `期次 ${period.code} 已有测评轮次(${ROUND_KIND_LABELS[existing[0]?.kind ?? 'office']}),每个季度只排一次名` });
+      throw conflict(`期次 ${period.code} 已有测评轮次(${ROUND_KIND_LABELS[existing[0]?.kind ?? 'office']}),每个季度只排一次名`);
     }
     const title = input.title || `${period.year}年第${period.quarter}季度政务公开${input.kind === 'office' ? '测评' : '第三方评估'}`;
     const round = await insertRound(trx, { periodCode: period.code, schemeId: scheme.id, kind: input.kind, title, objectionDays: input.objectionDays, createdBy: ctx.user.id }, now.toISOString());
@@ -134,15 +134,15 @@ export async function lockRound(ctx: Authed, input: { roundId: number; version: 
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const round = await requireRound(trx, input.roundId);
-    if (round.status !== 'published') throw new TRPCError({ code: 'BAD_REQUEST', message: round.status === 'locked' ? '本轮测评已锁定' : '本轮测评尚未发布' });
+    if (round.status !== 'published') throw invalidInput(round.status === 'locked' ? '本轮测评已锁定' : '本轮测评尚未发布');
     const today = chinaToday(now);
     if (round.objectionDeadline !== null && today <= round.objectionDeadline) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `申诉期至 ${round.objectionDeadline},期满后才能锁定` });
+      throw invalidInput(`申诉期至 ${round.objectionDeadline},期满后才能锁定`);
     }
     const pending = await listObjections(trx, { roundId: round.id, unitId: null, status: 'pending' });
-    if (pending.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `还有 ${pending.length} 件申诉未处理,处理后才能锁定` });
+    if (pending.length > 0) throw invalidInput(`还有 ${pending.length} 件申诉未处理,处理后才能锁定`);
     const locked = await markRoundLocked(trx, round.id, input.version, now.toISOString());
-    if (!locked) throw new TRPCError({ code: 'CONFLICT', message: '本轮测评已被他人修改,请刷新后重试' });
+    if (!locked) throw conflict('本轮测评已被他人修改,请刷新后重试');
     await recordChange(trx, ctx.user, now, { action: 'assessment.round.lock', entity: 'assessment_round', entityId: round.id, unitId: null, before: { status: round.status }, after: { status: 'locked' } });
     return locked;
   });

@@ -1,7 +1,7 @@
 // Self-assessment (自评): before a round is published, a unit's liaison scores their own unit
 // against the same scheme, with evidence. The values live in the period's `self` round
 // (opened by the first entry); the comparison puts self-assessed and assessed side by side.
-import { TRPCError } from '@trpc/server';
+import { DomainError, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { selfAssessmentInputSchema, selfScoreSetInputSchema } from '@kaoping/contracts/assessment/assessment';
 import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
@@ -19,19 +19,19 @@ import { flattenIndicators } from './scheme.service';
 
 async function requireScoredRound(ctx: Authed, roundId: number): Promise<AssessmentRound> {
   const round = await requireRound(ctx.db, roundId);
-  if (round.kind === 'self') throw new TRPCError({ code: 'BAD_REQUEST', message: '请从测评轮次进入自评' });
+  if (round.kind === 'self') throw invalidInput('请从测评轮次进入自评');
   return round;
 }
 
 export async function getSelfAssessment(ctx: Authed, input: z.output<typeof selfAssessmentInputSchema>) {
   const scope = unitScopeOf(ctx.user);
   const unitId = scope ?? input.unitId;
-  if (unitId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '请选择单位' });
+  if (unitId === null) throw invalidInput('请选择单位');
   assertCanSeeUnit(ctx.user, unitId);
   const round = await requireScoredRound(ctx, input.roundId);
   const { record, scheme } = await requireRoundScheme(ctx.db, round);
   const unit = (await listAssessedUnits(ctx.db, round.year, round.periodCode, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '该单位不在本轮测评范围内' });
+  if (!unit) throw notFound('该单位不在本轮测评范围内');
   const selfRound = await findRoundOfPeriodByKind(ctx.db, round.periodCode, 'self');
   const selfScores = selfRound ? await listRoundScores(ctx.db, selfRound.id, unit.id) : [];
   const computed = computePeriodResults(
@@ -49,7 +49,7 @@ export async function getSelfAssessment(ctx: Authed, input: z.output<typeof self
     try {
       assessed = await getUnitSheet(ctx, { roundId: round.id, unitId: unit.id });
     } catch (error) {
-      if (!(error instanceof TRPCError) || error.code !== 'BAD_REQUEST') throw error;
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
     }
   }
   const assessedRows = new Map((assessed?.rows ?? []).map((r) => [r.code, r]));
@@ -85,22 +85,22 @@ export async function getSelfAssessment(ctx: Authed, input: z.output<typeof self
 
 export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScoreSetInputSchema>) {
   const unitId = unitScopeOf(ctx.user);
-  if (unitId === null || unitId < 0) throw new TRPCError({ code: 'FORBIDDEN', message: '自评只能由单位联络员填写本单位' });
+  if (unitId === null || unitId < 0) throw forbidden('自评只能由单位联络员填写本单位');
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const round = await requireRound(trx, input.roundId);
-    if (round.kind === 'self') throw new TRPCError({ code: 'BAD_REQUEST', message: '请从测评轮次进入自评' });
-    if (round.status !== 'draft') throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮测评已发布,自评已截止' });
+    if (round.kind === 'self') throw invalidInput('请从测评轮次进入自评');
+    if (round.status !== 'draft') throw invalidInput('本轮测评已发布,自评已截止');
     const { scheme } = await requireRoundScheme(trx, round);
     const unit = (await listAssessedUnits(trx, round.year, round.periodCode, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
-    if (!unit) throw new TRPCError({ code: 'BAD_REQUEST', message: '本单位不在本轮测评范围内' });
+    if (!unit) throw invalidInput('本单位不在本轮测评范围内');
     const leaf = scheme.leafByCode.get(input.leaf);
-    if (!leaf) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${input.leaf} 不是方案中的末级指标` });
-    if (!leaf.needsInput) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 按问题或整改台账计分,无需自评打分` });
+    if (!leaf) throw invalidInput(`指标 ${input.leaf} 不是方案中的末级指标`);
+    if (!leaf.needsInput) throw invalidInput(`指标 ${leaf.code} 按问题或整改台账计分,无需自评打分`);
     const value = normalizeValue(leaf, input.value);
     const problem = value === null ? null : checkLeafValue(leaf, value);
-    if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code}:${problem}` });
-    if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `指标 ${leaf.code} 不适用于本单位` });
+    if (problem !== null) throw invalidInput(`指标 ${leaf.code}:${problem}`);
+    if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) throw invalidInput(`指标 ${leaf.code} 不适用于本单位`);
     let selfRound = await findRoundOfPeriodByKind(trx, round.periodCode, 'self');
     selfRound ??= await insertRound(trx, { periodCode: round.periodCode, schemeId: round.schemeId, kind: 'self', title: `${round.periodCode} 单位自评`, objectionDays: 0, createdBy: ctx.user.id }, now.toISOString());
     const before = (await listRoundScores(trx, selfRound.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;

@@ -8,8 +8,10 @@ import { rectificationFigures } from '@kaoping/domain/rectification/rectificatio
 import { listRectificationTimeline } from '@kaoping/db/dashboard/dashboard.repository';
 import type { Context } from '../context';
 import { unitScopeOf } from '../scope';
-import { burndownOf, weeklyDates } from './dashboard-figures';
-import { figureItemOf, rectificationSummaryOf } from './dashboard-side-figures';
+import { burndownOf, weeklyDates } from '@kaoping/domain/dashboard/burndown';
+import { figureItemOf, rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
+
+
 
 type Authed = Context & { user: SessionUser };
 

@@ -1,19 +1,22 @@
 // What every dashboard service reads first: the published quarters, a quarter's results (the
-// publication in force), its scheme and pass rule, and on demand the score sheets of one group
+// publication in force), its scheme and pass rule (domain/scoring/pass-line), and on demand the score sheets of one group
 // recomputed from the publication's snapshot. A publication never changes, so its parsed results
 // and recomputed sheets are kept in memory by content hash (the hash names one content, whatever
 // the database): a page reads each snapshot at most once, and repeated views read none.
-import { TRPCError } from '@trpc/server';
-import { parsePeriod, previousPeriod } from '@kaoping/domain/period/period';
+import { reportTimelinessOf } from '@kaoping/domain/dashboard/report-timeliness';
+import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
+import { notFound } from '@kaoping/domain/errors/domain-error';
+import { chinaToday } from '@kaoping/domain/period/period';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
-import { computePeriodResults } from '@kaoping/domain/scoring/compute-period';
 import type { GroupResults, PeriodResults, UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import type { Db } from '@kaoping/db/connect';
+import { listExpectedReportUnits } from '@kaoping/db/annual-reports/annual-report.repository';
 import { findPublicationById } from '@kaoping/db/assessment/publication.repository';
 import { findSchemeById, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
-import { listPublishedRounds, loadPublicationResults, type PublishedRound } from '@kaoping/db/dashboard/dashboard.repository';
+import { listPublishedRounds, listReportVersionTimes, loadPublicationResults, type PublishedRound } from '@kaoping/db/dashboard/dashboard.repository';
 import { compileStoredScheme } from '../assessment/round.service';
-import { passRuleOf, type PassRule } from './dashboard-figures';
+import { passRuleOf, type PassRule } from '@kaoping/domain/scoring/pass-line';
+
 
 /** A small least-recently-used map: parsed publications are large, keep only a few. */
 class Lru<V> {
@@ -77,35 +80,16 @@ async function schemeOf(db: Db, round: PublishedRound): Promise<SchemeRecord> {
   const cached = schemesByHash.get(round.schemeHash);
   if (cached) return cached;
   const record = await findSchemeById(db, round.schemeId);
-  if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: '考核方案不存在' });
-  if (record.contentHash !== round.schemeHash) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布记录与方案不一致' });
+  if (!record) throw notFound('考核方案不存在');
+  // Broken invariants below are server faults (500), not the caller's.
+  if (record.contentHash !== round.schemeHash) throw new Error('发布记录与方案不一致');
   schemesByHash.set(record.contentHash, record);
   return record;
 }
 
-/** The published quarter asked for, or the latest one; NOT_FOUND when there is none. */
-export function pickRound(rounds: readonly PublishedRound[], period: string | null): PublishedRound {
-  if (period === null) {
-    const latest = rounds[rounds.length - 1];
-    if (!latest) throw new TRPCError({ code: 'NOT_FOUND', message: '尚无已发布的考评结果' });
-    return latest;
-  }
-  const round = rounds.find((r) => r.period === period);
-  if (!round) throw new TRPCError({ code: 'NOT_FOUND', message: `期次 ${period} 尚无已发布的考评结果` });
-  return round;
-}
-
-/** The quarter before `round` when it was published too. */
-export function previousRoundOf(rounds: readonly PublishedRound[], round: PublishedRound): PublishedRound | null {
-  const period = parsePeriod(round.period);
-  if (!period) return null;
-  const code = previousPeriod(period).code;
-  return rounds.find((r) => r.period === code) ?? null;
-}
-
 export async function loadPeriodView(db: Db, round: PublishedRound, preloaded?: PeriodResults): Promise<PeriodView> {
   const results = preloaded ?? (await loadResultsOfRounds(db, [round])).get(round.period);
-  if (!results) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  if (!results) throw new Error('已发布的轮次缺少发布记录');
   const record = await schemeOf(db, round);
   const scheme = compileStoredScheme(record);
   return { round, record, scheme, results, rule: passRuleOf(scheme) };
@@ -126,25 +110,14 @@ export async function loadGroupSheets(db: Db, view: PeriodView, groupCode: strin
   const cached = sheetsByHashAndGroup.get(key);
   if (cached) return cached;
   const publication = await findPublicationById(db, view.round.publicationId);
-  if (!publication) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '已发布的轮次缺少发布记录' });
+  if (!publication) throw new Error('已发布的轮次缺少发布记录');
   const { snapshot } = publication;
-  if (snapshot.scheme.hash !== view.record.contentHash) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照与方案不一致' });
+  if (snapshot.scheme.hash !== view.record.contentHash) throw new Error('发布快照与方案不一致');
   const codes = new Set(snapshot.units.filter((u) => u.group === groupCode).map((u) => u.code));
-  const computed = computePeriodResults(
-    view.scheme,
-    snapshot.round.period,
-    {
-      units: snapshot.units.map(({ code, name, group, tags }) => ({ code, name, group, tags })),
-      scores: snapshot.scores,
-      findings: snapshot.findings,
-      events: snapshot.events,
-      rectifications: snapshot.rectifications,
-    },
-    { previousRanks: snapshot.previousRanks, breakdown: codes },
-  );
-  if (!computed.ok) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '发布快照无法重算' });
+  const computed = computeSnapshot(view.scheme, snapshot, codes);
+  if (!computed.ok) throw new Error('发布快照无法重算');
   const group = computed.results.groups.find((g) => g.code === groupCode);
-  if (!group) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${groupCode} 不在本期考评结果中` });
+  if (!group) throw notFound(`分组 ${groupCode} 不在本期考评结果中`);
   const entry: GroupSheets = { group, findingIds: snapshot.findings.map((f) => f.id) };
   sheetsByHashAndGroup.set(key, entry);
   return entry;
@@ -154,6 +127,12 @@ export async function loadGroupSheets(db: Db, view: PeriodView, groupCode: strin
 export async function loadAllPeriods(db: Db): Promise<{ rounds: PublishedRound[]; results: Map<string, PeriodResults> }> {
   const rounds = await listPublishedRounds(db);
   return { rounds, results: await loadResultsOfRounds(db, rounds) };
+}
+
+/** Every unit that owes a report for `year` (or only `unitId`), with its timeliness as of today, and the rates. */
+export async function loadReportTimeliness(db: Db, year: number, now: Date, unitId: number | null = null) {
+  const [expected, versions] = await Promise.all([listExpectedReportUnits(db, year), listReportVersionTimes(db, year, unitId)]);
+  return reportTimelinessOf(year, chinaToday(now), expected, versions, unitId);
 }
 
 export { listPublishedRounds };

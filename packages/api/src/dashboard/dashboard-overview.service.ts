@@ -2,16 +2,21 @@
 // figures (what a liaison sees). Results come from the publication in force; annual reports
 // and the ledger are read as of today.
 import type { SessionUser } from '@kaoping/contracts/auth/session';
-import { chinaToday } from '@kaoping/domain/period/period';
+import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import { countActiveFindingsByUnit, listRectificationTimeline, mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
-import { TRPCError } from '@trpc/server';
+import { notFound } from '@kaoping/domain/errors/domain-error';
 import type { Context } from '../context';
 import { assertCanSeeUnit } from '../scope';
 import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
-import { listPublishedRounds, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf, type PeriodView } from './dashboard-data';
-import { briefOf, groupStatsOf, isFailing, periodChangesOf, topAndBottom } from './dashboard-figures';
-import { rectificationSummaryOf, overdueItemsOf, reportTimelinessOf, type ReportTimelinessRow } from './dashboard-side-figures';
+import { listPublishedRounds, loadPeriodView, loadReportTimeliness, loadResultsOfRounds, type PeriodView } from './dashboard-data';
+import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
+import { rectificationSummaryOf, overdueItemsOf } from '@kaoping/domain/dashboard/ledger-summary';
+import { periodChangesOf } from '@kaoping/domain/dashboard/period-changes';
+import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
+import type { ReportTimelinessRow } from '@kaoping/domain/dashboard/report-timeliness';
+import { briefOf, topAndBottom } from '@kaoping/domain/dashboard/unit-brief';
+import { isFailing } from '@kaoping/domain/scoring/pass-line';
 
 type Authed = Context & { user: SessionUser };
 
@@ -24,7 +29,7 @@ export async function listDashboardPeriods(ctx: Authed) {
   };
 }
 
-async function loadViews(ctx: Authed, period: string | null): Promise<{ view: PeriodView | null; previous: PeriodView | null }> {
+async function loadViews(ctx: Authed, period: Period | null): Promise<{ view: PeriodView | null; previous: PeriodView | null }> {
   const rounds = await listPublishedRounds(ctx.db);
   if (rounds.length === 0 && period === null) return { view: null, previous: null };
   const round = pickRound(rounds, period);
@@ -43,13 +48,13 @@ const CHANGE_LIST_LIMIT = 10;
  * total, the top and bottom units, what changed. Its size does not grow with the number of units:
  * the lists behind the figures come from `getOverviewList`.
  */
-export async function getCityOverview(ctx: Authed, input: { period: string | null }) {
+export async function getCityOverview(ctx: Authed, input: { period: Period | null }) {
   const now = ctx.now();
   const today = chinaToday(now);
   const { view, previous } = await loadViews(ctx, input.period);
   const unitIds = await mapUnitIdsByCode(ctx.db);
   const reportYear = reportYearOf(view, today);
-  const [reports, items] = await Promise.all([reportTimelinessOf(ctx.db, reportYear, now), listRectificationTimeline(ctx.db, { unitId: null, groupId: null })]);
+  const [reports, items] = await Promise.all([loadReportTimeliness(ctx.db, reportYear, now), listRectificationTimeline(ctx.db, { unitId: null, groupId: null })]);
   const rectification = rectificationSummaryOf(items, today);
 
   let assessment = null;
@@ -119,7 +124,7 @@ export const overviewListKinds = ['failing', 'vetoes', 'lateReports', 'missingRe
 export type OverviewListKind = (typeof overviewListKinds)[number];
 
 /** The list behind one of the overview's figures, tagged with its kind. */
-export async function getOverviewList(ctx: Authed, input: { period: string | null; kind: OverviewListKind }) {
+export async function getOverviewList(ctx: Authed, input: { period: Period | null; kind: OverviewListKind }) {
   const now = ctx.now();
   const today = chinaToday(now);
   const units = async (pick: (row: UnitPeriodResult, rule: PeriodView['rule']) => boolean) => {
@@ -132,7 +137,7 @@ export async function getOverviewList(ctx: Authed, input: { period: string | nul
   };
   const reports = async (pick: (r: ReportTimelinessRow) => boolean) => {
     const { view } = await loadViews(ctx, input.period);
-    const timeliness = await reportTimelinessOf(ctx.db, reportYearOf(view, today), now);
+    const timeliness = await loadReportTimeliness(ctx.db, reportYearOf(view, today), now);
     return {
       year: timeliness.year,
       reports: timeliness.rows.filter(pick).map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate })),
@@ -157,10 +162,10 @@ export async function getOverviewList(ctx: Authed, input: { period: string | nul
 }
 
 /** One unit's own figures for a quarter: score, rank in its group, grade, findings, open items, annual report. */
-export async function getUnitSummary(ctx: Authed, input: { unitId: number; period: string | null }) {
+export async function getUnitSummary(ctx: Authed, input: { unitId: number; period: Period | null }) {
   assertCanSeeUnit(ctx.user, input.unitId);
   const unit = await findUnitById(ctx.db, input.unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  if (!unit) throw notFound('单位不存在');
   const now = ctx.now();
   const today = chinaToday(now);
   const { view, previous } = await loadViews(ctx, input.period);
@@ -192,7 +197,7 @@ export async function getUnitSummary(ctx: Authed, input: { unitId: number; perio
   const items = await listRectificationTimeline(ctx.db, { unitId: unit.id, groupId: null });
   const rectification = rectificationSummaryOf(items, today).overall;
   const reportYear = reportYearOf(view, today);
-  const report = (await reportTimelinessOf(ctx.db, reportYear, now, unit.id)).rows[0] ?? null;
+  const report = (await loadReportTimeliness(ctx.db, reportYear, now, unit.id)).rows[0] ?? null;
   return {
     today,
     unit: { id: unit.id, code: unit.code, name: unit.name },

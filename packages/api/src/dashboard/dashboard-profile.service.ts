@@ -4,10 +4,10 @@
 // its ledger items, annual reports and score history. A liaison sees their own unit only, and of
 // the unit above only the gap (not its name or its indicators).
 import type { SessionUser } from '@kaoping/contracts/auth/session';
-import { TRPCError } from '@trpc/server';
+import { notFound } from '@kaoping/domain/errors/domain-error';
 import { explainUnit, type UnitExplanation } from '@kaoping/domain/analysis/explain-unit';
 import { prepareAnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
-import { chinaToday } from '@kaoping/domain/period/period';
+import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import { isOverdue } from '@kaoping/domain/rectification/rectification-deadline';
 import type { RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
 import { findRectificationOfFindings, listRoundFindings } from '@kaoping/db/assessment/assessment-input.repository';
@@ -16,10 +16,12 @@ import { listRectificationTimeline } from '@kaoping/db/dashboard/dashboard.repos
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import type { Context } from '../context';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
-import { listPublishedRounds, loadGroupSheets, loadPeriodView, loadResultsOfRounds, pickRound } from './dashboard-data';
-import { averageShare, isFailing, shareOf } from './dashboard-figures';
-import { rectificationSummaryOf, reportTimelinessOf } from './dashboard-side-figures';
+import { listPublishedRounds, loadGroupSheets, loadPeriodView, loadReportTimeliness, loadResultsOfRounds } from './dashboard-data';
 import { unitHistoryOf } from './dashboard-ranking.service';
+import { averageShare, shareOf } from '@kaoping/domain/dashboard/cross-group';
+import { rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
+import { pickRound } from '@kaoping/domain/dashboard/published-periods';
+import { isFailing } from '@kaoping/domain/scoring/pass-line';
 
 type Authed = Context & { user: SessionUser };
 
@@ -38,10 +40,10 @@ function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean)
   };
 }
 
-export async function getUnitProfile(ctx: Authed, input: { unitId: number; period: string | null }) {
+export async function getUnitProfile(ctx: Authed, input: { unitId: number; period: Period | null }) {
   assertCanSeeUnit(ctx.user, input.unitId);
   const unit = await findUnitById(ctx.db, input.unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  if (!unit) throw notFound('单位不存在');
   const now = ctx.now();
   const today = chinaToday(now);
   const isOwnUnitOnly = unitScopeOf(ctx.user) !== null;
@@ -58,7 +60,7 @@ export async function getUnitProfile(ctx: Authed, input: { unitId: number; perio
     const groupCode = view.results.groups.find((g) => g.rows.some((r) => r.unit === unit.code))?.code ?? '';
     const { group, findingIds } = await loadGroupSheets(ctx.db, view, groupCode);
     const row = group.rows.find((r) => r.unit === unit.code);
-    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '该单位不在本期考评结果中' });
+    if (!row) throw notFound('该单位不在本期考评结果中');
     const level1 = view.scheme.nodes.filter((n) => n.level === 1);
     const linesOf = (r: typeof row) => new Map((r.sheet ?? []).filter((l) => l.level === 1).map((l) => [l.code, l]));
     const own = linesOf(row);
@@ -131,7 +133,7 @@ export async function getUnitProfile(ctx: Authed, input: { unitId: number; perio
   const reportYears = await listUnitReportYears(ctx.db, unit.id);
   const reports = [];
   for (const r of reportYears.slice(0, 5)) {
-    const timeliness = (await reportTimelinessOf(ctx.db, r.year, now, unit.id)).rows[0] ?? null;
+    const timeliness = (await loadReportTimeliness(ctx.db, r.year, now, unit.id)).rows[0] ?? null;
     reports.push({ year: r.year, reportId: r.reportId, versionNo: r.versionNo, status: r.status, timeliness: timeliness?.timeliness ?? null, reportedOn: timeliness?.reportedOn ?? null, deadline: timeliness?.deadline ?? null });
   }
   const history = await unitHistoryOf(ctx, unit.code);

@@ -1,17 +1,22 @@
 // 排名, cross-group comparison, heat map, trends: read from the publications in force. Official
 // rankings are within groups; across groups only percentiles and standard scores are given.
 import type { SessionUser } from '@kaoping/contracts/auth/session';
-import { TRPCError } from '@trpc/server';
+import type { Period } from '@kaoping/domain/period/period';
+import { notFound } from '@kaoping/domain/errors/domain-error';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
 import type { Context } from '../context';
 import { assertCanSeeUnit } from '../scope';
-import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds, pickRound, previousRoundOf } from './dashboard-data';
-import { averageShare, groupStatsOf, isFailing, percentilesInGroup, shareOf, standardScore } from './dashboard-figures';
+import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds } from './dashboard-data';
+import { averageShare, percentilesInGroup, shareOf, standardScore } from '@kaoping/domain/dashboard/cross-group';
+import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
+import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
+import { isFailing } from '@kaoping/domain/scoring/pass-line';
+
 
 type Authed = Context & { user: SessionUser };
 
-async function periodAndPrevious(ctx: Authed, period: string | null) {
+async function periodAndPrevious(ctx: Authed, period: Period | null) {
   const rounds = await listPublishedRounds(ctx.db);
   const round = pickRound(rounds, period);
   const previousRound = previousRoundOf(rounds, round);
@@ -25,10 +30,10 @@ function groupsOf(results: { groups: readonly { code: string; name: string; rows
 }
 
 /** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
-export async function getGroupRanking(ctx: Authed, input: { period: string | null; group: string | null }) {
+export async function getGroupRanking(ctx: Authed, input: { period: Period | null; group: string | null }) {
   const { view, previous, previousPeriod } = await periodAndPrevious(ctx, input.period);
   const group = input.group === null ? view.results.groups[0] : view.results.groups.find((g) => g.code === input.group);
-  if (!group) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中` });
+  if (!group) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
   const unitIds = await mapUnitIdsByCode(ctx.db);
   const before = new Map((previous?.groups ?? []).flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
   return {
@@ -62,7 +67,7 @@ export async function getGroupRanking(ctx: Authed, input: { period: string | nul
 }
 
 /** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
-export async function getCrossGroupComparison(ctx: Authed, input: { period: string | null }) {
+export async function getCrossGroupComparison(ctx: Authed, input: { period: Period | null }) {
   const rounds = await listPublishedRounds(ctx.db);
   const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
   const unitIds = await mapUnitIdsByCode(ctx.db);
@@ -88,11 +93,11 @@ export async function getCrossGroupComparison(ctx: Authed, input: { period: stri
 }
 
 /** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
-export async function getHeatMap(ctx: Authed, input: { period: string | null; group: string | null }) {
+export async function getHeatMap(ctx: Authed, input: { period: Period | null; group: string | null }) {
   const rounds = await listPublishedRounds(ctx.db);
   const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
   const groupCode = input.group ?? view.results.groups[0]?.code;
-  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode)) throw new TRPCError({ code: 'NOT_FOUND', message: `分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中` });
+  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode)) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
   const { group } = await loadGroupSheets(ctx.db, view, groupCode);
   const unitIds = await mapUnitIdsByCode(ctx.db);
   const indicators = view.scheme.nodes.filter((n) => n.level === 1).map((n) => ({ code: n.code, name: n.name, points: n.points / 1000 }));
@@ -184,6 +189,6 @@ export async function unitHistoryOf(ctx: Authed, unitCode: string): Promise<{ po
 export async function getUnitHistory(ctx: Authed, input: { unitId: number }) {
   assertCanSeeUnit(ctx.user, input.unitId);
   const unit = await findUnitById(ctx.db, input.unitId);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  if (!unit) throw notFound('单位不存在');
   return { unit: { id: unit.id, code: unit.code, name: unit.name }, ...(await unitHistoryOf(ctx, unit.code)) };
 }

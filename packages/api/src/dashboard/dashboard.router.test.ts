@@ -60,8 +60,8 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
       await ex.assessor.assessment.rounds.publish({ roundId: round.id, version: current.version });
     }
     // Two ledger items of A04 (TEST_NOW is 2026-03-02): one closed on time, one open and overdue.
-    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-001', unitId: id('A04'), period: '2025Q3', status: 'closed', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: '2025-10-31', firstSubmittedOn: '2025-10-28' }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
-    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-002', unitId: id('A04'), period: '2025Q3', status: 'issued', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: null, firstSubmittedOn: null }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
+    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-001', unitId: id('A04'), period: '2025Q3', status: 'closed', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: '2025-10-31', firstSubmittedOn: '2025-10-28' }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false });
+    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-002', unitId: id('A04'), period: '2025Q3', status: 'issued', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: null, firstSubmittedOn: null }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false });
   });
   afterAll(() => handle.destroy());
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { groupCodeSchema } from '@kaoping/contracts/org/group';
+import { quarterValueSchema } from '../period-input';
 import { readerProcedure, router, signedInProcedure } from '../trpc';
 import { getRectificationBoard } from './dashboard-board.service';
 import { getCityOverview, getOverviewList, getUnitSummary, listDashboardPeriods, overviewListKinds } from './dashboard-overview.service';
@@ -7,12 +8,7 @@ import { getUnitProfile } from './dashboard-profile.service';
 import { getCrossGroupComparison, getGroupRanking, getGroupTrends, getHeatMap, getUnitHistory } from './dashboard-ranking.service';
 
 /** A published quarter, or null for the latest one. */
-const quarter = z
-  .string()
-  .trim()
-  .regex(/^\d{4}Q[1-4]$/, '期次应为季度,如 2025Q3')
-  .nullable()
-  .default(null);
+const quarter = quarterValueSchema.nullable().default(null);
 const periodInput = z.object({ period: quarter }).default({ period: null });
 const groupInput = z.object({ period: quarter, group: groupCodeSchema.nullable().default(null) }).default({ period: null, group: null });
 const unitInput = z.object({ unitId: z.number().int().positive(), period: quarter });

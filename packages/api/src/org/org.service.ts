@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { PeriodStatus } from '@kaoping/contracts/org/period';
 import { parsePeriod, periodDateRange } from '@kaoping/domain/period/period';
@@ -29,10 +29,10 @@ export async function upsertGroup(ctx: Authed, input: { year: number; code: stri
 
 export async function createPeriod(ctx: Authed, code: string): Promise<void> {
   const period = parsePeriod(code);
-  if (!period) throw new TRPCError({ code: 'BAD_REQUEST', message: '期次格式应为 2025Q3 或 2025' });
+  if (!period) throw invalidInput('期次格式应为 2025Q3 或 2025');
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (await findPeriod(trx, period.code)) throw new TRPCError({ code: 'CONFLICT', message: `期次 ${period.code} 已存在` });
+    if (await findPeriod(trx, period.code)) throw conflict(`期次 ${period.code} 已存在`);
     const { start, end } = periodDateRange(period);
     const row = { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: 'open' as const };
     await insertPeriod(trx, row, now.toISOString());
@@ -47,9 +47,9 @@ export async function changePeriodStatus(ctx: Authed, code: string, status: Peri
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const period = await findPeriod(trx, code);
-    if (!period) throw new TRPCError({ code: 'NOT_FOUND', message: `期次 ${code} 不存在` });
+    if (!period) throw notFound(`期次 ${code} 不存在`);
     if (!allowedStatusChanges[period.status].includes(status)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: period.status === 'locked' ? '期次已锁定,不能再更改' : '不允许的状态变更' });
+      throw invalidInput(period.status === 'locked' ? '期次已锁定,不能再更改' : '不允许的状态变更');
     }
     await updatePeriodStatus(trx, code, status);
     // Locking a period carries its still-open rectification items into the next one (结转).

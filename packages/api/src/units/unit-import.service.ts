@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { conflict } from '@kaoping/domain/errors/domain-error';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { ImportProblem, UnitsImportResult } from '@kaoping/contracts/units/unit-import';
@@ -72,7 +72,7 @@ export async function importUnitsFile(ctx: Authed, input: { fileName: string; co
           updated++;
           if (input.dryRun) continue;
           const after = await updateUnit(trx, existing.id, existing.version, { name: row.name, kind: row.kind, parentId, tags: row.tags }, now.toISOString());
-          if (!after) throw new TRPCError({ code: 'CONFLICT', message: `单位 ${row.code} 在导入期间被他人修改,请重试` });
+          if (!after) throw conflict(`单位 ${row.code} 在导入期间被他人修改,请重试`);
           await recordChange(trx, ctx.user, now, {
             action: 'unit.import.update',
             entity: 'unit',

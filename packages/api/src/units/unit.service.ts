@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { unitCreateInputSchema, unitDeactivateInputSchema, unitListInputSchema, unitUpdateInputSchema, type Unit } from '@kaoping/contracts/units/unit';
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
+import { disableLiaisonsOfUnit } from '../users/user.service';
 
 type Authed = Context & { user: SessionUser };
 
@@ -18,7 +19,7 @@ export function listUnitsForUser(ctx: Authed, input: z.output<typeof unitListInp
 
 async function requireUnit(db: Db, id: number): Promise<Unit> {
   const unit = await findUnitById(db, id);
-  if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+  if (!unit) throw notFound('单位不存在');
   return unit;
 }
 
@@ -45,21 +46,21 @@ export async function getUnitProfile(ctx: Authed, id: number) {
 async function assertValidParent(db: Db, unitId: number | null, parentId: number | null): Promise<void> {
   if (parentId === null) return;
   const parent = await findUnitById(db, parentId);
-  if (!parent) throw new TRPCError({ code: 'BAD_REQUEST', message: '上级单位不存在' });
+  if (!parent) throw invalidInput('上级单位不存在');
   if (unitId !== null && (parentId === unitId || (await listAncestorIds(db, parentId)).includes(unitId))) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '上级单位不能是本单位或其下级单位' });
+    throw invalidInput('上级单位不能是本单位或其下级单位');
   }
 }
 
 async function assertGroupOfYear(db: Db, groupId: number, year: number): Promise<void> {
   const group = await findGroupById(db, groupId);
-  if (!group || group.year !== year) throw new TRPCError({ code: 'BAD_REQUEST', message: `分组不存在或不属于${year}年度` });
+  if (!group || group.year !== year) throw invalidInput(`分组不存在或不属于${year}年度`);
 }
 
 export async function createUnit(ctx: Authed, input: z.output<typeof unitCreateInputSchema>): Promise<Unit> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
-    if ((await findUnitsByCodes(trx, [input.code])).size > 0) throw new TRPCError({ code: 'CONFLICT', message: `单位编码 ${input.code} 已存在` });
+    if ((await findUnitsByCodes(trx, [input.code])).size > 0) throw conflict(`单位编码 ${input.code} 已存在`);
     await assertValidParent(trx, null, input.parentId);
     const unit = await insertUnit(trx, input, now.toISOString());
     if (input.group) {
@@ -79,7 +80,7 @@ export async function editUnit(ctx: Authed, input: z.output<typeof unitUpdateInp
     const before = await requireUnit(trx, input.id);
     await assertValidParent(trx, input.id, input.parentId);
     const after = await updateUnit(trx, input.id, input.version, input, now.toISOString());
-    if (!after) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT_MESSAGE });
+    if (!after) throw conflict(CONFLICT_MESSAGE);
     await recordChange(trx, ctx.user, now, { action: 'unit.update', entity: 'unit', entityId: input.id, unitId: input.id, before, after });
     return after;
   });
@@ -90,15 +91,17 @@ export async function deactivateUnit(ctx: Authed, input: z.output<typeof unitDea
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await requireUnit(trx, input.id);
-    if (before.validTo !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: '该单位已撤销' });
-    if (input.validTo < before.validFrom) throw new TRPCError({ code: 'BAD_REQUEST', message: '撤销日期不能早于设立日期' });
+    if (before.validTo !== null) throw invalidInput('该单位已撤销');
+    if (input.validTo < before.validFrom) throw invalidInput('撤销日期不能早于设立日期');
     if (input.successorId !== null) {
-      if (input.successorId === input.id) throw new TRPCError({ code: 'BAD_REQUEST', message: '承继单位不能是本单位' });
+      if (input.successorId === input.id) throw invalidInput('承继单位不能是本单位');
       await requireUnit(trx, input.successorId);
     }
     const after = await updateUnit(trx, input.id, input.version, { validTo: input.validTo, successorId: input.successorId }, now.toISOString());
-    if (!after) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT_MESSAGE });
+    if (!after) throw conflict(CONFLICT_MESSAGE);
     await recordChange(trx, ctx.user, now, { action: 'unit.deactivate', entity: 'unit', entityId: input.id, unitId: input.id, before, after: { ...after, reason: input.reason } });
+    // Its liaisons' accounts end with it (users/user.service.ts), in the same transaction.
+    await disableLiaisonsOfUnit(trx, ctx.user, now, input.id);
     return after;
   });
 }

@@ -2,7 +2,7 @@
 import type { PeriodResults } from '@kaoping/domain/scoring/scoring-result';
 import type { Db } from '../connect';
 import type { AssessmentPublicationTable } from './assessment.tables';
-import type { PublicationDiff, PublicationSnapshot } from './publication-snapshot';
+import type { PublicationDiff, PublicationSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 
 export interface PublicationSummary {
   id: number;

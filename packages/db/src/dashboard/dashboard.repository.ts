@@ -4,6 +4,7 @@
 // by content hash. Every query here reads a set at once (no query per unit).
 import type { PeriodResults } from '@kaoping/domain/scoring/scoring-result';
 import type { Db } from '../connect';
+import type { RectificationTimelineItem } from '@kaoping/domain/dashboard/ledger-summary';
 
 /** A scored round (office or third party) that has been published, with its publication in force. */
 export interface PublishedRound {
@@ -108,25 +109,6 @@ export async function listReportVersionTimes(db: Db, year: number, unitId: numbe
   return rows.map((r) => ({ unitId: Number(r.unit_id), versionNo: r.version_no, status: r.status, publishedAt: r.published_at, firstSubmittedAt: r.first_submitted_at }));
 }
 
-/** A rectification item as the board draws it over time: dates and status only. */
-export interface RectificationTimelineItem {
-  id: number;
-  code: string;
-  title: string;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  period: string;
-  status: string;
-  issuedOn: string;
-  dueDate: string;
-  closedOn: string | null;
-  cancelledOn: string | null;
-  firstSubmittedOn: string | null;
-  recheckFailCount: number;
-  explanationRejectCount: number;
-  carriedInto: string | null;
-}
 
 /**
  * Ledger items for the board: all of them, of one unit (a liaison), or of the units in a group

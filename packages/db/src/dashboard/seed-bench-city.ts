@@ -1,4 +1,4 @@
-// A large generated city for `pnpm bench` (apps/dashboard/bench/pages.bench.ts): one group of
+// A large generated city for `pnpm bench` (apps/e2e/bench/pages.bench.ts): one group of
 // `rankingUnits` townships (the 3,000-unit ranking), one of `heatMapUnits` departments, a scheme
 // with `indicators` level-1 indicators (the 300 × 12 heat map), two quarters published the way the
 // demo publishes them (engine, snapshot, publication), and a rectification ledger. Deterministic
@@ -12,7 +12,8 @@ import { computePeriodResults } from '@kaoping/domain/scoring/compute-period';
 import type { PreviousRank } from '@kaoping/domain/scoring/scoring-inputs';
 import type { Db } from '../connect';
 import { upsertScores, type ScoreWrite } from '../assessment/assessment-input.repository';
-import { buildSnapshot, canonicalJson, hashPublication, ranksOf, sha256Hex } from '../assessment/publication-snapshot';
+import { buildSnapshot, canonicalJson, ranksOf } from '@kaoping/domain/assessment/publication-snapshot';
+import { hashPublication, sha256Hex } from '../assessment/publication-snapshot';
 import { insertPublication } from '../assessment/publication.repository';
 import { loadRoundScoringInputs } from '../assessment/round-inputs.repository';
 import { insertRound, markRoundPublished } from '../assessment/round.repository';
@@ -199,7 +200,7 @@ export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<
           carriedOver: false,
           carriedInto: null,
         },
-        { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' },
+        { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false },
       );
     }
     return { units: unitIds.length, scores, publications: QUARTERS.length, items: options.rectificationItems };
