@@ -6,6 +6,7 @@ import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
 import { readServerEnv, ServerEnvError, type ServerEnv } from './env';
 import { runDueReminders } from '@kaoping/api/rectification/rectification-notices';
+import { startSiteChecks } from './site-checks';
 
 const log = pino({ name: 'kaoping' });
 // Uploaded documents are read in a child process with heap and time limits (zip bombs, hostile PDFs).
@@ -41,6 +42,7 @@ const reminders = setInterval(() => {
   void runDueReminders(database.db, new Date()).catch((err: unknown) => log.error({ err }, 'reminder run failed'));
 }, 60 * 60 * 1000);
 void runDueReminders(database.db, new Date()).then((n) => n > 0 && log.info(`已生成整改提醒 ${n} 条`));
+startSiteChecks(database, { demoWebsites: env.seedDemo, onError: (err, what) => log.error({ err }, what), onDemo: (n) => log.info(`演示网站已启动: ${n} 个单位`) });
 
 const shutdown = () => {
   clearInterval(reminders);
