@@ -9,7 +9,7 @@ import { chinaToday } from '@kaoping/domain/period/period';
 import { deleteCalendarOverride, listCalendarOverrides, upsertCalendarOverride } from '@kaoping/db/rectification/calendar.repository';
 import { listNotifications, markNotificationsRead } from '@kaoping/db/rectification/notification.repository';
 import { recordChange } from '../audit/record-change';
-import { officeProcedure, router, signedInProcedure } from '../trpc';
+import { filerProcedure, officeProcedure, router, signedInProcedure } from '../trpc';
 import { downloadEvidence, uploadEvidence } from './evidence.service';
 import { exportLedgerXlsx } from './ledger-export.service';
 import { issueFromFindings, issueRound } from './issue-from-findings.service';
@@ -32,7 +32,7 @@ export const rectificationRouter = router({
   transition: signedInProcedure.input(rectificationTransitionInputSchema).mutation(({ ctx, input }) => transitionItem(ctx, input)),
   figures: signedInProcedure.input(z.object({ period: z.string().nullable().default(null), groupId: z.number().int().positive().nullable().default(null) })).query(({ ctx, input }) => computeLedgerFigures(ctx, input)),
   exportXlsx: signedInProcedure.input(ledgerFilterSchema).mutation(({ ctx, input }) => exportLedgerXlsx(ctx, input)),
-  uploadEvidence: signedInProcedure.input(evidenceUploadInputSchema).mutation(({ ctx, input }) => uploadEvidence(ctx, input)),
+  uploadEvidence: filerProcedure.input(evidenceUploadInputSchema).mutation(({ ctx, input }) => uploadEvidence(ctx, input)),
   downloadEvidence: signedInProcedure.input(z.object({ fileId: z.number().int().positive() })).query(({ ctx, input }) => downloadEvidence(ctx, input.fileId)),
   /** The due date a rule would give if issued today (for the issue form). */
   previewDue: signedInProcedure.input(z.object({ due: rectificationIssueInputSchema.shape.due })).query(async ({ ctx, input }) => {

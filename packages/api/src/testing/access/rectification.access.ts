@@ -11,7 +11,7 @@ export const rectificationAccess: Record<string, Expect> = {
   'rectification.transition': 'signed-in',
   'rectification.figures': 'signed-in',
   'rectification.exportXlsx': 'signed-in',
-  'rectification.uploadEvidence': 'signed-in',
+  'rectification.uploadEvidence': ['admin', 'liaison'],
   'rectification.downloadEvidence': 'signed-in',
   'rectification.previewDue': 'signed-in',
   'notifications.list': 'signed-in',
