@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { MethodologyNote } from '@kaoping/domain/analysis/methodology';
 import type { ScenarioComparisonRow } from '@kaoping/domain/analysis/what-if';
+import { addTitle, CHANGED_FILL, EMPHASIS_FONT, styleHeader } from '../xlsx-style';
 
 export interface ComparedScenario {
   name: string;
@@ -23,32 +24,6 @@ export interface ScenarioComparisonWorkbook {
   second: ComparedScenario;
   rows: readonly ScenarioComparisonRow[];
   note: MethodologyNote;
-}
-
-const RED = 'FFC62828';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-const CHANGED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF1F0' } };
-
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = { bottom: { style: 'thin' } };
-  });
-}
-
-function addTitle(sheet: ExcelJS.Worksheet, title: string, width: number, subtitle: string): void {
-  sheet.mergeCells(1, 1, 1, width);
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, width);
-  const sub = sheet.getCell(2, 1);
-  sub.value = subtitle;
-  sub.font = { color: { argb: 'FF595959' } };
 }
 
 export async function buildScenarioComparisonWorkbook(input: ScenarioComparisonWorkbook): Promise<Buffer> {
@@ -97,8 +72,8 @@ export async function buildScenarioComparisonWorkbook(input: ScenarioComparisonW
     for (const col of [3, 6, 9]) added.getCell(col).numFmt = '0.00';
     if (row.isDifferent) for (let col = 1; col <= unitColumns.length; col++) added.getCell(col).fill = CHANGED_FILL;
     // a grade that differs from the official one is written in red
-    if (row.first.grade !== row.official.grade) added.getCell(8).font = { color: { argb: RED }, bold: true };
-    if (row.second.grade !== row.official.grade) added.getCell(11).font = { color: { argb: RED }, bold: true };
+    if (row.first.grade !== row.official.grade) added.getCell(8).font = EMPHASIS_FONT;
+    if (row.second.grade !== row.official.grade) added.getCell(11).font = EMPHASIS_FONT;
   }
 
   // 2. points
@@ -118,8 +93,8 @@ export async function buildScenarioComparisonWorkbook(input: ScenarioComparisonW
     firstTotal += p1;
     secondTotal += p2;
     const added = points.addRow([indicator.code, indicator.name, indicator.officialPoints, p1, p2]);
-    if (p1 !== indicator.officialPoints) added.getCell(4).font = { color: { argb: RED }, bold: true };
-    if (p2 !== indicator.officialPoints) added.getCell(5).font = { color: { argb: RED }, bold: true };
+    if (p1 !== indicator.officialPoints) added.getCell(4).font = EMPHASIS_FONT;
+    if (p2 !== indicator.officialPoints) added.getCell(5).font = EMPHASIS_FONT;
   });
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
   points.addRow([null, '合计', round3(officialTotal), round3(firstTotal), round3(secondTotal)]).font = { bold: true };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addTitle, EMPHASIS_FONT, styleHeader } from '../xlsx-style';
 
 /** One ledger line as offices publish it (整改台账). */
 export interface LedgerXlsxRow {
@@ -40,22 +41,14 @@ export async function buildLedgerWorkbook(title: string, rows: LedgerXlsxRow[]):
   workbook.creator = 'Kaoping';
   const sheet = workbook.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  const titleCell = sheet.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { bold: true, size: 14 };
-  titleCell.alignment = { horizontal: 'center' };
+  addTitle(sheet, title, COLUMNS.length);
   const header = sheet.getRow(2);
   COLUMNS.forEach((c, i) => (header.getCell(i + 1).value = c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
+  styleHeader(header);
   rows.forEach((row, i) => {
     const added = sheet.addRow({ index: i + 1, ...row, daysOverdue: row.daysOverdue > 0 ? row.daysOverdue : '' });
     added.alignment = { wrapText: true, vertical: 'top' };
-    if (row.daysOverdue > 0) added.getCell('daysOverdue').font = { color: { argb: 'FFC62828' }, bold: true };
+    if (row.daysOverdue > 0) added.getCell('daysOverdue').font = EMPHASIS_FONT;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@
 // points, and a note naming the publication (time, restatements, SHA-256) the figures are from.
 import ExcelJS from 'exceljs';
 import type { PeriodResults, PointLoss, UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
+import { addTitle, sheetName, styleHeader } from '../xlsx-style';
 
 export interface ResultsWorkbookInput {
   /** e.g. 江临市2025年第3季度政务公开测评结果 */
@@ -13,34 +14,6 @@ export interface ResultsWorkbookInput {
   results: PeriodResults;
   /** Leaves of the scheme in order, for the detail sheet. */
   leaves: readonly { code: string; name: string; points: number }[];
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = { bottom: { style: 'thin' } };
-  });
-}
-
-function addTitle(sheet: ExcelJS.Worksheet, title: string, width: number, subtitle: string): void {
-  sheet.mergeCells(1, 1, 1, width);
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, width);
-  const sub = sheet.getCell(2, 1);
-  sub.value = subtitle;
-  sub.font = { color: { argb: 'FF595959' } };
-}
-
-/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
-export function sheetName(text: string): string {
-  return text.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
 export function formatRankDelta(delta: number | null): string {
