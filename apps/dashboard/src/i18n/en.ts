@@ -6,9 +6,11 @@ import { chartsEn } from './areas/charts.en';
 import { dashboardEn } from './areas/dashboard.en';
 import { meetingEn } from './areas/meeting.en';
 import { rectificationEn } from './areas/rectification.en';
+import { schemeEditorEn } from './areas/scheme-editor.en';
 import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
+  schemeEditor: schemeEditorEn,
   analysis: analysisEn,
   assessment: assessmentEn,
   charts: chartsEn,

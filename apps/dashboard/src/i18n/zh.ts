@@ -6,9 +6,11 @@ import { chartsZh } from './areas/charts.zh';
 import { dashboardZh } from './areas/dashboard.zh';
 import { meetingZh } from './areas/meeting.zh';
 import { rectificationZh } from './areas/rectification.zh';
+import { schemeEditorZh } from './areas/scheme-editor.zh';
 import { reportsZh } from './areas/reports.zh';
 
 export const zh = {
+  schemeEditor: schemeEditorZh,
   analysis: analysisZh,
   assessment: assessmentZh,
   charts: chartsZh,

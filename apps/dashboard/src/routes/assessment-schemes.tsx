@@ -1,8 +1,12 @@
 // 考核方案: each year's scheme with its indicator tree, rules, vetoes, bonus, major deductions
-// and grading; import (validated, errors name the node), export as scheme.json, copy to next year.
+// and grading; edit in a form (tree, rule kinds, parts) or as JSON, both checked live by the server's
+// validation, with a diff against last year; import scheme.json or the office's own 考核细则 (.xlsx/.docx,
+// reviewed before it is saved); export as scheme.json or the published 考核细则 (.docx/.xlsx); copy to next year.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { schemeSchema, type Scheme } from '@kaoping/contracts/scoring/scheme';
+import { schemeToText } from '@kaoping/domain/scheme-editor/scheme-editor';
 import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,16 +14,35 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { Outputs } from '../api-types';
 import { describeRule, formatPoints } from '../features/assessment/assessment-format';
 import { downloadText } from '../features/assessment/files';
+import { downloadBase64 } from '../lib/files';
+import { SchemeDiffPanel } from '../features/scheme-editor/scheme-diff-panel';
+import { SchemeDocumentImport } from '../features/scheme-editor/scheme-document-import';
+import { SchemeFormEditor } from '../features/scheme-editor/scheme-form-editor';
 import { errorMessage, useTRPC } from '../trpc';
 
 type SchemeRow = Outputs['assessment']['schemes']['list'][number];
 type SchemeNode = Outputs['assessment']['schemes']['get']['nodes'][number];
 
-function ImportDialog({ replacing, onClose }: { replacing: SchemeRow | null; onClose: () => void }) {
+/** The scheme.json text as a scheme for the form view, or null while the JSON does not parse. */
+function parseForForm(json: string): Scheme | null {
+  try {
+    const parsed = schemeSchema.safeParse(JSON.parse(json.replace(/^\uFEFF/, '')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function ImportDialog({ replacing, previous, initialTab, onClose }: { replacing: SchemeRow | null; previous: SchemeRow | null; initialTab: 'form' | 'json'; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [json, setJson] = useState('');
+  const [tab, setTab] = useState<'form' | 'json'>(initialTab);
+  // Last year's scheme, for the diff: a new year starts from it.
+  const previousText = useQuery({ ...trpc.assessment.schemes.export.queryOptions({ id: previous?.id ?? 0 }), enabled: previous !== null });
+  const previousScheme = useMemo(() => (previousText.data ? parseForForm(previousText.data.json) : null), [previousText.data]);
+  const formValue = useMemo(() => parseForForm(json), [json]);
   // Editing a draft starts from its current text.
   const current = useQuery({ ...trpc.assessment.schemes.export.queryOptions({ id: replacing?.id ?? 0 }), enabled: replacing !== null });
   useEffect(() => {
@@ -30,13 +53,25 @@ function ImportDialog({ replacing, onClose }: { replacing: SchemeRow | null; onC
   const run = useMutation(trpc.assessment.schemes.import.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }));
   const result = run.data;
   return (
-    <Modal open width={760} title={replacing ? t('assessment.schemes.replace', { code: replacing.code }) : t('assessment.schemes.import')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
+    <Modal open width={1180} title={replacing ? t('assessment.schemes.replace', { code: replacing.code }) : t('assessment.schemes.import')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('assessment.schemes.importHelp')}</Typography.Text>
         <Upload accept=".json" maxCount={1} showUploadList={false} beforeUpload={(f) => (void f.text().then(setJson), false)}>
           <Button>{t('assessment.schemes.chooseFile')}</Button>
         </Upload>
-        <Input.TextArea rows={12} value={json} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="scheme-json" />
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k === 'form' ? 'form' : 'json')}
+          items={[
+            {
+              key: 'form',
+              label: t('schemeEditor.tabs.form'),
+              children: formValue ? <SchemeFormEditor scheme={formValue} onChange={(next) => setJson(schemeToText(next))} /> : <Alert type="warning" showIcon title={json.trim() === '' ? '—' : t('assessment.schemes.invalid')} />,
+            },
+            { key: 'json', label: t('schemeEditor.tabs.json'), children: <Input.TextArea rows={12} value={json} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="scheme-json" /> },
+          ]}
+        />
+        {previousScheme && formValue && <SchemeDiffPanel before={previousScheme} after={formValue} />}
         {live && !run.data && (live.ok ? <Alert type="success" showIcon title={t('assessment.schemes.liveOk')} data-testid="scheme-live-ok" /> : <Alert type="warning" showIcon title={t('assessment.schemes.liveProblems', { count: live.problems.length })} description={<List size="small" dataSource={live.problems.slice(0, 20)} renderItem={(p) => <List.Item>{p}</List.Item>} />} data-testid="scheme-live-problems" />)}
         <Button type="primary" disabled={json.trim() === '' || (live !== null && !live.ok)} loading={run.isPending} onClick={() => run.mutate({ json, version: replacing?.version ?? null })} data-testid="scheme-import-run">
           {t('assessment.schemes.validateImport')}
@@ -117,7 +152,27 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
   const { message } = App.useApp();
   const list = useQuery(trpc.assessment.schemes.list.queryOptions());
   const [viewing, setViewing] = useState<number | null>(null);
-  const [importing, setImporting] = useState<{ replacing: SchemeRow | null } | null>(null);
+  const [importing, setImporting] = useState<{ replacing: SchemeRow | null; tab: 'form' | 'json' } | null>(null);
+  const [importingDocument, setImportingDocument] = useState(false);
+  // After a document import: open the saved scheme in the form editor once the list has it.
+  const [openAfterSave, setOpenAfterSave] = useState<number | null>(null);
+  useEffect(() => {
+    const row = openAfterSave === null ? undefined : list.data?.find((r) => r.id === openAfterSave);
+    if (row) {
+      setOpenAfterSave(null);
+      setViewing(row.id);
+      setImporting({ replacing: row, tab: 'form' });
+    }
+  }, [openAfterSave, list.data]);
+  const previousOf = (row: SchemeRow | null) => (row ? (list.data?.find((r) => r.year === row.year - 1) ?? null) : null);
+  const exportDocument = async (id: number, format: 'docx' | 'xlsx') => {
+    try {
+      const file = await client.fetchQuery(trpc.schemeDocuments.export.queryOptions({ id, format }));
+      downloadBase64(file.fileName, file.base64, format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+  };
   const copy = useMutation(trpc.assessment.schemes.copyToNextYear.mutationOptions({ onSuccess: (s) => (void queryClient.invalidateQueries(), void message.success(t('assessment.schemes.copied', { code: s.code }))), onError: (e) => void message.error(errorMessage(e)) }));
   const isOffice = user.role === 'admin';
   const exportScheme = async (id: number) => {
@@ -137,7 +192,18 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
             </Typography.Title>
           </Space>
         }
-        extra={isOffice && <Button type="primary" onClick={() => setImporting({ replacing: null })}>{t('assessment.schemes.import')}</Button>}
+        extra={
+          isOffice && (
+            <Space>
+              <Button onClick={() => setImportingDocument(true)} data-testid="scheme-doc-import">
+                {t('schemeEditor.importDoc.button')}
+              </Button>
+              <Button type="primary" onClick={() => setImporting({ replacing: null, tab: 'json' })}>
+                {t('assessment.schemes.import')}
+              </Button>
+            </Space>
+          )
+        }
       >
         <Table<SchemeRow>
           rowKey="id"
@@ -155,14 +221,20 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
             { title: t('assessment.schemes.usedBy'), render: (_, s) => s.rounds.map((r) => r.periodCode).join('、') || '—' },
             {
               title: t('common.actions'),
-              width: 260,
+              width: 420,
               render: (_, s) => (
-                <Space>
+                <Space wrap>
                   <Button size="small" onClick={() => void exportScheme(s.id)}>
                     {t('assessment.schemes.export')}
                   </Button>
+                  <Button size="small" onClick={() => void exportDocument(s.id, 'docx')} data-testid={`scheme-export-docx-${s.code}`}>
+                    {t('schemeEditor.exportDocx')}
+                  </Button>
+                  <Button size="small" onClick={() => void exportDocument(s.id, 'xlsx')}>
+                    {t('schemeEditor.exportXlsx')}
+                  </Button>
                   {isOffice && s.status === 'draft' && (
-                    <Button size="small" onClick={() => setImporting({ replacing: s })} data-testid={`scheme-edit-${s.code}`}>
+                    <Button size="small" onClick={() => setImporting({ replacing: s, tab: 'json' })} data-testid={`scheme-edit-${s.code}`}>
                       {t('assessment.schemes.replaceShort')}
                     </Button>
                   )}
@@ -182,7 +254,17 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
           <SchemeView id={shown} />
         </Card>
       )}
-      {importing && <ImportDialog replacing={importing.replacing} onClose={() => setImporting(null)} />}
+      {importing && <ImportDialog replacing={importing.replacing} previous={previousOf(importing.replacing)} initialTab={importing.tab} onClose={() => setImporting(null)} />}
+      {importingDocument && (
+        <SchemeDocumentImport
+          defaultYear={Math.max(new Date().getFullYear(), ...(list.data ?? []).map((r) => r.year + 1))}
+          onClose={() => setImportingDocument(false)}
+          onSaved={(id) => {
+            setImportingDocument(false);
+            setOpenAfterSave(id);
+          }}
+        />
+      )}
     </Space>
   );
 }
