@@ -52,6 +52,9 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
             <NotificationBell />
             <LanguageSwitch />
+            <Button type="link" size="small" onClick={() => go('/account')} data-testid="my-account">
+              {t('accounts.account.myAccount')}
+            </Button>
             <Button size="small" onClick={() => confirmLeave() && logout.mutate()} data-testid="logout">
               {t('common.logout')}
             </Button>

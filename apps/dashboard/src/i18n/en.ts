@@ -1,5 +1,6 @@
 import type { zh } from './zh';
 import type { Shape } from './shape';
+import { accountsEn } from './areas/accounts.en';
 import { analysisEn } from './areas/analysis.en';
 import { assessmentEn } from './areas/assessment.en';
 import { chartsEn } from './areas/charts.en';
@@ -11,6 +12,7 @@ import { reportsEn } from './areas/reports.en';
 
 export const en: Shape<typeof zh> = {
   schemeEditor: schemeEditorEn,
+  accounts: accountsEn,
   analysis: analysisEn,
   assessment: assessmentEn,
   charts: chartsEn,
@@ -41,6 +43,7 @@ export const en: Shape<typeof zh> = {
   audit: {
     at: 'When', actor: 'Who', action: 'Action', change: 'Change', before: 'Before', after: 'After',
     actions: {
+      ...accountsEn.audit,
       'auth_login': 'Signed in', 'unit_create': 'Unit created', 'unit_update': 'Unit changed', 'unit_deactivate': 'Unit retired', 'unit_group': 'Group changed',
       'unit_import': 'Units file imported', 'unit_import_create': 'Created by import', 'unit_import_update': 'Updated by import', 'group_create': 'Group created', 'group_update': 'Group changed',
       'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded', 'analysis_scenario_create': 'What-if scenario saved', 'analysis_scenario_delete': 'What-if scenario deleted',

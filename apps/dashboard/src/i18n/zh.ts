@@ -1,5 +1,6 @@
 // Simplified Chinese: the default language. Keys are shared with en.ts (typed there).
 // Each area keeps its own strings in areas/<area>.zh.ts and .en.ts and adds one line here and in en.ts.
+import { accountsZh } from './areas/accounts.zh';
 import { analysisZh } from './areas/analysis.zh';
 import { assessmentZh } from './areas/assessment.zh';
 import { chartsZh } from './areas/charts.zh';
@@ -11,6 +12,7 @@ import { reportsZh } from './areas/reports.zh';
 
 export const zh = {
   schemeEditor: schemeEditorZh,
+  accounts: accountsZh,
   analysis: analysisZh,
   assessment: assessmentZh,
   charts: chartsZh,
@@ -41,6 +43,7 @@ export const zh = {
   audit: {
     at: '时间', actor: '操作人', action: '操作', change: '变更内容', before: '变更前', after: '变更后',
     actions: {
+      ...accountsZh.audit,
       'auth_login': '登录', 'unit_create': '新建单位', 'unit_update': '修改单位', 'unit_deactivate': '撤销单位', 'unit_group': '调整分组',
       'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据', 'analysis_scenario_create': '保存模拟方案', 'analysis_scenario_delete': '删除模拟方案',

@@ -8,6 +8,7 @@ import { AppLayout } from '../components/app-layout';
 import { canOpen, type NavKey } from '../navigation';
 import { useTRPC } from '../trpc';
 import { LoginPage } from './login';
+import { ChangePasswordPage } from './change-password';
 
 // Pages beyond the frame are split into their own chunks.
 const AnalysisPage = lazy(() => import('./analysis').then((m) => ({ default: m.AnalysisPage })));
@@ -23,6 +24,7 @@ const UnitProfilePage = lazy(() => import('./unit-profile').then((m) => ({ defau
 const RectificationBoardPage = lazy(() => import('./rectification-board').then((m) => ({ default: m.RectificationBoardPage })));
 const PresentationPage = lazy(() => import('./presentation').then((m) => ({ default: m.PresentationPage })));
 const BulletinPage = lazy(() => import('./bulletin').then((m) => ({ default: m.BulletinPage })));
+const AccountPage = lazy(() => import('./account').then((m) => ({ default: m.AccountPage })));
 
 function Guard({ user, page, children }: { user: SessionUser; page: NavKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -37,6 +39,8 @@ export function AppRoutes() {
   if (me.isPending) return <Spin fullscreen />;
   const user = me.data ?? null;
   if (!user) return <LoginPage />;
+  // A one-time or reset password: nothing but the change (the server refuses the rest too).
+  if (user.mustChangePassword) return <ChangePasswordPage user={user} />;
   const page = (key: NavKey, element: ReactNode) => (
     <Guard user={user} page={key}>
       <Suspense fallback={<Spin />}>{element}</Suspense>
@@ -58,6 +62,7 @@ export function AppRoutes() {
         <Route path="/settings" element={page('settings', <SettingsPage />)} />
         <Route path="/presentation" element={page('rankings', <PresentationPage />)} />
         <Route path="/bulletin" element={page('rankings', <BulletinPage user={user} />)} />
+        <Route path="/account" element={<Suspense fallback={<Spin />}><AccountPage /></Suspense>} />
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
       </Routes>

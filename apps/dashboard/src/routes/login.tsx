@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch';
@@ -17,6 +17,9 @@ export function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  // An empty production database has no administrator: say how to create the first one.
+  const adminExists = useQuery(trpc.users.adminExists.queryOptions());
+  const noAdmin = adminExists.data === false;
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#7f0000 0%,#b71c1c 55%,#f5f5f5 55%)' }}>
       <Card style={{ width: 420 }}>
@@ -28,6 +31,22 @@ export function LoginPage() {
             <LanguageSwitch />
           </div>
           <Typography.Text type="secondary">{t('app.city')}</Typography.Text>
+          {noAdmin && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="no-admin"
+              title={t('accounts.setup.noAdmin')}
+              description={
+                <>
+                  <Typography.Paragraph style={{ marginBottom: 4 }}>{t('accounts.setup.noAdminHelp')}</Typography.Paragraph>
+                  <Typography.Text code copyable>
+                    pnpm kaoping users create --role admin --name admin
+                  </Typography.Text>
+                </>
+              }
+            />
+          )}
           {login.error && <Alert type="error" showIcon title={errorMessage(login.error)} data-testid="login-error" />}
           <Form layout="vertical" onFinish={(values: { username: string; password: string }) => login.mutate(values)} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>
@@ -40,7 +59,7 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          <Table
+          {adminExists.data === true && <Table
             size="small"
             pagination={false}
             rowKey="username"
@@ -50,7 +69,7 @@ export function LoginPage() {
               { title: t('login.username'), dataIndex: 'username' },
               { title: t('settings.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
             ]}
-          />
+          />}
         </Space>
       </Card>
     </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Group } from '@kaoping/contracts/org/group';
 import type { PeriodRow, PeriodStatus } from '@kaoping/contracts/org/period';
 import { AuditTable } from '../components/audit-table';
+import { UsersPanel } from '../features/users/users-panel';
 import { useGroupYear } from '../features/units/use-current-year';
 import { errorMessage, useTRPC } from '../trpc';
 
@@ -91,26 +92,6 @@ function PeriodsTab() {
   );
 }
 
-function UsersTab() {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const users = useQuery(trpc.users.list.queryOptions());
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      dataSource={users.data ?? []}
-      pagination={{ pageSize: 20 }}
-      columns={[
-        { title: t('settings.username'), dataIndex: 'username' },
-        { title: t('settings.displayName'), dataIndex: 'displayName' },
-        { title: t('settings.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
-        { title: t('settings.unit'), dataIndex: 'unitName', render: (n: string | null) => n ?? '—' },
-      ]}
-    />
-  );
-}
-
 function CalendarTab() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -174,7 +155,7 @@ export function SettingsPage() {
         items={[
           { key: 'groups', label: t('settings.groups'), children: <GroupsTab /> },
           { key: 'periods', label: t('settings.periods'), children: <PeriodsTab /> },
-          { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+          { key: 'users', label: t('settings.users'), children: <UsersPanel /> },
           { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
           { key: 'audit', label: t('settings.recent'), children: <RecentChangesTab /> },
         ]}
