@@ -8,6 +8,7 @@ import { dataIndexOf, fillTemplate } from '../chart-format';
 import { formatPercent, formatScore } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
+import { CATEGORY_AXIS_LOOK, LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface GroupTrendPoint {
   /** The period as the page shows it (2025Q3, 2025年第三季度…). */
@@ -46,12 +47,11 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
   const passScore = view.passScore ?? null;
 
   const option: GroupTrendOption = {
-    legend: { top: 0, left: 'center', data: [labels.average, spreadName, labels.passRate], textStyle: { color: INK.text } },
+    legend: { top: 0, left: 'center', data: [labels.average, spreadName, labels.passRate], ...LEGEND_TEXT },
     grid: { left: 8, right: 8, top: 56, bottom: 8 },
     tooltip: {
       trigger: 'axis',
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const point = points[dataIndexOf(params) ?? -1];
         if (!point) return '';
@@ -62,16 +62,15 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
         ]);
       },
     },
-    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.period), axisLabel: { color: INK.text }, axisLine: { lineStyle: { color: INK.axis } } },
+    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.period), ...CATEGORY_AXIS_LOOK },
     yAxis: [
       {
         type: 'value',
         name: labels.score,
         min: scoreAxisMin(points.flatMap((p) => [p.low, p.average, passScore])),
         max: 100,
-        axisLabel: { color: INK.muted },
+        ...VALUE_AXIS_LOOK,
         nameTextStyle: { color: INK.muted },
-        splitLine: { lineStyle: { color: INK.split } },
       },
       { type: 'value', name: labels.passRate, min: 0, max: 100, axisLabel: { color: INK.muted, formatter: (v: number) => `${v}%` }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
     ],

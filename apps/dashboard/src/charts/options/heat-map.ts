@@ -9,6 +9,7 @@ import { formatPercent } from '../../lib/format-number';
 import { HEAT_COLORS, INK } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
+import { TOOLTIP_BOX } from './option-blocks';
 
 export interface HeatMapIndicator {
   code: string;
@@ -97,8 +98,7 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
     grid: { left: 8, right: zoom.length ? 36 : 16, top: isVertical ? longest * 14 + 20 : 48, bottom: 48 },
     tooltip: {
       trigger: 'item',
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const cell = cellOf(params);
         if (!cell) return '';

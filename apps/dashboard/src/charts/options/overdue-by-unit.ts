@@ -8,6 +8,7 @@ import { dataIndexOf, fillTemplate } from '../chart-format';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
+import { LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface OverdueUnit {
   key: string;
@@ -46,13 +47,12 @@ export function buildOverdueByUnitOption(view: OverdueByUnitView, labels: ChartL
 
   const option: OverdueOption = {
     animation: units.length <= 200,
-    legend: { top: 0, left: 0, data: [labels.overdue, ...(showOnTime ? [labels.openNotOverdue] : [])], textStyle: { color: INK.text } },
+    legend: { top: 0, left: 0, data: [labels.overdue, ...(showOnTime ? [labels.openNotOverdue] : [])], ...LEGEND_TEXT },
     grid: { left: 8, right: zoom.length ? 40 : 24, top: 32, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const unit = units[dataIndexOf(params) ?? -1];
         if (!unit) return '';
@@ -62,7 +62,7 @@ export function buildOverdueByUnitOption(view: OverdueByUnitView, labels: ChartL
         ]);
       },
     },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: INK.muted }, splitLine: { lineStyle: { color: INK.split } } },
+    xAxis: { type: 'value', minInterval: 1, ...VALUE_AXIS_LOOK },
     yAxis: {
       type: 'category',
       inverse: true,

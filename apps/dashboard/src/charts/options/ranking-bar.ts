@@ -12,6 +12,7 @@ import { formatScore } from '../../lib/format-number';
 import { gradeColor, INK, MOVEMENT_COLORS, sortGrades } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
+import { LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface RankingUnit {
   /** Unique within the chart (unit code); click events report it as `name`. */
@@ -114,7 +115,7 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
   const edge = zoom.length ? 36 : 12;
   const option: RankingOption = {
     animation: units.length <= 200,
-    legend: { top: 0, left: 0, data: grades, itemWidth: 12, itemHeight: 10, textStyle: { color: INK.text } },
+    legend: { top: 0, left: 0, data: grades, itemWidth: 12, itemHeight: 10, ...LEGEND_TEXT },
     // Bar labels are drawn past the bar ends: keep room for "99.50 ▲12 一票否决".
     grid: intervalKind
       ? [
@@ -126,8 +127,7 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const unit = units[dataIndexOf(params) ?? -1];
         return unit ? rankingTooltip(unit, intervalKind, labels) : '';
@@ -141,8 +141,7 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
         name: labels.score,
         nameLocation: 'end',
         nameTextStyle: { color: INK.muted, align: 'right', verticalAlign: 'top', padding: [8, 0, 0, 0] },
-        axisLabel: { color: INK.muted },
-        splitLine: { lineStyle: { color: INK.split } },
+        ...VALUE_AXIS_LOOK,
       },
       ...(intervalKind ? [buildIntervalAxis(units, intervalKind, rankedCount, labels)] : []),
     ],
@@ -196,8 +195,7 @@ function buildIntervalAxis(units: readonly RankingUnit[], kind: 'rank' | 'score'
     nameLocation: 'middle' as const,
     nameGap: 24,
     nameTextStyle: { color: INK.muted },
-    axisLabel: { color: INK.muted },
-    splitLine: { lineStyle: { color: INK.split } },
+    ...VALUE_AXIS_LOOK,
   };
   if (kind === 'rank') return { ...common, inverse: true, min: 1, max: Math.max(rankedCount, 2), minInterval: 1, name: labels.rankInterval };
   const lows = units.flatMap((u) => (u.interval ? [u.interval.low] : []));

@@ -5,9 +5,10 @@ import type { DataZoomComponentOption, GridComponentOption, LegendComponentOptio
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
 import { dataIndexOf, fillTemplate } from '../chart-format';
-import { INK, SERIES_COLORS } from '../chart-palette';
+import { SERIES_COLORS } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
+import { CATEGORY_AXIS_LOOK, LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface BurndownPoint {
   /** China calendar date, YYYY-MM-DD (or a week or month label). */
@@ -38,12 +39,11 @@ export function buildRectificationBurndownOption(view: RectificationBurndownView
 
   const option: BurndownOption = {
     animation: points.length <= 200,
-    legend: { top: 0, left: 0, data: [labels.open, labels.closed, ...(hasOverdue ? [labels.overdue] : [])], textStyle: { color: INK.text } },
+    legend: { top: 0, left: 0, data: [labels.open, labels.closed, ...(hasOverdue ? [labels.overdue] : [])], ...LEGEND_TEXT },
     grid: { left: 8, right: 16, top: 40, bottom: zoom.length ? 32 : 8 },
     tooltip: {
       trigger: 'axis',
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const point = points[dataIndexOf(params) ?? -1];
         if (!point) return '';
@@ -55,8 +55,8 @@ export function buildRectificationBurndownOption(view: RectificationBurndownView
         return tooltipHtml(point.date, rows);
       },
     },
-    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.date), axisLabel: { color: INK.text }, axisLine: { lineStyle: { color: INK.axis } } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: INK.muted }, splitLine: { lineStyle: { color: INK.split } } },
+    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.date), ...CATEGORY_AXIS_LOOK },
+    yAxis: { type: 'value', minInterval: 1, ...VALUE_AXIS_LOOK },
     dataZoom: zoom,
     series: [
       { ...line, name: labels.open, itemStyle: { color: OPEN_COLOR }, lineStyle: { width: 2.5 }, areaStyle: { color: OPEN_COLOR, opacity: 0.12 }, data: points.map((p) => p.open) },

@@ -9,6 +9,7 @@ import { dataIndexOf, formatSigned } from '../chart-format';
 import { formatScore } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
+import { TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export type WaterfallStepKind = 'loss' | 'major' | 'bonus' | 'veto-cap' | 'subtotal';
 
@@ -79,8 +80,7 @@ export function buildScoreWaterfallOption(view: ScoreWaterfallView, labels: Char
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const bar = bars[dataIndexOf(params) ?? -1];
         if (!bar) return '';
@@ -100,7 +100,7 @@ export function buildScoreWaterfallOption(view: ScoreWaterfallView, labels: Char
       axisLine: { lineStyle: { color: INK.axis } },
       axisLabel: { interval: 0, color: INK.text, width: 84, overflow: 'break', formatter: (key: string) => bars[Number(key)]?.label ?? '' },
     },
-    yAxis: { type: 'value', min: 0, max: Math.max(100, Math.ceil(maxTotal / 5) * 5), axisLabel: { color: INK.muted }, splitLine: { lineStyle: { color: INK.split } } },
+    yAxis: { type: 'value', min: 0, max: Math.max(100, Math.ceil(maxTotal / 5) * 5), ...VALUE_AXIS_LOOK },
     series: [
       { ...common, name: 'base', silent: true, itemStyle: { color: 'transparent' }, data: bars.map((b) => (isTotal(b) ? 0 : b.base)) },
       {

@@ -8,6 +8,7 @@ import { dataIndexOf, fillTemplate, formatSigned } from '../chart-format';
 import { formatPercent } from '../../lib/format-number';
 import { INK, SERIES_COLORS } from '../chart-palette';
 import { tooltipHtml } from '../tooltip-html';
+import { LEGEND_TEXT, TOOLTIP_BOX } from './option-blocks';
 
 export interface RadarIndicator {
   code: string;
@@ -33,11 +34,10 @@ export function buildUnitRadarOption(view: UnitRadarView, labels: ChartLabels = 
   const groupLabel = fillTemplate(labels.groupAverageOf, { group: view.groupName });
 
   const option: UnitRadarOption = {
-    legend: { bottom: 0, data: [view.unitName, groupLabel], textStyle: { color: INK.text } },
+    legend: { bottom: 0, data: [view.unitName, groupLabel], ...LEGEND_TEXT },
     tooltip: {
       trigger: 'item',
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const isUnit = dataIndexOf(params) === 0;
         const rows = shown.map((i) => ({

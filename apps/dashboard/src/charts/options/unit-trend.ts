@@ -9,6 +9,7 @@ import { formatScore } from '../../lib/format-number';
 import { gradeColor, INK, SERIES_COLORS } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { scoreAxisMin } from './group-trend';
+import { CATEGORY_AXIS_LOOK, LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface UnitTrendPoint {
   period: string;
@@ -36,12 +37,11 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
   const maxRank = points.reduce((m, p) => Math.max(m, p.rank ?? 0, p.rankedCount ?? 0), 1);
 
   const option: UnitTrendOption = {
-    legend: { top: 0, left: 'center', data: [labels.score, labels.rank], textStyle: { color: INK.text } },
+    legend: { top: 0, left: 'center', data: [labels.score, labels.rank], ...LEGEND_TEXT },
     grid: { left: 8, right: 8, top: 56, bottom: 8 },
     tooltip: {
       trigger: 'axis',
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const point = points[dataIndexOf(params) ?? -1];
         if (!point) return '';
@@ -53,16 +53,15 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         return tooltipHtml(`${view.unitName} · ${point.period}`, rows);
       },
     },
-    xAxis: { type: 'category', data: points.map((p) => p.period), axisLabel: { color: INK.text }, axisLine: { lineStyle: { color: INK.axis } } },
+    xAxis: { type: 'category', data: points.map((p) => p.period), ...CATEGORY_AXIS_LOOK },
     yAxis: [
       {
         type: 'value',
         name: labels.score,
         min: scoreAxisMin(points.flatMap((p) => [p.score, passScore])),
         max: 100,
-        axisLabel: { color: INK.muted },
+        ...VALUE_AXIS_LOOK,
         nameTextStyle: { color: INK.muted },
-        splitLine: { lineStyle: { color: INK.split } },
       },
       { type: 'value', name: labels.rank, nameLocation: 'start', inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: INK.muted }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
     ],

@@ -11,6 +11,7 @@ import { formatScore } from '../../lib/format-number';
 import { gradeColor, INK } from '../chart-palette';
 import { type TooltipRow, tooltipHtml } from '../tooltip-html';
 import { buildCategoryZoom } from './category-zoom';
+import { LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from './option-blocks';
 
 export interface WhatIfResult {
   score: number | null;
@@ -134,13 +135,12 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
   const option: WhatIfOption = {
     animation: units.length <= 300,
     animationDurationUpdate: 300,
-    legend: { top: 0, left: 0, data: [labels.official, labels.scenario], textStyle: { color: INK.text } },
+    legend: { top: 0, left: 0, data: [labels.official, labels.scenario], ...LEGEND_TEXT },
     grid: { left: 8, right: zoom.length ? 40 : 24, top: 32, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      confine: true,
-      className: 'kp-chart-tooltip',
+      ...TOOLTIP_BOX,
       formatter: (params: unknown) => {
         const unit = units[dataIndexOf(params) ?? -1];
         return unit ? whatIfTooltip(unit, labels) : '';
@@ -152,8 +152,7 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       max: Math.max(100, Math.ceil(maxScore / 5) * 5),
       name: labels.score,
       nameTextStyle: { color: INK.muted },
-      axisLabel: { color: INK.muted },
-      splitLine: { lineStyle: { color: INK.split } },
+      ...VALUE_AXIS_LOOK,
     },
     yAxis: {
       type: 'category',
