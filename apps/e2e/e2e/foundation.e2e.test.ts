@@ -100,6 +100,29 @@ describe('the unit registry', () => {
     expect(x02.parent_id).not.toBeNull();
   });
 
+  it('checks the new-unit form with the procedure’s own schema, in Chinese, before anything is sent', async () => {
+    const page = await newPage(env);
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/units`);
+    await page.getByRole('button', { name: '新建单位' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('编码').fill('X 99');
+    await dialog.getByLabel('名称').fill('新');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await dialog.getByText('单位编码只能包含字母、数字、下划线和连字符').waitFor();
+    await dialog.getByText('单位名称至少2个字').waitFor();
+    await screenshot(page, '09a-unit-form-refused');
+    expect(await env.database.db.selectFrom('units').select('id').where('name', '=', '新').executeTakeFirst()).toBeUndefined();
+
+    await dialog.getByLabel('编码').fill('X99');
+    await dialog.getByLabel('名称').fill('江临市新设局');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const created = await env.database.db.selectFrom('units').select(['name', 'valid_from']).where('code', '=', 'X99').executeTakeFirstOrThrow();
+    expect(created.name).toBe('江临市新设局');
+    expect(created.valid_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('shows a unit page with its townships and its change history', async () => {
     const page = await newPage(env);
     await signIn(env, page, 'admin');
