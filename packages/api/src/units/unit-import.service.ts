@@ -3,13 +3,15 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { ImportProblem, UnitsImportResult } from '@kaoping/contracts/units/unit-import';
 import { UNITS_IMPORT_MAX_BYTES } from '@kaoping/contracts/units/unit-import';
-import { readInterchangeFile } from '@kaoping/importers/interchange/read-interchange';
+import type { ImportIssue } from '@kaoping/importers/interchange/import-issue';
+import { readUploadedInterchange } from '@kaoping/importers/guard/read-uploaded-report';
 import { findGroupsByCode, findUnitGroup, setUnitGroup } from '@kaoping/db/org/group.repository';
 import { findUnitsByCodes, insertUnit, updateUnit } from '@kaoping/db/units/unit.repository';
 import type { Unit } from '@kaoping/contracts/units/unit';
 import type { Db } from '@kaoping/db/connect';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
+import { cooperativeTicker } from '../cooperative';
 
 type Authed = Context & { user: SessionUser };
 
@@ -45,7 +47,9 @@ export async function importUnitsFile(ctx: Authed, input: { fileName: string; co
       const ids = new Map<string, number>();
       for (const [code, unit] of plan.existing) ids.set(code, unit.id);
       // Parents first: rows are ordered so that a parent defined in the file is created before its children.
+      const tick = cooperativeTicker(); // other requests get a turn every 200 rows (E3, issue #12 §3)
       for (const row of plan.ordered) {
+        await tick();
         const parentId = row.parent === null ? null : (ids.get(row.parent) ?? null);
         const groupId = plan.groups.get(row.group)?.id ?? null;
         const existing = plan.existing.get(row.code);
@@ -104,13 +108,20 @@ interface ImportPlan {
 
 /** Checks every row against the database (groups of the year, parents, retired units) and orders parents first. */
 /** Reads the file's rows (format, header, each cell) and refuses duplicate codes within the file. */
-function readUnitsRows(fileName: string, bytes: Uint8Array) {
+// Parsed off the event loop on the server (a child process, see importers/guard; E3, issue #12 §3);
+// the duplicate check runs on the rows it returns.
+async function readUnitsRows(fileName: string, bytes: Uint8Array) {
+  const read = await readUploadedInterchange('units', { name: fileName, bytes });
+  if (!read.ok) return read;
   const seen = new Map<string, number>();
-  return readInterchangeFile('units', { name: fileName, bytes }, (row, report, rowNumber) => {
+  const issues: ImportIssue[] = [];
+  read.value.rows.forEach((row, i) => {
+    const rowNumber = read.value.rowNumbers[i] ?? i + 2;
     const first = seen.get(row.code);
-    if (first !== undefined) report('code', `单位编码 ${row.code} 与第${first}行重复`);
+    if (first !== undefined) issues.push({ file: fileName, row: rowNumber, column: 'code', message: `单位编码 ${row.code} 与第${first}行重复` });
     else seen.set(row.code, rowNumber);
   });
+  return issues.length > 0 ? { ok: false as const, issues } : read;
 }
 
 async function planImport(db: Db, rows: UnitRow[], rowNumbers: number[], year: number): Promise<ImportPlan> {
