@@ -7,7 +7,7 @@ import { maxAttemptsWithin } from '@kaoping/domain/security/login-delay';
 import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { insertUser } from '@kaoping/db/users/user.repository';
-import { createServer, MAX_BATCH_SIZE } from './create-server';
+import { createServer, MAX_BATCH_SIZE, MAX_BODY_BYTES } from './create-server';
 
 const PASSWORD = '正确的密码-1';
 
@@ -129,5 +129,39 @@ describe('HTTP host security', () => {
     expect(foreign.status).toBe(403);
     const own = await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: { ...json, origin: base, 'sec-fetch-site': 'same-origin', 'x-forwarded-for': '192.0.2.201' }, body: JSON.stringify({ username: 'wang', password: PASSWORD }) });
     expect(own.status).toBe(200);
+  });
+});
+
+describe('messages users see for transport and validation errors', () => {
+  let database: DatabaseHandle;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    database = openSqlite(':memory:');
+    await migrateToLatest(database.db);
+    server = createServer({ database, dashboardDir: null, secureCookies: false });
+    base = await listen(server);
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await database.destroy();
+  });
+
+  const messageOf = async (r: Response) => {
+    const body = (await r.json()) as { error: { message: string } } | { error: { message: string } }[];
+    return Array.isArray(body) ? (body[0]?.error.message ?? '') : body.error.message;
+  };
+
+  it('are Chinese: broken JSON, a body over the cap, too many batched calls, an unknown path, a bad number', async () => {
+    expect(await messageOf(await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: json, body: '{"username":' }))).toBe('请求内容不是有效的 JSON');
+    const big = await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'x', password: 'y'.repeat(MAX_BODY_BYTES) }) });
+    expect(big.status).toBe(413);
+    expect(await messageOf(big)).toMatch(/^请求内容过大\(上限约 \d+ MB\),请压缩文件或分批上传$/);
+    expect(await messageOf(await fetch(`${base}/trpc/${Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'auth.me').join(',')}?batch=1&input={}`))).toBe(`一次合并发送的请求过多(上限 ${MAX_BATCH_SIZE} 个),请减少后重试`);
+    expect(await messageOf(await fetch(`${base}/trpc/nothing.here`))).toBe('请求的接口不存在');
+    // zod issues without a message of their own: zh-CN wording (schema-level wording is kept).
+    const tooLong = await messageOf(await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'x'.repeat(100), password: 1e300 }) }));
+    expect(tooLong).toMatch(/^username:.*[\u4e00-\u9fff].*;password:.*[\u4e00-\u9fff]/u);
+    expect(tooLong).not.toMatch(/Too big|Invalid input|expected string/);
   });
 });

@@ -10,8 +10,12 @@ import type { Context } from '@kaoping/api/context';
 import { appRouter } from '@kaoping/api/root';
 import type { DatabaseHandle } from '@kaoping/db/connect';
 import { clientAddress } from './client-address';
+import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { createCookieJar, readSessionToken } from './cookies';
 import { refuseCrossSite } from './request-guard';
+import { chineseTransportMessage } from './transport-messages';
+
+useChineseZodMessages();
 
 export interface ServerOptions {
   database: DatabaseHandle;
@@ -78,8 +82,11 @@ export function createServer(options: ServerOptions): Server {
         now,
       };
     },
+    // Runs before the response is shaped: transport errors get their Chinese message here.
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') options.onError?.(error, path);
+      const zh = chineseTransportMessage(error, { maxBodyMb: Math.floor(MAX_BODY_BYTES / 1048576), maxBatchSize: MAX_BATCH_SIZE });
+      if (zh !== null) error.message = zh;
     },
   });
   const hasDashboard = options.dashboardDir !== null && existsSync(options.dashboardDir);
