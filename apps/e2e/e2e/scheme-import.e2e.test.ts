@@ -69,8 +69,29 @@ describe('importing the office 考核细则', () => {
     await expect(page.getByTestId('scheme-node-1.1').textContent()).resolves.toContain('下级合计 14 ≠ 13');
     await expect(page.getByTestId('scheme-live-problems').textContent()).resolves.toContain('指标 1.1');
     await expect(page.getByTestId('scheme-import-run').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('scheme-live-problems').scrollIntoViewIfNeeded();
     await screenshot(page, 'scheme-import-04-live-problem');
     await page.getByTestId('node-points').fill('1');
     await page.getByTestId('scheme-live-ok').waitFor();
+  });
+
+  it("starts next year from this year's scheme and shows the node-by-node diff in the form editor", async () => {
+    const page = await newPage(env);
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/assessment/schemes`);
+    await page.getByRole('row', { name: /JL-2026/ }).getByRole('button', { name: '复制为下一年度' }).click();
+    await page.getByText('已复制为', { exact: false }).first().waitFor();
+    const copy = await env.database.db.selectFrom('schemes').select('code').where('year', '=', 2027).executeTakeFirstOrThrow();
+    await page.getByTestId(`scheme-edit-${copy.code}`).click();
+    await expect.poll(async () => (await page.getByTestId('scheme-json').inputValue()).length).toBeGreaterThan(100);
+    await page.getByRole('tab', { name: '表单编辑' }).click();
+    await expect(page.getByTestId('scheme-diff').textContent()).resolves.toContain('与上一年度方案相同');
+    await page.getByTestId('scheme-node-1.1').click();
+    const before = Number(await page.getByTestId('node-points').inputValue());
+    await page.getByTestId('node-points').fill(String(before + 1));
+    await expect(page.getByTestId('scheme-diff').textContent()).resolves.toContain(`修改1.1`);
+    await expect(page.getByTestId('scheme-diff').textContent()).resolves.toContain(`分值 ${before} → ${before + 1}`);
+    await page.getByTestId('scheme-diff').scrollIntoViewIfNeeded();
+    await screenshot(page, 'scheme-import-05-next-year-diff');
   });
 });
