@@ -22,7 +22,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
     if (confirmLeave()) void navigate(path);
   };
   // The meeting pages live in the header, not the menu: no menu item is theirs to highlight.
-  const inHeader = ['/presentation', '/bulletin'].some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
+  const inHeader = ['/presentation', '/bulletin', '/account'].some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={0}>

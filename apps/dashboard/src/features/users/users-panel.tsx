@@ -98,7 +98,7 @@ export function UsersPanel() {
             width: 130,
             render: (_: UserStatus, u) => (
               <Space size={4} wrap>
-                {u.status === 'active' ? <Tag color="green">{t('accounts.users.active')}</Tag> : <Tag>{t('accounts.users.disabled')}</Tag>}
+                {u.status === 'active' ? <Tag color="green">{t('accounts.users.active')}</Tag> : <Tag color="default">{t('accounts.users.disabled')}</Tag>}
                 {u.mustChangePassword && u.status === 'active' && (
                   <Tooltip title={t('accounts.users.mustChange')}>
                     <Tag color="orange">{t('accounts.users.mustChangeShort')}</Tag>
