@@ -3,14 +3,14 @@ import type { LoginInput, SessionUser } from '@kaoping/contracts/auth/session';
 import { insertAuditEntry } from '@kaoping/db/audit/audit.repository';
 import { insertSecurityEvent, pruneSecurityEvents } from '@kaoping/db/security/security-event.repository';
 import { deleteExpiredSessions, deleteSession, findLiveSessionUserId, insertSession } from '@kaoping/db/sessions/session.repository';
-import { findUserById, findUserByUsername, type UserRecord } from '@kaoping/db/users/user.repository';
+import { findUserById, findUserByUsername, recordSignIn, type UserRecord } from '@kaoping/db/users/user.repository';
 import type { Db } from '@kaoping/db/connect';
 import type { Context } from '../context';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { newSessionToken, sessionIdOf, SESSION_TTL_SECONDS } from './session-token';
 
 export function toSessionUser(user: UserRecord): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitName: user.unitName };
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitName: user.unitName, mustChangePassword: user.mustChangePassword };
 }
 
 /** "30 秒" / "5 分钟": how long to wait, for the refusal message. */
@@ -45,7 +45,8 @@ export async function signIn(ctx: Context, input: LoginInput): Promise<SessionUs
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await deleteExpiredSessions(trx, at);
-    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, createdAt: at, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString() });
+    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, createdAt: at, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(), clientIp: ctx.clientIp });
+    await recordSignIn(trx, user.id, at);
     await insertAuditEntry(trx, { at, actorId: user.id, actorName: user.displayName, action: 'auth.login', entity: 'user', entityId: user.id, unitId: user.unitId, before: null, after: { ip: ctx.clientIp } });
   });
   ctx.cookies.set(token, SESSION_TTL_SECONDS);
