@@ -12,6 +12,7 @@ import type { ReportParseResult } from '@kaoping/contracts/annual-report/parse-r
 import { adaptParsedCells } from '@kaoping/domain/annual-report-workflow/adapt-parsed-report';
 import { checkStoredReport, type StoredReportContext } from '@kaoping/domain/annual-report-workflow/check-stored-report';
 import { reportFormatForYear } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
+import { unitNamesMatch } from '@kaoping/domain/annual-report-review/city-review';
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
 import { invalidInput, tooLarge } from '@kaoping/domain/errors/domain-error';
 import { isReportParseError } from '@kaoping/importers/annual-report/parse-error';
@@ -38,14 +39,8 @@ async function readSource(bytes: Uint8Array | string, fileName: string | null): 
   }
 }
 
-const compactName = (s: string) => s.replace(/\s+/g, '').replace(/人民政府$|办事处$/, '');
-
 /** Same unit if one name contains the other once the city prefix and 人民政府 are set aside. */
-export function namesMatch(parsed: string, registered: string): boolean {
-  const a = compactName(parsed);
-  const b = compactName(registered);
-  return a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a) || a.includes(b.replace(/^.*?市/, '')));
-}
+export const namesMatch = unitNamesMatch;
 
 export interface ReadReport extends ReportParseOutput {
   parsed: ReportParseResult;

@@ -34,6 +34,9 @@ describe('assignReviewFiles', () => {
   it('tells names apart that only share the city', () => {
     expect(unitNamesMatch('东湖镇人民政府', '江临市东湖镇人民政府')).toBe(true);
     expect(unitNamesMatch('江临市财政局', '江临市教育局')).toBe(false);
+    // The city government's name stripped of the city is empty: it must not match every report.
+    expect(unitNamesMatch('上海市人民政府办公厅', '江临市人民政府')).toBe(false);
+    expect(unitNamesMatch('江临市人民政府', '江临市人民政府')).toBe(true);
   });
 });
 

@@ -35,7 +35,8 @@ const compactName = (s: string) => s.replace(/\s+/g, '').replace(/人民政府$|
 export function unitNamesMatch(parsed: string, registered: string): boolean {
   const a = compactName(parsed);
   const b = compactName(registered);
-  return a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a) || a.includes(b.replace(/^.*?市/, '')));
+  const local = b.replace(/^.*?市/, ''); // 江临市教育局 → 教育局; 江临市 (the city itself) → '' which matches nothing
+  return a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a) || (local.length >= 2 && a.includes(local)));
 }
 
 const stem = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

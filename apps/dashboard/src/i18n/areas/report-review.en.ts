@@ -1,0 +1,30 @@
+import type { Shape } from '../shape';
+import type { reportReviewZh } from './report-review.zh';
+
+export const reportReviewEn: Shape<typeof reportReviewZh> = {
+  title: 'Review of {{year}} annual reports',
+  intro: "Upload the units' published annual reports (web pages, Word, PDF, text, or a whole folder / .zip). Each file is matched to a unit by its name (the unit code) or by the unit named in the report, then its publication date, tables and equations are checked.",
+  year: 'Report year',
+  pickFiles: 'Choose files or a .zip',
+  pickFolder: 'Choose a folder',
+  chosen: '{{count}} files chosen, {{size}} in all',
+  clear: 'Clear',
+  start: 'Start review',
+  limit: 'At most 20 MB per upload; upload in parts or use the command kaoping report import for more.',
+  reading: 'Reading {{done}}/{{files}} files…',
+  checking: 'Checking…',
+  failed: 'Review failed: {{error}}',
+  export: 'Export to Excel',
+  totals: { expected: 'Expected', found: 'Found', missing: 'Missing', late: 'Late', noDate: 'No date', withErrors: 'With errors', unresolved: 'Unresolved cells' },
+  columns: { unit: 'Unit', report: 'Report', published: 'Published', deadline: 'Deadline', timeliness: 'Timeliness', cells: 'Cells read', unresolved: 'Unresolved', problems: 'Problems' },
+  found: 'Published', missing: 'Missing',
+  timeliness: { on_time: 'On time', late: '{{days}} days late', no_date: 'No date', missing: 'Not published' },
+  problems: '{{errors}} errors · {{warnings}} warnings',
+  narrative: 'Overview differs from the tables',
+  notes: 'Reading notes',
+  order: 'Order rectification',
+  orderTitle: '{{year}} annual report on government information disclosure: {{message}}',
+  unmatched: '{{count}} files match no unit',
+  none: 'No problems',
+  officeOnly: 'The annual-report review is for the disclosure office only',
+};
