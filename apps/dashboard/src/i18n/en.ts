@@ -9,6 +9,7 @@ import { meetingEn } from './areas/meeting.en';
 import { rectificationEn } from './areas/rectification.en';
 import { schemeEditorEn } from './areas/scheme-editor.en';
 import { reportsEn } from './areas/reports.en';
+import { reportReviewEn } from './areas/report-review.en';
 
 export const en: Shape<typeof zh> = {
   schemeEditor: schemeEditorEn,
@@ -20,6 +21,7 @@ export const en: Shape<typeof zh> = {
   meeting: meetingEn,
   rectification: rectificationEn,
   reports: reportsEn,
+  reportReview: reportReviewEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: { overview: 'Overview', rankings: 'Rankings', analysis: 'Analysis', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
@@ -49,7 +51,7 @@ export const en: Shape<typeof zh> = {
       'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded', 'analysis_scenario_create': 'What-if scenario saved', 'analysis_scenario_delete': 'What-if scenario deleted',
       'assessment_score_set': 'Score entered', 'assessment_finding_add': 'Finding recorded', 'assessment_finding_withdraw': 'Finding withdrawn', 'assessment_event_add': 'Event recorded', 'assessment_event_remove': 'Event removed', 'assessment_objection_file': 'Objection filed', 'assessment_objection_decide': 'Objection decided', 'assessment_self_set': 'Self-assessment entered',
       'assessment_scheme_import': 'Import scheme', 'assessment_scheme_replace': 'Edit scheme', 'assessment_scheme_copy': 'Copy scheme to next year', 'assessment_scheme_importDocument': 'Import scheme document',
-      'annual_report_create': 'Annual report created', 'annual_report_save': 'Annual report saved', 'annual_report_submit': 'Annual report submitted', 'annual_report_return': 'Annual report returned', 'annual_report_accept': 'Annual report accepted', 'annual_report_correction': 'Annual report correction', 'annual_report_import': 'Annual report imported', 'annual_report_export': 'Annual report summary exported',
+      'annual_report_create': 'Annual report created', 'annual_report_save': 'Annual report saved', 'annual_report_submit': 'Annual report submitted', 'annual_report_return': 'Annual report returned', 'annual_report_accept': 'Annual report accepted', 'annual_report_correction': 'Annual report correction', 'annual_report_import': 'Annual report imported', 'annual_report_export': 'Annual report summary exported', 'annual_report_city_review': 'Annual reports reviewed', 'annual_report_city_review_export': 'Annual report review exported',
     },
   },
   settings: { calendarMissing: 'The {{year}} holiday arrangement is not entered yet: deadlines in {{year}} count Monday to Friday only.', calendar: 'Holidays', calendarHelp: 'Working-day deadlines follow the national holidays and make-up workdays (the State Council notices are built in). When next year\'s arrangement is published, enter its days here.', calendarCoverage: 'Years with an arrangement: {{years}}', holiday: 'Holiday', workday: 'Make-up workday', holidayName: 'Name', addDay: 'Add', date: 'Date', dayKind: 'Kind', remove: 'Remove', title: 'Settings', groups: 'Groups', periods: 'Periods', users: 'Users', groupCode: 'Code', groupName: 'Name', unitCount: 'Units', sortOrder: 'Order',

@@ -9,6 +9,7 @@ import { meetingZh } from './areas/meeting.zh';
 import { rectificationZh } from './areas/rectification.zh';
 import { schemeEditorZh } from './areas/scheme-editor.zh';
 import { reportsZh } from './areas/reports.zh';
+import { reportReviewZh } from './areas/report-review.zh';
 
 export const zh = {
   schemeEditor: schemeEditorZh,
@@ -20,6 +21,7 @@ export const zh = {
   meeting: meetingZh,
   rectification: rectificationZh,
   reports: reportsZh,
+  reportReview: reportReviewZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: { overview: '概览', rankings: '排名', analysis: '分析', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
@@ -49,7 +51,7 @@ export const zh = {
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据', 'analysis_scenario_create': '保存模拟方案', 'analysis_scenario_delete': '删除模拟方案',
       'assessment_score_set': '考评打分', 'assessment_finding_add': '登记问题', 'assessment_finding_withdraw': '撤销问题', 'assessment_event_add': '登记否决/加减分事项', 'assessment_event_remove': '删除否决/加减分事项', 'assessment_objection_file': '提出申诉', 'assessment_objection_decide': '处理申诉', 'assessment_self_set': '单位自评',
       'assessment_scheme_import': '导入考核方案', 'assessment_scheme_replace': '修改考核方案', 'assessment_scheme_copy': '复制考核方案到下一年度', 'assessment_scheme_importDocument': '导入考核细则文件',
-      'annual_report_create': '新建年度报告', 'annual_report_save': '保存年度报告', 'annual_report_submit': '报送年度报告', 'annual_report_return': '退回年度报告', 'annual_report_accept': '通过年度报告', 'annual_report_correction': '更正年度报告', 'annual_report_import': '导入年度报告', 'annual_report_export': '导出年度报告汇总',
+      'annual_report_create': '新建年度报告', 'annual_report_save': '保存年度报告', 'annual_report_submit': '报送年度报告', 'annual_report_return': '退回年度报告', 'annual_report_accept': '通过年度报告', 'annual_report_correction': '更正年度报告', 'annual_report_import': '导入年度报告', 'annual_report_export': '导出年度报告汇总', 'annual_report_city_review': '年报评查', 'annual_report_city_review_export': '导出年报评查表',
     },
   },
   settings: { calendarMissing: '{{year}}年节假日安排尚未录入:该年的整改时限暂按周一至周五计算。', calendar: '节假日与调休', calendarHelp: '整改时限按国家法定节假日及调休安排计算(内置国务院办公厅历年通知)。国务院公布新一年安排后,在此录入放假日期和调休上班日期。', calendarCoverage: '已有安排的年度:{{years}}', holiday: '放假', workday: '调休上班', holidayName: '名称', addDay: '添加', date: '日期', dayKind: '类型', remove: '删除', title: '设置', groups: '分组', periods: '期次', users: '用户', groupCode: '分组编码', groupName: '分组名称', unitCount: '单位数', sortOrder: '排序',

@@ -15,6 +15,7 @@ const AnalysisPage = lazy(() => import('./analysis').then((m) => ({ default: m.A
 const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
 const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
 const ReportsArea = lazy(() => import('./reports').then((m) => ({ default: m.ReportsArea })));
+const ReportReviewPage = lazy(() => import('./reports-review').then((m) => ({ default: m.ReportReviewPage })));
 const AssessmentArea = lazy(() => import('./assessment').then((m) => ({ default: m.AssessmentArea })));
 const RectificationPage = lazy(() => import('./rectification').then((m) => ({ default: m.RectificationPage })));
 const SettingsPage = lazy(() => import('./settings').then((m) => ({ default: m.SettingsPage })));
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="/" element={page('overview', <OverviewPage user={user} />)} />
         <Route path="/rankings/*" element={page('rankings', <RankingsArea />)} />
         <Route path="/analysis" element={page('analysis', <AnalysisPage user={user} />)} />
+        <Route path="/reports/review" element={page('reports', <ReportReviewPage user={user} />)} />
         <Route path="/reports/*" element={page('reports', <ReportsArea user={user} />)} />
         <Route path="/assessment/*" element={page('assessment', <AssessmentArea user={user} />)} />
         <Route path="/rectification" element={page('rectification', <RectificationPage user={user} />)} />
