@@ -165,3 +165,35 @@ describe('messages users see for transport and validation errors', () => {
     expect(tooLong).not.toMatch(/Too big|Invalid input|expected string/);
   });
 });
+
+describe('inputs refused before any schema or database sees them', () => {
+  let database: DatabaseHandle;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    database = openSqlite(':memory:');
+    await migrateToLatest(database.db);
+    server = createServer({ database, dashboardDir: null, secureCookies: false });
+    base = await listen(server);
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await database.destroy();
+  });
+
+  const post = async (path: string, body: string) => {
+    const r = await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: json, body });
+    return { status: r.status, message: ((await r.json()) as { error: { message: string } }).error.message };
+  };
+
+  it('a NUL anywhere in the input: 400 with a Chinese message (PostgreSQL answered 500)', async () => {
+    expect(await post('auth.login', JSON.stringify({ username: 'wang\u0000', password: 'x' }))).toEqual({ status: 400, message: '内容中含有不允许的空字符(NUL),请删除后重试' });
+  });
+
+  it('input nested 5,000 levels deep: 400 with a clear message, no stack overflow', async () => {
+    let deep = '{"name":"叶"}';
+    for (let i = 0; i < 5000; i++) deep = `{"name":"节点${i}","children":[${deep}]}`;
+    const answer = await post('auth.login', deep);
+    expect(answer).toEqual({ status: 400, message: '输入的层级过深(超过 100 层),请检查内容' });
+  });
+});

@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '@kaoping/db/connect';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { createCookieJar, readSessionToken } from './cookies';
+import { inputProblem } from './input-guard';
 import { refuseCrossSite } from './request-guard';
 import { chineseTransportMessage } from './transport-messages';
 
@@ -69,6 +70,10 @@ export function createServer(options: ServerOptions): Server {
       // Sign-in is never batched: one request, one password guess.
       if (info.calls.length > 1 && info.calls.some((c) => c.path === 'auth.login')) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: '登录请求不能与其他请求合并发送,请单独提交' });
+      }
+      for (const call of info.calls) {
+        const problem = inputProblem(await call.getRawInput());
+        if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
       }
       const sessionToken = readSessionToken(req);
       return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../text';
 import { idSchema, yearSchema } from '../common';
 
 export const groupCodeSchema = z
@@ -21,7 +22,7 @@ export type Group = z.infer<typeof groupSchema>;
 export const groupUpsertInputSchema = z.object({
   year: yearSchema,
   code: groupCodeSchema,
-  name: z.string().trim().min(1, '分组名称不能为空').max(50),
+  name: nameSchema('分组名称', 1, 50),
   sortOrder: z.number().int().min(0).max(999).default(0),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../text';
 import { chinaDateSchema, idSchema, versionSchema, yearSchema } from '../common';
 
 export const unitKinds = ['county_gov', 'city_dept', 'township', 'street', 'other'] as const;
@@ -40,7 +41,7 @@ export type Unit = z.infer<typeof unitSchema>;
 
 export const unitCreateInputSchema = z.object({
   code: unitCodeSchema,
-  name: z.string().trim().min(2, '单位名称至少2个字').max(100, '单位名称不超过100个字'),
+  name: nameSchema('单位名称', 2, 100),
   kind: unitKindSchema,
   parentId: idSchema.nullable().default(null),
   tags: z.array(tagSchema).max(20).default([]),
@@ -55,7 +56,7 @@ export const unitUpdateInputSchema = z.object({
   id: idSchema,
   /** Optimistic concurrency: the version the editor loaded. */
   version: versionSchema,
-  name: z.string().trim().min(2, '单位名称至少2个字').max(100, '单位名称不超过100个字'),
+  name: nameSchema('单位名称', 2, 100),
   kind: unitKindSchema,
   parentId: idSchema.nullable(),
   tags: z.array(tagSchema).max(20),
