@@ -116,7 +116,7 @@ describe('the rectification ledger', () => {
 
     await office.goto(`${env.baseUrl}/rectification`);
     await office.getByTestId('overdue-only').click();
-    await expect(office.getByTestId('ledger-table').textContent()).resolves.toMatch(/逾期 \d+ 天/);
+    await expect(office.getByTestId('ledger-table').textContent()).resolves.toMatch(/逾期 \d+ 个工作日/);
     await screenshot(office, 'rect-06-ledger-overdue');
     // The unit sees its own overdue item in its ledger.
     await unit.goto(`${env.baseUrl}/rectification`);

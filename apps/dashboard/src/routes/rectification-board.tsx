@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, Empty, List, Row, Select, Space, Spin, Table,
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { LedgerDefinition } from '../features/rectification/figures-cards';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { buildOverdueByUnitOption } from '../charts/options/overdue-by-unit';
 import { buildRectificationBurndownOption } from '../charts/options/rectification-burndown';
@@ -81,6 +82,9 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
         }
       >
         {data.isOwnUnitOnly ? <Typography.Text type="secondary">{t('dashboard.board.ownUnit')}</Typography.Text> : <Typography.Text type="secondary">{t('dashboard.overview.figures.rectHint', { date: data.today, rate: formatPercent(f.onTimeClosureRate) })}</Typography.Text>}
+        <div>
+          <LedgerDefinition />
+        </div>
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={8} xl={4}>

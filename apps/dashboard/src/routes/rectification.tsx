@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
@@ -29,11 +29,14 @@ export function RectificationPage({ user }: { user: SessionUser }) {
   const [status, setStatus] = useState<RectificationStatus[]>([]);
   const [severity, setSeverity] = useState<(typeof severities)[number] | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [unitText, setUnitText] = useState('');
+  // The server matches name, code and pinyin initials; typing is not held up by the request.
+  const unitQuery = useDeferredValue(unitText.trim());
   const [search, setSearch] = useSearchParams();
   const openId = Number(search.get('item')) || null;
   const setOpenId = (id: number | null) => setSearch(id === null ? {} : { item: String(id) });
   const [issuing, setIssuing] = useState(false);
-  const filter = { period, groupId, status: status.length ? status : null, severity, overdueOnly };
+  const filter = { period, groupId, status: status.length ? status : null, severity, overdueOnly, unitQuery: unitQuery === '' ? null : unitQuery };
   const ledger = useQuery({ ...trpc.rectification.ledger.queryOptions(filter), placeholderData: keepPreviousData });
   const exportXlsx = useMutation(trpc.rectification.exportXlsx.mutationOptions({ onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') }));
   const rows = ledger.data?.rows ?? [];
@@ -60,6 +63,9 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           </Space>
         </Space>
         <Space wrap style={{ marginBottom: 12 }}>
+          {user.role !== 'liaison' && (
+            <Input.Search allowClear placeholder={t('rectification.filters.unitSearch')} style={{ width: 280 }} value={unitText} onChange={(e) => setUnitText(e.target.value)} maxLength={50} data-testid="ledger-unit-search" />
+          )}
           <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 120 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: p.code }))} />
           {user.role !== 'liaison' && <Select allowClear placeholder={t('rectification.filters.group')} style={{ width: 200 }} value={groupId} onChange={(v) => setGroupId(v ?? null)} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />}
           <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: rectificationStatusLabelsZh[s] }))} />
@@ -80,12 +86,26 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           columns={[
             { title: t('rectification.columns.index'), width: 56, render: (_, __, i) => i + 1 },
             { title: t('rectification.columns.code'), dataIndex: 'code', width: 120 },
-            { title: t('rectification.columns.title'), dataIndex: 'title', width: 280, ellipsis: { showTitle: true } },
-            { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 190, ellipsis: true },
-            { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
-            { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
+            { title: t('rectification.columns.title'), dataIndex: 'title', width: 240, ellipsis: { showTitle: true } },
+            { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 170, ellipsis: true },
+            // 逾期 sits beside the unit so it is in view at 1366 wide without scrolling; counted in working days, as the deadline was.
+            {
+              title: t('rectification.columns.overdue'),
+              width: 180,
+              render: (_, r) =>
+                r.isOverdue ? (
+                  <Tooltip title={t('rectification.overdueCalendarDays', { days: r.daysOverdue })}>
+                    <Tag color="red" data-testid="overdue-tag">
+                      {t('rectification.overdueWorkingDays', { days: r.workingDaysOverdue })}
+                    </Tag>
+                  </Tooltip>
+                ) : r.carriedInto ? (
+                  <Tag>{t('rectification.carried', { period: r.carriedInto })}</Tag>
+                ) : null,
+            },
             { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },
-            { title: t('rectification.columns.overdue'), width: 110, render: (_, r) => (r.isOverdue ? <Tag color="red">{t('rectification.overdueDays', { days: r.daysOverdue })}</Tag> : r.carriedInto ? <Tag>{t('rectification.carried', { period: r.carriedInto })}</Tag> : null) },
+            { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
+            { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
             { title: t('rectification.columns.escalation'), dataIndex: 'escalationLevel', width: 90, render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{escalationLevelLabelsZh[l]}</Tag> : null) },
             { title: t('rectification.columns.closedOn'), dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
           ]}

@@ -1,12 +1,13 @@
-import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { issueFromFindingsInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
+import { invalidInput } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
 import { findItemsOfFindings, listFindingsForIssue, listUnorderedFindingIds, type FindingForIssue } from '@kaoping/db/rectification/rectification.repository';
 import type { z } from 'zod';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
 import { issueItemInTransaction, withDerived } from './rectification.service';
+import { loadWorkCalendar } from './work-calendar.service';
 
 type Authed = Context & { user: SessionUser };
 
@@ -46,7 +47,7 @@ export async function issueFromFindings(ctx: Authed, input: z.output<typeof issu
     }
     const already = await findItemsOfFindings(trx, ids);
     for (const [findingId, code] of already) problems.push(`问题 #${findingId} 已交办(${code})`);
-    if (problems.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.slice(0, 20).join(';') });
+    if (problems.length > 0) throw invalidInput(problems.slice(0, 20).join(';'));
     const items = [];
     for (const group of groupFindings(findings, input.grouping)) {
       const first = group[0];
@@ -54,19 +55,20 @@ export async function issueFromFindings(ctx: Authed, input: z.output<typeof issu
       const item = await issueItemInTransaction(
         trx,
         ctx,
-        { unitId: first.unitId, period: first.period, findingIds: group.map((f) => f.id), title: titleOf(group), requirement: input.requirement, due: input.due, severity: input.severity, responsiblePerson: '', responsibleLeader: '', source: 'manual' },
+        { unitId: first.unitId, period: first.period, findingIds: group.map((f) => f.id), title: titleOf(group), requirement: input.requirement, due: input.due, severity: input.severity, responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: input.evidenceRequired },
         'finding',
       );
       items.push(item);
     }
     await recordChange(trx, ctx.user, now, { action: 'rectification.issue_bulk', entity: 'rectification', entityId: items.map((i) => i.code).join(','), unitId: null, before: null, after: { findings: ids.length, items: items.length, grouping: input.grouping } });
-    return items.map((i) => withDerived(i, chinaToday(now)));
+    const calendar = await loadWorkCalendar(trx);
+    return items.map((i) => withDerived(i, chinaToday(now), calendar));
   });
 }
 
 /** 交办 for a whole published round: every active finding not ordered yet. */
 export async function issueRound(ctx: Authed, input: Omit<z.output<typeof issueFromFindingsInputSchema>, 'findingIds'> & { roundId: number }) {
   const findingIds = await listUnorderedFindingIds(ctx.db, input.roundId);
-  if (findingIds.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '本轮测评没有待交办的问题' });
+  if (findingIds.length === 0) throw invalidInput('本轮测评没有待交办的问题');
   return issueFromFindings(ctx, { ...input, findingIds });
 }

@@ -59,7 +59,7 @@ export async function syncDueReminders(trx: Db, calendar: WorkCalendar, today: s
     const reminders = days.flatMap((day) => remindersDue(item as RectificationItem, calendar, day, offsets));
     for (const reminder of reminders) {
       const isOverdue = reminder.kind === 'overdue';
-      const title = isOverdue ? `整改已逾期 ${reminder.daysOverdue} 天:${item.code} ${item.title.slice(0, 30)}` : `整改将于 ${reminder.dueDate} 到期:${item.code} ${item.title.slice(0, 30)}`;
+      const title = isOverdue ? `整改已逾期 ${reminder.workingDaysOverdue} 个工作日:${item.code} ${item.title.slice(0, 30)}` : `整改将于 ${reminder.dueDate} 到期:${item.code} ${item.title.slice(0, 30)}`;
       const body = isOverdue ? `${item.unitName} 的整改任务已超过时限 ${item.dueDate},请尽快报送整改情况。` : `距整改时限还有 ${reminder.workingDaysBefore} 个工作日。`;
       const to = [...(liaisons.get(item.unitId) ?? []), ...(isOverdue ? office : [])];
       for (const userId of to) notes.push({ userId, kind: reminder.kind, title, body, itemId: item.id, dedupeKey: `${item.id}:${reminder.kind}:${reminder.date}:${userId}` });

@@ -57,6 +57,29 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     expect(audit.map((x) => x.action)).toContain('rectification.recheck_fail');
   });
 
+  it('evidence is required per order: the office decides when issuing', async () => {
+    const required = await issue();
+    const optional = await admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '栏目名称不规范', due: { kind: 'working_days', days: 3 }, evidenceRequired: false });
+    expect([required.evidenceRequired, optional.evidenceRequired]).toEqual([true, false]);
+    const l = liaison(at('2025-09-30T01:00:00.000Z'));
+    const fix = { type: 'submit' as const, measures: '已整改', completionNote: '已完成', evidence: [] };
+    const a1 = await l.rectification.transition({ itemId: required.id, version: 1, action: { type: 'acknowledge', note: null } });
+    await expect(l.rectification.transition({ itemId: required.id, version: a1.version, action: fix })).rejects.toThrow(/佐证材料/);
+    expect((await l.rectification.get({ id: required.id })).item.status).toBe('acknowledged');
+    const a2 = await l.rectification.transition({ itemId: optional.id, version: 1, action: { type: 'acknowledge', note: null } });
+    await expect(l.rectification.transition({ itemId: optional.id, version: a2.version, action: fix })).resolves.toMatchObject({ status: 'submitted' });
+  });
+
+  it('finds a unit’s items by name, code or pinyin initials, and counts overdue in working days', async () => {
+    const item = await issue(3); // due 2025-10-10
+    const later = admin(at('2025-10-14T02:00:00.000Z')); // Tuesday after: 10-11 (调休 Saturday), 10-13, 10-14 → 3 working days, 4 calendar days
+    const unit = org.own;
+    for (const q of [unit.name.slice(0, 3), unit.code.toLowerCase(), 'ljq']) expect((await later.rectification.ledger({ unitQuery: q })).rows.map((r) => r.id)).toEqual([item.id]);
+    expect((await later.rectification.ledger({ unitQuery: 'zzzzqqq' })).rows).toEqual([]);
+    const row = (await later.rectification.ledger({})).rows[0];
+    expect(row).toMatchObject({ isOverdue: true, workingDaysOverdue: 3, daysOverdue: 4 });
+  });
+
   it('refuses a stale version with a conflict message and changes nothing', async () => {
     const item = await issue();
     await liaison().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } });

@@ -1,11 +1,14 @@
-import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { RectificationTransitionInput } from '@kaoping/contracts/rectification/rectification-action';
 import type { RectificationActor, RectificationItem } from '@kaoping/contracts/rectification/rectification-item';
 import { rectificationActionLabelsZh } from '@kaoping/contracts/rectification/rectification-status';
 import type { ledgerFilterSchema, ledgerIssueInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
+import type { WorkCalendar } from '@kaoping/domain/calendar/work-calendar';
+import { conflict, forbidden, invalidInput, notFound, type DomainError } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
-import { daysOverdue, isClosedOnTime, isOverdue } from '@kaoping/domain/rectification/rectification-deadline';
+import { daysOverdue, isClosedOnTime, isOverdue, workingDaysOverdue } from '@kaoping/domain/rectification/rectification-deadline';
+import { evidenceProblem } from '@kaoping/domain/rectification/evidence-rule';
+import { unitMatches } from '@kaoping/domain/rectification/unit-search';
 import { allowedActions, applyTransition, describeRectificationError, issueRectificationItem, type RectificationError } from '@kaoping/domain/rectification/rectification-machine';
 import { carryOverActions } from '@kaoping/domain/rectification/rectification-carry-over';
 import { listEvidenceFiles } from '@kaoping/db/rectification/evidence-file.repository';
@@ -24,16 +27,25 @@ export function actorOf(user: SessionUser): RectificationActor {
   return { userId: user.id, role: user.role, unitId: user.unitId };
 }
 
-function toTrpcError(error: RectificationError): TRPCError {
-  const code = error.code === 'forbidden_role' || error.code === 'not_own_unit' ? 'FORBIDDEN' : 'BAD_REQUEST';
-  return new TRPCError({ code, message: describeRectificationError(error) });
+function toDomainError(error: RectificationError): DomainError {
+  const message = describeRectificationError(error);
+  return error.code === 'forbidden_role' || error.code === 'not_own_unit' ? forbidden(message) : invalidInput(message);
 }
 
 const CONFLICT = '该整改任务已被他人处理,请刷新后重试';
 
-/** A ledger row with what is derived from today: overdue is never stored. */
-export function withDerived(item: LedgerItem, today: string) {
-  return { ...item, isOverdue: isOverdue(item, today), daysOverdue: daysOverdue(item, today), closedOnTime: item.closedOn === null ? null : isClosedOnTime(item) };
+/**
+ * A ledger row with what is derived from today: overdue is never stored. Overdue is counted in
+ * working days (as the deadline was set) and, for reference, in calendar days.
+ */
+export function withDerived(item: LedgerItem, today: string, calendar: WorkCalendar) {
+  return {
+    ...item,
+    isOverdue: isOverdue(item, today),
+    workingDaysOverdue: workingDaysOverdue(calendar, item, today),
+    daysOverdue: daysOverdue(item, today),
+    closedOnTime: item.closedOn === null ? null : isClosedOnTime(item),
+  };
 }
 
 /** Issues (交办) one item inside an open transaction; the caller audits. */
@@ -42,12 +54,12 @@ export async function issueItemInTransaction(trx: Db, ctx: Authed, input: z.outp
   const code = await nextItemCode(trx, Number(chinaToday(now).slice(0, 4)));
   const calendar = await loadWorkCalendar(trx);
   const result = issueRectificationItem({ id: 0, code, input }, actorOf(ctx.user), now.toISOString(), calendar);
-  if (!result.ok) throw toTrpcError(result.error);
-  const meta: RectificationMeta = { severity: input.severity, responsiblePerson: input.responsiblePerson, responsibleLeader: input.responsibleLeader, source };
+  if (!result.ok) throw toDomainError(result.error);
+  const meta: RectificationMeta = { severity: input.severity, responsiblePerson: input.responsiblePerson, responsibleLeader: input.responsibleLeader, source, evidenceRequired: input.evidenceRequired };
   const id = await insertItem(trx, result.item, meta);
   await insertEvent(trx, { ...result.event, itemId: id }, ctx.user.displayName);
   const item = await findLedgerItem(trx, id);
-  if (!item) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: '整改任务保存失败' });
+  if (!item) throw new Error('整改任务保存失败: the inserted item cannot be read back');
   await notifyAboutEvent(trx, item, 'issue', now);
   return item;
 }
@@ -56,7 +68,7 @@ export async function issueItem(ctx: Authed, input: z.output<typeof ledgerIssueI
   return ctx.db.transaction().execute(async (trx) => {
     const item = await issueItemInTransaction(trx, ctx, input, input.findingIds.length > 0 ? 'finding' : input.source);
     await recordChange(trx, ctx.user, ctx.now(), { action: 'rectification.issue', entity: 'rectification', entityId: item.id, unitId: item.unitId, before: null, after: item });
-    return withDerived(item, chinaToday(ctx.now()));
+    return withDerived(item, chinaToday(ctx.now()), await loadWorkCalendar(trx));
   });
 }
 
@@ -65,17 +77,19 @@ export async function transitionItem(ctx: Authed, input: RectificationTransition
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findLedgerItem(trx, input.itemId);
-    if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: '整改任务不存在' });
+    if (!before) throw notFound('整改任务不存在');
     assertCanSeeUnit(ctx.user, before.unitId);
-    if (before.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT });
+    if (before.version !== input.version) throw conflict(CONFLICT);
     const result = applyTransition(before, input.action, actorOf(ctx.user), now.toISOString());
-    if (!result.ok) throw toTrpcError(result.error);
-    if (!(await updateItemState(trx, result.item, input.version))) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT });
+    if (!result.ok) throw toDomainError(result.error);
+    const evidence = evidenceProblem(input.action, before.evidenceRequired);
+    if (evidence) throw invalidInput(evidence);
+    if (!(await updateItemState(trx, result.item, input.version))) throw conflict(CONFLICT);
     await insertEvent(trx, result.event, ctx.user.displayName);
     const after = { ...before, ...result.item };
     await recordChange(trx, ctx.user, now, { action: `rectification.${input.action.type}`, entity: 'rectification', entityId: before.id, unitId: before.unitId, before: pickState(before), after: pickState(after) });
     await notifyAboutEvent(trx, after, input.action.type, now);
-    return withDerived(after, chinaToday(now));
+    return withDerived(after, chinaToday(now), await loadWorkCalendar(trx));
   });
 }
 
@@ -86,18 +100,22 @@ function pickState(item: RectificationItem) {
 
 export async function listLedgerForUser(ctx: Authed, f: z.output<typeof ledgerFilterSchema>) {
   const today = chinaToday(ctx.now());
-  const rows = await listLedger(ctx.db, { period: f.period, unitId: f.unitId, groupId: f.groupId, statuses: f.status, severity: f.severity, onlyUnitId: unitScopeOf(ctx.user) });
-  const derived = rows.map((r) => withDerived(r, today));
+  const [rows, calendar] = await Promise.all([
+    listLedger(ctx.db, { period: f.period, unitId: f.unitId, groupId: f.groupId, statuses: f.status, severity: f.severity, onlyUnitId: unitScopeOf(ctx.user) }),
+    loadWorkCalendar(ctx.db),
+  ]);
+  const query = f.unitQuery ?? '';
+  const derived = rows.filter((r) => unitMatches(query, { code: r.unitCode, name: r.unitName })).map((r) => withDerived(r, today, calendar));
   return { today, rows: f.overdueOnly ? derived.filter((r) => r.isOverdue) : derived };
 }
 
 export async function getItemDetail(ctx: Authed, id: number) {
   const item = await findLedgerItem(ctx.db, id);
-  if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: '整改任务不存在' });
+  if (!item) throw notFound('整改任务不存在');
   assertCanSeeUnit(ctx.user, item.unitId);
-  const [events, files] = await Promise.all([listEvents(ctx.db, id), listEvidenceFiles(ctx.db, id)]);
+  const [events, files, calendar] = await Promise.all([listEvents(ctx.db, id), listEvidenceFiles(ctx.db, id), loadWorkCalendar(ctx.db)]);
   return {
-    item: withDerived(item, chinaToday(ctx.now())),
+    item: withDerived(item, chinaToday(ctx.now()), calendar),
     events: events.map((e) => ({ ...e, actionLabel: e.action === 'issue' ? '交办' : (rectificationActionLabelsZh[e.action as keyof typeof rectificationActionLabelsZh] ?? e.action) })),
     files,
     allowedActions: allowedActions(item, actorOf(ctx.user)),
@@ -113,7 +131,7 @@ export async function carryOverOpenItems(trx: Db, ctx: Authed, lockedPeriod: str
     if (!item) continue;
     const result = applyTransition(item, action, actorOf(ctx.user), ctx.now().toISOString());
     if (!result.ok) continue;
-    if (!(await updateItemState(trx, result.item, item.version))) throw new TRPCError({ code: 'CONFLICT', message: CONFLICT });
+    if (!(await updateItemState(trx, result.item, item.version))) throw conflict(CONFLICT);
     await insertEvent(trx, result.event, ctx.user.displayName);
     carried++;
   }

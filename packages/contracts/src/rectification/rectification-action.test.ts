@@ -33,7 +33,8 @@ describe('rectification contracts', () => {
     expect(rectificationActionInputSchema.parse({ type: 'acknowledge' })).toEqual({ type: 'acknowledge', note: null });
     expect(rectificationActionInputSchema.parse({ type: 'recheck_fail', reason: '  栏目仍空白 ' })).toEqual({ type: 'recheck_fail', reason: '栏目仍空白' });
     expect(rectificationActionInputSchema.safeParse({ type: 'recheck_fail', reason: ' ' }).success).toBe(false);
-    expect(rectificationActionInputSchema.safeParse({ type: 'submit', measures: '已整改', completionNote: '已完成', evidence: [] }).success).toBe(false);
+    // Whether evidence is needed is the order's choice (evidenceRequired), checked by the domain.
+    expect(rectificationActionInputSchema.parse({ type: 'submit', measures: '已整改', completionNote: '已完成' })).toMatchObject({ evidence: [] });
     expect(rectificationActionInputSchema.parse({ type: 'explain', explanation: '本年度无此项工作' })).toMatchObject({ evidence: [] });
     expect(rectificationActionInputSchema.safeParse({ type: 'carry_over', into: '2025Q5' }).success).toBe(false);
     expect(rectificationActionInputSchema.safeParse({ type: 'escalate', level: 'dismissal' }).success).toBe(false);

@@ -14,7 +14,8 @@ export const rectificationActionInputSchema = z.discriminatedUnion('type', [
     type: z.literal('submit'),
     measures: z.string().trim().min(2, '请填写整改措施').max(4000),
     completionNote: z.string().trim().min(2, '请填写完成情况').max(4000),
-    evidence: z.array(evidenceSchema).min(1, '请至少提供一项佐证材料').max(50),
+    /** Required or not per order (evidenceRequired, set when issuing): domain rectification/evidence-rule.ts. */
+    evidence: z.array(evidenceSchema).max(50).default([]),
   }),
   z.object({
     type: z.literal('explain'),

@@ -15,6 +15,8 @@ export const ledgerIssueInputSchema = rectificationIssueInputSchema.extend({
   responsibleLeader: z.string().trim().max(50).default(''),
   /** Where the order comes from when it is not a finding: by hand, or a failed annual-report rule. */
   source: z.enum(['manual', 'report_rule']).default('manual'),
+  /** The office decides when issuing whether the unit must attach 佐证材料 to its fix or explanation. */
+  evidenceRequired: z.boolean().default(true),
 });
 export type LedgerIssueInput = z.input<typeof ledgerIssueInputSchema>;
 
@@ -25,6 +27,7 @@ export const issueFromFindingsInputSchema = z.object({
   due: rectificationIssueInputSchema.shape.due,
   severity: severitySchema.default('normal'),
   requirement: z.string().trim().max(4000).default('请对照问题逐项整改,并报送整改措施、完成情况及佐证材料。'),
+  evidenceRequired: z.boolean().default(true),
 });
 
 /** 交办 every finding of a published round that has no item yet. */
@@ -38,6 +41,8 @@ export const ledgerFilterSchema = z.object({
   severity: severitySchema.nullable().default(null),
   /** Only items overdue today. */
   overdueOnly: z.boolean().default(false),
+  /** Units whose name or code contains this, or whose name's pinyin initials do (e.g. 「ljq」). */
+  unitQuery: z.string().trim().max(50).nullable().default(null),
 });
 export type LedgerFilter = z.input<typeof ledgerFilterSchema>;
 

@@ -92,7 +92,7 @@ export async function seedDemoRectification(ctx: DemoSeedContext): Promise<Recor
       calendar,
     );
     if (!issued.ok) continue;
-    const meta: RectificationMeta = { severity: random.chance(0.15) ? 'serious' : 'normal', responsiblePerson: '', responsibleLeader: '', source: group.findingIds.length > 0 ? 'finding' : 'manual' };
+    const meta: RectificationMeta = { severity: random.chance(0.15) ? 'serious' : 'normal', responsiblePerson: '', responsibleLeader: '', source: group.findingIds.length > 0 ? 'finding' : 'manual', evidenceRequired: true };
     const id = await insertItem(ctx.trx, issued.item, meta);
     await insertEvent(ctx.trx, { ...issued.event, itemId: id }, '系统');
     created++;

@@ -11,6 +11,8 @@ export interface RectificationMeta {
   responsiblePerson: string;
   responsibleLeader: string;
   source: 'finding' | 'report_rule' | 'manual';
+  /** The unit must attach 佐证材料 to its fix or explanation (the office's choice when issuing). */
+  evidenceRequired: boolean;
 }
 
 export interface LedgerItem extends RectificationItem, RectificationMeta {
@@ -18,7 +20,7 @@ export interface LedgerItem extends RectificationItem, RectificationMeta {
   unitName: string;
 }
 
-type ItemRow = Omit<RectificationItemTable, 'id'> & { id: number };
+type ItemRow = Omit<RectificationItemTable, 'id' | 'evidence_required'> & { id: number; evidence_required: number };
 
 function toItem(row: ItemRow, findingIds: number[]): RectificationItem & RectificationMeta {
   return {
@@ -53,6 +55,7 @@ function toItem(row: ItemRow, findingIds: number[]): RectificationItem & Rectifi
     responsiblePerson: row.responsible_person,
     responsibleLeader: row.responsible_leader,
     source: row.source as RectificationMeta['source'],
+    evidenceRequired: Number(row.evidence_required) === 1,
   };
 }
 
@@ -87,7 +90,8 @@ export async function nextItemCode(db: Db, year: number): Promise<string> {
 
 
 /** Inserts a newly issued item (its `id` is ignored) and its finding links; returns the new id. */
-export async function insertItem(db: Db, item: RectificationItem, meta: RectificationMeta): Promise<number> {
+/** `evidenceRequired` defaults to true: what a fix was always asked for before orders chose. */
+export async function insertItem(db: Db, item: RectificationItem, meta: Omit<RectificationMeta, 'evidenceRequired'> & { evidenceRequired?: boolean }): Promise<number> {
   const row = await db
     .insertInto('rectification_items')
     .values({
@@ -100,6 +104,7 @@ export async function insertItem(db: Db, item: RectificationItem, meta: Rectific
       responsible_person: meta.responsiblePerson,
       responsible_leader: meta.responsibleLeader,
       source: meta.source,
+      evidence_required: meta.evidenceRequired === false ? 0 : 1,
       issued_at: item.issuedAt,
       issued_on: item.issuedOn,
       due_date: item.dueDate,

@@ -30,6 +30,8 @@ export interface RectificationItemTable {
   cancel_reason: string | null;
   escalation_level: string | null;
   carried_into: string | null;
+  /** 1 when the order asks for 佐证材料 (migration 2026-12-07-0801). */
+  evidence_required: Generated<number>;
 }
 
 export interface RectificationTables {

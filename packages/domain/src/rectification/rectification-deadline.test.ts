@@ -11,6 +11,7 @@ import {
   isOverdue,
   remindersDue,
   workingDaysLeft,
+  workingDaysOverdue,
 } from './rectification-deadline';
 import { calendar, itemIn } from './rectification-test-fixtures';
 
@@ -127,5 +128,22 @@ describe('reminders', () => {
 
   it('refuses a bad repeat interval', () => {
     expect(() => remindersDue(open(), calendar, '2025-09-16', [2], { overdueEvery: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('overdue counted in working days, as deadlines are', () => {
+  it('skips weekends and the National Day holiday (2025-10-01…08, 调休 on 09-28 and 10-11)', () => {
+    // due Monday 2025-09-15: Tuesday is 1 working day over; Saturday 09-20 is still 4 (calendar days 5).
+    expect(workingDaysOverdue(calendar, open(), '2025-09-16')).toBe(1);
+    expect(workingDaysOverdue(calendar, open(), '2025-09-20')).toBe(4);
+    expect(daysOverdue(open(), '2025-09-20')).toBe(5);
+    // Through the holiday: 09-16…09-30 has 12 working days including the 调休 Sunday 09-28; 10-01…10-08 adds none.
+    expect(workingDaysOverdue(calendar, open(), '2025-10-08')).toBe(12);
+    expect(daysOverdue(open(), '2025-10-08')).toBe(23);
+  });
+
+  it('is 0 when not overdue or not open', () => {
+    expect(workingDaysOverdue(calendar, open(), '2025-09-15')).toBe(0);
+    expect(workingDaysOverdue(calendar, { ...open(), status: 'closed' }, '2025-10-08')).toBe(0);
   });
 });

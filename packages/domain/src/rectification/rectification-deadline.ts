@@ -62,6 +62,15 @@ export function daysOverdue(item: Pick<RectificationItem, 'status' | 'dueDate'>,
   return isOverdue(item, today) ? daysBetween(item.dueDate, today) : 0;
 }
 
+/**
+ * Working days an open item is past its due date today (China work calendar, 调休 included): the
+ * count the deadline itself was set in. 0 when not overdue. The first working day after the due
+ * date is 1; a weekend or holiday right after it adds nothing.
+ */
+export function workingDaysOverdue(cal: WorkCalendar, item: Pick<RectificationItem, 'status' | 'dueDate'>, today: string): number {
+  return isOverdue(item, today) ? Math.max(0, workingDaysBetween(cal, item.dueDate, today)) : 0;
+}
+
 /** Calendar days after the due date a resolved item was closed; 0 when on time; null when not resolved. */
 export function daysLateAtClosure(item: DeadlineFields): number | null {
   if (!isResolvedRectificationStatus(item.status) || item.closedOn === null) return null;

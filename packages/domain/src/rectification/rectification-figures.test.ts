@@ -37,6 +37,7 @@ describe('rectification figures', () => {
   it('counts a mixed ledger exactly', () => {
     expect(rectificationFigures(items, TODAY)).toEqual({
       total: 10,
+      counted: 9,
       open: 6,
       overdue: 5,
       awaitingUnit: 5,

@@ -2,7 +2,10 @@
 // The caller chooses the set (a unit, a group, a period, items issued in a year…); `today` is the
 // China date the figures are "as of". Everything is a count or an exact ratio of counts.
 //
-// Definitions (decisions where the docs are silent):
+// Definitions (decisions where the docs are silent). The ledger page and the board both show these
+// figures and state them on screen (LEDGER_DEFINITION_ZH):
+//   - counted = every item except those cancelled 已撤销 (a cancelled order was never owed); this is
+//     the "整改任务" total of the ledger and the board alike.
 //   - resolved = closed 已销号 or explained 已说明 (an accepted 情况说明 closes the item without a
 //     deduction, assessment-practice.md §3.4); closedOn is the office's decision date for both.
 //   - closed on time = resolved with closedOn ≤ dueDate.
@@ -42,7 +45,10 @@ export interface Ratio {
 }
 
 export interface RectificationFigures {
+  /** Every item in the set, cancelled ones included. */
   total: number;
+  /** The items that count: all but cancelled. The figure both the ledger and the board show as 整改任务. */
+  counted: number;
   open: number;
   overdue: number;
   awaitingUnit: number;
@@ -63,6 +69,10 @@ export interface RectificationFigures {
 function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
+
+/** The definitions, said once for every screen that shows the figures. */
+export const LEDGER_DEFINITION_ZH =
+  '统计口径:整改任务 = 全部交办的任务(不含已撤销);按期销号率 = 按期销号 ÷(已销号或已说明 + 逾期未办结),未到期的在办任务不计入分母。';
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -118,6 +128,7 @@ export function rectificationFigures(items: readonly FigureItem[], today: string
 
   return {
     total: items.length,
+    counted: items.length - cancelled,
     open,
     overdue,
     awaitingUnit,

@@ -10,6 +10,8 @@ import { fileToBase64 } from './download';
 interface Props {
   itemId: number;
   version: number;
+  /** The order asks for 佐证材料: a fix or explanation without any is refused (here and by the server). */
+  evidenceRequired: boolean;
   action: RectificationActionType;
   onClose: () => void;
 }
@@ -17,7 +19,7 @@ interface Props {
 type Evidence = { label: string; url: string };
 
 /** One form for every lifecycle action: it asks for exactly what the action's schema needs. */
-export function ActionForm({ itemId, version, action, onClose }: Props) {
+export function ActionForm({ itemId, version, evidenceRequired, action, onClose }: Props) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,7 +30,12 @@ export function ActionForm({ itemId, version, action, onClose }: Props) {
   const run = useMutation(trpc.rectification.transition.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }));
   const needsEvidence = action === 'submit' || action === 'explain';
 
+  const [missingEvidence, setMissingEvidence] = useState(false);
   const submit = (v: Record<string, string>) => {
+    if (needsEvidence && evidenceRequired && evidence.length === 0) {
+      setMissingEvidence(true);
+      return;
+    }
     const note = v['note']?.trim() ? v['note'] : null;
     const body: RectificationActionInput = (() => {
       switch (action) {
@@ -96,7 +103,13 @@ export function ActionForm({ itemId, version, action, onClose }: Props) {
           </Form.Item>
         )}
         {needsEvidence && (
-          <Form.Item label={t('rectification.form.evidence')}>
+          <Form.Item
+            label={t('rectification.form.evidence')}
+            required={evidenceRequired}
+            validateStatus={missingEvidence && evidence.length === 0 ? 'error' : undefined}
+            help={missingEvidence && evidence.length === 0 ? t('rectification.evidenceRequired') : evidenceRequired ? undefined : t('rectification.evidenceOptional')}
+            data-testid="evidence-field"
+          >
             <Space orientation="vertical" style={{ width: '100%' }}>
               {evidence.map((e, i) => (
                 <div key={`${e.url}-${i}`} data-testid="evidence-item">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
   const due = dueKind === 'date' ? null : { kind: dueKind, days };
   const preview = useQuery({ ...trpc.rectification.previewDue.queryOptions({ due: due ?? { kind: 'working_days', days: 1 } }), enabled: due !== null });
   const issue = useMutation(trpc.rectification.issue.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }));
-  const submit = (v: { unitId: number; period: string; title: string; requirement: string; date?: Dayjs; severity: (typeof severities)[number]; responsiblePerson: string; responsibleLeader: string }) =>
+  const submit = (v: { unitId: number; period: string; title: string; requirement: string; date?: Dayjs; severity: (typeof severities)[number]; responsiblePerson: string; responsibleLeader: string; evidenceRequired: boolean }) =>
     issue.mutate({
       unitId: v.unitId,
       period: v.period,
@@ -31,11 +31,12 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
       responsiblePerson: v.responsiblePerson ?? '',
       responsibleLeader: v.responsibleLeader ?? '',
       source: defaults?.source ?? 'manual',
+      evidenceRequired: v.evidenceRequired,
     });
   return (
     <Modal open width={680} title={t('rectification.issue')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden>
       {issue.error && <Alert type="error" showIcon title={errorMessage(issue.error)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ period: defaultPeriod, severity: 'normal', unitId: defaults?.unitId, title: defaults?.title }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ period: defaultPeriod, severity: 'normal', evidenceRequired: true, unitId: defaults?.unitId, title: defaults?.title }}>
         <Form.Item name="unitId" label={t('rectification.form.unit')} rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data ?? []).filter((u) => u.isActive).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))} data-testid="issue-unit" />
         </Form.Item>
@@ -69,6 +70,9 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
         </Form.Item>
         <Form.Item name="responsibleLeader" label={t('rectification.form.leader')}>
           <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="evidenceRequired" valuePropName="checked">
+          <Checkbox data-testid="issue-evidence-required">{t('rectification.requireEvidence')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

@@ -19,8 +19,11 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
   if (detail.isPending) return <Drawer open onClose={onClose} size="large"><Spin /></Drawer>;
   if (detail.error) return <Drawer open onClose={onClose}><Alert type="error" title={errorMessage(detail.error)} /></Drawer>;
   const { item, events, files, allowedActions } = detail.data;
+  const referenced = new Set((item.submission?.evidence ?? []).map((e) => e.url));
+  const fileOf = (url: string) => files.find((f) => `kp-file:${f.id}` === url);
+  const unreferenced = files.filter((f) => !referenced.has(`kp-file:${f.id}`));
   return (
-    <Drawer open onClose={onClose} size="large" title={<Space><span data-testid="item-code">{item.code}</span><StatusTag status={item.status} />{item.isOverdue && <Tag color="red">{t('rectification.overdueDays', { days: item.daysOverdue })}</Tag>}</Space>}>
+    <Drawer open onClose={onClose} size="large" title={<Space><span data-testid="item-code">{item.code}</span><StatusTag status={item.status} />{item.isOverdue && <Tag color="red">{`${t('rectification.overdueWorkingDays', { days: item.workingDaysOverdue })}(${t('rectification.overdueCalendarDays', { days: item.daysOverdue })})`}</Tag>}</Space>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph strong>{item.title}</Typography.Paragraph>
         <Descriptions size="small" column={2} bordered>
@@ -35,7 +38,12 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
           <Descriptions.Item label={t('rectification.columns.escalation')}>{item.escalationLevel ? escalationLevelLabelsZh[item.escalationLevel] : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.responsible')}>{item.responsiblePerson || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.leader')}>{item.responsibleLeader || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('rectification.detail.requirement')} span={2}>{item.requirement || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('rectification.detail.requirement')} span={2}>
+            {item.requirement || '—'}{' '}
+            <Tag color={item.evidenceRequired ? 'orange' : 'default'} data-testid="evidence-rule">
+              {item.evidenceRequired ? t('rectification.evidenceRequired') : t('rectification.evidenceOptional')}
+            </Tag>
+          </Descriptions.Item>
           {item.returnReason && <Descriptions.Item label={t('rectification.detail.returnReason')} span={2}><Typography.Text type="danger">{item.returnReason}</Typography.Text></Descriptions.Item>}
           {item.carriedInto && <Descriptions.Item label="结转" span={2}>{t('rectification.carried', { period: item.carriedInto })}</Descriptions.Item>}
         </Descriptions>
@@ -50,13 +58,21 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
               <Descriptions.Item label={t('rectification.form.explanation')}>{item.submission.explanation}</Descriptions.Item>
             )}
             <Descriptions.Item label={t('rectification.detail.evidence')}>
-              {item.submission.evidence.map((e, i) => (
-                <div key={i}>{e.url.startsWith('kp-file:') ? e.label : <a href={/^https?:\/\//.test(e.url) ? e.url : undefined} target="_blank" rel="noreferrer noopener">{e.label}</a>}</div>
-              ))}
+              <span data-testid="submission-evidence">
+                {item.submission.evidence.map((e, i) => {
+                  const file = fileOf(e.url);
+                  return (
+                    <div key={i} data-testid="evidence-entry">
+                      {file ? <EvidenceFileLink file={file} /> : <a href={/^https?:\/\//.test(e.url) ? e.url : undefined} target="_blank" rel="noreferrer noopener">{e.label}</a>}
+                    </div>
+                  );
+                })}
+              </span>
             </Descriptions.Item>
           </Descriptions>
         )}
-        {files.length > 0 && <EvidenceFiles files={files} />}
+        {/* Files uploaded but not (or no longer) part of the submission: listed once, here. */}
+        {unreferenced.length > 0 && <EvidenceFiles files={unreferenced} />}
         {allowedActions.length > 0 && (
           <Space wrap data-testid="item-actions">
             {allowedActions.map((a) => (
@@ -69,25 +85,33 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
         <Typography.Title level={5}>{t('rectification.detail.timeline')}</Typography.Title>
         <Timeline items={events.map((e) => ({ content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.actionLabel}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}` }))} />
       </Space>
-      {action && <ActionForm itemId={item.id} version={item.version} action={action} onClose={() => setAction(null)} />}
+      {action && <ActionForm itemId={item.id} version={item.version} evidenceRequired={item.evidenceRequired} action={action} onClose={() => setAction(null)} />}
     </Drawer>
   );
 }
 
-function EvidenceFiles({ files }: { files: { id: number; fileName: string; size: number; mime: string }[] }) {
-  const { t } = useTranslation();
+type EvidenceFile = { id: number; fileName: string; size: number; mime: string };
+
+function EvidenceFileLink({ file }: { file: EvidenceFile }) {
   const client = useTRPCClient();
-  const download = async (fileId: number) => {
-    const file = await client.rectification.downloadEvidence.query({ fileId });
-    downloadBase64(file.fileName, file.contentBase64, file.mime);
+  const download = async () => {
+    const f = await client.rectification.downloadEvidence.query({ fileId: file.id });
+    downloadBase64(f.fileName, f.contentBase64, f.mime);
   };
   return (
-    <div>
+    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => void download()}>
+      {file.fileName}({Math.ceil(file.size / 1024)} KB)
+    </Button>
+  );
+}
+
+function EvidenceFiles({ files }: { files: EvidenceFile[] }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="evidence-files">
       <Typography.Text strong>{t('rectification.detail.evidence')}:</Typography.Text>
       {files.map((f) => (
-        <Button key={f.id} type="link" onClick={() => void download(f.id)}>
-          {f.fileName}({Math.ceil(f.size / 1024)} KB)
-        </Button>
+        <EvidenceFileLink key={f.id} file={f} />
       ))}
     </div>
   );

@@ -2,9 +2,9 @@ import type { rectificationZh } from './rectification.zh';
 import type { Shape } from '../shape';
 
 export const rectificationEn: Shape<typeof rectificationZh> = {
-  title: 'Rectification ledger', issue: 'Issue item', export: 'Export Excel', figures: 'Figures', filters: { period: 'Period', group: 'Group', status: 'Status', severity: 'Severity', overdueOnly: 'Overdue only', unit: 'Unit' },
+  title: 'Rectification ledger', issue: 'Issue item', export: 'Export Excel', figures: 'Figures', filters: { period: 'Period', group: 'Group', status: 'Status', severity: 'Severity', overdueOnly: 'Overdue only', unitSearch: 'Find a unit: name, code or pinyin initials', unit: 'Unit' },
   columns: { index: 'No.', code: 'Code', title: 'Problem', unit: 'Responsible unit', measures: 'Measures', due: 'Due', status: 'Status', completion: 'Completion', recheck: 'Re-check', closedOn: 'Closed on', severity: 'Severity', overdue: 'Overdue', escalation: 'Escalation' },
-  overdueDays: '{{days}} days overdue', carried: 'carried into {{period}}', dueRule: { date: 'Fixed date', working_days: '{{days}} working days', calendar_days: '{{days}} days' },
+  overdueDays: '{{days}} days overdue', overdueWorkingDays: '{{days}} working days overdue', overdueCalendarDays: '{{days}} calendar days', carried: 'carried into {{period}}', dueRule: { date: 'Fixed date', working_days: '{{days}} working days', calendar_days: '{{days}} days' },
   detail: { requirement: 'Requirement', findings: 'Findings', timeline: 'History', submission: 'Submission', evidence: 'Evidence', returnReason: 'Return reason', responsible: 'Responsible person', leader: 'Leader in charge', issuedOn: 'Issued on', acknowledgedOn: 'Acknowledged on' },
   actions: {
     acknowledge: 'Acknowledge', start: 'Start', submit: 'Report the fix', explain: 'Submit explanation', recheck_pass: 'Pass re-check and close', recheck_fail: 'Fail re-check (return)',
@@ -19,6 +19,8 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   notifications: { title: 'Notifications', markAll: 'Mark all read', empty: 'No notifications' },
   fromReport: 'Order rectification',
   issueRound: { button: 'Order rectification', help: 'Creates rectification items for the findings of this round not yet ordered, and notifies the units\' liaisons.', perUnitIndicator: 'One per unit and indicator', perFinding: 'One per finding', workingDays: 'working days', done: '{{count}} items issued' },
+  definition: 'How it is counted: items = every order issued (cancelled ones excluded); on-time closure rate = closed on time ÷ (closed or explained + overdue and still open); open items not yet due are left out.',
+  rateOf: '{{numerator}} / {{denominator}}', evidenceRequired: 'Evidence required', evidenceOptional: 'Evidence optional', requireEvidence: 'The unit must provide evidence',
   board: 'Board',
   conflict: 'Someone else acted on this item; reload and try again',
 };
