@@ -1,6 +1,7 @@
 // The assessors' inputs of a round: scores (one value per unit and leaf), findings on
 // `deduct` leaves, and events (vetoes, bonus items, major deductions).
 import type { FindingStatus } from '@kaoping/contracts/assessment/assessment';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import type { Db } from '../connect';
 import type { FindingTable } from './assessment.tables';
 
@@ -117,7 +118,7 @@ function toFinding(r: FindingRow): Finding {
     unitId: r.unit_id,
     leaf: r.leaf_code,
     count: r.count,
-    deduction: r.deduction_milli === null ? null : r.deduction_milli / 1000,
+    deduction: r.deduction_milli === null ? null : milliToNumber(r.deduction_milli),
     description: r.description,
     url: r.url,
     seenAt: r.seen_at,

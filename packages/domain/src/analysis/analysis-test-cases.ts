@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { IndicatorNode, SchemeInput } from '@kaoping/contracts/scoring/scheme';
 import type { CompiledScheme } from '../scoring/compile-scheme';
+import { formatMilli, milliToNumber } from '../scoring/decimal';
 import { computePeriodResults } from '../scoring/compute-period';
 import { buildScheme, compileOrThrow, makeUnit } from '../scoring/scoring-fixtures';
 import type { EventInput, FindingInput, ScoreInput, ScoringInputs } from '../scoring/scoring-inputs';
@@ -13,7 +14,7 @@ import { prepareAnalysisGroup, type AnalysisGroup } from './analysis-group';
 export const PERIOD = '2025Q3';
 
 /** Decimal text of thousandths n. */
-export const milliText = (n: number): string => (n % 1000 === 0 ? String(n / 1000) : (n / 1000).toFixed(3).replace(/0+$/, ''));
+export const milliText = formatMilli;
 
 interface LeafCase {
   points: number; // thousandths
@@ -74,14 +75,14 @@ export function schemeOfCase(c: RandomCase): SchemeInput {
     const children: IndicatorNode[] = ind.leaves.map((leaf, j) => ({
       code: `${i + 1}.${j + 1}`,
       name: `叶${i + 1}.${j + 1}`,
-      points: leaf.points / 1000,
+      points: milliToNumber(leaf.points),
       rule: { kind: 'manual' as const },
       ...(leaf.onlyA ? { appliesTo: { groups: ['A'] } } : {}),
-      ...(leaf.naRate !== null ? { na: { rate: leaf.naRate / 1000 } } : {}),
+      ...(leaf.naRate !== null ? { na: { rate: milliToNumber(leaf.naRate) } } : {}),
     }));
     if (ind.pooled) children.push({ code: `${i + 1}.d`, name: `扣分${i + 1}`, points: 2, rule: { kind: 'deduct', perFinding: 1.5 } });
     const total = children.reduce((s, ch) => s + Math.round(ch.points * 1000), 0);
-    return { code: String(i + 1), name: `指标${i + 1}`, points: total / 1000, children, ...(ind.pooled ? { pooledDeductions: true } : {}) };
+    return { code: String(i + 1), name: `指标${i + 1}`, points: milliToNumber(total), children, ...(ind.pooled ? { pooledDeductions: true } : {}) };
   });
   return buildScheme({
     indicators,

@@ -13,7 +13,7 @@
 // the previous rounded running total. So the bars add up to the official final to the
 // hundredth, and no bar is more than 0.01 away from its exact value. The gap and the
 // group comparison are display figures rounded to 2 places.
-import { roundMicroRatioToHundredths } from '../scoring/decimal';
+import { milliToNumber, roundMicroRatioToHundredths } from '../scoring/decimal';
 import type { AnalysisGroup } from './analysis-group';
 import { NO_FINAL } from './score-scenario';
 
@@ -155,7 +155,7 @@ export function explainUnit(group: AnalysisGroup, unitCode: string): UnitExplana
     return {
       code: indicator.code,
       name: indicator.name,
-      points: indicator.points / 1000,
+      points: milliToNumber(indicator.points),
       applicablePoints: applicable / 1e6,
       earned: earned / 1e6,
       lost: (applicable - earned) / 1e6,

@@ -26,6 +26,7 @@
 import { officialPoints, type AnalysisGroup } from './analysis-group';
 import { computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals } from './score-scenario';
 import { createSeededRandom } from '../random/seeded-random';
+import { milliToNumber } from '../scoring/decimal';
 
 export interface RankStabilityOptions {
   /** Half-width p of the factor interval [1 − p, 1 + p], 0 ≤ p < 1 (default 0.2 = ±20%). */
@@ -247,7 +248,7 @@ export function computeRankStability(group: AnalysisGroup, options: RankStabilit
       label: status === 'not-significant' ? NOT_SIGNIFICANT_LABEL : null,
     });
   }
-  return { options: o, units, pairs, total: total / 1000 };
+  return { options: o, units, pairs, total: milliToNumber(total) };
 }
 
 export interface LeaveOneOutIndicator {
@@ -307,7 +308,7 @@ export function computeLeaveOneOut(group: AnalysisGroup): LeaveOneOutResult {
       if (before !== r) changedCount++;
       if (before > 0 && r > 0) maxShift = Math.max(maxShift, Math.abs(before - r));
     });
-    return { code: indicator.code, name: indicator.name, points: indicator.points / 1000, changedCount, maxShift };
+    return { code: indicator.code, name: indicator.name, points: milliToNumber(indicator.points), changedCount, maxShift };
   });
   return { indicators, units };
 }

@@ -17,7 +17,7 @@
 // margin; inside the margin the unit is recomputed exactly in bigint rationals (the
 // engine's own formula, with the points ratio over a common denominator). So every final
 // here equals the exact one, and with the official points it equals the official final.
-import { roundMicroRatioToHundredths } from '../scoring/decimal';
+import { milliToNumber, roundMicroRatioToHundredths } from '../scoring/decimal';
 import type { AnalysisGroup } from './analysis-group';
 
 /** Int32 sentinel for "no final" (applicable maximum 0: unscored). */
@@ -49,7 +49,7 @@ export function computeScenarioFinals(
     ratio[i] = p > 0 ? (points[i] ?? 0) / p : 0;
   }
   const gate = group.bonusGate;
-  const gatePoints = gate / 1000;
+  const gatePoints = milliToNumber(gate);
   let exactCount = 0;
   let exact: ExactScenario | null = null;
 
@@ -76,11 +76,11 @@ export function computeScenarioFinals(
     if (b > 0 && gate >= 0) {
       const d = normalized - gatePoints;
       if (d > -POINT_MARGIN && d < POINT_MARGIN) isDecided = false;
-      else if (d > 0) result += b / 1000;
+      else if (d > 0) result += milliToNumber(b);
     }
     let final = 0;
     if (isDecided && cap >= 0) {
-      const d = result - cap / 1000;
+      const d = result - milliToNumber(cap);
       if (d > -POINT_MARGIN && d < POINT_MARGIN) isDecided = false;
       else if (d > 0) final = Math.floor((cap + 5) / 10); // capTo, rounded half up, exactly
       else final = roundHundredths(result);

@@ -3,7 +3,7 @@
 // results. With the official points it reproduces the official final, rank and grade
 // exactly (see score-scenario.ts for why every final is exact).
 import { assignGrades } from '../scoring/assign-grades';
-import { numberToMilli } from '../scoring/decimal';
+import { milliToNumber, numberToMilli } from '../scoring/decimal';
 import type { AnalysisGroup } from './analysis-group';
 import { computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals, type RankOrder } from './score-scenario';
 
@@ -122,8 +122,8 @@ export function computeWhatIf(group: AnalysisGroup, points: ScenarioPoints, scra
   const indicators = group.indicators.map((indicator, i): ScenarioIndicator => ({
     code: indicator.code,
     name: indicator.name,
-    officialPoints: indicator.points / 1000,
-    points: (resolved[i] ?? 0) / 1000,
+    officialPoints: milliToNumber(indicator.points),
+    points: milliToNumber(resolved[i] ?? 0),
   }));
   let officialTotal = 0;
   let total = 0;
@@ -131,7 +131,7 @@ export function computeWhatIf(group: AnalysisGroup, points: ScenarioPoints, scra
     officialTotal += indicator.points;
     total += resolved[i] ?? 0;
   });
-  return { indicators, officialTotal: officialTotal / 1000, total: total / 1000, rows, changedCount };
+  return { indicators, officialTotal: milliToNumber(officialTotal), total: milliToNumber(total), rows, changedCount };
 }
 
 export interface ScenarioComparisonRow {

@@ -4,13 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SchemeInput } from '@kaoping/contracts/scoring/scheme';
 import { computePeriodResults } from './compute-period';
+import { formatMilli as milliText, milliToNumber } from './decimal';
 import { buildScheme, compileOrThrow, makeUnit } from './scoring-fixtures';
 import type { EventInput, ScoreInput, ScoringInputs } from './scoring-inputs';
 import type { PeriodResults } from './scoring-result';
 
 const Q = '2025Q3';
-/** Decimal text with at most 3 places for thousandths n. */
-const milliText = (n: number) => (n % 1000 === 0 ? String(n / 1000) : (n / 1000).toFixed(3).replace(/0+$/, ''));
 
 interface Case {
   leafPoints: number[]; // thousandths
@@ -42,11 +41,11 @@ function schemeOf(c: Case): SchemeInput {
       {
         code: '1',
         name: '一',
-        points: total / 1000,
+        points: milliToNumber(total),
         children: c.leafPoints.map((p, i) => ({
           code: `1.${i + 1}`,
           name: `叶${i + 1}`,
-          points: p / 1000,
+          points: milliToNumber(p),
           rule: { kind: 'manual' as const },
           ...(c.excludedForB[i] ? { appliesTo: { groups: ['A'] } } : {}),
         })),

@@ -1,6 +1,7 @@
 // Pure mappings from the domain's analysis results to what the chart builders draw. No React,
 // no ECharts: tested beside this file.
 import type { CompiledBand } from '@kaoping/domain/scoring/compile-scheme';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import type { UnitExplanation } from '@kaoping/domain/analysis/explain-unit';
 import type { RankStabilityResult } from '@kaoping/domain/analysis/rank-stability';
 import type { WhatIfResult } from '@kaoping/domain/analysis/what-if';
@@ -15,7 +16,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function passScoreOf(bands: readonly CompiledBand[]): number | null {
   const passing = bands.filter((b) => b.min > 0);
   const lowest = passing[passing.length - 1];
-  return lowest === undefined ? null : lowest.min / 1000;
+  return lowest === undefined ? null : milliToNumber(lowest.min);
 }
 
 /** Each unit's official and scenario standing, for the what-if comparison chart. */
@@ -118,5 +119,5 @@ export function roundPoints(points: number): number {
 
 /** Whether a scenario's points equal the official ones (nothing to save or compare). */
 export function isOfficialPoints(points: Readonly<Record<string, number>>, indicators: readonly { code: string; points: number }[]): boolean {
-  return indicators.every((i) => roundPoints(points[i.code] ?? i.points / 1000) === i.points / 1000);
+  return indicators.every((i) => roundPoints(points[i.code] ?? milliToNumber(i.points)) === milliToNumber(i.points));
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
 import { explainUnit, type GapIndicator, type IndicatorContribution, type RelativeLoss } from '@kaoping/domain/analysis/explain-unit';
 import { EChart } from '../../charts/echart';
+import { formatPoints } from '../../lib/format-number';
 import { buildScoreWaterfallOption } from '../../charts/options/score-waterfall';
 import { gradeColor } from '../../charts/chart-palette';
 import { useChartLabels } from '../../charts/use-chart-labels';
@@ -41,8 +42,8 @@ export function ExplainPanel({ group, official, unit, onUnitChange }: { group: A
   const contributionColumns = [
     { title: t('analysis.explain.indicator'), dataIndex: 'name' },
     { title: t('analysis.explain.applicable'), dataIndex: 'applicablePoints', align: 'right' as const, render: (v: number) => String(v) },
-    { title: t('analysis.explain.earned'), dataIndex: 'earned', align: 'right' as const, render: (v: number) => String(Math.round(v * 1000) / 1000) },
-    { title: t('analysis.explain.lost'), dataIndex: 'lost', align: 'right' as const, render: (v: number) => String(Math.round(v * 1000) / 1000) },
+    { title: t('analysis.explain.earned'), dataIndex: 'earned', align: 'right' as const, render: (v: number) => formatPoints(v) },
+    { title: t('analysis.explain.lost'), dataIndex: 'lost', align: 'right' as const, render: (v: number) => formatPoints(v) },
     { title: t('analysis.explain.contribution'), dataIndex: 'contribution', align: 'right' as const, render: two },
   ];
 

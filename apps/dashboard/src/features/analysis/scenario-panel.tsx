@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnalysisIndicator } from '@kaoping/domain/analysis/analysis-group';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import type { Outputs } from '../../api-types';
 import { formatSigned } from '../../charts/chart-format';
 import { downloadBase64 } from '../rectification/download';
@@ -20,7 +21,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** "主动公开 35→45;依申请公开 25→0": the indicators a scenario changes. */
 function describePoints(points: Record<string, number>, indicators: readonly AnalysisIndicator[], same: string): string {
-  const changed = indicators.filter((i) => (points[i.code] ?? i.points / 1000) !== i.points / 1000).map((i) => `${i.name} ${i.points / 1000}→${points[i.code] ?? 0}`);
+  const changed = indicators.filter((i) => (points[i.code] ?? milliToNumber(i.points)) !== milliToNumber(i.points)).map((i) => `${i.name} ${milliToNumber(i.points)}→${points[i.code] ?? 0}`);
   return changed.length ? changed.join(';') : same;
 }
 

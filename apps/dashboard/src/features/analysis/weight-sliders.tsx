@@ -1,6 +1,7 @@
 import { Col, InputNumber, Row, Slider, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisIndicator } from '@kaoping/domain/analysis/analysis-group';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import { SCENARIO_MAX_POINTS } from '@kaoping/contracts/analysis/analysis';
 import { roundPoints } from './analysis-views';
 
@@ -17,7 +18,7 @@ export function WeightSliders({ indicators, points, onChange }: { indicators: re
   return (
     <Row gutter={[24, 8]}>
       {indicators.map((indicator) => {
-        const official = indicator.points / 1000;
+        const official = milliToNumber(indicator.points);
         const value = points[indicator.code] ?? official;
         const max = Math.max(sliderMaxOf(official), value);
         const isChanged = value !== official;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
 import { computeWhatIf, createWhatIfScratch, type WhatIfResult } from '@kaoping/domain/analysis/what-if';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import { EChart } from '../../charts/echart';
 import { buildWhatIfComparisonOption } from '../../charts/options/what-if-comparison';
 import { useChartLabels } from '../../charts/use-chart-labels';
@@ -18,7 +19,7 @@ import { WhatIfTable } from './what-if-table';
 const CHART_WINDOW = 30;
 
 function officialPointsOf(group: AnalysisGroup): Record<string, number> {
-  return Object.fromEntries(group.indicators.map((i) => [i.code, i.points / 1000]));
+  return Object.fromEntries(group.indicators.map((i) => [i.code, milliToNumber(i.points)]));
 }
 
 interface Recompute {
