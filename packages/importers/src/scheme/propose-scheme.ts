@@ -10,7 +10,7 @@ import type { RuleInference, SchemeProposal, SchemeRowError } from '@kaoping/con
 import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { formatMilli, numberToMilli } from '@kaoping/domain/scoring/decimal';
 import { inferRule, type Inferred } from './infer-rule';
-import type { SchemeSource, SourceTable, TableCell, TableRow } from './scheme-table';
+import type { SchemeSource, SourceTable, TableCell } from './scheme-table';
 
 type Role = 'seq' | 'level' | 'points' | 'content' | 'method';
 
@@ -130,7 +130,6 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
   const where = table.where;
   const entries: Entry[] = [];
   let section: Label | null = null;
-  let sectionRow = 0;
   let total: { value: number; row: number } | null = null;
   const sections: { label: Label; row: number }[] = [];
   let dataRows = 0;
@@ -163,7 +162,6 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     if (SECTION_SEQ.test(seq) && levelTexts.length > 0) {
       const l = label(levelTexts[0] ?? '');
       section = { name: l.name, declared: parsed ?? l.declared };
-      sectionRow = row.number;
       sections.push({ label: section, row: row.number });
       continue;
     }
@@ -178,7 +176,6 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     }
     entries.push({ row: row.number, path, points: parsed, pointsText: rawPoints, content, method });
   }
-  void sectionRow;
 
   // Rows sharing one (merged) indicator are its children, named by their content.
   const key = (path: Label[]) => path.map((l) => l.name).join('\u0001');
@@ -189,10 +186,8 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
   for (const e of entries) {
     const k = key(e.path);
     if ((counts.get(k) ?? 0) > 1 && !prefixes.has(k)) {
-      const last = e.path[e.path.length - 1];
       // The shared name's own points (e.g. "扶贫信息(10.5分)") belong to the parent, not to each row.
       e.path = [...e.path, { name: shortName(e.content || e.method, e.row), declared: null }];
-      void last;
     }
   }
 
