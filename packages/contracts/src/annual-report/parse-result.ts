@@ -22,7 +22,12 @@ export type ReportMeta = z.infer<typeof reportMetaSchema>;
 /** Where a cell came from: 1-based line of the text read (HTML: of the source file), and that line. */
 export const cellSourceSchema = z.object({
   line: z.number().int().positive(),
+  /** The line, or for a long line (crawler text) a window of it around the value. */
   text: z.string(),
+  /** Where the digits of the value sit in `text` ([start, end), UTF-16 offsets), when known. */
+  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** `read`: one value per column as printed; `rule`: the hard rules chose how to read the row (run-together digits cut, vanished blanks placed). */
+  settled: z.enum(['read', 'rule']).optional(),
 });
 export type CellSource = z.infer<typeof cellSourceSchema>;
 

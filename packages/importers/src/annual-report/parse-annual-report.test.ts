@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reportParseResultSchema } from '@kaoping/contracts/annual-report/parse-result';
 import { reportCellKeys, templateCellKeys } from '@kaoping/domain/annual-report/template';
-import { parseAnnualReport } from './parse-annual-report';
+import { parseAnnualReport, parseAnnualReportText } from './parse-annual-report';
 
 const samples = fileURLToPath(new URL('../../../../fixtures/annual-reports/samples/', import.meta.url));
 const sample = (name: string) => readFileSync(`${samples}${name}`);
@@ -34,7 +34,7 @@ describe('huaian-city-2024 (PDF text, 2021 layout): every cell as read by hand',
 
   it('keeps the source line of every cell', () => {
     expect(Object.keys(result.sources).sort()).toEqual(Object.keys(expected.cells).sort());
-    expect(result.sources['active.licensing.decisions']).toEqual({ line: 69, text: '行政许可 447228' });
+    expect(result.sources['active.licensing.decisions']).toEqual({ line: 69, text: '行政许可 447228', span: [5, 11], settled: 'read' });
     expect(result.sources['apply.new.natural']?.line).toBe(93);
     expect(result.sources['apply.result.partial.total']?.line).toBe(105);
     expect(result.sources['apply.result.unable.needs_creation.natural']?.line).toBe(118); // after the page marker
@@ -63,7 +63,7 @@ describe('002 (2021 township report in the 2019 layout, one cell per line)', asy
     expect(result.cells['apply.result.other.misc.total']).toBeNull();
     expect(result.cells['active2019.licensing.delta']).toBe(0);
     expect(result.unresolved).toEqual([]);
-    expect(result.sources['apply.new.natural']).toEqual({ line: 148, text: '0' });
+    expect(result.sources['apply.new.natural']).toEqual({ line: 148, text: '0', span: [0, 1], settled: 'read' });
   });
 
   it('says what is wrong: 2019 tables in a 2021 report, no (九) row, 六 silent on fees', () => {
@@ -101,5 +101,22 @@ describe('004 (2022 department report in traditional script, tables only as head
   it('checks: one 未填写 error per hard rule, and 六 does mention 信息处理费', () => {
     expect(result.checks.map((c) => c.rule)).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7']);
     expect(result.checks.every((c) => c.severity === 'error' && c.message.includes('未填写'))).toBe(true);
+  });
+});
+
+describe('provenance spans', () => {
+  it('points at the digits of each cell, also inside a crawler line, and says when the hard rules settled a row', () => {
+    // Seven digits run together for seven columns: one digit each is the only reading (1+2+0+0+0+0 = 3).
+    const result = parseAnnualReportText('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1200003二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0');
+    const cols = ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org', 'total'];
+    expect(cols.map((c) => result.cells[`apply.new.${c}`])).toEqual([1, 2, 0, 0, 0, 0, 3]);
+    const digit = (key: string) => {
+      const s = result.sources[key];
+      return s?.span ? s.text.slice(s.span[0], s.span[1]) : null;
+    };
+    expect([digit('apply.new.commercial'), digit('apply.new.total')]).toEqual(['2', '3']);
+    expect(result.sources['apply.new.total']?.span).toEqual([22, 23]);
+    expect(result.sources['apply.new.natural']?.settled).toBe('rule');
+    expect(result.sources['apply.carried_in.total']?.settled).toBe('read');
   });
 });

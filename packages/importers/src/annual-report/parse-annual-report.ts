@@ -16,6 +16,7 @@ import type { ReportSource } from './read-source';
 import { detectActiveFormat, readActiveTable, readApplyTable, readCasesTable } from './read-tables';
 import type { ActiveFormat, TableRead } from './read-tables';
 import type { SourceLine } from './source-line';
+import type { CellReading } from './resolve-cells';
 import { tokenizeLines } from './tokenize';
 
 export interface ParseAnnualReportOptions {
@@ -78,11 +79,33 @@ const ACTIVE_ROW_NAMES: Record<ActiveFormat, Record<string, string>> = {
   2019: { rules: '规章', normative: '规范性文件', licensing: '行政许可', other_services: '其他对外管理服务事项', punishment: '行政处罚', coercion: '行政强制', fees: '行政事业性收费', procurement: '政府集中采购' },
 };
 
+const SNIPPET_BEFORE = 60;
+const SNIPPET_AFTER = 40;
+
+/**
+ * A cell's source: its line, a window of that line's text around the digits read (the whole line
+ * when short), where the digits sit in that window, and whether the hard rules settled the reading.
+ * `lineText(src)` is the text the offsets are into: the original line when normalising kept its length.
+ */
+function sourceOf(cell: CellReading, lineText: (src: number) => string, fallback: string): CellSource {
+  const settled = cell.settled === true ? ('rule' as const) : ('read' as const);
+  const line = cell.line ?? 1;
+  if (cell.src === undefined || cell.at === undefined || cell.len === undefined) return { line, text: fallback, settled };
+  const text = lineText(cell.src);
+  if (cell.at + cell.len > text.length) return { line, text: fallback, settled };
+  const from = Math.max(0, cell.at - SNIPPET_BEFORE);
+  const to = Math.min(text.length, cell.at + cell.len + SNIPPET_AFTER);
+  const lead = text.slice(from, cell.at).replace(/^\s+/, '');
+  const snippet = `${from > 0 ? '…' : ''}${lead}${text.slice(cell.at, to).replace(/\s+$/, '')}${to < text.length ? '…' : ''}`;
+  const start = (from > 0 ? 1 : 0) + lead.length;
+  return { line, text: snippet, span: [start, start + cell.len], settled };
+}
+
 export function parseReportSource(source: ReportSource, options: ParseAnnualReportOptions = {}): ReportParseResult {
   const warnings: string[] = [...source.notes];
   const traditional = isTraditional(source.lines.map((l) => l.text).join('\n'));
   if (traditional) warnings.push('原文为繁体字, 已转换为简体字(OpenCC)后识别');
-  const lines = splitInlineHeadings(source.lines.map((l) => ({ text: normalizeLine(l.text, traditional), line: l.line })));
+  const lines = splitInlineHeadings(source.lines.map((l, src) => ({ text: normalizeLine(l.text, traditional), line: l.line, src, offset: 0 })));
   const sections = findSections(lines);
   const found = findUnitAndYear(lines);
   const unit = options.unit ?? found.unit;
@@ -123,12 +146,17 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   const unresolved: string[] = [];
   const originalText = new Map<number, string>();
   for (const l of source.lines) if (!originalText.has(l.line)) originalText.set(l.line, l.text.trim().slice(0, 160));
+  const lineText = (src: number) => {
+    const original = source.lines[src]?.text ?? '';
+    const normalized = normalizeLine(original, traditional);
+    return normalized.length === original.length ? original : normalized;
+  };
   const place = (read: TableRead, allowExtra: (key: string) => boolean) => {
     for (const [key, cell] of read.cells) {
       if (!(key in cells) && !allowExtra(key)) continue;
       cells[key] = cell.value;
       if (cell.unresolved) unresolved.push(key);
-      if (cell.line !== null) sources[key] = { line: cell.line, text: originalText.get(cell.line) ?? '' };
+      if (cell.line !== null) sources[key] = sourceOf(cell, lineText, originalText.get(cell.line) ?? '');
     }
   };
   place(active, () => false);

@@ -58,7 +58,12 @@ export function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] 
       out.push(l);
       continue;
     }
-    for (const part of parts) if (part !== undefined && part.trim() !== '') out.push({ text: part, line: l.line });
+    let at = l.offset ?? 0;
+    for (const part of parts) {
+      if (part === undefined) continue;
+      if (part.trim() !== '') out.push({ text: part, line: l.line, src: l.src, offset: at });
+      at += part.length;
+    }
   }
   return out;
 }

@@ -12,6 +12,12 @@ export interface CellReading {
   value: number | null;
   unresolved: boolean;
   line: number | null;
+  /** Provenance: source line index, offset and length of the digits read, when known. */
+  src?: number;
+  at?: number;
+  len?: number;
+  /** The hard rules chose this reading (digits cut or blanks placed), rather than one value per column. */
+  settled?: boolean;
 }
 export type Candidate = readonly CellReading[];
 
@@ -39,8 +45,9 @@ const MAX_PART_DIGITS = 9;
 const cellOf = (t: ValueToken | undefined, line: number | null): CellReading => {
   if (!t || t.kind === 'blank') return { value: null, unresolved: false, line: t?.line ?? line };
   if (t.kind === 'bad') return { value: null, unresolved: true, line: t.line };
-  return { value: t.value, unresolved: false, line: t.line };
+  return t.at === undefined ? { value: t.value, unresolved: false, line: t.line } : { value: t.value, unresolved: false, line: t.line, src: t.src, at: t.at, len: t.raw.length };
 };
+const settle = (c: Candidate): Candidate => c.map((cell) => ({ ...cell, settled: true }));
 
 /** A group holds when its parts (blank = 0) add up to its sum; unknown when a member is unresolved. */
 function groupHolds(g: SumGroup, cells: Candidate): boolean {
@@ -90,6 +97,7 @@ function splits(items: readonly ValueToken[], layout: RowLayout, budget: { steps
     strings.push(d);
   }
   const lines = items.map((t) => t.line);
+  const places = items.map((t) => (t.kind === 'num' && t.at !== undefined ? { src: t.src, at: t.at } : null));
   const groupEnding = new Map(layout.groups.map((g) => [g.sum, g]));
   const out: Candidate[] = [];
   const cells: CellReading[] = [];
@@ -108,7 +116,8 @@ function splits(items: readonly ValueToken[], layout: RowLayout, budget: { steps
     const maxLen = s[pos] === '0' ? 1 : Math.min(MAX_PART_DIGITS, s.length - pos);
     for (let len = 1; len <= maxLen; len++) {
       const part = s.slice(pos, pos + len);
-      cells.push({ value: Number(part), unresolved: false, line: lines[token] ?? null });
+      const place = places[token];
+      cells.push(place ? { value: Number(part), unresolved: false, line: lines[token] ?? null, src: place.src, at: place.at + pos, len } : { value: Number(part), unresolved: false, line: lines[token] ?? null });
       const g = groupEnding.get(slot);
       if (!g || groupHolds(g, cells)) {
         const done = pos + len === s.length;
@@ -150,7 +159,7 @@ export function rowCandidates(values: readonly ValueToken[], layout: RowLayout, 
     found = cut === null ? null : [...found, ...cut];
   }
   if (found === null || found.length > MAX_CANDIDATES) return { candidates: [], problem: 'too_many_readings' };
-  return { candidates: dedupe(found), problem: null };
+  return { candidates: dedupe(found).map(settle), problem: null };
 }
 
 // ─── The table: column equations across rows ─────────────────────────────────────

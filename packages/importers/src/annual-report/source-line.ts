@@ -2,6 +2,9 @@
 export interface SourceLine {
   text: string;
   line: number;
+  /** Index of the line in the source's lines, and where this text starts in it (a part of a crawler line). */
+  src?: number;
+  offset?: number;
 }
 
 /** Splits text into numbered lines (\r\n, \r and \n all end a line). */

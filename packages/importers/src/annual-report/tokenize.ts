@@ -7,7 +7,8 @@ import type { SourceLine } from './source-line';
 export type Token =
   | { kind: 'text'; text: string; compact: string; line: number }
   /** `digits`: the digit string of a plain integer (what run-together splitting works on). */
-  | { kind: 'num'; raw: string; value: number; digits: string | null; unit: '元' | '万元' | null; line: number }
+  /** `src`/`at`: index of the source line and offset of `raw` in it, when known (provenance spans). */
+  | { kind: 'num'; raw: string; value: number; digits: string | null; unit: '元' | '万元' | null; line: number; src?: number; at?: number }
   | { kind: 'blank'; line: number }
   | { kind: 'bad'; raw: string; line: number };
 
@@ -32,20 +33,23 @@ const BLANK_WORD = /^(?:\/+|-{1,2}|—{1,2}|–|\\)$/;
 
 const isPageMarker = (line: string) => PAGE_MARKER.some((re) => re.test(line));
 
-/** Rewrites that make a cell's text unambiguous before numbers are picked out of it. */
+/** `replacement` padded with spaces to the length of what it replaces, so offsets into the line hold. */
+const padded = (match: string, replacement: string) => replacement + ' '.repeat(Math.max(0, match.length - replacement.length));
+
+/** Rewrites that make a cell's text unambiguous before numbers are picked out of it (lengths kept). */
 function prepare(text: string, line: number, notes: string[]): string {
   // Each rewrite runs only when its trigger character is present: this is the hot path.
   let t = text;
-  if (t.includes('*') || t.includes('_')) t = t.replace(/\*\*|__/g, '');
-  if (t.includes('数据')) t = t.replace(/数据\s*\d+/g, '数据'); // OCR placeholders for column headers
-  if (t.includes('第')) t = t.replace(/第\s*\d+\s*([条项])/g, '第$1');
-  if (t.includes('年')) t = t.replace(/\d{4}\s*年度?/g, '年');
-  if (t.includes('?')) t = t.replace(/[?](?=\s*\d)/g, ''); // "? 0": encoding damage before a number
+  if (t.includes('*') || t.includes('_')) t = t.replace(/\*\*|__/g, (m) => padded(m, ''));
+  if (t.includes('数据')) t = t.replace(/数据\s*\d+/g, (m) => padded(m, '数据')); // OCR placeholders for column headers
+  if (t.includes('第')) t = t.replace(/第\s*\d+\s*([条项])/g, (m, w: string) => padded(m, `第${w}`));
+  if (t.includes('年')) t = t.replace(/\d{4}\s*年度?/g, (m) => padded(m, '年'));
+  if (t.includes('?')) t = t.replace(/[?](?=\s*\d)/g, ' '); // "? 0": encoding damage before a number
   if (t.includes('(')) {
-    t = t.replace(/\(\s*\d{1,2}\s*\)\s*项/g, '项').replace(/\((\d{1,2})\)(?=\s*[\u3400-\u9fff])/g, ''); // (1)属于国家秘密
-    t = t.replace(/(\d)\s*(\((?:其中|含|包括|包含|注|另)[^()]*\)|\([^()]*\d[^()]*\))/g, (_, d: string, note: string) => {
+    t = t.replace(/\(\s*\d{1,2}\s*\)\s*项/g, (m) => padded(m, '项')).replace(/\((\d{1,2})\)(?=\s*[\u3400-\u9fff])/g, (m) => padded(m, '')); // (1)属于国家秘密
+    t = t.replace(/(\d)\s*(\((?:其中|含|包括|包含|注|另)[^()]*\)|\([^()]*\d[^()]*\))/g, (m, d: string, note: string) => {
       notes.push(`第 ${line} 行: 忽略数字后的注释“${note}”`);
-      return d;
+      return padded(m, d);
     });
   }
   return t;
@@ -79,8 +83,14 @@ function pushText(pending: string, line: number, out: Raw[]) {
   }
 }
 
+/** Where a scanned text sits: its source line and the offset of its first character there. */
+interface Place {
+  src: number | undefined;
+  base: number | undefined;
+}
+
 /** Tokens of one cell or one unpiped line. */
-function scan(text: string, line: number, out: Raw[]) {
+function scan(text: string, line: number, out: Raw[], place: Place = { src: undefined, base: undefined }) {
   let pending = '';
   let at = 0;
   NUM_RE.lastIndex = 0;
@@ -122,7 +132,9 @@ function scan(text: string, line: number, out: Raw[]) {
         if (u[1] === '元' || u[1] === '万元') unit = u[1];
       }
     }
-    out.push({ kind: 'num', raw, value: sign * Number(raw.replace(/,/g, '')), digits: DIGITS.test(raw) ? raw : null, unit, line });
+    const num: Token = { kind: 'num', raw, value: sign * Number(raw.replace(/,/g, '')), digits: DIGITS.test(raw) ? raw : null, unit, line };
+    if (place.base !== undefined) Object.assign(num, { src: place.src, at: place.base + start });
+    out.push(num);
     at = consumed;
     NUM_RE.lastIndex = consumed;
   }
@@ -136,17 +148,20 @@ function scan(text: string, line: number, out: Raw[]) {
 export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
   const notes: string[] = [];
   const raw: Raw[] = [];
-  for (const { text: original, line } of lines) {
+  for (const source of lines) {
+    const { text: original, line } = source;
     let text = original.trim();
     if (text === '') continue;
+    // Offsets of numbers in the source line, for provenance spans: every rewrite below keeps lengths.
+    const lead = source.src === undefined ? undefined : (source.offset ?? 0) + (original.length - original.trimStart().length);
     if (/[-—–−_页/<]/.test(text)) {
       if (isPageMarker(text) || MD_SEPARATOR.test(text)) continue;
-      text = text.replace(INLINE_PAGE_MARKER, '$1 ').replace(GLUED_PAGE_MARKER, ' ');
+      text = text.replace(INLINE_PAGE_MARKER, (m, p1: string) => padded(m, `${p1} `)).replace(GLUED_PAGE_MARKER, (m) => padded(m, ' '));
     }
-    if (text.startsWith('#') || text.startsWith('>')) text = text.replace(/^(?:#{1,6}\s+|>\s*)/, '');
-    if (text === '') continue;
+    if (text.startsWith('#') || text.startsWith('>')) text = text.replace(/^(?:#{1,6}\s+|>\s*)/, (m) => padded(m, ''));
+    if (text.trim() === '') continue;
     if (!text.includes('|')) {
-      scan(prepare(text, line, notes), line, raw);
+      scan(prepare(text, line, notes), line, raw, { src: source.src, base: lead });
       continue;
     }
     if (/^[\s|]+$/.test(text)) {
@@ -154,7 +169,14 @@ export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
       if (text.trim() === '|') raw.push({ kind: 'sep', line });
       continue;
     }
-    const cells = text.split('|').map((c) => c.trim());
+    const segments = text.split('|');
+    const cells = segments.map((c) => c.trim());
+    const starts: number[] = [];
+    for (let i = 0, at = 0; i < segments.length; i++) {
+      const seg = segments[i] ?? '';
+      starts.push(at + (seg.length - seg.trimStart().length));
+      at += seg.length + 1;
+    }
     let first = 0;
     let last = cells.length - 1;
     if (text.startsWith('|')) first = 1; // before the opening pipe; `| | 5 |` starts with a blank cell
@@ -166,7 +188,7 @@ export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
     for (let i = first; i <= last; i++) {
       const cell = cells[i] ?? '';
       if (cell === '') raw.push({ kind: 'blank', line });
-      else scan(prepare(cell, line, notes), line, raw);
+      else scan(prepare(cell, line, notes), line, raw, { src: source.src, base: lead === undefined ? undefined : lead + (starts[i] ?? 0) });
     }
   }
   // Lone separators: `|` `|` with nothing between is a blank cell; the separators themselves go.
