@@ -116,6 +116,29 @@ describe('importing a 考核细则', () => {
     expect(p.inferences[0]?.reason).toBe('“每发现一处未更新扣0.5分” → 每处扣 0.5 分,扣完为止');
   });
 
+  it('reads 一票否决, 加分项 and 重大扣分项 sections as vetoes, bonus items and major deductions outside the total', async () => {
+    const bytes = await xlsx(
+      [
+        ['序号', '一级指标', '二级指标', '分值', '评分标准'],
+        ['1', '主动公开', '栏目更新', '60', '每发现一处扣1分'],
+        ['2', '依申请公开', '答复规范', '40', ''],
+        ['3', '加分项(最高5分)', '经验做法被省级以上推广', '2', ''],
+        ['4', '', '获市级以上表扬', '', '每次加1分'],
+        ['5', '一票否决', '发生泄密等严重问题', '', '考核结果为不合格'],
+        ['6', '重大扣分项', '被上级通报批评', '', '扣10分'],
+        ['合计', '', '', '100', ''],
+      ],
+      [[4, 2, 5, 2]],
+    );
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(p.scheme.indicators)).toEqual(['1 主动公开 60', '1.1 栏目更新 60 deduct', '2 依申请公开 40', '2.1 答复规范 40 manual']);
+    expect(p.scheme.bonus).toEqual({ gate: 0, cap: 5, items: [ { code: 'J1', name: '经验做法被省级以上推广', points: 2 }, { code: 'J2', name: '获市级以上表扬', points: 1 } ] });
+    expect(p.scheme.vetoes).toEqual([{ code: 'V1', name: '发生泄密等严重问题', effect: 'fail' }]);
+    expect(p.scheme.majorDeductions).toEqual([{ code: 'Z1', name: '被上级通报批评', points: 10 }]);
+    expect(p.warnings.some((w) => w.includes('否决项'))).toBe(true);
+  });
+
   it('refuses points that do not add up or cannot be read, with row-level Chinese errors', async () => {
     const bytes = await xlsx([
       ['序号', '一级指标', '二级指标', '分值', '评分标准'],

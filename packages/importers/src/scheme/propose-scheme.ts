@@ -67,7 +67,22 @@ interface TableResult {
   table: SourceTable;
   roots: Node[];
   rows: number;
+  extras: Extras;
 }
+
+/** Rows outside the 100 points: 一票否决, 加分项, 重大扣分项 (level-1 names saying so). */
+interface Extras {
+  vetoes: { name: string; row: number }[];
+  bonus: { name: string; points: number; row: number }[];
+  bonusCap: number | null;
+  major: { name: string; points: number; row: number }[];
+}
+
+const EXTRA_KIND: readonly [keyof Omit<Extras, 'bonusCap'>, RegExp][] = [
+  ['vetoes', /否决/],
+  ['bonus', /加分/],
+  ['major', /重大扣分|扣分项|倒扣/],
+];
 
 function roleOf(text: string): Role | null {
   const t = text.replace(/\s+/g, '');
@@ -273,6 +288,35 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     node.points = sum / 1000;
     return sum;
   };
+  // 否决/加分/重大扣分 sections are not indicators: they become the scheme's vetoes, bonus items
+  // and major deductions, outside the total.
+  const extras: Extras = { vetoes: [], bonus: [], bonusCap: null, major: [] };
+  const leavesOf = (n: Node): Node[] => (n.children.length === 0 ? [n] : n.children.flatMap(leavesOf));
+  for (const root of [...roots]) {
+    const kind = EXTRA_KIND.find(([, pattern]) => pattern.test(root.name))?.[0];
+    if (!kind) continue;
+    roots.splice(roots.indexOf(root), 1);
+    const items = root.children.length === 0 ? (root.text ? [root] : []) : leavesOf(root);
+    const capInName = /(?:最高|不超过|上限|最多)\s*(\d+(?:\.\d+)?)\s*分/.exec(root.name)?.[1];
+    if (kind === 'bonus' && capInName !== undefined) extras.bonusCap = Number(capInName);
+    if (kind === 'bonus' && root.declared !== null) extras.bonusCap = root.declared;
+    if (kind === 'bonus' && root.children.length === 0 && root.points !== null) extras.bonusCap = root.points;
+    for (const item of items) {
+      const name = (item === root ? shortName(item.text, item.row) : item.name).slice(0, MAX_NAME);
+      if (kind === 'vetoes') {
+        extras.vetoes.push({ name, row: item.row });
+        continue;
+      }
+      const stated = new RegExp(String.raw`${kind === 'bonus' ? '加' : '扣'}\s*(\d+(?:\.\d+)?)\s*分`).exec(item.text.replace(/\s+/g, ''))?.[1];
+      const points = item === root ? (stated === undefined ? null : Number(stated)) : (item.points ?? (stated === undefined ? null : Number(stated)));
+      if (points === null || milli(points) === null) {
+        errors.push({ where, row: item.row, message: `“${name}”没有可识别的${kind === 'bonus' ? '加分' : '扣分'}分值` });
+        continue;
+      }
+      extras[kind].push({ name, points, row: item.row });
+    }
+  }
+
   let sum = 0;
   let complete = true;
   for (const root of roots) {
@@ -284,7 +328,7 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     errors.push({ where, row: total.row, message: `合计 ${total.value} 分与各一级指标之和 ${show(sum)} 分不一致` });
   }
   if (roots.length === 0 && dataRows > 0) errors.push({ where, row: null, message: '表格中没有读到任何指标' });
-  return { table, roots, rows: dataRows };
+  return { table, roots, rows: dataRows, extras };
 }
 
 /** The indicator names along a row, one per level column; a name merged across columns counts once. */
@@ -387,17 +431,27 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   };
   const indicators = roots.map((n, i) => toIndicator(n, String(i + 1)));
   const title = (source.title || (options.fileName ? options.fileName.replace(/\.(xlsx|docx)$/i, '') : '') || `${options.year}年度考核细则`).slice(0, 200);
+  const unique = <T extends { name: string }>(items: T[]) => items.filter((item, i) => items.findIndex((x) => x.name === item.name) === i);
+  const vetoes = unique(results.flatMap((r) => r.extras.vetoes));
+  const bonusItems = unique(results.flatMap((r) => r.extras.bonus));
+  const major = unique(results.flatMap((r) => r.extras.major));
+  const bonusCap = results.map((r) => r.extras.bonusCap).find((c) => c !== null) ?? null;
+  if (vetoes.length > 0) warnings.push(`读到 ${vetoes.length} 个否决项,效果暂定为“直接不合格”,如为得分封顶请在编辑器中修改`);
+  if (bonusItems.length > 0 || bonusCap !== null) warnings.push(`读到 ${bonusItems.length} 个加分项${bonusCap !== null ? `,加分上限 ${bonusCap} 分` : ''};加分门槛暂定为 0 分(均可加分),请确认`);
   const scheme: Scheme = {
     code: `KH-${options.year}`,
     title,
     year: options.year,
     groups,
     indicators,
-    vetoes: [],
-    majorDeductions: [],
+    vetoes: vetoes.map((v, i) => ({ code: `V${i + 1}`, name: v.name, effect: 'fail' as const })),
+    ...(bonusItems.length > 0 || bonusCap !== null
+      ? { bonus: { gate: 0, cap: bonusCap ?? bonusItems.reduce((s, b) => s + (milli(b.points) ?? 0), 0) / 1000, items: bonusItems.map((b, i) => ({ code: `J${i + 1}`, name: b.name, points: b.points })) } }
+      : {}),
+    majorDeductions: major.map((m, i) => ({ code: `Z${i + 1}`, name: m.name, points: m.points })),
     grading: { bands: [ { grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 } ] },
   };
-  warnings.push('等次(优秀≥90、良好≥80、合格≥60)为默认值,表格中未给出;否决项、加分项、重大扣分项请在编辑器中补充');
+  warnings.push(`等次(优秀≥90、良好≥80、合格≥60)为默认值,表格中未给出${vetoes.length + bonusItems.length + major.length === 0 ? ';否决项、加分项、重大扣分项请在编辑器中补充' : ''}`);
   const manual = inferences.filter((i) => i.confidence === 'manual').length;
   if (manual > 0) warnings.push(`${manual} 个末级指标未能从评分说明识别计分方式,暂按人工评分,请逐项确认`);
 
