@@ -54,7 +54,7 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
   if (round.kind === 'self') return reject([{ row: null, column: null, message: '单位自评不能导入' }]);
   if (round.status !== 'draft') return reject([{ row: null, column: null, message: '本轮已发布,不能再导入;如需更正,请逐条修改并填写更正理由(将形成更正记录)' }]);
   const { scheme } = await requireRoundScheme(ctx.db, round);
-  const units = await listAssessedUnits(ctx.db, round.year, round.periodCode, scheme.groups.map((g) => g.code));
+  const units = await listAssessedUnits(ctx.db, round.year, round.period, scheme.groups.map((g) => g.code));
   const unitIds = new Map(units.map((u) => [u.code, u.id]));
   const file = { name: input.fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   const context = unitsContext(scheme, units);

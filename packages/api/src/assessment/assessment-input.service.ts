@@ -34,6 +34,7 @@ import { assertCanChangeInputs, restateRound } from './publication.service';
 import { computeRoundLive, describeIssues } from './round-results.service';
 import { assertRoundVisible, requireRound, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
+import { detectFileType } from '@kaoping/importers/guard/detect-file-type';
 
 /**
  * A cell's value as stored: null clears it; '' is kept only on a checklist (no item met) and
@@ -47,7 +48,7 @@ export function normalizeValue(leaf: CompiledScheme['leaves'][number], value: st
 }
 
 async function requireRoundUnit(db: Db, round: AssessmentRound, scheme: CompiledScheme, unitId: number): Promise<RoundUnit> {
-  const units = await listAssessedUnits(db, round.year, round.periodCode, scheme.groups.map((g) => g.code));
+  const units = await listAssessedUnits(db, round.year, round.period, scheme.groups.map((g) => g.code));
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw invalidInput('该单位不在本轮测评范围内(请核对其本年度分组)');
   return unit;
@@ -108,18 +109,14 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
   });
 }
 
-const IMAGE_TYPES: { ext: string; mime: string; magic: number[] }[] = [
-  { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { ext: 'jpg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: 'gif', mime: 'image/gif', magic: [0x47, 0x49, 0x46, 0x38] },
-  { ext: 'webp', mime: 'image/webp', magic: [0x52, 0x49, 0x46, 0x46] },
-];
+// Detected from the content by file-type (a WebP is RIFF…WEBP, not any RIFF file; E3, issue #10 §4).
+const IMAGE_TYPES = ['png', 'jpg', 'gif', 'webp'];
 
 async function storeScreenshot(trx: Db, screenshot: { fileName: string; contentBase64: string }, now: string): Promise<string> {
   const bytes = Buffer.from(screenshot.contentBase64, 'base64');
   if (bytes.byteLength === 0) throw invalidInput('截图文件为空');
   if (bytes.byteLength > SCREENSHOT_MAX_BYTES) throw invalidInput('截图超过 2 MB');
-  const type = IMAGE_TYPES.find((t) => t.magic.every((b, i) => bytes[i] === b));
+  const type = await detectFileType(bytes, IMAGE_TYPES);
   if (!type) throw invalidInput('截图应为 PNG、JPEG、GIF 或 WebP 图片');
   const path = `screenshots/${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`;
   await saveAssessmentFile(trx, { path, mime: type.mime, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, now);

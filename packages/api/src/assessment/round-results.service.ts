@@ -1,7 +1,7 @@
 // Results of a round: live from the current inputs while it is a draft, from the publication
 // in force once published. One computation: the domain engine (`computePeriodResults`).
 import { invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
-import { parsePeriod, previousPeriod } from '@kaoping/domain/period/period';
+import { previousPeriod, type Period } from '@kaoping/domain/period/period';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { computeAnnualResults, listAnnualPeriods } from '@kaoping/domain/scoring/compute-annual';
 import { computePeriodResults, type ComputePeriodResult } from '@kaoping/domain/scoring/compute-period';
@@ -19,9 +19,7 @@ import { assertCanSeeUnit } from '../scope';
 import { assertRoundVisible, compileStoredScheme, requireRound, requireRoundScheme, type Authed } from './round.service';
 
 /** Ranks of the previous quarter's publication in force (for rank movement); none if unpublished. */
-export async function previousRanksFor(db: Db, periodCode: string): Promise<PreviousRank[]> {
-  const period = parsePeriod(periodCode);
-  if (!period) return [];
+export async function previousRanksFor(db: Db, period: Period): Promise<PreviousRank[]> {
   const previous = await findScoredRoundOfPeriod(db, previousPeriod(period).code);
   if (!previous || previous.status === 'draft') return [];
   const results = (await findLatestResultsOfRounds(db, [previous.id])).get(previous.id);
@@ -40,7 +38,7 @@ export interface LiveComputation {
 export async function computeRoundLive(db: Db, round: AssessmentRound, options: { breakdown: boolean; previousRanks?: PreviousRank[] }): Promise<LiveComputation> {
   const { record, scheme } = await requireRoundScheme(db, round);
   const loaded = await loadRoundScoringInputs(db, round, scheme.groups.map((g) => g.code));
-  const previousRanks = options.previousRanks ?? (await previousRanksFor(db, round.periodCode));
+  const previousRanks = options.previousRanks ?? (await previousRanksFor(db, round.period));
   const result = computePeriodResults(scheme, round.periodCode, loaded.inputs, { previousRanks, breakdown: options.breakdown });
   return { record, scheme, loaded, previousRanks, result };
 }
@@ -280,7 +278,8 @@ export async function getAnnualResults(ctx: Authed, year: number) {
     const results = (await findLatestResultsOfRounds(ctx.db, [round.id])).get(round.id);
     if (results) quarterResults.push(results);
   }
-  const lastPeriod = listed[listed.length - 1]?.period ?? `${year}Q4`;
+  const lastQuarter = scheme.annual[scheme.annual.length - 1]?.quarter ?? 4;
+  const lastPeriod: Period = { kind: 'quarter', code: `${year}Q${lastQuarter}`, year, quarter: lastQuarter };
   const units = await listAssessedUnits(ctx.db, year, lastPeriod, scheme.groups.map((g) => g.code));
   // Units assessed in any listed quarter count too (a unit retired mid-year is still listed).
   const known = new Set(units.map((u) => u.code));

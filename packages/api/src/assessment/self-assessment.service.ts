@@ -30,7 +30,7 @@ export async function getSelfAssessment(ctx: Authed, input: z.output<typeof self
   assertCanSeeUnit(ctx.user, unitId);
   const round = await requireScoredRound(ctx, input.roundId);
   const { record, scheme } = await requireRoundScheme(ctx.db, round);
-  const unit = (await listAssessedUnits(ctx.db, round.year, round.periodCode, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
+  const unit = (await listAssessedUnits(ctx.db, round.year, round.period, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
   if (!unit) throw notFound('该单位不在本轮测评范围内');
   const selfRound = await findRoundOfPeriodByKind(ctx.db, round.periodCode, 'self');
   const selfScores = selfRound ? await listRoundScores(ctx.db, selfRound.id, unit.id) : [];
@@ -92,7 +92,7 @@ export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScore
     if (round.kind === 'self') throw invalidInput('请从测评轮次进入自评');
     if (round.status !== 'draft') throw invalidInput('本轮测评已发布,自评已截止');
     const { scheme } = await requireRoundScheme(trx, round);
-    const unit = (await listAssessedUnits(trx, round.year, round.periodCode, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
+    const unit = (await listAssessedUnits(trx, round.year, round.period, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
     if (!unit) throw invalidInput('本单位不在本轮测评范围内');
     const leaf = scheme.leafByCode.get(input.leaf);
     if (!leaf) throw invalidInput(`指标 ${input.leaf} 不是方案中的末级指标`);

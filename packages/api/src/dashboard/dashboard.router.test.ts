@@ -11,7 +11,7 @@ import { callerFor } from '../testing/test-context';
 
 const ledger = vi.hoisted(() => ({ rows: new Map<string, { unitId: number; unit: string; period: string; item: string; due: string; closed: string | null; rejected: number }[]>() }));
 vi.mock('@kaoping/db/assessment/rectification-rows.repository', () => ({
-  loadRectificationRows: async (_db: unknown, period: string) => ledger.rows.get(period) ?? [],
+  loadRectificationRows: async (_db: unknown, period: { code: string }) => ledger.rows.get(period.code) ?? [],
 }));
 
 function ledgerItem(fields: Pick<RectificationItem, 'code' | 'unitId' | 'period' | 'status' | 'issuedOn' | 'dueDate' | 'closedOn' | 'firstSubmittedOn'>): RectificationItem {

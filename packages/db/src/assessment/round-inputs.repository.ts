@@ -1,7 +1,7 @@
 // What the scoring engine needs for one round, read from the database: the units in the
 // scheme's groups for the year, the round's scores, active findings and events, and the
 // rectification items due in the period.
-import { parsePeriod, periodDateRange } from '@kaoping/domain/period/period';
+import { periodDateRange, type Period } from '@kaoping/domain/period/period';
 import type { EventInput, FindingInput, RectificationInput, ScoreInput, ScoringInputs, ScoringUnit } from '@kaoping/domain/scoring/scoring-inputs';
 import type { Db } from '../connect';
 import { listRoundEvents, listRoundFindings, listRoundScores } from './assessment-input.repository';
@@ -15,9 +15,7 @@ export interface RoundUnit extends ScoringUnit {
  * The units a quarter of `year` assesses: each unit with a group in that year whose group is
  * one of the scheme's, and valid on at least one day of the period.
  */
-export async function listAssessedUnits(db: Db, year: number, periodCode: string, schemeGroups: readonly string[]): Promise<RoundUnit[]> {
-  const period = parsePeriod(periodCode);
-  if (period === null) return [];
+export async function listAssessedUnits(db: Db, year: number, period: Period, schemeGroups: readonly string[]): Promise<RoundUnit[]> {
   const { start, end } = periodDateRange(period);
   const rows = await db
     .selectFrom('units as u')
@@ -53,20 +51,20 @@ export interface RoundScoringInputs {
 /** Reads a round's inputs as the engine takes them (rows of units outside the round are left out). */
 export async function loadRoundScoringInputs(
   db: Db,
-  round: { id: number; periodCode: string; year: number },
+  round: { id: number; period: Period; year: number },
   schemeGroups: readonly string[],
   options: { unitId?: number } = {},
 ): Promise<RoundScoringInputs> {
-  let units = await listAssessedUnits(db, round.year, round.periodCode, schemeGroups);
+  let units = await listAssessedUnits(db, round.year, round.period, schemeGroups);
   if (options.unitId !== undefined) units = units.filter((u) => u.id === options.unitId);
   const codeById = new Map(units.map((u) => [u.id, u.code]));
   const [scores, findings, events, rectifications] = await Promise.all([
     listRoundScores(db, round.id, options.unitId ?? null),
     listRoundFindings(db, round.id, { status: 'active', ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) }),
     listRoundEvents(db, round.id, options.unitId ?? null),
-    loadRectificationRows(db, round.periodCode),
+    loadRectificationRows(db, round.period),
   ]);
-  const period = round.periodCode;
+  const period = round.period.code;
   const naReasons: Record<string, string> = {};
   const scoreRows: ScoreInput[] = [];
   for (const s of scores) {

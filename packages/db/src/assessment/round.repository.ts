@@ -1,10 +1,13 @@
 import type { RoundKind, RoundStatus } from '@kaoping/contracts/assessment/assessment';
+import { parsePeriod, type Period } from '@kaoping/domain/period/period';
 import type { Db } from '../connect';
 import type { AssessmentRoundTable } from './assessment.tables';
 
 export interface AssessmentRound {
   id: number;
   periodCode: string;
+  /** The period as a value, parsed once here: callers never parse `periodCode` again. */
+  period: Period;
   year: number;
   schemeId: number;
   kind: RoundKind;
@@ -23,10 +26,13 @@ export interface AssessmentRound {
 type Row = Omit<AssessmentRoundTable, 'id'> & { id: number };
 
 function toRound(row: Row): AssessmentRound {
+  const period = parsePeriod(row.period_code);
+  if (period === null) throw new Error(`invalid period_code ${row.period_code} in assessment_rounds ${row.id}`);
   return {
     id: Number(row.id),
-    periodCode: row.period_code,
-    year: Number(row.period_code.slice(0, 4)),
+    periodCode: period.code,
+    period,
+    year: period.year,
     schemeId: Number(row.scheme_id),
     kind: row.kind as RoundKind,
     status: row.status as RoundStatus,

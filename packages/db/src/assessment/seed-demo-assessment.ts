@@ -7,7 +7,7 @@
 // Deterministic: a seeded PRNG; the same engine and snapshot code as the API.
 import { schemeSchema, type Scheme } from '@kaoping/contracts/scoring/scheme';
 import { addDays } from '@kaoping/domain/calendar/china-date';
-import { chinaToday, comparePeriodCodes, parsePeriod, periodDateRange, periodOfDate } from '@kaoping/domain/period/period';
+import { chinaToday, comparePeriodCodes, parsePeriod, periodDateRange, periodOfDate, type Period } from '@kaoping/domain/period/period';
 import { compileScheme, type CompiledLeaf, type CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { computePeriodResults } from '@kaoping/domain/scoring/compute-period';
 import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
@@ -82,10 +82,10 @@ function generateQuarter(
   units: readonly RoundUnit[],
   quality: Map<string, number>,
   random: Random,
-  period: string,
+  period: Period,
   options: { skipUnit: (unit: RoundUnit, index: number) => boolean },
 ): QuarterInputs {
-  const range = periodDateRange(parsePeriod(period) ?? { kind: 'quarter', code: period, year: 2025, quarter: 1 });
+  const range = periodDateRange(period);
   const days = 80;
   const out: QuarterInputs = { scores: [], findings: [], events: [] };
   units.forEach((unit, index) => {
@@ -228,7 +228,7 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
     // The current quarter is being scored: the last 30 乡镇(街道) have no scores yet.
     const cUnits = units.filter((u) => u.group === 'C').map((u) => u.code);
     const pending = new Set(isCurrent ? cUnits.slice(Math.floor(cUnits.length * 0.7)) : []);
-    const inputs = generateQuarter(compiled, units, quality, random, period.code, { skipUnit: (u) => pending.has(u.code) });
+    const inputs = generateQuarter(compiled, units, quality, random, period, { skipUnit: (u) => pending.has(u.code) });
     if (period.code === '2025Q3') {
       // The one fail veto of the two years: a department leaked a document it should have kept.
       const b2 = units.filter((u) => u.group === 'B2');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { averageShare, percentilesInGroup, shareOf, standardScore } from './cross-group';
 
 describe('cross-group figures', () => {
@@ -22,5 +23,21 @@ describe('cross-group figures', () => {
     expect(shareOf(5, 0)).toBeNull();
     expect(averageShare([75, null, 66.7])).toBe(70.9);
     expect(averageShare([null])).toBeNull();
+  });
+});
+
+describe('percentiles within a group (properties)', () => {
+  it('stay within 0–100, give equal ranks equal values and never rise as the rank worsens', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }), { maxLength: 60 }), (ranks) => {
+        const out = percentilesInGroup(ranks);
+        expect(out).toHaveLength(ranks.length);
+        const pairs = ranks.flatMap((r, i) => (r === null ? [] : [[r, out[i] ?? -1] as const]));
+        for (const [i, r] of ranks.entries()) if (r === null) expect(out[i]).toBeNull();
+        for (const [, p] of pairs) expect(p >= 0 && p <= 100).toBe(true);
+        for (const [r1, p1] of pairs) for (const [r2, p2] of pairs) if (r1 === r2) expect(p1).toBe(p2);
+        else if (r1 < r2) expect(p1).toBeGreaterThanOrEqual(p2);
+      }),
+    );
   });
 });
