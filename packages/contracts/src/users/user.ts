@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth/role';
 import { unitKindSchema } from '../units/unit';
-import { importProblemSchema } from '../units/unit-import';
+import type { importProblemSchema } from '../units/unit-import';
 
 /** Shown instead of "active/disabled" flags: users are never deleted, only disabled. */
 export const userStatuses = ['active', 'disabled'] as const;
