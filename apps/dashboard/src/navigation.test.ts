@@ -1,24 +1,53 @@
+// The menu's roles come from the access groups the server's procedure kinds use
+// (contracts/auth/access.ts); these tests check the rules the menu must keep whatever the
+// table says, over every role and page, rather than restating the table.
 import { describe, expect, it } from 'vitest';
-import { canOpen, navigationFor, navKeyOfPath } from './navigation';
+import { accessGroups } from '@kaoping/contracts/auth/access';
+import { roles } from '@kaoping/contracts/auth/role';
+import { canOpen, navigationFor, navKeyOfPath, navPages, navPaths, rolesFor } from './navigation';
+
+const cityWideOnly = navPages.filter((p) => p.access.every((g) => g === 'readers' || g === 'assessors' || g === 'office'));
+const writersOnly = navPages.filter((p) => p.access.every((g) => g === 'assessors' || g === 'office' || g === 'filers' || g === 'unit'));
 
 describe('navigation by role', () => {
-  it('gives settings to the office only', () => {
-    expect(canOpen('admin', 'settings')).toBe(true);
-    for (const role of ['assessor', 'leader', 'liaison'] as const) expect(canOpen(role, 'settings')).toBe(false);
+  it('gives every page a role that some procedure kind serves, and the office every page', () => {
+    const served = new Set<string>(Object.values(accessGroups).flat());
+    for (const page of navPages) {
+      expect(rolesFor(page.key).length, page.key).toBeGreaterThan(0);
+      for (const role of rolesFor(page.key)) expect(served.has(role)).toBe(true);
+    }
+    expect(navigationFor('admin')).toEqual(navPages.map((p) => p.key));
   });
-  it('keeps rankings of other units away from a liaison', () => {
-    expect(navigationFor('liaison')).not.toContain('rankings');
+
+  it('keeps pages built on city-wide procedures away from a liaison', () => {
+    expect(cityWideOnly.map((p) => p.key)).toEqual(expect.arrayContaining(['rankings', 'analysis', 'settings']));
+    for (const page of cityWideOnly) expect(canOpen('liaison', page.key), page.key).toBe(false);
   });
-  it('gives leaders read pages but not the assessment workbench', () => {
-    expect(navigationFor('leader')).toEqual(['overview', 'rankings', 'analysis', 'reports', 'rectification', 'units']);
+
+  it('gives leaders reading only: no page built on writing procedures alone', () => {
+    expect(writersOnly.map((p) => p.key)).toEqual(expect.arrayContaining(['settings']));
+    for (const page of writersOnly) expect(canOpen('leader', page.key), page.key).toBe(false);
+    expect(navigationFor('leader')).toContain('analysis');
   });
-  it('opens analysis to the office, assessors and leaders, never to a liaison', () => {
-    for (const role of ['admin', 'assessor', 'leader'] as const) expect(canOpen(role, 'analysis')).toBe(true);
-    expect(canOpen('liaison', 'analysis')).toBe(false);
-    expect(navKeyOfPath('/analysis')).toBe('analysis');
+
+  it('settings belong to the office alone', () => {
+    expect(roles.filter((r) => canOpen(r, 'settings'))).toEqual(['admin']);
   });
-  it('maps nested paths to their menu entry', () => {
-    expect(navKeyOfPath('/units/12')).toBe('units');
-    expect(navKeyOfPath('/')).toBe('overview');
+
+  it('the route guard and the menu agree, and keep the menu order, for every role', () => {
+    for (const role of roles) {
+      const menu = navigationFor(role);
+      expect(menu).toContain('overview');
+      expect(menu).toEqual(navPages.map((p) => p.key).filter((k) => canOpen(role, k)));
+    }
+  });
+
+  it('maps every page path and its nested paths back to its menu entry', () => {
+    for (const page of navPages) {
+      expect(navPaths[page.key]).toBe(page.path);
+      expect(navKeyOfPath(page.path)).toBe(page.key);
+      if (page.path !== '/') expect(navKeyOfPath(`${page.path}/12/profile`)).toBe(page.key);
+    }
+    expect(navKeyOfPath('/no-such-page')).toBe('overview');
   });
 });

@@ -1,36 +1,46 @@
+import { rolesOf, type AccessGroup } from '@kaoping/contracts/auth/access';
 import type { Role } from '@kaoping/contracts/auth/role';
 
 export type NavKey = 'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings';
 
-/** Which pages each role may open. The server enforces the data; this only shapes the menu. */
-const navByRole: Record<Role, NavKey[]> = {
-  admin: ['overview', 'rankings', 'analysis', 'reports', 'assessment', 'rectification', 'units', 'settings'],
-  assessor: ['overview', 'rankings', 'analysis', 'reports', 'assessment', 'rectification', 'units'],
-  leader: ['overview', 'rankings', 'analysis', 'reports', 'rectification', 'units'],
-  liaison: ['overview', 'reports', 'assessment', 'rectification', 'units'],
-};
+interface NavPage {
+  key: NavKey;
+  path: string;
+  /** The access groups of the procedures the page is built on (contracts/auth/access.ts). */
+  access: readonly AccessGroup[];
+}
 
-export const navPaths: Record<NavKey, string> = {
-  overview: '/',
-  rankings: '/rankings',
-  analysis: '/analysis',
-  reports: '/reports',
-  assessment: '/assessment',
-  rectification: '/rectification',
-  units: '/units',
-  settings: '/settings',
-};
+/** The menu, in order. The server enforces the data; this only shapes the menu and the route guard. */
+export const navPages: readonly NavPage[] = [
+  { key: 'overview', path: '/', access: ['everyone'] },
+  { key: 'rankings', path: '/rankings', access: ['readers'] },
+  { key: 'analysis', path: '/analysis', access: ['readers'] },
+  { key: 'reports', path: '/reports', access: ['everyone'] },
+  // Assessors score; a liaison sees and answers its own unit's sheet (self-assessment, objections).
+  { key: 'assessment', path: '/assessment', access: ['assessors', 'unit'] },
+  { key: 'rectification', path: '/rectification', access: ['everyone'] },
+  { key: 'units', path: '/units', access: ['everyone'] },
+  { key: 'settings', path: '/settings', access: ['office'] },
+];
+
+const rolesByPage = new Map<NavKey, Role[]>(navPages.map((p) => [p.key, rolesOf(...p.access)]));
+
+export const navPaths = Object.fromEntries(navPages.map((p) => [p.key, p.path])) as Record<NavKey, string>;
+
+export function rolesFor(key: NavKey): readonly Role[] {
+  return rolesByPage.get(key) ?? [];
+}
 
 export function navigationFor(role: Role): NavKey[] {
-  return navByRole[role];
+  return navPages.filter((p) => rolesFor(p.key).includes(role)).map((p) => p.key);
 }
 
 export function canOpen(role: Role, key: NavKey): boolean {
-  return navByRole[role].includes(key);
+  return rolesFor(key).includes(role);
 }
 
 /** The menu key a path belongs to (for highlighting). */
 export function navKeyOfPath(pathname: string): NavKey {
-  const match = (Object.entries(navPaths) as [NavKey, string][]).filter(([, p]) => p !== '/' && pathname.startsWith(p));
-  return match[0]?.[0] ?? 'overview';
+  const match = navPages.filter((p) => p.path !== '/' && (pathname === p.path || pathname.startsWith(`${p.path}/`)));
+  return match[0]?.key ?? 'overview';
 }

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { accessGroups } from '@kaoping/contracts/auth/access';
 import type { Role } from '@kaoping/contracts/auth/role';
 import type { Context } from './context';
 import { domainErrorOf, toTRPCError } from './errors';
@@ -53,18 +54,19 @@ const enforceRoles = t.middleware(({ ctx, meta, path, next }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
-// Procedure kinds, defined once. Handlers never check roles themselves;
+// Procedure kinds, defined once, over contracts' access groups (auth/access.ts), which the dashboard's
+// menu reads too. Handlers never check roles themselves;
 // data scoping for a liaison's own unit happens in services (see scope.ts).
 export const publicProcedure = baseProcedure.meta({ roles: 'public' });
 /** Any signed-in user, including a unit liaison (whose data is scoped to their unit). */
 export const signedInProcedure = baseProcedure.meta({ roles: 'signed-in' }).use(enforceRoles);
 /** Everyone who may read city-wide data. */
-export const readerProcedure = baseProcedure.meta({ roles: ['admin', 'assessor', 'leader'] }).use(enforceRoles);
+export const readerProcedure = baseProcedure.meta({ roles: accessGroups.readers }).use(enforceRoles);
 /** The office and its assessors. */
-export const assessorProcedure = baseProcedure.meta({ roles: ['admin', 'assessor'] }).use(enforceRoles);
+export const assessorProcedure = baseProcedure.meta({ roles: accessGroups.assessors }).use(enforceRoles);
 /** Those who file a unit's documents: its liaison (own unit only, scoped in services) and the office (paper copies). */
-export const filerProcedure = baseProcedure.meta({ roles: ['admin', 'liaison'] }).use(enforceRoles);
+export const filerProcedure = baseProcedure.meta({ roles: accessGroups.filers }).use(enforceRoles);
 /** Office administrators only. */
-export const officeProcedure = baseProcedure.meta({ roles: ['admin'] }).use(enforceRoles);
+export const officeProcedure = baseProcedure.meta({ roles: accessGroups.office }).use(enforceRoles);
 /** Unit liaisons only: actions on behalf of their own unit (self-assessment, objections). */
-export const unitProcedure = baseProcedure.meta({ roles: ['liaison'] }).use(enforceRoles);
+export const unitProcedure = baseProcedure.meta({ roles: accessGroups.unit }).use(enforceRoles);
