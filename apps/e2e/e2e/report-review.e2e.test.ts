@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,5 +100,29 @@ describe('年报评查 of the demo city', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-export').click()]);
     expect(download.suggestedFilename()).toBe('2025年度政府信息公开工作年度报告评查表.xlsx');
+  });
+});
+
+describe('confirm before saving: where each cell came from', () => {
+  it('colours cells read / settled by the equations / unresolved and marks the digits of the cell under the cursor', async () => {
+    const unitId = Number((await env.database.db.selectFrom('units').select('id').where('code', '=', 'A01').executeTakeFirstOrThrow()).id);
+    const page = await newPage(env);
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/reports/${unitId}/2025`);
+    await page.getByTestId('report-title').waitFor();
+    await page.getByTestId('open-report-import').click();
+    // Crawler text: the whole page on one line, one row's digits run together.
+    const glued = readFileSync(corpus('samples/huaian-city-2024-annual-report-glued.txt'), 'utf8').replace('（二）予以公开', '（二）予以公开').replace('三、本年度办理结果（一）予以公开 1288 21 0 0 50 3 1362', '三、本年度办理结果（一）予以公开 12882100503 1362');
+    await page.getByTestId('import-text').fill(glued);
+    await page.getByTestId('import-parse').click();
+    await page.getByTestId('import-legend').waitFor();
+    const legend = await page.getByTestId('import-legend').innerText();
+    expect(legend).toMatch(/按原文读取 \d+/);
+    const cells = page.getByTestId('import-cells');
+    const row = cells.locator('tbody tr').filter({ hasText: '本年新收·自然人' }).first();
+    await row.hover();
+    await expect(page.getByTestId('import-source-preview').getByTestId('import-source-mark').innerText()).resolves.toBe('3001');
+    await expect(page.getByTestId('import-source-preview').innerText()).resolves.toContain('本年新收政府信息公开申请数量 3001');
+    await page.getByRole('dialog').screenshot({ path: join(fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url)), 'report-review-04-import-provenance.png') });
   });
 });

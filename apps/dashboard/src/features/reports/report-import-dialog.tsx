@@ -2,11 +2,12 @@
 // every cell read is listed beside the source line it came from, to confirm or correct before it
 // fills the form.
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input, InputNumber, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Input, InputNumber, message, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import { REPORT_PARSE_MAX_BYTES, type ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { describeCell, findCellDefinition } from '@kaoping/domain/annual-report/template';
+import { fileSizeProblem } from '../../lib/files';
 import { errorMessage, useTRPC } from '../../trpc';
 
 async function toBase64(file: File): Promise<string> {
@@ -16,6 +17,8 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+type Provenance = 'read' | 'rule' | 'unresolved' | 'blank';
+
 interface Row {
   key: string;
   section: string;
@@ -23,7 +26,31 @@ interface Row {
   value: number | null;
   line: number | null;
   text: string;
+  span: readonly [number, number] | null;
+  provenance: Provenance;
   unresolved: boolean;
+}
+
+/** Row colours: read as printed, settled by the hard rules, unresolved, blank in the source. */
+const PROVENANCE_COLOR: Record<Provenance, { tag: string; background: string }> = {
+  read: { tag: 'green', background: '#f6ffed' },
+  rule: { tag: 'blue', background: '#e6f4ff' },
+  unresolved: { tag: 'orange', background: '#fff7e6' },
+  blank: { tag: 'default', background: 'transparent' },
+};
+
+/** The source text with the digits of the cell marked. */
+function SourceText({ text, span, active }: { text: string; span: readonly [number, number] | null; active: boolean }) {
+  if (!span || span[1] > text.length) return <Typography.Text code style={{ fontSize: 12 }}>{text}</Typography.Text>;
+  return (
+    <Typography.Text code style={{ fontSize: 12 }}>
+      {text.slice(0, span[0])}
+      <mark data-testid={active ? 'import-source-mark' : undefined} style={{ background: active ? '#ffd666' : '#fff1b8', padding: 0, fontWeight: active ? 700 : 400 }}>
+        {text.slice(span[0], span[1])}
+      </mark>
+      {text.slice(span[1])}
+    </Typography.Text>
+  );
 }
 
 export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitId: number; year: number; onConfirm: (parsed: ReportParseOutput) => void; onClose: () => void }) {
@@ -34,6 +61,7 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
   const [file, setFile] = useState<File | null>(null);
   const [onlySourced, setOnlySourced] = useState(true);
   const [edits, setEdits] = useState<Record<string, number | null>>({});
+  const [active, setActive] = useState<string | null>(null);
   const parse = useMutation(trpc.annualReports.parse.mutationOptions({ onSuccess: () => setEdits({}) }));
   const result = parse.data;
 
@@ -47,15 +75,21 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
     const unresolved = new Set(result.importMeta.unresolved);
     return Object.keys(result.cells)
       .filter((k) => !onlySourced || result.sources[k] !== undefined || unresolved.has(k))
-      .map((k) => ({
-        key: k,
-        section: findCellDefinition(k)?.section ?? '',
-        label: describeCell(k),
-        value: k in edits ? (edits[k] ?? null) : (result.cells[k] ?? null),
-        line: result.sources[k]?.line ?? null,
-        text: result.sources[k]?.text ?? '',
-        unresolved: unresolved.has(k),
-      }));
+      .map((k) => {
+        const source = result.sources[k];
+        const provenance: Provenance = unresolved.has(k) ? 'unresolved' : result.cells[k] === null ? 'blank' : source?.settled === 'rule' ? 'rule' : 'read';
+        return {
+          key: k,
+          section: findCellDefinition(k)?.section ?? '',
+          label: describeCell(k),
+          value: k in edits ? (edits[k] ?? null) : (result.cells[k] ?? null),
+          line: source?.line ?? null,
+          text: source?.text ?? '',
+          span: source?.span ?? null,
+          provenance,
+          unresolved: unresolved.has(k),
+        };
+      });
   }, [result, onlySourced, edits]);
 
   const counts = result && {
@@ -94,7 +128,7 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
               key: 'upload',
               label: t('reports.importPanel.upload'),
               children: (
-                <Upload accept=".txt,.md,.html,.htm,.docx,.pdf" maxCount={1} beforeUpload={(f) => (setFile(f), parse.reset(), false)} onRemove={() => setFile(null)}>
+                <Upload accept=".txt,.md,.html,.htm,.docx,.pdf" maxCount={1} beforeUpload={(f) => { const tooBig = fileSizeProblem(f, REPORT_PARSE_MAX_BYTES); if (tooBig) { void message.error(tooBig); return Upload.LIST_IGNORE; } setFile(f); parse.reset(); return false; }} onRemove={() => setFile(null)}>
                   <Button data-testid="import-choose-file">{t('reports.importPanel.chooseFile')}</Button>
                 </Upload>
               ),
@@ -132,18 +166,62 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                 {t('reports.importPanel.parserNotes')}:{result.importMeta.warnings.join(';')}
               </Typography.Paragraph>
             )}
-            <Checkbox checked={onlySourced} onChange={(e) => setOnlySourced(e.target.checked)}>
-              {t('reports.importPanel.onlyFilled')}
-            </Checkbox>
+            <Space wrap>
+              <Checkbox checked={onlySourced} onChange={(e) => setOnlySourced(e.target.checked)}>
+                {t('reports.importPanel.onlyFilled')}
+              </Checkbox>
+              <span data-testid="import-legend">
+                {(['read', 'rule', 'unresolved', 'blank'] as const).map((p) => (
+                  <Tag key={p} color={PROVENANCE_COLOR[p].tag}>
+                    {t(`reportReview.provenance.${p}`)} {rows.filter((r) => r.provenance === p).length}
+                  </Tag>
+                ))}
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('reportReview.provenance.hint')}
+              </Typography.Text>
+            </Space>
+            <div data-testid="import-source-preview" style={{ minHeight: 44, padding: '6px 10px', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fafafa' }}>
+              {(() => {
+                const row = rows.find((r) => r.key === active);
+                if (!row) return <Typography.Text type="secondary">{t('reportReview.provenance.hint')}</Typography.Text>;
+                if (row.line === null) return <Typography.Text type="secondary">{row.label}: {t('reportReview.provenance.none')}</Typography.Text>;
+                return (
+                  <Space orientation="vertical" size={2}>
+                    <Typography.Text strong>
+                      {row.label} · {t('reportReview.provenance.line', { line: row.line })} · <Tag color={PROVENANCE_COLOR[row.provenance].tag}>{t(`reportReview.provenance.${row.provenance}`)}</Tag>
+                    </Typography.Text>
+                    <SourceText text={row.text} span={row.span} active />
+                  </Space>
+                );
+              })()}
+            </div>
             <Table<Row>
               size="small"
               rowKey="key"
               dataSource={rows}
               data-testid="import-cells"
               pagination={{ pageSize: 12, showSizeChanger: false }}
+              onRow={(r) =>
+                ({
+                  onMouseEnter: () => setActive(r.key),
+                  onFocus: () => setActive(r.key),
+                  'data-provenance': r.provenance,
+                  style: { background: r.key === active ? '#fffbe6' : PROVENANCE_COLOR[r.provenance].background },
+                }) as React.HTMLAttributes<HTMLTableRowElement>
+              }
               columns={[
                 { title: '', dataIndex: 'section', width: 40 },
-                { title: t('reports.importPanel.cell'), dataIndex: 'label', width: 280, render: (label: string, r) => (r.unresolved ? <span>{label} <Tag color="orange">{t('reports.importPanel.unresolved')}</Tag></span> : label) },
+                {
+                  title: t('reports.importPanel.cell'),
+                  dataIndex: 'label',
+                  width: 300,
+                  render: (label: string, r) => (
+                    <span>
+                      {label} <Tag color={PROVENANCE_COLOR[r.provenance].tag}>{r.unresolved ? t('reports.importPanel.unresolved') : t(`reportReview.provenance.${r.provenance}`)}</Tag>
+                    </span>
+                  ),
+                },
                 {
                   title: t('reports.importPanel.value'),
                   dataIndex: 'value',
@@ -151,7 +229,7 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                   render: (v: number | null, r) => <InputNumber size="small" controls={false} value={v} onChange={(nv) => setEdits((e) => ({ ...e, [r.key]: typeof nv === 'number' ? nv : null }))} style={{ width: 90 }} />,
                 },
                 { title: t('reports.importPanel.line'), dataIndex: 'line', width: 70, render: (l: number | null) => l ?? '—' },
-                { title: t('reports.importPanel.source'), dataIndex: 'text', render: (s: string) => <Typography.Text code style={{ fontSize: 12 }}>{s}</Typography.Text> },
+                { title: t('reports.importPanel.source'), dataIndex: 'text', render: (s: string, r) => <SourceText text={s} span={r.span} active={r.key === active} /> },
               ]}
             />
           </>

@@ -27,4 +27,9 @@ export const reportReviewEn: Shape<typeof reportReviewZh> = {
   unmatched: '{{count}} files match no unit',
   none: 'No problems',
   officeOnly: 'The annual-report review is for the disclosure office only',
+  provenance: {
+    read: 'Read as printed', rule: 'Settled by the equations', unresolved: 'Unresolved', blank: 'Blank in the source',
+    hint: 'Point at (or tab to) a cell to highlight where it stands in the source.',
+    line: 'Line {{line}}', none: 'This cell has no text in the source',
+  },
 };

@@ -25,4 +25,10 @@ export const reportReviewZh = {
   unmatched: '{{count}} 个文件没有对应到单位',
   none: '没有问题',
   officeOnly: '年报评查仅限政务公开办使用',
+  // The import dialog's provenance colours (确认后再保存).
+  provenance: {
+    read: '按原文读取', rule: '按勾稽关系确定', unresolved: '无法确定', blank: '原文空白',
+    hint: '鼠标移到(或键盘选中)某个单元格, 下方高亮它在原文中的位置。',
+    line: '第 {{line}} 行', none: '该单元格在原文中没有对应文字',
+  },
 };
