@@ -23,12 +23,13 @@ const shape = (nodes: readonly IndicatorNode[]): unknown[] =>
 
 describe('the published 考核细则 round-trips through export and import', () => {
   for (const [format, write] of [['xlsx', schemeXlsx], ['docx', schemeDocx]] as const) {
-    it(`${format}: a scheme with every rule kind comes back with the same tree, points and rules`, async () => {
+    it(`${format}: a scheme with every rule kind comes back with the same tree, points, rules, vetoes, bonus and major deductions`, async () => {
       const bytes = await write(everyRuleKindScheme);
       const p = await proposeSchemeFromDocument(bytes, { year: 2026, fileName: `细则.${format}` });
       if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
       expect(shape(p.scheme.indicators)).toEqual(shape(everyRuleKindScheme.indicators));
       expect(p.scheme.title).toBe(everyRuleKindScheme.title);
+      expect({ vetoes: p.scheme.vetoes, bonus: p.scheme.bonus, major: p.scheme.majorDeductions }).toEqual({ vetoes: everyRuleKindScheme.vetoes, bonus: everyRuleKindScheme.bonus, major: everyRuleKindScheme.majorDeductions });
       expect(p.inferences.every((i) => i.confidence === 'inferred' || i.rule.kind === 'manual')).toBe(true);
     });
   }

@@ -21,7 +21,15 @@ describe('the published 考核细则 layout', () => {
     expect(doc.rows[2]?.at(-1)?.text).toBe('仅县(市、区)政府、市直部门(承担重点领域);须有标签:重点领域');
     expect(doc.rows[6]?.at(-1)?.text).toBe('不适用时按80%计分');
     expect(doc.rows.at(-1)?.map((c) => c.text)).toEqual(['合计', '100分', '', '']);
-    expect(doc.notes.map((n) => n.heading)).toEqual(['考核分组', '否决项', '加分项', '重大扣分项', '等次评定']);
+    // Vetoes, bonus items and major deductions are sections of the table, outside the total.
+    expect(doc.rows.slice(8, 13).map((r) => r.map((c) => c.text).join('|'))).toEqual([
+      '9|一票否决|发生泄密等严重问题||考核结果直接定为不合格|',
+      '10|网站首页两周以上未更新||考核得分不超过59分|',
+      '11|加分项(得分达到80分可加分,最高5分)|经验做法被省级以上推广|2分|加2分|',
+      '12|获市级以上表扬|1分|加1分|',
+      '13|重大扣分项|被上级通报批评|10分|扣10分(不设上限)|',
+    ]);
+    expect(doc.notes.map((n) => n.heading)).toEqual(['考核分组', '等次评定']);
     expect(doc.notes.at(-1)?.lines).toEqual(['90分以上为优秀;80分至90分(不含)为良好;60分至80分(不含)为合格;60分以下为不合格。', '优秀等次不超过本组参评单位的30%。']);
   });
 
@@ -38,7 +46,7 @@ describe('the published 考核细则 layout', () => {
     expect(ws?.getCell('A1').text).toBe(everyRuleKindScheme.title);
     expect(ws?.getRow(2).values).toEqual([undefined, '序号', '一级指标', '二级指标', '分值', '评分标准', '适用范围']);
     expect(ws?.getCell('B5').isMerged && ws.getCell('B5').master.address).toBe('B3');
-    expect(ws?.getCell('A11').text).toBe('合计');
-    expect(ws?.getCell('D11').text).toBe('100分');
+    expect(ws?.getCell('A16').text).toBe('合计');
+    expect(ws?.getCell('D16').text).toBe('100分');
   });
 });

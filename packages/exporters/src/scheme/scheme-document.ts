@@ -88,15 +88,38 @@ export function buildSchemeDocument(scheme: Scheme): SchemeDocument {
   };
   for (const node of scheme.indicators) walk(node, 1, []);
   const total = scheme.indicators.reduce((s, n) => s + Math.round(n.points * 1000), 0) / 1000;
+  // Vetoes, bonus items and major deductions: sections of the table outside the total, as offices
+  // print them (and as the importer reads them back).
+  const section = (title: string, items: { name: string; points: string; text: string }[]) => {
+    items.forEach((item, i) => {
+      serial++;
+      rows.push([
+        { text: String(serial), rowSpan: 1, colSpan: 1 },
+        ...(i === 0 ? [{ text: title, rowSpan: items.length, colSpan: 1 }] : []),
+        { text: item.name, rowSpan: 1, colSpan: depth - 1 || 1 },
+        { text: item.points, rowSpan: 1, colSpan: 1 },
+        { text: item.text, rowSpan: 1, colSpan: 1 },
+        { text: '', rowSpan: 1, colSpan: 1 },
+      ]);
+    });
+  };
+  if (depth > 1) {
+    section('一票否决', scheme.vetoes.map((v) => ({ name: v.name, points: '', text: v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分` })));
+    if (scheme.bonus && scheme.bonus.items.length > 0) {
+      section(`加分项(得分达到${formatPoints(scheme.bonus.gate)}分可加分,最高${formatPoints(scheme.bonus.cap)}分)`, scheme.bonus.items.map((b) => ({ name: b.name, points: `${formatPoints(b.points)}分`, text: `加${formatPoints(b.points)}分` })));
+    }
+    section('重大扣分项', scheme.majorDeductions.map((m) => ({ name: m.name, points: `${formatPoints(m.points)}分`, text: `扣${formatPoints(m.points)}分(不设上限)` })));
+  }
   rows.push([{ text: '合计', rowSpan: 1, colSpan: depth + 1 }, { text: `${formatPoints(total)}分`, rowSpan: 1, colSpan: 1 }, { text: '', rowSpan: 1, colSpan: 1 }, { text: '', rowSpan: 1, colSpan: 1 }]);
 
   const notes: SchemeDocument['notes'] = [];
   notes.push({ heading: '考核分组', lines: scheme.groups.map((g) => `${g.code} ${g.name}`) });
-  if (scheme.vetoes.length > 0) notes.push({ heading: '否决项', lines: scheme.vetoes.map((v) => `${v.name}:${v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分`}`) });
-  if (scheme.bonus && scheme.bonus.items.length > 0) {
+  // With one level only, the table has no column for a section title: they go below as notes.
+  if (depth === 1 && scheme.vetoes.length > 0) notes.push({ heading: '否决项', lines: scheme.vetoes.map((v) => `${v.name}:${v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分`}`) });
+  if (depth === 1 && scheme.bonus && scheme.bonus.items.length > 0) {
     notes.push({ heading: '加分项', lines: [`得分达到${formatPoints(scheme.bonus.gate)}分的单位可加分,加分合计不超过${formatPoints(scheme.bonus.cap)}分。`, ...scheme.bonus.items.map((b) => `${b.name}:加${formatPoints(b.points)}分`)] });
   }
-  if (scheme.majorDeductions.length > 0) notes.push({ heading: '重大扣分项', lines: scheme.majorDeductions.map((m) => `${m.name}:扣${formatPoints(m.points)}分(不设上限)`) });
+  if (depth === 1 && scheme.majorDeductions.length > 0) notes.push({ heading: '重大扣分项', lines: scheme.majorDeductions.map((m) => `${m.name}:扣${formatPoints(m.points)}分(不设上限)`) });
   const bands = scheme.grading.bands;
   notes.push({
     heading: '等次评定',

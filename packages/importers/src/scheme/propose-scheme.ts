@@ -72,13 +72,14 @@ interface TableResult {
 
 /** Rows outside the 100 points: 一票否决, 加分项, 重大扣分项 (level-1 names saying so). */
 interface Extras {
-  vetoes: { name: string; row: number }[];
+  vetoes: { name: string; row: number; capTo: number | null }[];
   bonus: { name: string; points: number; row: number }[];
   bonusCap: number | null;
+  bonusGate: number | null;
   major: { name: string; points: number; row: number }[];
 }
 
-const EXTRA_KIND: readonly [keyof Omit<Extras, 'bonusCap'>, RegExp][] = [
+const EXTRA_KIND: readonly [keyof Omit<Extras, 'bonusCap' | 'bonusGate'>, RegExp][] = [
   ['vetoes', /否决/],
   ['bonus', /加分/],
   ['major', /重大扣分|扣分项|倒扣/],
@@ -290,7 +291,7 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
   };
   // 否决/加分/重大扣分 sections are not indicators: they become the scheme's vetoes, bonus items
   // and major deductions, outside the total.
-  const extras: Extras = { vetoes: [], bonus: [], bonusCap: null, major: [] };
+  const extras: Extras = { vetoes: [], bonus: [], bonusCap: null, bonusGate: null, major: [] };
   const leavesOf = (n: Node): Node[] => (n.children.length === 0 ? [n] : n.children.flatMap(leavesOf));
   for (const root of [...roots]) {
     const kind = EXTRA_KIND.find(([, pattern]) => pattern.test(root.name))?.[0];
@@ -299,12 +300,15 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     const items = root.children.length === 0 ? (root.text ? [root] : []) : leavesOf(root);
     const capInName = /(?:最高|不超过|上限|最多)\s*(\d+(?:\.\d+)?)\s*分/.exec(root.name)?.[1];
     if (kind === 'bonus' && capInName !== undefined) extras.bonusCap = Number(capInName);
+    const gateInName = /达到\s*(\d+(?:\.\d+)?)\s*分/.exec(root.name)?.[1];
+    if (kind === 'bonus' && gateInName !== undefined) extras.bonusGate = Number(gateInName);
     if (kind === 'bonus' && root.declared !== null) extras.bonusCap = root.declared;
     if (kind === 'bonus' && root.children.length === 0 && root.points !== null) extras.bonusCap = root.points;
     for (const item of items) {
       const name = (item === root ? shortName(item.text, item.row) : item.name).slice(0, MAX_NAME);
       if (kind === 'vetoes') {
-        extras.vetoes.push({ name, row: item.row });
+        const cap = /不超过\s*(\d+(?:\.\d+)?)\s*分|按\s*(\d+(?:\.\d+)?)\s*分计/.exec(item.text.replace(/\s+/g, ''));
+        extras.vetoes.push({ name, row: item.row, capTo: cap ? Number(cap[1] ?? cap[2]) : null });
         continue;
       }
       const stated = new RegExp(String.raw`${kind === 'bonus' ? '加' : '扣'}\s*(\d+(?:\.\d+)?)\s*分`).exec(item.text.replace(/\s+/g, ''))?.[1];
@@ -436,17 +440,18 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   const bonusItems = unique(results.flatMap((r) => r.extras.bonus));
   const major = unique(results.flatMap((r) => r.extras.major));
   const bonusCap = results.map((r) => r.extras.bonusCap).find((c) => c !== null) ?? null;
-  if (vetoes.length > 0) warnings.push(`读到 ${vetoes.length} 个否决项,效果暂定为“直接不合格”,如为得分封顶请在编辑器中修改`);
-  if (bonusItems.length > 0 || bonusCap !== null) warnings.push(`读到 ${bonusItems.length} 个加分项${bonusCap !== null ? `,加分上限 ${bonusCap} 分` : ''};加分门槛暂定为 0 分(均可加分),请确认`);
+  const bonusGate = results.map((r) => r.extras.bonusGate).find((c) => c !== null) ?? null;
+  if (vetoes.some((v) => v.capTo === null)) warnings.push(`读到 ${vetoes.length} 个否决项,未写明封顶分的暂定为“直接不合格”,请确认`);
+  if ((bonusItems.length > 0 || bonusCap !== null) && bonusGate === null) warnings.push(`读到 ${bonusItems.length} 个加分项${bonusCap !== null ? `,加分上限 ${bonusCap} 分` : ''};加分门槛暂定为 0 分(均可加分),请确认`);
   const scheme: Scheme = {
     code: `KH-${options.year}`,
     title,
     year: options.year,
     groups,
     indicators,
-    vetoes: vetoes.map((v, i) => ({ code: `V${i + 1}`, name: v.name, effect: 'fail' as const })),
+    vetoes: vetoes.map((v, i) => (v.capTo === null ? { code: `V${i + 1}`, name: v.name, effect: 'fail' as const } : { code: `V${i + 1}`, name: v.name, effect: 'cap' as const, capTo: v.capTo })),
     ...(bonusItems.length > 0 || bonusCap !== null
-      ? { bonus: { gate: 0, cap: bonusCap ?? bonusItems.reduce((s, b) => s + (milli(b.points) ?? 0), 0) / 1000, items: bonusItems.map((b, i) => ({ code: `J${i + 1}`, name: b.name, points: b.points })) } }
+      ? { bonus: { gate: bonusGate ?? 0, cap: bonusCap ?? bonusItems.reduce((s, b) => s + (milli(b.points) ?? 0), 0) / 1000, items: bonusItems.map((b, i) => ({ code: `J${i + 1}`, name: b.name, points: b.points })) } }
       : {}),
     majorDeductions: major.map((m, i) => ({ code: `Z${i + 1}`, name: m.name, points: m.points })),
     grading: { bands: [ { grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 } ] },
