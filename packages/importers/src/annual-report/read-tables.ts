@@ -109,18 +109,61 @@ function matchRow(labels: readonly TextToken[], specs: readonly RowSpec[], previ
   return best;
 }
 
-/** Splits tokens into rows: each matched label owns the values up to the next label. */
+/** The row specs whose signatures appear in `labels`, in the order they appear (groups and headings left out). */
+function rowsNamedIn(labels: readonly TextToken[], specs: readonly RowSpec[]): RowSpec[] {
+  const text = labels.map((t) => t.compact).join('');
+  const found: { spec: RowSpec; at: number }[] = [];
+  for (const spec of specs) {
+    if (spec.role !== 'row') continue;
+    let at = -1;
+    for (const sig of spec.signatures) {
+      const i = text.indexOf(sig);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at >= 0) found.push({ spec, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.spec);
+}
+
+/**
+ * Splits tokens into rows: each matched label owns the values up to the next label. When several
+ * row labels stand together before one run of values (labels above, numbers below, as PDF text
+ * puts them), the run is shared out in the labels' order if it has exactly their columns; otherwise
+ * the last label keeps the run and the earlier rows are present but unreadable (unresolved).
+ */
 function assembleRows(tokens: readonly Token[], specs: readonly RowSpec[], widthOf: (key: string) => number, stop: (t: TextToken) => boolean, notes: string[]): RowRead[] {
   const rows: RowRead[] = [];
   let labels: TextToken[] = [];
   let current: RowRead | null = null;
   let previous: string | null = null;
   let unplaced: ValueToken[] = [];
+  /** Rows named together before `current`'s values, waiting for the run to end. */
+  let stacked: RowRead[] = [];
   const flushUnplaced = () => {
     if (unplaced.length === 0) return;
     const first = unplaced[0];
     notes.push(`第 ${first?.line ?? '?'} 行: ${unplaced.length} 个数字无法归入任何一行(${unplaced.map((t) => (t.kind === 'num' ? t.raw : t.kind === 'bad' ? t.raw : '空')).join(' ')}), 已忽略`);
     unplaced = [];
+  };
+  const settleStacked = () => {
+    if (stacked.length === 0 || !current) return;
+    const all = [...stacked, current];
+    const widths = all.map((r) => widthOf(r.key));
+    const values = current.values;
+    if (values.length === widths.reduce((a, b) => a + b, 0)) {
+      let at = 0;
+      all.forEach((r, i) => {
+        r.values = values.slice(at, at + (widths[i] ?? 0));
+        at += widths[i] ?? 0;
+      });
+      notes.push(`第 ${current.line} 行: ${all.length} 行的标题在上、数字在下, 已按行序分配这 ${values.length} 个数字`);
+    } else {
+      for (const r of stacked) {
+        r.values = [{ kind: 'bad', raw: '?', line: r.line }];
+        notes.push(`第 ${r.line} 行“${r.label}”: 标题后没有数字, 其数字可能与下一行写在一起, 无法确定`);
+      }
+    }
+    stacked = [];
   };
   for (const t of tokens) {
     if (t.kind === 'text') {
@@ -133,12 +176,19 @@ function assembleRows(tokens: readonly Token[], specs: readonly RowSpec[], width
       const label = labels.map((l) => l.text).join('');
       if (spec && spec.role !== 'heading') {
         flushUnplaced();
+        settleStacked();
+        // Earlier rows named in the same stretch of labels, not yet found, in the template's order.
+        const named = rowsNamedIn(labels, specs);
+        const before = named.slice(0, Math.max(0, named.indexOf(spec))).filter((s) => !rows.some((r) => r.key === s.key));
+        stacked = before.map((s) => ({ key: s.key, values: [], line: t.line, label: s.signatures[0] ?? s.key }));
+        rows.push(...stacked);
         current = { key: spec.key, values: [], line: t.line, label: label.slice(-40) };
         rows.push(current);
         previous = spec.key;
       } else if (current && current.values.length < widthOf(current.key)) {
         notes.push(`第 ${labels[0]?.line ?? t.line} 行: 表格中的文字“${label.slice(0, 30)}”不是行标题, 已跳过`);
       } else {
+        settleStacked();
         current = null;
       }
       labels = [];
@@ -146,6 +196,7 @@ function assembleRows(tokens: readonly Token[], specs: readonly RowSpec[], width
     if (current) current.values.push(t);
     else unplaced.push(t);
   }
+  settleStacked();
   flushUnplaced();
   return rows;
 }
