@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importUnitsFile } from '@kaoping/api/units/unit-import.service';
-import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { parseCliArgs } from '../args';
 import { CliError } from '../cli-error';
@@ -24,16 +23,8 @@ export async function run(args: string[]): Promise<number> {
   try {
     await migrateToLatest(handle.db);
     const result = await importUnitsFile(
-      {
-        db: handle.db,
-        dialect: handle.dialect,
-        user: { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin', unitId: null, unitName: null },
-        sessionToken: null,
-        clientIp: 'cli',
-        cookies: { set: () => undefined, clear: () => undefined },
-        loginLimiter: new LoginRateLimiter(),
-        now: () => new Date(),
-      },
+      handle.db,
+      { user: { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin', unitId: null, unitName: null }, now: new Date() },
       { fileName: basename(file), contentBase64: bytes.toString('base64'), year, dryRun: values['dry-run'] },
     );
     if (!result.ok) {

@@ -284,7 +284,13 @@ export async function getAnnualResults(ctx: Authed, year: number) {
   // Units assessed in any listed quarter count too (a unit retired mid-year is still listed).
   const known = new Set(units.map((u) => u.code));
   for (const r of quarterResults) {
-    for (const g of r.groups) for (const row of g.rows) if (!known.has(row.unit)) (known.add(row.unit), units.push({ id: -1, code: row.unit, name: row.name, group: row.group, tags: [] }));
+    for (const g of r.groups) {
+      for (const row of g.rows) {
+        if (known.has(row.unit)) continue;
+        known.add(row.unit);
+        units.push({ id: -1, code: row.unit, name: row.name, group: row.group, tags: [] });
+      }
+    }
   }
   const previous = await findSchemeByYear(ctx.db, year - 1);
   const annual = computeAnnualResults(scheme, units, quarterResults, previous ? { previousRanks: await previousAnnualRanks(ctx, previous) } : {});

@@ -33,7 +33,7 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
     const liaison = callerFor(handle, org.users.liaison);
     let item = await liaison.rectification.transition({ itemId: fromFinding?.id ?? 0, version: 1, action: { type: 'acknowledge', note: null } });
     item = await liaison.rectification.transition({ itemId: item.id, version: item.version, action: { type: 'submit', measures: '已修复链接', completionNote: '已完成', evidence: [{ label: '栏目', url: 'http://example.gov.cn/a01' }] } });
-    item = await admin.rectification.transition({ itemId: item.id, version: item.version, action: { type: 'recheck_pass', note: null } });
+    await admin.rectification.transition({ itemId: item.id, version: item.version, action: { type: 'recheck_pass', note: null } });
     await admin.rectification.issue({ unitId: id('A02'), period: '2025Q2', title: '政务动态栏目长期未更新', due: { kind: 'working_days', days: 1 } });
     const submitted = await admin.rectification.issue({ unitId: id('A01'), period: '2025Q2', title: '解读材料未关联', due: { kind: 'working_days', days: 1 } });
     await liaison.rectification.transition({ itemId: submitted.id, version: 1, action: { type: 'acknowledge', note: null } });

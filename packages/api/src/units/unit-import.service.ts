@@ -1,5 +1,4 @@
 import { conflict } from '@kaoping/domain/errors/domain-error';
-import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { ImportProblem, UnitsImportResult } from '@kaoping/contracts/units/unit-import';
 import { UNITS_IMPORT_MAX_BYTES } from '@kaoping/contracts/units/unit-import';
@@ -9,11 +8,10 @@ import { findGroupsByCode, findUnitGroup, setUnitGroup } from '@kaoping/db/org/g
 import { findUnitsByCodes, insertUnit, updateUnit } from '@kaoping/db/units/unit.repository';
 import type { Unit } from '@kaoping/contracts/units/unit';
 import type { Db } from '@kaoping/db/connect';
-import type { Context } from '../context';
+import type { Actor } from '../actor';
 import { recordChange } from '../audit/record-change';
 import { cooperativeTicker } from '../cooperative';
 
-type Authed = Context & { user: SessionUser };
 
 /** Thrown inside the transaction to roll it back and report the problems. */
 class ImportRejected extends Error {
@@ -30,15 +28,15 @@ function sameTags(a: string[], b: string[]): boolean {
  * Imports units.csv / .xlsx (spec scoring.md §4): creates new codes, updates existing ones and
  * sets each unit's group for the year. All or nothing: any bad row rejects the whole file.
  */
-export async function importUnitsFile(ctx: Authed, input: { fileName: string; contentBase64: string; year: number; dryRun: boolean }): Promise<UnitsImportResult> {
+export async function importUnitsFile(db: Db, actor: Actor, input: { fileName: string; contentBase64: string; year: number; dryRun: boolean }): Promise<UnitsImportResult> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.byteLength > UNITS_IMPORT_MAX_BYTES) return { ok: false, problems: [{ row: null, column: null, message: '文件超过 10 MB' }] };
   const read = await readUnitsRows(input.fileName, bytes);
   if (!read.ok) return { ok: false, problems: read.issues.map(({ row, column, message }) => ({ row, column, message })) };
   const { rows, rowNumbers } = read.value;
-  const now = ctx.now();
+  const { now } = actor;
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await db.transaction().execute(async (trx) => {
       const plan = await planImport(trx, rows, rowNumbers, input.year);
       if (plan.problems.length > 0) throw new ImportRejected(plan.problems);
       let created = 0;
@@ -61,7 +59,7 @@ export async function importUnitsFile(ctx: Authed, input: { fileName: string; co
             continue;
           }
           const unit = await insertUnit(trx, { code: row.code, name: row.name, kind: row.kind, parentId, tags: row.tags, validFrom: `${input.year}-01-01`, note: '' }, now.toISOString());
-          await recordChange(trx, ctx.user, now, { action: 'unit.import.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: row.group, year: input.year } });
+          await recordChange(trx, actor.user, now, { action: 'unit.import.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: row.group, year: input.year } });
           unitId = unit.id;
           ids.set(row.code, unit.id);
           created++;
@@ -77,7 +75,7 @@ export async function importUnitsFile(ctx: Authed, input: { fileName: string; co
           if (input.dryRun) continue;
           const after = await updateUnit(trx, existing.id, existing.version, { name: row.name, kind: row.kind, parentId, tags: row.tags }, now.toISOString());
           if (!after) throw conflict(`单位 ${row.code} 在导入期间被他人修改,请重试`);
-          await recordChange(trx, ctx.user, now, {
+          await recordChange(trx, actor.user, now, {
             action: 'unit.import.update',
             entity: 'unit',
             entityId: existing.id,
@@ -89,7 +87,7 @@ export async function importUnitsFile(ctx: Authed, input: { fileName: string; co
         if (!input.dryRun) await setUnitGroup(trx, unitId, input.year, groupId);
       }
       if (!input.dryRun) {
-        await recordChange(trx, ctx.user, now, { action: 'unit.import', entity: 'import', entityId: input.fileName, unitId: null, before: null, after: { year: input.year, created, updated, unchanged } });
+        await recordChange(trx, actor.user, now, { action: 'unit.import', entity: 'import', entityId: input.fileName, unitId: null, before: null, after: { year: input.year, created, updated, unchanged } });
       }
       return { ok: true as const, dryRun: input.dryRun, created, updated, unchanged, total: rows.length };
     });

@@ -1,20 +1,17 @@
 import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
-import type { SessionUser } from '@kaoping/contracts/auth/session';
-import { unitCreateInputSchema, unitDeactivateInputSchema, unitListInputSchema, unitUpdateInputSchema, type Unit } from '@kaoping/contracts/units/unit';
+import type { unitCreateInputSchema, unitDeactivateInputSchema, unitListInputSchema, unitUpdateInputSchema, Unit } from '@kaoping/contracts/units/unit';
 import { findGroupById, findUnitGroup, listUnitGroupHistory, setUnitGroup } from '@kaoping/db/org/group.repository';
 import { findUnitById, findUnitsByCodes, insertUnit, listAncestorIds, listChildUnits, listUnits, updateUnit } from '@kaoping/db/units/unit.repository';
 import type { Db } from '@kaoping/db/connect';
 import type { z } from 'zod';
-import type { Context } from '../context';
+import type { Actor } from '../actor';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
 import { disableLiaisonsOfUnit } from '../users/user.service';
 
-type Authed = Context & { user: SessionUser };
-
-export function listUnitsForUser(ctx: Authed, input: z.output<typeof unitListInputSchema>) {
-  return listUnits(ctx.db, { ...input, today: chinaToday(ctx.now()), onlyUnitId: unitScopeOf(ctx.user) });
+export function listUnitsForUser(db: Db, actor: Actor, input: z.output<typeof unitListInputSchema>) {
+  return listUnits(db, { ...input, today: chinaToday(actor.now), onlyUnitId: unitScopeOf(actor.user) });
 }
 
 async function requireUnit(db: Db, id: number): Promise<Unit> {
@@ -23,16 +20,16 @@ async function requireUnit(db: Db, id: number): Promise<Unit> {
   return unit;
 }
 
-export async function getUnitProfile(ctx: Authed, id: number) {
-  assertCanSeeUnit(ctx.user, id);
-  const unit = await requireUnit(ctx.db, id);
+export async function getUnitProfile(db: Db, actor: Actor, id: number) {
+  assertCanSeeUnit(actor.user, id);
+  const unit = await requireUnit(db, id);
   const [parent, successor, children, groups] = await Promise.all([
-    unit.parentId === null ? null : findUnitById(ctx.db, unit.parentId),
-    unit.successorId === null ? null : findUnitById(ctx.db, unit.successorId),
-    listChildUnits(ctx.db, id),
-    listUnitGroupHistory(ctx.db, id),
+    unit.parentId === null ? null : findUnitById(db, unit.parentId),
+    unit.successorId === null ? null : findUnitById(db, unit.successorId),
+    listChildUnits(db, id),
+    listUnitGroupHistory(db, id),
   ]);
-  const today = chinaToday(ctx.now());
+  const today = chinaToday(actor.now);
   return {
     unit,
     isActive: unit.validTo === null || unit.validTo >= today,
@@ -57,9 +54,9 @@ async function assertGroupOfYear(db: Db, groupId: number, year: number): Promise
   if (!group || group.year !== year) throw invalidInput(`分组不存在或不属于${year}年度`);
 }
 
-export async function createUnit(ctx: Authed, input: z.output<typeof unitCreateInputSchema>): Promise<Unit> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+export async function createUnit(db: Db, actor: Actor, input: z.output<typeof unitCreateInputSchema>): Promise<Unit> {
+  const { now } = actor;
+  return db.transaction().execute(async (trx) => {
     if ((await findUnitsByCodes(trx, [input.code])).size > 0) throw conflict(`单位编码 ${input.code} 已存在`);
     await assertValidParent(trx, null, input.parentId);
     const unit = await insertUnit(trx, input, now.toISOString());
@@ -67,29 +64,29 @@ export async function createUnit(ctx: Authed, input: z.output<typeof unitCreateI
       await assertGroupOfYear(trx, input.group.groupId, input.group.year);
       await setUnitGroup(trx, unit.id, input.group.year, input.group.groupId);
     }
-    await recordChange(trx, ctx.user, now, { action: 'unit.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: input.group } });
+    await recordChange(trx, actor.user, now, { action: 'unit.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: input.group } });
     return unit;
   });
 }
 
 const CONFLICT_MESSAGE = '该单位已被他人修改,请刷新后重试';
 
-export async function editUnit(ctx: Authed, input: z.output<typeof unitUpdateInputSchema>): Promise<Unit> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+export async function editUnit(db: Db, actor: Actor, input: z.output<typeof unitUpdateInputSchema>): Promise<Unit> {
+  const { now } = actor;
+  return db.transaction().execute(async (trx) => {
     const before = await requireUnit(trx, input.id);
     await assertValidParent(trx, input.id, input.parentId);
     const after = await updateUnit(trx, input.id, input.version, input, now.toISOString());
     if (!after) throw conflict(CONFLICT_MESSAGE);
-    await recordChange(trx, ctx.user, now, { action: 'unit.update', entity: 'unit', entityId: input.id, unitId: input.id, before, after });
+    await recordChange(trx, actor.user, now, { action: 'unit.update', entity: 'unit', entityId: input.id, unitId: input.id, before, after });
     return after;
   });
 }
 
 /** Ends a unit's validity (机构改革): nothing is deleted, history stays readable. */
-export async function deactivateUnit(ctx: Authed, input: z.output<typeof unitDeactivateInputSchema>): Promise<Unit> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+export async function deactivateUnit(db: Db, actor: Actor, input: z.output<typeof unitDeactivateInputSchema>): Promise<Unit> {
+  const { now } = actor;
+  return db.transaction().execute(async (trx) => {
     const before = await requireUnit(trx, input.id);
     if (before.validTo !== null) throw invalidInput('该单位已撤销');
     if (input.validTo < before.validFrom) throw invalidInput('撤销日期不能早于设立日期');
@@ -99,20 +96,20 @@ export async function deactivateUnit(ctx: Authed, input: z.output<typeof unitDea
     }
     const after = await updateUnit(trx, input.id, input.version, { validTo: input.validTo, successorId: input.successorId }, now.toISOString());
     if (!after) throw conflict(CONFLICT_MESSAGE);
-    await recordChange(trx, ctx.user, now, { action: 'unit.deactivate', entity: 'unit', entityId: input.id, unitId: input.id, before, after: { ...after, reason: input.reason } });
+    await recordChange(trx, actor.user, now, { action: 'unit.deactivate', entity: 'unit', entityId: input.id, unitId: input.id, before, after: { ...after, reason: input.reason } });
     // Its liaisons' accounts end with it (users/user.service.ts), in the same transaction.
-    await disableLiaisonsOfUnit(trx, ctx.user, now, input.id);
+    await disableLiaisonsOfUnit(trx, actor.user, now, input.id);
     return after;
   });
 }
 
-export async function assignUnitGroup(ctx: Authed, input: { unitId: number; year: number; groupId: number | null }): Promise<void> {
-  const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+export async function assignUnitGroup(db: Db, actor: Actor, input: { unitId: number; year: number; groupId: number | null }): Promise<void> {
+  const { now } = actor;
+  await db.transaction().execute(async (trx) => {
     await requireUnit(trx, input.unitId);
     if (input.groupId !== null) await assertGroupOfYear(trx, input.groupId, input.year);
     const before = await findUnitGroup(trx, input.unitId, input.year);
     await setUnitGroup(trx, input.unitId, input.year, input.groupId);
-    await recordChange(trx, ctx.user, now, { action: 'unit.group', entity: 'unit', entityId: input.unitId, unitId: input.unitId, before: { year: input.year, groupId: before }, after: { year: input.year, groupId: input.groupId } });
+    await recordChange(trx, actor.user, now, { action: 'unit.group', entity: 'unit', entityId: input.unitId, unitId: input.unitId, before: { year: input.year, groupId: before }, after: { year: input.year, groupId: input.groupId } });
   });
 }
