@@ -33,3 +33,11 @@ function downloadBlob(fileName: string, blob: Blob): void {
   // Revoked a moment later: revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Null when `file` fits `maxBytes`, else the Chinese reason: checked before anything is sent. */
+export function fileSizeProblem(file: Blob, maxBytes: number): string | null {
+  if (file.size === 0) return '文件是空的';
+  if (file.size <= maxBytes) return null;
+  const mb = (n: number) => (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0);
+  return `文件大小 ${mb(file.size)} MB,超过 ${mb(maxBytes)} MB 上限,请压缩或拆分后再上传`;
+}

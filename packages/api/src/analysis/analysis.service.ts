@@ -3,6 +3,7 @@
 // results: a group is rebuilt from the publication in force (its frozen snapshot, recomputed by
 // the one engine with score sheets), checked against the published results, and never stored.
 import { conflict, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { analysisGroupInputSchema, scenarioCompareInputSchema, scenarioCreateInputSchema, scenarioDeleteInputSchema } from '@kaoping/contracts/analysis/analysis';
 import { prepareAnalysisGroup, toAnalysisGroupData, type AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
@@ -32,8 +33,7 @@ export interface PublishedGroup {
 }
 
 /** Prepared groups by publication content hash and group: a hash names one frozen content. */
-const prepared = new Map<string, Pick<PublishedGroup, 'group' | 'rows' | 'unitIds'>>();
-const PREPARED_LIMIT = 32;
+const prepared = new LRUCache<string, Pick<PublishedGroup, 'group' | 'rows' | 'unitIds'>>({ max: 32 });
 
 async function requirePublishedRound(db: Db, period: string): Promise<AssessmentRound> {
   const parsed = parsePeriod(period);
@@ -70,7 +70,6 @@ export async function loadPublishedGroup(db: Db, input: GroupInput): Promise<Pub
   assertSameResults(group.rows, published.rows);
   const analysis = prepareAnalysisGroup(scheme, group);
   const loaded = { group: analysis, rows: published.rows, unitIds: new Map(publication.snapshot.units.map((u) => [u.code, u.id])) };
-  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
   prepared.set(key, loaded);
   return { ...loaded, round, publication: brief };
 }

@@ -1,6 +1,7 @@
 // Rounds (测评轮次): opening one for a quarter under the year's scheme, listing them, locking
 // one after its objection window; and the loaders every assessment service shares.
 import { conflict, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { roundListInputSchema, roundOpenInputSchema } from '@kaoping/contracts/assessment/assessment';
@@ -41,7 +42,7 @@ export function assertRoundVisible(user: SessionUser, round: AssessmentRound): v
   }
 }
 
-const compiled = new Map<string, CompiledScheme>();
+const compiled = new LRUCache<string, CompiledScheme>({ max: 50 });
 
 /** The scheme compiled by the domain engine (cached by content hash: a hash names one content). */
 export function compileStoredScheme(record: SchemeRecord): CompiledScheme {
@@ -51,7 +52,6 @@ export function compileStoredScheme(record: SchemeRecord): CompiledScheme {
   if (!parsed.success) throw new Error(`方案 ${record.code} 数据无效`);
   const result = compileScheme(parsed.data);
   if (!result.ok) throw new Error(`方案 ${record.code} 无法编译:${result.issues.join(';')}`);
-  if (compiled.size > 50) compiled.clear();
   compiled.set(record.contentHash, result.scheme);
   return result.scheme;
 }
