@@ -5,7 +5,7 @@
 //   - one what-if recompute: the typed core (finals + ranks) and the full computeWhatIf
 //     (with grades and the row objects a slider would render), median µs over many repeats;
 //   - leave-one-out and one explanation, for scale.
-import { buildAnalysisFixture } from '../src/analysis/analysis-fixtures';
+import { buildAnalysisFixture } from '../test/analysis/analysis-fixtures';
 import { officialPoints } from '../src/analysis/analysis-group';
 import { explainUnit } from '../src/analysis/explain-unit';
 import { computeLeaveOneOut, computeRankStability } from '../src/analysis/rank-stability';

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { computePeriodResults } from '../scoring/compute-period';
 import { compileOrThrow, makeScores, makeUnit, manualScheme } from '../scoring/scoring-fixtures';
-import { eventsGroup } from './analysis-golden-cases';
+import { eventsGroup } from '../../test/analysis/analysis-golden-cases';
 import { fromAnalysisGroupData, prepareAnalysisGroup, toAnalysisGroupData } from './analysis-group';
-import { computeOrThrow, PERIOD } from './analysis-test-cases';
+import { computeOrThrow, PERIOD } from '../../test/analysis/analysis-test-cases';
 import { NO_FINAL } from './score-scenario';
 import { computeWhatIf } from './what-if';
 

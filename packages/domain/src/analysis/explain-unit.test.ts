@@ -2,8 +2,8 @@
 // waterfall's exact sum on random schemes (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventsGroup, excludedGroup, plainGroup } from './analysis-golden-cases';
-import { randomCaseArb, runCase } from './analysis-test-cases';
+import { eventsGroup, excludedGroup, plainGroup } from '../../test/analysis/analysis-golden-cases';
+import { randomCaseArb, runCase } from '../../test/analysis/analysis-test-cases';
 import { explainUnit, type WaterfallStep } from './explain-unit';
 
 const bars = (steps: WaterfallStep[]) => steps.map((s) => [s.kind, s.code ?? s.label, s.value, s.end]);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildScheme, compileOrThrow, makeScores, makeUnit } from '../scoring/scoring-fixtures';
 import { prepareAnalysisGroup } from './analysis-group';
-import { computeOrThrow, PERIOD, randomCaseArb, runCase } from './analysis-test-cases';
+import { computeOrThrow, PERIOD, randomCaseArb, runCase } from '../../test/analysis/analysis-test-cases';
 import { apportionPoints, computeLeaveOneOut, computeRankStability } from './rank-stability';
 import { computeWhatIf } from './what-if';
 

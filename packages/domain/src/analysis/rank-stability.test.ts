@@ -1,6 +1,6 @@
 // Rank stability and leave-one-out on small groups worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { plainGroup, splitGroup } from './analysis-golden-cases';
+import { plainGroup, splitGroup } from '../../test/analysis/analysis-golden-cases';
 import { apportionPoints, computeLeaveOneOut, computeRankStability, NOT_SIGNIFICANT_LABEL } from './rank-stability';
 import { createSeededRandom } from '../random/seeded-random';
 

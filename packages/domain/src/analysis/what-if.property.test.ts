@@ -6,7 +6,7 @@ import { rankWithinGroup } from '../scoring/rank-within-group';
 import { buildScheme, compileOrThrow, makeUnit } from '../scoring/scoring-fixtures';
 import type { EventInput, ScoreInput } from '../scoring/scoring-inputs';
 import { prepareAnalysisGroup } from './analysis-group';
-import { computeOrThrow, milliText, PERIOD, randomCaseArb, runCase } from './analysis-test-cases';
+import { computeOrThrow, milliText, PERIOD, randomCaseArb, runCase } from '../../test/analysis/analysis-test-cases';
 import { computeExactScenarioFinal, computeScenarioFinals, createRankOrder, NO_FINAL, rankScenarioFinals } from './score-scenario';
 import { computeWhatIf } from './what-if';
 

@@ -1,6 +1,6 @@
 // What-if weights: small groups worked out by hand (arithmetic in the comments).
 import { describe, expect, it } from 'vitest';
-import { eventsGroup, excludedGroup, halfHundredthGroup, plainGroup } from './analysis-golden-cases';
+import { eventsGroup, excludedGroup, halfHundredthGroup, plainGroup } from '../../test/analysis/analysis-golden-cases';
 import { officialPoints } from './analysis-group';
 import { computeScenarioFinals } from './score-scenario';
 import { compareWhatIfResults, computeWhatIf, resolveScenarioPoints, type WhatIfResult } from './what-if';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartsEn } from '../../i18n/areas/charts.en';
-import { findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildGroupTrendOption, scoreAxisMin, type GroupTrendView } from './group-trend';
 
 const XSS = '<img src=x onerror=alert(1)>';

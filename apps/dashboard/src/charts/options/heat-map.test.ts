@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEAT_COLORS, INK } from '../chart-palette';
-import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildHeatMapOption, heatMapHeight, type HeatMapView } from './heat-map';
 
 const XSS = '<img src=x onerror=alert(1)>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildOverdueByUnitOption, orderOverdueUnits, type OverdueUnit } from './overdue-by-unit';
 
 const XSS = '<img src=x onerror=alert(1)>';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartsEn } from '../../i18n/areas/charts.en';
 import { GRADE_COLORS } from '../chart-palette';
-import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildRankingBarOption, orderRankingUnits, renderInterval, type RankingUnit } from './ranking-bar';
 
 const XSS = '<img src=x onerror=alert(1)>';

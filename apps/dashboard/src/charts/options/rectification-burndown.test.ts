@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildRectificationBurndownOption } from './rectification-burndown';
 
 const XSS = '<img src=x onerror=alert(1)>';

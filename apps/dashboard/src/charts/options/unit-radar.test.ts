@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildUnitRadarOption, type UnitRadarView } from './unit-radar';
 
 const XSS = '<img src=x onerror=alert(1)>';

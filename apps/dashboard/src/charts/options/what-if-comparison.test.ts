@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRADE_COLORS } from '../chart-palette';
-import { findUnsafeOutputs, probeFormatters } from '../testing/probe-formatters';
+import { findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
 import { buildWhatIfComparisonOption, orderWhatIfUnits, renderConnector, type WhatIfUnit } from './what-if-comparison';
 
 const XSS = '<img src=x onerror=alert(1)>';

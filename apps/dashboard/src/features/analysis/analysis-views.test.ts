@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventsGroup, excludedGroup, splitGroup } from '@kaoping/domain/analysis/analysis-golden-cases';
-import { randomCaseArb, runCase } from '@kaoping/domain/analysis/analysis-test-cases';
+import { eventsGroup, excludedGroup, splitGroup } from '@kaoping/domain/test/analysis/analysis-golden-cases';
+import { randomCaseArb, runCase } from '@kaoping/domain/test/analysis/analysis-test-cases';
 import { explainUnit } from '@kaoping/domain/analysis/explain-unit';
 import { computeRankStability } from '@kaoping/domain/analysis/rank-stability';
 import { computeWhatIf } from '@kaoping/domain/analysis/what-if';

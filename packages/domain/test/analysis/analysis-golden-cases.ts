@@ -1,10 +1,10 @@
 // Two small groups whose what-if, stability and explanation figures are worked out by hand
 // in the tests. Test-only.
 import type { SchemeInput } from '@kaoping/contracts/scoring/scheme';
-import type { CompiledScheme } from '../scoring/compile-scheme';
-import { buildScheme, compileOrThrow, makeScores, makeUnit } from '../scoring/scoring-fixtures';
-import type { ScoringInputs } from '../scoring/scoring-inputs';
-import { prepareAnalysisGroup, type AnalysisGroup } from './analysis-group';
+import type { CompiledScheme } from '../../src/scoring/compile-scheme';
+import { buildScheme, compileOrThrow, makeScores, makeUnit } from '../../src/scoring/scoring-fixtures';
+import type { ScoringInputs } from '../../src/scoring/scoring-inputs';
+import { prepareAnalysisGroup, type AnalysisGroup } from '../../src/analysis/analysis-group';
 import { computeOrThrow, PERIOD } from './analysis-test-cases';
 
 function groupOf(scheme: CompiledScheme, inputs: ScoringInputs, code = 'A'): AnalysisGroup {

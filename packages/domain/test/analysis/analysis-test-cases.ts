@@ -3,13 +3,13 @@
 // against a copy of its own arithmetic. Test-only.
 import fc from 'fast-check';
 import type { IndicatorNode, SchemeInput } from '@kaoping/contracts/scoring/scheme';
-import type { CompiledScheme } from '../scoring/compile-scheme';
-import { formatMilli, milliToNumber } from '../scoring/decimal';
-import { computePeriodResults } from '../scoring/compute-period';
-import { buildScheme, compileOrThrow, makeUnit } from '../scoring/scoring-fixtures';
-import type { EventInput, FindingInput, ScoreInput, ScoringInputs } from '../scoring/scoring-inputs';
-import type { PeriodResults } from '../scoring/scoring-result';
-import { prepareAnalysisGroup, type AnalysisGroup } from './analysis-group';
+import type { CompiledScheme } from '../../src/scoring/compile-scheme';
+import { formatMilli, milliToNumber } from '../../src/scoring/decimal';
+import { computePeriodResults } from '../../src/scoring/compute-period';
+import { buildScheme, compileOrThrow, makeUnit } from '../../src/scoring/scoring-fixtures';
+import type { EventInput, FindingInput, ScoreInput, ScoringInputs } from '../../src/scoring/scoring-inputs';
+import type { PeriodResults } from '../../src/scoring/scoring-result';
+import { prepareAnalysisGroup, type AnalysisGroup } from '../../src/analysis/analysis-group';
 
 export const PERIOD = '2025Q3';
 

@@ -8,7 +8,7 @@
 // - canvas: axis, series, markLine and visualMap labels. They are drawn as text, so an HTML
 //   payload is harmless there and is shown literally, unless the label uses rich text, where
 //   `{style|…}` in a name would be parsed: user text must never reach a rich label.
-import { escapeHtml } from '../escape-html';
+import { escapeHtml } from '../../src/charts/escape-html';
 
 export interface FormatterProbe {
   path: string;

@@ -3,13 +3,13 @@
 // one of them only for units tagged `key`), a few bonus items, major deductions and
 // vetoes, the 优秀 quota; scored by the real engine, then prepared for analysis.
 import type { IndicatorNode, SchemeInput } from '@kaoping/contracts/scoring/scheme';
-import type { CompiledScheme } from '../scoring/compile-scheme';
-import { computePeriodResults } from '../scoring/compute-period';
-import { compileOrThrow, defaultGrading } from '../scoring/scoring-fixtures';
-import type { EventInput, ScoreInput, ScoringInputs, ScoringUnit } from '../scoring/scoring-inputs';
-import type { PeriodResults } from '../scoring/scoring-result';
-import { prepareAnalysisGroup, type AnalysisGroup } from './analysis-group';
-import { createSeededRandom } from '../random/seeded-random';
+import type { CompiledScheme } from '../../src/scoring/compile-scheme';
+import { computePeriodResults } from '../../src/scoring/compute-period';
+import { compileOrThrow, defaultGrading } from '../../src/scoring/scoring-fixtures';
+import type { EventInput, ScoreInput, ScoringInputs, ScoringUnit } from '../../src/scoring/scoring-inputs';
+import type { PeriodResults } from '../../src/scoring/scoring-result';
+import { prepareAnalysisGroup, type AnalysisGroup } from '../../src/analysis/analysis-group';
+import { createSeededRandom } from '../../src/random/seeded-random';
 
 export interface AnalysisFixture {
   scheme: CompiledScheme;
