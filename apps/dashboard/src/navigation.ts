@@ -1,7 +1,7 @@
 import { rolesOf, type AccessGroup } from '@kaoping/contracts/auth/access';
 import type { Role } from '@kaoping/contracts/auth/role';
 
-export type NavKey = 'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings';
+export type NavKey = 'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings' | 'siteCheck';
 
 interface NavPage {
   key: NavKey;
@@ -19,6 +19,7 @@ export const navPages: readonly NavPage[] = [
   // Assessors score; a liaison sees and answers its own unit's sheet (self-assessment, objections).
   { key: 'assessment', path: '/assessment', access: ['assessors', 'unit'] },
   { key: 'rectification', path: '/rectification', access: ['everyone'] },
+  { key: 'siteCheck', path: '/site-check', access: ['assessors'] },
   { key: 'units', path: '/units', access: ['everyone'] },
   { key: 'settings', path: '/settings', access: ['office'] },
 ];

@@ -10,6 +10,7 @@ import { rectificationEn } from './areas/rectification.en';
 import { schemeEditorEn } from './areas/scheme-editor.en';
 import { reportsEn } from './areas/reports.en';
 import { reportReviewEn } from './areas/report-review.en';
+import { siteCheckEn } from './areas/site-check.en';
 
 export const en: Shape<typeof zh> = {
   schemeEditor: schemeEditorEn,
@@ -22,8 +23,9 @@ export const en: Shape<typeof zh> = {
   rectification: rectificationEn,
   reports: reportsEn,
   reportReview: reportReviewEn,
+  siteCheck: siteCheckEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
-  nav: { overview: 'Overview', rankings: 'Rankings', analysis: 'Analysis', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings' },
+  nav: { overview: 'Overview', rankings: 'Rankings', analysis: 'Analysis', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings', siteCheck: 'Website checks' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
   common: {
     logout: 'Sign out', language: '中文', search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New',
@@ -46,6 +48,7 @@ export const en: Shape<typeof zh> = {
     at: 'When', actor: 'Who', action: 'Action', change: 'Change', before: 'Before', after: 'After',
     actions: {
       ...accountsEn.audit,
+      ...siteCheckEn.audit,
       'auth_login': 'Signed in', 'unit_create': 'Unit created', 'unit_update': 'Unit changed', 'unit_deactivate': 'Unit retired', 'unit_group': 'Group changed',
       'unit_import': 'Units file imported', 'unit_import_create': 'Created by import', 'unit_import_update': 'Updated by import', 'group_create': 'Group created', 'group_update': 'Group changed',
       'period_create': 'Period added', 'period_status': 'Period status changed', 'demo_seed': 'Demo data loaded', 'analysis_scenario_create': 'What-if scenario saved', 'analysis_scenario_delete': 'What-if scenario deleted',

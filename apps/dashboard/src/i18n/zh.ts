@@ -10,6 +10,7 @@ import { rectificationZh } from './areas/rectification.zh';
 import { schemeEditorZh } from './areas/scheme-editor.zh';
 import { reportsZh } from './areas/reports.zh';
 import { reportReviewZh } from './areas/report-review.zh';
+import { siteCheckZh } from './areas/site-check.zh';
 
 export const zh = {
   schemeEditor: schemeEditorZh,
@@ -22,8 +23,9 @@ export const zh = {
   rectification: rectificationZh,
   reports: reportsZh,
   reportReview: reportReviewZh,
+  siteCheck: siteCheckZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
-  nav: { overview: '概览', rankings: '排名', analysis: '分析', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置' },
+  nav: { overview: '概览', rankings: '排名', analysis: '分析', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置', siteCheck: '网站检查' },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
   common: {
     logout: '退出登录', language: 'English', search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建',
@@ -46,6 +48,7 @@ export const zh = {
     at: '时间', actor: '操作人', action: '操作', change: '变更内容', before: '变更前', after: '变更后',
     actions: {
       ...accountsZh.audit,
+      ...siteCheckZh.audit,
       'auth_login': '登录', 'unit_create': '新建单位', 'unit_update': '修改单位', 'unit_deactivate': '撤销单位', 'unit_group': '调整分组',
       'unit_import': '导入单位文件', 'unit_import_create': '导入新建', 'unit_import_update': '导入更新', 'group_create': '新建分组', 'group_update': '修改分组',
       'period_create': '新增期次', 'period_status': '期次状态变更', 'demo_seed': '载入演示数据', 'analysis_scenario_create': '保存模拟方案', 'analysis_scenario_delete': '删除模拟方案',

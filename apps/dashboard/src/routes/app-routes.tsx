@@ -26,6 +26,7 @@ const RectificationBoardPage = lazy(() => import('./rectification-board').then((
 const PresentationPage = lazy(() => import('./presentation').then((m) => ({ default: m.PresentationPage })));
 const BulletinPage = lazy(() => import('./bulletin').then((m) => ({ default: m.BulletinPage })));
 const AccountPage = lazy(() => import('./account').then((m) => ({ default: m.AccountPage })));
+const SiteCheckPage = lazy(() => import('./site-check').then((m) => ({ default: m.SiteCheckPage })));
 
 function Guard({ user, page, children }: { user: SessionUser; page: NavKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="/units/:id" element={page('units', <UnitDetailPage user={user} />)} />
         <Route path="/units/:id/profile" element={page('units', <UnitProfilePage user={user} />)} />
         <Route path="/settings" element={page('settings', <SettingsPage />)} />
+        <Route path="/site-check" element={page('siteCheck', <SiteCheckPage user={user} />)} />
         <Route path="/presentation" element={page('rankings', <PresentationPage />)} />
         <Route path="/bulletin" element={page('rankings', <BulletinPage user={user} />)} />
         <Route path="/account" element={<Suspense fallback={<Spin />}><AccountPage /></Suspense>} />

@@ -3,9 +3,10 @@
 // channel pointed at its site. Ports change between starts, so a unit whose website is a previous
 // demo site (127.0.0.1) is re-pointed; a unit with a real address is left alone.
 import type { Db } from '@kaoping/db/connect';
-import { checkTargets, listChannels, replaceChannels } from '@kaoping/db/site-check/site-check.repository';
+import { checkTargets, listChannels, listWords, replaceChannels, replaceWords } from '@kaoping/db/site-check/site-check.repository';
 import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
-import { fixtureSiteSpec, startFixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
+import { parseWordList } from '@kaoping/domain/site-check/site-check-words';
+import { FIXTURE_WORDS, fixtureSiteSpec, startFixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
 import type { FixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
 
 export const DEMO_SITES_MAX = 40;
@@ -23,5 +24,7 @@ export async function startDemoWebsites(db: Db, now: Date = new Date()): Promise
     await replaceChannels(db, u.unitId, [{ kind: 'website', name: '门户网站', url: site.url }, ...others, ...media], at);
     assigned.push({ unitId: u.unitId, url: site.url });
   }
+  // The demo office's 错敏词 list, unless it keeps its own.
+  if ((await listWords(db)).length === 0) await replaceWords(db, parseWordList(FIXTURE_WORDS), at);
   return { ...city, units: assigned };
 }

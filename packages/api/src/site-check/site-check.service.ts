@@ -214,14 +214,15 @@ export async function reviewProblem(ctx: Authed, input: z.output<typeof siteProb
   });
 }
 
-/** Open rounds to send problems to, with their `deduct` leaves and veto codes. */
+/** Rounds not locked (draft, or published: then as a correction), with their `deduct` leaves and veto codes. */
 export async function sendTargets(ctx: Authed) {
-  const rounds = (await listRounds(ctx.db, { year: null, statuses: ['draft'], includeSelf: false })).slice(0, 20);
+  const rounds = (await listRounds(ctx.db, { year: null, statuses: ['draft', 'published'], includeSelf: false })).slice(0, 20);
   const out = [];
   for (const round of rounds) {
     const { scheme } = await requireRoundScheme(ctx.db, round);
     out.push({
       roundId: round.id,
+      status: round.status,
       name: round.title,
       period: round.periodCode,
       leaves: scheme.leaves.filter((l) => l.rule.kind === 'deduct').map((l) => ({ code: l.code, name: l.name })),
@@ -252,10 +253,10 @@ export async function sendProblems(ctx: Authed, input: z.output<typeof siteProbl
     let findingId: number | null = null;
     let eventId: number | null = null;
     if (p.veto) {
-      const { event } = await addEvent(ctx, { roundId: round.id, unitId: p.unitId, code: input.vetoCode ?? '', note: findingText(p).slice(0, 2000), reason: '' });
+      const { event } = await addEvent(ctx, { roundId: round.id, unitId: p.unitId, code: input.vetoCode ?? '', note: findingText(p).slice(0, 2000), reason: input.reason });
       eventId = event?.id ?? null;
     } else {
-      const { finding } = await addFinding(ctx, { roundId: round.id, unitId: p.unitId, leaf: input.leaf, count: 1, deduction: null, description: findingText(p).slice(0, 2000), url: (p.url ?? '').slice(0, 2000), seenAt: p.lastSeenAt, screenshot: null, reason: '' });
+      const { finding } = await addFinding(ctx, { roundId: round.id, unitId: p.unitId, leaf: input.leaf, count: 1, deduction: null, description: findingText(p).slice(0, 2000), url: (p.url ?? '').slice(0, 2000), seenAt: p.lastSeenAt, screenshot: null, reason: input.reason });
       findingId = finding.id;
     }
     const now = ctx.now();

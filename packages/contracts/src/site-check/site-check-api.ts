@@ -69,6 +69,8 @@ export const siteProblemSendInputSchema = z.object({
   leaf: z.string().trim().min(1).max(32),
   /** The round scheme's veto code veto problems go to; required when a veto problem is sent. */
   vetoCode: z.string().trim().max(32).nullable().default(null),
+  /** A published round takes new findings only as a correction, with its reason (更正理由). */
+  reason: z.string().trim().max(500).default(''),
 });
 export const siteEvidenceInputSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const siteCityInputSchema = z.object({ runs: z.number().int().min(1).max(24).default(6) });

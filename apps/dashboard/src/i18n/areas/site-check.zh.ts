@@ -1,0 +1,28 @@
+// 网站检查: units' websites against the 国办 2019 indicators; problems to findings.
+export const siteCheckZh = {
+  title: '网站检查',
+  intro: '按国办《政府网站与政务新媒体检查指标》检查各单位门户网站:可访问性(15 秒/5% 否决)、首页 2 周内更新、动态要闻类栏目 2 周、通知公告和政策文件类栏目 6 个月、空白栏目、不可用链接、错敏词、年报按期发布。',
+  tabs: { runs: '检查任务', city: '全市统计', problems: '问题审核', settings: '检查设置' },
+  run: { start: '开始检查', scope: '检查范围', all: '全部单位', units: '指定单位', pickUnits: '选择单位', judgedOn: '判定日期', cancel: '取消检查', export: '导出通报表', started: '检查已开始', cancelled: '已请求取消' },
+  runStatus: { queued: '排队中', running: '检查中', done: '已完成', cancelled: '已取消', failed: '失败' },
+  unitStatus: { queued: '等待', running: '检查中', done: '完成', failed: '失败', cancelled: '已取消', skipped: '未登记网站' },
+  columns: { unit: '单位', url: '网站', status: '状态', pages: '已抓取页面', problems: '问题数', judgedOn: '判定日期', createdBy: '发起人', trigger: '方式', progress: '进度', kind: '问题类型', veto: '单项否决', detail: '问题说明', location: '位置', reviewed: '审核', evidence: '证据', total: '合计' },
+  trigger: { manual: '手动', schedule: '定期' },
+  result: { newest: '最新信息日期', title: '检查结果', reachable: '可访问', unreachable: '无法访问', homepage: '首页最近更新', columns: '栏目更新', deadLinks: '不可用链接', words: '错敏词', report: '年度报告', reportMissing: '未找到上一年度年报', onTime: '按时发布', late: '逾期发布', none: '无' },
+  kinds: { unreachable: '站点无法访问', homepage_stale: '首页不更新', column_stale: '栏目不更新', column_blank: '空白栏目', columns_veto: '栏目不更新(单项否决)', dead_link: '不可用链接', wrong_word: '错敏词', annual_report_missing: '年报未发布', annual_report_late: '年报逾期发布' },
+  columnStatus: { ok: '正常', stale: '未按期更新', blank: '空白' },
+  problemStatus: { open: '待审核', accepted: '已采纳', dismissed: '不予采纳', sent: '已转扣分', resolved: '已消除' },
+  review: { correction: '更正理由(本轮已发布,新增扣分将形成更正记录)', published: '已发布', accept: '采纳', dismiss: '不予采纳', reopen: '重新审核', reason: '不予采纳理由', send: '转为扣分', sendTitle: '将已采纳的问题转为测评扣分', round: '测评轮次', leaf: '扣分指标(deduct)', veto: '否决项(单项否决问题)', sent: '已转为扣分记录 {{count}} 条', selected: '已选 {{count}} 个问题', onlyAccepted: '只能发送已采纳的问题', viewEvidence: '查看证据', evidenceTitle: '证据页面(SHA-256 {{sha}})' },
+  city: { latest: '最近一次检查({{date}})各单位问题数', trend: '历次检查问题数趋势', noRun: '还没有完成的检查' },
+  settings: { columns: '必查栏目及更新周期(天)', addColumn: '添加栏目', columnName: '栏目名称', interval: '更新周期(天)', limits: '抓取限制', maxPages: '每站最多页面', maxDepth: '最大链接深度', perHost: '每站并发', interval_ms: '请求间隔(毫秒)', timeout: '页面超时(毫秒)', schedule: '每月定期检查日(留空则不定期)', words: '错敏词({{count}} 条)', importWords: '导入错敏词(.xlsx / .csv,列 word,suggestion)', wordsHelp: '任一行有误则整个文件不导入。', imported: '已导入 {{count}} 条', saved: '设置已保存', channels: '单位渠道', word: '错误写法', suggestion: '正确写法' },
+  audit: {
+    site_channels_set: '登记网站渠道',
+    site_settings_save: '保存网站检查设置',
+    site_words_set: '修改错敏词',
+    site_words_import: '导入错敏词',
+    site_run_start: '开始网站检查',
+    site_run_cancel: '取消网站检查',
+    site_problem_review: '审核网站问题',
+    site_problem_send: '网站问题转为扣分',
+  },
+};
