@@ -91,7 +91,7 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
                   <span>{t('schemeEditor.node.code')}</span>
                   <Input aria-label={t('schemeEditor.node.code')} style={{ width: 110 }} value={node.code} onChange={(e) => dispatch({ type: 'set-code', path: selected, code: e.target.value })} data-testid="node-code" />
                   <span>{t('schemeEditor.node.name')}</span>
-                  <Input aria-label={t('schemeEditor.node.name')} style={{ width: 260 }} value={node.name} onChange={(e) => dispatch({ type: 'rename-node', path: selected, name: e.target.value })} data-testid="node-name" />
+                  <Input aria-label={t('schemeEditor.node.name')} style={{ width: 200 }} value={node.name} onChange={(e) => dispatch({ type: 'rename-node', path: selected, name: e.target.value })} data-testid="node-name" />
                   <span>{t('schemeEditor.node.points')}</span>
                   <InputNumber aria-label={t('schemeEditor.node.points')} min={0} step={0.5} value={node.points} onChange={(v) => dispatch({ type: 'set-points', path: selected, points: typeof v === 'number' ? v : 0 })} data-testid="node-points" />
                 </Space>
