@@ -74,7 +74,7 @@ describe('kaoping report parse', () => {
     // Without --year it stops at the usage line, before any database is opened.
     const { code, stderr } = await runReport(['import', tmp]);
     expect(code).toBe(2);
-    expect(stderr).toBe('usage: kaoping report import DIR --year YYYY [--dry-run]');
+    expect(stderr).toBe('usage: kaoping report import DIR|ZIP --year YYYY [--dry-run] [--xlsx FILE]');
   });
 
   it('runs as the user does: relative path from INIT_CWD, exit codes through main.ts', () => {
