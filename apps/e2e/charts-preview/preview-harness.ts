@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
 
 /** The dashboard app (apps/dashboard): its vite.config.ts builds the preview, its dist/ is served. */
 export const dashboardDir = resolve(new URL('.', import.meta.url).pathname, '../../dashboard');
@@ -67,12 +66,7 @@ function serveDirectory(dir: string) {
   });
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export { launchChromium } from '../e2e/chromium';
 
 /** The JS files an index.html loads before anything is lazily imported: module scripts and modulepreloads. */
 export function eagerScripts(distDir: string): string[] {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kaoping/api/auth/password';
 import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, generateDemoCity } from '@kaoping/db/demo/demo-city';
 import { seedDemoCity } from '@kaoping/db/demo/seed-demo-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { createServer } from '@kaoping/server/create-server';
+import { launchChromium } from './chromium';
 import { newPage, screenshot, screenshotDir, signIn, type E2eEnv } from './harness';
 
 const XSS_ALERT = '<img src=x onerror=alert(1)>';
@@ -41,10 +42,7 @@ async function startDashboardE2e(): Promise<E2eEnv> {
   const server = createServer({ database, dashboardDir: join(repoRoot, 'apps/dashboard/dist'), secureCookies: false });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium();
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,

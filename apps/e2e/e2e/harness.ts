@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { createServer } from '@kaoping/server/create-server';
 import { prepareDatabase } from '@kaoping/server/bootstrap';
+import { launchChromium } from './chromium';
 
 // Each e2e file gets its own server on a free port over a fresh SQLite file holding the demo city,
 // and drives Debian's Chromium (never a downloaded browser) through playwright-core.
@@ -33,10 +34,7 @@ export async function startE2e(): Promise<E2eEnv> {
   const server = createServer({ database, dashboardDir, secureCookies: false });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   mkdirSync(screenshotDir, { recursive: true });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
