@@ -1,5 +1,6 @@
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { readableMessage, type ErrorData } from './error-text';
 import type { AppRouter } from '@kaoping/api/root';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -20,7 +21,7 @@ export function createClient() {
 
 /** The server's message (already Chinese for business errors), for display. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof TRPCClientError) return error.message;
+  if (error instanceof TRPCClientError) return readableMessage(error.message, error.data as ErrorData | undefined);
   return error instanceof Error ? error.message : String(error);
 }
 

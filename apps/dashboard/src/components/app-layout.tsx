@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -48,7 +48,11 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             )}
             <span data-testid="current-user">{user.displayName}</span>
             <Tag color={user.role === 'leader' ? 'gold' : user.role === 'liaison' ? 'blue' : 'red'}>{t(`role.${user.role}`)}</Tag>
-            {user.role === 'leader' && <Tag>{t('common.readonly')}</Tag>}
+            {user.role === 'leader' && (
+              <Tooltip title={t('common.readonlyHint')}>
+                <Tag data-testid="readonly-tag">{t('common.readonly')}</Tag>
+              </Tooltip>
+            )}
             {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
             <NotificationBell />
             <LanguageSwitch />

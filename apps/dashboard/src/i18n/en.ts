@@ -9,12 +9,13 @@ import { meetingEn } from './areas/meeting.en';
 import { rectificationEn } from './areas/rectification.en';
 import { schemeEditorEn } from './areas/scheme-editor.en';
 import { reportsEn } from './areas/reports.en';
+import { auditLabelsEn } from './areas/audit-labels.en';
 import { reportReviewEn } from './areas/report-review.en';
 import { siteCheckEn } from './areas/site-check.en';
 
 export const en: Shape<typeof zh> = {
-  schemeEditor: schemeEditorEn,
   accounts: accountsEn,
+  schemeEditor: schemeEditorEn,
   analysis: analysisEn,
   assessment: assessmentEn,
   charts: chartsEn,
@@ -22,6 +23,7 @@ export const en: Shape<typeof zh> = {
   meeting: meetingEn,
   rectification: rectificationEn,
   reports: reportsEn,
+  auditLabels: auditLabelsEn,
   reportReview: reportReviewEn,
   siteCheck: siteCheckEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
@@ -29,7 +31,7 @@ export const en: Shape<typeof zh> = {
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
   common: {
     logout: 'Sign out', language: '中文', search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New',
-    actions: 'Actions', all: 'All', yes: 'Yes', no: 'No', loading: 'Loading…', readonly: 'Read-only', year: 'Year', total: '{{count}} in all', back: 'Back',
+    actions: 'Actions', all: 'All', yes: 'Yes', no: 'No', loading: 'Loading…', readonly: 'Read-only', readonlyHint: 'Read-only: cannot change assessments, units, reports or rectification; what-if scenarios on the analysis page are personal notes you may save and delete.', year: 'Year', total: '{{count}} in all', back: 'Back',
     noData: 'No data', confirm: 'OK', close: 'Close', forbidden: 'Access denied', notFound: 'Page not found', retry: 'Retry', showHistory: 'Include retired units',
   },
   login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', demoHint: 'Demo accounts (password {{password}} for all)', failed: 'Sign-in failed' },

@@ -9,12 +9,13 @@ import { meetingZh } from './areas/meeting.zh';
 import { rectificationZh } from './areas/rectification.zh';
 import { schemeEditorZh } from './areas/scheme-editor.zh';
 import { reportsZh } from './areas/reports.zh';
+import { auditLabelsZh } from './areas/audit-labels.zh';
 import { reportReviewZh } from './areas/report-review.zh';
 import { siteCheckZh } from './areas/site-check.zh';
 
 export const zh = {
-  schemeEditor: schemeEditorZh,
   accounts: accountsZh,
+  schemeEditor: schemeEditorZh,
   analysis: analysisZh,
   assessment: assessmentZh,
   charts: chartsZh,
@@ -22,6 +23,7 @@ export const zh = {
   meeting: meetingZh,
   rectification: rectificationZh,
   reports: reportsZh,
+  auditLabels: auditLabelsZh,
   reportReview: reportReviewZh,
   siteCheck: siteCheckZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
@@ -29,7 +31,7 @@ export const zh = {
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
   common: {
     logout: '退出登录', language: 'English', search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建',
-    actions: '操作', all: '全部', yes: '是', no: '否', loading: '加载中…', readonly: '只读', year: '年度', total: '共 {{count}} 条', back: '返回',
+    actions: '操作', all: '全部', yes: '是', no: '否', loading: '加载中…', readonly: '只读', readonlyHint: '只读:不能修改考评、单位、年报和整改数据;分析页的模拟方案是个人笔记,可以保存和删除自己的。', year: '年度', total: '共 {{count}} 条', back: '返回',
     noData: '暂无数据', confirm: '确定', close: '关闭', forbidden: '无权访问', notFound: '页面不存在', retry: '重试', showHistory: '含已撤销单位',
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号(密码均为 {{password}})', failed: '登录失败' },

@@ -1,9 +1,9 @@
 // 考评: the rounds of a year (one per quarter), the year's annual results and the objections
 // queue; and the routes of the area (a round, a unit's sheet, self-assessment, schemes).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useSearchParams } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
@@ -17,14 +17,37 @@ const RoundPage = lazy(() => import('./assessment-round').then((m) => ({ default
 const UnitSheetPage = lazy(() => import('./assessment-unit').then((m) => ({ default: m.AssessmentUnitPage })));
 const SchemesPage = lazy(() => import('./assessment-schemes').then((m) => ({ default: m.AssessmentSchemesPage })));
 
+/**
+ * The office's pages of a round and the schemes are not a liaison's: one clean refusal (as the
+ * route guard gives elsewhere) instead of tabs that each fail. A liaison's own sheet and
+ * self-assessment stay open.
+ */
+function OfficePagesOnly({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (user.role !== 'liaison') return <>{children}</>;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('assessment.liaisonRefused')}
+      extra={
+        <Link to="/assessment">
+          <Button type="primary">{t('common.back')}</Button>
+        </Link>
+      }
+      data-testid="refusal"
+    />
+  );
+}
+
 /** Everything under /assessment. */
 export function AssessmentArea({ user }: { user: SessionUser }) {
   return (
     <Suspense fallback={null}>
       <Routes>
         <Route index element={<AssessmentHomePage user={user} />} />
-        <Route path="schemes" element={<SchemesPage user={user} />} />
-        <Route path="rounds/:roundId" element={<RoundPage user={user} />} />
+        <Route path="schemes" element={<OfficePagesOnly user={user}><SchemesPage user={user} /></OfficePagesOnly>} />
+        <Route path="rounds/:roundId" element={<OfficePagesOnly user={user}><RoundPage user={user} /></OfficePagesOnly>} />
         <Route path="rounds/:roundId/units/:unitId" element={<UnitSheetPage user={user} />} />
         <Route path="rounds/:roundId/self" element={<UnitSheetPage user={user} selfOnly />} />
       </Routes>

@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { AuditTable } from '../components/audit-table';
 import { UnitDeactivateDialog } from '../features/units/unit-deactivate-dialog';
+import { isUnitActiveOn } from '../features/units/unit-status';
+import { chinaToday } from '@kaoping/domain/period/period';
 import { UnitFormDialog } from '../features/units/unit-form-dialog';
 import { UnitProfileSummary } from '../features/dashboard/unit-profile-summary';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
@@ -22,7 +24,9 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
     const code = errorCode(profile.error);
     return <Result status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'} title={code === 'FORBIDDEN' ? '403' : undefined} subTitle={errorMessage(profile.error)} data-testid="unit-error" />;
   }
-  const { unit, parent, successor, children, groups, isActive } = profile.data;
+  const { unit, parent, successor, children, groups } = profile.data;
+  // Retired today counts as 已撤销 (the 撤销日期 is the first day out of office).
+  const isActive = isUnitActiveOn(unit.validTo, chinaToday());
   const isOffice = user.role === 'admin';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -32,7 +36,7 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">
               {unit.name}
             </Typography.Title>
-            {isActive ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>}
+            {isActive ? <Tag color="green" data-testid="unit-status">{t('units.active')}</Tag> : <Tag data-testid="unit-status">{t('units.inactive')}</Tag>}
           </Space>
         }
         extra={

@@ -8,6 +8,8 @@ import { unitKinds, type UnitKind, type UnitListRow } from '@kaoping/contracts/u
 import { UnitFormDialog } from '../features/units/unit-form-dialog';
 import { UnitImportDialog } from '../features/units/unit-import-dialog';
 import { useGroupYear } from '../features/units/use-current-year';
+import { chinaToday } from '@kaoping/domain/period/period';
+import { isUnitActiveOn } from '../features/units/unit-status';
 import { useTRPC } from '../trpc';
 
 export function UnitsPage({ user }: { user: SessionUser }) {
@@ -72,7 +74,7 @@ export function UnitsPage({ user }: { user: SessionUser }) {
           { title: t('units.parent'), dataIndex: 'parentName', render: (name: string | null) => name ?? '—' },
           { title: t('units.children'), dataIndex: 'childCount', width: 90 },
           { title: t('units.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-          { title: t('units.status'), dataIndex: 'isActive', width: 90, render: (active: boolean) => (active ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>) },
+          { title: t('units.status'), dataIndex: 'validTo', width: 90, render: (validTo: string | null) => (isUnitActiveOn(validTo, chinaToday()) ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>) },
         ]}
       />
       {dialog === 'create' && <UnitFormDialog mode="create" year={year} onClose={() => setDialog(null)} />}

@@ -99,6 +99,10 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
 
   return (
     <Card title={t('analysis.whatIf.scenarios')} size="small" data-testid="scenario-panel">
+      {/* Decision (issue #15 §25): scenarios are notes anyone may keep, so the leader's 只读 stays true of official data. */}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="scenario-notes-hint">
+        {t('analysis.whatIf.notesHint')}
+      </Typography.Paragraph>
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <Table<Scenario>
         size="small"

@@ -43,6 +43,7 @@ export const analysisEn: Shape<typeof analysisZh> = {
     name: 'Scenario name',
     namePlaceholder: 'e.g. more weight on requests',
     saved: 'Saved scenario “{{name}}”',
+    notesHint: 'Scenarios are personal analysis notes: every role, the read-only leader included, may save and delete their own; they never change official results.',
     scenarios: 'Saved scenarios',
     noScenarios: 'No saved scenarios yet. Adjust the points, then Save scenario.',
     load: 'Load',

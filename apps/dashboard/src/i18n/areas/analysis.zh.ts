@@ -51,6 +51,7 @@ export const analysisZh = {
     namePlaceholder: '如:加重依申请公开',
     saved: '已保存方案「{{name}}」',
     scenarios: '已保存的方案',
+    notesHint: '模拟方案是个人的分析笔记:任何角色(包括只读的领导)都可以保存和删除自己的方案,方案不影响正式考评结果。',
     noScenarios: '还没有保存的方案。调整分值后点击“保存方案”。',
     load: '载入',
     loaded: '已载入方案「{{name}}」',

@@ -2,6 +2,7 @@ import type { Shape } from '../shape';
 import type { assessmentZh } from './assessment.zh';
 
 export const assessmentEn: Shape<typeof assessmentZh> = {
+  liaisonRefused: 'This is the office’s working page; liaisons cannot open it. Under Assessment you can see your unit’s score sheet or fill in the self-assessment.',
   title: 'Assessment',
   status: { draft: 'In progress', published: 'Published', locked: 'Locked' },
   kinds: { office: 'Office assessment', third_party: 'Third-party evaluation', self: 'Self-assessment' },

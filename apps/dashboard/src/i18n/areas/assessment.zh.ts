@@ -1,5 +1,6 @@
 // 考评 area strings (Simplified Chinese, the default).
 export const assessmentZh = {
+  liaisonRefused: '这是考评办的工作页面,单位联络员无权访问。请在「考评」中查看本单位的评分表或填写自评。',
   title: '考评',
   status: { draft: '测评中', published: '已发布', locked: '已锁定' },
   kinds: { office: '本办测评', third_party: '第三方评估', self: '单位自评' },
