@@ -33,7 +33,23 @@ beforeAll(async () => {
   delete process.env['DATABASE_URL'];
   await withDb(async (db) => {
     await migrateToLatest(db);
-    await db.insertInto('units').values({ code: 'A01', name: '临江区人民政府', kind: 'county_gov', parent_id: null, tags: '[]', valid_from: '2020-01-01', valid_to: null, successor_id: null, note: '', version: 1, created_at: 'x', updated_at: 'x' }).execute();
+    await db
+      .insertInto('units')
+      .values({
+        code: 'A01',
+        name: '临江区人民政府',
+        kind: 'county_gov',
+        parent_id: null,
+        tags: '[]',
+        valid_from: '2020-01-01',
+        valid_to: null,
+        successor_id: null,
+        note: '',
+        version: 1,
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
   });
 });
 afterAll(() => {
@@ -54,9 +70,15 @@ describe('kaoping users', () => {
     const weak = await captureCommand((a) => run(a, typing('admin12345', 'admin12345')), ['create', '--role', 'admin', '--name', 'admin']);
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('密码不能包含用户名');
-    const mismatch = await captureCommand((a) => run(a, typing('Lin-jiang 晴 7429 river', 'other')), ['create', '--role', 'admin', '--name', 'admin']);
+    const mismatch = await captureCommand(
+      (a) => run(a, typing('Lin-jiang 晴 7429 river', 'other')),
+      ['create', '--role', 'admin', '--name', 'admin'],
+    );
     expect(mismatch).toMatchObject({ code: 2, stderr: '两次输入的密码不一致' });
-    const ok = await captureCommand((a) => run(a, typing('Lin-jiang 晴 7429 river', 'Lin-jiang 晴 7429 river')), ['create', '--role', 'admin', '--name', 'admin', '--display-name', '王主任']);
+    const ok = await captureCommand(
+      (a) => run(a, typing('Lin-jiang 晴 7429 river', 'Lin-jiang 晴 7429 river')),
+      ['create', '--role', 'admin', '--name', 'admin', '--display-name', '王主任'],
+    );
     expect(ok).toMatchObject({ code: 0, stdout: '已创建管理员 admin(王主任)\n' });
     await withDb(async (db) => {
       const admin = await findUserByUsername(db, 'admin');
@@ -66,7 +88,10 @@ describe('kaoping users', () => {
   });
 
   it('prints a one-time password when not interactive, which must be changed at first sign-in', async () => {
-    const r = await captureCommand((a) => run(a, batch), ['create', '--role', 'liaison', '--name', 'li-a01', '--display-name', '李', '--unit', 'A01']);
+    const r = await captureCommand(
+      (a) => run(a, batch),
+      ['create', '--role', 'liaison', '--name', 'li-a01', '--display-name', '李', '--unit', 'A01'],
+    );
     expect(r.code).toBe(0);
     const password = /初始密码\(仅显示一次,首次登录后须修改\):(\S+)/.exec(r.stdout)?.[1] ?? '';
     expect(password).toMatch(/^\w{4}-\w{4}-\w{4}$/);
@@ -111,7 +136,10 @@ describe('kaoping users', () => {
     expect(disable).toMatchObject({ code: 0, stdout: '已停用 zhao,其登录会话已全部结束\n' });
     await withDb(async (db) => expect((await findUserByUsername(db, 'zhao'))?.isActive).toBe(false));
     // The only admin cannot be disabled, from the command line either.
-    expect(await captureCommand((a) => run(a, batch), ['disable', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('唯一的在用管理员') });
+    expect(await captureCommand((a) => run(a, batch), ['disable', 'admin'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('唯一的在用管理员'),
+    });
     expect(await captureCommand((a) => run(a, batch), ['disable', 'nobody'])).toMatchObject({ code: 2, stderr: '用户 nobody 不存在' });
     expect((await captureCommand((a) => run(a, batch), ['frobnicate'])).code).toBe(2);
   });

@@ -38,7 +38,10 @@ beforeAll(async () => {
   const server = createServer({ database, dashboardDir: join(dir, 'dist'), secureCookies: false });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   mkdirSync(join(repoRoot, 'test-output', 'screenshots'), { recursive: true });
   close = async () => {
     await browser.close();
@@ -79,11 +82,36 @@ describe('accounts from an empty database', () => {
     await screenshot(page, 'accounts-01-login-no-admin');
 
     // What `kaoping users create --role admin --name admin` does, with the typed password.
-    const cli = { db: database.db, dialect: database.dialect, user: null, sessionToken: null, clientIp: 'cli', cookies: { set: () => undefined, clear: () => undefined }, loginLimiter: new LoginRateLimiter(), now: () => new Date() };
-    await createUserAccount(cli, { username: 'admin', displayName: '王主任(市政务公开办)', role: 'admin', unitId: null, phone: null }, { password: ADMIN_PASSWORD });
+    const cli = {
+      db: database.db,
+      dialect: database.dialect,
+      user: null,
+      sessionToken: null,
+      clientIp: 'cli',
+      cookies: { set: () => undefined, clear: () => undefined },
+      loginLimiter: new LoginRateLimiter(),
+      now: () => new Date(),
+    };
+    await createUserAccount(
+      cli,
+      { username: 'admin', displayName: '王主任(市政务公开办)', role: 'admin', unitId: null, phone: null },
+      { password: ADMIN_PASSWORD },
+    );
     const at = new Date().toISOString();
     for (let i = 1; i <= 150; i++) {
-      await insertUnit(database.db, { code: `U${String(i).padStart(3, '0')}`, name: `江临市第${i}单位`, kind: i <= 10 ? 'county_gov' : 'city_dept', parentId: null, tags: [], validFrom: '2020-01-01', note: '' }, at);
+      await insertUnit(
+        database.db,
+        {
+          code: `U${String(i).padStart(3, '0')}`,
+          name: `江临市第${i}单位`,
+          kind: i <= 10 ? 'county_gov' : 'city_dept',
+          parentId: null,
+          tags: [],
+          validFrom: '2020-01-01',
+          note: '',
+        },
+        at,
+      );
     }
     await page.reload();
     await page.getByLabel('用户名').waitFor();
@@ -109,7 +137,10 @@ describe('accounts from an empty database', () => {
     await password.waitFor();
     expect((await password.innerText()).trim()).toMatch(/^\w{4}-\w{4}-\w{4}$/);
     await screenshot(page, 'accounts-03-one-time-password');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^关\s?闭$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^关\s?闭$/ })
+      .click();
 
     await page.getByTestId('users-bulk').click();
     const download = page.waitForEvent('download', { timeout: 150_000 });
@@ -133,40 +164,46 @@ describe('accounts from an empty database', () => {
     await screenshot(page, 'accounts-05-users-list');
   });
 
-  it('the liaison signs in with the one-time password and must change it first; the server refuses the rest', { timeout: 120_000 }, async () => {
-    const page = await page1366();
-    await signIn(page, liaison.username, liaison.password);
-    await page.getByTestId('forced-change-password').waitFor();
-    await screenshot(page, 'accounts-06-forced-change');
+  it(
+    'the liaison signs in with the one-time password and must change it first; the server refuses the rest',
+    { timeout: 120_000 },
+    async () => {
+      const page = await page1366();
+      await signIn(page, liaison.username, liaison.password);
+      await page.getByTestId('forced-change-password').waitFor();
+      await screenshot(page, 'accounts-06-forced-change');
 
-    // Not only the page: the API itself refuses this session anything but the change.
-    const refused = await page.evaluate(async () => {
-      const response = await fetch('/trpc/units.list?input=' + encodeURIComponent(JSON.stringify({ year: 2026 })), { credentials: 'same-origin' });
-      return { status: response.status, body: await response.text() };
-    });
-    expect(refused.status).toBe(403);
-    expect(refused.body).toContain('请先修改初始密码');
+      // Not only the page: the API itself refuses this session anything but the change.
+      const refused = await page.evaluate(async () => {
+        const response = await fetch('/trpc/units.list?input=' + encodeURIComponent(JSON.stringify({ year: 2026 })), {
+          credentials: 'same-origin',
+        });
+        return { status: response.status, body: await response.text() };
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toContain('请先修改初始密码');
 
-    await page.getByTestId('current-password').fill(liaison.password);
-    await page.getByTestId('new-password').fill('password1234');
-    await page.getByTestId('confirm-password').fill('password1234');
-    await page.getByTestId('change-password-submit').click();
-    await page.getByTestId('change-password-error').waitFor();
-    expect(await page.getByTestId('change-password-error').innerText()).toMatch(/太容易被猜到/);
-    await screenshot(page, 'accounts-07-weak-password-refused');
+      await page.getByTestId('current-password').fill(liaison.password);
+      await page.getByTestId('new-password').fill('password1234');
+      await page.getByTestId('confirm-password').fill('password1234');
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('change-password-error').waitFor();
+      expect(await page.getByTestId('change-password-error').innerText()).toMatch(/太容易被猜到/);
+      await screenshot(page, 'accounts-07-weak-password-refused');
 
-    await page.getByTestId('new-password').fill(LIAISON_PASSWORD);
-    await page.getByTestId('confirm-password').fill(LIAISON_PASSWORD);
-    await page.getByTestId('change-password-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    expect(await page.getByTestId('current-user').innerText()).toBe('江临市第1单位联络员');
-    await screenshot(page, 'accounts-08-liaison-in');
+      await page.getByTestId('new-password').fill(LIAISON_PASSWORD);
+      await page.getByTestId('confirm-password').fill(LIAISON_PASSWORD);
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('current-user').waitFor();
+      expect(await page.getByTestId('current-user').innerText()).toBe('江临市第1单位联络员');
+      await screenshot(page, 'accounts-08-liaison-in');
 
-    await page.getByTestId('my-account').click();
-    await page.getByTestId('my-sessions').waitFor();
-    await page.getByText('当前会话').waitFor();
-    await screenshot(page, 'accounts-09-my-account');
-  });
+      await page.getByTestId('my-account').click();
+      await page.getByTestId('my-sessions').waitFor();
+      await page.getByText('当前会话').waitFor();
+      await screenshot(page, 'accounts-09-my-account');
+    },
+  );
 
   it('the admin disables the liaison: their open page is signed out at once', { timeout: 60_000 }, async () => {
     const liaisonPage = await page1366();

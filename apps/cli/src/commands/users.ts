@@ -60,7 +60,16 @@ function promptHiddenOnTty(question: string): Promise<string> {
 export const terminalIo: UsersIo = { interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY), promptHidden: promptHiddenOnTty };
 
 function contextFor(db: Context['db'], dialect: Context['dialect']): Context & { user: SessionUser } {
-  return { db, dialect, user: CLI_ACTOR, sessionToken: null, clientIp: 'cli', cookies: { set: () => undefined, clear: () => undefined }, loginLimiter: new LoginRateLimiter(), now: () => new Date() };
+  return {
+    db,
+    dialect,
+    user: CLI_ACTOR,
+    sessionToken: null,
+    clientIp: 'cli',
+    cookies: { set: () => undefined, clear: () => undefined },
+    loginLimiter: new LoginRateLimiter(),
+    now: () => new Date(),
+  };
 }
 
 async function withDatabase<T>(work: (ctx: Context & { user: SessionUser }) => Promise<T>): Promise<T> {
@@ -107,7 +116,9 @@ export async function run(args: string[], io: UsersIo = terminalIo): Promise<num
         if (rows.length === 0) process.stdout.write('没有用户。创建第一个管理员:pnpm kaoping users create --role admin --name admin\n');
         for (const u of rows) {
           const status = u.status === 'active' ? (u.mustChangePassword ? '待改密' : '启用') : '停用';
-          process.stdout.write([u.username, u.displayName, roleLabelsZh[u.role], u.unitName ?? '-', status, u.lastSignInAt ?? '从未登录'].join('\t') + '\n');
+          process.stdout.write(
+            [u.username, u.displayName, roleLabelsZh[u.role], u.unitName ?? '-', status, u.lastSignInAt ?? '从未登录'].join('\t') + '\n',
+          );
         }
         return 0;
       });
@@ -121,7 +132,13 @@ export async function run(args: string[], io: UsersIo = terminalIo): Promise<num
           if (!unit) throw new CliError(`单位编码 ${values.unit} 不存在`);
           unitId = unit.id;
         }
-        const input = userCreateInputSchema.safeParse({ username: values.name, displayName: values['display-name'] ?? values.name, role: role.data, unitId, phone: values.phone ?? null });
+        const input = userCreateInputSchema.safeParse({
+          username: values.name,
+          displayName: values['display-name'] ?? values.name,
+          role: role.data,
+          unitId,
+          phone: values.phone ?? null,
+        });
         if (!input.success) throw new CliError(input.error.issues.map((i) => i.message).join(';'));
         // Interactive: the admin types the password (twice). Otherwise, or with --one-time, a one-time password is printed.
         let password: string | undefined;
@@ -146,7 +163,8 @@ export async function run(args: string[], io: UsersIo = terminalIo): Promise<num
       return withDatabase(async (ctx) => {
         const result = await importUsersFile(ctx, { fileName: basename(target), contentBase64: bytes.toString('base64') });
         if (!result.ok) {
-          for (const p of result.problems) process.stderr.write(`${basename(target)}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column} 列` : ''}:${p.message}\n`);
+          for (const p of result.problems)
+            process.stderr.write(`${basename(target)}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column} 列` : ''}:${p.message}\n`);
           process.stderr.write('文件未导入(任一行有误则整个文件不导入)\n');
           return 2;
         }
@@ -160,7 +178,9 @@ export async function run(args: string[], io: UsersIo = terminalIo): Promise<num
       return withDatabase(async (ctx) => {
         const user = await requireUsername(ctx, target, 'reset');
         const reset = await resetUserPassword(ctx, user.id);
-        process.stdout.write(`已重置 ${reset.username} 的密码,其登录会话已全部结束\n初始密码(仅显示一次,首次登录后须修改):${reset.oneTimePassword}\n`);
+        process.stdout.write(
+          `已重置 ${reset.username} 的密码,其登录会话已全部结束\n初始密码(仅显示一次,首次登录后须修改):${reset.oneTimePassword}\n`,
+        );
         return 0;
       });
     case 'disable':

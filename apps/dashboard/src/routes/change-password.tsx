@@ -16,7 +16,10 @@ export function ChangePasswordPage({ user }: { user: SessionUser }) {
   const queryClient = useQueryClient();
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: () => void queryClient.resetQueries() }));
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }} data-testid="forced-change-password">
+    <div
+      style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}
+      data-testid="forced-change-password"
+    >
       <Card style={{ width: 480 }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>

@@ -21,7 +21,15 @@ export function LoginPage() {
   const adminExists = useQuery(trpc.users.adminExists.queryOptions());
   const noAdmin = adminExists.data === false;
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#7f0000 0%,#b71c1c 55%,#f5f5f5 55%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#7f0000 0%,#b71c1c 55%,#f5f5f5 55%)',
+      }}
+    >
       <Card style={{ width: 420 }}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
@@ -59,17 +67,19 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          {adminExists.data === true && <Table
-            size="small"
-            pagination={false}
-            rowKey="username"
-            title={() => t('login.demoHint', { password: DEMO_PASSWORD })}
-            dataSource={[...demoAccounts]}
-            columns={[
-              { title: t('login.username'), dataIndex: 'username' },
-              { title: t('settings.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
-            ]}
-          />}
+          {adminExists.data === true && (
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="username"
+              title={() => t('login.demoHint', { password: DEMO_PASSWORD })}
+              dataSource={[...demoAccounts]}
+              columns={[
+                { title: t('login.username'), dataIndex: 'username' },
+                { title: t('settings.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
+              ]}
+            />
+          )}
         </Space>
       </Card>
     </div>

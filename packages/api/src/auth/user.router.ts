@@ -11,7 +11,15 @@ import {
 import { officeProcedure, publicProcedure, router, signedInProcedure } from '../trpc';
 import { bulkCreateLiaisonAccounts } from '../users/liaison-accounts.service';
 import { changeOwnPassword, endOwnSession, listOwnSessions, signOutEverywhere } from '../users/own-account.service';
-import { adminExists, createUserAccount, editUser, endUserSessions, listUserRows, resetUserPassword, setUserStatus } from '../users/user.service';
+import {
+  adminExists,
+  createUserAccount,
+  editUser,
+  endUserSessions,
+  listUserRows,
+  resetUserPassword,
+  setUserStatus,
+} from '../users/user.service';
 import { importUsersFile } from '../users/users-import.service';
 
 // 用户管理 (office only), and each user's own password and sessions (anyone signed in).
@@ -27,13 +35,17 @@ export const userRouter = router({
   enable: officeProcedure.input(userIdInputSchema).mutation(({ ctx, input }) => setUserStatus(ctx, input.id, 'active')),
   resetPassword: officeProcedure.input(userIdInputSchema).mutation(({ ctx, input }) => resetUserPassword(ctx, input.id)),
   endSessions: officeProcedure.input(userIdInputSchema).mutation(({ ctx, input }) => endUserSessions(ctx, input.id)),
-  bulkCreateLiaisons: officeProcedure.input(bulkCreateLiaisonsInputSchema).mutation(({ ctx, input }) => bulkCreateLiaisonAccounts(ctx, input)),
+  bulkCreateLiaisons: officeProcedure
+    .input(bulkCreateLiaisonsInputSchema)
+    .mutation(({ ctx, input }) => bulkCreateLiaisonAccounts(ctx, input)),
   importFile: officeProcedure.input(usersImportInputSchema).mutation(({ ctx, input }) => importUsersFile(ctx, input)),
 
   /** Only whether an active administrator exists: the sign-in page of an empty server says how to create one. */
   adminExists: publicProcedure.query(({ ctx }) => adminExists(ctx.db)),
   changeOwnPassword: signedInProcedure.input(changeOwnPasswordInputSchema).mutation(({ ctx, input }) => changeOwnPassword(ctx, input)),
   mySessions: signedInProcedure.query(({ ctx }) => listOwnSessions(ctx)),
-  endMySession: signedInProcedure.input(z.object({ id: z.string().min(1).max(128) })).mutation(({ ctx, input }) => endOwnSession(ctx, input.id)),
+  endMySession: signedInProcedure
+    .input(z.object({ id: z.string().min(1).max(128) }))
+    .mutation(({ ctx, input }) => endOwnSession(ctx, input.id)),
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
 });

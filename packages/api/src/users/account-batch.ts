@@ -57,26 +57,68 @@ export async function createAccountsWithWorkbook(
     );
     if (taken.size > 0) throw conflict(`用户名已被占用:${[...taken].slice(0, 10).join('、')},请重试`);
     for (const [i, a] of accounts.entries()) {
-      const id = await insertUser(trx, { username: a.username, displayName: a.displayName, passwordHash: hashes[i] ?? '', role: a.role, unitId: a.unitId, phone: a.phone, mustChangePassword: true }, now.toISOString());
+      const id = await insertUser(
+        trx,
+        {
+          username: a.username,
+          displayName: a.displayName,
+          passwordHash: hashes[i] ?? '',
+          role: a.role,
+          unitId: a.unitId,
+          phone: a.phone,
+          mustChangePassword: true,
+        },
+        now.toISOString(),
+      );
       await recordChange(trx, ctx.user, now, {
         action: 'user.create',
         entity: 'user',
         entityId: id,
         unitId: a.unitId,
         before: null,
-        after: { username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, unitName: a.unitName, phone: a.phone, status: 'active', oneTimePassword: true, batch: summary.action },
+        after: {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          unitId: a.unitId,
+          unitName: a.unitName,
+          phone: a.phone,
+          status: 'active',
+          oneTimePassword: true,
+          batch: summary.action,
+        },
       });
     }
-    await recordChange(trx, ctx.user, now, { action: summary.action, entity: 'user', entityId: summary.entityId, unitId: null, before: null, after: { ...(summary.detail as object), created: accounts.length } });
+    await recordChange(trx, ctx.user, now, {
+      action: summary.action,
+      entity: 'user',
+      entityId: summary.entityId,
+      unitId: null,
+      before: null,
+      after: { ...(summary.detail as object), created: accounts.length },
+    });
   });
   const bytes = await buildAccountsWorkbook({
     title: summary.title,
     createdAt: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
     loginUrl: null,
-    rows: accounts.map((a, i) => ({ unitCode: a.unitCode, unitName: a.unitName, username: a.username, displayName: a.displayName, roleLabel: roleLabelsZh[a.role], oneTimePassword: passwords[i] ?? '' })),
+    rows: accounts.map((a, i) => ({
+      unitCode: a.unitCode,
+      unitName: a.unitName,
+      username: a.username,
+      displayName: a.displayName,
+      roleLabel: roleLabelsZh[a.role],
+      oneTimePassword: passwords[i] ?? '',
+    })),
   });
   return {
-    created: accounts.map((a) => ({ username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, unitName: a.unitName })),
+    created: accounts.map((a) => ({
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      unitCode: a.unitCode,
+      unitName: a.unitName,
+    })),
     fileName: `${summary.filePrefix}-${stamp(now)}.xlsx`,
     xlsxBase64: Buffer.from(bytes).toString('base64'),
   };

@@ -13,7 +13,10 @@ type Authed = Context & { user: SessionUser };
 
 /** `lly-a01` for unit A01: readable on a printed sheet, unique while codes are; a suffix when taken. */
 export function liaisonUsernameFor(unitCode: string, unitId: number, taken: ReadonlySet<string>): string {
-  const fromCode = unitCode.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const fromCode = unitCode
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const base = fromCode.length > 0 ? `lly-${fromCode}` : `lly-${unitId}`;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -36,7 +36,14 @@ export async function changeOwnPassword(ctx: Authed, input: ChangeOwnPasswordInp
   await ctx.db.transaction().execute(async (trx) => {
     await setUserPassword(trx, user.id, passwordHash, false, now.toISOString());
     const otherSessionsEnded = await deleteSessionsOfUser(trx, user.id, keep);
-    await recordChange(trx, ctx.user, now, { action: 'user.password.change', entity: 'user', entityId: user.id, unitId: user.unitId, before: null, after: { forced: user.mustChangePassword, otherSessionsEnded } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.password.change',
+      entity: 'user',
+      entityId: user.id,
+      unitId: user.unitId,
+      before: null,
+      after: { forced: user.mustChangePassword, otherSessionsEnded },
+    });
   });
   return { ...ctx.user, mustChangePassword: false };
 }
@@ -44,7 +51,13 @@ export async function changeOwnPassword(ctx: Authed, input: ChangeOwnPasswordInp
 export async function listOwnSessions(ctx: Authed): Promise<SessionRow[]> {
   const current = currentSessionId(ctx);
   const sessions = await listLiveSessionsOfUser(ctx.db, ctx.user.id, ctx.now().toISOString());
-  return sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, expiresAt: s.expiresAt, clientIp: s.clientIp, current: s.id === current }));
+  return sessions.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt,
+    expiresAt: s.expiresAt,
+    clientIp: s.clientIp,
+    current: s.id === current,
+  }));
 }
 
 /** Ends one of the caller's sessions (another browser); ending the current one signs this browser out. */
@@ -52,7 +65,14 @@ export async function endOwnSession(ctx: Authed, id: string): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await deleteSessionOfUser(trx, ctx.user.id, id))) throw notFound('该会话不存在或已结束');
-    await recordChange(trx, ctx.user, now, { action: 'session.end', entity: 'user', entityId: ctx.user.id, unitId: ctx.user.unitId, before: null, after: { session: id.slice(0, 8) } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'session.end',
+      entity: 'user',
+      entityId: ctx.user.id,
+      unitId: ctx.user.unitId,
+      before: null,
+      after: { session: id.slice(0, 8) },
+    });
   });
   if (id === currentSessionId(ctx)) ctx.cookies.clear();
 }
@@ -62,7 +82,14 @@ export async function signOutEverywhere(ctx: Authed): Promise<{ ended: number }>
   const now = ctx.now();
   const ended = await ctx.db.transaction().execute(async (trx) => {
     const n = await deleteSessionsOfUser(trx, ctx.user.id);
-    await recordChange(trx, ctx.user, now, { action: 'user.sessions.end', entity: 'user', entityId: ctx.user.id, unitId: ctx.user.unitId, before: null, after: { username: ctx.user.username, ended: n, self: true } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.sessions.end',
+      entity: 'user',
+      entityId: ctx.user.id,
+      unitId: ctx.user.unitId,
+      before: null,
+      after: { username: ctx.user.username, ended: n, self: true },
+    });
     return n;
   });
   ctx.cookies.clear();

@@ -17,11 +17,14 @@ describe('password policy', () => {
     expect(passwordProblems('xx-Liaison-A01-zz', { username: 'liaison-a01' })).toContain('密码不能包含用户名');
   });
 
-  it.each(['password123', 'qwertyuiop', '1234567890', 'Passw0rd!2024', 'woaini1314520', 'iloveyou123', 'zhengwugongkai'])('refuses the common password %s', (password) => {
-    const problems = passwordProblems(password, { username: 'someone' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^密码太容易被猜到/);
-  });
+  it.each(['password123', 'qwertyuiop', '1234567890', 'Passw0rd!2024', 'woaini1314520', 'iloveyou123', 'zhengwugongkai'])(
+    'refuses the common password %s',
+    (password) => {
+      const problems = passwordProblems(password, { username: 'someone' });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^密码太容易被猜到/);
+    },
+  );
 
   it('refuses a password built from the display name', () => {
     expect(passwordProblems('zhangmin1990', { username: 'u1', displayName: 'zhangmin' })[0]).toMatch(/太容易被猜到/);

@@ -8,9 +8,43 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH } from '@kaoping/contracts/users/user';
 
 const chineseCommon = [
-  'woaini', 'woaini1314', 'woaini520', 'aini1314', '5201314', '1314520', 'iloveyou', 'zhangwei', 'wangwei', 'liwei', 'zhangsan', 'lisi', 'wangwu',
-  'zhongguo', 'china', 'beijing', 'shanghai', 'qq123456', 'qwe123', 'a123456', 'aa123456', 'abc123456', 'woshishui', 'wodemima', 'mima', 'mima123',
-  'zhengfu', 'zhengwu', 'gongkai', 'zhengwugongkai', 'kaoping', 'kaohe', 'admin', 'administrator', 'guanliyuan', 'lianluoyuan', 'jiangling',
+  'woaini',
+  'woaini1314',
+  'woaini520',
+  'aini1314',
+  '5201314',
+  '1314520',
+  'iloveyou',
+  'zhangwei',
+  'wangwei',
+  'liwei',
+  'zhangsan',
+  'lisi',
+  'wangwu',
+  'zhongguo',
+  'china',
+  'beijing',
+  'shanghai',
+  'qq123456',
+  'qwe123',
+  'a123456',
+  'aa123456',
+  'abc123456',
+  'woshishui',
+  'wodemima',
+  'mima',
+  'mima123',
+  'zhengfu',
+  'zhengwu',
+  'gongkai',
+  'zhengwugongkai',
+  'kaoping',
+  'kaohe',
+  'admin',
+  'administrator',
+  'guanliyuan',
+  'lianluoyuan',
+  'jiangling',
 ];
 
 let factory: ZxcvbnFactory | undefined;
@@ -32,7 +66,8 @@ export function passwordProblems(password: string, context: { username: string; 
   if (username.length > 0 && password.toLowerCase().includes(username)) problems.push('密码不能包含用户名');
   if (problems.length > 0) return problems;
   const result = zxcvbn().check(password, [context.username, ...(context.displayName ? [context.displayName] : [])]);
-  if (result.score < MIN_STRENGTH_SCORE) problems.push(`密码太容易被猜到${hintOf(result.feedback.warning)},请使用更长、更不规则的组合(例如几个不相关的词加数字和符号)`);
+  if (result.score < MIN_STRENGTH_SCORE)
+    problems.push(`密码太容易被猜到${hintOf(result.feedback.warning)},请使用更长、更不规则的组合(例如几个不相关的词加数字和符号)`);
   return problems;
 }
 

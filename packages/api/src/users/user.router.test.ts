@@ -45,11 +45,18 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     const second = createTestContext(handle, user, { sessionToken: token });
     return { token, user, caller: createCaller(second.ctx), cookies: second.cookies };
   }
-  const sessionsOf = async (userId: number) => (await handle.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
+  const sessionsOf = async (userId: number) =>
+    (await handle.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
   const admin = () => callerFor(handle, org.users.admin);
 
   it('creates a liaison with a one-time password that must be changed first, enforced by the server', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'li-a01', displayName: '李联络', role: 'liaison', unitId: org.own.id, phone: '138 0000 0001' });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'li-a01',
+      displayName: '李联络',
+      role: 'liaison',
+      unitId: org.own.id,
+      phone: '138 0000 0001',
+    });
     expect(user).toMatchObject({ status: 'active', mustChangePassword: true, unitCode: 'A01', phone: '138 0000 0001', lastSignInAt: null });
     expect(oneTimePassword).toMatch(/^\w{4}-\w{4}-\w{4}$/);
 
@@ -59,9 +66,15 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     // Nothing else answers until the password is changed.
     await expect(session.caller.units.list({ year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '请先修改初始密码' });
     await expect(session.caller.users.mySessions()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: 'password123' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/密码至少 10 个字符|太容易被猜到/) });
-    await expect(session.caller.users.changeOwnPassword({ currentPassword: 'wrong-password', newPassword: GOOD_PASSWORD })).rejects.toMatchObject({ message: '当前密码不正确' });
-    await expect(session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: 'xx-li-a01-strong-9' })).rejects.toMatchObject({ message: '密码不能包含用户名' });
+    await expect(
+      session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: 'password123' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/密码至少 10 个字符|太容易被猜到/) });
+    await expect(
+      session.caller.users.changeOwnPassword({ currentPassword: 'wrong-password', newPassword: GOOD_PASSWORD }),
+    ).rejects.toMatchObject({ message: '当前密码不正确' });
+    await expect(
+      session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: 'xx-li-a01-strong-9' }),
+    ).rejects.toMatchObject({ message: '密码不能包含用户名' });
     const changed = await session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: GOOD_PASSWORD });
     expect(changed.mustChangePassword).toBe(false);
 
@@ -70,14 +83,23 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     const rows = await callerFor(handle, after, { sessionToken: session.token }).units.list({ year: 2026 });
     expect(rows.rows.map((r) => r.code)).toEqual(['A01']);
     await expect(signIn('li-a01', oneTimePassword)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    expect((await admin().users.list({ search: 'li-a01' }))[0]).toMatchObject({ mustChangePassword: false, lastSignInAt: TEST_NOW.toISOString() });
+    expect((await admin().users.list({ search: 'li-a01' }))[0]).toMatchObject({
+      mustChangePassword: false,
+      lastSignInAt: TEST_NOW.toISOString(),
+    });
     const audit = await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 10 });
     expect(audit.map((a) => a.action)).toEqual(['user.password.change', 'auth.login', 'user.create']);
     expect(JSON.stringify(audit)).not.toContain(oneTimePassword);
   });
 
   it('lets a forced-change session sign out', async () => {
-    const { oneTimePassword } = await admin().users.create({ username: 'zhao', displayName: '赵考评', role: 'assessor', unitId: null, phone: null });
+    const { oneTimePassword } = await admin().users.create({
+      username: 'zhao',
+      displayName: '赵考评',
+      role: 'assessor',
+      unitId: null,
+      phone: null,
+    });
     const session = await signIn('zhao', oneTimePassword);
     await session.caller.auth.logout();
     expect(await resolveSessionUser(handle.db, session.token, TEST_NOW)).toBeNull();
@@ -103,7 +125,13 @@ describe.each(testDatabases)('users router on $name', (factory) => {
   });
 
   it('disabling a user ends their sessions at once and refuses their sign-in; enabling lets them back', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'qian', displayName: '钱领导', role: 'leader', unitId: null, phone: null });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'qian',
+      displayName: '钱领导',
+      role: 'leader',
+      unitId: null,
+      phone: null,
+    });
     const a = await signIn('qian', oneTimePassword);
     await signIn('qian', oneTimePassword);
     expect(await sessionsOf(user.id)).toBe(2);
@@ -117,35 +145,81 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     await admin().users.enable({ id: user.id });
     expect((await signIn('qian', oneTimePassword)).user.username).toBe('qian');
     const [entry] = await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 1 });
-    expect((await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 10 })).map((e) => e.action)).toContain('user.disable');
+    expect((await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 10 })).map((e) => e.action)).toContain(
+      'user.disable',
+    );
     expect(entry?.action).toBe('auth.login');
   });
 
   it('never leaves the office without an active admin, and an admin cannot disable themselves', async () => {
     await expect(admin().users.disable({ id: org.users.admin.id })).rejects.toMatchObject({ message: '不能停用自己的账号' });
-    await expect(admin().users.update({ id: org.users.admin.id, displayName: '管理员', role: 'assessor', unitId: null, phone: null })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      admin().users.update({ id: org.users.admin.id, displayName: '管理员', role: 'assessor', unitId: null, phone: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     const second = await admin().users.create({ username: 'admin2', displayName: '第二管理员', role: 'admin', unitId: null, phone: null });
-    await callerFor(handle, org.users.admin).users.update({ id: org.users.admin.id, displayName: '管理员', role: 'assessor', unitId: null, phone: null });
+    await callerFor(handle, org.users.admin).users.update({
+      id: org.users.admin.id,
+      displayName: '管理员',
+      role: 'assessor',
+      unitId: null,
+      phone: null,
+    });
     expect((await admin().users.list({ role: 'admin' })).map((u) => u.id)).toEqual([second.user.id]);
   });
 
   it('edits role, unit, display name and phone; a liaison needs a unit in force, others none', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'sun', displayName: '孙', role: 'assessor', unitId: null, phone: null });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'sun',
+      displayName: '孙',
+      role: 'assessor',
+      unitId: null,
+      phone: null,
+    });
     const session = await signIn('sun', oneTimePassword);
-    await expect(admin().users.update({ id: user.id, displayName: '孙', role: 'liaison', unitId: null, phone: null })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('单位联络员必须选择所属单位') });
-    await expect(admin().users.update({ id: user.id, displayName: '孙', role: 'assessor', unitId: org.own.id, phone: null })).rejects.toMatchObject({ message: expect.stringContaining('只有单位联络员属于某个单位') });
-    await expect(admin().users.update({ id: 9999, displayName: '孙', role: 'assessor', unitId: null, phone: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const edited = await admin().users.update({ id: user.id, displayName: '孙联络', role: 'liaison', unitId: org.other.id, phone: '0731-1234567' });
-    expect(edited).toMatchObject({ displayName: '孙联络', role: 'liaison', unitId: org.other.id, unitName: '东湖区人民政府', phone: '0731-1234567' });
+    await expect(
+      admin().users.update({ id: user.id, displayName: '孙', role: 'liaison', unitId: null, phone: null }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('单位联络员必须选择所属单位') });
+    await expect(
+      admin().users.update({ id: user.id, displayName: '孙', role: 'assessor', unitId: org.own.id, phone: null }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('只有单位联络员属于某个单位') });
+    await expect(admin().users.update({ id: 9999, displayName: '孙', role: 'assessor', unitId: null, phone: null })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const edited = await admin().users.update({
+      id: user.id,
+      displayName: '孙联络',
+      role: 'liaison',
+      unitId: org.other.id,
+      phone: '0731-1234567',
+    });
+    expect(edited).toMatchObject({
+      displayName: '孙联络',
+      role: 'liaison',
+      unitId: org.other.id,
+      unitName: '东湖区人民政府',
+      phone: '0731-1234567',
+    });
     // A new role ends the sessions opened under the old one.
     expect(await resolveSessionUser(handle.db, session.token, TEST_NOW)).toBeNull();
     const [entry] = await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 1 });
-    expect(entry).toMatchObject({ action: 'user.update', before: { role: 'assessor', displayName: '孙' }, after: { role: 'liaison', displayName: '孙联络', sessionsEnded: 1 } });
-    await expect(admin().users.create({ username: 'sun', displayName: '重复', role: 'leader', unitId: null, phone: null })).rejects.toMatchObject({ code: 'CONFLICT', message: '用户名 sun 已存在' });
+    expect(entry).toMatchObject({
+      action: 'user.update',
+      before: { role: 'assessor', displayName: '孙' },
+      after: { role: 'liaison', displayName: '孙联络', sessionsEnded: 1 },
+    });
+    await expect(
+      admin().users.create({ username: 'sun', displayName: '重复', role: 'leader', unitId: null, phone: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: '用户名 sun 已存在' });
   });
 
   it('resets a password: a new one-time password, old password and sessions gone, change forced', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'zhou', displayName: '周', role: 'leader', unitId: null, phone: null });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'zhou',
+      displayName: '周',
+      role: 'leader',
+      unitId: null,
+      phone: null,
+    });
     const session = await signIn('zhou', oneTimePassword);
     await session.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: GOOD_PASSWORD });
     const reset = await admin().users.resetPassword({ id: user.id });
@@ -154,12 +228,20 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     await expect(signIn('zhou', GOOD_PASSWORD)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const again = await signIn('zhou', reset.oneTimePassword);
     expect(again.user.mustChangePassword).toBe(true);
-    const [entry] = await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 2 }).then((e) => e.filter((x) => x.action === 'user.password.reset'));
+    const [entry] = await listAuditEntries(handle.db, { entity: 'user', entityId: String(user.id), limit: 2 }).then((e) =>
+      e.filter((x) => x.action === 'user.password.reset'),
+    );
     expect(entry?.after).toEqual({ username: 'zhou', sessionsEnded: 1 });
   });
 
   it('lists and ends sessions: one, all of a user (admin), and "sign out everywhere"', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'wu', displayName: '吴', role: 'assessor', unitId: null, phone: null });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'wu',
+      displayName: '吴',
+      role: 'assessor',
+      unitId: null,
+      phone: null,
+    });
     const first = await signIn('wu', oneTimePassword);
     await first.caller.users.changeOwnPassword({ currentPassword: oneTimePassword, newPassword: GOOD_PASSWORD });
     const second = await signIn('wu', GOOD_PASSWORD);
@@ -173,7 +255,9 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     await second.caller.users.endMySession({ id: other?.id ?? '' });
     expect(await second.caller.users.mySessions()).toHaveLength(2);
     // Someone else's session id is not found for this user.
-    await expect(callerFor(handle, org.users.leader).users.endMySession({ id: listed[0]?.id ?? '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callerFor(handle, org.users.leader).users.endMySession({ id: listed[0]?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const everywhere = await second.caller.users.signOutEverywhere();
     expect(everywhere.ended).toBe(2);
     expect(second.cookies.cleared).toBe(1);
@@ -192,7 +276,11 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     const base = { tags: [], validFrom: '2020-01-01', note: '', parentId: null };
     const groupId = await admin().groups.upsert({ year: 2026, code: 'C', name: '乡镇(街道)' });
     for (let i = 1; i <= 148; i++) {
-      const unit = await insertUnit(handle.db, { ...base, code: `T${String(i).padStart(3, '0')}`, name: `第${i}乡镇人民政府`, kind: i % 2 === 0 ? 'township' : 'street' }, at);
+      const unit = await insertUnit(
+        handle.db,
+        { ...base, code: `T${String(i).padStart(3, '0')}`, name: `第${i}乡镇人民政府`, kind: i % 2 === 0 ? 'township' : 'street' },
+        at,
+      );
       if (i <= 10) await handle.db.insertInto('unit_groups').values({ unit_id: unit.id, year: 2026, group_id: groupId }).execute();
     }
     // The seeded liaison already serves A01: it is skipped unless another liaison is asked for.
@@ -226,7 +314,10 @@ describe.each(testDatabases)('users router on $name', (factory) => {
   it('bulk-creates for a kind, and refuses an empty selection', async () => {
     const result = await admin().users.bulkCreateLiaisons({ selection: { scope: 'kind', kind: 'county_gov' } });
     expect(result.created.map((c) => c.unitCode)).toEqual(['A02']);
-    await expect(admin().users.bulkCreateLiaisons({ selection: { scope: 'kind', kind: 'township' } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '所选范围内没有在册单位' });
+    await expect(admin().users.bulkCreateLiaisons({ selection: { scope: 'kind', kind: 'township' } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '所选范围内没有在册单位',
+    });
   });
 
   it('imports users from .xlsx; one bad row refuses the file with row-level Chinese errors and writes nothing', async () => {
@@ -261,7 +352,13 @@ describe.each(testDatabases)('users router on $name', (factory) => {
     expect((await handle.db.selectFrom('users').select('id').execute()).length).toBe(usersBefore);
     expect((await handle.db.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
 
-    const missing = await admin().users.importFile({ fileName: 'users.xlsx', contentBase64: await usersWorkbook([['用户名', '姓名'], ['a1', 'b']]) });
+    const missing = await admin().users.importFile({
+      fileName: 'users.xlsx',
+      contentBase64: await usersWorkbook([
+        ['用户名', '姓名'],
+        ['a1', 'b'],
+      ]),
+    });
     expect(missing.ok ? [] : missing.problems.map((p) => p.column)).toEqual(['角色', '单位编码']);
     const notXlsx = await admin().users.importFile({ fileName: 'users.xlsx', contentBase64: Buffer.from('hello').toString('base64') });
     expect(notXlsx.ok ? '' : notXlsx.problems[0]?.message).toMatch(/不是有效的 Excel 工作簿/);
@@ -282,9 +379,21 @@ describe.each(testDatabases)('users router on $name', (factory) => {
   });
 
   it('retiring a unit disables its liaison accounts and ends their sessions', async () => {
-    const { user, oneTimePassword } = await admin().users.create({ username: 'dong-2', displayName: '东湖联络员', role: 'liaison', unitId: org.other.id, phone: null });
+    const { user, oneTimePassword } = await admin().users.create({
+      username: 'dong-2',
+      displayName: '东湖联络员',
+      role: 'liaison',
+      unitId: org.other.id,
+      phone: null,
+    });
     const session = await signIn('dong-2', oneTimePassword);
-    await admin().units.deactivate({ id: org.other.id, version: org.other.version, validTo: '2026-03-01', successorId: null, reason: '区划调整' });
+    await admin().units.deactivate({
+      id: org.other.id,
+      version: org.other.version,
+      validTo: '2026-03-01',
+      successorId: null,
+      reason: '区划调整',
+    });
     expect((await admin().users.list({ unitId: org.other.id }))[0]).toMatchObject({ id: user.id, status: 'disabled' });
     expect(await resolveSessionUser(handle.db, session.token, TEST_NOW)).toBeNull();
     await expect(admin().users.enable({ id: user.id })).rejects.toMatchObject({ message: expect.stringContaining('已撤销') });

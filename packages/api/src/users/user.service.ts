@@ -46,7 +46,15 @@ export function toUserRow(u: UserRecord): UserRow {
 
 /** What the audit log keeps of a user: never the hash. */
 function auditView(u: UserRecord) {
-  return { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, unitName: u.unitName, phone: u.phone, status: u.isActive ? 'active' : 'disabled' };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitId: u.unitId,
+    unitName: u.unitName,
+    phone: u.phone,
+    status: u.isActive ? 'active' : 'disabled',
+  };
 }
 
 export async function requireUser(db: Db, id: number): Promise<UserRecord> {
@@ -55,8 +63,16 @@ export async function requireUser(db: Db, id: number): Promise<UserRecord> {
   return user;
 }
 
-export async function listUserRows(ctx: Authed, filter: { role?: Role | undefined; unitId?: number | undefined; status?: UserStatus | undefined; search?: string | undefined }): Promise<UserRow[]> {
-  const users = await listUsers(ctx.db, { role: filter.role, unitId: filter.unitId, search: filter.search, active: filter.status === undefined ? undefined : filter.status === 'active' });
+export async function listUserRows(
+  ctx: Authed,
+  filter: { role?: Role | undefined; unitId?: number | undefined; status?: UserStatus | undefined; search?: string | undefined },
+): Promise<UserRow[]> {
+  const users = await listUsers(ctx.db, {
+    role: filter.role,
+    unitId: filter.unitId,
+    search: filter.search,
+    active: filter.status === undefined ? undefined : filter.status === 'active',
+  });
   return users.map(toUserRow);
 }
 
@@ -89,7 +105,11 @@ export interface CreatedUser {
  * Creates an account. Without `password` a one-time password is generated and must be changed at
  * first sign-in; a chosen password (the CLI's prompt) must pass the policy.
  */
-export async function createUserAccount(ctx: Context & { user: SessionUser | null }, input: UserCreateInput, options: { password?: string } = {}): Promise<CreatedUser> {
+export async function createUserAccount(
+  ctx: Context & { user: SessionUser | null },
+  input: UserCreateInput,
+  options: { password?: string } = {},
+): Promise<CreatedUser> {
   const now = ctx.now();
   if (options.password !== undefined) {
     const problems = passwordProblems(options.password, { username: input.username, displayName: input.displayName });
@@ -102,11 +122,26 @@ export async function createUserAccount(ctx: Context & { user: SessionUser | nul
     await assertUnitForRole(trx, input.role, input.unitId, now);
     const id = await insertUser(
       trx,
-      { username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId, phone: input.phone, mustChangePassword: oneTimePassword !== null },
+      {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        unitId: input.unitId,
+        phone: input.phone,
+        mustChangePassword: oneTimePassword !== null,
+      },
       now.toISOString(),
     );
     const created = await requireUser(trx, id);
-    await recordChange(trx, ctx.user, now, { action: 'user.create', entity: 'user', entityId: id, unitId: created.unitId, before: null, after: { ...auditView(created), oneTimePassword: oneTimePassword !== null } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      unitId: created.unitId,
+      before: null,
+      after: { ...auditView(created), oneTimePassword: oneTimePassword !== null },
+    });
     return { user: toUserRow(created), oneTimePassword };
   });
 }
@@ -117,11 +152,23 @@ export async function editUser(ctx: Authed, input: UserUpdateInput): Promise<Use
     const before = await requireUser(trx, input.id);
     if (before.role !== input.role) await assertNotLastAdmin(trx, before);
     if (input.unitId !== before.unitId || input.role !== before.role) await assertUnitForRole(trx, input.role, input.unitId, now);
-    await updateUserProfile(trx, input.id, { displayName: input.displayName, role: input.role, unitId: input.unitId, phone: input.phone }, now.toISOString());
+    await updateUserProfile(
+      trx,
+      input.id,
+      { displayName: input.displayName, role: input.role, unitId: input.unitId, phone: input.phone },
+      now.toISOString(),
+    );
     const after = await requireUser(trx, input.id);
     // A new role or unit changes what the user may see: their open sessions end now.
     const sessionsEnded = before.role !== after.role || before.unitId !== after.unitId ? await deleteSessionsOfUser(trx, input.id) : 0;
-    await recordChange(trx, ctx.user, now, { action: 'user.update', entity: 'user', entityId: input.id, unitId: after.unitId ?? before.unitId, before: auditView(before), after: { ...auditView(after), sessionsEnded } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: input.id,
+      unitId: after.unitId ?? before.unitId,
+      before: auditView(before),
+      after: { ...auditView(after), sessionsEnded },
+    });
     return toUserRow(after);
   });
 }
@@ -141,13 +188,23 @@ export async function setUserStatus(ctx: Context & { user: SessionUser | null },
     await setUserActive(trx, id, active, now.toISOString());
     const sessionsEnded = active ? 0 : await deleteSessionsOfUser(trx, id);
     const after = await requireUser(trx, id);
-    await recordChange(trx, ctx.user, now, { action: active ? 'user.enable' : 'user.disable', entity: 'user', entityId: id, unitId: after.unitId, before: auditView(before), after: { ...auditView(after), sessionsEnded } });
+    await recordChange(trx, ctx.user, now, {
+      action: active ? 'user.enable' : 'user.disable',
+      entity: 'user',
+      entityId: id,
+      unitId: after.unitId,
+      before: auditView(before),
+      after: { ...auditView(after), sessionsEnded },
+    });
     return toUserRow(after);
   });
 }
 
 /** A new one-time password for a user: their sessions end, and the next sign-in must change it. */
-export async function resetUserPassword(ctx: Context & { user: SessionUser | null }, id: number): Promise<{ userId: number; username: string; oneTimePassword: string }> {
+export async function resetUserPassword(
+  ctx: Context & { user: SessionUser | null },
+  id: number,
+): Promise<{ userId: number; username: string; oneTimePassword: string }> {
   const now = ctx.now();
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -155,7 +212,14 @@ export async function resetUserPassword(ctx: Context & { user: SessionUser | nul
     const user = await requireUser(trx, id);
     await setUserPassword(trx, id, passwordHash, true, now.toISOString());
     const sessionsEnded = await deleteSessionsOfUser(trx, id);
-    await recordChange(trx, ctx.user, now, { action: 'user.password.reset', entity: 'user', entityId: id, unitId: user.unitId, before: null, after: { username: user.username, sessionsEnded } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.password.reset',
+      entity: 'user',
+      entityId: id,
+      unitId: user.unitId,
+      before: null,
+      after: { username: user.username, sessionsEnded },
+    });
     return { userId: id, username: user.username, oneTimePassword };
   });
 }
@@ -166,7 +230,14 @@ export async function endUserSessions(ctx: Authed, id: number): Promise<{ ended:
   return ctx.db.transaction().execute(async (trx) => {
     const user = await requireUser(trx, id);
     const ended = await deleteSessionsOfUser(trx, id);
-    await recordChange(trx, ctx.user, now, { action: 'user.sessions.end', entity: 'user', entityId: id, unitId: user.unitId, before: null, after: { username: user.username, ended } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'user.sessions.end',
+      entity: 'user',
+      entityId: id,
+      unitId: user.unitId,
+      before: null,
+      after: { username: user.username, ended },
+    });
     return { ended };
   });
 }

@@ -46,16 +46,26 @@ export async function importUsersFile(ctx: Authed, input: { fileName: string; co
   const problems: ImportProblem[] = [];
   for (const column of Object.keys(headerAliases) as Column[]) {
     index[column] = header.findIndex((h) => headerAliases[column].includes(h));
-    if (index[column] < 0 && column !== 'phone') problems.push({ row: 1, column: usersImportColumns[column], message: `缺少“${usersImportColumns[column]}”列(表头应为:${Object.values(usersImportColumns).join('、')})` });
+    if (index[column] < 0 && column !== 'phone')
+      problems.push({
+        row: 1,
+        column: usersImportColumns[column],
+        message: `缺少“${usersImportColumns[column]}”列(表头应为:${Object.values(usersImportColumns).join('、')})`,
+      });
   }
   if (problems.length > 0) return fail(problems);
   const rows = table.value.rows;
   if (rows.length === 0) return fail([{ row: null, column: null, message: '文件中没有用户行' }]);
-  if (rows.length > USERS_IMPORT_MAX_ROWS) return fail([{ row: null, column: null, message: `一次最多导入 ${USERS_IMPORT_MAX_ROWS} 个用户,文件有 ${rows.length} 行` }]);
+  if (rows.length > USERS_IMPORT_MAX_ROWS)
+    return fail([{ row: null, column: null, message: `一次最多导入 ${USERS_IMPORT_MAX_ROWS} 个用户,文件有 ${rows.length} 行` }]);
 
   const today = chinaToday(ctx.now());
   const cell = (cells: string[], column: Column) => (index[column] >= 0 ? (cells[index[column]] ?? '').trim() : '');
-  const units = await findUnitsForAccountsByCode(ctx.db, [...new Set(rows.map((r) => cell(r.cells, 'unitCode')).filter((c) => c !== ''))], today);
+  const units = await findUnitsForAccountsByCode(
+    ctx.db,
+    [...new Set(rows.map((r) => cell(r.cells, 'unitCode')).filter((c) => c !== ''))],
+    today,
+  );
   const taken = await findTakenUsernames(
     ctx.db,
     rows.map((r) => cell(r.cells, 'username')),
@@ -75,16 +85,27 @@ export async function importUsersFile(ctx: Authed, input: { fileName: string; co
     else if (displayName.length > 64) report('displayName', '姓名最多 64 个字符');
     const roleText = cell(cells, 'role');
     const role = roleOf(roleText);
-    if (role === null) report('role', roleText === '' ? '角色不能为空' : `角色“${roleText}”无效,应为:${Object.values(roleLabelsZh).join('、')}`);
+    if (role === null)
+      report('role', roleText === '' ? '角色不能为空' : `角色“${roleText}”无效,应为:${Object.values(roleLabelsZh).join('、')}`);
     const unitCode = cell(cells, 'unitCode');
     const unit = unitCode === '' ? null : (units.get(unitCode) ?? null);
     if (role === 'liaison' && unitCode === '') report('unitCode', '单位联络员必须填写单位编码');
-    else if (unitCode !== '' && role !== null && role !== 'liaison') report('unitCode', `只有单位联络员填写单位编码(本行角色为${roleLabelsZh[role]})`);
+    else if (unitCode !== '' && role !== null && role !== 'liaison')
+      report('unitCode', `只有单位联络员填写单位编码(本行角色为${roleLabelsZh[role]})`);
     else if (unitCode !== '' && unit === null) report('unitCode', `单位编码 ${unitCode} 不存在`);
     else if (unit && !unit.inForce) report('unitCode', `单位 ${unit.name}(${unitCode})已撤销`);
     const phone = cell(cells, 'phone');
     if (phone !== '' && !/^[0-9+\- ]{1,32}$/.test(phone)) report('phone', `手机号“${phone}”无效`);
-    if (role !== null) accounts.push({ username, displayName, role, unitId: unit?.id ?? null, unitCode: unit?.code ?? null, unitName: unit?.name ?? null, phone: phone === '' ? null : phone });
+    if (role !== null)
+      accounts.push({
+        username,
+        displayName,
+        role,
+        unitId: unit?.id ?? null,
+        unitCode: unit?.code ?? null,
+        unitName: unit?.name ?? null,
+        phone: phone === '' ? null : phone,
+      });
   }
   if (problems.length > 0) return fail(problems);
   const result = await createAccountsWithWorkbook(ctx, accounts, {

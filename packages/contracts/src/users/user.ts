@@ -59,12 +59,24 @@ const unitForRole = <T extends { role: z.infer<typeof roleSchema>; unitId: numbe
 };
 
 export const userCreateInputSchema = z
-  .object({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema, unitId: z.number().int().nullable().default(null), phone: phoneSchema })
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    role: roleSchema,
+    unitId: z.number().int().nullable().default(null),
+    phone: phoneSchema,
+  })
   .superRefine(unitForRole);
 export type UserCreateInput = z.output<typeof userCreateInputSchema>;
 
 export const userUpdateInputSchema = z
-  .object({ id: z.number().int(), displayName: displayNameSchema, role: roleSchema, unitId: z.number().int().nullable().default(null), phone: phoneSchema })
+  .object({
+    id: z.number().int(),
+    displayName: displayNameSchema,
+    role: roleSchema,
+    unitId: z.number().int().nullable().default(null),
+    phone: phoneSchema,
+  })
   .superRefine(unitForRole);
 export type UserUpdateInput = z.output<typeof userUpdateInputSchema>;
 
@@ -106,7 +118,13 @@ export const bulkCreateLiaisonsInputSchema = z.object({
 });
 export type BulkCreateLiaisonsInput = z.output<typeof bulkCreateLiaisonsInputSchema>;
 
-export const createdAccountSchema = z.object({ username: z.string(), displayName: z.string(), role: roleSchema, unitCode: z.string().nullable(), unitName: z.string().nullable() });
+export const createdAccountSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
 export type CreatedAccount = z.infer<typeof createdAccountSchema>;
 
 /** Accounts created in bulk: the one-time passwords travel only inside the workbook. */

@@ -9,10 +9,19 @@ export interface SessionRecord {
   clientIp: string | null;
 }
 
-export async function insertSession(db: Db, session: { id: string; userId: number; createdAt: string; expiresAt: string; clientIp?: string | null }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  session: { id: string; userId: number; createdAt: string; expiresAt: string; clientIp?: string | null },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt, client_ip: session.clientIp ?? null })
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+      client_ip: session.clientIp ?? null,
+    })
     .execute();
 }
 

@@ -7,7 +7,8 @@ export interface AccountUnit {
   name: string;
 }
 
-export type AccountUnitSelection = { scope: 'all' } | { scope: 'group'; groupId: number } | { scope: 'kind'; kind: UnitKind } | { scope: 'units'; unitIds: number[] };
+export type AccountUnitSelection =
+  { scope: 'all' } | { scope: 'group'; groupId: number } | { scope: 'kind'; kind: UnitKind } | { scope: 'units'; unitIds: number[] };
 
 /** Units in force on `today` that a selection of the bulk-accounts dialog names, by code. */
 export async function listUnitsForAccounts(db: Db, selection: AccountUnitSelection, today: string): Promise<AccountUnit[]> {
@@ -33,13 +34,18 @@ export async function listUnitsForAccounts(db: Db, selection: AccountUnitSelecti
 }
 
 /** Units by code with whether they are in force on `today` (for the users import). */
-export async function findUnitsForAccountsByCode(db: Db, codes: string[], today: string): Promise<Map<string, AccountUnit & { inForce: boolean }>> {
+export async function findUnitsForAccountsByCode(
+  db: Db,
+  codes: string[],
+  today: string,
+): Promise<Map<string, AccountUnit & { inForce: boolean }>> {
   const result = new Map<string, AccountUnit & { inForce: boolean }>();
   for (let i = 0; i < codes.length; i += 500) {
     const chunk = codes.slice(i, i + 500);
     if (chunk.length === 0) continue;
     const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'valid_to']).where('code', 'in', chunk).execute();
-    for (const r of rows) result.set(r.code, { id: Number(r.id), code: r.code, name: r.name, inForce: r.valid_to === null || r.valid_to >= today });
+    for (const r of rows)
+      result.set(r.code, { id: Number(r.id), code: r.code, name: r.name, inForce: r.valid_to === null || r.valid_to >= today });
   }
   return result;
 }

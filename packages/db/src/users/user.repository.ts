@@ -123,7 +123,15 @@ export async function countActiveLiaisonsByUnit(db: Db): Promise<Map<number, num
 
 export async function insertUser(
   db: Db,
-  user: { username: string; displayName: string; passwordHash: string; role: Role; unitId: number | null; phone?: string | null; mustChangePassword?: boolean },
+  user: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    unitId: number | null;
+    phone?: string | null;
+    mustChangePassword?: boolean;
+  },
   now: string,
 ): Promise<number> {
   const row = await db
@@ -145,7 +153,12 @@ export async function insertUser(
   return Number(row.id);
 }
 
-export async function updateUserProfile(db: Db, id: number, change: { displayName: string; role: Role; unitId: number | null; phone: string | null }, now: string): Promise<void> {
+export async function updateUserProfile(
+  db: Db,
+  id: number,
+  change: { displayName: string; role: Role; unitId: number | null; phone: string | null },
+  now: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set({ display_name: change.displayName, role: change.role, unit_id: change.unitId, phone: change.phone, updated_at: now })
@@ -154,7 +167,11 @@ export async function updateUserProfile(db: Db, id: number, change: { displayNam
 }
 
 export async function setUserActive(db: Db, id: number, active: boolean, now: string): Promise<void> {
-  await db.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ is_active: active ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setUserPassword(db: Db, id: number, passwordHash: string, mustChangePassword: boolean, now: string): Promise<void> {

@@ -23,7 +23,12 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 /** 账号清单: who gets which username and one-time password; the note says it must be changed at first sign-in. */
-export async function buildAccountsWorkbook(input: { title: string; createdAt: string; loginUrl: string | null; rows: readonly AccountSheetRow[] }): Promise<Uint8Array> {
+export async function buildAccountsWorkbook(input: {
+  title: string;
+  createdAt: string;
+  loginUrl: string | null;
+  rows: readonly AccountSheetRow[];
+}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaoping';
   const sheet = workbook.addWorksheet('账号清单', { views: [{ state: 'frozen', ySplit: 3 }] });

@@ -46,7 +46,14 @@ export function BulkLiaisonsDialog({ onClose }: { onClose: () => void }) {
   const chosen = selection();
   const result = run.data;
   return (
-    <Modal open width={640} title={t('accounts.users.bulk')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} destroyOnHidden>
+    <Modal
+      open
+      width={640}
+      title={t('accounts.users.bulk')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Paragraph type="secondary">{t('accounts.users.bulkHelp')}</Typography.Paragraph>
         <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as LiaisonUnitSelection['scope'])} data-testid="bulk-scope">
@@ -56,9 +63,22 @@ export function BulkLiaisonsDialog({ onClose }: { onClose: () => void }) {
           <Radio value="units">{t('accounts.users.scopeUnits')}</Radio>
         </Radio.Group>
         {scope === 'group' && (
-          <Select style={{ width: 320 }} placeholder={t('accounts.users.group')} value={groupId} onChange={setGroupId} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.name}(${g.unitCount})` }))} />
+          <Select
+            style={{ width: 320 }}
+            placeholder={t('accounts.users.group')}
+            value={groupId}
+            onChange={setGroupId}
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.name}(${g.unitCount})` }))}
+          />
         )}
-        {scope === 'kind' && <Select style={{ width: 320 }} value={kind} onChange={setKind} options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))} />}
+        {scope === 'kind' && (
+          <Select
+            style={{ width: 320 }}
+            value={kind}
+            onChange={setKind}
+            options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))}
+          />
+        )}
         {scope === 'units' && (
           <Select
             mode="multiple"
@@ -73,7 +93,13 @@ export function BulkLiaisonsDialog({ onClose }: { onClose: () => void }) {
         <Checkbox checked={skipExisting} onChange={(e) => setSkipExisting(e.target.checked)}>
           {t('accounts.users.skipExisting')}
         </Checkbox>
-        <Button type="primary" disabled={chosen === null} loading={run.isPending} onClick={() => chosen && run.mutate({ selection: chosen, skipUnitsWithLiaison: skipExisting })} data-testid="bulk-run">
+        <Button
+          type="primary"
+          disabled={chosen === null}
+          loading={run.isPending}
+          onClick={() => chosen && run.mutate({ selection: chosen, skipUnitsWithLiaison: skipExisting })}
+          data-testid="bulk-run"
+        >
           {t('accounts.users.bulkRun')}
         </Button>
         {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} />}
@@ -82,7 +108,9 @@ export function BulkLiaisonsDialog({ onClose }: { onClose: () => void }) {
             type={result.created.length > 0 ? 'success' : 'info'}
             showIcon
             data-testid="bulk-result"
-            title={result.created.length > 0 ? t('accounts.users.bulkDone', { count: result.created.length }) : t('accounts.users.bulkNone')}
+            title={
+              result.created.length > 0 ? t('accounts.users.bulkDone', { count: result.created.length }) : t('accounts.users.bulkNone')
+            }
             description={
               <Space orientation="vertical">
                 {result.skippedUnits.length > 0 && <span>{t('accounts.users.bulkSkipped', { count: result.skippedUnits.length })}</span>}

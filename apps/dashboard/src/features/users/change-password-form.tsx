@@ -26,21 +26,39 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
     }),
   );
   return (
-    <Form<Values> form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword })} requiredMark={false}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 420 }}
+      onFinish={(v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword })}
+      requiredMark={false}
+    >
       <Typography.Paragraph type="secondary">{t('accounts.account.policy')}</Typography.Paragraph>
-      {change.error && <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 12 }} data-testid="change-password-error" />}
+      {change.error && (
+        <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 12 }} data-testid="change-password-error" />
+      )}
       {change.isSuccess && <Alert type="success" showIcon title={t('accounts.account.changed')} style={{ marginBottom: 12 }} />}
       <Form.Item name="currentPassword" label={t('accounts.account.currentPassword')} rules={[{ required: true }]}>
         <Input.Password autoComplete="current-password" data-testid="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('accounts.account.newPassword')} rules={[{ required: true }, { min: 10, message: '密码至少 10 个字符' }]}>
+      <Form.Item
+        name="newPassword"
+        label={t('accounts.account.newPassword')}
+        rules={[{ required: true }, { min: 10, message: '密码至少 10 个字符' }]}
+      >
         <Input.Password autoComplete="new-password" data-testid="new-password" />
       </Form.Item>
       <Form.Item
         name="confirm"
         label={t('accounts.account.confirmPassword')}
         dependencies={['newPassword']}
-        rules={[{ required: true }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('accounts.account.mismatch')))) })]}
+        rules={[
+          { required: true },
+          ({ getFieldValue }) => ({
+            validator: (_, v) =>
+              v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('accounts.account.mismatch'))),
+          }),
+        ]}
       >
         <Input.Password autoComplete="new-password" data-testid="confirm-password" />
       </Form.Item>

@@ -16,7 +16,9 @@ export function MySessions() {
   const onError = (e: unknown) => void message.error(errorMessage(e));
   const endOne = useMutation(trpc.users.endMySession.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries(), onError }));
   // Every session ends, this one too: resetting the queries brings back the sign-in page.
-  const everywhere = useMutation(trpc.users.signOutEverywhere.mutationOptions({ onSuccess: () => void queryClient.resetQueries(), onError }));
+  const everywhere = useMutation(
+    trpc.users.signOutEverywhere.mutationOptions({ onSuccess: () => void queryClient.resetQueries(), onError }),
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table<SessionRow>
@@ -27,7 +29,16 @@ export function MySessions() {
         dataSource={sessions.data ?? []}
         data-testid="my-sessions"
         columns={[
-          { title: t('accounts.account.sessionStarted'), dataIndex: 'createdAt', render: (at: string, s) => <Space>{formatInstant(at)}{s.current && <Tag color="blue">{t('accounts.account.current')}</Tag>}</Space> },
+          {
+            title: t('accounts.account.sessionStarted'),
+            dataIndex: 'createdAt',
+            render: (at: string, s) => (
+              <Space>
+                {formatInstant(at)}
+                {s.current && <Tag color="blue">{t('accounts.account.current')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('accounts.account.sessionExpires'), dataIndex: 'expiresAt', render: formatInstant },
           { title: t('accounts.account.sessionIp'), dataIndex: 'clientIp', render: (ip: string | null) => ip ?? '—' },
           {

@@ -14,7 +14,15 @@ interface Values {
 }
 
 /** New user (the one-time password comes back to the caller) or edit of role, unit, name and phone. */
-export function UserFormDialog({ user, onClose, onCreated }: { user: UserRow | null; onClose: () => void; onCreated: (created: { username: string; displayName: string; password: string }) => void }) {
+export function UserFormDialog({
+  user,
+  onClose,
+  onCreated,
+}: {
+  user: UserRow | null;
+  onClose: () => void;
+  onCreated: (created: { username: string; displayName: string; password: string }) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -38,7 +46,12 @@ export function UserFormDialog({ user, onClose, onCreated }: { user: UserRow | n
     }),
   );
   const submit = (v: Values) => {
-    const common = { displayName: v.displayName, role: v.role, unitId: v.role === 'liaison' ? (v.unitId ?? null) : null, phone: v.phone ?? '' };
+    const common = {
+      displayName: v.displayName,
+      role: v.role,
+      unitId: v.role === 'liaison' ? (v.unitId ?? null) : null,
+      phone: v.phone ?? '',
+    };
     if (user) update.mutate({ id: user.id, ...common });
     else create.mutate({ username: v.username, ...common });
   };
@@ -58,9 +71,17 @@ export function UserFormDialog({ user, onClose, onCreated }: { user: UserRow | n
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={user ? { username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, phone: user.phone ?? '' } : { role: 'liaison', unitId: null, phone: '' }}
+        initialValues={
+          user
+            ? { username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, phone: user.phone ?? '' }
+            : { role: 'liaison', unitId: null, phone: '' }
+        }
       >
-        <Form.Item name="username" label={t('accounts.users.username')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, message: '用户名只能包含字母、数字、点、下划线和连字符' }]}>
+        <Form.Item
+          name="username"
+          label={t('accounts.users.username')}
+          rules={[{ required: true }, { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, message: '用户名只能包含字母、数字、点、下划线和连字符' }]}
+        >
           <Input disabled={user !== null} data-testid="user-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('accounts.users.displayName')} rules={[{ required: true }]}>
@@ -70,12 +91,18 @@ export function UserFormDialog({ user, onClose, onCreated }: { user: UserRow | n
           <Select data-testid="user-role" options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
         {role === 'liaison' && (
-          <Form.Item name="unitId" label={t('accounts.users.unit')} rules={[{ required: true, message: t('accounts.users.unitPlaceholder') }]}>
+          <Form.Item
+            name="unitId"
+            label={t('accounts.users.unit')}
+            rules={[{ required: true, message: t('accounts.users.unitPlaceholder') }]}
+          >
             <Select
               data-testid="user-unit"
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('accounts.users.unitPlaceholder')}
-              options={(units.data ?? []).filter((u) => u.isActive || u.id === user?.unitId).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+              options={(units.data ?? [])
+                .filter((u) => u.isActive || u.id === user?.unitId)
+                .map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
             />
           </Form.Item>
         )}

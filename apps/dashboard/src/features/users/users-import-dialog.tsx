@@ -28,7 +28,14 @@ export function UsersImportDialog({ onClose }: { onClose: () => void }) {
   };
   const result = run.data;
   return (
-    <Modal open width={760} title={t('accounts.users.import')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} destroyOnHidden>
+    <Modal
+      open
+      width={760}
+      title={t('accounts.users.import')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('accounts.users.importHelp')}</Typography.Paragraph>
         <Space wrap>
@@ -40,7 +47,14 @@ export function UsersImportDialog({ onClose }: { onClose: () => void }) {
           </Button>
         </Space>
         {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} />}
-        {result?.ok && <Alert type="success" showIcon data-testid="users-import-result" title={t('accounts.users.importDone', { count: result.created.length })} />}
+        {result?.ok && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="users-import-result"
+            title={t('accounts.users.importDone', { count: result.created.length })}
+          />
+        )}
         {result && !result.ok && (
           <>
             <Alert type="error" showIcon data-testid="users-import-result" title={t('accounts.users.importFailed')} />

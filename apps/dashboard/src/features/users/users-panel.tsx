@@ -22,15 +22,26 @@ export function UsersPanel() {
   const [status, setStatus] = useState<UserStatus | undefined>();
   const [unitId, setUnitId] = useState<number | undefined>();
   const [search, setSearch] = useState('');
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'bulk' } | { kind: 'import' } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'bulk' } | { kind: 'import' } | null>(
+    null,
+  );
   const [oneTime, setOneTime] = useState<{ username: string; displayName: string; password: string } | null>(null);
   const users = useQuery(trpc.users.list.queryOptions({ role, status, unitId, search: search || undefined }));
   const units = useQuery(trpc.units.options.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const onError = (e: unknown) => void message.error(errorMessage(e));
-  const disable = useMutation(trpc.users.disable.mutationOptions({ onSuccess: () => (refresh(), void message.success(t('accounts.users.disabledDone'))), onError }));
-  const enable = useMutation(trpc.users.enable.mutationOptions({ onSuccess: () => (refresh(), void message.success(t('accounts.users.enabled'))), onError }));
-  const endSessions = useMutation(trpc.users.endSessions.mutationOptions({ onSuccess: (r) => void message.success(t('accounts.users.sessionsEnded', { count: r.ended })), onError }));
+  const disable = useMutation(
+    trpc.users.disable.mutationOptions({ onSuccess: () => (refresh(), void message.success(t('accounts.users.disabledDone'))), onError }),
+  );
+  const enable = useMutation(
+    trpc.users.enable.mutationOptions({ onSuccess: () => (refresh(), void message.success(t('accounts.users.enabled'))), onError }),
+  );
+  const endSessions = useMutation(
+    trpc.users.endSessions.mutationOptions({
+      onSuccess: (r) => void message.success(t('accounts.users.sessionsEnded', { count: r.ended })),
+      onError,
+    }),
+  );
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onSuccess: (r, input) => {
@@ -45,8 +56,21 @@ export function UsersPanel() {
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="users-panel">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('accounts.users.searchPlaceholder')} onSearch={setSearch} style={{ width: 240 }} data-testid="users-search" />
-          <Select allowClear placeholder={t('accounts.users.allRoles')} value={role} onChange={setRole} style={{ width: 140 }} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Input.Search
+            allowClear
+            placeholder={t('accounts.users.searchPlaceholder')}
+            onSearch={setSearch}
+            style={{ width: 240 }}
+            data-testid="users-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('accounts.users.allRoles')}
+            value={role}
+            onChange={setRole}
+            style={{ width: 140 }}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
           <Select
             allowClear
             placeholder={t('accounts.users.allStatuses')}
@@ -98,7 +122,11 @@ export function UsersPanel() {
             width: 130,
             render: (_: UserStatus, u) => (
               <Space size={4} wrap>
-                {u.status === 'active' ? <Tag color="green">{t('accounts.users.active')}</Tag> : <Tag color="default">{t('accounts.users.disabled')}</Tag>}
+                {u.status === 'active' ? (
+                  <Tag color="green">{t('accounts.users.active')}</Tag>
+                ) : (
+                  <Tag color="default">{t('accounts.users.disabled')}</Tag>
+                )}
                 {u.mustChangePassword && u.status === 'active' && (
                   <Tooltip title={t('accounts.users.mustChange')}>
                     <Tag color="orange">{t('accounts.users.mustChangeShort')}</Tag>
@@ -111,7 +139,8 @@ export function UsersPanel() {
             title: t('accounts.users.lastSignIn'),
             dataIndex: 'lastSignInAt',
             width: 156,
-            render: (at: string | null) => (at ? formatInstant(at) : <Typography.Text type="secondary">{t('accounts.users.never')}</Typography.Text>),
+            render: (at: string | null) =>
+              at ? formatInstant(at) : <Typography.Text type="secondary">{t('accounts.users.never')}</Typography.Text>,
           },
           {
             title: t('common.actions'),
@@ -123,7 +152,10 @@ export function UsersPanel() {
                   {t('common.edit')}
                 </Button>
                 {u.status === 'active' ? (
-                  <Popconfirm title={t('accounts.users.disableConfirm', { name: u.displayName })} onConfirm={() => disable.mutate({ id: u.id })}>
+                  <Popconfirm
+                    title={t('accounts.users.disableConfirm', { name: u.displayName })}
+                    onConfirm={() => disable.mutate({ id: u.id })}
+                  >
                     <Button type="link" size="small" danger data-testid={`disable-${u.username}`}>
                       {t('accounts.users.disable')}
                     </Button>
@@ -142,7 +174,9 @@ export function UsersPanel() {
                     ],
                     onClick: ({ key }) =>
                       void modal.confirm({
-                        title: t(key === 'reset' ? 'accounts.users.resetConfirm' : 'accounts.users.endSessionsConfirm', { name: u.displayName }),
+                        title: t(key === 'reset' ? 'accounts.users.resetConfirm' : 'accounts.users.endSessionsConfirm', {
+                          name: u.displayName,
+                        }),
                         onOk: () => (key === 'reset' ? reset.mutate({ id: u.id }) : endSessions.mutate({ id: u.id })),
                       }),
                   }}
