@@ -9,24 +9,19 @@
 import type { ECharts } from 'echarts/core';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  buildGroupTrendOption,
-  buildHeatMapOption,
-  buildOverdueByUnitOption,
-  buildRankingBarOption,
-  buildRectificationBurndownOption,
-  buildScoreWaterfallOption,
-  buildUnitRadarOption,
-  buildUnitTrendOption,
-  buildWhatIfComparisonOption,
-  CHART_FONT,
-  chartsEn,
-  chartsZh,
-  EChart,
-  GRADE_COLORS,
-  GRADE_ORDER,
-  heatMapHeight,
-} from '@kaoping/dashboard/charts';
+import { chartsEn } from '@kaoping/dashboard/i18n/areas/charts.en';
+import { chartsZh } from '@kaoping/dashboard/i18n/areas/charts.zh';
+import { CHART_FONT, GRADE_COLORS, GRADE_ORDER } from '@kaoping/dashboard/charts/chart-palette';
+import { EChart } from '@kaoping/dashboard/charts/echart';
+import { buildGroupTrendOption } from '@kaoping/dashboard/charts/options/group-trend';
+import { buildHeatMapOption, heatMapHeight } from '@kaoping/dashboard/charts/options/heat-map';
+import { buildOverdueByUnitOption } from '@kaoping/dashboard/charts/options/overdue-by-unit';
+import { buildRankingBarOption } from '@kaoping/dashboard/charts/options/ranking-bar';
+import { buildRectificationBurndownOption } from '@kaoping/dashboard/charts/options/rectification-burndown';
+import { buildScoreWaterfallOption } from '@kaoping/dashboard/charts/options/score-waterfall';
+import { buildUnitRadarOption } from '@kaoping/dashboard/charts/options/unit-radar';
+import { buildUnitTrendOption } from '@kaoping/dashboard/charts/options/unit-trend';
+import { buildWhatIfComparisonOption } from '@kaoping/dashboard/charts/options/what-if-comparison';
 import { createPreviewRandom, generateHeatMap, generateRankingUnits, gradeOf, LEVEL1_NAMES, unitName } from './preview-data';
 
 interface PreviewState {

@@ -1,7 +1,8 @@
 // Deterministic made-up data for the chart preview page (e2e screenshots and `pnpm bench`):
 // a seeded PRNG, no server. Unit names look like the 江临市 demo city; a few carry markup to
 // prove it is shown as text and never runs.
-import type { HeatMapIndicator, HeatMapUnit, RankingUnit } from '@kaoping/dashboard/charts';
+import type { HeatMapIndicator, HeatMapUnit } from '@kaoping/dashboard/charts/options/heat-map';
+import type { RankingUnit } from '@kaoping/dashboard/charts/options/ranking-bar';
 
 /** A name that sets window.__xss if it ever becomes an element. */
 export const XSS_FLAG_NAME = '<img src=x onerror=window.__xss=1>';
