@@ -2,6 +2,7 @@
 // structure only (types, required fields, rule kinds); the rules that span nodes (sums,
 // unique codes, band order…) are checked by `@kaoping/domain/scoring/compile-scheme`.
 import { z } from 'zod';
+import { yearSchema } from '../common';
 
 /** A decimal with at most 3 places, written as a JSON number (points, weights, rates). */
 export const MAX_DECIMAL_PLACES = 3;
@@ -127,7 +128,7 @@ export type Grading = z.infer<typeof gradingSchema>;
 export const schemeSchema = z.object({
   code: codeSchema,
   title: z.string().trim().min(1, '标题不能为空').max(200),
-  year: z.number({ error: '年度应为数字' }).int('年度应为整数').min(2000).max(2100),
+  year: yearSchema,
   groups: z.array(z.object({ code: codeSchema, name: nameSchema })).min(1, '至少需要一个分组'),
   indicators: z.array(indicatorNodeSchema).min(1, '至少需要一个一级指标'),
   vetoes: z.array(vetoSchema).default([]),
