@@ -76,12 +76,5 @@ export function describeLoss(t: TFunction, loss: SheetLoss): string {
   }
 }
 
-/** ▲2 / ▼1 / — for a rank movement (positive = moved up). */
-export function formatRankDelta(delta: number | null): { text: string; color: string | undefined } {
-  if (delta === null) return { text: '—', color: undefined };
-  if (delta > 0) return { text: `▲${delta}`, color: '#cf1322' };
-  if (delta < 0) return { text: `▼${-delta}`, color: '#389e0d' };
-  return { text: '—', color: undefined };
-}
-
-export const GRADE_COLORS: Record<string, string> = { 优秀: 'red', 良好: 'orange', 合格: 'blue', 不合格: 'default' };
+// Rank movement and grade colours live in one place for every page: features/dashboard/dashboard-tags
+// (Movement, GradeTag) over charts/chart-palette (MOVEMENT_COLORS, gradeColor).

@@ -2,7 +2,11 @@ import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outputs } from '../../api-types';
-import { formatPoints, formatRankDelta, GRADE_COLORS } from './assessment-format';
+import { GradeTag, Movement } from '../dashboard/dashboard-tags';
+import { formatPoints } from './assessment-format';
+
+// One grade tag and one rank-movement convention app-wide (green ▲ up, red ▼ down): dashboard-tags.
+export { GradeTag };
 
 export type ResultRow = Outputs['assessment']['results']['round']['groups'][number]['rows'][number];
 
@@ -12,22 +16,8 @@ export function RoundStatusTag({ status }: { status: string }) {
   return <Tag color={color}>{t(`assessment.status.${status}`, { defaultValue: status })}</Tag>;
 }
 
-export function GradeTag({ grade, isQuotaDemoted }: { grade: string | null; isQuotaDemoted?: boolean }) {
-  const { t } = useTranslation();
-  if (grade === null) return <>—</>;
-  return (
-    <Tooltip title={isQuotaDemoted ? t('assessment.results.quotaDemoted') : undefined}>
-      <Tag color={GRADE_COLORS[grade] ?? 'default'}>
-        {grade}
-        {isQuotaDemoted ? '*' : ''}
-      </Tag>
-    </Tooltip>
-  );
-}
-
 export function RankDelta({ delta }: { delta: number | null }) {
-  const { text, color } = formatRankDelta(delta);
-  return <span style={{ color, fontWeight: color ? 600 : undefined }}>{text}</span>;
+  return <Movement delta={delta} />;
 }
 
 /** The ranking of one group (名次 / 变化 / 单位 / 得分 / 等次 / 否决 / 加减分 / 完整性). */

@@ -1,4 +1,5 @@
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { gradeColor, MOVEMENT_COLORS } from '../../charts/chart-palette';
 import { formatRankDelta, formatSigned, movementOf } from '../../charts/chart-format';
 
@@ -13,15 +14,21 @@ function textOn(hex: string): string {
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0) > 0.4 ? '#262626' : '#ffffff';
 }
 
-/** A grade in its chart colour, so a grade looks the same in tables and charts. */
-export function GradeTag({ grade }: { grade: string | null }) {
+/**
+ * A grade in its chart colour, so a grade looks the same in tables and charts: the one grade tag of
+ * every page (issue #15 §19). A grade lowered by the 优秀 quota shows * and says why on hover.
+ */
+export function GradeTag({ grade, isQuotaDemoted = false }: { grade: string | null; isQuotaDemoted?: boolean }) {
+  const { t } = useTranslation();
   if (!grade) return <Typography.Text type="secondary">—</Typography.Text>;
   const color = gradeColor(grade);
-  return (
-    <Tag variant="solid" style={{ marginInlineEnd: 0, background: color, color: textOn(color), borderColor: color }}>
+  const tag = (
+    <Tag variant="solid" style={{ marginInlineEnd: 0, background: color, color: textOn(color), borderColor: color }} data-grade={grade}>
       {grade}
+      {isQuotaDemoted ? '*' : ''}
     </Tag>
   );
+  return isQuotaDemoted ? <Tooltip title={t('assessment.results.quotaDemoted')}>{tag}</Tooltip> : tag;
 }
 
 /** ▲2 / ▼1 / – in the movement colours; nothing when the unit was not ranked last period. */
