@@ -95,6 +95,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   async function checkUnit(run: SiteCheckRun, rowId: number, unitId: number, url: string, columns: RequiredColumn[], words: { word: string; suggestion: string | null }[], limits: CheckSiteOptions['limits'], signal: AbortSignal) {
     await setRunUnit(db, rowId, { status: 'running', startedAt: now().toISOString(), pages: 0 });
     let lastWrite = 0;
+    let finished = false;
     let checked: CheckedSite;
     try {
       checked = await checkSite(url, {
@@ -106,15 +107,17 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
         signal,
         onProgress: (p) => {
           // Progress is written at most twice a second per unit.
-          if (Date.now() - lastWrite < 500) return;
+          if (finished || Date.now() - lastWrite < 500) return;
           lastWrite = Date.now();
           void setRunUnit(db, rowId, { pages: p.pages }).catch(() => undefined);
         },
       });
     } catch (error) {
+      finished = true;
       await setRunUnit(db, rowId, { status: signal.aborted ? 'cancelled' : 'failed', finishedAt: now().toISOString(), error: error instanceof Error ? error.message : String(error) });
       return;
     }
+    finished = true;
     const problems = siteProblems(checked.result, run.judgedOn);
     const withEvidence = problems.map((p) => ({ ...p, evidence: evidenceOf(checked, p) }));
     const at = now().toISOString();
@@ -122,7 +125,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
       for (const p of checked.pages) {
         if (p.html && p.sha256 && withEvidence.some((w) => w.evidence?.sha256 === p.sha256)) await putEvidence(trx, { sha256: p.sha256, url: p.finalUrl, status: p.status, fetchedAt: p.fetchedAt, html: p.html });
       }
-      await recordUnitProblems(trx, unitId, run.id, withEvidence, at);
+      await recordUnitProblems(trx, unitId, run.id, withEvidence, at, checked.result.reachable);
       await setRunUnit(trx, rowId, { status: 'done', finishedAt: at, pages: checked.result.pages, result: { ...checked.result, problems }, problems: problems.length, error: null });
     });
   }

@@ -52,5 +52,9 @@ describe.each(testDatabases)('site check repository on $name', (factory) => {
     ]);
     expect(await recordUnitProblems(db, unitId, runs[2]!.id, [problem('dead_link:x'), problem('dead_link:y')], NOW)).toEqual({ opened: 1, resolved: 0 });
     expect((await listProblems(db, { status: ['open'] })).map((p) => p.key)).toEqual(['dead_link:x', 'dead_link:y']);
+    // A check that could not read the site verifies nothing.
+    const unreachable = { ...problem('unreachable'), kind: 'unreachable' as const, veto: true };
+    expect(await recordUnitProblems(db, unitId, runs[2]!.id, [unreachable], NOW, false)).toEqual({ opened: 1, resolved: 0 });
+    expect((await listProblems(db, { status: ['open'] })).map((p) => p.key)).toEqual(['dead_link:x', 'dead_link:y', 'unreachable']);
   });
 });

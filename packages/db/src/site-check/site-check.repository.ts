@@ -284,7 +284,8 @@ export async function getProblem(db: Db, id: number): Promise<StoredProblem | nu
 /**
  * Records what one unit's check found: new problems open, known ones are seen again (a resolved or
  * dismissed one found again reopens), and problems of this unit still pending (open, accepted,
- * sent) that the check no longer finds are resolved by this run — the fix is verified.
+ * sent) that the check no longer finds are resolved by this run — the fix is verified. A check that
+ * could not read the site (`resolveMissing` false) resolves nothing: not finding is not verifying.
  */
 export async function recordUnitProblems(
   db: Db,
@@ -292,6 +293,7 @@ export async function recordUnitProblems(
   runId: number,
   problems: readonly (SiteProblem & { evidence: { sha256: string; status: number; at: string } | null })[],
   now: string,
+  resolveMissing = true,
 ): Promise<{ opened: number; resolved: number }> {
   const existing = new Map((await listProblems(db, { unitId })).map((p) => [p.key, p]));
   let opened = 0;
@@ -315,7 +317,7 @@ export async function recordUnitProblems(
     }
   }
   const found = new Set(problems.map((p) => p.key));
-  const gone = [...existing.values()].filter((p) => !found.has(p.key) && (p.status === 'open' || p.status === 'accepted' || p.status === 'sent'));
+  const gone = resolveMissing ? [...existing.values()].filter((p) => !found.has(p.key) && (p.status === 'open' || p.status === 'accepted' || p.status === 'sent')) : [];
   for (const p of gone) await db.updateTable('site_problems').set({ status: 'resolved', resolved_run_id: runId, version: p.version + 1 }).where('id', '=', p.id).execute();
   return { opened, resolved: gone.length };
 }
