@@ -12,6 +12,7 @@ import { reportsEn } from './areas/reports.en';
 import { auditLabelsEn } from './areas/audit-labels.en';
 import { reportReviewEn } from './areas/report-review.en';
 import { siteCheckEn } from './areas/site-check.en';
+import { securityEn } from './areas/security.en';
 
 export const en: Shape<typeof zh> = {
   accounts: accountsEn,
@@ -26,6 +27,7 @@ export const en: Shape<typeof zh> = {
   auditLabels: auditLabelsEn,
   reportReview: reportReviewEn,
   siteCheck: siteCheckEn,
+  security: securityEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: { overview: 'Overview', rankings: 'Rankings', analysis: 'Analysis', reports: 'Annual reports', assessment: 'Assessment', rectification: 'Rectification', units: 'Units', settings: 'Settings', siteCheck: 'Website checks' },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },

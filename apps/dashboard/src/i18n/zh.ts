@@ -12,6 +12,7 @@ import { reportsZh } from './areas/reports.zh';
 import { auditLabelsZh } from './areas/audit-labels.zh';
 import { reportReviewZh } from './areas/report-review.zh';
 import { siteCheckZh } from './areas/site-check.zh';
+import { securityZh } from './areas/security.zh';
 
 export const zh = {
   accounts: accountsZh,
@@ -26,6 +27,7 @@ export const zh = {
   auditLabels: auditLabelsZh,
   reportReview: reportReviewZh,
   siteCheck: siteCheckZh,
+  security: securityZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: { overview: '概览', rankings: '排名', analysis: '分析', reports: '年度报告', assessment: '考评', rectification: '整改', units: '单位', settings: '设置', siteCheck: '网站检查' },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },

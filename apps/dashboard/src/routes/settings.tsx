@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Group } from '@kaoping/contracts/org/group';
 import type { PeriodRow, PeriodStatus } from '@kaoping/contracts/org/period';
 import { AuditTable } from '../components/audit-table';
+import { SecurityLogPanel } from '../features/security/security-log-panel';
 import { UsersPanel } from '../features/users/users-panel';
 import { useGroupYear } from '../features/units/use-current-year';
 import { errorMessage, useTRPC } from '../trpc';
@@ -158,6 +159,7 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.users'), children: <UsersPanel /> },
           { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
           { key: 'audit', label: t('settings.recent'), children: <RecentChangesTab /> },
+          { key: 'security', label: t('security.tab'), children: <SecurityLogPanel /> },
         ]}
       />
     </Card>
