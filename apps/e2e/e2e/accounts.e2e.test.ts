@@ -196,6 +196,9 @@ describe('accounts from an empty database', () => {
       await page.getByTestId('change-password-submit').click();
       await page.getByTestId('current-user').waitFor();
       expect(await page.getByTestId('current-user').innerText()).toBe('江临市第1单位联络员');
+      // The liaison's own overview, once it has loaded.
+      await page.waitForLoadState('networkidle');
+      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
       await screenshot(page, 'accounts-08-liaison-in');
 
       await page.getByTestId('my-account').click();
