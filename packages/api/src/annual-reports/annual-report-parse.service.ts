@@ -6,7 +6,7 @@
 // and the publication date printed near the title; 2019-format tables are fitted onto the year's
 // format by the domain.
 import type { z } from 'zod';
-import { REPORT_PARSE_MAX_BYTES, reportParseInputSchema, type ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import { REPORT_PARSE_MAX_BYTES, type reportParseInputSchema, type ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { ReportCheck, ReportUnitKind } from '@kaoping/contracts/annual-report/annual-report';
 import type { ReportParseResult } from '@kaoping/contracts/annual-report/parse-result';
 import { adaptParsedCells } from '@kaoping/domain/annual-report-workflow/adapt-parsed-report';

@@ -2,7 +2,7 @@
 import { conflict, invalidInput } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
 import type { AnnualReportRecord } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
-import { reportAcceptInputSchema, reportReturnInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import { type reportAcceptInputSchema, type reportReturnInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { canPerform, assessSubmitReadiness } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
 import { updateReportState } from '@kaoping/db/annual-reports/annual-report.repository';
 import { recordChange } from '../audit/record-change';

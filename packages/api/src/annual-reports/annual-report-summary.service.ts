@@ -2,7 +2,7 @@
 // rules re-checked on the sum, and the tables exported as .docx (national layout) and .xlsx.
 import type { z } from 'zod';
 import type { ReportCheck, ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
-import { reportExportInputSchema, reportSummaryInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import { type reportExportInputSchema, type reportSummaryInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { aggregateReports } from '@kaoping/domain/annual-report/aggregate-reports';
 import { checkReport } from '@kaoping/domain/annual-report/check-report';
 import { reportFormatForYear } from '@kaoping/domain/annual-report-workflow/report-lifecycle';

@@ -55,7 +55,7 @@ describe.each(testDatabases)('annual reports router on $name', (factory) => {
     const [s7] = fixed.checks;
     expect(fixed.checks.map((c) => [c.rule, c.severity])).toEqual([['S7', 'warning']]);
     await expect(liaison.annualReports.submit({ id: fixed.report.id, version: fixed.report.version })).rejects.toMatchObject({ message: expect.stringContaining('需要填写说明') });
-    const submitted = await liaison.annualReports.submit({ id: fixed.report.id, version: fixed.report.version, explanations: { [warningKey(s7 ?? fixed.checks[0]!)]: '本单位未收取信息处理费,已在正文说明' } });
+    const submitted = await liaison.annualReports.submit({ id: fixed.report.id, version: fixed.report.version, explanations: { [warningKey(s7 ?? (fixed.checks[0] as NonNullable<typeof s7>))]: '本单位未收取信息处理费,已在正文说明' } });
     expect(submitted.report).toMatchObject({ status: 'submitted', submittedByName: '测试liaison' });
 
     // Submitted reports cannot be edited; the office returns it with a reason.

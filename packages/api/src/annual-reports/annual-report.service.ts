@@ -5,7 +5,7 @@ import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-
 import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnnualReportRecord, ReportEvent } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
-import { reportCorrectionInputSchema, reportOpenInputSchema, reportSaveInputSchema, reportSubmitInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import { type reportCorrectionInputSchema, type reportOpenInputSchema, type reportSaveInputSchema, type reportSubmitInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { ReportCheck, ReportFormat, ReportUnitKind } from '@kaoping/contracts/annual-report/annual-report';
 import type { Unit } from '@kaoping/contracts/units/unit';
 import { checkStoredReport, type StoredReportContext } from '@kaoping/domain/annual-report-workflow/check-stored-report';

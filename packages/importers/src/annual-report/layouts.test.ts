@@ -67,7 +67,10 @@ describe.each([2021, 2019] as const)('%i format', (format) => {
       // Only 二 has no equation to resolve run-together digits (e.g. 规章 "1011" = 1|0|11 or 10|1|1).
       expect(unresolved.filter((k) => !k.startsWith('active'))).toEqual([]);
       unresolvedActive += unresolved.length;
-      for (const key of unresolved) expect(parsed.warnings.some((w) => w.includes('无法确定'))).toBe(true), expect(parsed.unresolved).toContain(key);
+      for (const key of unresolved) {
+        expect(parsed.warnings.some((w) => w.includes('无法确定'))).toBe(true);
+        expect(parsed.unresolved).toContain(key);
+      }
     }
     expect(unresolvedActive).toBeGreaterThan(0);
   });
