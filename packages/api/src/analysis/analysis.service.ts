@@ -18,7 +18,8 @@ import { findScoredRoundOfPeriod, listRounds, type AssessmentRound } from '@kaop
 import { deleteScenario, findScenarioById, findScenarioByName, insertScenario, listScenarios, type WhatIfScenario } from '@kaoping/db/analysis/what-if-scenario.repository';
 import { buildScenarioComparisonWorkbook } from '@kaoping/exporters/analysis/scenario-comparison-xlsx';
 import { recordChange } from '../audit/record-change';
-import { requireRoundScheme, type Authed } from '../assessment/round.service';
+import { requireRoundScheme } from '../assessment/round.service';
+import type { Actor } from '../actor';
 
 type GroupInput = z.output<typeof analysisGroupInputSchema>;
 
@@ -86,9 +87,9 @@ function assertSameResults(recomputed: readonly UnitPeriodResult[], published: r
 }
 
 /** Published periods (newest first) with their groups, for the page's pickers. */
-export async function listAnalysisPeriods(ctx: Authed) {
-  const rounds = await listRounds(ctx.db, { year: null, statuses: ['published', 'locked'], includeSelf: false });
-  const results = await findLatestResultsOfRounds(ctx.db, rounds.map((r) => r.id));
+export async function listAnalysisPeriods(db: Db) {
+  const rounds = await listRounds(db, { year: null, statuses: ['published', 'locked'], includeSelf: false });
+  const results = await findLatestResultsOfRounds(db, rounds.map((r) => r.id));
   return rounds.flatMap((round) => {
     const r = results.get(round.id);
     if (!r) return [];
@@ -97,8 +98,8 @@ export async function listAnalysisPeriods(ctx: Authed) {
 }
 
 /** The group as plain JSON for the browser (which recomputes what-if and stability itself), and the official rows. */
-export async function getAnalysisGroup(ctx: Authed, input: GroupInput) {
-  const loaded = await loadPublishedGroup(ctx.db, input);
+export async function getAnalysisGroup(db: Db, actor: Actor, input: GroupInput) {
+  const loaded = await loadPublishedGroup(db, input);
   const { round, publication, group } = loaded;
   return {
     period: round.periodCode,
@@ -122,9 +123,9 @@ export async function getAnalysisGroup(ctx: Authed, input: GroupInput) {
   };
 }
 
-export async function listGroupScenarios(ctx: Authed, input: GroupInput): Promise<WhatIfScenario[]> {
-  await requirePublishedRound(ctx.db, input.period);
-  return listScenarios(ctx.db, { period: input.period, groupCode: input.groupCode });
+export async function listGroupScenarios(db: Db, actor: Actor, input: GroupInput): Promise<WhatIfScenario[]> {
+  await requirePublishedRound(db, input.period);
+  return listScenarios(db, { period: input.period, groupCode: input.groupCode });
 }
 
 /** Every level-1 indicator's points (official where not given), checked by the domain rules. */
@@ -137,30 +138,30 @@ function resolvePoints(group: AnalysisGroup, points: Record<string, number>): Re
   }
 }
 
-export async function createScenario(ctx: Authed, input: z.output<typeof scenarioCreateInputSchema>): Promise<WhatIfScenario> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+export async function createScenario(db: Db, actor: Actor, input: z.output<typeof scenarioCreateInputSchema>): Promise<WhatIfScenario> {
+  const now = actor.now;
+  return db.transaction().execute(async (trx) => {
     const { group } = await loadPublishedGroup(trx, input);
     const points = resolvePoints(group, input.points);
     if (Object.values(points).every((p) => p === 0)) throw invalidInput('至少保留一个一级指标(分值大于 0)');
     if (await findScenarioByName(trx, input.period, input.groupCode, input.name)) {
       throw conflict(`${input.period} ${group.groupName} 已有名为「${input.name}」的方案,请换一个名称`);
     }
-    const scenario = await insertScenario(trx, { name: input.name, period: input.period, groupCode: input.groupCode, points, createdBy: ctx.user.id, createdByName: ctx.user.displayName }, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action: 'analysis.scenario.create', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: null, after: scenario });
+    const scenario = await insertScenario(trx, { name: input.name, period: input.period, groupCode: input.groupCode, points, createdBy: actor.user.id, createdByName: actor.user.displayName }, now.toISOString());
+    await recordChange(trx, actor.user, now, { action: 'analysis.scenario.create', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: null, after: scenario });
     return scenario;
   });
 }
 
 /** A scenario is deleted by whoever saved it (at the version the list showed). */
-export async function deleteOwnScenario(ctx: Authed, input: z.output<typeof scenarioDeleteInputSchema>): Promise<{ id: number }> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+export async function deleteOwnScenario(db: Db, actor: Actor, input: z.output<typeof scenarioDeleteInputSchema>): Promise<{ id: number }> {
+  const now = actor.now;
+  return db.transaction().execute(async (trx) => {
     const scenario = await findScenarioById(trx, input.id);
     if (!scenario) throw notFound('方案不存在或已被删除');
-    if (scenario.createdBy !== ctx.user.id) throw forbidden(`只能删除自己保存的方案;「${scenario.name}」由${scenario.createdByName}保存`);
+    if (scenario.createdBy !== actor.user.id) throw forbidden(`只能删除自己保存的方案;「${scenario.name}」由${scenario.createdByName}保存`);
     if (!(await deleteScenario(trx, input.id, input.version))) throw conflict('该方案已被修改或删除,请刷新后重试');
-    await recordChange(trx, ctx.user, now, { action: 'analysis.scenario.delete', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: scenario, after: null });
+    await recordChange(trx, actor.user, now, { action: 'analysis.scenario.delete', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: scenario, after: null });
     return { id: scenario.id };
   });
 }
@@ -172,10 +173,10 @@ async function requireScenario(db: Db, id: number): Promise<WhatIfScenario> {
 }
 
 /** Two saved scenarios of one group side by side, recomputed from the publication in force. */
-export async function compareScenarios(ctx: Authed, input: z.output<typeof scenarioCompareInputSchema>) {
-  const [first, second] = [await requireScenario(ctx.db, input.firstId), await requireScenario(ctx.db, input.secondId)];
+export async function compareScenarios(db: Db, actor: Actor, input: z.output<typeof scenarioCompareInputSchema>) {
+  const [first, second] = [await requireScenario(db, input.firstId), await requireScenario(db, input.secondId)];
   if (first.period !== second.period || first.groupCode !== second.groupCode) throw invalidInput('只能对比同一期次、同一分组的方案');
-  const loaded = await loadPublishedGroup(ctx.db, { period: first.period, groupCode: first.groupCode });
+  const loaded = await loadPublishedGroup(db, { period: first.period, groupCode: first.groupCode });
   const { group } = loaded;
   const a = computeWhatIf(group, resolvePoints(group, first.points));
   const b = computeWhatIf(group, resolvePoints(group, second.points));
@@ -193,8 +194,8 @@ export async function compareScenarios(ctx: Authed, input: z.output<typeof scena
 }
 
 /** The comparison as an .xlsx workbook (base64). */
-export async function exportScenarioComparison(ctx: Authed, input: z.output<typeof scenarioCompareInputSchema>) {
-  const comparison = await compareScenarios(ctx, input);
+export async function exportScenarioComparison(db: Db, actor: Actor, input: z.output<typeof scenarioCompareInputSchema>) {
+  const comparison = await compareScenarios(db, actor, input);
   const bytes = await buildScenarioComparisonWorkbook({
     title: `${comparison.period} ${comparison.groupName} 权重模拟方案对比:「${comparison.first.name}」与「${comparison.second.name}」`,
     source: `${comparison.publication.publishedAt.slice(0, 10)} 发布${comparison.publication.sequence > 1 ? `(更正第 ${comparison.publication.sequence - 1} 次)` : ''}`,

@@ -1,12 +1,11 @@
 // 概览: a published quarter's key figures for readers (every group), and one unit's own
 // figures (what a liaison sees). Results come from the publication in force; annual reports
 // and the ledger are read as of today.
-import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import { countActiveFindingsByUnit, listRectificationTimeline, mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
 import { notFound } from '@kaoping/domain/errors/domain-error';
-import type { Context } from '../context';
+import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
 import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
 import { listPublishedRounds, loadPeriodView, loadReportTimeliness, loadResultsOfRounds, type PeriodView } from './dashboard-data';
@@ -17,26 +16,25 @@ import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-
 import type { ReportTimelinessRow } from '@kaoping/domain/dashboard/report-timeliness';
 import { briefOf, topAndBottom } from '@kaoping/domain/dashboard/unit-brief';
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
-
-type Authed = Context & { user: SessionUser };
+import type { Db } from '@kaoping/db/connect';
 
 /** The quarters with published results, newest first: what the pages' period pickers offer. */
-export async function listDashboardPeriods(ctx: Authed) {
-  const rounds = await listPublishedRounds(ctx.db);
+export async function listDashboardPeriods(db: Db) {
+  const rounds = await listPublishedRounds(db);
   return {
     latest: rounds[rounds.length - 1]?.period ?? null,
     periods: [...rounds].reverse().map((r) => ({ period: r.period, roundId: r.roundId, title: r.title, status: r.status, publishedAt: r.publishedAt, isRestated: r.sequence > 1 })),
   };
 }
 
-async function loadViews(ctx: Authed, period: Period | null): Promise<{ view: PeriodView | null; previous: PeriodView | null }> {
-  const rounds = await listPublishedRounds(ctx.db);
+async function loadViews(db: Db, actor: Actor, period: Period | null): Promise<{ view: PeriodView | null; previous: PeriodView | null }> {
+  const rounds = await listPublishedRounds(db);
   if (rounds.length === 0 && period === null) return { view: null, previous: null };
   const round = pickRound(rounds, period);
   const previousRound = previousRoundOf(rounds, round);
-  const results = await loadResultsOfRounds(ctx.db, previousRound ? [round, previousRound] : [round]);
-  const view = await loadPeriodView(ctx.db, round, results.get(round.period));
-  const previous = previousRound ? await loadPeriodView(ctx.db, previousRound, results.get(previousRound.period)) : null;
+  const results = await loadResultsOfRounds(db, previousRound ? [round, previousRound] : [round]);
+  const view = await loadPeriodView(db, round, results.get(round.period));
+  const previous = previousRound ? await loadPeriodView(db, previousRound, results.get(previousRound.period)) : null;
   return { view, previous };
 }
 
@@ -48,13 +46,13 @@ const CHANGE_LIST_LIMIT = 10;
  * total, the top and bottom units, what changed. Its size does not grow with the number of units:
  * the lists behind the figures come from `getOverviewList`.
  */
-export async function getCityOverview(ctx: Authed, input: { period: Period | null }) {
-  const now = ctx.now();
+export async function getCityOverview(db: Db, actor: Actor, input: { period: Period | null }) {
+  const now = actor.now;
   const today = chinaToday(now);
-  const { view, previous } = await loadViews(ctx, input.period);
-  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const { view, previous } = await loadViews(db, actor, input.period);
+  const unitIds = await mapUnitIdsByCode(db);
   const reportYear = reportYearOf(view, today);
-  const [reports, items] = await Promise.all([loadReportTimeliness(ctx.db, reportYear, now), listRectificationTimeline(ctx.db, { unitId: null, groupId: null })]);
+  const [reports, items] = await Promise.all([loadReportTimeliness(db, reportYear, now), listRectificationTimeline(db, { unitId: null, groupId: null })]);
   const rectification = rectificationSummaryOf(items, today);
 
   let assessment = null;
@@ -124,20 +122,20 @@ export const overviewListKinds = ['failing', 'vetoes', 'lateReports', 'missingRe
 export type OverviewListKind = (typeof overviewListKinds)[number];
 
 /** The list behind one of the overview's figures, tagged with its kind. */
-export async function getOverviewList(ctx: Authed, input: { period: Period | null; kind: OverviewListKind }) {
-  const now = ctx.now();
+export async function getOverviewList(db: Db, actor: Actor, input: { period: Period | null; kind: OverviewListKind }) {
+  const now = actor.now;
   const today = chinaToday(now);
   const units = async (pick: (row: UnitPeriodResult, rule: PeriodView['rule']) => boolean) => {
-    const { view } = await loadViews(ctx, input.period);
+    const { view } = await loadViews(db, actor, input.period);
     if (!view) return [];
-    const unitIds = await mapUnitIdsByCode(ctx.db);
+    const unitIds = await mapUnitIdsByCode(db);
     return view.results.groups.flatMap((g) =>
       g.rows.filter((row) => pick(row, view.rule)).map((row) => ({ ...briefOf(row, g.name, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) })),
     );
   };
   const reports = async (pick: (r: ReportTimelinessRow) => boolean) => {
-    const { view } = await loadViews(ctx, input.period);
-    const timeliness = await loadReportTimeliness(ctx.db, reportYearOf(view, today), now);
+    const { view } = await loadViews(db, actor, input.period);
+    const timeliness = await loadReportTimeliness(db, reportYearOf(view, today), now);
     return {
       year: timeliness.year,
       reports: timeliness.rows.filter(pick).map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate })),
@@ -153,29 +151,29 @@ export async function getOverviewList(ctx: Authed, input: { period: Period | nul
     case 'missingReports':
       return { kind: 'missingReports' as const, ...(await reports((r) => !r.isSubmitted && r.timeliness === 'overdue')) };
     case 'overdueItems':
-      return { kind: 'overdueItems' as const, items: overdueItemsOf(await listRectificationTimeline(ctx.db, { unitId: null, groupId: null }), today) };
+      return { kind: 'overdueItems' as const, items: overdueItemsOf(await listRectificationTimeline(db, { unitId: null, groupId: null }), today) };
     case 'openByUnit': {
-      const items = await listRectificationTimeline(ctx.db, { unitId: null, groupId: null });
+      const items = await listRectificationTimeline(db, { unitId: null, groupId: null });
       return { kind: 'openByUnit' as const, units: rectificationSummaryOf(items, today).units.filter((u) => u.open > 0) };
     }
   }
 }
 
 /** One unit's own figures for a quarter: score, rank in its group, grade, findings, open items, annual report. */
-export async function getUnitSummary(ctx: Authed, input: { unitId: number; period: Period | null }) {
-  assertCanSeeUnit(ctx.user, input.unitId);
-  const unit = await findUnitById(ctx.db, input.unitId);
+export async function getUnitSummary(db: Db, actor: Actor, input: { unitId: number; period: Period | null }) {
+  assertCanSeeUnit(actor.user, input.unitId);
+  const unit = await findUnitById(db, input.unitId);
   if (!unit) throw notFound('单位不存在');
-  const now = ctx.now();
+  const now = actor.now;
   const today = chinaToday(now);
-  const { view, previous } = await loadViews(ctx, input.period);
+  const { view, previous } = await loadViews(db, actor, input.period);
   let result = null;
   if (view) {
     const group = view.results.groups.find((g) => g.rows.some((r) => r.unit === unit.code));
     const row = group?.rows.find((r) => r.unit === unit.code);
     if (group && row) {
       const before = previous?.results.groups.flatMap((g) => g.rows).find((r) => r.unit === unit.code) ?? null;
-      const findings = await countActiveFindingsByUnit(ctx.db, view.round.roundId, unit.id);
+      const findings = await countActiveFindingsByUnit(db, view.round.roundId, unit.id);
       result = {
         period: view.round.period,
         roundId: view.round.roundId,
@@ -194,10 +192,10 @@ export async function getUnitSummary(ctx: Authed, input: { unitId: number; perio
       };
     }
   }
-  const items = await listRectificationTimeline(ctx.db, { unitId: unit.id, groupId: null });
+  const items = await listRectificationTimeline(db, { unitId: unit.id, groupId: null });
   const rectification = rectificationSummaryOf(items, today).overall;
   const reportYear = reportYearOf(view, today);
-  const report = (await loadReportTimeliness(ctx.db, reportYear, now, unit.id)).rows[0] ?? null;
+  const report = (await loadReportTimeliness(db, reportYear, now, unit.id)).rows[0] ?? null;
   return {
     today,
     unit: { id: unit.id, code: unit.code, name: unit.name },

@@ -3,7 +3,6 @@
 // the group: domain explainUnit on the engine's sheets), its findings and their rectification,
 // its ledger items, annual reports and score history. A liaison sees their own unit only, and of
 // the unit above only the gap (not its name or its indicators).
-import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { notFound } from '@kaoping/domain/errors/domain-error';
 import { explainUnit, type UnitExplanation } from '@kaoping/domain/analysis/explain-unit';
 import { prepareAnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
@@ -14,7 +13,7 @@ import { findRectificationOfFindings, listRoundFindings } from '@kaoping/db/asse
 import { listUnitReportYears } from '@kaoping/db/annual-reports/annual-report.repository';
 import { listRectificationTimeline } from '@kaoping/db/dashboard/dashboard.repository';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
-import type { Context } from '../context';
+import type { Actor } from '../actor';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
 import { listPublishedRounds, loadGroupSheets, loadPeriodView, loadReportTimeliness, loadResultsOfRounds } from './dashboard-data';
 import { unitHistoryOf } from './dashboard-ranking.service';
@@ -22,8 +21,7 @@ import { averageShare, shareOf } from '@kaoping/domain/dashboard/cross-group';
 import { rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
 import { pickRound } from '@kaoping/domain/dashboard/published-periods';
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
-
-type Authed = Context & { user: SessionUser };
+import type { Db } from '@kaoping/db/connect';
 
 function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean) {
   const gap = explanation.gapToAbove;
@@ -40,25 +38,25 @@ function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean)
   };
 }
 
-export async function getUnitProfile(ctx: Authed, input: { unitId: number; period: Period | null }) {
-  assertCanSeeUnit(ctx.user, input.unitId);
-  const unit = await findUnitById(ctx.db, input.unitId);
+export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: number; period: Period | null }) {
+  assertCanSeeUnit(actor.user, input.unitId);
+  const unit = await findUnitById(db, input.unitId);
   if (!unit) throw notFound('单位不存在');
-  const now = ctx.now();
+  const now = actor.now;
   const today = chinaToday(now);
-  const isOwnUnitOnly = unitScopeOf(ctx.user) !== null;
+  const isOwnUnitOnly = unitScopeOf(actor.user) !== null;
 
   // The quarters the unit has a published result in; the one asked for, else the latest of them.
-  const rounds = await listPublishedRounds(ctx.db);
-  const results = await loadResultsOfRounds(ctx.db, rounds);
+  const rounds = await listPublishedRounds(db);
+  const results = await loadResultsOfRounds(db, rounds);
   const assessedIn = rounds.filter((r) => results.get(r.period)?.groups.some((g) => g.rows.some((row) => row.unit === unit.code)));
   const round = input.period === null ? (assessedIn[assessedIn.length - 1] ?? null) : pickRound(assessedIn, input.period);
 
   let assessment = null;
   if (round) {
-    const view = await loadPeriodView(ctx.db, round, results.get(round.period));
+    const view = await loadPeriodView(db, round, results.get(round.period));
     const groupCode = view.results.groups.find((g) => g.rows.some((r) => r.unit === unit.code))?.code ?? '';
-    const { group, findingIds } = await loadGroupSheets(ctx.db, view, groupCode);
+    const { group, findingIds } = await loadGroupSheets(db, view, groupCode);
     const row = group.rows.find((r) => r.unit === unit.code);
     if (!row) throw notFound('该单位不在本期考评结果中');
     const level1 = view.scheme.nodes.filter((n) => n.level === 1);
@@ -91,8 +89,8 @@ export async function getUnitProfile(ctx: Authed, input: { unitId: number; perio
     // Points each finding cost, from the sheet's losses (findingIndex → the snapshot's finding id).
     const pointsByFinding = new Map<number, number>();
     for (const line of row.sheet ?? []) for (const loss of line.losses) if (loss.kind === 'finding') pointsByFinding.set(findingIds[loss.findingIndex] ?? -1, loss.points);
-    const findings = await listRoundFindings(ctx.db, round.roundId, { unitId: unit.id });
-    const ordered = await findRectificationOfFindings(ctx.db, findings.map((f) => f.id));
+    const findings = await listRoundFindings(db, round.roundId, { unitId: unit.id });
+    const ordered = await findRectificationOfFindings(db, findings.map((f) => f.id));
     assessment = {
       period: round.period,
       round: { id: round.roundId, title: round.title, status: round.status },
@@ -128,15 +126,15 @@ export async function getUnitProfile(ctx: Authed, input: { unitId: number; perio
     };
   }
 
-  const items = await listRectificationTimeline(ctx.db, { unitId: unit.id, groupId: null });
+  const items = await listRectificationTimeline(db, { unitId: unit.id, groupId: null });
   const figures = rectificationSummaryOf(items, today).overall;
-  const reportYears = await listUnitReportYears(ctx.db, unit.id);
+  const reportYears = await listUnitReportYears(db, unit.id);
   const reports = [];
   for (const r of reportYears.slice(0, 5)) {
-    const timeliness = (await loadReportTimeliness(ctx.db, r.year, now, unit.id)).rows[0] ?? null;
+    const timeliness = (await loadReportTimeliness(db, r.year, now, unit.id)).rows[0] ?? null;
     reports.push({ year: r.year, reportId: r.reportId, versionNo: r.versionNo, status: r.status, timeliness: timeliness?.timeliness ?? null, reportedOn: timeliness?.reportedOn ?? null, deadline: timeliness?.deadline ?? null });
   }
-  const history = await unitHistoryOf(ctx, unit.code);
+  const history = await unitHistoryOf(db, actor, unit.code);
   return {
     today,
     unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },

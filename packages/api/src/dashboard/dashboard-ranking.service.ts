@@ -1,27 +1,25 @@
 // 排名, cross-group comparison, heat map, trends: read from the publications in force. Official
 // rankings are within groups; across groups only percentiles and standard scores are given.
-import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { Period } from '@kaoping/domain/period/period';
 import { notFound } from '@kaoping/domain/errors/domain-error';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
-import type { Context } from '../context';
+import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
 import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds } from './dashboard-data';
 import { averageShare, percentilesInGroup, shareOf, standardScore } from '@kaoping/domain/dashboard/cross-group';
 import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
 import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
+import type { Db } from '@kaoping/db/connect';
 
 
-type Authed = Context & { user: SessionUser };
-
-async function periodAndPrevious(ctx: Authed, period: Period | null) {
-  const rounds = await listPublishedRounds(ctx.db);
+async function periodAndPrevious(db: Db, actor: Actor, period: Period | null) {
+  const rounds = await listPublishedRounds(db);
   const round = pickRound(rounds, period);
   const previousRound = previousRoundOf(rounds, round);
-  const results = await loadResultsOfRounds(ctx.db, previousRound ? [round, previousRound] : [round]);
-  const view = await loadPeriodView(ctx.db, round, results.get(round.period));
+  const results = await loadResultsOfRounds(db, previousRound ? [round, previousRound] : [round]);
+  const view = await loadPeriodView(db, round, results.get(round.period));
   return { view, previous: previousRound ? (results.get(previousRound.period) ?? null) : null, previousPeriod: previousRound?.period ?? null };
 }
 
@@ -30,11 +28,11 @@ function groupsOf(results: { groups: readonly { code: string; name: string; rows
 }
 
 /** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
-export async function getGroupRanking(ctx: Authed, input: { period: Period | null; group: string | null }) {
-  const { view, previous, previousPeriod } = await periodAndPrevious(ctx, input.period);
+export async function getGroupRanking(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
+  const { view, previous, previousPeriod } = await periodAndPrevious(db, actor, input.period);
   const group = input.group === null ? view.results.groups[0] : view.results.groups.find((g) => g.code === input.group);
   if (!group) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
-  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const unitIds = await mapUnitIdsByCode(db);
   const before = new Map((previous?.groups ?? []).flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
   return {
     period: view.round.period,
@@ -67,10 +65,10 @@ export async function getGroupRanking(ctx: Authed, input: { period: Period | nul
 }
 
 /** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
-export async function getCrossGroupComparison(ctx: Authed, input: { period: Period | null }) {
-  const rounds = await listPublishedRounds(ctx.db);
-  const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
-  const unitIds = await mapUnitIdsByCode(ctx.db);
+export async function getCrossGroupComparison(db: Db, actor: Actor, input: { period: Period | null }) {
+  const rounds = await listPublishedRounds(db);
+  const view = await loadPeriodView(db, pickRound(rounds, input.period));
+  const unitIds = await mapUnitIdsByCode(db);
   const groups = view.results.groups.map((g) => ({ code: g.code, name: g.name, stats: groupStatsOf(g, view.rule), percentiles: percentilesInGroup(g.rows.map((r) => r.rank)), rows: g.rows }));
   const rows = groups.flatMap((g) =>
     g.rows.map((r, i) => ({
@@ -93,13 +91,13 @@ export async function getCrossGroupComparison(ctx: Authed, input: { period: Peri
 }
 
 /** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
-export async function getHeatMap(ctx: Authed, input: { period: Period | null; group: string | null }) {
-  const rounds = await listPublishedRounds(ctx.db);
-  const view = await loadPeriodView(ctx.db, pickRound(rounds, input.period));
+export async function getHeatMap(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
+  const rounds = await listPublishedRounds(db);
+  const view = await loadPeriodView(db, pickRound(rounds, input.period));
   const groupCode = input.group ?? view.results.groups[0]?.code;
   if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode)) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
-  const { group } = await loadGroupSheets(ctx.db, view, groupCode);
-  const unitIds = await mapUnitIdsByCode(ctx.db);
+  const { group } = await loadGroupSheets(db, view, groupCode);
+  const unitIds = await mapUnitIdsByCode(db);
   const indicators = view.scheme.nodes.filter((n) => n.level === 1).map((n) => ({ code: n.code, name: n.name, points: n.points / 1000 }));
   const units = group.rows
     .filter((r) => r.final !== null)
@@ -126,14 +124,14 @@ export async function getHeatMap(ctx: Authed, input: { period: Period | null; gr
 }
 
 /** Each group over the published quarters: average, spread, pass rate. */
-export async function getGroupTrends(ctx: Authed) {
-  const { rounds, results } = await loadAllPeriods(ctx.db);
+export async function getGroupTrends(db: Db) {
+  const { rounds, results } = await loadAllPeriods(db);
   const byGroup = new Map<string, { code: string; name: string; points: ({ period: string } & ReturnType<typeof groupStatsOf>)[] }>();
   let passScore: number | null = null;
   for (const round of rounds) {
     const periodResults = results.get(round.period);
     if (!periodResults) continue;
-    const view = await loadPeriodView(ctx.db, round, periodResults);
+    const view = await loadPeriodView(db, round, periodResults);
     passScore = view.rule.passScore;
     for (const g of periodResults.groups) {
       const entry = byGroup.get(g.code) ?? { code: g.code, name: g.name, points: [] };
@@ -158,8 +156,8 @@ export interface UnitHistoryPoint {
 }
 
 /** A unit's score, rank and grade in every published quarter it was assessed in. */
-export async function unitHistoryOf(ctx: Authed, unitCode: string): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
-  const { rounds, results } = await loadAllPeriods(ctx.db);
+export async function unitHistoryOf(db: Db, actor: Actor, unitCode: string): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
+  const { rounds, results } = await loadAllPeriods(db);
   const points: UnitHistoryPoint[] = [];
   let passScore: number | null = null;
   for (const round of rounds) {
@@ -168,7 +166,7 @@ export async function unitHistoryOf(ctx: Authed, unitCode: string): Promise<{ po
     for (const g of periodResults.groups) {
       const row = g.rows.find((r) => r.unit === unitCode);
       if (!row) continue;
-      const view = await loadPeriodView(ctx.db, round, periodResults);
+      const view = await loadPeriodView(db, round, periodResults);
       passScore = view.rule.passScore;
       points.push({
         period: round.period,
@@ -186,9 +184,9 @@ export async function unitHistoryOf(ctx: Authed, unitCode: string): Promise<{ po
   return { points, passScore };
 }
 
-export async function getUnitHistory(ctx: Authed, input: { unitId: number }) {
-  assertCanSeeUnit(ctx.user, input.unitId);
-  const unit = await findUnitById(ctx.db, input.unitId);
+export async function getUnitHistory(db: Db, actor: Actor, input: { unitId: number }) {
+  assertCanSeeUnit(actor.user, input.unitId);
+  const unit = await findUnitById(db, input.unitId);
   if (!unit) throw notFound('单位不存在');
-  return { unit: { id: unit.id, code: unit.code, name: unit.name }, ...(await unitHistoryOf(ctx, unit.code)) };
+  return { unit: { id: unit.id, code: unit.code, name: unit.name }, ...(await unitHistoryOf(db, actor, unit.code)) };
 }
