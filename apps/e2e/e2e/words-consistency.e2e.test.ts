@@ -87,6 +87,25 @@ describe('words and consistency', () => {
     await shots(page, 'issue15-22-leader-analysis');
   });
 
+  it('periods read 2026年第三季度 in the Chinese UI (rounds, ledger filter, board), Q3 2026 in English', async () => {
+    const page = await newPage(env);
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/assessment`);
+    await page.locator('a[data-testid^="round-"]').first().waitFor();
+    const rounds = await page.locator('.ant-table').first().innerText();
+    expect(rounds).toMatch(/\d{4}年第[一二三四]季度/);
+    expect(rounds).not.toMatch(/\b\d{4}Q[1-4]\b/);
+    await page.goto(`${env.baseUrl}/rectification/board`);
+    await page.getByTestId('board-total').waitFor();
+    expect(await page.locator('main, .ant-layout-content').first().innerText()).not.toMatch(/\b\d{4}Q[1-4]\b/);
+    await shots(page, 'issue15-24-board-periods');
+    const en = await newPage(env, 'en');
+    await signIn(env, en, 'admin');
+    await en.goto(`${env.baseUrl}/assessment`);
+    await en.locator('a[data-testid^="round-"]').first().waitFor();
+    expect(await en.locator('.ant-table').first().innerText()).toMatch(/Q[1-4] \d{4}/);
+  });
+
   it('English: 变更记录 and the refusal page without Chinese', async () => {
     const page = await newPage(env, 'en');
     await signIn(env, page, 'admin');

@@ -14,10 +14,12 @@ import { PublicationsList } from '../features/assessment/publications-list';
 import { RankingTable, RoundStatusTag } from '../features/assessment/ranking-table';
 import { ScoringGrid } from '../features/assessment/scoring-grid';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
+import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { IssueRoundButton } from '../features/rectification/issue-round-button';
 
 export function AssessmentRoundPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -88,7 +90,7 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('assessment.rounds.period')}>{round.periodCode}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.rounds.period')}>{periodLabel(round.periodCode)}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.rounds.scheme')}>
             {scheme.code}({t(`assessment.schemes.status.${scheme.status}`)})
           </Descriptions.Item>

@@ -11,6 +11,7 @@ import type { Outputs } from '../api-types';
 import { AnnualResults } from '../features/assessment/annual-results';
 import { ObjectionsTable } from '../features/assessment/objections';
 import { RoundStatusTag } from '../features/assessment/ranking-table';
+import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { errorMessage, useTRPC } from '../trpc';
 
 const RoundPage = lazy(() => import('./assessment-round').then((m) => ({ default: m.AssessmentRoundPage })));
@@ -59,13 +60,14 @@ type RoundRow = Outputs['assessment']['rounds']['list'][number];
 
 function OpenRoundDialog({ taken, onClose }: { taken: Set<string>; onClose: () => void }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const periods = useQuery(trpc.periods.list.queryOptions());
   const [period, setPeriod] = useState<string | null>(null);
   const [kind, setKind] = useState<'office' | 'third_party'>('office');
   const open = useMutation(trpc.assessment.rounds.open.mutationOptions({ onSuccess: () => (void queryClient.invalidateQueries(), onClose()) }));
-  const options = (periods.data ?? []).filter((p) => p.kind === 'quarter' && !taken.has(p.code)).map((p) => ({ value: p.code, label: p.code }));
+  const options = (periods.data ?? []).filter((p) => p.kind === 'quarter' && !taken.has(p.code)).map((p) => ({ value: p.code, label: periodLabel(p.code) }));
   return (
     <Modal open title={t('assessment.rounds.open')} okButtonProps={{ disabled: period === null, loading: open.isPending }} onOk={() => period && open.mutate({ period, kind })} onCancel={onClose}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -88,6 +90,7 @@ function OpenRoundDialog({ taken, onClose }: { taken: Set<string>; onClose: () =
 
 export function AssessmentHomePage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -102,7 +105,7 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
   if (rounds.error) void message.error(errorMessage(rounds.error));
 
   const columns = [
-    { title: t('assessment.rounds.period'), dataIndex: 'periodCode', width: 90 },
+    { title: t('assessment.rounds.period'), dataIndex: 'periodCode', width: 130, render: (code: string) => periodLabel(code) },
     {
       title: t('assessment.rounds.title'),
       dataIndex: 'title',

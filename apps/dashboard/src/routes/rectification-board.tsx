@@ -19,11 +19,13 @@ import { PrintStyle } from '../features/dashboard/print-style';
 import { useGroupYear } from '../features/units/use-current-year';
 import { loadECharts } from '../charts/echart';
 import { prefetchOnce } from '../features/dashboard/prefetch';
+import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
 
 
 export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const labels = useChartLabels();
@@ -130,7 +132,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
                   dataSource={data.byPeriod}
                   data-testid="board-by-period"
                   columns={[
-                    { title: t('dashboard.board.columns.period'), dataIndex: 'period' },
+                    { title: t('dashboard.board.columns.period'), dataIndex: 'period', render: (code: string) => periodLabel(code) },
                     { title: t('dashboard.board.columns.total'), dataIndex: 'total', align: 'right' },
                     { title: t('dashboard.board.columns.open'), dataIndex: 'open', align: 'right' },
                     { title: t('dashboard.board.columns.overdue'), dataIndex: 'overdue', align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },

@@ -13,6 +13,7 @@ import { ItemDrawer } from '../features/rectification/item-drawer';
 import { StatusTag } from '../features/rectification/status-tag';
 import { useGroupYear } from '../features/units/use-current-year';
 import type { Outputs } from '../api-types';
+import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
 
 type LedgerRow = Outputs['rectification']['ledger']['rows'][number];
@@ -20,6 +21,7 @@ type LedgerRow = Outputs['rectification']['ledger']['rows'][number];
 /** 整改台账: filter, read, export; open an item to act on it. */
 export function RectificationPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const { year } = useGroupYear();
   const periods = useQuery(trpc.periods.list.queryOptions());
@@ -66,7 +68,7 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           {user.role !== 'liaison' && (
             <Input.Search allowClear placeholder={t('rectification.filters.unitSearch')} style={{ width: 280 }} value={unitText} onChange={(e) => setUnitText(e.target.value)} maxLength={50} data-testid="ledger-unit-search" />
           )}
-          <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 120 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: p.code }))} />
+          <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 160 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: periodLabel(p.code) }))} />
           {user.role !== 'liaison' && <Select allowClear placeholder={t('rectification.filters.group')} style={{ width: 200 }} value={groupId} onChange={(v) => setGroupId(v ?? null)} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />}
           <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: rectificationStatusLabelsZh[s] }))} />
           <Select allowClear placeholder={t('rectification.filters.severity')} style={{ width: 110 }} value={severity} onChange={(v) => setSeverity(v ?? null)} options={severities.map((s) => ({ value: s, label: severityLabelsZh[s] }))} />
@@ -100,7 +102,7 @@ export function RectificationPage({ user }: { user: SessionUser }) {
                     </Tag>
                   </Tooltip>
                 ) : r.carriedInto ? (
-                  <Tag>{t('rectification.carried', { period: r.carriedInto })}</Tag>
+                  <Tag>{t('rectification.carried', { period: periodLabel(r.carriedInto) })}</Tag>
                 ) : null,
             },
             { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },

@@ -24,6 +24,7 @@ import { waterfallViewOf } from '../features/dashboard/waterfall-view';
 import { StatusTag } from '../features/rectification/status-tag';
 import { loadECharts } from '../charts/echart';
 import { prefetchOnce } from '../features/dashboard/prefetch';
+import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
 
 
@@ -155,6 +156,7 @@ function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
 
 export function UnitProfilePage({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const unitId = Number(useParams().id);
   const { period, setPeriod } = useDashboardParams();
@@ -258,7 +260,7 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
               columns={[
                 { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 120, render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link> },
                 { title: t('rectification.columns.title'), dataIndex: 'title', ellipsis: true },
-                { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 80 },
+                { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 130, render: (code: string) => periodLabel(code) },
                 { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 105, render: (d: string, i) => (i.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
                 { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
               ]}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outputs } from '../../api-types';
+import { usePeriodLabel } from '../dashboard/use-period-label';
 import { errorMessage, useTRPC } from '../../trpc';
 
 type Objection = Outputs['assessment']['objections']['list'][number];
@@ -85,6 +86,7 @@ function DecideDialog({ objection, onClose }: { objection: Objection; onClose: (
 /** The queue of a round (or of every round): assessors decide, liaisons see their own. */
 export function ObjectionsTable({ roundId, canDecide }: { roundId: number | null; canDecide: boolean }) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const list = useQuery(trpc.assessment.objections.list.queryOptions({ roundId, status: null }));
   const [deciding, setDeciding] = useState<Objection | null>(null);
@@ -99,7 +101,7 @@ export function ObjectionsTable({ roundId, canDecide }: { roundId: number | null
         data-testid="objections-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          ...(roundId === null ? [{ title: t('assessment.objections.period'), dataIndex: 'periodCode', width: 90 }] : []),
+          ...(roundId === null ? [{ title: t('assessment.objections.period'), dataIndex: 'periodCode', width: 130, render: (code: string) => periodLabel(code) }] : []),
           {
             title: t('assessment.objections.unit'),
             dataIndex: 'unitName',

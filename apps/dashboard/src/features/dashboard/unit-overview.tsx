@@ -12,10 +12,12 @@ import { formatPercent, formatPeriod, formatScore, profilePath } from './dashboa
 import { GradeTag, Movement } from './dashboard-tags';
 import { FigureCard } from './figure-card';
 import { PeriodPicker } from './period-picker';
+import { usePeriodLabel } from './use-period-label';
 import { useDashboardParams } from './use-dashboard-params';
 
 export function UnitOverview({ unitId }: { unitId: number }) {
   const { t, i18n } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const trpc = useTRPC();
   const { period, setPeriod } = useDashboardParams();
   const summary = useQuery({ ...trpc.dashboard.unitSummary.queryOptions({ unitId, period }), placeholderData: keepPreviousData });
@@ -104,7 +106,7 @@ export function UnitOverview({ unitId }: { unitId: number }) {
             dataSource={data.overdueItems}
             columns={[
               { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 130, render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link> },
-              { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 90 },
+              { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 130, render: (code: string) => periodLabel(code) },
               { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
               { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
             ]}
