@@ -161,6 +161,21 @@ describe('accounts from an empty database', () => {
 
     await page.keyboard.press('Escape');
     await page.getByText('共 152 条').waitFor();
+
+    // An import with bad rows: every problem by row and column, nothing written.
+    await page.getByTestId('users-import').click();
+    const csv = ['用户名,姓名,角色,单位编码,手机', 'lly-u001,重名,单位联络员,U001,', 'qian,钱,校长,,', 'sun,孙,单位联络员,ZZ9,'].join('\n');
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('users-import-run').click();
+    await page.getByTestId('users-import-problems').waitFor();
+    const problems = await page.getByTestId('users-import-problems').locator('tbody tr').allInnerTexts();
+    expect(problems.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      '2 用户名 用户名 lly-u001 已存在',
+      '3 角色 角色“校长”无效,应为:管理员、考评员、单位联络员、领导',
+      '4 单位编码 单位编码 ZZ9 不存在',
+    ]);
+    await screenshot(page, 'accounts-05b-import-row-errors');
+    await page.keyboard.press('Escape');
     await screenshot(page, 'accounts-05-users-list');
   });
 
