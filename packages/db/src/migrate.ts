@@ -9,6 +9,7 @@ import * as analysis from './migrations/2026-11-22-0006-analysis';
 import * as security from './migrations/2026-12-07-0301-security';
 import * as accounts from './migrations/2026-12-07-0501-accounts';
 import * as siteCheck from './migrations/2026-12-07-0701-site-check';
+import * as siteCheckProbes from './migrations/2026-12-07-0702-site-check-probes';
 import * as evidenceRequired from './migrations/2026-12-07-0801-evidence-required';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0301-security': security,
   '2026-12-07-0501-accounts': accounts,
   '2026-12-07-0701-site-check': siteCheck,
+  '2026-12-07-0702-site-check-probes': siteCheckProbes,
   '2026-12-07-0801-evidence-required': evidenceRequired,
 };
 

@@ -8,11 +8,14 @@ import {
   checkTargets,
   getRun,
   getSettings,
+  insertProbes,
   insertRun,
+  lastProbeAt,
   lastScheduledRunOn,
   listRunUnits,
   listWords,
   nextQueuedRun,
+  probesSince,
   putEvidence,
   recordUnitProblems,
   requeueInterruptedRuns,
@@ -20,9 +23,11 @@ import {
   setRunUnit,
 } from '@kaoping/db/site-check/site-check.repository';
 import type { SiteCheckRun } from '@kaoping/db/site-check/site-check.repository';
-import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
+import { addDays, chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
+import { MONITOR_DAYS, PROBE_TIMEOUT_MS, PROBES_PER_DAY, reachability } from '@kaoping/domain/site-check/site-check-reachability';
 import { siteProblems } from '@kaoping/domain/site-check/site-check-problems';
 import { checkSite } from '@kaoping/importers/site-check/site-check-check-site';
+import { httpRequest } from '@kaoping/importers/site-check/site-check-http';
 import type { CheckSiteOptions, SiteCheckRun as CheckedSite } from '@kaoping/importers/site-check/site-check-check-site';
 import { SITE_CHECK_DEFAULTS } from './site-check-defaults';
 
@@ -34,6 +39,8 @@ export interface SiteCheckWorkerOptions {
   /** Overrides for tests (e.g. no politeness interval against the fixture city). */
   limits?: CheckSiteOptions['limits'];
   onError?: (error: unknown) => void;
+  /** Time between two homepage probe rounds; default 72 min (20 a day, the indicator's minimum); 0 = no probing. */
+  probeEveryMs?: number;
 }
 
 export interface SiteCheckWorker {
@@ -118,7 +125,11 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
       return;
     }
     finished = true;
-    const problems = siteProblems(checked.result, run.judgedOn);
+    // 站点无法访问: judged on the week of probes when there are enough, else on this check alone.
+    await insertProbes(db, [{ unitId, ...checked.probe }]);
+    const since = `${addDays(run.judgedOn, -MONITOR_DAYS)}T00:00:00.000Z`;
+    const week = reachability(await probesSince(db, unitId, since));
+    const problems = siteProblems(checked.result, run.judgedOn, week.sufficient ? week : undefined);
     const withEvidence = problems.map((p) => ({ ...p, evidence: evidenceOf(checked, p) }));
     const at = now().toISOString();
     await db.transaction().execute(async (trx) => {
@@ -145,10 +156,33 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     await insertRun(db, { scope: 'all', trigger: 'schedule', judgedOn: today, createdBy: null, createdByName: '系统(定期检查)', targets }, now().toISOString());
   }
 
+  /** One GET of every unit's homepage (15 s limit), a few at a time, when a probe round is due. */
+  async function probeRound(): Promise<void> {
+    const every = options.probeEveryMs ?? Math.round((24 * 60 * 60 * 1000) / PROBES_PER_DAY);
+    if (every <= 0) return;
+    const last = await lastProbeAt(db);
+    if (last && now().getTime() - Date.parse(last) < every) return;
+    const targets = (await checkTargets(db, {})).filter((t) => t.url);
+    const at = now().toISOString();
+    const probes: { unitId: number; at: string; status: number; elapsedMs: number }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < targets.length && !stopped) {
+        const t = targets[next++];
+        if (!t?.url) continue;
+        const answer = await httpRequest(t.url, { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 64 * 1024 });
+        probes.push({ unitId: t.unitId, at, status: answer.status, elapsedMs: answer.elapsedMs });
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, lane));
+    await insertProbes(db, probes);
+  }
+
   async function drain(): Promise<void> {
     await ready;
     await schedule();
     for (let run = await nextQueuedRun(db); run && !stopped; run = await nextQueuedRun(db)) await runOne(run);
+    await probeRound();
   }
 
   function tick(): void {

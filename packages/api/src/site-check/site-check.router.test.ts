@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DatabaseHandle } from '@kaoping/db/connect';
-import { insertRun, listRunUnits, setRunStatus } from '@kaoping/db/site-check/site-check.repository';
+import { insertProbes, insertRun, listRunUnits, setRunStatus } from '@kaoping/db/site-check/site-check.repository';
 import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/test-databases';
 import { fixtureSiteSpec, startFixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
 import type { FixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
@@ -32,7 +32,7 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
     a01 = ex.unitIds.get('A01') ?? 0;
     a02 = ex.unitIds.get('A02') ?? 0;
     city.sites[0]!.setSpec(fixtureSiteSpec(0));
-    worker = startSiteCheckWorker(handle.db, { limits, pollMs: 50, now: () => new Date('2026-12-07T03:00:00Z') });
+    worker = startSiteCheckWorker(handle.db, { limits, pollMs: 50, probeEveryMs: 0, now: () => new Date('2026-12-07T03:00:00Z') });
   });
   afterEach(async () => {
     await worker.stop();
@@ -135,6 +135,18 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
     worker = startSiteCheckWorker(handle.db, { limits, pollMs: 50 });
     await worker.idle();
     expect((await listRunUnits(handle.db, stuck.id)).map((u) => u.status)).toEqual(['done']);
+  });
+
+  it('站点无法访问 is judged on a week of probes when there are enough: 8 of 141 failed or slow is a veto', async () => {
+    await ex.admin.siteCheck.setChannels({ unitId: a02, channels: [{ kind: 'website', name: '门户网站', url: city.sites[1]!.url }] });
+    // 140 probes over the week before the check (the check adds its own, a fast one): 4 failed, 4 took ≥ 15 s.
+    const probes = Array.from({ length: 140 }, (_, i) => ({ unitId: a02, at: new Date(Date.parse('2026-12-01T00:00:00Z') + i * 3_600_000).toISOString(), status: i < 4 ? 0 : 200, elapsedMs: i >= 4 && i < 8 ? 15_500 : 300 }));
+    await insertProbes(handle.db, probes);
+    const run = await ex.assessor.siteCheck.start({ scope: { kind: 'units', unitIds: [a02] }, judgedOn: '2026-12-07' });
+    await worker.idle();
+    const problems = await ex.assessor.siteCheck.problems({ unitId: a02, status: [] });
+    expect(problems.find((p) => p.kind === 'unreachable')).toMatchObject({ veto: true, detail: expect.stringContaining('141 次探测中 8 次失败或超过 15 秒') as string });
+    expect((await ex.assessor.siteCheck.run({ runId: run.id })).run.status).toBe('done');
   });
 
   it('word import is all or nothing; settings are versioned', async () => {

@@ -371,3 +371,21 @@ export async function checkTargets(db: Db, filter: { unitIds?: readonly number[]
   for (const s of sites) if (!siteOf.has(s.unit_id)) siteOf.set(s.unit_id, s.url);
   return units.map((u) => ({ unitId: Number(u.id), code: u.code, name: u.name, url: siteOf.get(Number(u.id)) ?? null }));
 }
+
+// ── probes ──────────────────────────────────────────────────────────────────
+export async function insertProbes(db: Db, probes: readonly { unitId: number; at: string; status: number; elapsedMs: number }[]): Promise<void> {
+  if (probes.length === 0) return;
+  await db.insertInto('site_probes').values(probes.map((p) => ({ unit_id: p.unitId, at: p.at, status: p.status, elapsed_ms: Math.round(p.elapsedMs) }))).execute();
+}
+
+/** A unit's probes from `since` (ISO instant) on, oldest first. */
+export async function probesSince(db: Db, unitId: number, since: string): Promise<{ at: string; status: number; elapsedMs: number }[]> {
+  const rows = await db.selectFrom('site_probes').select(['at', 'status', 'elapsed_ms']).where('unit_id', '=', unitId).where('at', '>=', since).orderBy('at').execute();
+  return rows.map((r) => ({ at: r.at, status: r.status, elapsedMs: r.elapsed_ms }));
+}
+
+/** When the last probe round started (any unit), or null. */
+export async function lastProbeAt(db: Db): Promise<string | null> {
+  const r = await db.selectFrom('site_probes').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst();
+  return (r?.at as string | null | undefined) ?? null;
+}

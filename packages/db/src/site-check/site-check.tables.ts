@@ -90,7 +90,16 @@ export interface SiteEvidenceTable {
   html: string;
 }
 
+export interface SiteProbeTable {
+  id: Generated<number>;
+  unit_id: number;
+  at: string;
+  status: number;
+  elapsed_ms: number;
+}
+
 export interface SiteCheckTables {
+  site_probes: SiteProbeTable;
   site_channels: SiteChannelTable;
   site_check_settings: SiteCheckSettingsTable;
   site_words: SiteWordTable;
