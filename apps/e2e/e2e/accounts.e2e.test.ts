@@ -176,6 +176,8 @@ describe('accounts from an empty database', () => {
     ]);
     await screenshot(page, 'accounts-05b-import-row-errors');
     await page.keyboard.press('Escape');
+    // Nothing was written: still 152 accounts.
+    await page.getByText('共 152 条').waitFor();
     await screenshot(page, 'accounts-05-users-list');
   });
 
