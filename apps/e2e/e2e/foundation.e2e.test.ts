@@ -19,7 +19,7 @@ describe('signing in by role', () => {
     await page.getByRole('button', { name: /登\s?录/ }).waitFor();
     await screenshot(page, '01-login-zh');
     await signIn(env, page, 'admin');
-    expect(await menuOf(page)).toEqual(['概览', '排名', '分析', '年度报告', '考评', '整改', '单位', '设置']);
+    expect(await menuOf(page)).toEqual(['概览', '排名', '分析', '年度报告', '考评', '整改', '网站检查', '单位', '设置']);
     await page.getByTestId('overview-title').waitFor();
     await screenshot(page, '02-admin-overview');
   });
@@ -36,7 +36,7 @@ describe('signing in by role', () => {
   it('gives the assessor no settings and the leader a read-only frame', async () => {
     const assessor = await newPage(env);
     await signIn(env, assessor, 'assessor');
-    expect(await menuOf(assessor)).toEqual(['概览', '排名', '分析', '年度报告', '考评', '整改', '单位']);
+    expect(await menuOf(assessor)).toEqual(['概览', '排名', '分析', '年度报告', '考评', '整改', '网站检查', '单位']);
     const leader = await newPage(env);
     await signIn(env, leader, 'leader');
     expect(await menuOf(leader)).toEqual(['概览', '排名', '分析', '年度报告', '整改', '单位']);
@@ -138,7 +138,7 @@ describe('language', () => {
     const page = await newPage(env);
     await signIn(env, page, 'admin');
     await page.getByTestId('language-switch').click();
-    expect(await menuOf(page)).toEqual(['Overview', 'Rankings', 'Analysis', 'Annual reports', 'Assessment', 'Rectification', 'Units', 'Settings']);
+    expect(await menuOf(page)).toEqual(['Overview', 'Rankings', 'Analysis', 'Annual reports', 'Assessment', 'Rectification', 'Website checks', 'Units', 'Settings']);
     await page.goto(`${env.baseUrl}/units`);
     await page.getByText('Jiangling', { exact: false }).count();
     await screenshot(page, '10-units-english');
