@@ -106,4 +106,19 @@ describe('the ledger, day to day', () => {
     expect(await unit.getByTestId('evidence-files').count()).toBe(0);
     await shots(unit, 'issue15-12-drawer-evidence-once');
   });
+
+  it('English: ledger statuses, severities and the drawer timeline without Chinese', async () => {
+    const page = await newPage(env, 'en');
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/rectification`);
+    await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const statuses = await page.getByTestId('ledger-table').locator('tbody td .ant-tag').allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const s of statuses) expect(s).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first().click();
+    await page.locator('.ant-drawer .ant-timeline').waitFor();
+    const lines = await page.locator('.ant-drawer .ant-timeline-item-content, .ant-drawer .ant-timeline-item-section').allInnerTexts();
+    expect(lines.join('\n')).toMatch(/Issued/);
+    await shots(page, 'issue15-13-ledger-en');
+  });
 });

@@ -4,8 +4,8 @@ import { useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
-import { escalationLevelLabelsZh, rectificationStatuses, rectificationStatusLabelsZh, type RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
-import { severities, severityLabelsZh } from '@kaoping/contracts/rectification/rectification-ledger';
+import { rectificationStatuses, type RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
+import { severities } from '@kaoping/contracts/rectification/rectification-ledger';
 import { downloadBase64 } from '../features/rectification/download';
 import { FiguresCards } from '../features/rectification/figures-cards';
 import { IssueDialog } from '../features/rectification/issue-dialog';
@@ -70,8 +70,8 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           )}
           <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 160 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: periodLabel(p.code) }))} />
           {user.role !== 'liaison' && <Select allowClear placeholder={t('rectification.filters.group')} style={{ width: 200 }} value={groupId} onChange={(v) => setGroupId(v ?? null)} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />}
-          <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: rectificationStatusLabelsZh[s] }))} />
-          <Select allowClear placeholder={t('rectification.filters.severity')} style={{ width: 110 }} value={severity} onChange={(v) => setSeverity(v ?? null)} options={severities.map((s) => ({ value: s, label: severityLabelsZh[s] }))} />
+          <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))} />
+          <Select allowClear placeholder={t('rectification.filters.severity')} style={{ width: 110 }} value={severity} onChange={(v) => setSeverity(v ?? null)} options={severities.map((s) => ({ value: s, label: t(`rectification.severities.${s}`) }))} />
           <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only">
             {t('rectification.filters.overdueOnly')}
           </Checkbox>
@@ -108,7 +108,7 @@ export function RectificationPage({ user }: { user: SessionUser }) {
             { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },
             { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
             { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
-            { title: t('rectification.columns.escalation'), dataIndex: 'escalationLevel', width: 90, render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{escalationLevelLabelsZh[l]}</Tag> : null) },
+            { title: t('rectification.columns.escalation'), dataIndex: 'escalationLevel', width: 90, render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{t(`rectification.escalations.${l}`)}</Tag> : null) },
             { title: t('rectification.columns.closedOn'), dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
           ]}
         />

@@ -3,8 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Space, Spin, Tag, Timeline, Typogr
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { escalationLevelLabelsZh, type RectificationActionType } from '@kaoping/contracts/rectification/rectification-status';
-import { severityLabelsZh } from '@kaoping/contracts/rectification/rectification-ledger';
+import type { RectificationActionType } from '@kaoping/contracts/rectification/rectification-status';
 import { errorMessage, useTRPC, useTRPCClient } from '../../trpc';
 import { ActionForm } from './action-form';
 import { downloadBase64 } from './download';
@@ -34,8 +33,8 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
           </Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.issuedOn')}>{item.issuedOn}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.acknowledgedOn')}>{item.acknowledgedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('rectification.columns.severity')}>{severityLabelsZh[item.severity]}</Descriptions.Item>
-          <Descriptions.Item label={t('rectification.columns.escalation')}>{item.escalationLevel ? escalationLevelLabelsZh[item.escalationLevel] : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('rectification.columns.severity')}>{t(`rectification.severities.${item.severity}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('rectification.columns.escalation')}>{item.escalationLevel ? t(`rectification.escalations.${item.escalationLevel}`) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.responsible')}>{item.responsiblePerson || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.leader')}>{item.responsibleLeader || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.requirement')} span={2}>
@@ -83,7 +82,7 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
           </Space>
         )}
         <Typography.Title level={5}>{t('rectification.detail.timeline')}</Typography.Title>
-        <Timeline items={events.map((e) => ({ content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.actionLabel}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.action === 'issue' ? t('rectification.issued') : t(`rectification.actions.${e.action}`, { defaultValue: e.actionLabel })}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}` }))} />
       </Space>
       {action && <ActionForm itemId={item.id} version={item.version} evidenceRequired={item.evidenceRequired} action={action} onClose={() => setAction(null)} />}
     </Drawer>

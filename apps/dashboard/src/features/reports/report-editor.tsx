@@ -188,7 +188,7 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
         title={
           <Space wrap>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="report-title">
-              {view.unit.name} · {view.year} {t('reports.title')}
+              {t('reports.titleOf', { unit: view.unit.name, year: view.year })}
             </Typography.Title>
             <ReportStatusTag status={report?.status ?? null} />
             {report && <Tag>{t('reports.versions.version', { n: report.versionNo })}</Tag>}

@@ -21,6 +21,10 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   issueRound: { button: 'Order rectification', help: 'Creates rectification items for the findings of this round not yet ordered, and notifies the units\' liaisons.', perUnitIndicator: 'One per unit and indicator', perFinding: 'One per finding', workingDays: 'working days', done: '{{count}} items issued' },
   definition: 'How it is counted: items = every order issued (cancelled ones excluded); on-time closure rate = closed on time ÷ (closed or explained + overdue and still open); open items not yet due are left out.',
   rateOf: '{{numerator}} / {{denominator}}', evidenceRequired: 'Evidence required', evidenceOptional: 'Evidence optional', requireEvidence: 'The unit must provide evidence',
+  statuses: { issued: 'Issued', acknowledged: 'Acknowledged', in_progress: 'In progress', submitted: 'Reported', explanation_submitted: 'Explanation to review', returned: 'Returned', closed: 'Closed', explained: 'Explained', cancelled: 'Cancelled' },
+  severities: { normal: 'Normal', serious: 'Serious', major: 'Major' },
+  escalations: { reminder: 'Reminder', bulletin: 'In the bulletin', interview: 'Interview', public_criticism: 'Public criticism' },
+  issued: 'Issued',
   board: 'Board',
   conflict: 'Someone else acted on this item; reload and try again',
 };

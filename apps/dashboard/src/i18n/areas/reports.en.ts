@@ -2,7 +2,7 @@ import type { Shape } from '../shape';
 import type { reportsZh } from './reports.zh';
 
 export const reportsEn: Shape<typeof reportsZh> = {
-  title: 'Annual reports', overviewTitle: 'Annual reports for {{year}}', summaryTitle: 'City-wide summary', myReports: 'Our annual reports', unitReports: 'Annual reports', year: 'Report year', unit: 'Unit', group: 'Group',
+  title: 'Annual reports', titleOf: '{{unit}} · Annual report {{year}}', overviewTitle: 'Annual reports for {{year}}', summaryTitle: 'City-wide summary', myReports: 'Our annual reports', unitReports: 'Annual reports', year: 'Report year', unit: 'Unit', group: 'Group',
   status: { none: 'Not started', draft: 'Draft', submitted: 'Awaiting review', returned: 'Returned', accepted: 'Accepted' },
   timeliness: { on_time: 'On time', late: '{{days}} days late', not_due: 'Not yet due', overdue: 'Missing, {{days}} days overdue' },
   rates: {

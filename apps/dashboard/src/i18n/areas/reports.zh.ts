@@ -1,6 +1,6 @@
 // 年度报告 (issue #3): the office's yearly table, the report form, import, review, summary.
 export const reportsZh = {
-  title: '年度报告', overviewTitle: '{{year}} 年度报告报送情况', summaryTitle: '全市汇总', myReports: '本单位年度报告', unitReports: '年度报告', year: '报告年度', unit: '单位', group: '分组',
+  title: '年度报告', titleOf: '{{unit}} · {{year}} 年度报告', overviewTitle: '{{year}} 年度报告报送情况', summaryTitle: '全市汇总', myReports: '本单位年度报告', unitReports: '年度报告', year: '报告年度', unit: '单位', group: '分组',
   status: { none: '未填报', draft: '草稿', submitted: '待审核', returned: '已退回', accepted: '已通过' },
   timeliness: { on_time: '按时', late: '逾期 {{days}} 天', not_due: '未到期', overdue: '超期未报 {{days}} 天' },
   rates: {
