@@ -1,9 +1,10 @@
-// The CLI's only reader of process.env (with userPath below): which database, checked with zod so a
-// bad value stops the command with a Chinese message naming the variable.
+// Which database the CLI opens (from env.ts), checked with zod so a bad value stops the command
+// with a Chinese message naming the variable.
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '@kaoping/db/connect';
 import { CliError } from './cli-error';
+import { cliEnv, type CliEnv } from './env';
 
 const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 
@@ -21,7 +22,7 @@ export interface CliDatabaseConfig {
   sqliteFile: string;
 }
 
-export function cliDatabaseConfig(env: NodeJS.ProcessEnv = process.env): CliDatabaseConfig {
+export function cliDatabaseConfig(env: CliEnv = cliEnv()): CliDatabaseConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => (k === 'DATABASE_URL' || k === 'KAOPING_DB_FILE') && v !== undefined && v !== ''));
   const parsed = cliEnvSchema.safeParse(present);
   if (!parsed.success) throw new CliError(`配置错误:${parsed.error.issues.map((i) => i.message).join(';')}`);
@@ -29,18 +30,18 @@ export function cliDatabaseConfig(env: NodeJS.ProcessEnv = process.env): CliData
 }
 
 /** The same database the server uses: DATABASE_URL (postgres) or the SQLite file. The CLI waits up to a minute for the server's writes. */
-export function openCliDatabase(env: NodeJS.ProcessEnv = process.env): { handle: DatabaseHandle; where: string } {
+export function openCliDatabase(env: CliEnv = cliEnv()): { handle: DatabaseHandle; where: string } {
   const config = cliDatabaseConfig(env);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, busy: { maxWaitMs: 60_000 } });
   return { handle, where: handle.dialect === 'sqlite' ? config.sqliteFile : 'postgres' };
 }
 
 /** Relative paths are taken from where the user typed the command (pnpm runs scripts from the root). */
-export function userPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
+export function userPath(path: string, env: CliEnv = cliEnv()): string {
   return resolve(env['INIT_CWD'] ?? process.cwd(), path);
 }
 
 /** KAOPING_DEBUG=1 prints stacks of unexpected errors. */
-export function cliDebug(env: NodeJS.ProcessEnv = process.env): boolean {
+export function cliDebug(env: CliEnv = cliEnv()): boolean {
   return env['KAOPING_DEBUG'] === '1';
 }

@@ -4,8 +4,10 @@
 // (only zero-width characters). Both databases then store the same thing.
 import { z } from 'zod';
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-misleading-character-class -- each invisible code point is matched on its own, on purpose
 const INVISIBLE = /[\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
 /** A one-line name of `min`–`max` characters; `label` words the messages (「单位名称」). */

@@ -24,6 +24,7 @@ describe('safe stored file names', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('pdf', 'png', 'jpg', 'docx', 'xlsx'), (sent, ext) => {
         const name = safeFileName(sent, ext);
         return (
+          // eslint-disable-next-line no-control-regex -- checking that no control character is left
           !/[/\\\u0000-\u001f\u007f-\u009f]/u.test(name) &&
           visibleText(name) === name &&
           name.endsWith(`.${ext}`) &&

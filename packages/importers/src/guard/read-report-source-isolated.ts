@@ -22,14 +22,14 @@ export async function readReportSourceIsolated(input: Uint8Array | string, fileN
     const f = error.failure;
     switch (f.kind) {
       case 'timeout':
-        throw new ReportParseError('timeout', `读取文件超时(超过 ${limits.timeoutMs / 1000} 秒), 文件可能已损坏或过于复杂, 已停止`);
+        throw new ReportParseError('timeout', `读取文件超时(超过 ${limits.timeoutMs / 1000} 秒), 文件可能已损坏或过于复杂, 已停止`, { cause: error });
       case 'memory':
-        throw new ReportParseError('too_large', `读取文件所需内存超过 ${limits.maxHeapMb} MB 上限, 文件可能是压缩炸弹或过于复杂, 已停止`);
+        throw new ReportParseError('too_large', `读取文件所需内存超过 ${limits.maxHeapMb} MB 上限, 文件可能是压缩炸弹或过于复杂, 已停止`, { cause: error });
       case 'thrown':
-        if (f.name === 'ReportParseError' && f.code !== null) throw new ReportParseError(f.code as ReportParseErrorCode, f.message);
-        throw new Error(f.message);
+        if (f.name === 'ReportParseError' && f.code !== null) throw new ReportParseError(f.code as ReportParseErrorCode, f.message, { cause: error });
+        throw new Error(f.message, { cause: error });
       case 'crashed':
-        throw new Error(`读取文件的进程异常退出: ${f.message}`);
+        throw new Error(`读取文件的进程异常退出: ${f.message}`, { cause: error });
     }
   }
 }
