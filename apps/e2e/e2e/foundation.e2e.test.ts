@@ -1,6 +1,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, signIn, startE2e, type E2eEnv } from './harness';
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const menuOf = async (page: import('playwright-core').Page) => (await page.getByTestId('main-nav').locator('li[role="menuitem"]').allInnerTexts()).map((s) => s.trim());
+const menuOf = async (page: Page) => (await page.getByTestId('main-nav').locator('li[role="menuitem"]').allInnerTexts()).map((s) => s.trim());
 
 describe('signing in by role', () => {
   it('shows the office admin every page, in Chinese by default', async () => {

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemeSchema } from '@kaoping/contracts/scoring/scheme';
-import { compileScheme, type CompiledScheme } from './compile-scheme';
-import { computePeriodResults } from './compute-period';
-import { toScoreReport } from './score-report';
-import type { ScoringInputs } from './scoring-inputs';
+import { compileScheme, type CompiledScheme } from '../../src/scoring/compile-scheme';
+import { computePeriodResults } from '../../src/scoring/compute-period';
+import { toScoreReport } from '../../src/scoring/score-report';
+import type { ScoringInputs } from '../../src/scoring/scoring-inputs';
 
 const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, exampleDir), 'utf8');

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemeSchema } from '@kaoping/contracts/scoring/scheme';
-import { compileScheme } from '../scoring/compile-scheme';
-import { computePeriodResults } from '../scoring/compute-period';
-import type { ScoringInputs } from '../scoring/scoring-inputs';
-import { prepareAnalysisGroup } from './analysis-group';
-import { explainUnit } from './explain-unit';
-import { computeLeaveOneOut, computeRankStability } from './rank-stability';
-import { computeWhatIf } from './what-if';
+import { compileScheme } from '../../src/scoring/compile-scheme';
+import { computePeriodResults } from '../../src/scoring/compute-period';
+import type { ScoringInputs } from '../../src/scoring/scoring-inputs';
+import { prepareAnalysisGroup } from '../../src/analysis/analysis-group';
+import { explainUnit } from '../../src/analysis/explain-unit';
+import { computeLeaveOneOut, computeRankStability } from '../../src/analysis/rank-stability';
+import { computeWhatIf } from '../../src/analysis/what-if';
 
 const exampleDir = new URL('../../../../fixtures/scoring-example/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, exampleDir), 'utf8');
