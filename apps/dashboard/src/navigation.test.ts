@@ -25,7 +25,7 @@ describe('navigation by role', () => {
   });
 
   it('gives leaders reading only: no page built on writing procedures alone', () => {
-    expect(writersOnly.map((p) => p.key)).toEqual(expect.arrayContaining(['settings']));
+    expect(writersOnly.map((p) => p.key)).toEqual(expect.arrayContaining(['settings', 'siteCheck']));
     for (const page of writersOnly) expect(canOpen('leader', page.key), page.key).toBe(false);
     expect(navigationFor('leader')).toContain('analysis');
   });
