@@ -17,7 +17,15 @@ if (step('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=e
 // switches) and Prettier run on every test run, so CI refuses what they refuse.
 if (step('pnpm', ['exec', 'eslint', '.', '--max-warnings=0']) !== 0) failedSteps++;
 if (step('pnpm', ['exec', 'prettier', '--check', '.', '--log-level=warn']) !== 0) failedSteps++;
-const vitestStatus = step('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)]);
+const vitestStatus = step('pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-output/vitest.json',
+  ...process.argv.slice(2),
+]);
 
 let passed = 0;
 let failed = 0;

@@ -45,5 +45,9 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
   if (typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', '28P01', '3D000'].includes(code)) {
     return { message: `无法连接 PostgreSQL 数据库(${code}):请检查 DATABASE_URL 与数据库服务`, exitCode: 1, stack: null };
   }
-  return { message: `内部错误:${error instanceof Error ? error.message : String(error)}`, exitCode: 1, stack: error instanceof Error ? (error.stack ?? null) : null };
+  return {
+    message: `内部错误:${error instanceof Error ? error.message : String(error)}`,
+    exitCode: 1,
+    stack: error instanceof Error ? (error.stack ?? null) : null,
+  };
 }

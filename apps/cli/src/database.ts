@@ -11,7 +11,10 @@ const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 const cliEnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, '环境变量 DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接串;使用 SQLite 时不要设置它,改用 KAOPING_DB_FILE')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      '环境变量 DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接串;使用 SQLite 时不要设置它,改用 KAOPING_DB_FILE',
+    )
     .optional(),
   KAOPING_DB_FILE: z.string().default('data/kaoping.db'),
 });
@@ -23,10 +26,16 @@ export interface CliDatabaseConfig {
 }
 
 export function cliDatabaseConfig(env: CliEnv = cliEnv()): CliDatabaseConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => (k === 'DATABASE_URL' || k === 'KAOPING_DB_FILE') && v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => (k === 'DATABASE_URL' || k === 'KAOPING_DB_FILE') && v !== undefined && v !== ''),
+  );
   const parsed = cliEnvSchema.safeParse(present);
   if (!parsed.success) throw new CliError(`配置错误:${parsed.error.issues.map((i) => i.message).join(';')}`);
-  return { postgres: parsed.data.DATABASE_URL !== undefined, databaseUrl: parsed.data.DATABASE_URL, sqliteFile: resolve(repoRoot, parsed.data.KAOPING_DB_FILE) };
+  return {
+    postgres: parsed.data.DATABASE_URL !== undefined,
+    databaseUrl: parsed.data.DATABASE_URL,
+    sqliteFile: resolve(repoRoot, parsed.data.KAOPING_DB_FILE),
+  };
 }
 
 /** The same database the server uses: DATABASE_URL (postgres) or the SQLite file. The CLI waits up to a minute for the server's writes. */

@@ -7,15 +7,30 @@ import { cliDebug } from './database';
 type Command = { run(args: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  db: { summary: 'db migrate | db backup FILE | db restore FILE — upgrade, back up (while the server runs), restore (server stopped)', load: () => import('./commands/db') },
+  db: {
+    summary: 'db migrate | db backup FILE | db restore FILE — upgrade, back up (while the server runs), restore (server stopped)',
+    load: () => import('./commands/db'),
+  },
   demo: { summary: 'demo seed [--reset] — load the demo city (江临市)', load: () => import('./commands/demo') },
   units: { summary: 'units import FILE [--year YYYY] — import units.csv / .xlsx', load: () => import('./commands/units') },
   score: { summary: 'score --scheme … --period 2025Q3 --json — compute results from files', load: () => import('./commands/score') },
-  results: { summary: 'results export --period 2025Q3 --format xlsx|json — published results from the database', load: () => import('./commands/results') },
-  scheme: { summary: 'scheme import FILE.xlsx|FILE.docx --year YYYY --json | scheme export --year YYYY --format docx|xlsx', load: () => import('./commands/scheme') },
+  results: {
+    summary: 'results export --period 2025Q3 --format xlsx|json — published results from the database',
+    load: () => import('./commands/results'),
+  },
+  scheme: {
+    summary: 'scheme import FILE.xlsx|FILE.docx --year YYYY --json | scheme export --year YYYY --format docx|xlsx',
+    load: () => import('./commands/scheme'),
+  },
   report: { summary: 'report parse FILE --json | report import DIR --year YYYY', load: () => import('./commands/report') },
-  users: { summary: 'users list|create|import FILE|reset NAME|disable NAME — accounts (create --role admin for the first admin)', load: () => import('./commands/users') },
-  site: { summary: 'site check URL [--columns FILE] [--words FILE] [--max-pages N] --json — check a unit\'s website', load: () => import('./commands/site') },
+  users: {
+    summary: 'users list|create|import FILE|reset NAME|disable NAME — accounts (create --role admin for the first admin)',
+    load: () => import('./commands/users'),
+  },
+  site: {
+    summary: "site check URL [--columns FILE] [--words FILE] [--max-pages N] --json — check a unit's website",
+    load: () => import('./commands/site'),
+  },
 };
 
 function usage(): string {

@@ -6,7 +6,11 @@ const sqliteError = (code: string) => Object.assign(new Error('database is locke
 
 describe('what the CLI prints when a command fails', () => {
   it('a busy database: one Chinese line and exit 75, no stack', () => {
-    expect(describeFailure(sqliteError('SQLITE_BUSY'))).toEqual({ message: '数据库正忙(考评服务或另一个命令正在写入),请稍后重试', exitCode: 75, stack: null });
+    expect(describeFailure(sqliteError('SQLITE_BUSY'))).toEqual({
+      message: '数据库正忙(考评服务或另一个命令正在写入),请稍后重试',
+      exitCode: 75,
+      stack: null,
+    });
     expect(describeFailure(sqliteError('SQLITE_BUSY_SNAPSHOT')).exitCode).toBe(75);
     expect(describeFailure(unavailable('数据库正忙'))).toEqual({ message: '数据库正忙', exitCode: 75, stack: null });
   });

@@ -19,7 +19,9 @@ const saved = { file: process.env['KAOPING_DB_FILE'], cwd: process.env['INIT_CWD
 function committed(file: string): number[] {
   const sqlite = new SqliteDatabase(file, { readonly: true });
   try {
-    return (sqlite.prepare("select detail from security_events where username = 'writer'").all() as { detail: string }[]).map((r) => Number(r.detail)).sort((a, b) => a - b);
+    return (sqlite.prepare("select detail from security_events where username = 'writer'").all() as { detail: string }[])
+      .map((r) => Number(r.detail))
+      .sort((a, b) => a - b);
   } finally {
     sqlite.close();
   }

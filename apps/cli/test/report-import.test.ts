@@ -59,8 +59,14 @@ describe('kaoping report import', () => {
   it('loads a folder in one go and prints a line per file', async () => {
     const folder = join(dir, 'reports');
     await import('node:fs').then((fs) => fs.mkdirSync(folder));
-    writeFileSync(join(folder, 'B101.txt'), renderReportText(generateReport({ seed: 1, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'run-together'));
-    writeFileSync(join(folder, 'gaj.docx'), renderReportDocx(generateReport({ seed: 2, year: 2025, unitKind: 'city_dept', unit: '江临市公安局' })));
+    writeFileSync(
+      join(folder, 'B101.txt'),
+      renderReportText(generateReport({ seed: 1, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'run-together'),
+    );
+    writeFileSync(
+      join(folder, 'gaj.docx'),
+      renderReportDocx(generateReport({ seed: 2, year: 2025, unitKind: 'city_dept', unit: '江临市公安局' })),
+    );
     writeFileSync(join(folder, 'notes.csv'), 'ignored');
     const dry = await capture(['reports', '--year', '2025', '--dry-run']);
     expect(dry.code).toBe(0);
@@ -76,7 +82,10 @@ describe('kaoping report import', () => {
   it('writes nothing when one file is refused, and says why', async () => {
     const folder = join(dir, 'bad');
     await import('node:fs').then((fs) => fs.mkdirSync(folder));
-    writeFileSync(join(folder, 'B101.txt'), renderReportText(generateReport({ seed: 3, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'pipe'));
+    writeFileSync(
+      join(folder, 'B101.txt'),
+      renderReportText(generateReport({ seed: 3, year: 2025, unitKind: 'city_dept', unit: '江临市教育局' }), 'pipe'),
+    );
     writeFileSync(join(folder, 'x.txt'), '这不是年度报告');
     const run = await capture(['bad', '--year', '2025']);
     expect(run.code).toBe(2);
@@ -96,7 +105,9 @@ describe('kaoping report import', () => {
     writeFileSync(join(dir, 'city.zip'), zip);
     const run = await capture(['city.zip', '--year', '2025', '--dry-run', '--xlsx', 'review.xlsx']);
     expect(run.stdout).toContain('2025 年度报告评查 · 应发布 2 · 找到 1 · 未找到 1 · 逾期 1');
-    expect(run.stdout).toMatch(/! B101 江临市教育局 ← B101\.txt: 发布 2026-02-05 \/ 截止 2026-01-31 逾期 逾期 5 天 · 已读 \d+\/\d+ · 未能确定 0 · 错误 [1-9]/);
+    expect(run.stdout).toMatch(
+      /! B101 江临市教育局 ← B101\.txt: 发布 2026-02-05 \/ 截止 2026-01-31 逾期 逾期 5 天 · 已读 \d+\/\d+ · 未能确定 0 · 错误 [1-9]/,
+    );
     expect(run.stdout).toMatch(/✗ H1 本年新收 \d+ \+ 上年结转 \d+ ≠ 办理结果总计 \d+ \+ 结转下年度 \d+ \(差 -1\)/);
     expect(run.stdout).toContain('✗ B102 江临市公安局: 未找到报告(截止 2026-01-31)');
     expect(run.stdout).toContain('? x.txt: 没有找到报告中的单位“某某局”');

@@ -34,7 +34,15 @@ describe('kaoping report parse', () => {
   });
 
   it('exits 0 on a readable report whatever its checks say; --year/--unit override the title', async () => {
-    const { code, stdout } = await runReport(['parse', join(samples, '004_aefcde8288a9dad5.txt'), '--json', '--year', '2023', '--unit', '开平市科工商务局']);
+    const { code, stdout } = await runReport([
+      'parse',
+      join(samples, '004_aefcde8288a9dad5.txt'),
+      '--json',
+      '--year',
+      '2023',
+      '--unit',
+      '开平市科工商务局',
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { meta: { year: number; unit: string }; checks: { severity: string }[] };
     expect(json.meta).toMatchObject({ year: 2023, unit: '开平市科工商务局' });
@@ -57,7 +65,10 @@ describe('kaoping report parse', () => {
     expect(scanned.stderr).toMatch(/没有文字层.*扫描件/);
 
     const junk = join(tmp, 'junk.bin');
-    writeFileSync(junk, Uint8Array.from({ length: 3000 }, (_, i) => (i * 31) % 29));
+    writeFileSync(
+      junk,
+      Uint8Array.from({ length: 3000 }, (_, i) => (i * 31) % 29),
+    );
     expect((await runReport(['parse', junk, '--json'])).code).toBe(2);
     expect((await runReport(['parse', join(tmp, 'missing.txt'), '--json'])).stderr).toContain('file not found');
   });
@@ -79,14 +90,22 @@ describe('kaoping report parse', () => {
 
   it('runs as the user does: relative path from INIT_CWD, exit codes through main.ts', () => {
     const main = join(repoRoot, 'apps/cli/src/main.ts');
-    const ok = spawnSync(process.execPath, ['--import', 'tsx', main, 'report', 'parse', 'samples/huaian-city-2024-annual-report-pdf-text.txt', '--json'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: join(samples, '..') },
-    });
+    const ok = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', main, 'report', 'parse', 'samples/huaian-city-2024-annual-report-pdf-text.txt', '--json'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: join(samples, '..') },
+      },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).meta.unit).toBe('淮安市人民政府');
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', main, 'report', 'parse', 'nope.pdf', '--json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, INIT_CWD: '' } });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', main, 'report', 'parse', 'nope.pdf', '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: '' },
+    });
     expect(bad.status).toBe(2);
   });
 });

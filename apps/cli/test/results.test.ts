@@ -40,7 +40,21 @@ describe('kaoping results export', () => {
     const a = report.groups[0].rows;
     expect(a).toHaveLength(10);
     expect(a[0]).toMatchObject({ rank: 1, complete: true });
-    expect(Object.keys(a[0]).sort()).toEqual(['applicableMax', 'base', 'bonus', 'complete', 'final', 'grade', 'major', 'missing', 'name', 'rank', 'rankDelta', 'unit', 'vetoes']);
+    expect(Object.keys(a[0]).sort()).toEqual([
+      'applicableMax',
+      'base',
+      'bonus',
+      'complete',
+      'final',
+      'grade',
+      'major',
+      'missing',
+      'name',
+      'rank',
+      'rankDelta',
+      'unit',
+      'vetoes',
+    ]);
   });
 
   it('writes the workbook: a ranking sheet per group, the detail and the note', async () => {

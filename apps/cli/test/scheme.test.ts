@@ -23,7 +23,11 @@ beforeAll(async () => {
   const handle = openSqlite(join(dir, 'kaoping.db'));
   await migrateToLatest(handle.db);
   const json = JSON.stringify(everyRuleKindScheme);
-  await insertScheme(handle.db, { year: 2026, code: everyRuleKindScheme.code, title: everyRuleKindScheme.title, json, contentHash: 'x' }, '2026-01-01T00:00:00.000Z');
+  await insertScheme(
+    handle.db,
+    { year: 2026, code: everyRuleKindScheme.code, title: everyRuleKindScheme.title, json, contentHash: 'x' },
+    '2026-01-01T00:00:00.000Z',
+  );
   await handle.destroy();
 }, 60_000);
 afterAll(() => {
@@ -37,9 +41,16 @@ describe('kaoping scheme', () => {
   it('import --json prints the proposed scheme with its inferences and warnings (exit 0)', async () => {
     const r = await captureCommand(run, ['import', join(fixtures, 'district-portal-website-2023.xlsx'), '--year', '2026', '--json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { scheme: { code: string; year: number; indicators: { name: string; points: number }[] }; inferences: { code: string; rule: { kind: string }; source: string }[]; warnings: string[] };
+    const out = JSON.parse(r.stdout) as {
+      scheme: { code: string; year: number; indicators: { name: string; points: number }[] };
+      inferences: { code: string; rule: { kind: string }; source: string }[];
+      warnings: string[];
+    };
     expect(out.scheme).toMatchObject({ code: 'KH-2026', year: 2026, indicators: [{ name: '健康情况', points: 15 }] });
-    expect(out.inferences.find((i) => i.code === '1.1.3')).toMatchObject({ rule: { kind: 'binary' }, source: '发现辖区内各级政府网站刊登商业广告的,此项不得分。' });
+    expect(out.inferences.find((i) => i.code === '1.1.3')).toMatchObject({
+      rule: { kind: 'binary' },
+      source: '发现辖区内各级政府网站刊登商业广告的,此项不得分。',
+    });
     expect(out.warnings.length).toBeGreaterThan(0);
   });
 
@@ -49,7 +60,7 @@ describe('kaoping scheme', () => {
     expect(r.stderr).toContain('工作表“评估指标” 第2行:“主动公开”分值 27 分,下级指标合计 15.4 分,不一致');
   });
 
-  it('exports the year\'s scheme as .docx and .xlsx that import back to the same points', async () => {
+  it("exports the year's scheme as .docx and .xlsx that import back to the same points", async () => {
     for (const format of ['docx', 'xlsx']) {
       const out = `细则.${format}`;
       const r = await captureCommand(run, ['export', '--year', '2026', '--format', format, '--out', out]);

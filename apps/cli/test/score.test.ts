@@ -13,12 +13,18 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const exampleDir = fileURLToPath(new URL('../../../fixtures/scoring-example/', import.meta.url));
 const ex = (name: string) => join(exampleDir, name);
 const exampleArgs = [
-  '--scheme', ex('scheme.json'),
-  '--units', ex('units.csv'),
-  '--scores', ex('scores.csv'),
-  '--findings', ex('findings.csv'),
-  '--events', ex('events.csv'),
-  '--rectifications', ex('rectifications.csv'),
+  '--scheme',
+  ex('scheme.json'),
+  '--units',
+  ex('units.csv'),
+  '--scores',
+  ex('scores.csv'),
+  '--findings',
+  ex('findings.csv'),
+  '--events',
+  ex('events.csv'),
+  '--rectifications',
+  ex('rectifications.csv'),
 ];
 const expected = (period: string) => JSON.parse(readFileSync(ex(`expected-${period}.json`), 'utf8'));
 
@@ -26,7 +32,11 @@ const runScore = (args: string[]) => captureCommand(run, args);
 
 /** Runs `kaoping score` as the user does, in a child process. */
 function spawnScore(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/cli/src/main.ts'), 'score', ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: '' } });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/cli/src/main.ts'), 'score', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: '' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,12 +81,27 @@ describe('kaoping score — invalid input exits 2 with reasons', () => {
   });
 
   it('missing flags, unknown flags, bad periods', async () => {
-    expect(await runScore(['--scheme', ex('scheme.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('缺少参数:--units --scores --period') });
+    expect(await runScore(['--scheme', ex('scheme.json')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('缺少参数:--units --scores --period'),
+    });
     expect((await runScore(['--bogus'])).code).toBe(2);
-    expect(await runScore([...exampleArgs, '--period', '2025Q5'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--period 2025Q5:格式不正确') });
-    expect(await runScore([...exampleArgs, '--period', '2024Q4'])).toMatchObject({ code: 2, stderr: expect.stringContaining('不在方案 JL-2025 的年度 2025 内') });
-    expect(await runScore([...exampleArgs, '--period', '2025', '--previous', '2024'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--previous') });
-    expect(await runScore([...exampleArgs, '--period', '2025Q3', '--previous', '2025'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--previous:期次 2025 不是季度') });
+    expect(await runScore([...exampleArgs, '--period', '2025Q5'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--period 2025Q5:格式不正确'),
+    });
+    expect(await runScore([...exampleArgs, '--period', '2024Q4'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('不在方案 JL-2025 的年度 2025 内'),
+    });
+    expect(await runScore([...exampleArgs, '--period', '2025', '--previous', '2024'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--previous'),
+    });
+    expect(await runScore([...exampleArgs, '--period', '2025Q3', '--previous', '2025'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--previous:期次 2025 不是季度'),
+    });
   });
 
   it('a missing file', async () => {
@@ -105,7 +130,9 @@ describe('kaoping score — invalid input exits 2 with reasons', () => {
     });
     scheme.indicators[0].children[1].points = 20;
     scheme.indicators[0].children[0].rule.kind = 'checkbox';
-    expect(await runScore(['--scheme', write('kind.json', JSON.stringify(scheme)), ...exampleArgs.slice(2), '--period', '2025Q3'])).toMatchObject({
+    expect(
+      await runScore(['--scheme', write('kind.json', JSON.stringify(scheme)), ...exampleArgs.slice(2), '--period', '2025Q3']),
+    ).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('kind.json:指标 1.1 rule.kind:计分规则 kind 应为'),
     });
@@ -114,7 +141,15 @@ describe('kaoping score — invalid input exits 2 with reasons', () => {
   it('bad rows in several files are all listed', async () => {
     const scores = readFileSync(ex('scores.csv'), 'utf8').replace('A01,2025Q3,2.2,13', 'A01,2025Q3,2.2,31');
     const events = 'unit,period,code,note\nA01,2025Q3,V7,\n';
-    const r = await runScore([...exampleArgs.slice(0, 4), '--scores', write('scores.csv', scores), '--events', write('events.csv', events), '--period', '2025Q3']);
+    const r = await runScore([
+      ...exampleArgs.slice(0, 4),
+      '--scores',
+      write('scores.csv', scores),
+      '--events',
+      write('events.csv', events),
+      '--period',
+      '2025Q3',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toEqual([
       'scores.csv 第51行 value 列:指标 2.2:得分 31 超出 [0, 15]',

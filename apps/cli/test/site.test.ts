@@ -12,7 +12,10 @@ import { captureCommand } from './capture-command';
 const tmp = mkdtempSync(join(tmpdir(), 'kaoping-site-'));
 let city: FixtureCity;
 beforeAll(async () => {
-  city = await startFixtureCity({ today: '2026-12-07', specs: [fixtureSiteSpec(0), fixtureSiteSpec(1), { ...fixtureSiteSpec(2), down: true }] });
+  city = await startFixtureCity({
+    today: '2026-12-07',
+    specs: [fixtureSiteSpec(0), fixtureSiteSpec(1), { ...fixtureSiteSpec(2), down: true }],
+  });
 });
 afterAll(async () => {
   await city.close();
@@ -26,10 +29,30 @@ describe('kaoping site check', () => {
     const words = join(tmp, 'words.txt');
     writeFileSync(words, FIXTURE_WORDS);
     const url = city.sites[1]!.url;
-    const { code, stdout } = await captureCommand(run, ['check', url, '--columns', columns, '--words', words, '--today', '2026-12-07', '--json']);
+    const { code, stdout } = await captureCommand(run, [
+      'check',
+      url,
+      '--columns',
+      columns,
+      '--words',
+      words,
+      '--today',
+      '2026-12-07',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const json = siteCheckResultSchema.parse(JSON.parse(stdout));
-    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['site', 'checkedAt', 'pages', 'reachable', 'homepageUpdated', 'columns', 'deadLinks', 'words', 'annualReport']);
+    expect(Object.keys(JSON.parse(stdout) as object)).toEqual([
+      'site',
+      'checkedAt',
+      'pages',
+      'reachable',
+      'homepageUpdated',
+      'columns',
+      'deadLinks',
+      'words',
+      'annualReport',
+    ]);
     expect(json.columns).toEqual([
       { name: '工作动态', url: `${url}gzdt/`, newest: '2026-10-28', intervalDays: 14, status: 'stale' },
       { name: '人事信息', url: `${url}rsxx/`, newest: null, intervalDays: 365, status: 'blank' },

@@ -13,7 +13,13 @@ process.on('SIGTERM', () => {
   running = false;
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const row = (seq: number) => ({ at: new Date().toISOString(), kind: 'login_failed', username: 'writer', client_ip: '127.0.0.1', detail: String(seq) });
+const row = (seq: number) => ({
+  at: new Date().toISOString(),
+  kind: 'login_failed',
+  username: 'writer',
+  client_ip: '127.0.0.1',
+  detail: String(seq),
+});
 
 let seq = 0;
 process.send?.('started');

@@ -5,7 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { dashboardDir, eagerScripts, gzippedSize, isEChartsCode, launchChromium, startChartsPreview } from '../charts-preview/preview-harness';
+import {
+  dashboardDir,
+  eagerScripts,
+  gzippedSize,
+  isEChartsCode,
+  launchChromium,
+  startChartsPreview,
+} from '../charts-preview/preview-harness';
 
 const RUNS = 5;
 const INITIAL_JS_BUDGET_KB = 450;
@@ -28,7 +35,9 @@ function measureInitialJs(): void {
   const total = files.reduce((sum, f) => sum + f.gz, 0);
   console.log('initial JS (index.html scripts + modulepreload, gzip -9):');
   for (const f of files) console.log(`  ${basename(f.file).padEnd(40)} ${kb(f.gz).padStart(10)}${f.isECharts ? '  ← ECharts!' : ''}`);
-  console.log(`  ${'total'.padEnd(40)} ${kb(total).padStart(10)}   budget ${INITIAL_JS_BUDGET_KB} KB: ${total / 1024 <= INITIAL_JS_BUDGET_KB ? 'ok' : 'OVER'}`);
+  console.log(
+    `  ${'total'.padEnd(40)} ${kb(total).padStart(10)}   budget ${INITIAL_JS_BUDGET_KB} KB: ${total / 1024 <= INITIAL_JS_BUDGET_KB ? 'ok' : 'OVER'}`,
+  );
   console.log(`  ECharts in the initial scripts: ${files.some((f) => f.isECharts) ? 'YES (should be lazy)' : 'no'}`);
 }
 
@@ -50,7 +59,9 @@ export default async function bench(): Promise<void> {
   try {
     const assets = join(preview.outDir, 'assets');
     const lazy = readdirSync(assets).filter((f) => f.endsWith('.js') && isEChartsCode(join(assets, f)));
-    console.log(`ECharts chunk, loaded on first chart: ${kb(lazy.reduce((sum, f) => sum + gzippedSize(join(assets, f)), 0))} gzipped (${lazy.join(', ')})`);
+    console.log(
+      `ECharts chunk, loaded on first chart: ${kb(lazy.reduce((sum, f) => sum + gzippedSize(join(assets, f)), 0))} gzipped (${lazy.join(', ')})`,
+    );
     console.log(`chart render in Chromium, median of ${RUNS} fresh pages (min–max):`);
     for (const scenario of scenarios) {
       const runs: { buildMs: number; renderMs: number; pageMs: number }[] = [];
@@ -71,7 +82,9 @@ export default async function bench(): Promise<void> {
       const render = median(runs.map((r) => r.renderMs));
       console.log(`  ${scenario.label}`);
       console.log(`    build option              ${line('buildMs')}`);
-      console.log(`    setOption → finished      ${line('renderMs')}   budget ${RENDER_BUDGET_MS} ms: ${render <= RENDER_BUDGET_MS ? 'ok' : 'OVER'}`);
+      console.log(
+        `    setOption → finished      ${line('renderMs')}   budget ${RENDER_BUDGET_MS} ms: ${render <= RENDER_BUDGET_MS ? 'ok' : 'OVER'}`,
+      );
       console.log(`    navigation → finished     ${line('pageMs')}   (page load, ECharts chunk, init, render)`);
     }
   } finally {

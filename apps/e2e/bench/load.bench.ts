@@ -73,7 +73,14 @@ async function prepare(scenario: Scenario): Promise<{ env: Record<string, string
     await seedDemoCity(handle.db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
     password = DEMO_PASSWORD;
   } else {
-    await seedBenchCity(handle.db, { rankingUnits: 3000, heatMapUnits: 300, indicators: 12, rectificationItems: 2000, passwordHash: await hashPassword(BENCH_PASSWORD), now: new Date() });
+    await seedBenchCity(handle.db, {
+      rankingUnits: 3000,
+      heatMapUnits: 300,
+      indicators: 12,
+      rectificationItems: 2000,
+      passwordHash: await hashPassword(BENCH_PASSWORD),
+      now: new Date(),
+    });
     password = BENCH_PASSWORD;
   }
   console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -177,7 +184,9 @@ async function drive(label: string, baseUrl: string, connections: number, option
 
 function printTable(rows: LoadResult[]): void {
   const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(`  ${pad('request', 28)} ${pad('conns', 6)} ${pad('req/s', 8)} ${pad('p50 ms', 8)} ${pad('p97.5 ms', 9)} ${pad('p99 ms', 8)} errors`);
+  console.log(
+    `  ${pad('request', 28)} ${pad('conns', 6)} ${pad('req/s', 8)} ${pad('p50 ms', 8)} ${pad('p97.5 ms', 9)} ${pad('p99 ms', 8)} errors`,
+  );
   for (const r of rows) {
     console.log(
       `  ${pad(r.label, 28)} ${pad(String(r.connections), 6)} ${pad(r.rps.toFixed(0), 8)} ${pad(String(r.p50), 8)} ${pad(String(r.p95), 9)} ${pad(String(r.p99), 8)} ${r.errors}`,
@@ -193,7 +202,12 @@ async function runScenario(scenario: Scenario): Promise<void> {
     const cookie = await signIn(server.baseUrl, 'admin', db.password);
     const periods = await trpc<Array<{ period: string }>>(server.baseUrl, cookie, 'dashboard.periods');
     const period = periods[0]?.period ?? null;
-    const ranking = await trpc<{ group: { code: string } | null; rows: Array<{ unitId: number }> }>(server.baseUrl, cookie, 'dashboard.ranking', { period, group: null });
+    const ranking = await trpc<{ group: { code: string } | null; rows: Array<{ unitId: number }> }>(
+      server.baseUrl,
+      cookie,
+      'dashboard.ranking',
+      { period, group: null },
+    );
     const unitId = ranking.rows[0]?.unitId;
     const get = (path: string, input: unknown) => ({
       method: 'GET' as const,
@@ -238,7 +252,8 @@ async function driveScoreEntry(baseUrl: string, cookie: string): Promise<LoadRes
     const grid = await trpc<Grid>(baseUrl, cookie, 'assessment.inputs.grid', { roundId: draft.id, group: group.code });
     const binary = new Set(grid.leaves.filter((l) => l.rule?.kind === 'binary').map((l) => l.code));
     for (const unit of grid.units) {
-      for (const cell of unit.cells) if (cell.applicable && binary.has(cell.leaf)) cells.push({ unitId: unit.id, leaf: cell.leaf, value: cell.value });
+      for (const cell of unit.cells)
+        if (cell.applicable && binary.has(cell.leaf)) cells.push({ unitId: unit.id, leaf: cell.leaf, value: cell.value });
     }
   }
   if (cells.length < 50) {

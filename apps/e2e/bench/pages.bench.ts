@@ -47,7 +47,13 @@ async function buildDashboard(outDir: string): Promise<void> {
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    await build({ configFile: join(dashboardDir, 'vite.config.ts'), root: dashboardDir, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: join(dashboardDir, 'vite.config.ts'),
+      root: dashboardDir,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
     else process.env['NODE_ENV'] = nodeEnv;
@@ -76,7 +82,13 @@ interface Scenario {
   content?: string;
 }
 
-async function openPage(browser: Browser, baseUrl: string, cookie: string, scenario: Scenario, gzipOf: (name: string) => number): Promise<PageRun> {
+async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  cookie: string,
+  scenario: Scenario,
+  gzipOf: (name: string) => number,
+): Promise<PageRun> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await context.addCookies([{ name: 'kp_session', value: cookie, url: baseUrl }]);
   const page: Page = await context.newPage();
@@ -103,7 +115,12 @@ async function openPage(browser: Browser, baseUrl: string, cookie: string, scena
     shownAt.push(await page.evaluate(() => performance.now()));
   }
   const requestedMs = await page.evaluate(() =>
-    Math.min(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/trpc/dashboard.')).map((e) => e.startTime)),
+    Math.min(
+      ...performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/trpc/dashboard.'))
+        .map((e) => e.startTime),
+    ),
   );
   if (process.env['KAOPING_BENCH_WATERFALL'] === '1') {
     const entries = await page.evaluate(() =>
@@ -113,7 +130,8 @@ async function openPage(browser: Browser, baseUrl: string, cookie: string, scena
       }),
     );
     console.log(`    waterfall of ${scenario.path} (ms since navigation):`);
-    for (const e of entries.sort((a, b) => a.start - b.start)) console.log(`      ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 70)}`);
+    for (const e of entries.sort((a, b) => a.start - b.start))
+      console.log(`      ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 70)}`);
   }
   await context.close();
   return { shownMs: Math.max(...shownAt), finishedMs: finishedAt.length ? Math.max(...finishedAt) : null, renderMs, jsBytes, requestedMs };
@@ -126,7 +144,11 @@ export default async function bench(): Promise<void> {
   const eager = eagerScripts(dist).map((file) => ({ file, gz: gzippedSize(file), isECharts: isEChartsCode(file) }));
   const initialJs = eager.reduce((sum, f) => sum + f.gz, 0);
   const assets = join(dist, 'assets');
-  const gzipByName = new Map(readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => [f, gzippedSize(join(assets, f))]));
+  const gzipByName = new Map(
+    readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, gzippedSize(join(assets, f))]),
+  );
   const gzipOf = (name: string) => gzipByName.get(name) ?? 0;
 
   const database = openSqlite(join(dir, 'bench.db'));
@@ -135,24 +157,39 @@ export default async function bench(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const generatedAt = performance.now();
-    const city = await seedBenchCity(database.db, { rankingUnits: RANKING_UNITS, heatMapUnits: HEAT_MAP_UNITS, indicators: INDICATORS, rectificationItems: LEDGER_ITEMS, passwordHash: await hashPassword(PASSWORD), now: new Date() });
+    const city = await seedBenchCity(database.db, {
+      rankingUnits: RANKING_UNITS,
+      heatMapUnits: HEAT_MAP_UNITS,
+      indicators: INDICATORS,
+      rectificationItems: LEDGER_ITEMS,
+      passwordHash: await hashPassword(PASSWORD),
+      now: new Date(),
+    });
     const generationMs = performance.now() - generatedAt;
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const login = await fetch(`${baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const login = await fetch(`${baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
     const cookie = /kp_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status}`);
 
     // The API behind the pages: the first call reads and parses the publications, later ones hit memory.
     const api = async (path: string, input: unknown) => {
       const started = performance.now();
-      const response = await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: `kp_session=${cookie}` } });
+      const response = await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: { cookie: `kp_session=${cookie}` },
+      });
       const body = await response.text();
       if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
       return { ms: performance.now() - started, bytes: body.length };
     };
-    const firstUnit = Number((await database.db.selectFrom('units').select('id').where('code', '=', 'T00001').executeTakeFirstOrThrow()).id);
+    const firstUnit = Number(
+      (await database.db.selectFrom('units').select('id').where('code', '=', 'T00001').executeTakeFirstOrThrow()).id,
+    );
     const calls: [string, string, unknown][] = [
       ['dashboard.ranking (3,000 units)', 'dashboard.ranking', { period: null, group: 'C' }],
       ['dashboard.heatMap (300 × 12)', 'dashboard.heatMap', { period: null, group: 'B' }],
@@ -167,7 +204,9 @@ export default async function bench(): Promise<void> {
     for (const [label, path, input] of calls) {
       const first = await api(path, input);
       const again = [await api(path, input), await api(path, input)];
-      apiLines.push(`  ${label.padEnd(44)} first ${ms(first.ms).padStart(7)}   then ${ms(median(again.map((a) => a.ms))).padStart(7)}   ${kb(first.bytes).padStart(10)} JSON`);
+      apiLines.push(
+        `  ${label.padEnd(44)} first ${ms(first.ms).padStart(7)}   then ${ms(median(again.map((a) => a.ms))).padStart(7)}   ${kb(first.bytes).padStart(10)} JSON`,
+      );
     }
 
     browser = await launchChromium();
@@ -188,10 +227,14 @@ export default async function bench(): Promise<void> {
       results.push({ scenario, runs });
     }
 
-    console.log(`generated city: ${city.units} units (groups of ${RANKING_UNITS} and ${HEAT_MAP_UNITS}), ${INDICATORS} level-1 indicators, ${city.scores} scores, ${city.publications} published quarters, ${city.items} ledger items in ${ms(generationMs)}`);
+    console.log(
+      `generated city: ${city.units} units (groups of ${RANKING_UNITS} and ${HEAT_MAP_UNITS}), ${INDICATORS} level-1 indicators, ${city.scores} scores, ${city.publications} published quarters, ${city.items} ledger items in ${ms(generationMs)}`,
+    );
     console.log('initial JS (index.html module scripts + modulepreload, gzip -9):');
     for (const f of eager) console.log(`  ${basename(f.file).padEnd(40)} ${kb(f.gz).padStart(10)}${f.isECharts ? '  ← ECharts!' : ''}`);
-    console.log(`  ${'total'.padEnd(40)} ${kb(initialJs).padStart(10)}   budget ${INITIAL_JS_BUDGET_KB} KB: ${verdict(initialJs / 1024 <= INITIAL_JS_BUDGET_KB)}`);
+    console.log(
+      `  ${'total'.padEnd(40)} ${kb(initialJs).padStart(10)}   budget ${INITIAL_JS_BUDGET_KB} KB: ${verdict(initialJs / 1024 <= INITIAL_JS_BUDGET_KB)}`,
+    );
     console.log(`API over HTTP on localhost (first call, then median of 2):`);
     for (const line of apiLines) console.log(line);
     console.log(`pages in Chromium, fresh browser context each, median of ${RUNS} (min–max):`);
@@ -201,8 +244,12 @@ export default async function bench(): Promise<void> {
       const finished = runs.flatMap((r) => (r.finishedMs === null ? [] : [r.finishedMs]));
       const range = (values: number[]) => `${ms(median(values)).padStart(7)} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
       console.log(`  ${scenario.label}`);
-      console.log(`    navigation → data asked   ${range(runs.map((r) => r.requestedMs))}   (app frame: scripts, session, layout, route chunk)`);
-      console.log(`    navigation → shown        ${range(shown)}   budget ${PAGE_BUDGET_MS} ms: ${verdict(median(shown) < PAGE_BUDGET_MS)}`);
+      console.log(
+        `    navigation → data asked   ${range(runs.map((r) => r.requestedMs))}   (app frame: scripts, session, layout, route chunk)`,
+      );
+      console.log(
+        `    navigation → shown        ${range(shown)}   budget ${PAGE_BUDGET_MS} ms: ${verdict(median(shown) < PAGE_BUDGET_MS)}`,
+      );
       if (render.length) console.log(`    chart option → drawn      ${range(render)}`);
       if (finished.length) console.log(`    navigation → finished     ${range(finished)}   (chart animations done)`);
       console.log(`    JS loaded (gzip)          ${kb(median(runs.map((r) => r.jsBytes))).padStart(10)}`);

@@ -52,7 +52,17 @@ function timed<T>(id: string, build: () => T): T {
   return option;
 }
 
-function Chart({ id, title, option, height = 360 }: { id: string; title: string; option: Parameters<typeof EChart>[0]['option']; height?: number }) {
+function Chart({
+  id,
+  title,
+  option,
+  height = 360,
+}: {
+  id: string;
+  title: string;
+  option: Parameters<typeof EChart>[0]['option'];
+  height?: number;
+}) {
   const events = useMemo(
     () => ({
       finished: () => {
@@ -95,7 +105,12 @@ function Gallery() {
     });
     const whatIf = generateRankingUnits(20, 21).map((u, i) => {
       const scenarioScore = Math.round(((u.score ?? 0) + (((i * 37) % 11) - 5) * 0.9) * 100) / 100;
-      return { key: u.key, name: u.name, official: { score: u.score, rank: u.rank, grade: u.grade }, scenario: { score: scenarioScore, rank: 0, grade: gradeOf(scenarioScore) } };
+      return {
+        key: u.key,
+        name: u.name,
+        official: { score: u.score, rank: u.rank, grade: u.grade },
+        scenario: { score: scenarioScore, rank: 0, grade: gradeOf(scenarioScore) },
+      };
     });
     [...whatIf].sort((a, b) => (b.scenario.score ?? 0) - (a.scenario.score ?? 0)).forEach((u, i) => (u.scenario.rank = i + 1));
     return {
@@ -106,7 +121,13 @@ function Gallery() {
           groupName: 'B1类 市直部门',
           spread: 'p10-p90',
           passScore: 60,
-          points: quarters.map((period, i) => ({ period, average: 78 + i * 1.1 + random.normal(), low: 64 + i * 1.4, high: 91 + i * 0.5, passRate: Math.min(100, 86 + i * 2) })),
+          points: quarters.map((period, i) => ({
+            period,
+            average: 78 + i * 1.1 + random.normal(),
+            low: 64 + i * 1.4,
+            high: 91 + i * 0.5,
+            passRate: Math.min(100, 86 + i * 2),
+          })),
         },
         labels,
       ),
@@ -116,7 +137,13 @@ function Gallery() {
           passScore: 60,
           points: quarters.map((period, i) => {
             const score = Math.round((74 + i * 2.4 + random.normal() * 2) * 100) / 100;
-            return { period, score: i === 3 ? null : score, rank: i === 3 ? null : Math.max(1, 14 - i * 2 + random.int(-1, 1)), rankedCount: 22, grade: gradeOf(score) };
+            return {
+              period,
+              score: i === 3 ? null : score,
+              rank: i === 3 ? null : Math.max(1, 14 - i * 2 + random.int(-1, 1)),
+              rankedCount: 22,
+              grade: gradeOf(score),
+            };
           }),
         },
         labels,
@@ -126,7 +153,12 @@ function Gallery() {
         {
           unitName: '江临市教育局',
           groupName: 'B1类',
-          indicators: LEVEL1_NAMES.slice(0, 8).map((name, i) => ({ code: String(i + 1), name, unitShare: i === 5 ? null : 60 + ((i * 29) % 40), groupShare: 70 + ((i * 17) % 25) })),
+          indicators: LEVEL1_NAMES.slice(0, 8).map((name, i) => ({
+            code: String(i + 1),
+            name,
+            unitShare: i === 5 ? null : 60 + ((i * 29) % 40),
+            groupShare: 70 + ((i * 17) % 25),
+          })),
         },
         labels,
       ),
@@ -149,15 +181,45 @@ function Gallery() {
       ),
       burndown: buildRectificationBurndownOption({ points: burndown }, labels),
       overdue: buildOverdueByUnitOption(
-        { units: Array.from({ length: 40 }, (_, i) => ({ key: `R${i}`, name: unitName(i + 3, random), overdue: Math.max(0, Math.round(random.normal() * 2 + 1)), openOnTime: random.int(0, 6) })) },
+        {
+          units: Array.from({ length: 40 }, (_, i) => ({
+            key: `R${i}`,
+            name: unitName(i + 3, random),
+            overdue: Math.max(0, Math.round(random.normal() * 2 + 1)),
+            openOnTime: random.int(0, 6),
+          })),
+        },
         labels,
       ),
       whatIf: buildWhatIfComparisonOption({ units: whatIf, passScore: 60 }, labels),
     };
   });
-  const titles = labels === chartsEn
-    ? ['Ranking, group B1', 'Rank stability (5–95%)', 'Group trend', 'Unit trend', 'Heat map', 'Unit vs group', 'Score waterfall', 'Rectification burn-down', 'Overdue by unit', 'What-if comparison']
-    : ['B1类排名', '排名稳定性(5%–95%区间)', '分组趋势', '单位趋势', '热力图', '单位与组平均对比', '得分构成(瀑布图)', '整改进度(燃尽图)', '各单位逾期整改', '权重模拟对比'];
+  const titles =
+    labels === chartsEn
+      ? [
+          'Ranking, group B1',
+          'Rank stability (5–95%)',
+          'Group trend',
+          'Unit trend',
+          'Heat map',
+          'Unit vs group',
+          'Score waterfall',
+          'Rectification burn-down',
+          'Overdue by unit',
+          'What-if comparison',
+        ]
+      : [
+          'B1类排名',
+          '排名稳定性(5%–95%区间)',
+          '分组趋势',
+          '单位趋势',
+          '热力图',
+          '单位与组平均对比',
+          '得分构成(瀑布图)',
+          '整改进度(燃尽图)',
+          '各单位逾期整改',
+          '权重模拟对比',
+        ];
   const ids = ['ranking', 'stability', 'groupTrend', 'unitTrend', 'heat', 'radar', 'waterfall', 'burndown', 'overdue', 'whatIf'] as const;
   const heights: Partial<Record<(typeof ids)[number], number>> = { ranking: 560, stability: 520, heat: 600, whatIf: 560, overdue: 520 };
   return (
@@ -180,16 +242,26 @@ function Gallery() {
 function Single({ view }: { view: 'ranking' | 'heatmap' }) {
   const units = Number(params.get('units') ?? (view === 'ranking' ? 3000 : 300));
   const indicatorCount = Number(params.get('indicators') ?? 12);
-  const [data] = useState(() => (view === 'ranking' ? { ranking: generateRankingUnits(units, 7) } : { heat: generateHeatMap(units, indicatorCount) }));
+  const [data] = useState(() =>
+    view === 'ranking' ? { ranking: generateRankingUnits(units, 7) } : { heat: generateHeatMap(units, indicatorCount) },
+  );
   const [version, setVersion] = useState(0);
   state.rerender = () => setVersion((v) => v + 1);
   const chart = useMemo(() => {
     if (data.ranking) {
       const ranking = data.ranking;
-      return { option: timed('ranking', () => buildRankingBarOption({ units: ranking, passScore: 60 }, labels)), height: 900, title: `${units} 个单位得分排名` };
+      return {
+        option: timed('ranking', () => buildRankingBarOption({ units: ranking, passScore: 60 }, labels)),
+        height: 900,
+        title: `${units} 个单位得分排名`,
+      };
     }
     const heat = data.heat ?? generateHeatMap(0, 0);
-    return { option: timed('heatmap', () => buildHeatMapOption(heat, labels)), height: heatMapHeight(heat), title: `${units} 个单位 × ${indicatorCount} 项一级指标得分率` };
+    return {
+      option: timed('heatmap', () => buildHeatMapOption(heat, labels)),
+      height: heatMapHeight(heat),
+      title: `${units} 个单位 × ${indicatorCount} 项一级指标得分率`,
+    };
   }, [data, version]); // a new version rebuilds the option from the same data
   return (
     <div style={{ padding: 12 }}>

@@ -19,13 +19,41 @@ export function createPreviewRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, normal, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
+  return {
+    next,
+    normal,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
 }
 
 const COUNTIES = ['临江区', '东湖区', '西山区', '南屏区', '北塘区', '清河县', '云溪县', '石门县', '柳林县', '安澜市'];
 const PLACES = ['青', '石', '白', '云', '桃', '柳', '松', '梅', '兰', '竹', '金', '玉', '龙', '凤', '安', '平', '长', '新'];
 const PLACES2 = ['山', '水', '溪', '湾', '岭', '桥', '港', '田', '坪', '林', '湖', '塘', '河', '洲', '源', '口'];
-const DEPTS = ['发展和改革委员会', '教育局', '科学技术局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化广电旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局'];
+const DEPTS = [
+  '发展和改革委员会',
+  '教育局',
+  '科学技术局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化广电旅游局',
+  '卫生健康委员会',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+];
 
 export function unitName(i: number, random: ReturnType<typeof createPreviewRandom>): string {
   if (i < DEPTS.length) return `江临市${DEPTS[i]}`;
@@ -57,16 +85,36 @@ export function generateRankingUnits(count: number, seed = 7, options: { withInt
       grade: isVetoFail ? '不合格' : gradeOf(u.score),
       isVetoFail,
       ...(options.withIntervals && !isVetoFail
-        ? { interval: { low: Math.max(1, rank - spread), high: Math.min(count - 1, rank + spread + random.int(0, 1)), median: rank }, isNotRobust: spread >= 2 }
+        ? {
+            interval: { low: Math.max(1, rank - spread), high: Math.min(count - 1, rank + spread + random.int(0, 1)), median: rank },
+            isNotRobust: spread >= 2,
+          }
         : {}),
     };
   });
 }
 
-export const LEVEL1_NAMES = ['主动公开', '依申请公开', '政策解读', '回应关切', '平台建设', '年度报告', '问题整改', '基层政务公开', '政府信息管理', '重点领域信息', '监督保障', '创新做法'];
+export const LEVEL1_NAMES = [
+  '主动公开',
+  '依申请公开',
+  '政策解读',
+  '回应关切',
+  '平台建设',
+  '年度报告',
+  '问题整改',
+  '基层政务公开',
+  '政府信息管理',
+  '重点领域信息',
+  '监督保障',
+  '创新做法',
+];
 
 /** Units × indicators; 政策解读 is weak across the group, 重点领域信息 often not applicable. */
-export function generateHeatMap(unitCount: number, indicatorCount: number, seed = 11): { indicators: HeatMapIndicator[]; units: HeatMapUnit[]; average: (number | null)[] } {
+export function generateHeatMap(
+  unitCount: number,
+  indicatorCount: number,
+  seed = 11,
+): { indicators: HeatMapIndicator[]; units: HeatMapUnit[]; average: (number | null)[] } {
   const random = createPreviewRandom(seed);
   const indicators = Array.from({ length: indicatorCount }, (_, i) => ({ code: String(i + 1), name: LEVEL1_NAMES[i] ?? `指标${i + 1}` }));
   const difficulty = indicators.map((ind) => (ind.name === '政策解读' ? 32 : ind.name === '回应关切' ? 14 : random.int(0, 12)));
@@ -76,7 +124,9 @@ export function generateHeatMap(unitCount: number, indicatorCount: number, seed 
       key: `U${String(u + 1).padStart(4, '0')}`,
       name: u === 0 ? XSS_FLAG_NAME : unitName(u, random),
       shares: indicators.map((ind, i) =>
-        ind.name === '重点领域信息' && random.next() < 0.35 ? null : Math.round(Math.min(100, Math.max(0, 92 - (difficulty[i] ?? 0) + quality + random.normal() * 8)) * 10) / 10,
+        ind.name === '重点领域信息' && random.next() < 0.35
+          ? null
+          : Math.round(Math.min(100, Math.max(0, 92 - (difficulty[i] ?? 0) + quality + random.normal() * 8)) * 10) / 10,
       ),
     };
   });

@@ -30,7 +30,8 @@ async function openAnalysis(page: Page, query: string): Promise<void> {
   await page.getByTestId('analysis-source').waitFor();
 }
 
-const statisticValue = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent()) ?? '').replace(/[^\d]/g, ''));
+const statisticValue = async (page: Page, testId: string) =>
+  Number(((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent()) ?? '').replace(/[^\d]/g, ''));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,7 +72,11 @@ describe('analysis', () => {
         true,
       );
       const results = document.querySelector('[data-testid="whatif-results"]');
-      if (results) new MutationObserver(() => w.__kp.updates.push(performance.now() - w.__kp.started)).observe(results, { attributes: true, attributeFilter: ['data-points'] });
+      if (results)
+        new MutationObserver(() => w.__kp.updates.push(performance.now() - w.__kp.started)).observe(results, {
+          attributes: true,
+          attributeFilter: ['data-points'],
+        });
     });
     const slider = page.getByRole('slider', { name: '主动公开' });
     const recomputeMs: number[] = [];
@@ -127,7 +132,10 @@ describe('analysis', () => {
     await page.getByText('已保存方案「加重主动公开」').waitFor();
     await expect(page.getByTestId('scenario-list').textContent()).resolves.toContain('依申请公开 20→0');
 
-    for (const [select, name] of [['compare-first', '去掉依申请公开'], ['compare-second', '加重主动公开']] as const) {
+    for (const [select, name] of [
+      ['compare-first', '去掉依申请公开'],
+      ['compare-second', '加重主动公开'],
+    ] as const) {
       await page.getByTestId(select).click();
       await page.keyboard.type(name);
       await page.keyboard.press('Enter');
@@ -166,7 +174,9 @@ describe('analysis', () => {
     expect(await status.getAttribute('data-where')).toBe('worker');
     const worker = Number(await status.getAttribute('data-ms'));
     await expect(page.getByTestId('stability-methodology').textContent()).resolves.toContain('100000 次');
-    console.log(`[analysis] rank stability, group ${LARGEST_GROUP}: 1,000 draws ${inline.ms.toFixed(1)} ms (${inline.where ?? '?'}); 100,000 draws ${worker.toFixed(0)} ms (worker); ${flagged} units flagged 与相邻单位差异不显著 at 1,000 draws`);
+    console.log(
+      `[analysis] rank stability, group ${LARGEST_GROUP}: 1,000 draws ${inline.ms.toFixed(1)} ms (${inline.where ?? '?'}); 100,000 draws ${worker.toFixed(0)} ms (worker); ${flagged} units flagged 与相邻单位差异不显著 at 1,000 draws`,
+    );
     expect(['inline', 'worker']).toContain(inline.where);
     expect(flagged).toBeGreaterThan(0);
     await page.getByTestId('leave-one-out-table').scrollIntoViewIfNeeded();
@@ -176,9 +186,21 @@ describe('analysis', () => {
 
   it('explains a unit: waterfall, gap to the next rank up, relative losses; and switches to English', async () => {
     // the unit ranked 5th in B1, from the publication in force
-    const round = await env.database.db.selectFrom('assessment_rounds').select('id').where('period_code', '=', period).where('kind', '!=', 'self').executeTakeFirstOrThrow();
-    const publication = await env.database.db.selectFrom('assessment_publications').select('results_json').where('round_id', '=', round.id).orderBy('sequence', 'desc').executeTakeFirstOrThrow();
-    const results = JSON.parse(publication.results_json) as { groups: { code: string; rows: { unit: string; name: string; rank: number | null }[] }[] };
+    const round = await env.database.db
+      .selectFrom('assessment_rounds')
+      .select('id')
+      .where('period_code', '=', period)
+      .where('kind', '!=', 'self')
+      .executeTakeFirstOrThrow();
+    const publication = await env.database.db
+      .selectFrom('assessment_publications')
+      .select('results_json')
+      .where('round_id', '=', round.id)
+      .orderBy('sequence', 'desc')
+      .executeTakeFirstOrThrow();
+    const results = JSON.parse(publication.results_json) as {
+      groups: { code: string; rows: { unit: string; name: string; rank: number | null }[] }[];
+    };
     const fifth = results.groups.find((g) => g.code === 'B1')?.rows[4];
     if (!fifth) throw new Error('no fifth unit in B1');
     const page = await newPage(env);
@@ -207,7 +229,12 @@ describe('analysis', () => {
     await liaison.goto(`${env.baseUrl}/analysis`);
     await expect(liaison.getByText('无权访问').textContent()).resolves.toBeTruthy();
 
-    const draft = await env.database.db.selectFrom('assessment_rounds').select('period_code').where('status', '=', 'draft').where('kind', '!=', 'self').executeTakeFirstOrThrow();
+    const draft = await env.database.db
+      .selectFrom('assessment_rounds')
+      .select('period_code')
+      .where('status', '=', 'draft')
+      .where('kind', '!=', 'self')
+      .executeTakeFirstOrThrow();
     const page = await newPage(env);
     await signIn(env, page, 'admin');
     await page.goto(`${env.baseUrl}/analysis?period=${draft.period_code}&group=A`);

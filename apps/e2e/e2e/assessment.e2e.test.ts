@@ -17,7 +17,13 @@ let round: { id: number; period: string };
 beforeAll(async () => {
   env = await startE2e();
   dir = mkdtempSync(join(tmpdir(), 'kaoping-assessment-'));
-  const draft = await env.database.db.selectFrom('assessment_rounds').select(['id', 'period_code']).where('status', '=', 'draft').where('kind', '=', 'office').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+  const draft = await env.database.db
+    .selectFrom('assessment_rounds')
+    .select(['id', 'period_code'])
+    .where('status', '=', 'draft')
+    .where('kind', '=', 'office')
+    .orderBy('period_code', 'desc')
+    .executeTakeFirstOrThrow();
   round = { id: Number(draft.id), period: draft.period_code };
 });
 afterAll(() => env.close());
@@ -38,7 +44,11 @@ async function writeRoundFiles(): Promise<{ badScores: string; scores: string; f
     .where('u.valid_to', 'is', null)
     .orderBy('u.code')
     .execute();
-  const existing = new Set((await db.selectFrom('assessment_scores').select(['unit_id', 'leaf_code']).where('round_id', '=', round.id).execute()).map((s) => `${s.unit_id}:${s.leaf_code}`));
+  const existing = new Set(
+    (await db.selectFrom('assessment_scores').select(['unit_id', 'leaf_code']).where('round_id', '=', round.id).execute()).map(
+      (s) => `${s.unit_id}:${s.leaf_code}`,
+    ),
+  );
   const lines = ['unit,period,indicator,value'];
   units.forEach((u, i) => {
     const unit = { group: u.group, tags: JSON.parse(u.tags) as string[] };
@@ -46,11 +56,18 @@ async function writeRoundFiles(): Promise<{ badScores: string; scores: string; f
       if (!leaf.needsInput || !isLeafApplicable(leaf, unit) || existing.has(`${u.id}:${leaf.code}`)) continue;
       const rule = leaf.rule;
       const value =
-        rule.kind === 'checklist' ? rule.items.slice(0, 2 + (i % 2)).map((it) => it.code).join(';')
-        : rule.kind === 'binary' ? String(i % 5 === 0 ? 0 : 1)
-        : rule.kind === 'graded' ? (rule.levels[i % 3]?.label ?? '')
-        : rule.kind === 'rate' ? String(90 + (i % 10))
-        : String(Math.max(0, leaf.points / 1000 - (i % 4) * 0.5));
+        rule.kind === 'checklist'
+          ? rule.items
+              .slice(0, 2 + (i % 2))
+              .map((it) => it.code)
+              .join(';')
+          : rule.kind === 'binary'
+            ? String(i % 5 === 0 ? 0 : 1)
+            : rule.kind === 'graded'
+              ? (rule.levels[i % 3]?.label ?? '')
+              : rule.kind === 'rate'
+                ? String(90 + (i % 10))
+                : String(Math.max(0, leaf.points / 1000 - (i % 4) * 0.5));
       lines.push(`${u.code},${round.period},${leaf.code},${value}`);
     }
   });
@@ -63,14 +80,23 @@ async function writeRoundFiles(): Promise<{ badScores: string; scores: string; f
     `A02,${round.period},3.1,3,,首页存在错别字及不可用链接,https://www.jiangling.gov.cn/a02/`,
     `B101,${round.period},1.1.2,1,,政策文件栏目超过6个月未更新,https://www.jiangling.gov.cn/b101/zcwj/`,
   ].join('\n');
-  const events = ['unit,period,code,note', `A03,${round.period},J2,获市政府办公室通报表扬`, `B205,${round.period},Z1,被省政务公开办通报批评`].join('\n');
+  const events = [
+    'unit,period,code,note',
+    `A03,${round.period},J2,获市政府办公室通报表扬`,
+    `B205,${round.period},Z1,被省政务公开办通报批评`,
+  ].join('\n');
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     return path;
   };
-  return { badScores: write('bad/scores.csv', badScores), scores: write('scores.csv', scores), findings: write('findings.csv', `${findings}\n`), events: write('events.csv', `${events}\n`) };
+  return {
+    badScores: write('bad/scores.csv', badScores),
+    scores: write('scores.csv', scores),
+    findings: write('findings.csv', `${findings}\n`),
+    events: write('events.csv', `${events}\n`),
+  };
 }
 
 async function rankOf(page: Page, unitName: string): Promise<number> {
@@ -110,18 +136,29 @@ describe('an assessment round, end to end', () => {
     await assessor.getByTestId('import-problems').getByText('等级 “特优” 不存在', { exact: false }).waitFor();
     await assessor.getByTestId('import-problems').getByText('单位 X99 不在本轮参评单位中', { exact: false }).waitFor();
     await screenshot(assessor, 'asmt-03-import-rejected');
-    const before = await env.database.db.selectFrom('assessment_scores').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', round.id).executeTakeFirstOrThrow();
+    const before = await env.database.db
+      .selectFrom('assessment_scores')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', round.id)
+      .executeTakeFirstOrThrow();
 
     await importFile(assessor, 'scores', files.scores);
     await expect(assessor.getByTestId('import-result').innerText()).resolves.toContain('导入完成');
-    const after = await env.database.db.selectFrom('assessment_scores').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', round.id).executeTakeFirstOrThrow();
+    const after = await env.database.db
+      .selectFrom('assessment_scores')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', round.id)
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBeGreaterThan(Number(before.n));
     await importFile(assessor, 'findings', files.findings);
     await expect(assessor.getByTestId('import-result').innerText()).resolves.toContain('导入完成');
     await importFile(assessor, 'events', files.events);
     await expect(assessor.getByTestId('import-result').innerText()).resolves.toContain('导入完成');
     await screenshot(assessor, 'asmt-04-import-ok');
-    await assessor.getByRole('button', { name: /关\s?闭/ }).last().click();
+    await assessor
+      .getByRole('button', { name: /关\s?闭/ })
+      .last()
+      .click();
 
     // An event by hand on a unit's sheet: a commendation (加分) for 安澜市.
     const a10 = await env.database.db.selectFrom('units').select('id').where('code', '=', 'A10').executeTakeFirstOrThrow();
@@ -144,7 +181,12 @@ describe('an assessment round, end to end', () => {
     const selfCell = liaison.getByLabel('self-2.2');
     await selfCell.fill('8');
     await selfCell.press('Enter');
-    await liaison.getByTestId('self-assessment').locator('tr', { hasText: '2.2 答复规范性' }).getByText('8', { exact: true }).first().waitFor();
+    await liaison
+      .getByTestId('self-assessment')
+      .locator('tr', { hasText: '2.2 答复规范性' })
+      .getByText('8', { exact: true })
+      .first()
+      .waitFor();
     await screenshot(liaison, 'asmt-05a-liaison-self-assessment');
 
     await assessor.getByRole('tab', { name: '排名结果' }).click();
@@ -171,7 +213,11 @@ describe('an assessment round, end to end', () => {
     await assessor.reload();
     await assessor.getByRole('tab', { name: '申诉' }).click();
     await assessor.getByTestId('objections-table').getByText('临江区', { exact: false }).first().waitFor();
-    await assessor.getByTestId('objections-table').getByRole('button', { name: /处\s?理/ }).first().click();
+    await assessor
+      .getByTestId('objections-table')
+      .getByRole('button', { name: /处\s?理/ })
+      .first()
+      .click();
     await assessor.getByTestId('decide-withdrawn').click();
     await assessor.getByTestId('decide-reason').fill('核实答复书及送达回执,答复未超期,问题不成立');
     await assessor.getByTestId('decide-submit').click();
@@ -188,7 +234,11 @@ describe('an assessment round, end to end', () => {
 
     // The liaison sees the withdrawn finding and the new score.
     await liaison.reload();
-    await liaison.getByTestId('unit-findings').locator('li', { hasText: '依申请公开答复超过法定期限4件' }).getByText('已撤销问题').waitFor();
+    await liaison
+      .getByTestId('unit-findings')
+      .locator('li', { hasText: '依申请公开答复超过法定期限4件' })
+      .getByText('已撤销问题')
+      .waitFor();
     await screenshot(liaison, 'asmt-10-liaison-after');
   });
 
@@ -198,7 +248,14 @@ describe('an assessment round, end to end', () => {
     await signIn(env, page, 'admin');
     const waitLoaded = () => page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     // The last quarter published by the demo: a unit with findings, one of them in the ledger.
-    const previous = await db.selectFrom('assessment_rounds').select('id').where('status', '=', 'published').where('kind', '=', 'office').where('period_code', '<', round.period).orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+    const previous = await db
+      .selectFrom('assessment_rounds')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('kind', '=', 'office')
+      .where('period_code', '<', round.period)
+      .orderBy('period_code', 'desc')
+      .executeTakeFirstOrThrow();
     const withLedger = await db
       .selectFrom('findings as f')
       .innerJoin('rectification_item_findings as l', 'l.finding_id', 'f.id')
@@ -207,7 +264,9 @@ describe('an assessment round, end to end', () => {
       .where('f.status', '=', 'active')
       .orderBy('f.unit_id')
       .executeTakeFirst();
-    const unitId = withLedger?.unit_id ?? (await db.selectFrom('findings').select('unit_id').where('round_id', '=', Number(previous.id)).executeTakeFirstOrThrow()).unit_id;
+    const unitId =
+      withLedger?.unit_id ??
+      (await db.selectFrom('findings').select('unit_id').where('round_id', '=', Number(previous.id)).executeTakeFirstOrThrow()).unit_id;
     await page.goto(`${env.baseUrl}/assessment/rounds/${previous.id}/units/${unitId}`);
     await page.getByTestId('unit-findings').locator('li').first().waitFor();
     await screenshot(page, 'asmt-11-unit-sheet-findings');

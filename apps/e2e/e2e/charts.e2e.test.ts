@@ -7,7 +7,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eagerScripts, isEChartsCode, launchChromium, startChartsPreview, type ChartsPreview, dashboardDir } from '../charts-preview/preview-harness';
+import {
+  eagerScripts,
+  isEChartsCode,
+  launchChromium,
+  startChartsPreview,
+  type ChartsPreview,
+  dashboardDir,
+} from '../charts-preview/preview-harness';
 import { XSS_ALERT_NAME, XSS_FLAG_NAME } from '../charts-preview/preview-data';
 import { screenshot, screenshotDir } from './harness';
 
@@ -44,7 +51,9 @@ async function open(query: string, viewport = { width: 1440, height: 1000 }): Pr
 
 /** Waits for each chart's first `finished` event; a page error fails at once with its message. */
 async function finished({ page, errors }: Opened, ids: string[]): Promise<void> {
-  const done = page.waitForFunction((list) => list.every((id) => window.__charts?.timings[id]?.finishedAt !== undefined), ids, { timeout: 30_000 });
+  const done = page.waitForFunction((list) => list.every((id) => window.__charts?.timings[id]?.finishedAt !== undefined), ids, {
+    timeout: 30_000,
+  });
   const failed = page.waitForEvent('pageerror', { timeout: 30_000 }).then((e) => {
     throw new Error(`page error while rendering ${ids.join(', ')}: ${e.message}`);
   });
@@ -108,7 +117,10 @@ describe('the chart host in Chromium', () => {
     await screenshot(page, 'charts-03-ranking-3000');
 
     // U-keys of the two markup units: rank 1 and 2 (see preview-data.ts).
-    for (const [index, name] of [[0, XSS_FLAG_NAME], [1, XSS_ALERT_NAME]] as const) {
+    for (const [index, name] of [
+      [0, XSS_FLAG_NAME],
+      [1, XSS_ALERT_NAME],
+    ] as const) {
       const point = await pointOf(page, 'ranking', index, 40);
       await page.mouse.move(point.x, point.y);
       const tip = await tooltipOf(page);
@@ -128,15 +140,26 @@ describe('the chart host in Chromium', () => {
     expect(await page.evaluate(() => window.__charts.clicks)).toEqual([expect.stringMatching(/^ranking:U\d{4}$/)]);
 
     // Scrolling moves the 60-bar window down the ranking.
-    const before = await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue);
+    const before = await page.evaluate(
+      () => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue,
+    );
     await page.mouse.wheel(0, 2000);
-    await page.waitForFunction((b) => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue !== b, before);
+    await page.waitForFunction(
+      (b) => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue !== b,
+      before,
+    );
     // A new option (a live update) keeps the window the user scrolled to.
-    const scrolled = await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue);
+    const scrolled = await page.evaluate(
+      () => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue,
+    );
     expect(scrolled).toBeGreaterThan(0);
     await page.evaluate(() => window.__charts.rerender());
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue)).toBe(scrolled);
+    expect(
+      await page.evaluate(
+        () => (window.__charts.instances['ranking']?.getOption() as { dataZoom: { startValue: number }[] }).dataZoom[0]?.startValue,
+      ),
+    ).toBe(scrolled);
     expect(errors).toEqual([]);
   });
 
@@ -187,7 +210,15 @@ describe('ECharts stays out of the initial bundle', () => {
     const opened = await open('view=ranking&units=10');
     await finished(opened, ['ranking']);
     const { page } = opened;
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /echarts-/.test(n)).length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => /echarts-/.test(n)).length,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('keeps ECharts out of the scripts the built dashboard loads up front', () => {

@@ -81,8 +81,10 @@ async function open(username: string, language: 'zh' | 'en' = 'zh'): Promise<Wat
   return { page, errors, dialogs };
 }
 
-const chartFinished = (page: Page, id: string) => page.locator(`[data-testid="${id}-box"][data-finished="true"]`).waitFor({ timeout: 30_000 });
-const unitId = async (code: string) => Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+const chartFinished = (page: Page, id: string) =>
+  page.locator(`[data-testid="${id}-box"][data-finished="true"]`).waitFor({ timeout: 30_000 });
+const unitId = async (code: string) =>
+  Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
 
 /** Moves the mouse down a chart row by row until its tooltip mentions `text`; returns the tooltip. */
 async function hoverUntilTooltip(page: Page, chartId: string, text: string) {
@@ -92,7 +94,8 @@ async function hoverUntilTooltip(page: Page, chartId: string, text: string) {
   for (let y = box.y + 36; y < box.y + box.height - 6; y += 6) {
     await page.mouse.move(box.x + box.width * 0.45, y);
     const content = (await tip.count()) > 0 && (await tip.first().isVisible()) ? ((await tip.first().textContent()) ?? '') : '';
-    if (content.includes(text)) return { text: content, html: await tip.first().innerHTML(), images: await tip.first().locator('img').count() };
+    if (content.includes(text))
+      return { text: content, html: await tip.first().innerHTML(), images: await tip.first().locator('img').count() };
   }
   throw new Error(`no tooltip with ${text}`);
 }
@@ -102,7 +105,17 @@ describe('the dashboard for the office', () => {
     const { page, errors } = await open('admin');
     await page.getByTestId('overview-title').waitFor();
     await expect(page.getByTestId('overview-title').textContent()).resolves.toContain('概览 · 2026年第三季度考评结果');
-    for (const id of ['figure-assessed', 'figure-failing', 'figure-vetoes', 'figure-reports', 'figure-open', 'figure-overdue', 'figure-group-A', 'figure-group-C']) await page.getByTestId(id).waitFor();
+    for (const id of [
+      'figure-assessed',
+      'figure-failing',
+      'figure-vetoes',
+      'figure-reports',
+      'figure-open',
+      'figure-overdue',
+      'figure-group-A',
+      'figure-group-C',
+    ])
+      await page.getByTestId(id).waitFor();
     await expect(page.getByTestId('figure-assessed').textContent()).resolves.toContain('155');
     expect(await page.getByTestId('overview-groups').locator('tbody tr.ant-table-row').count()).toBe(4);
     await page.getByTestId('changes-rises').waitFor();
@@ -110,7 +123,9 @@ describe('the dashboard for the office', () => {
     await page.getByTestId('figure-failing').click();
     const drawer = page.getByTestId('list-failing');
     await drawer.locator('.ant-list-item').first().waitFor();
-    expect(await drawer.locator('.ant-list-item').count()).toBe(Number((await page.getByTestId('figure-failing').locator('.ant-statistic-content-value').textContent()) ?? -1));
+    expect(await drawer.locator('.ant-list-item').count()).toBe(
+      Number((await page.getByTestId('figure-failing').locator('.ant-statistic-content-value').textContent()) ?? -1),
+    );
     await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, 'dashboard-02-admin-overview-failing-list');
     await page.keyboard.press('Escape');
@@ -189,7 +204,8 @@ describe('the dashboard for the office', () => {
     const { page, errors } = await open('admin');
     const id = await unitId('A01');
     await page.goto(`${env.baseUrl}/rankings/trends?unit=${id}`);
-    for (const chart of ['group-trend-A', 'group-trend-B1', 'group-trend-B2', 'group-trend-C', 'unit-trend']) await chartFinished(page, chart);
+    for (const chart of ['group-trend-A', 'group-trend-B1', 'group-trend-B2', 'group-trend-C', 'unit-trend'])
+      await chartFinished(page, chart);
     await screenshot(page, 'dashboard-07-admin-trends');
     expect(errors).toEqual([]);
   });

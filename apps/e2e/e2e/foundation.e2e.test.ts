@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const menuOf = async (page: Page) => (await page.getByTestId('main-nav').locator('li[role="menuitem"]').allInnerTexts()).map((s) => s.trim());
+const menuOf = async (page: Page) =>
+  (await page.getByTestId('main-nav').locator('li[role="menuitem"]').allInnerTexts()).map((s) => s.trim());
 
 describe('signing in by role', () => {
   it('shows the office admin every page, in Chinese by default', async () => {
@@ -92,7 +93,10 @@ describe('the unit registry', () => {
     expect(await env.database.db.selectFrom('units').select('id').where('code', '=', 'X01').executeTakeFirst()).toBeUndefined();
 
     const good = join(dir, 'units-good.csv');
-    writeFileSync(good, 'code,name,group,kind,parent,tags\nX01,江临新区管理委员会,A,county_gov,,新区\nX02,江临新区滨江街道办事处,C,street,X01,\n');
+    writeFileSync(
+      good,
+      'code,name,group,kind,parent,tags\nX01,江临新区管理委员会,A,county_gov,,新区\nX02,江临新区滨江街道办事处,C,street,X01,\n',
+    );
     await page.locator('input[type="file"]').setInputFiles(good);
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain('新增 2');
@@ -119,7 +123,11 @@ describe('the unit registry', () => {
     await dialog.getByLabel('名称').fill('江临市新设局');
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const created = await env.database.db.selectFrom('units').select(['name', 'valid_from']).where('code', '=', 'X99').executeTakeFirstOrThrow();
+    const created = await env.database.db
+      .selectFrom('units')
+      .select(['name', 'valid_from'])
+      .where('code', '=', 'X99')
+      .executeTakeFirstOrThrow();
     expect(created.name).toBe('江临市新设局');
     expect(created.valid_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -139,7 +147,17 @@ describe('language', () => {
     const page = await newPage(env);
     await signIn(env, page, 'admin');
     await page.getByTestId('language-switch').click();
-    expect(await menuOf(page)).toEqual(['Overview', 'Rankings', 'Analysis', 'Annual reports', 'Assessment', 'Rectification', 'Website checks', 'Units', 'Settings']);
+    expect(await menuOf(page)).toEqual([
+      'Overview',
+      'Rankings',
+      'Analysis',
+      'Annual reports',
+      'Assessment',
+      'Rectification',
+      'Website checks',
+      'Units',
+      'Settings',
+    ]);
     await page.goto(`${env.baseUrl}/units`);
     await page.getByText('Jiangling', { exact: false }).count();
     await screenshot(page, '10-units-english');

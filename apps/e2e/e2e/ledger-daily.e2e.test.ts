@@ -21,7 +21,7 @@ async function shots(page: Page, name: string) {
     await screenshot(page, `${name}-${width}`);
   }
 }
-const rowCount = async (page: Page) => (await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').count());
+const rowCount = async (page: Page) => await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').count();
 
 describe('the ledger, day to day', () => {
   it('finds one unit’s items by pinyin initials; overdue in working days, in view at 1366 and 1440', async () => {
@@ -45,11 +45,23 @@ describe('the ledger, day to day', () => {
     const all = await rowCount(page);
     // 江临市临江区人民政府 → jlsljqrmzf
     await page.getByTestId('ledger-unit-search').locator('input').fill('ljq');
-    await expect.poll(async () => (await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()).every((n) => n.includes('临江区'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()).every((n) =>
+          n.includes('临江区'),
+        ),
+      )
+      .toBe(true);
     expect(await rowCount(page)).toBeGreaterThan(0);
     expect(await rowCount(page)).toBeLessThanOrEqual(all);
     await page.getByTestId('ledger-unit-search').locator('input').fill('A01');
-    await expect.poll(async () => (await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()).every((n) => n.includes('临江区'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()).every((n) =>
+          n.includes('临江区'),
+        ),
+      )
+      .toBe(true);
     await shots(page, 'issue15-10-ledger-unit-search');
   });
 

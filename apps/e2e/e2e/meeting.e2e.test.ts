@@ -137,7 +137,17 @@ describe('the bulletin page', () => {
     await page.getByTestId('header-bulletin').click();
     await page.getByTestId('bulletin-paper').waitFor({ timeout: 20_000 });
     const paper = (await page.getByTestId('bulletin-paper').textContent()) ?? '';
-    for (const heading of ['考评依据和范围', '一、总体情况', '二、各类别考评得分及排名', '三、通报表扬和未达到合格线的单位', '四、存在的主要问题', '五、上期问题整改情况', '六、工作要求', '附件']) expect(paper).toContain(heading);
+    for (const heading of [
+      '考评依据和范围',
+      '一、总体情况',
+      '二、各类别考评得分及排名',
+      '三、通报表扬和未达到合格线的单位',
+      '四、存在的主要问题',
+      '五、上期问题整改情况',
+      '六、工作要求',
+      '附件',
+    ])
+      expect(paper).toContain(heading);
     await expect(page.getByTestId('bulletin-title').textContent()).resolves.toMatch(/^关于\d{4}年第.季度全市政务公开工作考评情况的通报$/);
     await page.screenshot({ path: join(screenshotDir, 'meeting-08-bulletin-admin-top.png') });
     await viewShot(page, 'bulletin-ranking-A', 'meeting-09-bulletin-rankings');
@@ -160,7 +170,11 @@ describe('the bulletin page', () => {
     expect(docxBytes.length).toBeGreaterThan(10_000);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-download-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     await page.close();
   });
 

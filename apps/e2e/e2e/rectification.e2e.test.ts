@@ -15,29 +15,64 @@ beforeAll(async () => {
   // An item issued long ago and never answered: overdue whatever day the test runs.
   const admin = await env.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
   const issued = issueRectificationItem(
-    { id: 0, code: 'ZG-2026-900', input: { unitId: a01, period: '2026Q1', title: '【逾期示例】依申请公开答复超期未整改', requirement: '请于时限内报送', due: { kind: 'working_days', days: 10 } } },
+    {
+      id: 0,
+      code: 'ZG-2026-900',
+      input: {
+        unitId: a01,
+        period: '2026Q1',
+        title: '【逾期示例】依申请公开答复超期未整改',
+        requirement: '请于时限内报送',
+        due: { kind: 'working_days', days: 10 },
+      },
+    },
     { userId: Number(admin.id), role: 'admin', unitId: null },
     '2026-04-10T02:00:00.000Z',
     createWorkCalendar([]),
   );
   if (!issued.ok) throw new Error('could not issue the overdue example');
-  const id = await insertItem(env.database.db, issued.item, { severity: 'serious', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
+  const id = await insertItem(env.database.db, issued.item, {
+    severity: 'serious',
+    responsiblePerson: '',
+    responsibleLeader: '',
+    source: 'manual',
+  });
   await insertEvent(env.database.db, { ...issued.event, itemId: id }, '市政务公开办');
 });
 
 /** An open item of A01 due inside the demo's draft quarter: its 按期整改 leaf must lose points. */
 async function issueLateItemInDraftRound(): Promise<{ roundId: number; code: string }> {
-  const round = await env.database.db.selectFrom('assessment_rounds').select(['id', 'period_code']).where('status', '=', 'draft').where('kind', '!=', 'self').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+  const round = await env.database.db
+    .selectFrom('assessment_rounds')
+    .select(['id', 'period_code'])
+    .where('status', '=', 'draft')
+    .where('kind', '!=', 'self')
+    .orderBy('period_code', 'desc')
+    .executeTakeFirstOrThrow();
   const start = `${round.period_code.slice(0, 4)}-${String((Number(round.period_code.slice(5)) - 1) * 3 + 1).padStart(2, '0')}-02T02:00:00.000Z`;
   const admin = await env.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
   const issued = issueRectificationItem(
-    { id: 0, code: await nextItemCode(env.database.db, 2026), input: { unitId: a01, period: round.period_code, title: '【扣分示例】网站首页动态信息未及时更新', due: { kind: 'working_days', days: 5 } } },
+    {
+      id: 0,
+      code: await nextItemCode(env.database.db, 2026),
+      input: {
+        unitId: a01,
+        period: round.period_code,
+        title: '【扣分示例】网站首页动态信息未及时更新',
+        due: { kind: 'working_days', days: 5 },
+      },
+    },
     { userId: Number(admin.id), role: 'admin', unitId: null },
     start,
     createWorkCalendar([]),
   );
   if (!issued.ok) throw new Error('could not issue the late example');
-  const id = await insertItem(env.database.db, issued.item, { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual' });
+  const id = await insertItem(env.database.db, issued.item, {
+    severity: 'normal',
+    responsiblePerson: '',
+    responsibleLeader: '',
+    source: 'manual',
+  });
   await insertEvent(env.database.db, { ...issued.event, itemId: id }, '市政务公开办');
   return { roundId: Number(round.id), code: issued.item.code };
 }
@@ -126,14 +161,23 @@ describe('the rectification ledger', () => {
   });
 
   it('orders rectification for a whole published round from its page', async () => {
-    const round = await env.database.db.selectFrom('assessment_rounds').select('id').where('status', '=', 'published').where('kind', '!=', 'self').orderBy('period_code', 'desc').executeTakeFirstOrThrow();
+    const round = await env.database.db
+      .selectFrom('assessment_rounds')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('kind', '!=', 'self')
+      .orderBy('period_code', 'desc')
+      .executeTakeFirstOrThrow();
     const before = (await env.database.db.selectFrom('rectification_items').select('id').execute()).length;
     const office = await newPage(env);
     await signIn(env, office, 'admin');
     await office.goto(`${env.baseUrl}/assessment/rounds/${round.id}`);
     await office.getByTestId('issue-round').click();
     await screenshot(office, 'rect-00-issue-round');
-    await office.locator('.ant-modal-footer').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await office
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
     await office.waitForURL(/\/rectification$/);
     await office.getByTestId('ledger-table').waitFor();
     const after = (await env.database.db.selectFrom('rectification_items').select('id').execute()).length;

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const unitIdOf = async (code: string) => Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+const unitIdOf = async (code: string) =>
+  Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
 const cell = (page: Page, label: string) => page.getByRole('spinbutton', { name: label, exact: true });
 async function typeCell(page: Page, label: string, value: string) {
   const input = cell(page, label);
@@ -41,7 +42,14 @@ describe('a liaison files the annual report', () => {
     expect(blockers).toMatch(/^\d+ 个单元格未填写/);
     expect(blockers.length).toBeLessThan(2000);
     await page.getByTestId('blocker-jump').first().click();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? null)).resolves.toMatch(/^[a-z]/);
+    await expect(
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('data-cell') ??
+          document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ??
+          null,
+      ),
+    ).resolves.toMatch(/^[a-z]/);
     await shots(page, 'issue15-01-blank-report');
   });
 
@@ -58,7 +66,9 @@ describe('a liaison files the annual report', () => {
     expect(hard).not.toContain('H2');
     expect(hard).toContain('H1');
     // The code is a reference; the rule is said in words.
-    await expect(page.getByTestId('hard-checks').locator('[data-rule="H1"]').first().getAttribute('aria-label')).resolves.toContain('本年新收加上年结转');
+    await expect(page.getByTestId('hard-checks').locator('[data-rule="H1"]').first().getAttribute('aria-label')).resolves.toContain(
+      '本年新收加上年结转',
+    );
     await page.getByTestId('hard-checks').locator('[data-rule="H1"]').first().hover();
     await page.getByRole('tooltip').filter({ hasText: '本年新收加上年结转' }).waitFor();
     await expect(page.getByTestId('submit-blockers').innerText()).resolves.toContain('H1');

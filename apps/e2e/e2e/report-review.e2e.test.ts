@@ -38,7 +38,8 @@ beforeAll(async () => {
     }
     const text = renderReportText({ unit: unit.name, year: 2025, format: report.format, cells }, layout);
     const date = written % 2 === 0 ? '2026-01-20' : '2026-02-09';
-    const body = layout === 'word-html' ? text.replace(/<body[^>]*>/, (tag) => `${tag}<p>发布日期：${date}</p>`) : `发布日期：${date}\n${text}`;
+    const body =
+      layout === 'word-html' ? text.replace(/<body[^>]*>/, (tag) => `${tag}<p>发布日期：${date}</p>`) : `发布日期：${date}\n${text}`;
     // Half named by unit code, half by whatever the site called them (matched by the unit in the title).
     const name = written % 2 === 0 ? unit.code : `published-${written}`;
     writeFileSync(join(folder, `${name}.${layout === 'word-html' ? 'html' : layout === 'markdown' ? 'md' : 'txt'}`), body);
@@ -92,10 +93,16 @@ describe('年报评查 of the demo city', () => {
     await failures.getByTestId('review-order').first().click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('issue-title').inputValue()).resolves.toMatch(/^2025年度政府信息公开工作年度报告:H\d /);
-    await page.getByRole('dialog').screenshot({ path: join(fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url)), 'report-review-03-order.png') });
+    await page.getByRole('dialog').screenshot({
+      path: join(fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url)), 'report-review-03-order.png'),
+    });
     await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    const items = await env.database.db.selectFrom('rectification_items').select(['title', 'source']).where('source', '=', 'report_rule').execute();
+    const items = await env.database.db
+      .selectFrom('rectification_items')
+      .select(['title', 'source'])
+      .where('source', '=', 'report_rule')
+      .execute();
     expect(items.some((i) => i.title.startsWith('2025年度政府信息公开工作年度报告:H'))).toBe(true);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-export').click()]);
@@ -112,7 +119,9 @@ describe('confirm before saving: where each cell came from', () => {
     await page.getByTestId('report-title').waitFor();
     await page.getByTestId('open-report-import').click();
     // Crawler text: the whole page on one line, one row's digits run together.
-    const glued = readFileSync(corpus('samples/huaian-city-2024-annual-report-glued.txt'), 'utf8').replace('（二）予以公开', '（二）予以公开').replace('三、本年度办理结果（一）予以公开 1288 21 0 0 50 3 1362', '三、本年度办理结果（一）予以公开 12882100503 1362');
+    const glued = readFileSync(corpus('samples/huaian-city-2024-annual-report-glued.txt'), 'utf8')
+      .replace('（二）予以公开', '（二）予以公开')
+      .replace('三、本年度办理结果（一）予以公开 1288 21 0 0 50 3 1362', '三、本年度办理结果（一）予以公开 12882100503 1362');
     await page.getByTestId('import-text').fill(glued);
     await page.getByTestId('import-parse').click();
     await page.getByTestId('import-legend').waitFor();
@@ -123,6 +132,8 @@ describe('confirm before saving: where each cell came from', () => {
     await row.hover();
     await expect(page.getByTestId('import-source-preview').getByTestId('import-source-mark').innerText()).resolves.toBe('3001');
     await expect(page.getByTestId('import-source-preview').innerText()).resolves.toContain('本年新收政府信息公开申请数量 3001');
-    await page.getByRole('dialog').screenshot({ path: join(fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url)), 'report-review-04-import-provenance.png') });
+    await page.getByRole('dialog').screenshot({
+      path: join(fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url)), 'report-review-04-import-provenance.png'),
+    });
   });
 });

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const unitIdOf = async (code: string) => Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+const unitIdOf = async (code: string) =>
+  Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
 const cell = (page: Page, label: string) => page.getByRole('spinbutton', { name: label, exact: true });
 async function typeCell(page: Page, label: string, value: string) {
   const input = cell(page, label);
@@ -33,10 +34,16 @@ describe('the office’s view of a year', () => {
     expect(rates).toHaveLength(5);
     expect(rates[4]).toMatch(/全部单位\s+155/);
     await screenshot(page, 'reports-01-office-overview');
-    await page.getByTestId('report-filter').getByText(/^未报送/).click();
+    await page
+      .getByTestId('report-filter')
+      .getByText(/^未报送/)
+      .click();
     await expect(page.getByTestId('report-overview').locator('tbody tr').first().innerText()).resolves.toMatch(/未填报|草稿/);
     await expect(page.getByTestId('report-overview').innerText()).resolves.toContain('江临市临江区人民政府');
-    await page.getByTestId('report-filter').getByText(/^有错误/).click();
+    await page
+      .getByTestId('report-filter')
+      .getByText(/^有错误/)
+      .click();
     await page.getByTestId('report-overview').locator('tbody tr').first().getByRole('link').click();
     await page.getByTestId('report-title').waitFor();
     await page.getByTestId('row-check').first().waitFor();
@@ -96,7 +103,9 @@ describe('a liaison files the report and the office decides', () => {
     // A slip: one application typed into 自然人 only. The equation appears beside the rows, in Chinese, with the difference.
     await typeCell(liaison, '本年新收·自然人', '1');
     const rowChecks = liaison.getByTestId('report-table-三').getByTestId('row-check');
-    await expect(rowChecks.allInnerTexts().then((t) => t.join('\n'))).resolves.toContain('自然人: 本年新收 1 + 上年结转 0 ≠ 办理结果总计 0 + 结转下年度 0 (差 1)');
+    await expect(rowChecks.allInnerTexts().then((t) => t.join('\n'))).resolves.toContain(
+      '自然人: 本年新收 1 + 上年结转 0 ≠ 办理结果总计 0 + 结转下年度 0 (差 1)',
+    );
     await screenshot(liaison, 'reports-07-failing-cell');
     await typeCell(liaison, '本年新收·自然人', '0');
     await expect(liaison.getByTestId('hard-checks').count()).resolves.toBe(0);
@@ -104,7 +113,8 @@ describe('a liaison files the report and the office decides', () => {
     // Soft warnings (六 says nothing about 信息处理费; S1/S2 against the accepted 2024 report) need a written explanation.
     await expect(liaison.getByTestId('report-submit').isDisabled()).resolves.toBe(true);
     await liaison.getByTestId('explain-S7').first().fill('本单位本年度未收取信息处理费,将在正文补充说明。');
-    for (const box of await liaison.locator('[data-testid^="explain-"]').all()) if ((await box.inputValue()) === '') await box.fill('已核实,原报告数据以本次填报为准。');
+    for (const box of await liaison.locator('[data-testid^="explain-"]').all())
+      if ((await box.inputValue()) === '') await box.fill('已核实,原报告数据以本次填报为准。');
     await liaison.getByTestId('report-submit').click();
     await liaison.getByText('已报送,等待审核').waitFor();
     await liaison.getByTestId('report-status').first().filter({ hasText: '待审核' }).waitFor();
@@ -123,7 +133,9 @@ describe('a liaison files the report and the office decides', () => {
 
     // The liaison sees why, fixes the text, resubmits.
     await liaison.goto(`${env.baseUrl}/reports/${a01}/2025`);
-    await expect(liaison.getByTestId('report-returned').innerText()).resolves.toContain('请在“六、其他需要报告的事项”中写明信息处理费收取情况');
+    await expect(liaison.getByTestId('report-returned').innerText()).resolves.toContain(
+      '请在“六、其他需要报告的事项”中写明信息处理费收取情况',
+    );
     await liaison.getByTestId('section-six').fill('本机关2025年度未收取信息处理费。');
     await expect(liaison.getByTestId('explain-S7').count()).resolves.toBe(0);
     await liaison.getByTestId('report-submit').click();

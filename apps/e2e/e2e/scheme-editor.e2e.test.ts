@@ -14,7 +14,12 @@ describe('the scheme editor', () => {
     await page.goto(`${env.baseUrl}/assessment/schemes`);
     await page.getByRole('button', { name: '复制为下一年度' }).first().click();
     await page.getByText('已复制为', { exact: false }).first().waitFor();
-    const copy = await env.database.db.selectFrom('schemes').select(['code', 'year']).where('status', '=', 'draft').orderBy('year', 'desc').executeTakeFirstOrThrow();
+    const copy = await env.database.db
+      .selectFrom('schemes')
+      .select(['code', 'year'])
+      .where('status', '=', 'draft')
+      .orderBy('year', 'desc')
+      .executeTakeFirstOrThrow();
     await page.getByTestId(`scheme-edit-${copy.code}`).click();
     const editor = page.getByTestId('scheme-json');
     await expect.poll(async () => (await editor.inputValue()).length).toBeGreaterThan(100);

@@ -49,11 +49,26 @@ describe('importing the office 考核细则', () => {
     await screenshot(page, 'scheme-import-02-review');
     await page.getByTestId('scheme-doc-confirm').click();
     await page.getByTestId('scheme-doc-saved').waitFor();
-    const saved = await env.database.db.selectFrom('schemes').select(['id', 'scheme_json', 'status']).where('year', '=', YEAR).executeTakeFirstOrThrow();
+    const saved = await env.database.db
+      .selectFrom('schemes')
+      .select(['id', 'scheme_json', 'status'])
+      .where('year', '=', YEAR)
+      .executeTakeFirstOrThrow();
     expect(saved.status).toBe('draft');
-    const scheme = JSON.parse(saved.scheme_json) as { indicators: { children: { children: { code: string; rule: { kind: string } }[] }[] }[] };
-    expect(scheme.indicators[0]?.children[0]?.children.map((n) => `${n.code} ${n.rule.kind}`)).toEqual(['1.1.1 deduct', '1.1.2 manual', '1.1.3 binary']);
-    const audit = await env.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'scheme').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const scheme = JSON.parse(saved.scheme_json) as {
+      indicators: { children: { children: { code: string; rule: { kind: string } }[] }[] }[];
+    };
+    expect(scheme.indicators[0]?.children[0]?.children.map((n) => `${n.code} ${n.rule.kind}`)).toEqual([
+      '1.1.1 deduct',
+      '1.1.2 manual',
+      '1.1.3 binary',
+    ]);
+    const audit = await env.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'scheme')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('assessment.scheme.importDocument');
 
     // Into the form editor: the tree with each parent's children's sum checked against it.
@@ -79,7 +94,10 @@ describe('importing the office 考核细则', () => {
     const page = await newPage(env);
     await signIn(env, page, 'admin');
     await page.goto(`${env.baseUrl}/assessment/schemes`);
-    await page.getByRole('row', { name: /JL-2026/ }).getByRole('button', { name: '复制为下一年度' }).click();
+    await page
+      .getByRole('row', { name: /JL-2026/ })
+      .getByRole('button', { name: '复制为下一年度' })
+      .click();
     await page.getByText('已复制为', { exact: false }).first().waitFor();
     const copy = await env.database.db.selectFrom('schemes').select('code').where('year', '=', 2027).executeTakeFirstOrThrow();
     await page.getByTestId(`scheme-edit-${copy.code}`).click();

@@ -79,7 +79,12 @@ describe('网站检查', () => {
     await page.getByText('已转为扣分记录 1 条').waitFor();
 
     // The finding on A01's 2026Q3 score sheet.
-    const round = await env.database.db.selectFrom('assessment_rounds').select('id').where('period_code', '=', '2026Q3').where('kind', '=', 'office').executeTakeFirstOrThrow();
+    const round = await env.database.db
+      .selectFrom('assessment_rounds')
+      .select('id')
+      .where('period_code', '=', '2026Q3')
+      .where('kind', '=', 'office')
+      .executeTakeFirstOrThrow();
     await page.goto(`${env.baseUrl}/assessment/rounds/${round.id}/units/${a01}`);
     const findings = page.getByTestId('unit-findings');
     await findings.getByText('【网站检查】', { exact: false }).first().waitFor();
@@ -88,10 +93,31 @@ describe('网站检查', () => {
     // 交办整改 from the round: the finding becomes a rectification order.
     await page.goto(`${env.baseUrl}/assessment/rounds/${round.id}`);
     await page.getByTestId('issue-round').click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
     await page.getByTestId('ledger-table').waitFor();
-    await expect.poll(async () => (await env.database.db.selectFrom('rectification_items').select('id').where('unit_id', '=', a01).where('title', 'like', '%网站检查%').execute()).length, { timeout: 30_000 }).toBe(1);
-    const item = await env.database.db.selectFrom('rectification_items').select(['id', 'title']).where('unit_id', '=', a01).where('title', 'like', '%网站检查%').executeTakeFirstOrThrow();
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.database.db
+              .selectFrom('rectification_items')
+              .select('id')
+              .where('unit_id', '=', a01)
+              .where('title', 'like', '%网站检查%')
+              .execute()
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const item = await env.database.db
+      .selectFrom('rectification_items')
+      .select(['id', 'title'])
+      .where('unit_id', '=', a01)
+      .where('title', 'like', '%网站检查%')
+      .executeTakeFirstOrThrow();
     expect(item.title).toMatch(/missing\.html HTTP 404/);
     // The order as the ledger shows it (opened by its id), with the finding's text and evidence.
     await page.goto(`${env.baseUrl}/rectification?item=${item.id}`);

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const unitIdOf = async (code: string) => Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+const unitIdOf = async (code: string) =>
+  Number((await env.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
 async function shots(page: Page, name: string) {
   for (const width of [1366, 1920]) {
     await page.setViewportSize({ width, height: 900 });

@@ -30,7 +30,12 @@ describe('server writes while a CLI-like process holds the write lock', () => {
           fetch(`${app.base}/trpc/units.create`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify({ code: `C${String(i).padStart(2, '0')}`, name: `并发测试单位${i}`, kind: 'city_dept', validFrom: '2026-01-01' }),
+            body: JSON.stringify({
+              code: `C${String(i).padStart(2, '0')}`,
+              name: `并发测试单位${i}`,
+              kind: 'city_dept',
+              validFrom: '2026-01-01',
+            }),
           }).then(async (r) => (r.status === 200 ? 200 : (console.error(await r.text()), r.status))),
         ),
       );
@@ -40,7 +45,11 @@ describe('server writes while a CLI-like process holds the write lock', () => {
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     const units = await app.database.db.selectFrom('units').select('code').where('code', 'like', 'C%').execute();
     expect(units).toHaveLength(24);
-    const writerRows = await app.database.db.selectFrom('security_events').select((eb) => eb.fn.countAll().as('n')).where('username', '=', 'writer').executeTakeFirstOrThrow();
+    const writerRows = await app.database.db
+      .selectFrom('security_events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('username', '=', 'writer')
+      .executeTakeFirstOrThrow();
     expect(Number(writerRows.n)).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -37,7 +37,8 @@ export const MAX_BATCH_SIZE = 20;
 export const MAX_BODY_BYTES = Math.ceil((REPORT_PARSE_MAX_BYTES * 4) / 3) + 1024 * 1024;
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
-const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const DASHBOARD_CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 function setSecurityHeaders(res: ServerResponse, secure: boolean): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -95,7 +96,8 @@ export function createServer(options: ServerOptions): Server {
     },
   });
   const hasDashboard = options.dashboardDir !== null && existsSync(options.dashboardDir);
-  const assets = hasDashboard && options.dashboardDir ? sirv(options.dashboardDir, { single: true, etag: true, gzip: true, dev: false }) : null;
+  const assets =
+    hasDashboard && options.dashboardDir ? sirv(options.dashboardDir, { single: true, etag: true, gzip: true, dev: false }) : null;
 
   return createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res, options.secureCookies);

@@ -4,13 +4,35 @@ import { readServerEnv, ServerEnvError } from './env';
 describe('server configuration', () => {
   it('has working defaults', () => {
     const env = readServerEnv({});
-    expect(env).toMatchObject({ port: 5180, host: '127.0.0.1', databaseUrl: undefined, secureCookies: false, seedDemo: true, trustedProxies: [], allowedOrigins: [] });
+    expect(env).toMatchObject({
+      port: 5180,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      secureCookies: false,
+      seedDemo: true,
+      trustedProxies: [],
+      allowedOrigins: [],
+    });
     expect(env.sqliteFile).toMatch(/data\/kaoping\.db$/);
   });
 
   it('reads every variable', () => {
-    const env = readServerEnv({ PORT: '8080', DATABASE_URL: 'postgres://u@db/kaoping', KAOPING_SECURE_COOKIES: '1', KAOPING_SEED_DEMO: '0', KAOPING_TRUSTED_PROXIES: '10.0.0.2, ::1', KAOPING_ALLOWED_ORIGINS: 'https://kp.example.gov.cn' });
-    expect(env).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db/kaoping', secureCookies: true, seedDemo: false, trustedProxies: ['10.0.0.2', '::1'], allowedOrigins: ['https://kp.example.gov.cn'] });
+    const env = readServerEnv({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db/kaoping',
+      KAOPING_SECURE_COOKIES: '1',
+      KAOPING_SEED_DEMO: '0',
+      KAOPING_TRUSTED_PROXIES: '10.0.0.2, ::1',
+      KAOPING_ALLOWED_ORIGINS: 'https://kp.example.gov.cn',
+    });
+    expect(env).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@db/kaoping',
+      secureCookies: true,
+      seedDemo: false,
+      trustedProxies: ['10.0.0.2', '::1'],
+      allowedOrigins: ['https://kp.example.gov.cn'],
+    });
   });
 
   it.each([

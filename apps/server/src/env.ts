@@ -30,7 +30,12 @@ const list = (name: string, check: (item: string) => boolean, what: string) =>
   z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
     .refine((items) => items.every(check), { error: `环境变量 ${name} 应为逗号分隔的${what}` });
 
 const isOrigin = (s: string) => {
@@ -43,11 +48,19 @@ const isOrigin = (s: string) => {
 };
 
 const envSchema = z.object({
-  PORT: z.coerce.number({ error: '环境变量 PORT 应为端口号(1–65535 的整数)' }).int('环境变量 PORT 应为端口号(1–65535 的整数)').min(1, '环境变量 PORT 应为端口号(1–65535 的整数)').max(65535, '环境变量 PORT 应为端口号(1–65535 的整数)').default(5180),
+  PORT: z.coerce
+    .number({ error: '环境变量 PORT 应为端口号(1–65535 的整数)' })
+    .int('环境变量 PORT 应为端口号(1–65535 的整数)')
+    .min(1, '环境变量 PORT 应为端口号(1–65535 的整数)')
+    .max(65535, '环境变量 PORT 应为端口号(1–65535 的整数)')
+    .default(5180),
   HOST: z.string().min(1, '环境变量 HOST 不能为空').default('127.0.0.1'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, '环境变量 DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接串;使用 SQLite 时不要设置它,改用 KAOPING_DB_FILE')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      '环境变量 DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接串;使用 SQLite 时不要设置它,改用 KAOPING_DB_FILE',
+    )
     .optional(),
   KAOPING_DB_FILE: z.string().min(1, '环境变量 KAOPING_DB_FILE 不能为空').default('data/kaoping.db'),
   KAOPING_DASHBOARD_DIR: z.string().min(1, '环境变量 KAOPING_DASHBOARD_DIR 不能为空').default('apps/dashboard/dist'),
@@ -67,7 +80,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const messages = parsed.error.issues.map((i) => (i.message.includes('环境变量') ? i.message : `环境变量 ${String(i.path[0] ?? '')} 无效:${i.message}`));
+    const messages = parsed.error.issues.map((i) =>
+      i.message.includes('环境变量') ? i.message : `环境变量 ${String(i.path[0] ?? '')} 无效:${i.message}`,
+    );
     throw new ServerEnvError(`配置错误:${messages.join(';')}`);
   }
   const e = parsed.data;

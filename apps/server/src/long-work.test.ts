@@ -18,7 +18,10 @@ describe('a 20,000-row units import while others use the server', () => {
 
   it('imports every row while /healthz answers within a second throughout', async () => {
     const cookie = await app.cookieFor(app.org.users.admin.id);
-    const csv = 'code,name,group,kind,parent,tags\n' + Array.from({ length: 20_000 }, (_, i) => `U${String(i).padStart(5, '0')},测试单位${i},A,city_dept,,`).join('\n') + '\n';
+    const csv =
+      'code,name,group,kind,parent,tags\n' +
+      Array.from({ length: 20_000 }, (_, i) => `U${String(i).padStart(5, '0')},测试单位${i},A,city_dept,,`).join('\n') +
+      '\n';
     let slowest = 0;
     let answers = 0;
     let polling = true;

@@ -38,11 +38,18 @@ server.listen(env.port, env.host, () => {
 });
 
 // Reminders and overdue notices: hourly (idempotent; the notification list also catches up on demand).
-const reminders = setInterval(() => {
-  void runDueReminders(database.db, new Date()).catch((err: unknown) => log.error({ err }, 'reminder run failed'));
-}, 60 * 60 * 1000);
+const reminders = setInterval(
+  () => {
+    void runDueReminders(database.db, new Date()).catch((err: unknown) => log.error({ err }, 'reminder run failed'));
+  },
+  60 * 60 * 1000,
+);
 void runDueReminders(database.db, new Date()).then((n) => n > 0 && log.info(`已生成整改提醒 ${n} 条`));
-startSiteChecks(database, { demoWebsites: env.seedDemo, onError: (err, what) => log.error({ err }, what), onDemo: (n) => log.info(`演示网站已启动: ${n} 个单位`) });
+startSiteChecks(database, {
+  demoWebsites: env.seedDemo,
+  onError: (err, what) => log.error({ err }, what),
+  onDemo: (n) => log.info(`演示网站已启动: ${n} 个单位`),
+});
 
 const shutdown = () => {
   clearInterval(reminders);

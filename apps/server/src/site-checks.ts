@@ -4,7 +4,10 @@ import type { DatabaseHandle } from '@kaoping/db/connect';
 import { startDemoWebsites } from '@kaoping/api/site-check/site-check-demo-sites';
 import { startSiteCheckWorker } from '@kaoping/api/site-check/site-check-worker';
 
-export function startSiteChecks(database: DatabaseHandle, options: { demoWebsites: boolean; onError: (error: unknown, what: string) => void; onDemo?: (sites: number) => void }): void {
+export function startSiteChecks(
+  database: DatabaseHandle,
+  options: { demoWebsites: boolean; onError: (error: unknown, what: string) => void; onDemo?: (sites: number) => void },
+): void {
   const worker = startSiteCheckWorker(database.db, { onError: (e) => options.onError(e, 'site check run failed') });
   if (options.demoWebsites) {
     startDemoWebsites(database.db).then(

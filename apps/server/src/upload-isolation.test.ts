@@ -52,7 +52,9 @@ describe('a zip bomb uploaded to annualReports.parse', () => {
     for (const r of responses) {
       expect(r.status).toBe(400);
       // Refused by the zip guard; on a starved machine the 30 s limit may end it first — bounded either way.
-      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/^无法读取该文件:(Word 文档解压后超过 64 MB,疑似压缩炸弹,已拒绝|读取文件超时)/);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(
+        /^无法读取该文件:(Word 文档解压后超过 64 MB,疑似压缩炸弹,已拒绝|读取文件超时)/,
+      );
     }
     expect(elapsedMs).toBeLessThan(45_000);
     expect(healthAnswers).toBeGreaterThan(3);

@@ -30,7 +30,12 @@ export async function startTestServer(options: Partial<ServerOptions> & { databa
     async cookieFor(userId) {
       const token = newSessionToken();
       const now = Date.now();
-      await insertSession(database.db, { id: sessionIdOf(token), userId, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 3600_000).toISOString() });
+      await insertSession(database.db, {
+        id: sessionIdOf(token),
+        userId,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + 3600_000).toISOString(),
+      });
       return `${SESSION_COOKIE}=${token}`;
     },
     async close() {

@@ -23,7 +23,20 @@ import { ALL, type Expect } from './testing/access/expect';
 // The authorization matrix, generated from the router itself: every procedure must appear
 // here with the roles that may call it, so a new procedure without an entry fails the suite.
 // One spread per area: each maps procedure paths to who may call them.
-const expected: Record<string, Expect> = { ...foundationAccess, ...assessmentAccess, ...annualReportsAccess, ...reportReviewAccess, ...rectificationAccess, ...analysisAccess, ...dashboardAccess, ...bulletinAccess, ...usersAccess, ...securityAccess, ...schemeDocumentsAccess, ...siteCheckAccess };
+const expected: Record<string, Expect> = {
+  ...foundationAccess,
+  ...assessmentAccess,
+  ...annualReportsAccess,
+  ...reportReviewAccess,
+  ...rectificationAccess,
+  ...analysisAccess,
+  ...dashboardAccess,
+  ...bulletinAccess,
+  ...usersAccess,
+  ...securityAccess,
+  ...schemeDocumentsAccess,
+  ...siteCheckAccess,
+};
 
 type AnyProcedure = { _def: { meta?: Meta; type: 'query' | 'mutation' | 'subscription' } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

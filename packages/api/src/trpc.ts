@@ -18,9 +18,14 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       // Unexpected failures are logged by the server; users get a plain Chinese message, never SQL.
-      if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: '服务器内部错误,请稍后重试或联系管理员', data: { ...shape.data, zodIssues: null } };
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        return { ...shape, message: '服务器内部错误,请稍后重试或联系管理员', data: { ...shape.data, zodIssues: null } };
       const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null;
-      return { ...shape, message: zod ? zod.map((i) => (i.path ? `${i.path}:${i.message}` : i.message)).join(';') : shape.message, data: { ...shape.data, zodIssues: zod } };
+      return {
+        ...shape,
+        message: zod ? zod.map((i) => (i.path ? `${i.path}:${i.message}` : i.message)).join(';') : shape.message,
+        data: { ...shape.data, zodIssues: zod },
+      };
     },
   });
 
@@ -46,10 +51,12 @@ const PASSWORD_CHANGE_PATHS: ReadonlySet<string> = new Set(['users.changeOwnPass
 // Signed-in procedures: the user must exist and hold one of the meta's roles.
 const enforceRoles = t.middleware(({ ctx, meta, path, next }) => {
   const roles = meta?.roles;
-  if (roles === undefined || roles === 'public') throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'procedure without access meta' });
+  if (roles === undefined || roles === 'public')
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'procedure without access meta' });
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
-  if (user.mustChangePassword === true && !PASSWORD_CHANGE_PATHS.has(path)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
+  if (user.mustChangePassword === true && !PASSWORD_CHANGE_PATHS.has(path))
+    throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
   if (roles !== 'signed-in' && !roles.includes(user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
   return next({ ctx: { ...ctx, user } });
 });

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chinaDateSchema, idSchema, isChinaDate, isPeriodCode, isQuarterCode, periodCodeSchema, quarterCodeSchema, versionSchema, yearSchema } from './common';
+import {
+  chinaDateSchema,
+  idSchema,
+  isChinaDate,
+  isPeriodCode,
+  isQuarterCode,
+  periodCodeSchema,
+  quarterCodeSchema,
+  versionSchema,
+  yearSchema,
+} from './common';
 
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -10,7 +20,17 @@ describe('chinaDateSchema', () => {
   });
 
   it('refuses dates that do not exist or are not YYYY-MM-DD, in Chinese', () => {
-    for (const d of ['2026-13-45', '2026-02-29', '1900-02-29', '2026-04-31', '2026-00-10', '2026-1-1', '2026/01/01', '2026-01-01T00:00:00Z', '']) {
+    for (const d of [
+      '2026-13-45',
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-1-1',
+      '2026/01/01',
+      '2026-01-01T00:00:00Z',
+      '',
+    ]) {
       expect(isChinaDate(d), d).toBe(false);
     }
     expect(messageOf(chinaDateSchema.safeParse('2026-13-45'))).toMatch(/YYYY-MM-DD/);

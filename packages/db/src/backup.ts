@@ -18,10 +18,16 @@ export function checkSqliteFile(file: string): SqliteFileCheck {
   try {
     sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     const lines = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const hasMigrations = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number };
+    const hasMigrations = sqlite
+      .prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get() as { n: number };
     const migrations = hasMigrations.n > 0 ? (sqlite.prepare('select count(*) as n from kysely_migration').get() as { n: number }).n : 0;
     const ok = lines.length === 1 && lines[0] === 'ok' && migrations > 0;
-    return { ok, problems: ok ? [] : migrations === 0 ? ['不是考评数据库(没有迁移记录)', ...lines.filter((l) => l !== 'ok')] : lines, migrations };
+    return {
+      ok,
+      problems: ok ? [] : migrations === 0 ? ['不是考评数据库(没有迁移记录)', ...lines.filter((l) => l !== 'ok')] : lines,
+      migrations,
+    };
   } catch (error) {
     return { ok: false, problems: [`无法作为 SQLite 数据库打开:${error instanceof Error ? error.message : String(error)}`], migrations: 0 };
   } finally {

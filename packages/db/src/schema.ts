@@ -101,4 +101,13 @@ export interface FoundationTables {
  * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
  * and adds its interface here (one line per area).
  */
-export interface Database extends FoundationTables, AnnualReportTables, AssessmentTables, RectificationTables, BulletinTables, AnalysisTables, SecurityTables, SiteCheckTables {}
+export interface Database
+  extends
+    FoundationTables,
+    AnnualReportTables,
+    AssessmentTables,
+    RectificationTables,
+    BulletinTables,
+    AnalysisTables,
+    SecurityTables,
+    SiteCheckTables {}

@@ -27,7 +27,10 @@ describe('SQLite writers on one file', () => {
   });
 
   const event = (db: DatabaseHandle['db'], n: number) =>
-    db.insertInto('security_events').values({ at: new Date(n).toISOString(), kind: 'login_failed', username: `u${n}`, client_ip: '127.0.0.1', detail: '' }).execute();
+    db
+      .insertInto('security_events')
+      .values({ at: new Date(n).toISOString(), kind: 'login_failed', username: `u${n}`, client_ip: '127.0.0.1', detail: '' })
+      .execute();
 
   it('a server transaction waits for the CLI transaction and then commits; the event loop keeps running', async () => {
     let ticks = 0;

@@ -22,7 +22,8 @@ export const SQLITE_BUSY_POLICY: BusyPolicy = { maxWaitMs: 15_000, busyTimeoutMs
 
 export const DATABASE_BUSY_MESSAGE = '数据库正忙(另一个程序正在写入,例如命令行导入或备份),请稍后重试';
 
-const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function retryWhileBusy<T>(policy: BusyPolicy, run: () => Promise<T>): Promise<T> {

@@ -28,7 +28,9 @@ function percentile(xs: number[], q: number): number {
 export default async function bench(): Promise<void> {
   const t0 = performance.now();
   const { group } = buildAnalysisFixture({ units: UNITS, indicators: INDICATORS, seed: 7 });
-  console.log(`fixture: ${UNITS} units × ${INDICATORS} level-1 indicators, scored by the engine and prepared in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `fixture: ${UNITS} units × ${INDICATORS} level-1 indicators, scored by the engine and prepared in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
 
   // rank stability
   const draws = 1000;
@@ -60,7 +62,10 @@ export default async function bench(): Promise<void> {
     recomputeScenario(group, i % 2 === 0 ? moved : official, scratch);
     core.push((performance.now() - t) * 1000);
   }
-  const scenarioA = { [group.indicators[0]?.code ?? '1']: (official[0] ?? 0) / 1000 + 5, [group.indicators[1]?.code ?? '2']: Math.max(0, (official[1] ?? 0) - 5000) / 1000 };
+  const scenarioA = {
+    [group.indicators[0]?.code ?? '1']: (official[0] ?? 0) / 1000 + 5,
+    [group.indicators[1]?.code ?? '2']: Math.max(0, (official[1] ?? 0) - 5000) / 1000,
+  };
   const full: number[] = [];
   let changed = 0;
   for (let i = 0; i < 2000; i++) {

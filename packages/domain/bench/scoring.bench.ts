@@ -76,8 +76,23 @@ export function generateBenchData(): BenchData {
         const naRate = (groups !== null || tag !== null) && i % 2 === 0 ? 800 : null;
         const first = Math.floor(points / 2);
         const second = Math.floor((points - first) / 2);
-        const items = kind === 'checklist' ? [{ code: 'a', points: first }, { code: 'b', points: second }, { code: 'c', points: points - first - second }] : [];
-        const levels = kind === 'graded' ? [{ label: '优', points }, { label: '良', points: Math.round(points * 0.8) }, { label: '中', points: Math.round(points * 0.6) }, { label: '差', points: 0 }] : [];
+        const items =
+          kind === 'checklist'
+            ? [
+                { code: 'a', points: first },
+                { code: 'b', points: second },
+                { code: 'c', points: points - first - second },
+              ]
+            : [];
+        const levels =
+          kind === 'graded'
+            ? [
+                { label: '优', points },
+                { label: '良', points: Math.round(points * 0.8) },
+                { label: '中', points: Math.round(points * 0.6) },
+                { label: '差', points: 0 },
+              ]
+            : [];
         leaves.push({ code, kind, points, l1: a, groups, tag, naRate, items, levels });
         const rule =
           kind === 'checklist'
@@ -104,7 +119,13 @@ export function generateBenchData(): BenchData {
       level2.push({ code: `${a + 1}.${b + 1}`, name: `指标${a + 1}.${b + 1}`, points: sumB / 1000, children });
       sumA += sumB;
     }
-    indicators.push({ code: `${a + 1}`, name: `指标${a + 1}`, points: sumA / 1000, children: level2, ...(a === 1 ? { pooledDeductions: true } : {}) });
+    indicators.push({
+      code: `${a + 1}`,
+      name: `指标${a + 1}`,
+      points: sumA / 1000,
+      children: level2,
+      ...(a === 1 ? { pooledDeductions: true } : {}),
+    });
   }
   const schemeInput: SchemeInput = {
     code: 'BENCH-2025',
@@ -116,7 +137,14 @@ export function generateBenchData(): BenchData {
       { code: 'V1', name: '否决', effect: 'fail' },
       { code: 'V2', name: '封顶', effect: 'cap', capTo: 59 },
     ],
-    bonus: { gate: 80, cap: 5, items: [{ code: 'J1', name: '推广', points: 2 }, { code: 'J2', name: '表扬', points: 1 }] },
+    bonus: {
+      gate: 80,
+      cap: 5,
+      items: [
+        { code: 'J1', name: '推广', points: 2 },
+        { code: 'J2', name: '表扬', points: 1 },
+      ],
+    },
     majorDeductions: [{ code: 'Z1', name: '通报批评', points: 5 }],
     grading: {
       bands: [
@@ -145,7 +173,15 @@ export function generateBenchData(): BenchData {
       if (leaf.kind === 'deduct') {
         if (applies && rnd() < 0.2) {
           const own = rnd() < 0.25;
-          findings.push({ unit: u.code, period: PERIOD, indicator: leaf.code, count: 1 + Math.floor(rnd() * 3), deduction: own ? 0.3 : null, description: '问题', url: '' });
+          findings.push({
+            unit: u.code,
+            period: PERIOD,
+            indicator: leaf.code,
+            count: 1 + Math.floor(rnd() * 3),
+            deduction: own ? 0.3 : null,
+            description: '问题',
+            url: '',
+          });
         }
         continue;
       }
@@ -166,7 +202,10 @@ export function generateBenchData(): BenchData {
           value = rnd() < 0.85 ? '1' : '0';
           break;
         case 'checklist':
-          value = leaf.items.filter(() => rnd() < 0.8).map((it) => it.code).join(';');
+          value = leaf.items
+            .filter(() => rnd() < 0.8)
+            .map((it) => it.code)
+            .join(';');
           break;
         case 'graded':
           value = pick(['优', '优', '良', '中', '差']);
@@ -187,8 +226,20 @@ export function generateBenchData(): BenchData {
       const day = 1 + Math.floor(rnd() * 28);
       const due = `2025-0${7 + Math.floor(rnd() * 3)}-${String(day).padStart(2, '0')}`;
       const c = rnd();
-      const closed = c < 0.6 ? due.slice(0, 8) + String(Math.max(1, day - 1)).padStart(2, '0') : c < 0.85 ? due.slice(0, 8) + String(Math.min(28, day + 2)).padStart(2, '0') : null;
-      rectifications.push({ unit: u.code, period: PERIOD, item: `ZG-${k}`, due, closed, rejected: rnd() < 0.2 ? 1 + Math.floor(rnd() * 2) : 0 });
+      const closed =
+        c < 0.6
+          ? due.slice(0, 8) + String(Math.max(1, day - 1)).padStart(2, '0')
+          : c < 0.85
+            ? due.slice(0, 8) + String(Math.min(28, day + 2)).padStart(2, '0')
+            : null;
+      rectifications.push({
+        unit: u.code,
+        period: PERIOD,
+        item: `ZG-${k}`,
+        due,
+        closed,
+        rejected: rnd() < 0.2 ? 1 + Math.floor(rnd() * 2) : 0,
+      });
     }
   }
   return { schemeInput, leaves, inputs: { units, scores, findings, events, rectifications } };
@@ -241,7 +292,9 @@ interface DuckAppender {
   closeSync(): void;
 }
 interface DuckModule {
-  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckConnection>; closeSync?: () => void }> };
+  DuckDBInstance: {
+    create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckConnection>; closeSync?: () => void }>;
+  };
 }
 
 export async function loadDuckDb(): Promise<DuckModule | null> {
@@ -283,42 +336,88 @@ export async function loadIntoDuckDb(conn: DuckConnection, data: BenchData) {
   await append(conn, 'leaves', leaves.length, (a, i) => {
     const l = leaves[i];
     if (!l) return;
-    str(a, l.code), str(a, l.kind), big(a, l.points), a.appendInteger(l.l1), a.appendBoolean(l.l1 === 1), str(a, l.groups ? l.groups.join(',') : null), str(a, l.tag), big(a, l.naRate);
+    {
+      str(a, l.code);
+      str(a, l.kind);
+      big(a, l.points);
+      a.appendInteger(l.l1);
+      a.appendBoolean(l.l1 === 1);
+      str(a, l.groups ? l.groups.join(',') : null);
+      str(a, l.tag);
+      big(a, l.naRate);
+    }
   });
   const items = leaves.flatMap((l) => l.items.map((it) => ({ leaf: l.code, ...it })));
   await append(conn, 'checklist_items', items.length, (a, i) => {
     const it = items[i];
-    if (it) str(a, it.leaf), str(a, it.code), big(a, it.points);
+    if (it) {
+      str(a, it.leaf);
+      str(a, it.code);
+      big(a, it.points);
+    }
   });
   const levels = leaves.flatMap((l) => l.levels.map((lv) => ({ leaf: l.code, ...lv })));
   await append(conn, 'graded_levels', levels.length, (a, i) => {
     const lv = levels[i];
-    if (lv) str(a, lv.leaf), str(a, lv.label), big(a, lv.points);
+    if (lv) {
+      str(a, lv.leaf);
+      str(a, lv.label);
+      big(a, lv.points);
+    }
   });
   const l1 = [0, 1, 2, 3, 4, 5].map((k) => leaves.filter((l) => l.l1 === k).reduce((s, l) => s + l.points, 0));
-  await append(conn, 'level1', l1.length, (a, i) => (a.appendInteger(i), big(a, l1[i] ?? 0)));
+  await append(conn, 'level1', l1.length, (a, i) => {
+    a.appendInteger(i);
+    big(a, l1[i] ?? 0);
+  });
   await append(conn, 'units', inputs.units.length, (a, i) => {
     const u = inputs.units[i];
-    if (u) str(a, u.code), str(a, u.group), str(a, u.tags.join(';'));
+    if (u) {
+      str(a, u.code);
+      str(a, u.group);
+      str(a, u.tags.join(';'));
+    }
   });
   await append(conn, 'scores', inputs.scores.length, (a, i) => {
     const s = inputs.scores[i];
-    if (s) str(a, s.unit), str(a, s.period), str(a, s.indicator), str(a, s.value);
+    if (s) {
+      str(a, s.unit);
+      str(a, s.period);
+      str(a, s.indicator);
+      str(a, s.value);
+    }
   });
   const findings = inputs.findings ?? [];
   await append(conn, 'findings', findings.length, (a, i) => {
     const f = findings[i];
-    if (f) str(a, f.unit), str(a, f.period), str(a, f.indicator), a.appendInteger(f.count), str(a, f.deduction === null ? null : String(f.deduction));
+    if (f) {
+      str(a, f.unit);
+      str(a, f.period);
+      str(a, f.indicator);
+      a.appendInteger(f.count);
+      str(a, f.deduction === null ? null : String(f.deduction));
+    }
   });
   const events = inputs.events ?? [];
   await append(conn, 'events', events.length, (a, i) => {
     const e = events[i];
-    if (e) str(a, e.unit), str(a, e.period), str(a, e.code);
+    if (e) {
+      str(a, e.unit);
+      str(a, e.period);
+      str(a, e.code);
+    }
   });
   const rects = inputs.rectifications ?? [];
   await append(conn, 'rectifications', rects.length, (a, i) => {
     const r = rects[i];
-    if (r) str(a, r.unit), str(a, r.period), str(a, r.item), str(a, r.due), str(a, r.closed), a.appendInteger(r.rejected);
+    if (r) {
+      str(a, r.unit);
+      str(a, r.period);
+      str(a, r.item);
+      str(a, r.due);
+      str(a, r.closed);
+      a.appendInteger(r.rejected);
+    }
   });
 }
 
@@ -431,9 +530,12 @@ export default async function bench(): Promise<void> {
   const sheetMs = await timeRuns(2, () => computeWithKaoping(scheme, inputs, true));
   const ours = new Map<string, Outcome>();
   for (const g of computeWithKaoping(scheme, inputs, false).groups) {
-    for (const r of g.rows) ours.set(r.unit, { finalHundredths: r.final === null ? null : Math.round(r.final * 100), rank: r.rank, grade: r.grade });
+    for (const r of g.rows)
+      ours.set(r.unit, { finalHundredths: r.final === null ? null : Math.round(r.final * 100), rank: r.rank, grade: r.grade });
   }
-  console.log(`kaoping: ${kaopingMs.toFixed(1)} ms median of ${RUNS} (scores + ranks + grades); with per-leaf score sheets ${sheetMs.toFixed(1)} ms`);
+  console.log(
+    `kaoping: ${kaopingMs.toFixed(1)} ms median of ${RUNS} (scores + ranks + grades); with per-leaf score sheets ${sheetMs.toFixed(1)} ms`,
+  );
 
   const duck = await loadDuckDb();
   if (duck === null) return;
@@ -460,10 +562,16 @@ export default async function bench(): Promise<void> {
       if (mine && mine.finalHundredths === theirs.finalHundredths && mine.rank === theirs.rank && mine.grade === theirs.grade) agree++;
       else if (mismatches.length < 5) mismatches.push(`${unit}: kaoping ${JSON.stringify(mine)} vs duckdb ${JSON.stringify(theirs)}`);
     }
-    console.log(`duckdb: ${duckMs.toFixed(1)} ms median of ${RUNS} (same SQL computation, in-memory; loading took ${loadMs.toFixed(0)} ms, not counted)`);
-    console.log(`agreement: ${agree}/${ours.size} units identical in final, rank and grade${rows.length !== ours.size ? ` (duckdb returned ${rows.length} rows)` : ''}`);
+    console.log(
+      `duckdb: ${duckMs.toFixed(1)} ms median of ${RUNS} (same SQL computation, in-memory; loading took ${loadMs.toFixed(0)} ms, not counted)`,
+    );
+    console.log(
+      `agreement: ${agree}/${ours.size} units identical in final, rank and grade${rows.length !== ours.size ? ` (duckdb returned ${rows.length} rows)` : ''}`,
+    );
     for (const m of mismatches) console.log(`  mismatch ${m}`);
-    console.log(`ratio: duckdb / kaoping = ${(duckMs / kaopingMs).toFixed(2)}× (${kaopingMs < duckMs ? 'kaoping faster' : 'duckdb faster'})`);
+    console.log(
+      `ratio: duckdb / kaoping = ${(duckMs / kaopingMs).toFixed(2)}× (${kaopingMs < duckMs ? 'kaoping faster' : 'duckdb faster'})`,
+    );
     if (agree !== ours.size) process.exitCode = 1;
   } finally {
     conn.closeSync();

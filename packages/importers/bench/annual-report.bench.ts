@@ -31,7 +31,11 @@ function score(report: GeneratedReport, cells: Record<string, number | null>, un
   }
 }
 
-async function measure(reports: readonly GeneratedReport[], inputs: readonly (string | Uint8Array)[], parse: (input: string | Uint8Array) => Promise<{ cells: Record<string, number | null>; unresolved: string[] }>): Promise<Figures> {
+async function measure(
+  reports: readonly GeneratedReport[],
+  inputs: readonly (string | Uint8Array)[],
+  parse: (input: string | Uint8Array) => Promise<{ cells: Record<string, number | null>; unresolved: string[] }>,
+): Promise<Figures> {
   const f: Figures = { reports: inputs.length, seconds: 0, cpuSeconds: 0, p50: 0, p95: 0, exact: 0, unresolved: 0, wrong: 0 };
   for (const input of inputs.slice(0, 20)) await parse(input); // warm up
   const times: number[] = [];
@@ -65,7 +69,10 @@ function print(name: string, f: Figures) {
 /** Accuracy on the real-document corpus, per layout, apart from the generated reports. */
 async function benchCorpus(): Promise<void> {
   const corpus = loadCorpus();
-  const byLayout = new Map<string, { docs: number; cells: number; right: number; unresolved: number; wrong: number; missed: number; origin: string }>();
+  const byLayout = new Map<
+    string,
+    { docs: number; cells: number; right: number; unresolved: number; wrong: number; missed: number; origin: string }
+  >();
   let seconds = 0;
   for (const doc of corpus) {
     const bytes = new Uint8Array(readFileSync(doc.file));
@@ -83,14 +90,20 @@ async function benchCorpus(): Promise<void> {
     f.missed += s.missed.length;
     byLayout.set(key, f);
   }
-  console.log(`real-document corpus: ${corpus.length} documents (fixtures/annual-reports/), ${(corpus.length / seconds).toFixed(0)} documents/s`);
+  console.log(
+    `real-document corpus: ${corpus.length} documents (fixtures/annual-reports/), ${(corpus.length / seconds).toFixed(0)} documents/s`,
+  );
   const total = { cells: 0, right: 0, unresolved: 0, wrong: 0, missed: 0 };
   for (const [layout, f] of [...byLayout].sort()) {
     const pct = f.cells === 0 ? '   —  ' : `${((100 * f.right) / f.cells).toFixed(2)}%`;
-    console.log(`  ${layout.padEnd(34)} ${String(f.docs).padStart(2)} docs  ${String(f.cells).padStart(4)} cells  right ${pct}  unresolved ${f.unresolved}  wrong ${f.wrong}  silently blank ${f.missed}`);
+    console.log(
+      `  ${layout.padEnd(34)} ${String(f.docs).padStart(2)} docs  ${String(f.cells).padStart(4)} cells  right ${pct}  unresolved ${f.unresolved}  wrong ${f.wrong}  silently blank ${f.missed}`,
+    );
     if (f.origin !== 'derived') for (const k of ['cells', 'right', 'unresolved', 'wrong', 'missed'] as const) total[k] += f[k];
   }
-  console.log(`  documents as published: ${total.right}/${total.cells} cells right (${((100 * total.right) / Math.max(1, total.cells)).toFixed(2)}%), ${total.unresolved} unresolved, ${total.wrong} wrong`);
+  console.log(
+    `  documents as published: ${total.right}/${total.cells} cells right (${((100 * total.right) / Math.max(1, total.cells)).toFixed(2)}%), ${total.unresolved} unresolved, ${total.wrong} wrong`,
+  );
 }
 
 export default async function bench(): Promise<void> {
@@ -101,11 +114,15 @@ export default async function bench(): Promise<void> {
 
   const t1 = performance.now();
   let errors = 0;
-  for (const r of reports) errors += checkReport({ format: r.format, year: r.year, cells: r.cells }, { unitKind: r.unitKind }).filter((c) => c.severity === 'error').length;
+  for (const r of reports)
+    errors += checkReport({ format: r.format, year: r.year, cells: r.cells }, { unitKind: r.unitKind }).filter(
+      (c) => c.severity === 'error',
+    ).length;
   const checkSeconds = (performance.now() - t1) / 1000;
   console.log(`checkReport alone: ${(REPORTS / checkSeconds).toFixed(0)} reports/s (${errors} errors on valid reports)`);
 
-  const text = (input: string | Uint8Array) => Promise.resolve(parseAnnualReportText(typeof input === 'string' ? input : new TextDecoder().decode(input)));
+  const text = (input: string | Uint8Array) =>
+    Promise.resolve(parseAnnualReportText(typeof input === 'string' ? input : new TextDecoder().decode(input)));
   const layouts: ReportLayout[] = ['pipe', 'cell-per-line', 'pdf-text', 'markdown', 'cell-per-line-pipes', 'word-html', 'run-together'];
   const all: Figures = { reports: 0, seconds: 0, cpuSeconds: 0, p50: 0, p95: 0, exact: 0, unresolved: 0, wrong: 0 };
   for (const layout of layouts) {
@@ -118,11 +135,27 @@ export default async function bench(): Promise<void> {
       all.cpuSeconds += f.cpuSeconds;
     }
   }
-  console.log(`plain-text layouts together: ${(all.reports / all.seconds).toFixed(0)} reports/s parse + check (${(all.reports / all.cpuSeconds).toFixed(0)} per CPU-second; load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
+  console.log(
+    `plain-text layouts together: ${(all.reports / all.seconds).toFixed(0)} reports/s parse + check (${(all.reports / all.cpuSeconds).toFixed(0)} per CPU-second; load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`,
+  );
 
   const trad = reports.slice(0, 300);
-  print('text · traditional+pinyin', await measure(trad, trad.map((r) => renderReportText(r, 'pdf-text', { traditional: true, pinyin: true })), text));
+  print(
+    'text · traditional+pinyin',
+    await measure(
+      trad,
+      trad.map((r) => renderReportText(r, 'pdf-text', { traditional: true, pinyin: true })),
+      text,
+    ),
+  );
   const few = reports.slice(0, 100);
   print('file · .docx (mammoth)', await measure(few, few.map(renderReportDocx), (b) => parseAnnualReport(b)));
-  print('file · .pdf (pdf.js)', await measure(few, few.map((r) => renderReportPdf(r)), (b) => parseAnnualReport(b)));
+  print(
+    'file · .pdf (pdf.js)',
+    await measure(
+      few,
+      few.map((r) => renderReportPdf(r)),
+      (b) => parseAnnualReport(b),
+    ),
+  );
 }

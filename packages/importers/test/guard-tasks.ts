@@ -19,4 +19,3 @@ export function fail(): never {
   error.code = 'E_TEST';
   throw error;
 }
-

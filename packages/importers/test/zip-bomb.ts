@@ -16,7 +16,11 @@ export function buildDocxBomb(inflatedMb: number, options: { lieAboutSize?: bool
   add('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   const doc = new ZipDeflate('word/document.xml', { level: 1 });
   zip.add(doc);
-  doc.push(strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'));
+  doc.push(
+    strToU8(
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>',
+    ),
+  );
   const mb = new Uint8Array(1024 * 1024).fill(0x41); // "AAAA…": one enormous run of text
   for (let i = 0; i < inflatedMb; i++) doc.push(mb);
   doc.push(strToU8('</w:t></w:r></w:p></w:body></w:document>'), true);
@@ -37,8 +41,10 @@ function lieAboutSizes(bytes: Uint8Array): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i + 46 <= bytes.length; i++) {
     const sig = view.getUint32(i, true);
-    if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true); // central directory entry
-    else if (sig === 0x04034b50) view.setUint32(i + 22, 1024, true); // local header
+    if (sig === 0x02014b50)
+      view.setUint32(i + 24, 1024, true); // central directory entry
+    else if (sig === 0x04034b50)
+      view.setUint32(i + 22, 1024, true); // local header
     else if (sig === 0x08074b50) view.setUint32(i + 12, 1024, true); // data descriptor
   }
 }

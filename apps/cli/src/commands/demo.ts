@@ -21,7 +21,9 @@ export async function run(args: string[]): Promise<number> {
     await migrateToLatest(handle.db);
     if (await hasAnyUnits(handle.db)) throw new CliError(`${where} already holds data; use --reset to start again`);
     const summary = await seedDemoCity(handle.db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
-    console.log(`江临市 demo loaded into ${where}: ${summary.units} units, ${summary.users} users, ${summary.groups} groups, ${summary.periods} periods`);
+    console.log(
+      `江临市 demo loaded into ${where}: ${summary.units} units, ${summary.users} users, ${summary.groups} groups, ${summary.periods} periods`,
+    );
     return 0;
   } finally {
     await handle.destroy();

@@ -19,11 +19,18 @@ import { CliError } from '../cli-error';
 import { openCliDatabase, userPath } from '../database';
 
 const REPORT_FILE = /\.(txt|md|markdown|html?|docx|pdf|zip)$/i;
-const TIMELINESS: Record<CityReviewRow['timeliness'], string> = { on_time: '按时', late: '逾期', no_date: '未注明发布日期', missing: '未发布' };
+const TIMELINESS: Record<CityReviewRow['timeliness'], string> = {
+  on_time: '按时',
+  late: '逾期',
+  no_date: '未注明发布日期',
+  missing: '未发布',
+};
 
 /** The 评查 table as lines: one per unit, its failures indented under it, then unmatched files. */
 export function describeReview(review: CityReview): string {
-  const out = [`${review.year} 年度报告评查 · 应发布 ${review.totals.expected} · 找到 ${review.totals.found} · 未找到 ${review.totals.missing} · 逾期 ${review.totals.late} · 有错误 ${review.totals.withErrors}`];
+  const out = [
+    `${review.year} 年度报告评查 · 应发布 ${review.totals.expected} · 找到 ${review.totals.found} · 未找到 ${review.totals.missing} · 逾期 ${review.totals.late} · 有错误 ${review.totals.withErrors}`,
+  ];
   for (const r of review.rows) {
     if (!r.found) {
       out.push(`  ✗ ${r.code} ${r.name}: 未找到报告(截止 ${r.deadline})`);
@@ -49,16 +56,23 @@ function describe(f: ReportFileSummary): string {
 }
 
 export async function runReportImport(args: string[]): Promise<number> {
-  const { positionals, values } = parseCliArgs(args, { year: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, xlsx: { type: 'string' } });
+  const { positionals, values } = parseCliArgs(args, {
+    year: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    xlsx: { type: 'string' },
+  });
   const [dir, ...extra] = positionals;
-  if (!dir || extra.length > 0 || values.year === undefined) throw new CliError('usage: kaoping report import DIR|ZIP --year YYYY [--dry-run] [--xlsx FILE]');
+  if (!dir || extra.length > 0 || values.year === undefined)
+    throw new CliError('usage: kaoping report import DIR|ZIP --year YYYY [--dry-run] [--xlsx FILE]');
   const year = Number(values.year);
   if (!/^\d{4}$/.test(values.year) || year < 2007 || year > 2100) throw new CliError(`--year must be a year like 2025, not ${values.year}`);
   const path = userPath(dir);
   let loose: { fileName: string; bytes: Uint8Array }[];
   try {
     if (statSync(path).isDirectory()) {
-      const names = readdirSync(path).filter((n) => REPORT_FILE.test(n) && statSync(join(path, n)).isFile()).sort();
+      const names = readdirSync(path)
+        .filter((n) => REPORT_FILE.test(n) && statSync(join(path, n)).isFile())
+        .sort();
       loose = names.map((fileName) => ({ fileName, bytes: new Uint8Array(readFileSync(join(path, fileName))) }));
     } else if (/\.zip$/i.test(path)) loose = [{ fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) }];
     else throw new Error('not a folder or .zip');
@@ -81,7 +95,16 @@ export async function runReportImport(args: string[]): Promise<number> {
     }
     const user = { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin' as const, unitId: null, unitName: null };
     const result = await importReportFiles(
-      { db: handle.db, dialect: handle.dialect, user, sessionToken: null, clientIp: 'cli', cookies: { set: () => undefined, clear: () => undefined }, loginLimiter: new LoginRateLimiter(), now: () => new Date() },
+      {
+        db: handle.db,
+        dialect: handle.dialect,
+        user,
+        sessionToken: null,
+        clientIp: 'cli',
+        cookies: { set: () => undefined, clear: () => undefined },
+        loginLimiter: new LoginRateLimiter(),
+        now: () => new Date(),
+      },
       { year, files, dryRun: values['dry-run'] },
     );
     const out = result.ok ? process.stdout : process.stderr;
@@ -90,7 +113,9 @@ export async function runReportImport(args: string[]): Promise<number> {
       process.stderr.write(`未导入: ${result.files.filter((f) => f.problem).length} 个文件有问题(任一文件有问题则全部不导入)\n`);
       return 2;
     }
-    process.stdout.write(`${result.dryRun ? '检查通过, 将' : '已导入:'}新建 ${result.created}, 更新 ${result.updated}(状态: 已报送, 待办公室审核)\n`);
+    process.stdout.write(
+      `${result.dryRun ? '检查通过, 将' : '已导入:'}新建 ${result.created}, 更新 ${result.updated}(状态: 已报送, 待办公室审核)\n`,
+    );
     return 0;
   } finally {
     await handle.destroy();

@@ -10,6 +10,7 @@ import type { ParseAnnualReportOptions } from '@kaoping/importers/annual-report/
 import { isReportParseError } from '@kaoping/importers/annual-report/parse-error';
 import { parseCliArgs } from '../args';
 import { CliError } from '../cli-error';
+import { inputBaseDirs } from '../env';
 
 const USAGE = [
   'usage: kaoping report parse FILE [--year YYYY] [--unit NAME] [--kind KIND] [--json]',
@@ -24,10 +25,16 @@ const USAGE = [
 
 /** A relative path is taken from where the user ran the command (pnpm sets INIT_CWD to it). */
 async function locate(file: string): Promise<string> {
-  const bases = isAbsolute(file) ? [''] : [process.env.INIT_CWD, process.cwd()].filter((b): b is string => typeof b === 'string' && b !== '');
+  const bases = isAbsolute(file) ? [''] : inputBaseDirs();
   for (const base of bases) {
     const path = resolve(base, file);
-    if (await stat(path).then((s) => s.isFile(), () => false)) return path;
+    if (
+      await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return path;
   }
   throw new CliError(`file not found: ${file}`);
 }
@@ -63,7 +70,8 @@ async function parse(args: string[]): Promise<number> {
   const options: ParseAnnualReportOptions = { fileName: file };
   if (values.year !== undefined) {
     const year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year) || year < 2007 || year > 2100) throw new CliError(`--year must be a year like 2024, not ${values.year}`);
+    if (!/^\d{4}$/.test(values.year) || year < 2007 || year > 2100)
+      throw new CliError(`--year must be a year like 2024, not ${values.year}`);
     options.year = year;
   }
   if (values.unit !== undefined) {

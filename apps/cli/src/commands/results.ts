@@ -73,7 +73,9 @@ export async function run(args: string[]): Promise<number> {
     });
     const out = values.out ?? `results-${period.code}.xlsx`;
     await writeFile(userPath(out), buffer);
-    process.stdout.write(`已写入 ${out}(${results.groups.reduce((n, g) => n + g.rows.length, 0)} 个单位,${results.groups.length} 个分组)\n`);
+    process.stdout.write(
+      `已写入 ${out}(${results.groups.reduce((n, g) => n + g.rows.length, 0)} 个单位,${results.groups.length} 个分组)\n`,
+    );
     return 0;
   } finally {
     await handle.destroy();

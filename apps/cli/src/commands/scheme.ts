@@ -54,16 +54,22 @@ export async function run(args: string[]): Promise<number> {
     const proposal = await proposeSchemeFromDocument(bytes, { year, fileName: basename(file) });
     if (!proposal.ok) {
       if (values.json) process.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
-      process.stderr.write(`未生成方案:${proposal.errors.length} 处错误\n${proposal.errors.map((e) => `  ${formatSchemeRowError(e)}`).join('\n')}\n`);
+      process.stderr.write(
+        `未生成方案:${proposal.errors.length} 处错误\n${proposal.errors.map((e) => `  ${formatSchemeRowError(e)}`).join('\n')}\n`,
+      );
       return 2;
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ scheme: proposal.scheme, inferences: proposal.inferences, warnings: proposal.warnings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ scheme: proposal.scheme, inferences: proposal.inferences, warnings: proposal.warnings }, null, 2)}\n`,
+      );
       return 0;
     }
     const lines = [
       `${proposal.scheme.title}(${year}年度,${proposal.tables} 个表格,${proposal.rows} 行)`,
-      ...proposal.inferences.map((i) => `  ${i.code.padEnd(8)} ${i.name} → ${i.rule.kind}${i.confidence === 'manual' ? '(待确认)' : ''}:${i.reason}`),
+      ...proposal.inferences.map(
+        (i) => `  ${i.code.padEnd(8)} ${i.name} → ${i.rule.kind}${i.confidence === 'manual' ? '(待确认)' : ''}:${i.reason}`,
+      ),
       ...proposal.warnings.map((w) => `提示:${w}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

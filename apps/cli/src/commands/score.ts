@@ -28,6 +28,7 @@ import {
 import type { TableFile } from '@kaoping/importers/interchange/read-table';
 import { parseCliArgs } from '../args';
 import { CliError } from '../cli-error';
+import { inputBaseDirs } from '../env';
 
 const USAGE = `用法: kaoping score --scheme scheme.json --units units.csv --scores scores.csv
         [--findings findings.csv] [--events events.csv] [--rectifications rectifications.csv]
@@ -88,7 +89,10 @@ export async function run(args: string[]): Promise<number> {
   });
 
   const computeQuarter = (code: string, previous?: PeriodResults): PeriodResults => {
-    const result = computePeriodResults(scheme, code, inputs, { breakdown: false, ...(previous ? { previousRanks: previous.groups.flatMap((g) => g.rows) } : {}) });
+    const result = computePeriodResults(scheme, code, inputs, {
+      breakdown: false,
+      ...(previous ? { previousRanks: previous.groups.flatMap((g) => g.rows) } : {}),
+    });
     if (!result.ok) throw new CliError(formatImportIssues(toImportIssues(result.issues, names)).join('\n'));
     return result.results;
   };
@@ -113,7 +117,7 @@ export async function run(args: string[]): Promise<number> {
 /** A path as given, relative to where the user ran the command (pnpm's INIT_CWD) or cwd. */
 function resolveInputPath(path: string): string {
   if (isAbsolute(path)) return path;
-  const bases = [process.env.INIT_CWD, process.cwd()].filter((b): b is string => typeof b === 'string' && b !== '');
+  const bases = inputBaseDirs();
   for (const base of bases) {
     const candidate = resolve(base, path);
     if (existsSync(candidate)) return candidate;
@@ -146,7 +150,12 @@ async function loadScheme(path: string): Promise<CompiledScheme> {
     throw new CliError(`${file.name}:不是有效的 JSON(${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = schemeSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(formatSchemeIssues(parsed.error, raw).map((m) => `${file.name}:${m}`).join('\n'));
+  if (!parsed.success)
+    throw new CliError(
+      formatSchemeIssues(parsed.error, raw)
+        .map((m) => `${file.name}:${m}`)
+        .join('\n'),
+    );
   const compiled = compileScheme(parsed.data);
   if (!compiled.ok) throw new CliError(compiled.issues.map((m) => `${file.name}:${m}`).join('\n'));
   return compiled.scheme;
@@ -179,7 +188,10 @@ async function loadInputs(scheme: CompiledScheme, paths: InputPaths): Promise<{ 
   for (const r of [scores, findings, events, rectifications]) if (!r.ok) issues.push(...r.issues);
   if (!scores.ok || !findings.ok || !events.ok || !rectifications.ok) throw new CliError(formatImportIssues(issues).join('\n'));
 
-  const names: SourceNames = { units: { name: unitsFile.name, rowNumbers: units.value.rowNumbers }, scores: { name: scoresFile.name, rowNumbers: scores.value.rowNumbers } };
+  const names: SourceNames = {
+    units: { name: unitsFile.name, rowNumbers: units.value.rowNumbers },
+    scores: { name: scoresFile.name, rowNumbers: scores.value.rowNumbers },
+  };
   if (files.findings) names.findings = { name: files.findings.name, rowNumbers: findings.value.rowNumbers };
   if (files.events) names.events = { name: files.events.name, rowNumbers: events.value.rowNumbers };
   if (files.rectifications) names.rectifications = { name: files.rectifications.name, rowNumbers: rectifications.value.rowNumbers };
@@ -203,7 +215,9 @@ function formatText(report: ScoreReport): string {
   for (const g of report.groups) {
     lines.push('', `分组 ${g.code}`, '名次\t单位\t名称\t得分\t等次\t名次变化\t备注');
     for (const r of g.rows) {
-      const notes = [r.vetoes.length > 0 ? `否决 ${r.vetoes.join(',')}` : '', r.complete ? '' : `缺 ${r.missing.join(',')}`].filter(Boolean).join(';');
+      const notes = [r.vetoes.length > 0 ? `否决 ${r.vetoes.join(',')}` : '', r.complete ? '' : `缺 ${r.missing.join(',')}`]
+        .filter(Boolean)
+        .join(';');
       const delta = r.rankDelta === null ? '' : r.rankDelta > 0 ? `↑${r.rankDelta}` : r.rankDelta < 0 ? `↓${-r.rankDelta}` : '—';
       lines.push([r.rank ?? '—', r.unit, r.name, r.final ?? '未计分', r.grade ?? '', delta, notes].join('\t'));
     }

@@ -2,6 +2,7 @@
 // (shared spec site-check.md): check one unit's site without any database and print one JSON object.
 // Exit 0 when the site was checked (whatever it found), 2 when the start page could not be fetched.
 import { readFile, stat } from 'node:fs/promises';
+import { inputBaseDirs } from '../env';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { RequiredColumn, SiteCheckResult, WordEntry } from '@kaoping/contracts/site-check/site-check';
 import { siteProblemKindLabelsZh } from '@kaoping/contracts/site-check/site-check';
@@ -25,10 +26,16 @@ const USAGE = [
 ].join('\n');
 
 async function locate(file: string): Promise<string> {
-  const bases = isAbsolute(file) ? [''] : [process.env.INIT_CWD, process.cwd()].filter((b): b is string => typeof b === 'string' && b !== '');
+  const bases = isAbsolute(file) ? [''] : inputBaseDirs();
   for (const base of bases) {
     const path = resolve(base, file);
-    if (await stat(path).then((s) => s.isFile(), () => false)) return path;
+    if (
+      await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return path;
   }
   throw new CliError(`file not found: ${file}`);
 }
@@ -59,7 +66,10 @@ function summary(r: SiteCheckResult, today: string): string {
   const problems = siteProblems(r, today);
   const lines = [
     `${r.site} · 检查于 ${r.checkedAt} · 抓取 ${r.pages} 页 · ${r.reachable ? '可访问' : '无法访问'} · 首页更新 ${r.homepageUpdated ?? '未发现'}`,
-    ...r.columns.map((c) => `  栏目 ${c.name}: ${c.newest ?? '无内容'} (${c.intervalDays} 天) ${c.status === 'ok' ? '正常' : c.status === 'stale' ? '未按期更新' : '空白'}`),
+    ...r.columns.map(
+      (c) =>
+        `  栏目 ${c.name}: ${c.newest ?? '无内容'} (${c.intervalDays} 天) ${c.status === 'ok' ? '正常' : c.status === 'stale' ? '未按期更新' : '空白'}`,
+    ),
     `年报: ${r.annualReport ? `${r.annualReport.year} 年 ${r.annualReport.publishedAt ?? '未标日期'} ${r.annualReport.onTime ? '按时' : '逾期'}` : '未找到'}`,
     `问题 ${problems.length} 个:`,
     ...problems.map((p) => `  [${siteProblemKindLabelsZh[p.kind]}${p.veto ? ' · 单项否决' : ''}] ${p.detail}`),
@@ -90,7 +100,8 @@ async function check(args: string[]): Promise<number> {
   }
   if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new CliError(`not an http(s) URL: ${url}`);
   const maxPages = values['max-pages'] === undefined ? undefined : Number(values['max-pages']);
-  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000)) throw new CliError('--max-pages must be a whole number ≥ 1');
+  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000))
+    throw new CliError('--max-pages must be a whole number ≥ 1');
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError('--today must be YYYY-MM-DD');
   const columns = values.columns ? await loadColumns(values.columns) : undefined;
   const words = values.words ? await loadWords(values.words) : undefined;

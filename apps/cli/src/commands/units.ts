@@ -28,11 +28,14 @@ export async function run(args: string[]): Promise<number> {
       { fileName: basename(file), contentBase64: bytes.toString('base64'), year, dryRun: values['dry-run'] },
     );
     if (!result.ok) {
-      for (const p of result.problems) process.stderr.write(`${basename(file)}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column} 列` : ''}:${p.message}\n`);
+      for (const p of result.problems)
+        process.stderr.write(`${basename(file)}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column} 列` : ''}:${p.message}\n`);
       process.stderr.write('文件未导入(任一行有误则整个文件不导入)\n');
       return 2;
     }
-    console.log(`${result.dryRun ? 'checked' : 'imported'} ${result.total} rows: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged`);
+    console.log(
+      `${result.dryRun ? 'checked' : 'imported'} ${result.total} rows: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged`,
+    );
     return 0;
   } finally {
     await handle.destroy();

@@ -26,7 +26,10 @@ export function sortGrades(grades: Iterable<string>): string[] {
     const i = (GRADE_ORDER as readonly string[]).indexOf(g);
     return i < 0 ? GRADE_ORDER.length : i;
   };
-  return seen.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i).map(({ g }) => g);
+  return seen
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i)
+    .map(({ g }) => g);
 }
 
 /** Series colours in order of use: navy, brick, olive, amber, plum, teal, grey. */

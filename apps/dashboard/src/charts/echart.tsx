@@ -4,7 +4,8 @@
 import type { ECElementEvent, ECharts, EChartsCoreOption } from 'echarts/core';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 
-export type EChartEventName = 'click' | 'dblclick' | 'mouseover' | 'mouseout' | 'datazoom' | 'legendselectchanged' | 'finished' | 'rendered';
+export type EChartEventName =
+  'click' | 'dblclick' | 'mouseover' | 'mouseout' | 'datazoom' | 'legendselectchanged' | 'finished' | 'rendered';
 export type EChartEvents = Partial<Record<EChartEventName, (params: ECElementEvent) => void>>;
 
 export interface EChartProps {
@@ -26,7 +27,10 @@ function keepZoomWindow(chart: ECharts, option: EChartsCoreOption): EChartsCoreO
   const next = option['dataZoom'];
   const current = (chart.getOption()?.['dataZoom'] ?? []) as { startValue?: number; endValue?: number }[];
   if (!Array.isArray(next) || next.length === 0 || current.length !== next.length) return option;
-  return { ...option, dataZoom: next.map((zoom: object, i) => ({ ...zoom, startValue: current[i]?.startValue, endValue: current[i]?.endValue })) };
+  return {
+    ...option,
+    dataZoom: next.map((zoom: object, i) => ({ ...zoom, startValue: current[i]?.startValue, endValue: current[i]?.endValue })),
+  };
 }
 
 export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, style, testId }: EChartProps) {
@@ -59,7 +63,9 @@ export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, sty
   // Events are bound before the option is set, so `finished` of the first render is seen.
   useEffect(() => {
     if (!chart || !onEvents) return;
-    const bound = Object.entries(onEvents).map(([name, handler]) => [name, (params: unknown) => handler(params as ECElementEvent)] as const);
+    const bound = Object.entries(onEvents).map(
+      ([name, handler]) => [name, (params: unknown) => handler(params as ECElementEvent)] as const,
+    );
     for (const [name, listener] of bound) chart.on(name, listener);
     return () => {
       for (const [name, listener] of bound) chart.off(name, listener);

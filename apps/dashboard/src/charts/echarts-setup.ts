@@ -40,7 +40,11 @@ registerTheme(KAOPING_THEME, {
   color: [...SERIES_COLORS],
   backgroundColor: 'transparent',
   textStyle: { fontFamily: CHART_FONT, color: INK.text },
-  tooltip: { textStyle: { fontFamily: CHART_FONT, fontSize: 13, color: INK.text }, borderColor: '#d9d9d9', extraCssText: 'box-shadow:0 2px 8px rgba(0,0,0,0.15);' },
+  tooltip: {
+    textStyle: { fontFamily: CHART_FONT, fontSize: 13, color: INK.text },
+    borderColor: '#d9d9d9',
+    extraCssText: 'box-shadow:0 2px 8px rgba(0,0,0,0.15);',
+  },
 });
 
 export { init };

@@ -27,6 +27,8 @@ export function tooltipHtml(title: string, rows: readonly TooltipRow[], notes: r
         `<span>${marker(row.color)}${escapeHtml(row.label)}</span><span style="font-weight:600">${escapeHtml(row.value)}</span></div>`,
     )
     .join('');
-  const tail = notes.map((note) => `<div style="margin-top:4px;color:#8c8c8c;max-width:320px;white-space:normal">${escapeHtml(note)}</div>`).join('');
+  const tail = notes
+    .map((note) => `<div style="margin-top:4px;color:#8c8c8c;max-width:320px;white-space:normal">${escapeHtml(note)}</div>`)
+    .join('');
   return head + body + tail;
 }

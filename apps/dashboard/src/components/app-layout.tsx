@@ -37,13 +37,34 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px', borderBottom: '1px solid #eee' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            padding: '0 24px',
+            borderBottom: '1px solid #eee',
+          }}
+        >
           <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
           <Space>
             {user.role !== 'liaison' && (
               <>
-                <Button type={location.pathname.startsWith('/presentation') ? 'primary' : 'link'} onClick={() => go('/presentation')} data-testid="header-presentation">{t('meeting.nav.presentation')}</Button>
-                <Button type={location.pathname.startsWith('/bulletin') ? 'primary' : 'link'} onClick={() => go('/bulletin')} data-testid="header-bulletin">{t('meeting.nav.bulletin')}</Button>
+                <Button
+                  type={location.pathname.startsWith('/presentation') ? 'primary' : 'link'}
+                  onClick={() => go('/presentation')}
+                  data-testid="header-presentation"
+                >
+                  {t('meeting.nav.presentation')}
+                </Button>
+                <Button
+                  type={location.pathname.startsWith('/bulletin') ? 'primary' : 'link'}
+                  onClick={() => go('/bulletin')}
+                  data-testid="header-bulletin"
+                >
+                  {t('meeting.nav.bulletin')}
+                </Button>
               </>
             )}
             <span data-testid="current-user">{user.displayName}</span>

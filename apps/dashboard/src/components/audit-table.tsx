@@ -8,7 +8,8 @@ import type { AuditEntry } from '@kaoping/contracts/audit/audit';
 
 /** Field-level before → after for one audit entry (only the fields that changed). */
 export function describeChange(before: unknown, after: unknown): { field: string; from: unknown; to: unknown }[] {
-  const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const asRecord = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const b = asRecord(before);
   const a = asRecord(after);
   const skip = new Set(['version', 'updatedAt', 'createdAt', 'id']);
@@ -18,7 +19,16 @@ export function describeChange(before: unknown, after: unknown): { field: string
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const chinaTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const chinaTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** An instant as China time, YYYY-MM-DD HH:mm:ss. */
 export function formatChinaTime(iso: string): string {

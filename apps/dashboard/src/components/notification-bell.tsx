@@ -12,7 +12,11 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 30 }), refetchInterval: 60_000 });
-  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }));
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
+    }),
+  );
   const items = list.data?.items ?? [];
   const content = (
     <div style={{ width: 380, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
@@ -28,7 +32,10 @@ export function NotificationBell() {
               if (n.itemId) void navigate(`/rectification?item=${n.itemId}`);
             }}
           >
-            <List.Item.Meta title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>} description={`${n.body} · ${dayjs(n.createdAt).format('MM-DD HH:mm')}`} />
+            <List.Item.Meta
+              title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+              description={`${n.body} · ${dayjs(n.createdAt).format('MM-DD HH:mm')}`}
+            />
           </List.Item>
         )}
       />

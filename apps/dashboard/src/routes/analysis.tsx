@@ -63,7 +63,13 @@ export function AnalysisPage({ user }: { user: SessionUser }) {
               style={{ width: 130 }}
               value={period}
               loading={periods.isPending}
-              onChange={(value: string) => update({ period: value, group: list.find((p) => p.period === value)?.groups.some((g) => g.code === groupCode) ? groupCode : null, unit: null })}
+              onChange={(value: string) =>
+                update({
+                  period: value,
+                  group: list.find((p) => p.period === value)?.groups.some((g) => g.code === groupCode) ? groupCode : null,
+                  unit: null,
+                })
+              }
               options={list.map((p) => ({ value: p.period, label: p.period }))}
               data-testid="analysis-period"
             />
@@ -80,7 +86,8 @@ export function AnalysisPage({ user }: { user: SessionUser }) {
         {data && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="analysis-source">
             {data.round.title} · {t('analysis.source', { date: publishedAt })}
-            {data.publication.sequence > 1 ? t('analysis.restated', { n: data.publication.sequence - 1 }) : ''} · {data.groupName} · {t('analysis.units', { count: data.official.length })}
+            {data.publication.sequence > 1 ? t('analysis.restated', { n: data.publication.sequence - 1 }) : ''} · {data.groupName} ·{' '}
+            {t('analysis.units', { count: data.official.length })}
           </Typography.Text>
         )}
       </Card>
@@ -93,9 +100,29 @@ export function AnalysisPage({ user }: { user: SessionUser }) {
           activeKey={tab}
           onChange={(key) => update({ tab: key })}
           items={[
-            { key: 'what-if', label: t('analysis.tabs.whatIf'), children: <WhatIfPanel key={panelKey} user={user} group={group} period={period} /> },
-            { key: 'stability', label: t('analysis.tabs.stability'), children: <StabilityPanel key={panelKey} group={group} data={data.data} official={data.official} /> },
-            { key: 'explain', label: t('analysis.tabs.explain'), children: <ExplainPanel key={panelKey} group={group} official={data.official} unit={unit} onUnitChange={(u) => update({ unit: u, tab: 'explain' })} /> },
+            {
+              key: 'what-if',
+              label: t('analysis.tabs.whatIf'),
+              children: <WhatIfPanel key={panelKey} user={user} group={group} period={period} />,
+            },
+            {
+              key: 'stability',
+              label: t('analysis.tabs.stability'),
+              children: <StabilityPanel key={panelKey} group={group} data={data.data} official={data.official} />,
+            },
+            {
+              key: 'explain',
+              label: t('analysis.tabs.explain'),
+              children: (
+                <ExplainPanel
+                  key={panelKey}
+                  group={group}
+                  official={data.official}
+                  unit={unit}
+                  onUnitChange={(u) => update({ unit: u, tab: 'explain' })}
+                />
+              ),
+            },
           ]}
           data-testid="analysis-tabs"
         />

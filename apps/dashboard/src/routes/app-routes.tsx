@@ -59,14 +59,27 @@ export function AppRoutes() {
         <Route path="/assessment/*" element={page('assessment', <AssessmentArea user={user} />)} />
         <Route path="/rectification" element={page('rectification', <RectificationPage user={user} />)} />
         <Route path="/rectification/board" element={page('rectification', <RectificationBoardPage user={user} />)} />
-        <Route path="/units" element={page('units', user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />)} />
+        <Route
+          path="/units"
+          element={page(
+            'units',
+            user.role === 'liaison' && user.unitId ? <Navigate to={`/units/${user.unitId}`} replace /> : <UnitsPage user={user} />,
+          )}
+        />
         <Route path="/units/:id" element={page('units', <UnitDetailPage user={user} />)} />
         <Route path="/units/:id/profile" element={page('units', <UnitProfilePage user={user} />)} />
         <Route path="/settings" element={page('settings', <SettingsPage />)} />
         <Route path="/site-check" element={page('siteCheck', <SiteCheckPage user={user} />)} />
         <Route path="/presentation" element={page('rankings', <PresentationPage />)} />
         <Route path="/bulletin" element={page('rankings', <BulletinPage user={user} />)} />
-        <Route path="/account" element={<Suspense fallback={<Spin />}><AccountPage /></Suspense>} />
+        <Route
+          path="/account"
+          element={
+            <Suspense fallback={<Spin />}>
+              <AccountPage />
+            </Suspense>
+          }
+        />
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
       </Routes>

@@ -2,7 +2,24 @@
 // dialog, publication (blocked while incomplete), corrections as restatements, objections and
 // the publication record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Popconfirm, Progress, Result, Segmented, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Progress,
+  Result,
+  Segmented,
+  Space,
+  Spin,
+  Tabs,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,8 +46,18 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
   const [correcting, setCorrecting] = useState<{ reason: string; confirmed: boolean } | null>(null);
   const info = useQuery(trpc.assessment.rounds.get.queryOptions({ roundId }));
   const results = useQuery({ ...trpc.assessment.results.round.queryOptions({ roundId }), enabled: info.isSuccess });
-  const publish = useMutation(trpc.assessment.rounds.publish.mutationOptions({ onSuccess: () => (void queryClient.invalidateQueries(), void message.success(t('assessment.round.published'))), onError: (e) => void message.error(errorMessage(e)) }));
-  const lock = useMutation(trpc.assessment.rounds.lock.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries(), onError: (e) => void message.error(errorMessage(e)) }));
+  const publish = useMutation(
+    trpc.assessment.rounds.publish.mutationOptions({
+      onSuccess: () => (void queryClient.invalidateQueries(), void message.success(t('assessment.round.published'))),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
+  const lock = useMutation(
+    trpc.assessment.rounds.lock.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries(),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
 
   if (info.isPending) return <Spin />;
   if (info.error) return <Result status={errorCode(info.error) === 'FORBIDDEN' ? '403' : 'error'} subTitle={errorMessage(info.error)} />;
@@ -41,10 +68,21 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
   const group = params.get('group') ?? groups[0]?.code ?? '';
   const setParam = (key: string, value: string) => setParams((p) => (p.set(key, value), p), { replace: true });
   const completeness = results.data?.completeness;
-  const isComplete = completeness !== undefined && completeness.units > 0 && completeness.incomplete.length === 0 && (results.data?.issues.length ?? 0) === 0;
+  const isComplete =
+    completeness !== undefined &&
+    completeness.units > 0 &&
+    completeness.incomplete.length === 0 &&
+    (results.data?.issues.length ?? 0) === 0;
   const correctionReason = correcting?.confirmed ? correcting.reason : '';
   const editable = isAssessor && (isDraft || correcting?.confirmed === true);
-  const groupPicker = <Segmented value={group} onChange={(v) => setParam('group', String(v))} options={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))} data-testid="group-picker" />;
+  const groupPicker = (
+    <Segmented
+      value={group}
+      onChange={(v) => setParam('group', String(v))}
+      options={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+      data-testid="group-picker"
+    />
+  );
   const currentGroup = results.data?.groups.find((g) => g.code === group);
 
   return (
@@ -69,7 +107,12 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
                 </Button>
               )}
               {isDraft && (
-                <Popconfirm title={t('assessment.round.publishConfirm')} description={t('assessment.round.publishHelp')} onConfirm={() => publish.mutate({ roundId, version: round.version })} okButtonProps={{ 'data-testid': 'publish-confirm' }}>
+                <Popconfirm
+                  title={t('assessment.round.publishConfirm')}
+                  description={t('assessment.round.publishHelp')}
+                  onConfirm={() => publish.mutate({ roundId, version: round.version })}
+                  okButtonProps={{ 'data-testid': 'publish-confirm' }}
+                >
                   <Tooltip title={isComplete ? undefined : t('assessment.round.publishBlocked')}>
                     <Button type="primary" disabled={!isComplete} loading={publish.isPending} data-testid="publish">
                       {t('assessment.round.publish')}
@@ -77,8 +120,12 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
                   </Tooltip>
                 </Popconfirm>
               )}
-              {!isDraft && correcting === null && <Button onClick={() => setCorrecting({ reason: '', confirmed: false })}>{t('assessment.round.correct')}</Button>}
-              {!isDraft && correcting?.confirmed && <Button onClick={() => setCorrecting(null)}>{t('assessment.round.endCorrection')}</Button>}
+              {!isDraft && correcting === null && (
+                <Button onClick={() => setCorrecting({ reason: '', confirmed: false })}>{t('assessment.round.correct')}</Button>
+              )}
+              {!isDraft && correcting?.confirmed && (
+                <Button onClick={() => setCorrecting(null)}>{t('assessment.round.endCorrection')}</Button>
+              )}
               {user.role === 'admin' && round.status !== 'draft' && <IssueRoundButton roundId={roundId} />}
               {round.status === 'published' && !isObjectionOpen && (
                 <Popconfirm title={t('assessment.round.lockConfirm')} onConfirm={() => lock.mutate({ roundId, version: round.version })}>
@@ -95,22 +142,48 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
             {scheme.code}({t(`assessment.schemes.status.${scheme.status}`)})
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.rounds.kind')}>{t(`assessment.kinds.${round.kind}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('assessment.rounds.publishedAt')}>{round.publishedAt ? dayjs(round.publishedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.rounds.publishedAt')}>
+            {round.publishedAt ? dayjs(round.publishedAt).format('YYYY-MM-DD HH:mm') : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('assessment.rounds.objectionDeadline')}>{round.objectionDeadline ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('assessment.round.completeness')}>
             {completeness ? (
               <Space>
-                <Progress percent={completeness.units === 0 ? 0 : Math.floor((completeness.complete / completeness.units) * 100)} size="small" style={{ width: 120 }} status={isComplete ? 'success' : 'active'} />
-                <span data-testid="completeness">{t('assessment.round.completeCount', { complete: completeness.complete, units: completeness.units })}</span>
+                <Progress
+                  percent={completeness.units === 0 ? 0 : Math.floor((completeness.complete / completeness.units) * 100)}
+                  size="small"
+                  style={{ width: 120 }}
+                  status={isComplete ? 'success' : 'active'}
+                />
+                <span data-testid="completeness">
+                  {t('assessment.round.completeCount', { complete: completeness.complete, units: completeness.units })}
+                </span>
               </Space>
             ) : (
               '—'
             )}
           </Descriptions.Item>
         </Descriptions>
-        {!isDraft && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('assessment.round.frozen', { hash: results.data?.publication?.contentHash.slice(0, 12) ?? '' })} />}
-        {correcting?.confirmed && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('assessment.round.correcting', { reason: correcting.reason })} />}
-        {results.data && results.data.issues.length > 0 && <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('assessment.grid.issues')} description={results.data.issues.slice(0, 5).join(';')} />}
+        {!isDraft && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            title={t('assessment.round.frozen', { hash: results.data?.publication?.contentHash.slice(0, 12) ?? '' })}
+          />
+        )}
+        {correcting?.confirmed && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('assessment.round.correcting', { reason: correcting.reason })} />
+        )}
+        {results.data && results.data.issues.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 8 }}
+            title={t('assessment.grid.issues')}
+            description={results.data.issues.slice(0, 5).join(';')}
+          />
+        )}
       </Card>
       <Card>
         <Tabs
@@ -140,7 +213,11 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
                 </Space>
               ),
             },
-            { key: 'objections', label: t('assessment.round.objections'), children: <ObjectionsTable roundId={roundId} canDecide={isAssessor} /> },
+            {
+              key: 'objections',
+              label: t('assessment.round.objections'),
+              children: <ObjectionsTable roundId={roundId} canDecide={isAssessor} />,
+            },
             { key: 'publications', label: t('assessment.round.publications'), children: <PublicationsList roundId={roundId} /> },
           ]}
         />
@@ -155,7 +232,12 @@ export function AssessmentRoundPage({ user }: { user: SessionUser }) {
           onCancel={() => setCorrecting(null)}
         >
           <Typography.Paragraph>{t('assessment.round.correctHelp')}</Typography.Paragraph>
-          <Input.TextArea rows={3} value={correcting.reason} onChange={(e) => setCorrecting({ ...correcting, reason: e.target.value })} placeholder={t('assessment.round.correctReason')} />
+          <Input.TextArea
+            rows={3}
+            value={correcting.reason}
+            onChange={(e) => setCorrecting({ ...correcting, reason: e.target.value })}
+            placeholder={t('assessment.round.correctReason')}
+          />
         </Modal>
       )}
     </Space>

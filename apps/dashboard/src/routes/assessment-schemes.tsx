@@ -33,7 +33,17 @@ function parseForForm(json: string): Scheme | null {
   }
 }
 
-function ImportDialog({ replacing, previous, initialTab, onClose }: { replacing: SchemeRow | null; previous: SchemeRow | null; initialTab: 'form' | 'json'; onClose: () => void }) {
+function ImportDialog({
+  replacing,
+  previous,
+  initialTab,
+  onClose,
+}: {
+  replacing: SchemeRow | null;
+  previous: SchemeRow | null;
+  initialTab: 'form' | 'json';
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -50,10 +60,18 @@ function ImportDialog({ replacing, previous, initialTab, onClose }: { replacing:
   }, [current.data, json]);
   // The same validation as the server's, as the office types: problems name the node.
   const live = useMemo(() => (json.trim() === '' ? null : validateSchemeText(json)), [json]);
-  const run = useMutation(trpc.assessment.schemes.import.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }));
+  const run = useMutation(
+    trpc.assessment.schemes.import.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }),
+  );
   const result = run.data;
   return (
-    <Modal open width={1180} title={replacing ? t('assessment.schemes.replace', { code: replacing.code }) : t('assessment.schemes.import')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
+    <Modal
+      open
+      width={1180}
+      title={replacing ? t('assessment.schemes.replace', { code: replacing.code }) : t('assessment.schemes.import')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('assessment.schemes.importHelp')}</Typography.Text>
         <Upload accept=".json" maxCount={1} showUploadList={false} beforeUpload={(f) => (void f.text().then(setJson), false)}>
@@ -66,20 +84,69 @@ function ImportDialog({ replacing, previous, initialTab, onClose }: { replacing:
             {
               key: 'form',
               label: t('schemeEditor.tabs.form'),
-              children: formValue ? <SchemeFormEditor scheme={formValue} onChange={(next) => setJson(schemeToText(next))} /> : <Alert type="warning" showIcon title={json.trim() === '' ? '—' : t('assessment.schemes.invalid')} />,
+              children: formValue ? (
+                <SchemeFormEditor scheme={formValue} onChange={(next) => setJson(schemeToText(next))} />
+              ) : (
+                <Alert type="warning" showIcon title={json.trim() === '' ? '—' : t('assessment.schemes.invalid')} />
+              ),
             },
-            { key: 'json', label: t('schemeEditor.tabs.json'), children: <Input.TextArea rows={12} value={json} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="scheme-json" /> },
+            {
+              key: 'json',
+              label: t('schemeEditor.tabs.json'),
+              children: (
+                <Input.TextArea
+                  rows={12}
+                  value={json}
+                  onChange={(e) => setJson(e.target.value)}
+                  style={{ fontFamily: 'monospace', fontSize: 12 }}
+                  data-testid="scheme-json"
+                />
+              ),
+            },
           ]}
         />
         {previousScheme && formValue && <SchemeDiffPanel before={previousScheme} after={formValue} />}
-        {live && !run.data && (live.ok ? <Alert type="success" showIcon title={t('assessment.schemes.liveOk')} data-testid="scheme-live-ok" /> : <Alert type="warning" showIcon title={t('assessment.schemes.liveProblems', { count: live.problems.length })} description={<List size="small" dataSource={live.problems.slice(0, 20)} renderItem={(p) => <List.Item>{p}</List.Item>} />} data-testid="scheme-live-problems" />)}
-        <Button type="primary" disabled={json.trim() === '' || (live !== null && !live.ok)} loading={run.isPending} onClick={() => run.mutate({ json, version: replacing?.version ?? null })} data-testid="scheme-import-run">
+        {live &&
+          !run.data &&
+          (live.ok ? (
+            <Alert type="success" showIcon title={t('assessment.schemes.liveOk')} data-testid="scheme-live-ok" />
+          ) : (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('assessment.schemes.liveProblems', { count: live.problems.length })}
+              description={<List size="small" dataSource={live.problems.slice(0, 20)} renderItem={(p) => <List.Item>{p}</List.Item>} />}
+              data-testid="scheme-live-problems"
+            />
+          ))}
+        <Button
+          type="primary"
+          disabled={json.trim() === '' || (live !== null && !live.ok)}
+          loading={run.isPending}
+          onClick={() => run.mutate({ json, version: replacing?.version ?? null })}
+          data-testid="scheme-import-run"
+        >
           {t('assessment.schemes.validateImport')}
         </Button>
         {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} />}
-        {result?.ok && <Alert type="success" showIcon title={t(result.created ? 'assessment.schemes.created' : 'assessment.schemes.replaced', { code: result.scheme.code, version: result.scheme.version })} />}
+        {result?.ok && (
+          <Alert
+            type="success"
+            showIcon
+            title={t(result.created ? 'assessment.schemes.created' : 'assessment.schemes.replaced', {
+              code: result.scheme.code,
+              version: result.scheme.version,
+            })}
+          />
+        )}
         {result && !result.ok && (
-          <Alert type="error" showIcon title={t('assessment.schemes.invalid')} description={<List size="small" dataSource={result.problems} renderItem={(p) => <List.Item>{p}</List.Item>} />} data-testid="scheme-problems" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('assessment.schemes.invalid')}
+            description={<List size="small" dataSource={result.problems} renderItem={(p) => <List.Item>{p}</List.Item>} />}
+            data-testid="scheme-problems"
+          />
         )}
       </Space>
     </Modal>
@@ -92,7 +159,13 @@ function SchemeView({ id }: { id: number }) {
   const scheme = useQuery(trpc.assessment.schemes.get.queryOptions({ id }));
   if (scheme.error) return <Alert type="error" showIcon title={errorMessage(scheme.error)} />;
   const s = scheme.data;
-  const applies = (n: SchemeNode) => [n.appliesTo?.groups?.length ? t('assessment.schemes.groupsOnly', { groups: n.appliesTo.groups.join('、') }) : '', n.appliesTo?.tags?.length ? t('assessment.schemes.tagsOnly', { tags: n.appliesTo.tags.join('、') }) : ''].filter(Boolean).join(';');
+  const applies = (n: SchemeNode) =>
+    [
+      n.appliesTo?.groups?.length ? t('assessment.schemes.groupsOnly', { groups: n.appliesTo.groups.join('、') }) : '',
+      n.appliesTo?.tags?.length ? t('assessment.schemes.tagsOnly', { tags: n.appliesTo.tags.join('、') }) : '',
+    ]
+      .filter(Boolean)
+      .join(';');
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table<SchemeNode>
@@ -119,25 +192,47 @@ function SchemeView({ id }: { id: number }) {
           {
             title: t('assessment.schemes.applicability'),
             width: 260,
-            render: (_, n) => [applies(n), n.na && typeof n.na === 'object' ? t('assessment.schemes.naRate', { rate: formatPoints(n.na.rate) }) : ''].filter(Boolean).join(';'),
+            render: (_, n) =>
+              [applies(n), n.na && typeof n.na === 'object' ? t('assessment.schemes.naRate', { rate: formatPoints(n.na.rate) }) : '']
+                .filter(Boolean)
+                .join(';'),
           },
         ]}
       />
       {s && (
         <Descriptions size="small" bordered column={1}>
-          <Descriptions.Item label={t('assessment.schemes.groups')}>{s.groups.map((g) => `${g.code} ${g.name}`).join(';')}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.schemes.groups')}>
+            {s.groups.map((g) => `${g.code} ${g.name}`).join(';')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('assessment.schemes.vetoes')}>
-            {s.vetoes.map((v) => `${v.code} ${v.name}(${v.effect === 'fail' ? t('assessment.schemes.vetoFail') : t('assessment.schemes.vetoCap', { cap: formatPoints(v.capTo) })})`).join(';') || '—'}
+            {s.vetoes
+              .map(
+                (v) =>
+                  `${v.code} ${v.name}(${v.effect === 'fail' ? t('assessment.schemes.vetoFail') : t('assessment.schemes.vetoCap', { cap: formatPoints(v.capTo) })})`,
+              )
+              .join(';') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.schemes.bonus')}>
-            {s.bonus ? `${t('assessment.schemes.bonusRule', { gate: formatPoints(s.bonus.gate), cap: formatPoints(s.bonus.cap) })} ${s.bonus.items.map((b) => `${b.code} ${b.name} +${formatPoints(b.points)}`).join(';')}` : '—'}
+            {s.bonus
+              ? `${t('assessment.schemes.bonusRule', { gate: formatPoints(s.bonus.gate), cap: formatPoints(s.bonus.cap) })} ${s.bonus.items.map((b) => `${b.code} ${b.name} +${formatPoints(b.points)}`).join(';')}`
+              : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('assessment.schemes.major')}>{s.majorDeductions.map((m) => `${m.code} ${m.name} −${formatPoints(m.points)}`).join(';') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.schemes.major')}>
+            {s.majorDeductions.map((m) => `${m.code} ${m.name} −${formatPoints(m.points)}`).join(';') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('assessment.schemes.grading')}>
             {s.grading.bands.map((b) => `${b.grade} ≥${formatPoints(b.min)}`).join(';')}
-            {s.grading.quota ? `;${t('assessment.schemes.quota', { grade: s.grading.quota.grade, pct: formatPoints(s.grading.quota.maxPct) })}` : ''}
+            {s.grading.quota
+              ? `;${t('assessment.schemes.quota', { grade: s.grading.quota.grade, pct: formatPoints(s.grading.quota.maxPct) })}`
+              : ''}
           </Descriptions.Item>
-          <Descriptions.Item label={t('assessment.schemes.annual')}>{s.annual ? Object.entries(s.annual.periods).map(([q, w]) => `${q} ${formatPoints(w)}`).join(';') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('assessment.schemes.annual')}>
+            {s.annual
+              ? Object.entries(s.annual.periods)
+                  .map(([q, w]) => `${q} ${formatPoints(w)}`)
+                  .join(';')
+              : '—'}
+          </Descriptions.Item>
         </Descriptions>
       )}
     </Space>
@@ -168,12 +263,23 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
   const exportDocument = async (id: number, format: 'docx' | 'xlsx') => {
     try {
       const file = await client.fetchQuery(trpc.schemeDocuments.export.queryOptions({ id, format }));
-      downloadBase64(file.fileName, file.base64, format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadBase64(
+        file.fileName,
+        file.base64,
+        format === 'docx'
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     } catch (error) {
       void message.error(errorMessage(error));
     }
   };
-  const copy = useMutation(trpc.assessment.schemes.copyToNextYear.mutationOptions({ onSuccess: (s) => (void queryClient.invalidateQueries(), void message.success(t('assessment.schemes.copied', { code: s.code }))), onError: (e) => void message.error(errorMessage(e)) }));
+  const copy = useMutation(
+    trpc.assessment.schemes.copyToNextYear.mutationOptions({
+      onSuccess: (s) => (void queryClient.invalidateQueries(), void message.success(t('assessment.schemes.copied', { code: s.code }))),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
   const isOffice = user.role === 'admin';
   const exportScheme = async (id: number) => {
     const data = await client.fetchQuery(trpc.assessment.schemes.export.queryOptions({ id }));
@@ -216,7 +322,12 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
             { title: t('common.year'), dataIndex: 'year', width: 70 },
             { title: t('assessment.schemes.code'), dataIndex: 'code', width: 110 },
             { title: t('assessment.schemes.name'), dataIndex: 'title' },
-            { title: t('assessment.schemes.statusLabel'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'frozen' ? 'blue' : 'default'}>{t(`assessment.schemes.status.${s}`)}</Tag> },
+            {
+              title: t('assessment.schemes.statusLabel'),
+              dataIndex: 'status',
+              width: 90,
+              render: (s: string) => <Tag color={s === 'frozen' ? 'blue' : 'default'}>{t(`assessment.schemes.status.${s}`)}</Tag>,
+            },
             { title: t('assessment.schemes.version'), dataIndex: 'version', width: 70 },
             { title: t('assessment.schemes.usedBy'), render: (_, s) => s.rounds.map((r) => r.periodCode).join('、') || '—' },
             {
@@ -254,7 +365,14 @@ export function AssessmentSchemesPage({ user }: { user: SessionUser }) {
           <SchemeView id={shown} />
         </Card>
       )}
-      {importing && <ImportDialog replacing={importing.replacing} previous={previousOf(importing.replacing)} initialTab={importing.tab} onClose={() => setImporting(null)} />}
+      {importing && (
+        <ImportDialog
+          replacing={importing.replacing}
+          previous={previousOf(importing.replacing)}
+          initialTab={importing.tab}
+          onClose={() => setImporting(null)}
+        />
+      )}
       {importingDocument && (
         <SchemeDocumentImport
           defaultYear={Math.max(new Date().getFullYear(), ...(list.data ?? []).map((r) => r.year + 1))}

@@ -62,7 +62,12 @@ function FindingsList({ sheet, canObject }: { sheet: SheetOutput; canObject: boo
                 {f.rectification && ` · ${rectificationText(t, f.rectification)}`}
               </Typography.Text>
               {f.hasScreenshot && <ScreenshotButton findingId={f.id} />}
-              {f.withdrawnReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${t('assessment.findings.withdrawnReason')}:${f.withdrawnReason}`}</Typography.Text>}
+              {f.withdrawnReason && (
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                >{`${t('assessment.findings.withdrawnReason')}:${f.withdrawnReason}`}</Typography.Text>
+              )}
               {f.objection && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {`${t('assessment.objections.text')}:${f.objection.text}`}
@@ -125,7 +130,11 @@ export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUs
         status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'}
         subTitle={errorMessage(sheet.error)}
         data-testid="sheet-error"
-        extra={isLiaison && round.status === 'draft' ? <Link to={`/assessment/rounds/${roundId}/self`}>{t('assessment.rounds.selfAssess')}</Link> : undefined}
+        extra={
+          isLiaison && round.status === 'draft' ? (
+            <Link to={`/assessment/rounds/${roundId}/self`}>{t('assessment.rounds.selfAssess')}</Link>
+          ) : undefined
+        }
       />
     );
   }
@@ -148,27 +157,53 @@ export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUs
       >
         <Row gutter={24}>
           <Col>
-            <Statistic title={t('assessment.results.score')} value={r.final === null ? '—' : r.final.toFixed(2)} valueStyle={{ color: '#b71c1c' }} />
+            <Statistic
+              title={t('assessment.results.score')}
+              value={r.final === null ? '—' : r.final.toFixed(2)}
+              valueStyle={{ color: '#b71c1c' }}
+            />
           </Col>
           <Col>
-            <Statistic title={t('assessment.results.rank')} value={r.rank === null ? '—' : `${r.rank} / ${s.groupSize}`} suffix={<RankDelta delta={r.rankDelta} />} />
+            <Statistic
+              title={t('assessment.results.rank')}
+              value={r.rank === null ? '—' : `${r.rank} / ${s.groupSize}`}
+              suffix={<RankDelta delta={r.rankDelta} />}
+            />
           </Col>
           <Col>
             <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>{t('assessment.results.grade')}</div>
             <GradeTag grade={r.grade} isQuotaDemoted={r.isQuotaDemoted} />
           </Col>
           <Col flex="auto">
-            <EventsEditor sheet={s} schemeId={info.data.scheme.id} canEdit={isAssessor && round.status === 'draft'} isDraft={round.status === 'draft'} />
+            <EventsEditor
+              sheet={s}
+              schemeId={info.data.scheme.id}
+              canEdit={isAssessor && round.status === 'draft'}
+              isDraft={round.status === 'draft'}
+            />
           </Col>
         </Row>
         {s.publication && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            {t('assessment.sheet.publication', { at: dayjs(s.publication.publishedAt).format('YYYY-MM-DD HH:mm'), hash: s.publication.contentHash.slice(0, 12), n: s.publication.sequence - 1 })}
+            {t('assessment.sheet.publication', {
+              at: dayjs(s.publication.publishedAt).format('YYYY-MM-DD HH:mm'),
+              hash: s.publication.contentHash.slice(0, 12),
+              n: s.publication.sequence - 1,
+            })}
           </Typography.Paragraph>
         )}
         {!s.publication && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('assessment.sheet.draft')} />}
         {isLiaison && round.status === 'published' && (
-          <Alert type={isObjectionOpen ? 'info' : 'warning'} showIcon style={{ marginTop: 12 }} title={isObjectionOpen ? t('assessment.sheet.objectionOpen', { deadline: round.objectionDeadline }) : t('assessment.sheet.objectionClosed', { deadline: round.objectionDeadline })} />
+          <Alert
+            type={isObjectionOpen ? 'info' : 'warning'}
+            showIcon
+            style={{ marginTop: 12 }}
+            title={
+              isObjectionOpen
+                ? t('assessment.sheet.objectionOpen', { deadline: round.objectionDeadline })
+                : t('assessment.sheet.objectionClosed', { deadline: round.objectionDeadline })
+            }
+          />
         )}
       </Card>
       <Card>
@@ -187,7 +222,11 @@ export function AssessmentUnitPage({ user, selfOnly = false }: { user: SessionUs
                 </Space>
               ),
             },
-            { key: 'self', label: t('assessment.self.compare'), children: <SelfAssessmentPanel roundId={roundId} unitId={isLiaison ? null : unitId} /> },
+            {
+              key: 'self',
+              label: t('assessment.self.compare'),
+              children: <SelfAssessmentPanel roundId={roundId} unitId={isLiaison ? null : unitId} />,
+            },
           ]}
         />
       </Card>

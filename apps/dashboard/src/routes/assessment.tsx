@@ -47,8 +47,22 @@ export function AssessmentArea({ user }: { user: SessionUser }) {
     <Suspense fallback={null}>
       <Routes>
         <Route index element={<AssessmentHomePage user={user} />} />
-        <Route path="schemes" element={<OfficePagesOnly user={user}><SchemesPage user={user} /></OfficePagesOnly>} />
-        <Route path="rounds/:roundId" element={<OfficePagesOnly user={user}><RoundPage user={user} /></OfficePagesOnly>} />
+        <Route
+          path="schemes"
+          element={
+            <OfficePagesOnly user={user}>
+              <SchemesPage user={user} />
+            </OfficePagesOnly>
+          }
+        />
+        <Route
+          path="rounds/:roundId"
+          element={
+            <OfficePagesOnly user={user}>
+              <RoundPage user={user} />
+            </OfficePagesOnly>
+          }
+        />
         <Route path="rounds/:roundId/units/:unitId" element={<UnitSheetPage user={user} />} />
         <Route path="rounds/:roundId/self" element={<UnitSheetPage user={user} selfOnly />} />
       </Routes>
@@ -66,10 +80,20 @@ function OpenRoundDialog({ taken, onClose }: { taken: Set<string>; onClose: () =
   const periods = useQuery(trpc.periods.list.queryOptions());
   const [period, setPeriod] = useState<string | null>(null);
   const [kind, setKind] = useState<'office' | 'third_party'>('office');
-  const open = useMutation(trpc.assessment.rounds.open.mutationOptions({ onSuccess: () => (void queryClient.invalidateQueries(), onClose()) }));
-  const options = (periods.data ?? []).filter((p) => p.kind === 'quarter' && !taken.has(p.code)).map((p) => ({ value: p.code, label: periodLabel(p.code) }));
+  const open = useMutation(
+    trpc.assessment.rounds.open.mutationOptions({ onSuccess: () => (void queryClient.invalidateQueries(), onClose()) }),
+  );
+  const options = (periods.data ?? [])
+    .filter((p) => p.kind === 'quarter' && !taken.has(p.code))
+    .map((p) => ({ value: p.code, label: periodLabel(p.code) }));
   return (
-    <Modal open title={t('assessment.rounds.open')} okButtonProps={{ disabled: period === null, loading: open.isPending }} onOk={() => period && open.mutate({ period, kind })} onCancel={onClose}>
+    <Modal
+      open
+      title={t('assessment.rounds.open')}
+      okButtonProps={{ disabled: period === null, loading: open.isPending }}
+      onOk={() => period && open.mutate({ period, kind })}
+      onCancel={onClose}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {open.error && <Alert type="error" showIcon title={errorMessage(open.error)} />}
         <Select style={{ width: 200 }} placeholder={t('assessment.rounds.period')} value={period} onChange={setPeriod} options={options} />
@@ -110,7 +134,9 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
       title: t('assessment.rounds.title'),
       dataIndex: 'title',
       render: (title: string, r: RoundRow) =>
-        isLiaison ? title : (
+        isLiaison ? (
+          title
+        ) : (
           <Link to={`/assessment/rounds/${r.id}`} data-testid={`round-${r.periodCode}`}>
             {title}
           </Link>
@@ -119,12 +145,25 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
     { title: t('assessment.rounds.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`assessment.kinds.${k}`) },
     { title: t('assessment.rounds.status'), dataIndex: 'status', width: 90, render: (s: string) => <RoundStatusTag status={s} /> },
     { title: t('assessment.rounds.scheme'), dataIndex: 'schemeCode', width: 100 },
-    { title: t('assessment.rounds.publishedAt'), dataIndex: 'publishedAt', width: 140, render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—') },
+    {
+      title: t('assessment.rounds.publishedAt'),
+      dataIndex: 'publishedAt',
+      width: 140,
+      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—'),
+    },
     {
       title: t('assessment.rounds.objectionDeadline'),
       dataIndex: 'objectionDeadline',
       width: 150,
-      render: (d: string | null, r: RoundRow) => (d ? <Space size={4}>{d}{r.isObjectionOpen && <Tag color="processing">{t('assessment.rounds.objectionOpen')}</Tag>}</Space> : '—'),
+      render: (d: string | null, r: RoundRow) =>
+        d ? (
+          <Space size={4}>
+            {d}
+            {r.isObjectionOpen && <Tag color="processing">{t('assessment.rounds.objectionOpen')}</Tag>}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     ...(isLiaison
       ? [
@@ -160,7 +199,13 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('assessment.title')}
           </Typography.Title>
-          <Select style={{ width: 100 }} value={year} onChange={(v) => setParam('year', String(v))} options={(years.data ?? [year]).map((y) => ({ value: y, label: `${y}` }))} aria-label={t('common.year')} />
+          <Select
+            style={{ width: 100 }}
+            value={year}
+            onChange={(v) => setParam('year', String(v))}
+            options={(years.data ?? [year]).map((y) => ({ value: y, label: `${y}` }))}
+            aria-label={t('common.year')}
+          />
         </Space>
         {!isLiaison && (
           <Space>
@@ -175,7 +220,14 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
           </Space>
         )}
       </Space>
-      {isLiaison && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('assessment.rounds.liaisonHelp', { unit: user.unitName ?? '' })} />}
+      {isLiaison && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('assessment.rounds.liaisonHelp', { unit: user.unitName ?? '' })}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParam('tab', k)}
@@ -183,11 +235,31 @@ export function AssessmentHomePage({ user }: { user: SessionUser }) {
           {
             key: 'rounds',
             label: t('assessment.rounds.tab'),
-            children: <Table<RoundRow> rowKey="id" size="middle" loading={rounds.isPending} dataSource={rounds.data ?? []} pagination={false} columns={columns} data-testid="rounds-table" />,
+            children: (
+              <Table<RoundRow>
+                rowKey="id"
+                size="middle"
+                loading={rounds.isPending}
+                dataSource={rounds.data ?? []}
+                pagination={false}
+                columns={columns}
+                data-testid="rounds-table"
+              />
+            ),
           },
-          ...(isLiaison ? [{ key: 'objections', label: t('assessment.objections.mine'), children: <ObjectionsTable roundId={null} canDecide={false} /> }] : []),
+          ...(isLiaison
+            ? [
+                {
+                  key: 'objections',
+                  label: t('assessment.objections.mine'),
+                  children: <ObjectionsTable roundId={null} canDecide={false} />,
+                },
+              ]
+            : []),
           ...(!isLiaison ? [{ key: 'annual', label: t('assessment.annual.tab'), children: <AnnualResults year={year} /> }] : []),
-          ...(isAssessor ? [{ key: 'objections', label: t('assessment.objections.queue'), children: <ObjectionsTable roundId={null} canDecide /> }] : []),
+          ...(isAssessor
+            ? [{ key: 'objections', label: t('assessment.objections.queue'), children: <ObjectionsTable roundId={null} canDecide /> }]
+            : []),
         ]}
       />
       {opening && <OpenRoundDialog taken={new Set((rounds.data ?? []).map((r) => r.periodCode))} onClose={() => setOpening(false)} />}

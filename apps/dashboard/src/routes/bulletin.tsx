@@ -6,7 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { EditableParagraph, HeaderFields, RequirementsEditor, type DraftContent } from '../features/bulletin/bulletin-editor';
-import { Annexes, Mentions, OverallFigures, PAPER_FONT, Para, Problems, RankingTables, Rectification, SectionHeading, Signature, type BulletinView } from '../features/bulletin/bulletin-sections';
+import {
+  Annexes,
+  Mentions,
+  OverallFigures,
+  PAPER_FONT,
+  Para,
+  Problems,
+  RankingTables,
+  Rectification,
+  SectionHeading,
+  Signature,
+  type BulletinView,
+} from '../features/bulletin/bulletin-sections';
 import { usePeriodOptions } from '../features/bulletin/use-bulletin-period';
 import { downloadBase64 } from '../features/rectification/download';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
@@ -44,17 +56,39 @@ export function BulletinPage({ user }: { user: SessionUser }) {
             {t('meeting.bulletin.title')}
           </Typography.Title>
           <Space wrap>
-            <Select style={{ width: 240 }} value={period} options={options} loading={periods.isPending} onChange={(value: string) => setSearch({ period: value })} aria-label={t('meeting.period')} data-testid="bulletin-period" />
-            <Button type="primary" disabled={!bulletin.data} loading={exportDocx.isPending} onClick={() => period && exportDocx.mutate({ period })} data-testid="bulletin-download-docx">
+            <Select
+              style={{ width: 240 }}
+              value={period}
+              options={options}
+              loading={periods.isPending}
+              onChange={(value: string) => setSearch({ period: value })}
+              aria-label={t('meeting.period')}
+              data-testid="bulletin-period"
+            />
+            <Button
+              type="primary"
+              disabled={!bulletin.data}
+              loading={exportDocx.isPending}
+              onClick={() => period && exportDocx.mutate({ period })}
+              data-testid="bulletin-download-docx"
+            >
               {t('meeting.bulletin.downloadDocx')}
             </Button>
-            <Button disabled={!bulletin.data} loading={exportXlsx.isPending} onClick={() => period && exportXlsx.mutate({ period })} data-testid="bulletin-download-xlsx">
+            <Button
+              disabled={!bulletin.data}
+              loading={exportXlsx.isPending}
+              onClick={() => period && exportXlsx.mutate({ period })}
+              data-testid="bulletin-download-xlsx"
+            >
               {t('meeting.bulletin.downloadXlsx')}
             </Button>
             <Button disabled={!bulletin.data} onClick={() => window.print()} data-testid="bulletin-print">
               {t('meeting.bulletin.print')}
             </Button>
-            <Button onClick={() => void navigate(`/presentation${period ? `?period=${period}` : ''}`)} data-testid="bulletin-to-presentation">
+            <Button
+              onClick={() => void navigate(`/presentation${period ? `?period=${period}` : ''}`)}
+              data-testid="bulletin-to-presentation"
+            >
               {t('meeting.bulletin.present')}
             </Button>
           </Space>
@@ -63,11 +97,19 @@ export function BulletinPage({ user }: { user: SessionUser }) {
           {t('meeting.bulletin.help')}
         </Typography.Paragraph>
         {periods.isSuccess && options.length === 0 && <Alert type="info" showIcon title={t('meeting.noPeriods')} />}
-        {(exportDocx.error ?? exportXlsx.error) && <Alert type="error" showIcon title={errorMessage(exportDocx.error ?? exportXlsx.error)} />}
+        {(exportDocx.error ?? exportXlsx.error) && (
+          <Alert type="error" showIcon title={errorMessage(exportDocx.error ?? exportXlsx.error)} />
+        )}
         {bulletin.isError && <Alert type="error" showIcon title={errorMessage(bulletin.error)} data-testid="bulletin-error" />}
       </Card>
       {bulletin.isPending && period !== null && <Spin />}
-      {bulletin.data && <BulletinDocument key={`${bulletin.data.figures.period.code}:${bulletin.data.draft?.version ?? 0}`} view={bulletin.data} canEdit={user.role === 'admin'} />}
+      {bulletin.data && (
+        <BulletinDocument
+          key={`${bulletin.data.figures.period.code}:${bulletin.data.draft?.version ?? 0}`}
+          view={bulletin.data}
+          canEdit={user.role === 'admin'}
+        />
+      )}
     </div>
   );
 }
@@ -101,10 +143,22 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
       <Card size="small" className="kp-screen-only" data-testid="bulletin-status">
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
           <Typography.Text type="secondary">
-            {draft ? t('meeting.bulletin.savedBy', { name: draft.updatedByName, at: dayjs(draft.updatedAt).format('YYYY-MM-DD HH:mm'), version: draft.version }) : t('meeting.bulletin.notSaved')}
+            {draft
+              ? t('meeting.bulletin.savedBy', {
+                  name: draft.updatedByName,
+                  at: dayjs(draft.updatedAt).format('YYYY-MM-DD HH:mm'),
+                  version: draft.version,
+                })
+              : t('meeting.bulletin.notSaved')}
           </Typography.Text>
           {canEdit ? (
-            <Button type="primary" disabled={!isDirty && draft !== null} loading={save.isPending} onClick={() => save.mutate({ period: view.figures.period.code, version: draft?.version ?? 0, content })} data-testid="bulletin-save">
+            <Button
+              type="primary"
+              disabled={!isDirty && draft !== null}
+              loading={save.isPending}
+              onClick={() => save.mutate({ period: view.figures.period.code, version: draft?.version ?? 0, content })}
+              data-testid="bulletin-save"
+            >
               {t('meeting.bulletin.save')}
             </Button>
           ) : (
@@ -131,11 +185,27 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
         )}
       </Card>
       <HeaderFields {...editor} />
-      <div className="kp-paper" data-testid="bulletin-paper" style={{ background: '#fff', maxWidth: 960, margin: '0 auto', padding: '48px 64px', boxShadow: '0 1px 6px rgba(0,0,0,0.12)', fontFamily: PAPER_FONT, fontSize: 16, color: '#111' }}>
+      <div
+        className="kp-paper"
+        data-testid="bulletin-paper"
+        style={{
+          background: '#fff',
+          maxWidth: 960,
+          margin: '0 auto',
+          padding: '48px 64px',
+          boxShadow: '0 1px 6px rgba(0,0,0,0.12)',
+          fontFamily: PAPER_FONT,
+          fontSize: 16,
+          color: '#111',
+        }}
+      >
         <div style={{ textAlign: 'center', color: '#c00000', fontSize: 30, fontWeight: 700, letterSpacing: 2 }}>{content.officeName}</div>
         <div style={{ textAlign: 'center', margin: '16px 0 4px' }}>{content.documentNumber || '\u00a0'}</div>
         <div style={{ borderBottom: '2px solid #c00000', marginBottom: 28 }} />
-        <h2 style={{ textAlign: 'center', fontSize: 24, fontWeight: 700, margin: '0 0 24px', fontFamily: PAPER_FONT }} data-testid="bulletin-title">
+        <h2
+          style={{ textAlign: 'center', fontSize: 24, fontWeight: 700, margin: '0 0 24px', fontFamily: PAPER_FONT }}
+          data-testid="bulletin-title"
+        >
           {content.title}
         </h2>
         <p style={{ margin: '0 0 8px' }}>{content.addressees}</p>

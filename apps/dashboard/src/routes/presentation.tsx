@@ -34,8 +34,24 @@ export function PresentationPage() {
       {meeting.isError && <Alert type="error" showIcon title={errorMessage(meeting.error)} style={{ marginBottom: 16 }} />}
       <Space wrap>
         <span>{t('meeting.period')}</span>
-        <Select style={{ width: 260 }} value={period} options={options} loading={periods.isPending} onChange={(value: string) => setSearch({ period: value })} data-testid="presentation-period" aria-label={t('meeting.period')} />
-        <Button ref={startRef} type="primary" size="large" disabled={!meeting.data} loading={meeting.isFetching} onClick={() => setPresenting(true)} data-testid="presentation-start">
+        <Select
+          style={{ width: 260 }}
+          value={period}
+          options={options}
+          loading={periods.isPending}
+          onChange={(value: string) => setSearch({ period: value })}
+          data-testid="presentation-period"
+          aria-label={t('meeting.period')}
+        />
+        <Button
+          ref={startRef}
+          type="primary"
+          size="large"
+          disabled={!meeting.data}
+          loading={meeting.isFetching}
+          onClick={() => setPresenting(true)}
+          data-testid="presentation-start"
+        >
           {t('meeting.presentation.start')}
         </Button>
         <Button onClick={() => void navigate(`/bulletin${period ? `?period=${period}` : ''}`)} data-testid="presentation-to-bulletin">

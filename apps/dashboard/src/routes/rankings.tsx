@@ -17,13 +17,17 @@ import { loadECharts } from '../charts/echart';
 import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
-
 const CrossGroupPanel = lazy(() => import('../features/dashboard/cross-group-panel').then((m) => ({ default: m.CrossGroupPanel })));
 const HeatMapPanel = lazy(() => import('../features/dashboard/heat-map-panel').then((m) => ({ default: m.HeatMapPanel })));
 const TrendsPage = lazy(() => import('./trends').then((m) => ({ default: m.TrendsPage })));
 
 type Tab = 'ranking' | 'compare' | 'heatMap' | 'trends';
-const TAB_PATHS: Record<Tab, string> = { ranking: '/rankings', compare: '/rankings/compare', heatMap: '/rankings/heat-map', trends: '/rankings/trends' };
+const TAB_PATHS: Record<Tab, string> = {
+  ranking: '/rankings',
+  compare: '/rankings/compare',
+  heatMap: '/rankings/heat-map',
+  trends: '/rankings/trends',
+};
 
 /** Everything under /rankings. */
 export function RankingsArea() {
@@ -33,7 +37,10 @@ export function RankingsArea() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { period, group, search } = useDashboardParams();
-  const tab = (Object.entries(TAB_PATHS) as [Tab, string][]).filter(([, path]) => location.pathname.startsWith(path)).sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? 'ranking';
+  const tab =
+    (Object.entries(TAB_PATHS) as [Tab, string][])
+      .filter(([, path]) => location.pathname.startsWith(path))
+      .sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? 'ranking';
   // Ask for the data while the page itself still renders (the query below would only send it once
   // the page is committed); the same request is shared, never sent twice.
   if (tab === 'ranking') prefetchOnce(queryClient, trpc.dashboard.ranking.queryOptions({ period, group }));
@@ -115,13 +122,23 @@ function RankingPage() {
             {`${data.group.code} ${data.group.name}`}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t('dashboard.rankings.stats', { average: formatScore(stats.average), passRate: formatPercent(stats.passRate), max: formatScore(stats.max), min: formatScore(stats.min) })}
+            {t('dashboard.rankings.stats', {
+              average: formatScore(stats.average),
+              passRate: formatPercent(stats.passRate),
+              max: formatScore(stats.max),
+              min: formatScore(stats.min),
+            })}
           </Typography.Text>
         </Space>
         <Alert type="info" showIcon title={t('dashboard.rankings.officialNote')} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <RankingChart rows={data.rows} passScore={data.passScore} groupName={`${data.group.code} ${data.group.name}`} onOpenUnit={openUnit} />
+            <RankingChart
+              rows={data.rows}
+              passScore={data.passScore}
+              groupName={`${data.group.code} ${data.group.name}`}
+              onOpenUnit={openUnit}
+            />
           </Col>
           <Col xs={24} xl={12}>
             <RankingTable rows={data.rows} period={data.period} />

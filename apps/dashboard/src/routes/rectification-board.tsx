@@ -22,7 +22,6 @@ import { prefetchOnce } from '../features/dashboard/prefetch';
 import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
 
-
 export function RectificationBoardPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const periodLabel = usePeriodLabel();
@@ -39,9 +38,19 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
   void loadECharts();
   const board = useQuery({ ...trpc.dashboard.rectificationBoard.queryOptions({ groupId }), placeholderData: keepPreviousData });
   const data = board.data;
-  const burndown = useMemo(() => (data ? buildRectificationBurndownOption({ points: data.burndown, windowSize: 60 }, labels) : null), [data, labels]);
+  const burndown = useMemo(
+    () => (data ? buildRectificationBurndownOption({ points: data.burndown, windowSize: 60 }, labels) : null),
+    [data, labels],
+  );
   const openUnits = useMemo(() => (data ? data.units.filter((u) => u.open > 0) : []), [data]);
-  const byUnit = useMemo(() => buildOverdueByUnitOption({ units: openUnits.map((u) => ({ key: u.code, name: u.name, overdue: u.overdue, openOnTime: u.openOnTime })), windowSize: 20 }, labels), [openUnits, labels]);
+  const byUnit = useMemo(
+    () =>
+      buildOverdueByUnitOption(
+        { units: openUnits.map((u) => ({ key: u.code, name: u.name, overdue: u.overdue, openOnTime: u.openOnTime })), windowSize: 20 },
+        labels,
+      ),
+    [openUnits, labels],
+  );
   const unitEvents = useMemo(
     () => ({
       click: (p: { name?: string }) => {
@@ -83,7 +92,13 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
           </Space>
         }
       >
-        {data.isOwnUnitOnly ? <Typography.Text type="secondary">{t('dashboard.board.ownUnit')}</Typography.Text> : <Typography.Text type="secondary">{t('dashboard.overview.figures.rectHint', { date: data.today, rate: formatPercent(f.onTimeClosureRate) })}</Typography.Text>}
+        {data.isOwnUnitOnly ? (
+          <Typography.Text type="secondary">{t('dashboard.board.ownUnit')}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">
+            {t('dashboard.overview.figures.rectHint', { date: data.today, rate: formatPercent(f.onTimeClosureRate) })}
+          </Typography.Text>
+        )}
         <div>
           <LedgerDefinition />
         </div>
@@ -96,16 +111,34 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
           <FigureCard testId="board-open" title={t('dashboard.board.open')} value={f.open} tone="warning" />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="board-overdue" title={t('dashboard.board.overdue')} value={f.overdue} tone={f.overdue > 0 ? 'danger' : 'success'} />
+          <FigureCard
+            testId="board-overdue"
+            title={t('dashboard.board.overdue')}
+            value={f.overdue}
+            tone={f.overdue > 0 ? 'danger' : 'success'}
+          />
         </Col>
         <Col xs={12} md={8} xl={4}>
           <FigureCard testId="board-closed" title={t('dashboard.board.closed')} value={f.closed} tone="success" />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="board-on-time" title={t('dashboard.board.onTime')} value={formatPercent(f.onTimeClosureRate)} hint={<Tooltip title={t('dashboard.board.onTimeHelp')}>{`${f.closedOnTime} / ${f.closedOnTime + f.closedLate + f.overdue}`}</Tooltip>} />
+          <FigureCard
+            testId="board-on-time"
+            title={t('dashboard.board.onTime')}
+            value={formatPercent(f.onTimeClosureRate)}
+            hint={
+              <Tooltip
+                title={t('dashboard.board.onTimeHelp')}
+              >{`${f.closedOnTime} / ${f.closedOnTime + f.closedLate + f.overdue}`}</Tooltip>
+            }
+          />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="board-median" title={t('dashboard.board.median')} value={f.medianDaysToClose === null ? '—' : t('dashboard.board.days', { count: f.medianDaysToClose })} />
+          <FigureCard
+            testId="board-median"
+            title={t('dashboard.board.median')}
+            value={f.medianDaysToClose === null ? '—' : t('dashboard.board.days', { count: f.medianDaysToClose })}
+          />
         </Col>
       </Row>
       {f.total === 0 ? (
@@ -115,12 +148,24 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
       ) : (
         <>
           <Card size="small" title={t('dashboard.board.burndown')}>
-            {burndown && <DashboardChart id="board-burndown" option={burndown} ariaLabel={t('dashboard.board.burndownLabel')} height={320} />}
+            {burndown && (
+              <DashboardChart id="board-burndown" option={burndown} ariaLabel={t('dashboard.board.burndownLabel')} height={320} />
+            )}
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card size="small" title={t('dashboard.board.byUnit')} style={{ height: '100%' }}>
-                {openUnits.length === 0 ? <Empty description={t('dashboard.none')} /> : <DashboardChart id="board-by-unit" option={byUnit} ariaLabel={t('dashboard.board.byUnitLabel')} height={Math.min(openUnits.length, 20) * 24 + 70} onEvents={unitEvents} />}
+                {openUnits.length === 0 ? (
+                  <Empty description={t('dashboard.none')} />
+                ) : (
+                  <DashboardChart
+                    id="board-by-unit"
+                    option={byUnit}
+                    ariaLabel={t('dashboard.board.byUnitLabel')}
+                    height={Math.min(openUnits.length, 20) * 24 + 70}
+                    onEvents={unitEvents}
+                  />
+                )}
               </Card>
             </Col>
             <Col xs={24} xl={10}>
@@ -135,17 +180,35 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
                     { title: t('dashboard.board.columns.period'), dataIndex: 'period', render: (code: string) => periodLabel(code) },
                     { title: t('dashboard.board.columns.total'), dataIndex: 'total', align: 'right' },
                     { title: t('dashboard.board.columns.open'), dataIndex: 'open', align: 'right' },
-                    { title: t('dashboard.board.columns.overdue'), dataIndex: 'overdue', align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-                    { title: t('dashboard.board.columns.rate'), dataIndex: 'onTimeClosureRate', align: 'right', render: (v: number | null) => formatPercent(v) },
+                    {
+                      title: t('dashboard.board.columns.overdue'),
+                      dataIndex: 'overdue',
+                      align: 'right',
+                      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+                    },
+                    {
+                      title: t('dashboard.board.columns.rate'),
+                      dataIndex: 'onTimeClosureRate',
+                      align: 'right',
+                      render: (v: number | null) => formatPercent(v),
+                    },
                   ]}
                 />
               </Card>
             </Col>
           </Row>
           {f.unitsNotReportedBack.length > 0 && (
-            <Card size="small" title={`${t('dashboard.board.notReported')}(${f.unitsNotReportedBack.length})`} data-testid="board-not-reported">
+            <Card
+              size="small"
+              title={`${t('dashboard.board.notReported')}(${f.unitsNotReportedBack.length})`}
+              data-testid="board-not-reported"
+            >
               {data.isOwnUnitOnly ? (
-                <Alert type="error" showIcon title={t('dashboard.board.ownNotReported', { count: f.unitsNotReportedBack.reduce((n, u) => n + u.items, 0) })} />
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('dashboard.board.ownNotReported', { count: f.unitsNotReportedBack.reduce((n, u) => n + u.items, 0) })}
+                />
               ) : (
                 <List
                   size="small"
@@ -154,7 +217,8 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
                   pagination={f.unitsNotReportedBack.length > 24 ? { pageSize: 24, size: 'small' } : false}
                   renderItem={(u) => (
                     <List.Item>
-                      <Link to={profilePath(u.unitId)}>{u.name}</Link> <Typography.Text type="danger">{t('dashboard.items', { count: u.items })}</Typography.Text>
+                      <Link to={profilePath(u.unitId)}>{u.name}</Link>{' '}
+                      <Typography.Text type="danger">{t('dashboard.items', { count: u.items })}</Typography.Text>
                     </List.Item>
                   )}
                 />

@@ -38,9 +38,20 @@ export function RectificationPage({ user }: { user: SessionUser }) {
   const openId = Number(search.get('item')) || null;
   const setOpenId = (id: number | null) => setSearch(id === null ? {} : { item: String(id) });
   const [issuing, setIssuing] = useState(false);
-  const filter = { period, groupId, status: status.length ? status : null, severity, overdueOnly, unitQuery: unitQuery === '' ? null : unitQuery };
+  const filter = {
+    period,
+    groupId,
+    status: status.length ? status : null,
+    severity,
+    overdueOnly,
+    unitQuery: unitQuery === '' ? null : unitQuery,
+  };
   const ledger = useQuery({ ...trpc.rectification.ledger.queryOptions(filter), placeholderData: keepPreviousData });
-  const exportXlsx = useMutation(trpc.rectification.exportXlsx.mutationOptions({ onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') }));
+  const exportXlsx = useMutation(
+    trpc.rectification.exportXlsx.mutationOptions({
+      onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    }),
+  );
   const rows = ledger.data?.rows ?? [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -66,12 +77,51 @@ export function RectificationPage({ user }: { user: SessionUser }) {
         </Space>
         <Space wrap style={{ marginBottom: 12 }}>
           {user.role !== 'liaison' && (
-            <Input.Search allowClear placeholder={t('rectification.filters.unitSearch')} style={{ width: 280 }} value={unitText} onChange={(e) => setUnitText(e.target.value)} maxLength={50} data-testid="ledger-unit-search" />
+            <Input.Search
+              allowClear
+              placeholder={t('rectification.filters.unitSearch')}
+              style={{ width: 280 }}
+              value={unitText}
+              onChange={(e) => setUnitText(e.target.value)}
+              maxLength={50}
+              data-testid="ledger-unit-search"
+            />
           )}
-          <Select allowClear placeholder={t('rectification.filters.period')} style={{ width: 160 }} value={period} onChange={(v) => setPeriod(v ?? null)} options={(periods.data ?? []).map((p) => ({ value: p.code, label: periodLabel(p.code) }))} />
-          {user.role !== 'liaison' && <Select allowClear placeholder={t('rectification.filters.group')} style={{ width: 200 }} value={groupId} onChange={(v) => setGroupId(v ?? null)} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />}
-          <Select mode="multiple" allowClear placeholder={t('rectification.filters.status')} style={{ minWidth: 200 }} value={status} onChange={setStatus} options={rectificationStatuses.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))} />
-          <Select allowClear placeholder={t('rectification.filters.severity')} style={{ width: 110 }} value={severity} onChange={(v) => setSeverity(v ?? null)} options={severities.map((s) => ({ value: s, label: t(`rectification.severities.${s}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('rectification.filters.period')}
+            style={{ width: 160 }}
+            value={period}
+            onChange={(v) => setPeriod(v ?? null)}
+            options={(periods.data ?? []).map((p) => ({ value: p.code, label: periodLabel(p.code) }))}
+          />
+          {user.role !== 'liaison' && (
+            <Select
+              allowClear
+              placeholder={t('rectification.filters.group')}
+              style={{ width: 200 }}
+              value={groupId}
+              onChange={(v) => setGroupId(v ?? null)}
+              options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))}
+            />
+          )}
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('rectification.filters.status')}
+            style={{ minWidth: 200 }}
+            value={status}
+            onChange={setStatus}
+            options={rectificationStatuses.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('rectification.filters.severity')}
+            style={{ width: 110 }}
+            value={severity}
+            onChange={(v) => setSeverity(v ?? null)}
+            options={severities.map((s) => ({ value: s, label: t(`rectification.severities.${s}`) }))}
+          />
           <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only">
             {t('rectification.filters.overdueOnly')}
           </Checkbox>
@@ -105,16 +155,46 @@ export function RectificationPage({ user }: { user: SessionUser }) {
                   <Tag>{t('rectification.carried', { period: periodLabel(r.carriedInto) })}</Tag>
                 ) : null,
             },
-            { title: t('rectification.columns.status'), dataIndex: 'status', width: 100, render: (s: RectificationStatus) => <StatusTag status={s} /> },
-            { title: t('rectification.columns.due'), dataIndex: 'dueDate', width: 110, render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
-            { title: t('rectification.columns.measures'), width: 180, ellipsis: true, render: (_, r) => (r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? r.submission.explanation : '—') },
-            { title: t('rectification.columns.escalation'), dataIndex: 'escalationLevel', width: 90, render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{t(`rectification.escalations.${l}`)}</Tag> : null) },
+            {
+              title: t('rectification.columns.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: RectificationStatus) => <StatusTag status={s} />,
+            },
+            {
+              title: t('rectification.columns.due'),
+              dataIndex: 'dueDate',
+              width: 110,
+              render: (d: string, r) => (r.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d),
+            },
+            {
+              title: t('rectification.columns.measures'),
+              width: 180,
+              ellipsis: true,
+              render: (_, r) =>
+                r.submission?.kind === 'fix'
+                  ? r.submission.measures
+                  : r.submission?.kind === 'explanation'
+                    ? r.submission.explanation
+                    : '—',
+            },
+            {
+              title: t('rectification.columns.escalation'),
+              dataIndex: 'escalationLevel',
+              width: 90,
+              render: (l: LedgerRow['escalationLevel']) => (l ? <Tag color="volcano">{t(`rectification.escalations.${l}`)}</Tag> : null),
+            },
             { title: t('rectification.columns.closedOn'), dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
           ]}
         />
       </Card>
       {openId !== null && <ItemDrawer itemId={openId} onClose={() => setOpenId(null)} />}
-      {issuing && <IssueDialog defaultPeriod={(periods.data ?? []).find((p) => p.status === 'open' && p.kind === 'quarter')?.code ?? ''} onClose={() => setIssuing(false)} />}
+      {issuing && (
+        <IssueDialog
+          defaultPeriod={(periods.data ?? []).find((p) => p.status === 'open' && p.kind === 'quarter')?.code ?? ''}
+          onClose={() => setIssuing(false)}
+        />
+      )}
     </Space>
   );
 }

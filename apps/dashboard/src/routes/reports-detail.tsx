@@ -19,8 +19,22 @@ export function ReportDetailPage({ user }: { user: SessionUser }) {
   if (view.isPending) return <Spin />;
   if (view.error) {
     const code = errorCode(view.error);
-    return <Result status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'} title={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : undefined} subTitle={errorMessage(view.error)} data-testid="report-error" />;
+    return (
+      <Result
+        status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'}
+        title={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : undefined}
+        subTitle={errorMessage(view.error)}
+        data-testid="report-error"
+      />
+    );
   }
   const r = view.data.report;
-  return <ReportEditor key={`${unitId}-${year}-${r?.id ?? 'new'}-${r?.version ?? 0}`} view={view.data} user={user} onVersion={(v) => setSearch(v === null ? {} : { v: String(v) })} />;
+  return (
+    <ReportEditor
+      key={`${unitId}-${year}-${r?.id ?? 'new'}-${r?.version ?? 0}`}
+      view={view.data}
+      user={user}
+      onVersion={(v) => setSearch(v === null ? {} : { v: String(v) })}
+    />
+  );
 }

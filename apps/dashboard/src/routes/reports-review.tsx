@@ -5,7 +5,23 @@
 // page polls the job. Each failure can be turned into a rectification order (the same 交办整改
 // dialog as on a single report).
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Collapse, Empty, List, Progress, Result, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Empty,
+  List,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import type { UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +68,14 @@ function Failures({ row, onOrder }: { row: Row; onOrder: (row: Row, check: Repor
         )}
       />
       {row.notes.length > 0 && (
-        <Alert type="info" showIcon title={t('reportReview.notes')} description={row.notes.map((n) => <div key={n}>{n}</div>)} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('reportReview.notes')}
+          description={row.notes.map((n) => (
+            <div key={n}>{n}</div>
+          ))}
+        />
       )}
     </Space>
   );
@@ -71,7 +94,9 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 800),
   });
-  const exportXlsx = useMutation(trpc.reportReview.export.mutationOptions({ onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, XLSX) }));
+  const exportXlsx = useMutation(
+    trpc.reportReview.export.mutationOptions({ onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, XLSX) }),
+  );
   const size = useMemo(() => files.reduce((s, f) => s + (f.size ?? 0), 0), [files]);
   if (user.role !== 'admin') return <Result status="403" title="403" subTitle={t('reportReview.officeOnly')} />;
 
@@ -85,10 +110,13 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
   };
   const run = async () => {
     setJobId(null);
-    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f.originFileObj ?? (f as unknown as Blob)) })));
+    const payload = await Promise.all(
+      files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f.originFileObj ?? (f as unknown as Blob)) })),
+    );
     start.mutate({ year, files: payload });
   };
-  const order = (row: Row, check: ReportCheck) => setOrdering({ unitId: row.unitId, title: t('reportReview.orderTitle', { year, message: `${check.rule} ${check.message}` }) });
+  const order = (row: Row, check: ReportCheck) =>
+    setOrdering({ unitId: row.unitId, title: t('reportReview.orderTitle', { year, message: `${check.rule} ${check.message}` }) });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -98,13 +126,26 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
             <Typography.Title level={3} style={{ margin: 0 }}>
               {t('reportReview.title', { year })}
             </Typography.Title>
-            <Select style={{ width: 100 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} aria-label={t('reportReview.year')} data-testid="review-year" />
+            <Select
+              style={{ width: 100 }}
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: `${y}` }))}
+              aria-label={t('reportReview.year')}
+              data-testid="review-year"
+            />
           </Space>
         }
       >
         <Typography.Paragraph type="secondary">{t('reportReview.intro')}</Typography.Paragraph>
         <Space wrap>
-          <Upload multiple showUploadList={false} beforeUpload={add} accept=".txt,.md,.html,.htm,.docx,.pdf,.zip" data-testid="review-pick-files">
+          <Upload
+            multiple
+            showUploadList={false}
+            beforeUpload={add}
+            accept=".txt,.md,.html,.htm,.docx,.pdf,.zip"
+            data-testid="review-pick-files"
+          >
             <Button>{t('reportReview.pickFiles')}</Button>
           </Upload>
           <Upload directory showUploadList={false} beforeUpload={add}>
@@ -112,13 +153,21 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
           </Upload>
           {files.length > 0 && (
             <>
-              <Typography.Text data-testid="review-chosen">{t('reportReview.chosen', { count: files.length, size: megabytes(size) })}</Typography.Text>
+              <Typography.Text data-testid="review-chosen">
+                {t('reportReview.chosen', { count: files.length, size: megabytes(size) })}
+              </Typography.Text>
               <Button type="link" onClick={() => setFiles([])}>
                 {t('reportReview.clear')}
               </Button>
             </>
           )}
-          <Button type="primary" disabled={files.length === 0 || size > MAX_BYTES} loading={start.isPending} onClick={() => void run()} data-testid="review-start">
+          <Button
+            type="primary"
+            disabled={files.length === 0 || size > MAX_BYTES}
+            loading={start.isPending}
+            onClick={() => void run()}
+            data-testid="review-start"
+          >
             {t('reportReview.start')}
           </Button>
         </Space>
@@ -129,11 +178,15 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
         {status.error && <Alert type="error" showIcon title={errorMessage(status.error)} style={{ marginTop: 12 }} />}
         {job && job.status !== 'done' && job.status !== 'failed' && (
           <div style={{ marginTop: 12 }} data-testid="review-progress">
-            <Typography.Text>{job.status === 'reading' ? t('reportReview.reading', { done: job.done, files: job.files }) : t('reportReview.checking')}</Typography.Text>
+            <Typography.Text>
+              {job.status === 'reading' ? t('reportReview.reading', { done: job.done, files: job.files }) : t('reportReview.checking')}
+            </Typography.Text>
             <Progress percent={job.files === 0 ? 0 : Math.round((100 * job.done) / job.files)} />
           </div>
         )}
-        {job?.status === 'failed' && <Alert type="error" showIcon title={t('reportReview.failed', { error: job.error ?? '' })} style={{ marginTop: 12 }} />}
+        {job?.status === 'failed' && (
+          <Alert type="error" showIcon title={t('reportReview.failed', { error: job.error ?? '' })} style={{ marginTop: 12 }} />
+        )}
       </Card>
 
       {review && jobId && (
@@ -157,7 +210,9 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
               items={[
                 {
                   key: 'unmatched',
-                  label: <Typography.Text type="warning">{t('reportReview.unmatched', { count: review.unmatched.length })}</Typography.Text>,
+                  label: (
+                    <Typography.Text type="warning">{t('reportReview.unmatched', { count: review.unmatched.length })}</Typography.Text>
+                  ),
                   children: review.unmatched.map((u) => (
                     <div key={u.fileName} data-testid="review-unmatched">
                       <Typography.Text code>{u.fileName}</Typography.Text> {u.problem}
@@ -180,17 +235,39 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
               {
                 title: t('reportReview.columns.report'),
                 key: 'report',
-                render: (_, r) => (r.found ? <Space size={4}><Tag color="blue">{t('reportReview.found')}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.fileName}</Typography.Text></Space> : <Tag>{t('reportReview.missing')}</Tag>),
+                render: (_, r) =>
+                  r.found ? (
+                    <Space size={4}>
+                      <Tag color="blue">{t('reportReview.found')}</Tag>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.fileName}
+                      </Typography.Text>
+                    </Space>
+                  ) : (
+                    <Tag>{t('reportReview.missing')}</Tag>
+                  ),
               },
               { title: t('reportReview.columns.published'), dataIndex: 'publishedAt', render: (v: string | null) => v ?? '—' },
               { title: t('reportReview.columns.deadline'), dataIndex: 'deadline' },
               {
                 title: t('reportReview.columns.timeliness'),
                 key: 'timeliness',
-                render: (_, r) => <Tag color={TIMELINESS_COLOR[r.timeliness]}>{t(`reportReview.timeliness.${r.timeliness}`, { days: r.daysLate })}</Tag>,
+                render: (_, r) => (
+                  <Tag color={TIMELINESS_COLOR[r.timeliness]}>{t(`reportReview.timeliness.${r.timeliness}`, { days: r.daysLate })}</Tag>
+                ),
               },
-              { title: t('reportReview.columns.cells'), key: 'cells', align: 'right', render: (_, r) => (r.found ? `${r.cellsRead}/${r.cellsTotal}` : '—') },
-              { title: t('reportReview.columns.unresolved'), key: 'unresolved', align: 'right', render: (_, r) => (r.found ? r.unresolved.length : '—') },
+              {
+                title: t('reportReview.columns.cells'),
+                key: 'cells',
+                align: 'right',
+                render: (_, r) => (r.found ? `${r.cellsRead}/${r.cellsTotal}` : '—'),
+              },
+              {
+                title: t('reportReview.columns.unresolved'),
+                key: 'unresolved',
+                align: 'right',
+                render: (_, r) => (r.found ? r.unresolved.length : '—'),
+              },
               {
                 title: t('reportReview.columns.problems'),
                 key: 'problems',
@@ -199,7 +276,9 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
                   const errors = r.failures.filter((c) => c.severity === 'error').length;
                   return (
                     <Space size={4}>
-                      <Typography.Text type={errors > 0 ? 'danger' : undefined}>{t('reportReview.problems', { errors, warnings: r.failures.length - errors })}</Typography.Text>
+                      <Typography.Text type={errors > 0 ? 'danger' : undefined}>
+                        {t('reportReview.problems', { errors, warnings: r.failures.length - errors })}
+                      </Typography.Text>
                       {r.narrative.length > 0 && <Tag color="purple">{t('reportReview.narrative')}</Tag>}
                     </Space>
                   );
@@ -209,7 +288,13 @@ export function ReportReviewPage({ user }: { user: SessionUser }) {
           />
         </Card>
       )}
-      {ordering && <IssueDialog defaultPeriod={String(year)} defaults={{ unitId: ordering.unitId, title: ordering.title, source: 'report_rule' }} onClose={() => setOrdering(null)} />}
+      {ordering && (
+        <IssueDialog
+          defaultPeriod={String(year)}
+          defaults={{ unitId: ordering.unitId, title: ordering.title, source: 'report_rule' }}
+          onClose={() => setOrdering(null)}
+        />
+      )}
     </Space>
   );
 }

@@ -21,7 +21,8 @@ export function ReportSummaryPage() {
   const [units, setUnits] = useState<number[]>([]);
   const overview = useQuery(trpc.annualReports.overview.queryOptions({ year }));
   const rows = overview.data?.rows ?? [];
-  const unitIds = scope === 'all' ? null : scope === 'groups' ? rows.filter((r) => groups.includes(r.groupCode ?? '—')).map((r) => r.unitId) : units;
+  const unitIds =
+    scope === 'all' ? null : scope === 'groups' ? rows.filter((r) => groups.includes(r.groupCode ?? '—')).map((r) => r.unitId) : units;
   const summary = useQuery({ ...trpc.annualReports.summary.queryOptions({ year, unitIds }), placeholderData: keepPreviousData });
   const exporter = useMutation(
     trpc.annualReports.exportSummary.mutationOptions({
@@ -38,15 +39,31 @@ export function ReportSummaryPage() {
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="summary-title">
               {t('reports.summary.title', { year })}
             </Typography.Title>
-            <Select style={{ width: 100 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} aria-label={t('reports.year')} />
+            <Select
+              style={{ width: 100 }}
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: `${y}` }))}
+              aria-label={t('reports.year')}
+            />
           </Space>
         }
         extra={
           <Space>
-            <Button onClick={() => exporter.mutate({ year, unitIds, format: 'docx' })} loading={exporter.isPending} disabled={!s || s.reportCount === 0} data-testid="export-docx">
+            <Button
+              onClick={() => exporter.mutate({ year, unitIds, format: 'docx' })}
+              loading={exporter.isPending}
+              disabled={!s || s.reportCount === 0}
+              data-testid="export-docx"
+            >
               {t('reports.summary.exportDocx')}
             </Button>
-            <Button onClick={() => exporter.mutate({ year, unitIds, format: 'xlsx' })} loading={exporter.isPending} disabled={!s || s.reportCount === 0} data-testid="export-xlsx">
+            <Button
+              onClick={() => exporter.mutate({ year, unitIds, format: 'xlsx' })}
+              loading={exporter.isPending}
+              disabled={!s || s.reportCount === 0}
+              data-testid="export-xlsx"
+            >
               {t('reports.summary.exportXlsx')}
             </Button>
           </Space>
@@ -70,7 +87,10 @@ export function ReportSummaryPage() {
                 style={{ minWidth: 320 }}
                 value={groups}
                 onChange={setGroups}
-                options={(overview.data?.groups ?? []).map((g) => ({ value: g.key, label: g.key === '—' ? g.label : `${g.key} ${g.label}` }))}
+                options={(overview.data?.groups ?? []).map((g) => ({
+                  value: g.key,
+                  label: g.key === '—' ? g.label : `${g.key} ${g.label}`,
+                }))}
                 data-testid="summary-groups"
               />
             )}
@@ -81,7 +101,11 @@ export function ReportSummaryPage() {
                 style={{ minWidth: 480 }}
                 value={units}
                 onChange={setUnits}
-                options={rows.map((r) => ({ value: r.unitId, label: `${r.unitCode} ${r.unitName}`, disabled: r.status !== 'accepted' && !(r.versionNo !== null && r.versionNo > 1) }))}
+                options={rows.map((r) => ({
+                  value: r.unitId,
+                  label: `${r.unitCode} ${r.unitName}`,
+                  disabled: r.status !== 'accepted' && !(r.versionNo !== null && r.versionNo > 1),
+                }))}
               />
             )}
           </Space>
@@ -91,8 +115,22 @@ export function ReportSummaryPage() {
               <Typography.Text strong data-testid="summary-count">
                 {t('reports.summary.count', { count: s.reportCount })}
               </Typography.Text>
-              {s.missing.length > 0 && <Alert type="warning" showIcon title={t('reports.summary.missing', { count: s.missing.length, names: s.missing.slice(0, 10).map((m) => m.name).join('、') })} />}
-              {s.incomplete.length > 0 && s.reportCount > 0 && <Typography.Text type="secondary">{t('reports.summary.incomplete', { count: s.incomplete.length })}</Typography.Text>}
+              {s.missing.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('reports.summary.missing', {
+                    count: s.missing.length,
+                    names: s.missing
+                      .slice(0, 10)
+                      .map((m) => m.name)
+                      .join('、'),
+                  })}
+                />
+              )}
+              {s.incomplete.length > 0 && s.reportCount > 0 && (
+                <Typography.Text type="secondary">{t('reports.summary.incomplete', { count: s.incomplete.length })}</Typography.Text>
+              )}
             </>
           )}
         </Space>

@@ -18,7 +18,9 @@ export function UnitReportsPage({ user }: { user: SessionUser }) {
   const years = useQuery(trpc.annualReports.years.queryOptions());
   const [other, setOther] = useState<number | null>(null);
   const byYear = new Map((list.data?.reports ?? []).map((r) => [r.year, r]));
-  const rows = [...new Set([...(years.data ?? []), ...byYear.keys()])].sort((a, b) => b - a).map((year) => ({ year, report: byYear.get(year) ?? null }));
+  const rows = [...new Set([...(years.data ?? []), ...byYear.keys()])]
+    .sort((a, b) => b - a)
+    .map((year) => ({ year, report: byYear.get(year) ?? null }));
   const canFile = user.role === 'admin' || user.role === 'liaison';
   return (
     <Card
@@ -30,7 +32,13 @@ export function UnitReportsPage({ user }: { user: SessionUser }) {
       extra={
         canFile && (
           <Space>
-            <InputNumber min={2007} max={2100} placeholder={t('reports.chooseYear')} value={other} onChange={(v) => setOther(typeof v === 'number' ? v : null)} />
+            <InputNumber
+              min={2007}
+              max={2100}
+              placeholder={t('reports.chooseYear')}
+              value={other}
+              onChange={(v) => setOther(typeof v === 'number' ? v : null)}
+            />
             <Button disabled={other === null} onClick={() => other !== null && void navigate(`/reports/${unitId}/${other}`)}>
               {t('reports.newYear')}
             </Button>
@@ -51,7 +59,10 @@ export function UnitReportsPage({ user }: { user: SessionUser }) {
           { title: t('reports.year'), dataIndex: 'year', width: 100 },
           { title: t('reports.columns.status'), render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
           { title: t('reports.columns.version'), render: (_, r) => (r.report ? `v${r.report.versionNo}` : '—') },
-          { title: t('reports.columns.updatedAt'), render: (_, r) => (r.report ? dayjs(r.report.updatedAt).format('YYYY-MM-DD HH:mm') : '') },
+          {
+            title: t('reports.columns.updatedAt'),
+            render: (_, r) => (r.report ? dayjs(r.report.updatedAt).format('YYYY-MM-DD HH:mm') : ''),
+          },
           {
             title: t('reports.columns.actions'),
             render: (_, r) => (

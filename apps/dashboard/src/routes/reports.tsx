@@ -39,7 +39,12 @@ const FILTERS: Record<Filter, (r: ReportOverviewRow) => boolean> = {
   pending: (r) => r.status === 'submitted',
 };
 
-const rateBar = (value: number | null) => (value === null ? '—' : <Progress percent={value} size="small" format={(p) => `${(p ?? 0).toFixed(1)}%`} style={{ width: 150, margin: 0 }} />);
+const rateBar = (value: number | null) =>
+  value === null ? (
+    '—'
+  ) : (
+    <Progress percent={value} size="small" format={(p) => `${(p ?? 0).toFixed(1)}%`} style={{ width: 150, margin: 0 }} />
+  );
 
 function RatesTable({ groups, overall }: { groups: ReportingRate[]; overall: ReportingRate }) {
   const { t } = useTranslation();
@@ -53,12 +58,28 @@ function RatesTable({ groups, overall }: { groups: ReportingRate[]; overall: Rep
       rowClassName={(r) => (r.key === 'all' ? 'rates-overall' : '')}
       onRow={(r) => (r.key === 'all' ? { style: { fontWeight: 600, background: '#fafafa' } } : {})}
       columns={[
-        { title: t('reports.rates.group'), dataIndex: 'label', render: (label: string, r) => (r.key === 'all' ? label : `${r.key} ${label}`) },
+        {
+          title: t('reports.rates.group'),
+          dataIndex: 'label',
+          render: (label: string, r) => (r.key === 'all' ? label : `${r.key} ${label}`),
+        },
         { title: t('reports.rates.expected'), dataIndex: 'expected', width: 70, align: 'right' },
         { title: t('reports.rates.submitted'), dataIndex: 'submitted', width: 70, align: 'right' },
         { title: t('reports.rates.onTime'), dataIndex: 'onTime', width: 70, align: 'right' },
-        { title: t('reports.rates.late'), dataIndex: 'late', width: 70, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n) },
-        { title: t('reports.rates.missing'), dataIndex: 'missing', width: 70, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+        {
+          title: t('reports.rates.late'),
+          dataIndex: 'late',
+          width: 70,
+          align: 'right',
+          render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n),
+        },
+        {
+          title: t('reports.rates.missing'),
+          dataIndex: 'missing',
+          width: 70,
+          align: 'right',
+          render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+        },
         { title: t('reports.rates.accepted'), dataIndex: 'accepted', width: 80, align: 'right' },
         { title: t('reports.rates.reportingRate'), dataIndex: 'reportingRate', width: 180, render: rateBar },
         { title: t('reports.rates.onTimeRate'), dataIndex: 'onTimeRate', width: 180, render: rateBar },
@@ -75,7 +96,9 @@ export function ReportsOverviewPage() {
   const filter = (search.get('filter') as Filter | null) ?? 'all';
   const [group, setGroup] = useState<string | null>(null);
   const overview = useQuery({ ...trpc.annualReports.overview.queryOptions({ year }), placeholderData: keepPreviousData });
-  const rows = (overview.data?.rows ?? []).filter((r) => FILTERS[filter in FILTERS ? filter : 'all'](r) && (group === null || (r.groupCode ?? '—') === group));
+  const rows = (overview.data?.rows ?? []).filter(
+    (r) => FILTERS[filter in FILTERS ? filter : 'all'](r) && (group === null || (r.groupCode ?? '—') === group),
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -84,7 +107,14 @@ export function ReportsOverviewPage() {
             <Typography.Title level={3} style={{ margin: 0 }}>
               {t('reports.overviewTitle', { year })}
             </Typography.Title>
-            <Select style={{ width: 100 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} aria-label={t('reports.year')} data-testid="report-year" />
+            <Select
+              style={{ width: 100 }}
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: `${y}` }))}
+              aria-label={t('reports.year')}
+              data-testid="report-year"
+            />
           </Space>
         }
         extra={
@@ -104,7 +134,10 @@ export function ReportsOverviewPage() {
           <Segmented<Filter>
             value={filter}
             onChange={(v) => setSearch(v === 'all' ? {} : { filter: v })}
-            options={(Object.keys(FILTERS) as Filter[]).map((f) => ({ value: f, label: `${t(`reports.filters.${f}`)} (${(overview.data?.rows ?? []).filter(FILTERS[f]).length})` }))}
+            options={(Object.keys(FILTERS) as Filter[]).map((f) => ({
+              value: f,
+              label: `${t(`reports.filters.${f}`)} (${(overview.data?.rows ?? []).filter(FILTERS[f]).length})`,
+            }))}
             data-testid="report-filter"
           />
           <Select
@@ -125,24 +158,49 @@ export function ReportsOverviewPage() {
           pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (count) => t('common.total', { count }) }}
           columns={[
             { title: t('reports.columns.code'), dataIndex: 'unitCode', width: 90 },
-            { title: t('reports.columns.unit'), dataIndex: 'unitName', render: (name: string, r) => <Link to={`${r.unitId}/${year}`}>{name}</Link> },
+            {
+              title: t('reports.columns.unit'),
+              dataIndex: 'unitName',
+              render: (name: string, r) => <Link to={`${r.unitId}/${year}`}>{name}</Link>,
+            },
             { title: t('reports.columns.group'), dataIndex: 'groupCode', width: 70, render: (g: string | null) => g ?? '—' },
-            { title: t('reports.columns.status'), dataIndex: 'status', width: 90, render: (s: ReportOverviewRow['status']) => <ReportStatusTag status={s} /> },
+            {
+              title: t('reports.columns.status'),
+              dataIndex: 'status',
+              width: 90,
+              render: (s: ReportOverviewRow['status']) => <ReportStatusTag status={s} />,
+            },
             { title: t('reports.columns.reportedOn'), dataIndex: 'reportedOn', width: 120, render: (d: string | null) => d ?? '—' },
             { title: t('reports.columns.deadline'), dataIndex: 'deadline', width: 110 },
-            { title: t('reports.columns.timeliness'), dataIndex: 'timeliness', width: 130, render: (v: ReportOverviewRow['timeliness'], r) => <TimelinessTag timeliness={v} days={r.daysLate} /> },
+            {
+              title: t('reports.columns.timeliness'),
+              dataIndex: 'timeliness',
+              width: 130,
+              render: (v: ReportOverviewRow['timeliness'], r) => <TimelinessTag timeliness={v} days={r.daysLate} />,
+            },
             {
               title: t('reports.columns.checks'),
               width: 150,
               render: (_, r) =>
-                r.reportId === null ? '—' : (
+                r.reportId === null ? (
+                  '—'
+                ) : (
                   <Space size={4}>
-                    {r.errorCount > 0 ? <Tag color="red">{t('reports.checks.errors', { count: r.errorCount })}</Tag> : <Tag color="green">✓</Tag>}
+                    {r.errorCount > 0 ? (
+                      <Tag color="red">{t('reports.checks.errors', { count: r.errorCount })}</Tag>
+                    ) : (
+                      <Tag color="green">✓</Tag>
+                    )}
                     {r.warningCount > 0 && <Tag color="orange">{r.warningCount}</Tag>}
                   </Space>
                 ),
             },
-            { title: t('reports.columns.version'), dataIndex: 'versionNo', width: 70, render: (v: number | null) => (v === null ? '—' : `v${v}`) },
+            {
+              title: t('reports.columns.version'),
+              dataIndex: 'versionNo',
+              width: 70,
+              render: (v: number | null) => (v === null ? '—' : `v${v}`),
+            },
           ]}
         />
       </Card>

@@ -16,11 +16,21 @@ function GroupsTab() {
   const { message } = App.useApp();
   const { year, years, setYear } = useGroupYear();
   const groups = useQuery(trpc.groups.list.queryOptions({ year }));
-  const upsert = useMutation(trpc.groups.upsert.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(), onError: (e) => void message.error(errorMessage(e)) }));
+  const upsert = useMutation(
+    trpc.groups.upsert.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
-        <Select value={year} onChange={setYear} options={[...new Set([...years, year + 1])].map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+        <Select
+          value={year}
+          onChange={setYear}
+          options={[...new Set([...years, year + 1])].map((y) => ({ value: y, label: `${y}` }))}
+          style={{ width: 100 }}
+        />
         <Form layout="inline" onFinish={(v: { code: string; name: string; sortOrder: number }) => upsert.mutate({ year, ...v })}>
           <Form.Item name="code" rules={[{ required: true }]}>
             <Input placeholder={t('settings.groupCode')} style={{ width: 100 }} />
@@ -76,14 +86,30 @@ function PeriodsTab() {
         columns={[
           { title: t('settings.periodCode'), dataIndex: 'code' },
           { title: t('settings.range'), render: (_, p) => `${p.startDate} ~ ${p.endDate}` },
-          { title: t('settings.status'), dataIndex: 'status', render: (s: PeriodStatus) => <Tag color={color[s]}>{t(`settings.periodStatus.${s}`)}</Tag> },
+          {
+            title: t('settings.status'),
+            dataIndex: 'status',
+            render: (s: PeriodStatus) => <Tag color={color[s]}>{t(`settings.periodStatus.${s}`)}</Tag>,
+          },
           {
             title: t('common.actions'),
             render: (_, p) => (
               <Space>
-                {p.status === 'open' && <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'closed' })}>{t('settings.close')}</Button>}
-                {p.status === 'closed' && <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'open' })}>{t('settings.reopen')}</Button>}
-                {p.status === 'closed' && <Button size="small" danger onClick={() => setStatus.mutate({ code: p.code, status: 'locked' })}>{t('settings.lock')}</Button>}
+                {p.status === 'open' && (
+                  <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'closed' })}>
+                    {t('settings.close')}
+                  </Button>
+                )}
+                {p.status === 'closed' && (
+                  <Button size="small" onClick={() => setStatus.mutate({ code: p.code, status: 'open' })}>
+                    {t('settings.reopen')}
+                  </Button>
+                )}
+                {p.status === 'closed' && (
+                  <Button size="small" danger onClick={() => setStatus.mutate({ code: p.code, status: 'locked' })}>
+                    {t('settings.lock')}
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -112,14 +138,30 @@ function CalendarTab() {
         description={coverage ? t('settings.calendarCoverage', { years: coverage.years.slice(-3).join('、') }) : undefined}
       />
       {coverage && !coverage.years.includes(new Date().getFullYear() + 1) && (
-        <Alert type="warning" showIcon data-testid="calendar-warning" title={t('settings.calendarMissing', { year: new Date().getFullYear() + 1 })} />
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="calendar-warning"
+          title={t('settings.calendarMissing', { year: new Date().getFullYear() + 1 })}
+        />
       )}
-      <Form layout="inline" onFinish={(v: { date: string; kind: 'holiday' | 'workday'; name: string }) => upsert.mutate({ date: v.date, kind: v.kind, name: v.name ?? '' })}>
+      <Form
+        layout="inline"
+        onFinish={(v: { date: string; kind: 'holiday' | 'workday'; name: string }) =>
+          upsert.mutate({ date: v.date, kind: v.kind, name: v.name ?? '' })
+        }
+      >
         <Form.Item name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
           <Input placeholder="2027-10-01" style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="kind" initialValue="holiday">
-          <Select style={{ width: 140 }} options={[{ value: 'holiday', label: t('settings.holiday') }, { value: 'workday', label: t('settings.workday') }]} />
+          <Select
+            style={{ width: 140 }}
+            options={[
+              { value: 'holiday', label: t('settings.holiday') },
+              { value: 'workday', label: t('settings.workday') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="name">
           <Input placeholder={t('settings.holidayName')} style={{ width: 160 }} />
@@ -133,9 +175,21 @@ function CalendarTab() {
         dataSource={calendar.data?.overrides ?? []}
         columns={[
           { title: t('settings.date'), dataIndex: 'date' },
-          { title: t('settings.dayKind'), dataIndex: 'kind', render: (k: string) => (k === 'holiday' ? <Tag color="red">{t('settings.holiday')}</Tag> : <Tag color="blue">{t('settings.workday')}</Tag>) },
+          {
+            title: t('settings.dayKind'),
+            dataIndex: 'kind',
+            render: (k: string) =>
+              k === 'holiday' ? <Tag color="red">{t('settings.holiday')}</Tag> : <Tag color="blue">{t('settings.workday')}</Tag>,
+          },
           { title: t('settings.holidayName'), dataIndex: 'name' },
-          { title: t('common.actions'), render: (_, o) => <Button size="small" danger onClick={() => remove.mutate({ date: o.date })}>{t('settings.remove')}</Button> },
+          {
+            title: t('common.actions'),
+            render: (_, o) => (
+              <Button size="small" danger onClick={() => remove.mutate({ date: o.date })}>
+                {t('settings.remove')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Space>

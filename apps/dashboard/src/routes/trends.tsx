@@ -40,7 +40,12 @@ function GroupTrendChart({ group, spread, passScore }: { group: GroupTrend; spre
   );
   return (
     <Card size="small" title={`${group.code} ${group.name}`}>
-      <DashboardChart id={`group-trend-${group.code}`} option={option} ariaLabel={t('dashboard.trends.chartLabel', { group: `${group.code} ${group.name}` })} height={280} />
+      <DashboardChart
+        id={`group-trend-${group.code}`}
+        option={option}
+        ariaLabel={t('dashboard.trends.chartLabel', { group: `${group.code} ${group.name}` })}
+        height={280}
+      />
     </Card>
   );
 }
@@ -58,7 +63,13 @@ function UnitTrend({ unitId }: { unitId: number }) {
             {
               unitName: data.unit.name,
               passScore: data.passScore,
-              points: data.points.map((p) => ({ period: p.period, score: p.final, rank: p.rank, rankedCount: p.rankedCount, grade: p.grade })),
+              points: data.points.map((p) => ({
+                period: p.period,
+                score: p.final,
+                rank: p.rank,
+                rankedCount: p.rankedCount,
+                grade: p.grade,
+              })),
             },
             labels,
           )
@@ -72,7 +83,12 @@ function UnitTrend({ unitId }: { unitId: number }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Link to={profilePath(data.unit.id)}>{`${data.unit.name} · ${t('dashboard.profile.title')}`}</Link>
-      <DashboardChart id="unit-trend" option={option} ariaLabel={t('dashboard.trends.unitChartLabel', { unit: data.unit.name })} height={300} />
+      <DashboardChart
+        id="unit-trend"
+        option={option}
+        ariaLabel={t('dashboard.trends.unitChartLabel', { unit: data.unit.name })}
+        height={300}
+      />
     </Space>
   );
 }
@@ -91,7 +107,11 @@ export function TrendsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={<Typography.Title level={3} style={{ margin: 0 }} data-testid="trends-title">{t('dashboard.trends.groupTitle')}</Typography.Title>}
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="trends-title">
+            {t('dashboard.trends.groupTitle')}
+          </Typography.Title>
+        }
         extra={
           <Space className="kp-no-print">
             <Typography.Text>{t('dashboard.trends.spread')}</Typography.Text>
@@ -119,7 +139,11 @@ export function TrendsPage() {
         )}
       </Card>
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('dashboard.trends.unitTitle')}</Typography.Title>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('dashboard.trends.unitTitle')}
+          </Typography.Title>
+        }
         extra={
           <Select
             className="kp-no-print"

@@ -22,7 +22,14 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
   if (profile.isPending) return <Spin />;
   if (profile.error) {
     const code = errorCode(profile.error);
-    return <Result status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'} title={code === 'FORBIDDEN' ? '403' : undefined} subTitle={errorMessage(profile.error)} data-testid="unit-error" />;
+    return (
+      <Result
+        status={code === 'FORBIDDEN' ? '403' : code === 'NOT_FOUND' ? '404' : 'error'}
+        title={code === 'FORBIDDEN' ? '403' : undefined}
+        subTitle={errorMessage(profile.error)}
+        data-testid="unit-error"
+      />
+    );
   }
   const { unit, parent, successor, children, groups } = profile.data;
   // Retired today counts as 已撤销 (the 撤销日期 is the first day out of office).
@@ -36,7 +43,13 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">
               {unit.name}
             </Typography.Title>
-            {isActive ? <Tag color="green" data-testid="unit-status">{t('units.active')}</Tag> : <Tag data-testid="unit-status">{t('units.inactive')}</Tag>}
+            {isActive ? (
+              <Tag color="green" data-testid="unit-status">
+                {t('units.active')}
+              </Tag>
+            ) : (
+              <Tag data-testid="unit-status">{t('units.inactive')}</Tag>
+            )}
           </Space>
         }
         extra={
@@ -55,11 +68,17 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t('units.code')}>{unit.code}</Descriptions.Item>
           <Descriptions.Item label={t('units.kind')}>{t(`units.kinds.${unit.kind}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('units.parent')}>{parent ? <Link to={`/units/${parent.id}`}>{parent.name}</Link> : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('units.parent')}>
+            {parent ? <Link to={`/units/${parent.id}`}>{parent.name}</Link> : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.validFrom')}>{unit.validFrom}</Descriptions.Item>
           <Descriptions.Item label={t('units.validTo')}>{unit.validTo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('units.successor')}>{successor ? <Link to={`/units/${successor.id}`}>{successor.name}</Link> : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('units.tags')}>{unit.tags.length ? unit.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('units.successor')}>
+            {successor ? <Link to={`/units/${successor.id}`}>{successor.name}</Link> : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.tags')}>
+            {unit.tags.length ? unit.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.note')}>{unit.note || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -85,7 +104,12 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('units.groupHistory')} size="small">
-            <List size="small" dataSource={groups} locale={{ emptyText: t('common.noData') }} renderItem={(g) => <List.Item>{`${g.year}:${g.groupCode} ${g.groupName}`}</List.Item>} />
+            <List
+              size="small"
+              dataSource={groups}
+              locale={{ emptyText: t('common.noData') }}
+              renderItem={(g) => <List.Item>{`${g.year}:${g.groupCode} ${g.groupName}`}</List.Item>}
+            />
           </Card>
         </Col>
       </Row>

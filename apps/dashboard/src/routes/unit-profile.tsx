@@ -27,7 +27,6 @@ import { prefetchOnce } from '../features/dashboard/prefetch';
 import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
 
-
 type Profile = Outputs['dashboard']['unitProfile'];
 type Assessment = NonNullable<Profile['assessment']>;
 
@@ -39,11 +38,16 @@ function ResultCard({ a }: { a: Assessment }) {
     <Card size="small" title={t('dashboard.profile.result')} style={{ height: '100%' }} data-testid="profile-result">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space size="large" wrap align="baseline">
-          <Typography.Text style={{ fontSize: 36, fontWeight: 600, color: a.result.isFailing ? '#c0392b' : undefined }} data-testid="profile-score">
+          <Typography.Text
+            style={{ fontSize: 36, fontWeight: 600, color: a.result.isFailing ? '#c0392b' : undefined }}
+            data-testid="profile-score"
+          >
             {formatScore(a.result.final)}
           </Typography.Text>
           <GradeTag grade={a.result.grade} />
-          <Typography.Text>{a.result.rank === null ? t('dashboard.unranked') : t('dashboard.rankOf', { rank: a.result.rank, count: a.group.ranked })}</Typography.Text>
+          <Typography.Text>
+            {a.result.rank === null ? t('dashboard.unranked') : t('dashboard.rankOf', { rank: a.result.rank, count: a.group.ranked })}
+          </Typography.Text>
           <Movement delta={a.result.rankDelta} />
         </Space>
         <Typography.Text type="secondary">{`${a.group.code} ${a.group.name} · ${a.round.title}`}</Typography.Text>
@@ -63,7 +67,9 @@ function ResultCard({ a }: { a: Assessment }) {
           ) : (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text strong>
-                {gap.name === null ? t('dashboard.profile.gapTextHidden', { rank: gap.rank, gap: formatScore(gap.gap) }) : t('dashboard.profile.gapText', { rank: gap.rank, name: gap.name, gap: formatScore(gap.gap) })}
+                {gap.name === null
+                  ? t('dashboard.profile.gapTextHidden', { rank: gap.rank, gap: formatScore(gap.gap) })
+                  : t('dashboard.profile.gapText', { rank: gap.rank, name: gap.name, gap: formatScore(gap.gap) })}
               </Typography.Text>
               {gap.indicators.length > 0 && (
                 <Table
@@ -74,8 +80,20 @@ function ResultCard({ a }: { a: Assessment }) {
                   columns={[
                     { title: t('dashboard.profile.gapIndicators'), dataIndex: 'name' },
                     { title: t('dashboard.profile.own'), dataIndex: 'own', width: 80, align: 'right', render: (v: number) => v.toFixed(2) },
-                    { title: t('dashboard.profile.other'), dataIndex: 'other', width: 80, align: 'right', render: (v: number) => v.toFixed(2) },
-                    { title: t('dashboard.profile.difference'), dataIndex: 'difference', width: 80, align: 'right', render: (v: number) => <Typography.Text type="danger">{v.toFixed(2)}</Typography.Text> },
+                    {
+                      title: t('dashboard.profile.other'),
+                      dataIndex: 'other',
+                      width: 80,
+                      align: 'right',
+                      render: (v: number) => v.toFixed(2),
+                    },
+                    {
+                      title: t('dashboard.profile.difference'),
+                      dataIndex: 'difference',
+                      width: 80,
+                      align: 'right',
+                      render: (v: number) => <Typography.Text type="danger">{v.toFixed(2)}</Typography.Text>,
+                    },
                   ]}
                 />
               )}
@@ -98,8 +116,20 @@ function ResultCard({ a }: { a: Assessment }) {
               columns={[
                 { title: t('dashboard.profile.findingColumns.indicator'), dataIndex: 'name' },
                 { title: t('dashboard.profile.lost'), dataIndex: 'lost', width: 70, align: 'right', render: (v: number) => v.toFixed(2) },
-                { title: t('dashboard.profile.groupLost'), dataIndex: 'groupAverageLost', width: 100, align: 'right', render: (v: number) => v.toFixed(2) },
-                { title: t('dashboard.profile.excess'), dataIndex: 'excessLost', width: 70, align: 'right', render: (v: number) => <Typography.Text type="danger">{v.toFixed(2)}</Typography.Text> },
+                {
+                  title: t('dashboard.profile.groupLost'),
+                  dataIndex: 'groupAverageLost',
+                  width: 100,
+                  align: 'right',
+                  render: (v: number) => v.toFixed(2),
+                },
+                {
+                  title: t('dashboard.profile.excess'),
+                  dataIndex: 'excessLost',
+                  width: 70,
+                  align: 'right',
+                  render: (v: number) => <Typography.Text type="danger">{v.toFixed(2)}</Typography.Text>,
+                },
               ]}
             />
           )}
@@ -113,7 +143,15 @@ function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
   const { t, i18n } = useTranslation();
   const labels = useChartLabels();
   const radar = useMemo(
-    () => buildUnitRadarOption({ unitName: profile.unit.name, groupName: a.group.name, indicators: a.radar.map((r) => ({ code: r.code, name: r.name, unitShare: r.unitShare, groupShare: r.groupShare })) }, labels),
+    () =>
+      buildUnitRadarOption(
+        {
+          unitName: profile.unit.name,
+          groupName: a.group.name,
+          indicators: a.radar.map((r) => ({ code: r.code, name: r.name, unitShare: r.unitShare, groupShare: r.groupShare })),
+        },
+        labels,
+      ),
     [profile.unit.name, a, labels],
   );
   const waterfallView = useMemo(() => (a.explanation ? waterfallViewOf(a.explanation, labels) : null), [a, labels]);
@@ -124,7 +162,13 @@ function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
         {
           unitName: profile.unit.name,
           passScore: profile.history.passScore,
-          points: profile.history.points.map((p) => ({ period: p.period, score: p.final, rank: p.rank, rankedCount: p.rankedCount, grade: p.grade })),
+          points: profile.history.points.map((p) => ({
+            period: p.period,
+            score: p.final,
+            rank: p.rank,
+            rankedCount: p.rankedCount,
+            grade: p.grade,
+          })),
         },
         labels,
       ),
@@ -138,17 +182,32 @@ function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dashboard.profile.radar')} style={{ height: '100%' }}>
-            <DashboardChart id="profile-radar" option={radar} ariaLabel={t('dashboard.profile.radarLabel', { unit: profile.unit.name })} height={420} />
+            <DashboardChart
+              id="profile-radar"
+              option={radar}
+              ariaLabel={t('dashboard.profile.radarLabel', { unit: profile.unit.name })}
+              height={420}
+            />
           </Card>
         </Col>
       </Row>
       {waterfall && (
         <Card size="small" title={t('dashboard.profile.waterfall')}>
-          <DashboardChart id="profile-waterfall" option={waterfall} ariaLabel={t('dashboard.profile.waterfallLabel', { unit: profile.unit.name })} height={320} />
+          <DashboardChart
+            id="profile-waterfall"
+            option={waterfall}
+            ariaLabel={t('dashboard.profile.waterfallLabel', { unit: profile.unit.name })}
+            height={320}
+          />
         </Card>
       )}
       <Card size="small" title={t('dashboard.profile.history')}>
-        <DashboardChart id="profile-history" option={history} ariaLabel={t('dashboard.trends.unitChartLabel', { unit: profile.unit.name })} height={280} />
+        <DashboardChart
+          id="profile-history"
+          option={history}
+          ariaLabel={t('dashboard.trends.unitChartLabel', { unit: profile.unit.name })}
+          height={280}
+        />
       </Card>
     </>
   );
@@ -165,7 +224,11 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
   const queryClient = useQueryClient();
   if (isValid) prefetchOnce(queryClient, trpc.dashboard.unitProfile.queryOptions({ unitId, period }));
   void loadECharts();
-  const profile = useQuery({ ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }), enabled: isValid, placeholderData: keepPreviousData });
+  const profile = useQuery({
+    ...trpc.dashboard.unitProfile.queryOptions({ unitId, period }),
+    enabled: isValid,
+    placeholderData: keepPreviousData,
+  });
   if (profile.isPending) return <Spin />;
   if (profile.error) return <DashboardError error={profile.error} />;
   const data = profile.data;
@@ -225,11 +288,38 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
             pagination={a.findings.length > 10 ? { pageSize: 10, size: 'small' } : false}
             locale={{ emptyText: t('common.noData') }}
             columns={[
-              { title: t('dashboard.profile.findingColumns.indicator'), dataIndex: 'leafName', width: 200, render: (name: string, f) => `${f.leaf} ${name}` },
-              { title: t('dashboard.profile.findingColumns.description'), dataIndex: 'description', render: (d: string, f) => (f.url ? <Typography.Link href={f.url} target="_blank" rel="noreferrer noopener">{d}</Typography.Link> : d) },
+              {
+                title: t('dashboard.profile.findingColumns.indicator'),
+                dataIndex: 'leafName',
+                width: 200,
+                render: (name: string, f) => `${f.leaf} ${name}`,
+              },
+              {
+                title: t('dashboard.profile.findingColumns.description'),
+                dataIndex: 'description',
+                render: (d: string, f) =>
+                  f.url ? (
+                    <Typography.Link href={f.url} target="_blank" rel="noreferrer noopener">
+                      {d}
+                    </Typography.Link>
+                  ) : (
+                    d
+                  ),
+              },
               { title: t('dashboard.profile.findingColumns.count'), dataIndex: 'count', width: 60, align: 'right' },
-              { title: t('dashboard.profile.findingColumns.points'), dataIndex: 'points', width: 70, align: 'right', render: (p: number | null) => (p === null ? '—' : p.toFixed(2)) },
-              { title: t('dashboard.profile.findingColumns.status'), dataIndex: 'status', width: 80, render: (s: string) => (s === 'withdrawn' ? <Tag>{t('dashboard.profile.withdrawn')}</Tag> : t('dashboard.profile.active')) },
+              {
+                title: t('dashboard.profile.findingColumns.points'),
+                dataIndex: 'points',
+                width: 70,
+                align: 'right',
+                render: (p: number | null) => (p === null ? '—' : p.toFixed(2)),
+              },
+              {
+                title: t('dashboard.profile.findingColumns.status'),
+                dataIndex: 'status',
+                width: 80,
+                render: (s: string) => (s === 'withdrawn' ? <Tag>{t('dashboard.profile.withdrawn')}</Tag> : t('dashboard.profile.active')),
+              },
               {
                 title: t('dashboard.profile.findingColumns.rectification'),
                 dataIndex: 'rectification',
@@ -250,7 +340,12 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card size="small" title={`${t('dashboard.profile.items')}(${data.rectification.items.length})`} data-testid="profile-items" style={{ height: '100%' }}>
+          <Card
+            size="small"
+            title={`${t('dashboard.profile.items')}(${data.rectification.items.length})`}
+            data-testid="profile-items"
+            style={{ height: '100%' }}
+          >
             <Table
               size="small"
               rowKey="id"
@@ -258,11 +353,31 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
               pagination={data.rectification.items.length > 8 ? { pageSize: 8, size: 'small' } : false}
               locale={{ emptyText: t('common.noData') }}
               columns={[
-                { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 120, render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link> },
+                {
+                  title: t('dashboard.overview.itemColumns.code'),
+                  dataIndex: 'code',
+                  width: 120,
+                  render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link>,
+                },
                 { title: t('rectification.columns.title'), dataIndex: 'title', ellipsis: true },
-                { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 130, render: (code: string) => periodLabel(code) },
-                { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 105, render: (d: string, i) => (i.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d) },
-                { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
+                {
+                  title: t('dashboard.overview.itemColumns.period'),
+                  dataIndex: 'period',
+                  width: 130,
+                  render: (code: string) => periodLabel(code),
+                },
+                {
+                  title: t('dashboard.overview.itemColumns.due'),
+                  dataIndex: 'dueDate',
+                  width: 105,
+                  render: (d: string, i) => (i.isOverdue ? <Typography.Text type="danger">{d}</Typography.Text> : d),
+                },
+                {
+                  title: t('dashboard.overview.itemColumns.status'),
+                  dataIndex: 'status',
+                  width: 100,
+                  render: (s: string) => <StatusTag status={s as RectificationStatus} />,
+                },
               ]}
             />
           </Card>
@@ -280,7 +395,11 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
                     <Link to={`/reports/${data.unit.id}/${r.year}`}>{`${r.year} · v${r.versionNo}`}</Link>
                     <Space size={4}>
                       <Tag>{t(`dashboard.profile.reportStatus.${r.status}`)}</Tag>
-                      {r.timeliness && <Tag color={r.timeliness === 'on_time' ? 'green' : r.timeliness === 'not_due' ? 'default' : 'red'}>{t(`dashboard.mine.timeliness.${r.timeliness}`)}</Tag>}
+                      {r.timeliness && (
+                        <Tag color={r.timeliness === 'on_time' ? 'green' : r.timeliness === 'not_due' ? 'default' : 'red'}>
+                          {t(`dashboard.mine.timeliness.${r.timeliness}`)}
+                        </Tag>
+                      )}
                       <Typography.Text type="secondary">{r.reportedOn ?? ''}</Typography.Text>
                     </Space>
                   </List.Item>

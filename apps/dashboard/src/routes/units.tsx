@@ -50,11 +50,45 @@ export function UnitsPage({ user }: { user: SessionUser }) {
         )}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('units.searchPlaceholder')} style={{ width: 240 }} onSearch={(v) => (setSearch(v), setPage(1))} data-testid="unit-search" />
-        <Select style={{ width: 100 }} value={year} onChange={(v) => (setYear(v), setGroupId(null))} options={years.map((y) => ({ value: y, label: `${y}` }))} aria-label={t('common.year')} />
-        <Select allowClear placeholder={t('units.group')} style={{ width: 200 }} value={groupId} onChange={(v) => (setGroupId(v ?? null), setPage(1))} options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />
-        <Select allowClear placeholder={t('units.kind')} style={{ width: 130 }} value={kind} onChange={(v) => (setKind(v ?? null), setPage(1))} options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('units.parent')} style={{ width: 220 }} value={parentId} onChange={(v) => (setParentId(v ?? null), setPage(1))} options={(parents.data?.rows ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        <Input.Search
+          allowClear
+          placeholder={t('units.searchPlaceholder')}
+          style={{ width: 240 }}
+          onSearch={(v) => (setSearch(v), setPage(1))}
+          data-testid="unit-search"
+        />
+        <Select
+          style={{ width: 100 }}
+          value={year}
+          onChange={(v) => (setYear(v), setGroupId(null))}
+          options={years.map((y) => ({ value: y, label: `${y}` }))}
+          aria-label={t('common.year')}
+        />
+        <Select
+          allowClear
+          placeholder={t('units.group')}
+          style={{ width: 200 }}
+          value={groupId}
+          onChange={(v) => (setGroupId(v ?? null), setPage(1))}
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('units.kind')}
+          style={{ width: 130 }}
+          value={kind}
+          onChange={(v) => (setKind(v ?? null), setPage(1))}
+          options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('units.parent')}
+          style={{ width: 220 }}
+          value={parentId}
+          onChange={(v) => (setParentId(v ?? null), setPage(1))}
+          options={(parents.data?.rows ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
           {t('common.showHistory')}
         </Checkbox>
@@ -65,7 +99,14 @@ export function UnitsPage({ user }: { user: SessionUser }) {
         loading={list.isFetching}
         dataSource={list.data?.rows ?? []}
         data-testid="units-table"
-        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (count) => t('common.total', { count }) }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (count) => t('common.total', { count }),
+        }}
         columns={[
           { title: t('units.code'), dataIndex: 'code', width: 110 },
           { title: t('units.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/units/${row.id}`}>{name}</Link> },
@@ -74,7 +115,13 @@ export function UnitsPage({ user }: { user: SessionUser }) {
           { title: t('units.parent'), dataIndex: 'parentName', render: (name: string | null) => name ?? '—' },
           { title: t('units.children'), dataIndex: 'childCount', width: 90 },
           { title: t('units.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-          { title: t('units.status'), dataIndex: 'validTo', width: 90, render: (validTo: string | null) => (isUnitActiveOn(validTo, chinaToday()) ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>) },
+          {
+            title: t('units.status'),
+            dataIndex: 'validTo',
+            width: 90,
+            render: (validTo: string | null) =>
+              isUnitActiveOn(validTo, chinaToday()) ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>,
+          },
         ]}
       />
       {dialog === 'create' && <UnitFormDialog mode="create" year={year} onClose={() => setDialog(null)} />}

@@ -6,7 +6,10 @@ const names = ['甲', XSS];
 
 describe('findUnsafeOutputs', () => {
   it('catches a tooltip that concatenates a raw name', () => {
-    const option = { tooltip: { formatter: (p: { dataIndex: number }[]) => `<b>${names[p[0]?.dataIndex ?? 0]}</b>` }, series: [{ type: 'bar', data: [1, 2] }] };
+    const option = {
+      tooltip: { formatter: (p: { dataIndex: number }[]) => `<b>${names[p[0]?.dataIndex ?? 0]}</b>` },
+      series: [{ type: 'bar', data: [1, 2] }],
+    };
     expect(findUnsafeOutputs(option, XSS)).toEqual(expect.arrayContaining([expect.stringContaining('raw payload')]));
   });
 
@@ -20,7 +23,9 @@ describe('findUnsafeOutputs', () => {
   it('catches user text in a rich-text label', () => {
     const option = {
       tooltip: { formatter: () => '&lt;img src=x onerror=alert(1)&gt;' },
-      series: [{ type: 'bar', data: [1, 2], label: { rich: { a: {} }, formatter: (p: { dataIndex: number }) => `{a|${names[p.dataIndex]}}` } }],
+      series: [
+        { type: 'bar', data: [1, 2], label: { rich: { a: {} }, formatter: (p: { dataIndex: number }) => `{a|${names[p.dataIndex]}}` } },
+      ],
     };
     expect(findUnsafeOutputs(option, XSS)).toEqual(['series[0].label.formatter: user text in a rich-text label']);
   });
@@ -28,7 +33,9 @@ describe('findUnsafeOutputs', () => {
   it('calls category axis label formatters once per category, markLine labels once per line', () => {
     const probes = probeFormatters({
       yAxis: { type: 'category', data: ['a', { value: 'b' }], axisLabel: { formatter: (v: string, i: number) => `${i}:${v}` } },
-      series: [{ type: 'line', data: [], markLine: { data: [{ xAxis: 60 }], label: { formatter: (p: { value: number }) => `pass ${p.value}` } } }],
+      series: [
+        { type: 'line', data: [], markLine: { data: [{ xAxis: 60 }], label: { formatter: (p: { value: number }) => `pass ${p.value}` } } },
+      ],
     });
     expect(probes.map((p) => [p.path, p.sink, p.outputs])).toEqual([
       ['yAxis.axisLabel.formatter', 'canvas', ['0:a', '1:b']],

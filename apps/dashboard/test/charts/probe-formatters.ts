@@ -61,7 +61,15 @@ export function probeFormatters(option: unknown): FormatterProbe[] {
     if (context.mark) {
       asArray(context.mark['data']).forEach((item, dataIndex) => {
         const value = isDict(item) ? (item['xAxis'] ?? item['yAxis'] ?? item['value']) : item;
-        out.push(fn({ componentType: context.markType, seriesIndex: context.seriesIndex, dataIndex, value, name: isDict(item) ? (item['name'] ?? '') : '' }));
+        out.push(
+          fn({
+            componentType: context.markType,
+            seriesIndex: context.seriesIndex,
+            dataIndex,
+            value,
+            name: isDict(item) ? (item['name'] ?? '') : '',
+          }),
+        );
       });
       return out.map(String);
     }
@@ -107,7 +115,9 @@ export function probeFormatters(option: unknown): FormatterProbe[] {
         continue;
       }
       if (AXIS_KEYS.has(key)) {
-        asArray(value).forEach((axis, i) => visit(axis, Array.isArray(value) ? `${childPath}[${i}]` : childPath, { ...context, axis: isDict(axis) ? axis : null }));
+        asArray(value).forEach((axis, i) =>
+          visit(axis, Array.isArray(value) ? `${childPath}[${i}]` : childPath, { ...context, axis: isDict(axis) ? axis : null }),
+        );
         continue;
       }
       visit(value, childPath, context);
@@ -131,7 +141,8 @@ export function findUnsafeOutputs(option: unknown, payload: string): string[] {
   if (!isDict(tooltip) || typeof tooltip['formatter'] !== 'function') problems.push('tooltip: no formatter function');
   let shown = 0;
   for (const probe of probes) {
-    if (probe.sink === 'html' && !probe.path.endsWith('valueFormatter') && probe.outputs.length === 0) problems.push(`${probe.path}: never called`);
+    if (probe.sink === 'html' && !probe.path.endsWith('valueFormatter') && probe.outputs.length === 0)
+      problems.push(`${probe.path}: never called`);
     for (const output of probe.outputs) {
       if (probe.sink === 'html') {
         if (/<(?!\/?(div|span|br|b)\b)/i.test(output)) problems.push(`${probe.path}: unexpected tag in ${output}`);

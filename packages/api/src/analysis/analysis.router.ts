@@ -1,6 +1,20 @@
-import { analysisGroupInputSchema, scenarioCompareInputSchema, scenarioCreateInputSchema, scenarioDeleteInputSchema, scenarioListInputSchema } from '@kaoping/contracts/analysis/analysis';
+import {
+  analysisGroupInputSchema,
+  scenarioCompareInputSchema,
+  scenarioCreateInputSchema,
+  scenarioDeleteInputSchema,
+  scenarioListInputSchema,
+} from '@kaoping/contracts/analysis/analysis';
 import { readerProcedure, router } from '../trpc';
-import { compareScenarios, createScenario, deleteOwnScenario, exportScenarioComparison, getAnalysisGroup, listAnalysisPeriods, listGroupScenarios } from './analysis.service';
+import {
+  compareScenarios,
+  createScenario,
+  deleteOwnScenario,
+  exportScenarioComparison,
+  getAnalysisGroup,
+  listAnalysisPeriods,
+  listGroupScenarios,
+} from './analysis.service';
 import { actorOf } from '../actor';
 
 // Analysis (issue #7) is for the people who read city-wide results: the office, its assessors
@@ -12,7 +26,9 @@ const scenarioRouter = router({
   delete: readerProcedure.input(scenarioDeleteInputSchema).mutation(({ ctx, input }) => deleteOwnScenario(ctx.db, actorOf(ctx), input)),
   compare: readerProcedure.input(scenarioCompareInputSchema).query(({ ctx, input }) => compareScenarios(ctx.db, actorOf(ctx), input)),
   /** The comparison as .xlsx (base64); a query, since it writes nothing. */
-  exportComparison: readerProcedure.input(scenarioCompareInputSchema).query(({ ctx, input }) => exportScenarioComparison(ctx.db, actorOf(ctx), input)),
+  exportComparison: readerProcedure
+    .input(scenarioCompareInputSchema)
+    .query(({ ctx, input }) => exportScenarioComparison(ctx.db, actorOf(ctx), input)),
 });
 
 export const analysisRouter = router({

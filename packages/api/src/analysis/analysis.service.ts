@@ -5,7 +5,12 @@
 import { conflict, forbidden, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
-import type { analysisGroupInputSchema, scenarioCompareInputSchema, scenarioCreateInputSchema, scenarioDeleteInputSchema } from '@kaoping/contracts/analysis/analysis';
+import type {
+  analysisGroupInputSchema,
+  scenarioCompareInputSchema,
+  scenarioCreateInputSchema,
+  scenarioDeleteInputSchema,
+} from '@kaoping/contracts/analysis/analysis';
 import { prepareAnalysisGroup, toAnalysisGroupData, type AnalysisGroup } from '@kaoping/domain/analysis/analysis-group';
 import { whatIfMethodology } from '@kaoping/domain/analysis/methodology';
 import { compareWhatIfResults, computeWhatIf, resolveScenarioPoints } from '@kaoping/domain/analysis/what-if';
@@ -15,7 +20,14 @@ import type { Db } from '@kaoping/db/connect';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { findLatestPublication, findLatestResultsOfRounds, type Publication } from '@kaoping/db/assessment/publication.repository';
 import { findScoredRoundOfPeriod, listRounds, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
-import { deleteScenario, findScenarioById, findScenarioByName, insertScenario, listScenarios, type WhatIfScenario } from '@kaoping/db/analysis/what-if-scenario.repository';
+import {
+  deleteScenario,
+  findScenarioById,
+  findScenarioByName,
+  insertScenario,
+  listScenarios,
+  type WhatIfScenario,
+} from '@kaoping/db/analysis/what-if-scenario.repository';
 import { buildScenarioComparisonWorkbook } from '@kaoping/exporters/analysis/scenario-comparison-xlsx';
 import { recordChange } from '../audit/record-change';
 import { requireRoundScheme } from '../assessment/round.service';
@@ -55,7 +67,13 @@ export async function loadPublishedGroup(db: Db, input: GroupInput): Promise<Pub
   const round = await requirePublishedRound(db, input.period);
   const publication = await findLatestPublication(db, round.id);
   if (!publication) throw new Error('已发布的轮次缺少发布记录');
-  const brief = { id: publication.id, sequence: publication.sequence, publishedAt: publication.publishedAt, contentHash: publication.contentHash, publishedByName: publication.publishedByName };
+  const brief = {
+    id: publication.id,
+    sequence: publication.sequence,
+    publishedAt: publication.publishedAt,
+    contentHash: publication.contentHash,
+    publishedByName: publication.publishedByName,
+  };
   const key = `${publication.contentHash}:${input.groupCode}`;
   const cached = prepared.get(key);
   if (cached) return { ...cached, round, publication: brief };
@@ -81,7 +99,14 @@ function assertSameResults(recomputed: readonly UnitPeriodResult[], published: r
     recomputed.length === published.length &&
     recomputed.every((r, i) => {
       const p = published[i];
-      return p !== undefined && r.unit === p.unit && r.final === p.final && r.rank === p.rank && r.grade === p.grade && r.isVetoFail === p.isVetoFail;
+      return (
+        p !== undefined &&
+        r.unit === p.unit &&
+        r.final === p.final &&
+        r.rank === p.rank &&
+        r.grade === p.grade &&
+        r.isVetoFail === p.isVetoFail
+      );
     });
   if (!same) throw new Error('发布快照重算结果与已发布结果不一致,无法分析');
 }
@@ -89,11 +114,21 @@ function assertSameResults(recomputed: readonly UnitPeriodResult[], published: r
 /** Published periods (newest first) with their groups, for the page's pickers. */
 export async function listAnalysisPeriods(db: Db) {
   const rounds = await listRounds(db, { year: null, statuses: ['published', 'locked'], includeSelf: false });
-  const results = await findLatestResultsOfRounds(db, rounds.map((r) => r.id));
+  const results = await findLatestResultsOfRounds(
+    db,
+    rounds.map((r) => r.id),
+  );
   return rounds.flatMap((round) => {
     const r = results.get(round.id);
     if (!r) return [];
-    return [{ period: round.periodCode, title: round.title, status: round.status, groups: r.groups.map((g) => ({ code: g.code, name: g.name, unitCount: g.rows.length })) }];
+    return [
+      {
+        period: round.periodCode,
+        title: round.title,
+        status: round.status,
+        groups: r.groups.map((g) => ({ code: g.code, name: g.name, unitCount: g.rows.length })),
+      },
+    ];
   });
 }
 
@@ -147,8 +182,26 @@ export async function createScenario(db: Db, actor: Actor, input: z.output<typeo
     if (await findScenarioByName(trx, input.period, input.groupCode, input.name)) {
       throw conflict(`${input.period} ${group.groupName} 已有名为「${input.name}」的方案,请换一个名称`);
     }
-    const scenario = await insertScenario(trx, { name: input.name, period: input.period, groupCode: input.groupCode, points, createdBy: actor.user.id, createdByName: actor.user.displayName }, now.toISOString());
-    await recordChange(trx, actor.user, now, { action: 'analysis.scenario.create', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: null, after: scenario });
+    const scenario = await insertScenario(
+      trx,
+      {
+        name: input.name,
+        period: input.period,
+        groupCode: input.groupCode,
+        points,
+        createdBy: actor.user.id,
+        createdByName: actor.user.displayName,
+      },
+      now.toISOString(),
+    );
+    await recordChange(trx, actor.user, now, {
+      action: 'analysis.scenario.create',
+      entity: 'what_if_scenario',
+      entityId: scenario.id,
+      unitId: null,
+      before: null,
+      after: scenario,
+    });
     return scenario;
   });
 }
@@ -161,7 +214,14 @@ export async function deleteOwnScenario(db: Db, actor: Actor, input: z.output<ty
     if (!scenario) throw notFound('方案不存在或已被删除');
     if (scenario.createdBy !== actor.user.id) throw forbidden(`只能删除自己保存的方案;「${scenario.name}」由${scenario.createdByName}保存`);
     if (!(await deleteScenario(trx, input.id, input.version))) throw conflict('该方案已被修改或删除,请刷新后重试');
-    await recordChange(trx, actor.user, now, { action: 'analysis.scenario.delete', entity: 'what_if_scenario', entityId: scenario.id, unitId: null, before: scenario, after: null });
+    await recordChange(trx, actor.user, now, {
+      action: 'analysis.scenario.delete',
+      entity: 'what_if_scenario',
+      entityId: scenario.id,
+      unitId: null,
+      before: scenario,
+      after: null,
+    });
     return { id: scenario.id };
   });
 }
@@ -180,7 +240,15 @@ export async function compareScenarios(db: Db, actor: Actor, input: z.output<typ
   const { group } = loaded;
   const a = computeWhatIf(group, resolvePoints(group, first.points));
   const b = computeWhatIf(group, resolvePoints(group, second.points));
-  const brief = (s: WhatIfScenario, r: typeof a) => ({ id: s.id, name: s.name, createdByName: s.createdByName, createdAt: s.createdAt, points: r.indicators.map((i) => i.points), total: r.total, changedCount: r.changedCount });
+  const brief = (s: WhatIfScenario, r: typeof a) => ({
+    id: s.id,
+    name: s.name,
+    createdByName: s.createdByName,
+    createdAt: s.createdAt,
+    points: r.indicators.map((i) => i.points),
+    total: r.total,
+    changedCount: r.changedCount,
+  });
   return {
     period: first.period,
     groupCode: group.groupCode,
@@ -206,5 +274,8 @@ export async function exportScenarioComparison(db: Db, actor: Actor, input: z.ou
     note: whatIfMethodology,
   });
   const safe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
-  return { fileName: `权重模拟对比-${comparison.period}-${comparison.groupCode}-${safe(comparison.first.name)}-${safe(comparison.second.name)}.xlsx`, contentBase64: bytes.toString('base64') };
+  return {
+    fileName: `权重模拟对比-${comparison.period}-${comparison.groupCode}-${safe(comparison.first.name)}-${safe(comparison.second.name)}.xlsx`,
+    contentBase64: bytes.toString('base64'),
+  };
 }

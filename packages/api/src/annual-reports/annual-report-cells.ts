@@ -6,7 +6,10 @@ import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
 import { DERIVED_CELLS, reportCellKeys } from '@kaoping/domain/annual-report/template';
 
 const SUBTOTAL_KEYS = DERIVED_CELLS.filter((d) => d.key.includes('.sum.')).map((d) => d.key);
-const ALLOWED = { 2021: new Set([...reportCellKeys(2021), ...SUBTOTAL_KEYS]), 2019: new Set([...reportCellKeys(2019), ...SUBTOTAL_KEYS]) } as const;
+const ALLOWED = {
+  2021: new Set([...reportCellKeys(2021), ...SUBTOTAL_KEYS]),
+  2019: new Set([...reportCellKeys(2019), ...SUBTOTAL_KEYS]),
+} as const;
 
 export function normalizeReportCells(format: ReportFormat, cells: Readonly<Record<string, number | null>>): Record<string, number | null> {
   const unknown = Object.keys(cells).filter((k) => !ALLOWED[format].has(k));
@@ -22,12 +25,16 @@ export function normalizeReportCells(format: ReportFormat, cells: Readonly<Recor
 
 export function normalizeReportSources(format: ReportFormat, sources: Readonly<Record<string, CellSource>>): Record<string, CellSource> {
   const out: Record<string, CellSource> = {};
-  for (const [key, source] of Object.entries(sources)) if (ALLOWED[format].has(key)) out[key] = { line: source.line, text: source.text.slice(0, 300) };
+  for (const [key, source] of Object.entries(sources))
+    if (ALLOWED[format].has(key)) out[key] = { line: source.line, text: source.text.slice(0, 300) };
   return out;
 }
 
 /** Keys whose value differs, for the audit log. */
-export function changedCells(before: Readonly<Record<string, number | null>>, after: Readonly<Record<string, number | null>>): Record<string, [number | null, number | null]> {
+export function changedCells(
+  before: Readonly<Record<string, number | null>>,
+  after: Readonly<Record<string, number | null>>,
+): Record<string, [number | null, number | null]> {
   const out: Record<string, [number | null, number | null]> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const b = before[key] ?? null;

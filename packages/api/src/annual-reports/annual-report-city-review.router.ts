@@ -1,4 +1,8 @@
-import { cityReviewExportInputSchema, cityReviewStartInputSchema, cityReviewStatusInputSchema } from '@kaoping/contracts/annual-report-review/city-review-input';
+import {
+  cityReviewExportInputSchema,
+  cityReviewStartInputSchema,
+  cityReviewStatusInputSchema,
+} from '@kaoping/contracts/annual-report-review/city-review-input';
 import { officeProcedure, router } from '../trpc';
 import { exportCityReview, getCityReview, startCityReview } from './annual-report-city-review.service';
 

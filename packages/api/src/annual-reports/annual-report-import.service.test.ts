@@ -64,7 +64,11 @@ describe.each(testDatabases)('importing a folder of reports on $name', (factory)
     expect(rejected.files[2]?.problem).toContain('图片文件');
     expect(await listReportVersionsOfYear(handle.db, 2025)).toEqual([]);
 
-    await importReportFiles(admin(), { year: 2025, dryRun: false, files: [{ fileName: 'A01.txt', bytes: utf8(renderReportText(own, 'pipe')) }] });
+    await importReportFiles(admin(), {
+      year: 2025,
+      dryRun: false,
+      files: [{ fileName: 'A01.txt', bytes: utf8(renderReportText(own, 'pipe')) }],
+    });
     const view = await callerFor(handle, org.users.admin).annualReports.open({ unitId: org.own.id, year: 2025 });
     await callerFor(handle, org.users.admin).annualReports.accept({ id: view.report?.id ?? 0, version: view.report?.version ?? 0 });
     const again = await importReportFiles(admin(), {

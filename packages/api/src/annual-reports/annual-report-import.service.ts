@@ -58,7 +58,11 @@ class ImportRejected extends Error {
 
 const stem = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 
-function matchUnit(fileName: string, parsedUnit: string | null, units: readonly ExpectedReportUnit[]): { unit: ExpectedReportUnit | null; by: 'code' | 'name' | null; problem: string | null } {
+function matchUnit(
+  fileName: string,
+  parsedUnit: string | null,
+  units: readonly ExpectedReportUnit[],
+): { unit: ExpectedReportUnit | null; by: 'code' | 'name' | null; problem: string | null } {
   const code = stem(fileName).trim().toLowerCase();
   const byCode = units.find((u) => u.code.toLowerCase() === code);
   if (byCode) return { unit: byCode, by: 'code', problem: null };
@@ -66,11 +70,22 @@ function matchUnit(fileName: string, parsedUnit: string | null, units: readonly 
   const exact = units.filter((u) => u.name === parsedUnit);
   const candidates = exact.length > 0 ? exact : units.filter((u) => namesMatch(parsedUnit, u.name));
   if (candidates.length === 1 && candidates[0]) return { unit: candidates[0], by: 'name', problem: null };
-  if (candidates.length > 1) return { unit: null, by: null, problem: `报告中的单位“${parsedUnit}”对应多个单位: ${candidates.slice(0, 5).map((u) => u.code).join('、')}; 请把文件命名为单位编码` };
+  if (candidates.length > 1)
+    return {
+      unit: null,
+      by: null,
+      problem: `报告中的单位“${parsedUnit}”对应多个单位: ${candidates
+        .slice(0, 5)
+        .map((u) => u.code)
+        .join('、')}; 请把文件命名为单位编码`,
+    };
   return { unit: null, by: null, problem: `没有找到报告中的单位“${parsedUnit}”(文件名也不是单位编码)` };
 }
 
-export async function importReportFiles(ctx: Authed, input: { year: number; files: readonly ReportFileToImport[]; dryRun: boolean }): Promise<ReportFolderImportResult> {
+export async function importReportFiles(
+  ctx: Authed,
+  input: { year: number; files: readonly ReportFileToImport[]; dryRun: boolean },
+): Promise<ReportFolderImportResult> {
   if (input.files.length === 0) throw invalidInput('没有可导入的报告文件');
   const now = ctx.now();
   try {
@@ -80,17 +95,38 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
       const plans: { unit: ExpectedReportUnit; read: ReadReport; fileName: string }[] = [];
       const claimed = new Map<number, string>();
       for (const file of input.files) {
-        const summary: ReportFileSummary = { fileName: file.fileName, unitCode: null, unitName: null, matchedBy: null, parsedUnit: null, parsedYear: null, parsedFormat: null, filled: 0, blank: 0, errors: 0, warnings: 0, action: null, problem: null };
+        const summary: ReportFileSummary = {
+          fileName: file.fileName,
+          unitCode: null,
+          unitName: null,
+          matchedBy: null,
+          parsedUnit: null,
+          parsedYear: null,
+          parsedFormat: null,
+          filled: 0,
+          blank: 0,
+          errors: 0,
+          warnings: 0,
+          action: null,
+          problem: null,
+        };
         summaries.push(summary);
         // Parse first (unit unknown yet) only to learn the unit named in the report.
         let probe: ReadReport;
         try {
-          probe = await readReportForUnit({ fileName: file.fileName, bytes: file.bytes, year: input.year, unitName: '', unitKind: 'city_dept' }, { unitKind: 'city_dept', previous: null });
+          probe = await readReportForUnit(
+            { fileName: file.fileName, bytes: file.bytes, year: input.year, unitName: '', unitKind: 'city_dept' },
+            { unitKind: 'city_dept', previous: null },
+          );
         } catch (error) {
           summary.problem = isDomainError(error) ? error.message : String(error);
           continue;
         }
-        Object.assign(summary, { parsedUnit: probe.importMeta.parsedUnit, parsedYear: probe.importMeta.parsedYear, parsedFormat: probe.importMeta.parsedFormat });
+        Object.assign(summary, {
+          parsedUnit: probe.importMeta.parsedUnit,
+          parsedYear: probe.importMeta.parsedYear,
+          parsedFormat: probe.importMeta.parsedFormat,
+        });
         const match = matchUnit(file.fileName, probe.importMeta.parsedUnit, units);
         if (!match.unit) {
           summary.problem = match.problem;
@@ -105,10 +141,18 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
         claimed.set(match.unit.unitId, file.fileName);
         const unitKind = reportUnitKindOf(match.unit.kind);
         const context = await loadCheckContext(trx, match.unit.unitId, unitKind, input.year);
-        const read = await readReportForUnit({ fileName: file.fileName, bytes: file.bytes, year: input.year, unitName: match.unit.name, unitKind }, context);
+        const read = await readReportForUnit(
+          { fileName: file.fileName, bytes: file.bytes, year: input.year, unitName: match.unit.name, unitKind },
+          context,
+        );
         const values = Object.values(read.cells);
         const counts = countChecks(read.checks);
-        Object.assign(summary, { filled: values.filter((v) => v !== null).length, blank: values.filter((v) => v === null).length, errors: counts.errors, warnings: counts.warnings });
+        Object.assign(summary, {
+          filled: values.filter((v) => v !== null).length,
+          blank: values.filter((v) => v === null).length,
+          errors: counts.errors,
+          warnings: counts.warnings,
+        });
         const latest = await findLatestReportVersion(trx, match.unit.unitId, input.year);
         if (latest?.status === 'accepted') {
           summary.problem = `${match.unit.code} 的 ${input.year} 年度报告已通过并锁定; 如需更正请先在系统中发起更正`;
@@ -118,7 +162,15 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
         plans.push({ unit: match.unit, read, fileName: file.fileName });
       }
       if (summaries.some((s) => s.problem !== null)) throw new ImportRejected(summaries);
-      if (input.dryRun) return { ok: true, dryRun: true, year: input.year, created: summaries.filter((s) => s.action === 'create').length, updated: summaries.filter((s) => s.action === 'update').length, files: summaries };
+      if (input.dryRun)
+        return {
+          ok: true,
+          dryRun: true,
+          year: input.year,
+          created: summaries.filter((s) => s.action === 'create').length,
+          updated: summaries.filter((s) => s.action === 'update').length,
+          files: summaries,
+        };
 
       let created = 0;
       let updated = 0;
@@ -138,9 +190,27 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
         const latest = await findLatestReportVersion(trx, unit.unitId, input.year);
         const stored = latest
           ? await updateReportContent(trx, latest.id, latest.version, content, now.toISOString())
-          : await insertReportVersion(trx, { ...content, unitId: unit.unitId, year: input.year, versionNo: 1, correctionReason: null, firstSubmittedAt: null, createdByName: ctx.user.displayName }, now.toISOString());
+          : await insertReportVersion(
+              trx,
+              {
+                ...content,
+                unitId: unit.unitId,
+                year: input.year,
+                versionNo: 1,
+                correctionReason: null,
+                firstSubmittedAt: null,
+                createdByName: ctx.user.displayName,
+              },
+              now.toISOString(),
+            );
         if (!stored) throw conflict(`${unit.code} 的报告在导入期间被他人修改,请重试`);
-        const submitted = await updateReportState(trx, stored.id, stored.version, { status: 'submitted', submitted: { at: now.toISOString(), ...actor } }, now.toISOString());
+        const submitted = await updateReportState(
+          trx,
+          stored.id,
+          stored.version,
+          { status: 'submitted', submitted: { at: now.toISOString(), ...actor } },
+          now.toISOString(),
+        );
         if (!submitted) throw conflict(`${unit.code} 的报告在导入期间被他人修改,请重试`);
         await writeReportEvent(trx, ctx.user, now, stored.id, 'imported', fileName);
         await writeReportEvent(trx, ctx.user, now, stored.id, 'submitted', '批量导入');
@@ -158,7 +228,8 @@ export async function importReportFiles(ctx: Authed, input: { year: number; file
       return { ok: true, dryRun: false, year: input.year, created, updated, files: summaries };
     });
   } catch (error) {
-    if (error instanceof ImportRejected) return { ok: false, dryRun: input.dryRun, year: input.year, created: 0, updated: 0, files: error.files };
+    if (error instanceof ImportRejected)
+      return { ok: false, dryRun: input.dryRun, year: input.year, created: 0, updated: 0, files: error.files };
     throw error;
   }
 }

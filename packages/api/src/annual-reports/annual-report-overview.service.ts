@@ -5,7 +5,13 @@ import { checkStoredReport, countChecks } from '@kaoping/domain/annual-report-wo
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
 import { assessReportTimeliness, computeReportingRates } from '@kaoping/domain/annual-report-workflow/reporting-rates';
 import { chinaToday } from '@kaoping/domain/period/period';
-import { listExpectedReportUnits, listLatestAcceptedReports, listReportVersionsOfYear, listReportYears, type ReportYearVersion } from '@kaoping/db/annual-reports/annual-report.repository';
+import {
+  listExpectedReportUnits,
+  listLatestAcceptedReports,
+  listReportVersionsOfYear,
+  listReportYears,
+  type ReportYearVersion,
+} from '@kaoping/db/annual-reports/annual-report.repository';
 import { chinaDateOf, type Authed } from './annual-report.service';
 
 export interface ReportYearOverview {
@@ -18,7 +24,11 @@ export interface ReportYearOverview {
 
 export async function buildReportYearOverview(ctx: Authed, year: number): Promise<ReportYearOverview> {
   const today = chinaToday(ctx.now());
-  const [units, versions, previous] = await Promise.all([listExpectedReportUnits(ctx.db, year), listReportVersionsOfYear(ctx.db, year), listLatestAcceptedReports(ctx.db, year - 1, null)]);
+  const [units, versions, previous] = await Promise.all([
+    listExpectedReportUnits(ctx.db, year),
+    listReportVersionsOfYear(ctx.db, year),
+    listLatestAcceptedReports(ctx.db, year - 1, null),
+  ]);
   const byUnit = new Map<number, ReportYearVersion[]>();
   for (const v of versions) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
   const previousByUnit = new Map(previous.map((r) => [r.unitId, r]));
@@ -30,10 +40,22 @@ export async function buildReportYearOverview(ctx: Authed, year: number): Promis
     const latest = list.at(-1) ?? null;
     const firstSubmittedAt = list.map((v) => v.firstSubmittedAt).find((v) => v !== null) ?? null;
     const isSubmitted = firstSubmittedAt !== null;
-    const t = assessReportTimeliness({ year, unitKind, isSubmitted, publishedAt: latest?.publishedAt ?? null, firstSubmittedOn: chinaDateOf(firstSubmittedAt), today });
+    const t = assessReportTimeliness({
+      year,
+      unitKind,
+      isSubmitted,
+      publishedAt: latest?.publishedAt ?? null,
+      firstSubmittedOn: chinaDateOf(firstSubmittedAt),
+      today,
+    });
     const prev = previousByUnit.get(u.unitId);
     const counts = latest
-      ? countChecks(checkStoredReport({ format: latest.format, year, cells: latest.cells, sectionSix: latest.sectionSix, sections: latest.importSections }, { unitKind, previous: prev ? { format: prev.format, cells: prev.cells } : null }))
+      ? countChecks(
+          checkStoredReport(
+            { format: latest.format, year, cells: latest.cells, sectionSix: latest.sectionSix, sections: latest.importSections },
+            { unitKind, previous: prev ? { format: prev.format, cells: prev.cells } : null },
+          ),
+        )
       : { errors: 0, warnings: 0 };
     return {
       unitId: u.unitId,

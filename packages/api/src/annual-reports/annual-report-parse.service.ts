@@ -6,7 +6,11 @@
 // and the publication date printed near the title; 2019-format tables are fitted onto the year's
 // format by the domain.
 import type { z } from 'zod';
-import { REPORT_PARSE_MAX_BYTES, type reportParseInputSchema, type ReportParseOutput } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import {
+  REPORT_PARSE_MAX_BYTES,
+  type reportParseInputSchema,
+  type ReportParseOutput,
+} from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { ReportCheck, ReportUnitKind } from '@kaoping/contracts/annual-report/annual-report';
 import type { ReportParseResult } from '@kaoping/contracts/annual-report/parse-result';
 import { adaptParsedCells } from '@kaoping/domain/annual-report-workflow/adapt-parsed-report';
@@ -53,13 +57,22 @@ export async function readReportForUnit(input: ReadReportInput, context: StoredR
 }
 
 /** A report the importer has read (here or in an isolated process), fitted onto the unit's report of `year`. */
-export function fitPublishedReport(published: PublishedReport, input: Omit<ReadReportInput, 'bytes'>, context: StoredReportContext): ReadReport {
+export function fitPublishedReport(
+  published: PublishedReport,
+  input: Omit<ReadReportInput, 'bytes'>,
+  context: StoredReportContext,
+): ReadReport {
   const { parsed, parts } = published;
   const format = reportFormatForYear(input.year);
-  const adapted = adaptParsedCells({ format: parsed.meta.format, cells: parsed.cells, sources: parsed.sources, unresolved: parsed.unresolved }, format);
+  const adapted = adaptParsedCells(
+    { format: parsed.meta.format, cells: parsed.cells, sources: parsed.sources, unresolved: parsed.unresolved },
+    format,
+  );
   const notes = [...adapted.notes];
-  if (parsed.meta.year !== null && parsed.meta.year !== input.year) notes.push(`原文是 ${parsed.meta.year} 年度的报告, 将填入 ${input.year} 年度, 请确认。`);
-  if (parsed.meta.unit !== null && !namesMatch(parsed.meta.unit, input.unitName)) notes.push(`原文的单位是“${parsed.meta.unit}”, 与本单位“${input.unitName}”不同, 请确认。`);
+  if (parsed.meta.year !== null && parsed.meta.year !== input.year)
+    notes.push(`原文是 ${parsed.meta.year} 年度的报告, 将填入 ${input.year} 年度, 请确认。`);
+  if (parsed.meta.unit !== null && !namesMatch(parsed.meta.unit, input.unitName))
+    notes.push(`原文的单位是“${parsed.meta.unit}”, 与本单位“${input.unitName}”不同, 请确认。`);
   if (parsed.meta.format === null) notes.push('原文中没有找到任何表格, 表格单元格均为空。');
   // A report for `year` is published after the year ends; an earlier date belongs to another report.
   let publishedAt = published.publishedAt;
@@ -68,7 +81,10 @@ export function fitPublishedReport(published: PublishedReport, input: Omit<ReadR
     publishedAt = null;
   }
   const checks: ReportCheck[] = [
-    ...checkStoredReport({ format, year: input.year, cells: adapted.cells, sectionSix: parts.six, sections: parsed.meta.sections }, context),
+    ...checkStoredReport(
+      { format, year: input.year, cells: adapted.cells, sectionSix: parts.six, sections: parsed.meta.sections },
+      context,
+    ),
     // 一、总体情况 against the tables (S6) can only be read from the source text.
     ...parsed.checks.filter((c) => c.rule === 'S6'),
   ];

@@ -15,10 +15,23 @@ export async function returnReport(ctx: Authed, input: z.output<typeof reportRet
   return ctx.db.transaction().execute(async (trx) => {
     const report = await requireReport(trx, ctx.user, input.id);
     if (!canPerform(report.status, 'return')) throw invalidInput('只能退回已报送、待审核的报告');
-    const returned = await updateReportState(trx, report.id, input.version, { status: 'returned', decided: { at: now.toISOString(), ...actorOf(ctx), reason: input.reason } }, now.toISOString());
+    const returned = await updateReportState(
+      trx,
+      report.id,
+      input.version,
+      { status: 'returned', decided: { at: now.toISOString(), ...actorOf(ctx), reason: input.reason } },
+      now.toISOString(),
+    );
     if (!returned) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'returned', input.reason);
-    await recordChange(trx, ctx.user, now, { action: 'annual_report.return', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: { status: report.status }, after: { status: 'returned', reason: input.reason } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'annual_report.return',
+      entity: 'annual_report',
+      entityId: report.id,
+      unitId: report.unitId,
+      before: { status: report.status },
+      after: { status: 'returned', reason: input.reason },
+    });
     return returned;
   });
 }
@@ -33,10 +46,23 @@ export async function acceptReport(ctx: Authed, input: z.output<typeof reportAcc
     const blocking = assessSubmitReadiness(checkRecord(report, context), report.explanations).blocking;
     if (blocking.length > 0) throw invalidInput(`报告存在 ${blocking.length} 处勾稽关系问题,不能通过,请退回修改`);
     const note = input.note === '' ? null : input.note;
-    const accepted = await updateReportState(trx, report.id, input.version, { status: 'accepted', decided: { at: now.toISOString(), ...actorOf(ctx), reason: note } }, now.toISOString());
+    const accepted = await updateReportState(
+      trx,
+      report.id,
+      input.version,
+      { status: 'accepted', decided: { at: now.toISOString(), ...actorOf(ctx), reason: note } },
+      now.toISOString(),
+    );
     if (!accepted) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'accepted', note);
-    await recordChange(trx, ctx.user, now, { action: 'annual_report.accept', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: { status: report.status }, after: { status: 'accepted', note } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'annual_report.accept',
+      entity: 'annual_report',
+      entityId: report.id,
+      unitId: report.unitId,
+      before: { status: report.status },
+      after: { status: 'accepted', note },
+    });
     return accepted;
   });
 }

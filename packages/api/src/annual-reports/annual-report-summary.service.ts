@@ -2,7 +2,10 @@
 // rules re-checked on the sum, and the tables exported as .docx (national layout) and .xlsx.
 import type { z } from 'zod';
 import type { ReportCheck, ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
-import { type reportExportInputSchema, type reportSummaryInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import {
+  type reportExportInputSchema,
+  type reportSummaryInputSchema,
+} from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { aggregateReports } from '@kaoping/domain/annual-report/aggregate-reports';
 import { checkReport } from '@kaoping/domain/annual-report/check-report';
 import { reportFormatForYear } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
@@ -32,7 +35,9 @@ export async function buildReportSummary(ctx: Authed, input: z.output<typeof rep
   let missing: ReportSummary['missing'] = [];
   if (input.unitIds !== null) {
     const wanted = new Set(input.unitIds);
-    missing = (await listExpectedReportUnits(ctx.db, input.year)).filter((u) => wanted.has(u.unitId) && !included.has(u.unitId)).map((u) => ({ unitId: u.unitId, code: u.code, name: u.name }));
+    missing = (await listExpectedReportUnits(ctx.db, input.year))
+      .filter((u) => wanted.has(u.unitId) && !included.has(u.unitId))
+      .map((u) => ({ unitId: u.unitId, code: u.code, name: u.name }));
   }
   const aggregated = aggregateReports(reports.map((r) => ({ format: r.format, cells: r.cells })));
   const format = reportFormatForYear(input.year);
@@ -55,7 +60,10 @@ const MIME = {
 } as const;
 
 /** The summary as a document; the export itself is recorded in the audit log. */
-export async function exportReportSummary(ctx: Authed, input: z.output<typeof reportExportInputSchema>): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
+export async function exportReportSummary(
+  ctx: Authed,
+  input: z.output<typeof reportExportInputSchema>,
+): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
   const summary = await buildReportSummary(ctx, input);
   const title = input.title || `${input.year}年政府信息公开工作年度报告汇总表`;
   const document = {
@@ -68,6 +76,13 @@ export async function exportReportSummary(ctx: Authed, input: z.output<typeof re
     checks: summary.checks,
   };
   const bytes = input.format === 'docx' ? await renderAnnualReportDocx(document) : await renderAnnualReportXlsx(document);
-  await recordChange(ctx.db, ctx.user, ctx.now(), { action: 'annual_report.export', entity: 'annual_report_summary', entityId: input.year, unitId: null, before: null, after: { format: input.format, units: summary.reportCount } });
+  await recordChange(ctx.db, ctx.user, ctx.now(), {
+    action: 'annual_report.export',
+    entity: 'annual_report_summary',
+    entityId: input.year,
+    unitId: null,
+    before: null,
+    after: { format: input.format, units: summary.reportCount },
+  });
   return { fileName: `${title}.${input.format}`, mimeType: MIME[input.format], contentBase64: Buffer.from(bytes).toString('base64') };
 }

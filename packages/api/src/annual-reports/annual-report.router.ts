@@ -24,7 +24,9 @@ export const annualReportRouter = router({
   /** The office's table of a year: every expected report, its status and findings, the rates. */
   overview: readerProcedure.input(z.object({ year: reportYearSchema })).query(({ ctx, input }) => buildReportYearOverview(ctx, input.year)),
   /** A unit's reports by year (a liaison: only their own unit). */
-  forUnit: signedInProcedure.input(z.object({ unitId: z.number().int().positive() })).query(({ ctx, input }) => listReportsOfUnit(ctx, input.unitId)),
+  forUnit: signedInProcedure
+    .input(z.object({ unitId: z.number().int().positive() }))
+    .query(({ ctx, input }) => listReportsOfUnit(ctx, input.unitId)),
   /** One unit's report of a year (latest or a given version) with checks, versions, last year's report, timeliness. */
   open: signedInProcedure.input(reportOpenInputSchema).query(({ ctx, input }) => openReport(ctx, input)),
   save: filerProcedure.input(reportSaveInputSchema).mutation(({ ctx, input }) => saveReportDraft(ctx, input)),

@@ -5,11 +5,21 @@ import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-
 import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AnnualReportRecord, ReportEvent } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
-import { type reportCorrectionInputSchema, type reportOpenInputSchema, type reportSaveInputSchema, type reportSubmitInputSchema } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import {
+  type reportCorrectionInputSchema,
+  type reportOpenInputSchema,
+  type reportSaveInputSchema,
+  type reportSubmitInputSchema,
+} from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { ReportCheck, ReportFormat, ReportUnitKind } from '@kaoping/contracts/annual-report/annual-report';
 import type { Unit } from '@kaoping/contracts/units/unit';
 import { checkStoredReport, type StoredReportContext } from '@kaoping/domain/annual-report-workflow/check-stored-report';
-import { assessSubmitReadiness, canPerform, isEditable, reportFormatForYear } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
+import {
+  assessSubmitReadiness,
+  canPerform,
+  isEditable,
+  reportFormatForYear,
+} from '@kaoping/domain/annual-report-workflow/report-lifecycle';
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
 import { assessReportTimeliness } from '@kaoping/domain/annual-report-workflow/reporting-rates';
 import { chinaToday } from '@kaoping/domain/period/period';
@@ -52,13 +62,30 @@ export async function requireReport(db: Db, user: SessionUser, id: number): Prom
 }
 
 /** What the soft rules need besides the report: the unit's kind and last year's accepted report (S1, S2). */
-export async function loadCheckContext(db: Db, unitId: number, unitKind: ReportUnitKind, year: number): Promise<StoredReportContext & { previousRecord: AnnualReportRecord | null }> {
+export async function loadCheckContext(
+  db: Db,
+  unitId: number,
+  unitKind: ReportUnitKind,
+  year: number,
+): Promise<StoredReportContext & { previousRecord: AnnualReportRecord | null }> {
   const previousRecord = await findLatestAcceptedReport(db, unitId, year - 1);
   return { unitKind, previous: previousRecord && { format: previousRecord.format, cells: previousRecord.cells }, previousRecord };
 }
 
-export function checkRecord(report: Pick<AnnualReportRecord, 'format' | 'year' | 'cells' | 'sectionSix' | 'importMeta'>, context: StoredReportContext): ReportCheck[] {
-  return checkStoredReport({ format: report.format, year: report.year, cells: report.cells, sectionSix: report.sectionSix, sections: report.importMeta?.sections ?? null }, context);
+export function checkRecord(
+  report: Pick<AnnualReportRecord, 'format' | 'year' | 'cells' | 'sectionSix' | 'importMeta'>,
+  context: StoredReportContext,
+): ReportCheck[] {
+  return checkStoredReport(
+    {
+      format: report.format,
+      year: report.year,
+      cells: report.cells,
+      sectionSix: report.sectionSix,
+      sections: report.importMeta?.sections ?? null,
+    },
+    context,
+  );
 }
 
 export interface ReportVersionSummary {
@@ -121,7 +148,12 @@ export async function openReport(ctx: Authed, input: z.output<typeof reportOpenI
     isLatest,
     isEditable: report === null || (isLatest && isEditable(report.status)),
     versions: versions.map(summarize),
-    previous: context.previousRecord && { year: input.year - 1, versionNo: context.previousRecord.versionNo, format: context.previousRecord.format, cells: context.previousRecord.cells },
+    previous: context.previousRecord && {
+      year: input.year - 1,
+      versionNo: context.previousRecord.versionNo,
+      format: context.previousRecord.format,
+      cells: context.previousRecord.cells,
+    },
     checks: report ? checkRecord(report, context) : [],
     timeliness: assessReportTimeliness({
       year: input.year,
@@ -138,13 +170,30 @@ export async function openReport(ctx: Authed, input: z.output<typeof reportOpenI
 /** Years of a unit's reports, each with its latest version. */
 export async function listReportsOfUnit(ctx: Authed, unitId: number) {
   const unit = await requireReportUnit(ctx.db, ctx.user, unitId);
-  return { unit: { id: unit.id, code: unit.code, name: unit.name, kind: reportUnitKindOf(unit.kind) }, reports: await listUnitReportYears(ctx.db, unit.id) };
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name, kind: reportUnitKindOf(unit.kind) },
+    reports: await listUnitReportYears(ctx.db, unit.id),
+  };
 }
 
 const actorOf = (user: SessionUser) => ({ by: user.id > 0 ? user.id : null, byName: user.displayName });
 
-export async function writeReportEvent(trx: Db, user: SessionUser, at: Date, reportId: number, action: ReportEvent['action'], note: string | null): Promise<void> {
-  await insertReportEvent(trx, { reportId, at: at.toISOString(), actorId: user.id > 0 ? user.id : null, actorName: user.displayName, action, note });
+export async function writeReportEvent(
+  trx: Db,
+  user: SessionUser,
+  at: Date,
+  reportId: number,
+  action: ReportEvent['action'],
+  note: string | null,
+): Promise<void> {
+  await insertReportEvent(trx, {
+    reportId,
+    at: at.toISOString(),
+    actorId: user.id > 0 ? user.id : null,
+    actorName: user.displayName,
+    action,
+    note,
+  });
 }
 
 function auditState(r: AnnualReportRecord) {
@@ -152,7 +201,10 @@ function auditState(r: AnnualReportRecord) {
 }
 
 /** Saves the open version (creating version 1 when the unit has none for the year). Errors do not stop a save. */
-export async function saveReportDraft(ctx: Authed, input: z.output<typeof reportSaveInputSchema>): Promise<{ report: AnnualReportRecord; checks: ReportCheck[] }> {
+export async function saveReportDraft(
+  ctx: Authed,
+  input: z.output<typeof reportSaveInputSchema>,
+): Promise<{ report: AnnualReportRecord; checks: ReportCheck[] }> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await requireReportUnit(trx, ctx.user, input.unitId);
@@ -173,27 +225,61 @@ export async function saveReportDraft(ctx: Authed, input: z.output<typeof report
     let report: AnnualReportRecord;
     if (input.id === null) {
       if (latest) throw conflict('该单位该年度已有报告,请刷新后在原报告上修改');
-      report = await insertReportVersion(trx, { ...content, unitId: unit.id, year: input.year, versionNo: 1, correctionReason: null, firstSubmittedAt: null, createdByName: ctx.user.displayName }, now.toISOString());
+      report = await insertReportVersion(
+        trx,
+        {
+          ...content,
+          unitId: unit.id,
+          year: input.year,
+          versionNo: 1,
+          correctionReason: null,
+          firstSubmittedAt: null,
+          createdByName: ctx.user.displayName,
+        },
+        now.toISOString(),
+      );
       await writeReportEvent(trx, ctx.user, now, report.id, imported ? 'imported' : 'created', input.importMeta?.fileName ?? null);
-      await recordChange(trx, ctx.user, now, { action: 'annual_report.create', entity: 'annual_report', entityId: report.id, unitId: unit.id, before: null, after: { ...auditState(report), imported } });
+      await recordChange(trx, ctx.user, now, {
+        action: 'annual_report.create',
+        entity: 'annual_report',
+        entityId: report.id,
+        unitId: unit.id,
+        before: null,
+        after: { ...auditState(report), imported },
+      });
     } else {
       if (!latest || latest.id !== input.id) {
         const target = await findReportById(trx, input.id);
         if (!target || target.unitId !== unit.id || target.year !== input.year) throw notFound('年度报告不存在');
         throw invalidInput('只能修改最新版本');
       }
-      if (!canPerform(latest.status, 'save')) throw invalidInput(latest.status === 'accepted' ? '报告已通过并锁定,如需修改请发起更正' : '报告已报送,等待审核,不能修改');
+      if (!canPerform(latest.status, 'save'))
+        throw invalidInput(latest.status === 'accepted' ? '报告已通过并锁定,如需修改请发起更正' : '报告已报送,等待审核,不能修改');
       const updated = await updateReportContent(trx, latest.id, input.version, content, now.toISOString());
       if (!updated) throw conflict(REPORT_CONFLICT);
       report = updated;
-      await writeReportEvent(trx, ctx.user, now, report.id, imported ? 'imported' : 'saved', imported ? (input.importMeta?.fileName ?? null) : null);
+      await writeReportEvent(
+        trx,
+        ctx.user,
+        now,
+        report.id,
+        imported ? 'imported' : 'saved',
+        imported ? (input.importMeta?.fileName ?? null) : null,
+      );
       await recordChange(trx, ctx.user, now, {
         action: 'annual_report.save',
         entity: 'annual_report',
         entityId: report.id,
         unitId: unit.id,
-        before: { ...auditState(latest), cells: Object.fromEntries(Object.entries(changedCells(latest.cells, report.cells)).map(([k, [b]]) => [k, b])) },
-        after: { ...auditState(report), cells: Object.fromEntries(Object.entries(changedCells(latest.cells, report.cells)).map(([k, [, a]]) => [k, a])), imported },
+        before: {
+          ...auditState(latest),
+          cells: Object.fromEntries(Object.entries(changedCells(latest.cells, report.cells)).map(([k, [b]]) => [k, b])),
+        },
+        after: {
+          ...auditState(report),
+          cells: Object.fromEntries(Object.entries(changedCells(latest.cells, report.cells)).map(([k, [, a]]) => [k, a])),
+          imported,
+        },
       });
     }
     const context = await loadCheckContext(trx, unit.id, reportUnitKindOf(unit.kind), input.year);
@@ -202,7 +288,10 @@ export async function saveReportDraft(ctx: Authed, input: z.output<typeof report
 }
 
 /** Submits the open version: no hard-rule finding may remain, and every soft warning needs a written explanation. */
-export async function submitReport(ctx: Authed, input: z.output<typeof reportSubmitInputSchema>): Promise<{ report: AnnualReportRecord; checks: ReportCheck[] }> {
+export async function submitReport(
+  ctx: Authed,
+  input: z.output<typeof reportSubmitInputSchema>,
+): Promise<{ report: AnnualReportRecord; checks: ReportCheck[] }> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await requireReport(trx, ctx.user, input.id);
@@ -216,11 +305,25 @@ export async function submitReport(ctx: Authed, input: z.output<typeof reportSub
     const [firstBlocking] = readiness.blocking;
     if (firstBlocking) throw invalidInput(`存在 ${readiness.blocking.length} 处勾稽关系问题,不能报送。${firstBlocking.message}`);
     const [firstUnexplained] = readiness.unexplained;
-    if (firstUnexplained) throw invalidInput(`有 ${readiness.unexplained.length} 条提示需要填写说明后才能报送。${firstUnexplained.message}`);
-    const submitted = await updateReportState(trx, report.id, input.version, { status: 'submitted', explanations: readiness.explanations, submitted: { at: now.toISOString(), ...actorOf(ctx.user) } }, now.toISOString());
+    if (firstUnexplained)
+      throw invalidInput(`有 ${readiness.unexplained.length} 条提示需要填写说明后才能报送。${firstUnexplained.message}`);
+    const submitted = await updateReportState(
+      trx,
+      report.id,
+      input.version,
+      { status: 'submitted', explanations: readiness.explanations, submitted: { at: now.toISOString(), ...actorOf(ctx.user) } },
+      now.toISOString(),
+    );
     if (!submitted) throw conflict(REPORT_CONFLICT);
     await writeReportEvent(trx, ctx.user, now, report.id, 'submitted', null);
-    await recordChange(trx, ctx.user, now, { action: 'annual_report.submit', entity: 'annual_report', entityId: report.id, unitId: report.unitId, before: auditState(report), after: { ...auditState(submitted), explanations: readiness.explanations } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'annual_report.submit',
+      entity: 'annual_report',
+      entityId: report.id,
+      unitId: report.unitId,
+      before: auditState(report),
+      after: { ...auditState(submitted), explanations: readiness.explanations },
+    });
     return { report: submitted, checks };
   });
 }
@@ -232,7 +335,8 @@ export async function startReportCorrection(ctx: Authed, input: z.output<typeof 
     await requireReportUnit(trx, ctx.user, input.unitId);
     const latest = await findLatestReportVersion(trx, input.unitId, input.year);
     if (!latest) throw notFound('该年度还没有报告');
-    if (!canPerform(latest.status, 'correct')) throw invalidInput(isEditable(latest.status) ? '已有未完成的版本,请直接修改' : '只有已通过的报告才能发起更正');
+    if (!canPerform(latest.status, 'correct'))
+      throw invalidInput(isEditable(latest.status) ? '已有未完成的版本,请直接修改' : '只有已通过的报告才能发起更正');
     const next = await insertReportVersion(
       trx,
       {
@@ -255,7 +359,14 @@ export async function startReportCorrection(ctx: Authed, input: z.output<typeof 
       now.toISOString(),
     );
     await writeReportEvent(trx, ctx.user, now, next.id, 'correction', input.reason);
-    await recordChange(trx, ctx.user, now, { action: 'annual_report.correction', entity: 'annual_report', entityId: next.id, unitId: next.unitId, before: auditState(latest), after: { ...auditState(next), reason: input.reason } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'annual_report.correction',
+      entity: 'annual_report',
+      entityId: next.id,
+      unitId: next.unitId,
+      before: auditState(latest),
+      after: { ...auditState(next), reason: input.reason },
+    });
     return next;
   });
 }

@@ -10,7 +10,15 @@ import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/t
 import { exampleRows, importExampleInputs, pickReport, readExample, setUpExample } from './assessment-test-fixtures';
 
 /** A ledger item as the office would have it after its life: issued a month before its due date. */
-function ledgerItem(fields: { code: string; unitId: number; period: string; dueDate: string; closedOn: string | null; recheckFailCount: number; status?: RectificationItem['status'] }): RectificationItem {
+function ledgerItem(fields: {
+  code: string;
+  unitId: number;
+  period: string;
+  dueDate: string;
+  closedOn: string | null;
+  recheckFailCount: number;
+  status?: RectificationItem['status'];
+}): RectificationItem {
   const issuedOn = `${fields.dueDate.slice(0, 8)}01`;
   const { status, ...rest } = fields;
   return {
@@ -51,11 +59,30 @@ describe.each(testDatabases)('the worked example through the API on $name', (fac
     const id = (code: string) => unitIds.get(code) ?? 0;
     const meta = { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false } as const;
     for (const r of exampleRows('rectifications.csv')) {
-      const item = ledgerItem({ code: r['item'] ?? '', unitId: id(r['unit'] ?? ''), period: r['period'] ?? '', dueDate: r['due'] ?? '', closedOn: r['closed'] || null, recheckFailCount: Number(r['rejected'] || 0) });
+      const item = ledgerItem({
+        code: r['item'] ?? '',
+        unitId: id(r['unit'] ?? ''),
+        period: r['period'] ?? '',
+        dueDate: r['due'] ?? '',
+        closedOn: r['closed'] || null,
+        recheckFailCount: Number(r['rejected'] || 0),
+      });
       await insertItem(handle.db, item, meta);
     }
     // A cancelled item counts for nothing, however late: A01 keeps its full rectification points.
-    await insertItem(handle.db, ledgerItem({ code: 'ZG-099', unitId: id('A01'), period: '2025Q3', dueDate: '2025-07-31', closedOn: null, recheckFailCount: 2, status: 'cancelled' }), meta);
+    await insertItem(
+      handle.db,
+      ledgerItem({
+        code: 'ZG-099',
+        unitId: id('A01'),
+        period: '2025Q3',
+        dueDate: '2025-07-31',
+        closedOn: null,
+        recheckFailCount: 2,
+        status: 'cancelled',
+      }),
+      meta,
+    );
     await importExampleInputs(assessor, q2.id);
     await importExampleInputs(assessor, q3.id);
 
@@ -70,7 +97,8 @@ describe.each(testDatabases)('the worked example through the API on $name', (fac
     expect(resultsQ3.completeness).toMatchObject({ units: 10, complete: 10 });
 
     // The rectification leaf (4.1: 20 points, 2 per late item, 1 per failed re-check) from the ledger rows.
-    const leaf = async (roundId: number, unit: string) => (await assessor.assessment.results.sheet({ roundId, unitId: id(unit) })).rows.find((r) => r.code === '4.1');
+    const leaf = async (roundId: number, unit: string) =>
+      (await assessor.assessment.results.sheet({ roundId, unitId: id(unit) })).rows.find((r) => r.code === '4.1');
     // A02: ZG-001 closed five days late and rejected once (−2 −1); ZG-002 closed the day before it was due.
     expect(await leaf(q3.id, 'A02')).toMatchObject({
       earned: 17,
@@ -80,7 +108,10 @@ describe.each(testDatabases)('the worked example through the API on $name', (fac
       ],
     });
     // B202: ZG-003 still open at the quarter's end is late.
-    expect(await leaf(q3.id, 'B202')).toMatchObject({ earned: 18, losses: [{ kind: 'rectification-late', item: 'ZG-003', closed: null, points: 2 }] });
+    expect(await leaf(q3.id, 'B202')).toMatchObject({
+      earned: 18,
+      losses: [{ kind: 'rectification-late', item: 'ZG-003', closed: null, points: 2 }],
+    });
     // A03 lost in 2025Q2 (the item due that quarter), not in 2025Q3; A01's cancelled item costs nothing.
     expect(await leaf(q2.id, 'A03')).toMatchObject({ earned: 18, losses: [{ kind: 'rectification-late', item: 'ZG-004', points: 2 }] });
     expect(await leaf(q3.id, 'A03')).toMatchObject({ earned: 20, losses: [] });

@@ -3,7 +3,11 @@
 // units. All or nothing: any bad row (or a conflict the engine finds across the files) rejects
 // the file and nothing is written; a dry run (检查) reports what would change.
 import type { z } from 'zod';
-import type { AssessmentImportProblem, AssessmentImportResult, assessmentImportInputSchema } from '@kaoping/contracts/assessment/assessment';
+import type {
+  AssessmentImportProblem,
+  AssessmentImportResult,
+  assessmentImportInputSchema,
+} from '@kaoping/contracts/assessment/assessment';
 import { ASSESSMENT_IMPORT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
 import type { EventRow, FindingRow, ScoreRow, UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
@@ -38,7 +42,11 @@ const reject = (problems: AssessmentImportProblem[]): AssessmentImportResult => 
  * registry's units in the scheme's groups for the year). Adapter until the readers take a label.
  */
 function toProblems(issues: readonly ImportIssue[]): AssessmentImportProblem[] {
-  return issues.map(({ row, column, message }) => ({ row, column, message: message.replace('不在单位文件中', '不在本轮参评单位中(请核对单位编码及其本年度分组)') }));
+  return issues.map(({ row, column, message }) => ({
+    row,
+    column,
+    message: message.replace('不在单位文件中', '不在本轮参评单位中(请核对单位编码及其本年度分组)'),
+  }));
 }
 
 function unitsContext(scheme: CompiledScheme, units: readonly RoundUnit[]): UnitsContext {
@@ -47,14 +55,23 @@ function unitsContext(scheme: CompiledScheme, units: readonly RoundUnit[]): Unit
   return { scheme, units: map };
 }
 
-export async function importAssessmentFile(ctx: Authed, input: z.output<typeof assessmentImportInputSchema>): Promise<AssessmentImportResult> {
+export async function importAssessmentFile(
+  ctx: Authed,
+  input: z.output<typeof assessmentImportInputSchema>,
+): Promise<AssessmentImportResult> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.byteLength > ASSESSMENT_IMPORT_MAX_BYTES) return reject([{ row: null, column: null, message: '文件超过 10 MB' }]);
   const round = await requireRound(ctx.db, input.roundId);
   if (round.kind === 'self') return reject([{ row: null, column: null, message: '单位自评不能导入' }]);
-  if (round.status !== 'draft') return reject([{ row: null, column: null, message: '本轮已发布,不能再导入;如需更正,请逐条修改并填写更正理由(将形成更正记录)' }]);
+  if (round.status !== 'draft')
+    return reject([{ row: null, column: null, message: '本轮已发布,不能再导入;如需更正,请逐条修改并填写更正理由(将形成更正记录)' }]);
   const { scheme } = await requireRoundScheme(ctx.db, round);
-  const units = await listAssessedUnits(ctx.db, round.year, round.period, scheme.groups.map((g) => g.code));
+  const units = await listAssessedUnits(
+    ctx.db,
+    round.year,
+    round.period,
+    scheme.groups.map((g) => g.code),
+  );
   const unitIds = new Map(units.map((u) => [u.code, u.id]));
   const file = { name: input.fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   const context = unitsContext(scheme, units);
@@ -105,10 +122,22 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
         await upsertScores(trx, round.id, cells, ctx.user.id, at);
       } else if (plan.kind === 'findings') {
         if ((await countReferencedImportedFindings(trx, round.id)) > 0) {
-          throw new RollBack(reject([{ row: null, column: null, message: '本轮此前导入的问题已被整改台账或申诉引用,不能整体替换;请逐条登记或撤销问题' }]));
+          throw new RollBack(
+            reject([{ row: null, column: null, message: '本轮此前导入的问题已被整改台账或申诉引用,不能整体替换;请逐条登记或撤销问题' }]),
+          );
         }
         replaced = await deleteImportedFindings(trx, round.id);
-        const findings = plan.rows.map((f) => ({ unitId: unitIds.get(f.unit) ?? 0, leaf: f.indicator, count: f.count, deduction: f.deduction, description: f.description, url: f.url, seenAt: null, screenshotPath: null, source: 'import' as const }));
+        const findings = plan.rows.map((f) => ({
+          unitId: unitIds.get(f.unit) ?? 0,
+          leaf: f.indicator,
+          count: f.count,
+          deduction: f.deduction,
+          description: f.description,
+          url: f.url,
+          seenAt: null,
+          screenshotPath: null,
+          source: 'import' as const,
+        }));
         await insertFindings(trx, round.id, findings, ctx.user.id, at);
         changed = findings.length;
       } else {
@@ -120,9 +149,20 @@ export async function importAssessmentFile(ctx: Authed, input: z.output<typeof a
 
       // Conflicts only visible across the inputs (a finding on a leaf marked na, …).
       const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: [] });
-      if (!live.result.ok) throw new RollBack(reject(describeIssues(live.result.issues, live.loaded).map((message) => ({ row: null, column: null, message }))));
+      if (!live.result.ok)
+        throw new RollBack(
+          reject(describeIssues(live.result.issues, live.loaded).map((message) => ({ row: null, column: null, message }))),
+        );
 
-      const result: AssessmentImportResult = { ok: true, dryRun: input.dryRun, kind: input.kind, imported: plan.rows.length, changed, replaced, skipped };
+      const result: AssessmentImportResult = {
+        ok: true,
+        dryRun: input.dryRun,
+        kind: input.kind,
+        imported: plan.rows.length,
+        changed,
+        replaced,
+        skipped,
+      };
       if (input.dryRun) throw new RollBack(result);
       await touchRound(trx, round.id, at);
       await recordChange(trx, ctx.user, now, {

@@ -48,7 +48,12 @@ export function normalizeValue(leaf: CompiledScheme['leaves'][number], value: st
 }
 
 async function requireRoundUnit(db: Db, round: AssessmentRound, scheme: CompiledScheme, unitId: number): Promise<RoundUnit> {
-  const units = await listAssessedUnits(db, round.year, round.period, scheme.groups.map((g) => g.code));
+  const units = await listAssessedUnits(
+    db,
+    round.year,
+    round.period,
+    scheme.groups.map((g) => g.code),
+  );
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw invalidInput('该单位不在本轮测评范围内(请核对其本年度分组)');
   return unit;
@@ -95,7 +100,13 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
     }
     const naReason = value === 'na' ? input.naReason : '';
     if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
-    await upsertScores(trx, round.id, [{ unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' }], ctx.user.id, now.toISOString());
+    await upsertScores(
+      trx,
+      round.id,
+      [{ unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' }],
+      ctx.user.id,
+      now.toISOString(),
+    );
     await recordChange(trx, ctx.user, now, {
       action: 'assessment.score.set',
       entity: 'assessment_round',
@@ -137,11 +148,28 @@ export async function addFinding(ctx: Authed, input: z.output<typeof findingAddI
     const finding = await insertFinding(
       trx,
       round.id,
-      { unitId: unit.id, leaf: leaf.code, count: input.count, deduction: input.deduction, description: input.description, url: input.url, seenAt: input.seenAt ?? now.toISOString(), screenshotPath, source: 'manual' },
+      {
+        unitId: unit.id,
+        leaf: leaf.code,
+        count: input.count,
+        deduction: input.deduction,
+        description: input.description,
+        url: input.url,
+        seenAt: input.seenAt ?? now.toISOString(),
+        screenshotPath,
+        source: 'manual',
+      },
       ctx.user.id,
       now.toISOString(),
     );
-    await recordChange(trx, ctx.user, now, { action: 'assessment.finding.add', entity: 'finding', entityId: finding.id, unitId: unit.id, before: null, after: { ...finding, ...(isCorrection ? { reason: input.reason } : {}) } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.finding.add',
+      entity: 'finding',
+      entityId: finding.id,
+      unitId: unit.id,
+      before: null,
+      after: { ...finding, ...(isCorrection ? { reason: input.reason } : {}) },
+    });
     const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
     return { finding, restatement };
   });
@@ -151,7 +179,14 @@ export async function addFinding(ctx: Authed, input: z.output<typeof findingAddI
  * Withdraws a finding (the assessor's own correction). Inside a transaction; used by the
  * objection decision too, which passes its own reason.
  */
-export async function withdrawFindingIn(trx: Db, ctx: Authed, findingId: number, reason: string, now: Date, options: { viaObjection: boolean }) {
+export async function withdrawFindingIn(
+  trx: Db,
+  ctx: Authed,
+  findingId: number,
+  reason: string,
+  now: Date,
+  options: { viaObjection: boolean },
+) {
   const finding = await findFindingById(trx, findingId);
   if (!finding) throw notFound('问题记录不存在');
   const round = await requireRound(trx, finding.roundId);
@@ -161,9 +196,18 @@ export async function withdrawFindingIn(trx: Db, ctx: Authed, findingId: number,
   }
   const after = await withdrawFinding(trx, findingId, reason, now.toISOString());
   if (!after) throw invalidInput('该问题已撤销');
-  await recordChange(trx, ctx.user, now, { action: 'assessment.finding.withdraw', entity: 'finding', entityId: findingId, unitId: finding.unitId, before: { status: finding.status }, after: { status: after.status, reason } });
+  await recordChange(trx, ctx.user, now, {
+    action: 'assessment.finding.withdraw',
+    entity: 'finding',
+    entityId: findingId,
+    unitId: finding.unitId,
+    before: { status: finding.status },
+    after: { status: after.status, reason },
+  });
   await touchRound(trx, round.id, now.toISOString());
-  const restatement = isCorrection ? await restateRound(trx, round.id, options.viaObjection ? `申诉成立:${reason}` : `更正:${reason}`, ctx.user, now) : null;
+  const restatement = isCorrection
+    ? await restateRound(trx, round.id, options.viaObjection ? `申诉成立:${reason}` : `更正:${reason}`, ctx.user, now)
+    : null;
   return { finding: after, restatement };
 }
 
@@ -180,8 +224,21 @@ export async function addEvent(ctx: Authed, input: z.output<typeof eventAddInput
     const { scheme } = await requireRoundScheme(trx, round);
     const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
     if (!scheme.events.has(input.code)) throw invalidInput(`事项编码 ${input.code} 不是方案中的否决项、加分项或重大扣分项`);
-    const [event] = await insertEvents(trx, round.id, [{ unitId: unit.id, code: input.code, note: input.note, source: 'manual' }], ctx.user.id, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action: 'assessment.event.add', entity: 'assessment_event', entityId: event?.id ?? 0, unitId: unit.id, before: null, after: { ...event, ...(isCorrection ? { reason: input.reason } : {}) } });
+    const [event] = await insertEvents(
+      trx,
+      round.id,
+      [{ unitId: unit.id, code: input.code, note: input.note, source: 'manual' }],
+      ctx.user.id,
+      now.toISOString(),
+    );
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.event.add',
+      entity: 'assessment_event',
+      entityId: event?.id ?? 0,
+      unitId: unit.id,
+      before: null,
+      after: { ...event, ...(isCorrection ? { reason: input.reason } : {}) },
+    });
     const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
     return { event, restatement };
   });
@@ -195,7 +252,14 @@ export async function removeEvent(ctx: Authed, input: { eventId: number; reason:
     const round = await requireRound(trx, event.roundId);
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     await deleteEvent(trx, event.id);
-    await recordChange(trx, ctx.user, now, { action: 'assessment.event.remove', entity: 'assessment_event', entityId: event.id, unitId: event.unitId, before: event, after: isCorrection ? { reason: input.reason } : null });
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.event.remove',
+      entity: 'assessment_event',
+      entityId: event.id,
+      unitId: event.unitId,
+      before: event,
+      after: isCorrection ? { reason: input.reason } : null,
+    });
     const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
     return { restatement };
   });
@@ -239,7 +303,10 @@ export async function getScoringGrid(ctx: Authed, input: { roundId: number; grou
   }
   const groupUnits = units.filter((u) => u.group === input.group);
   const rowsByUnit = new Map((results?.groups.find((g) => g.code === input.group)?.rows ?? []).map((r) => [r.unit, r]));
-  const [scores, findings] = await Promise.all([listRoundScores(ctx.db, round.id), listRoundFindings(ctx.db, round.id, { status: 'active' })]);
+  const [scores, findings] = await Promise.all([
+    listRoundScores(ctx.db, round.id),
+    listRoundFindings(ctx.db, round.id, { status: 'active' }),
+  ]);
   const cellKey = (unitId: number, leaf: string) => `${unitId}:${leaf}`;
   const scoreByCell = new Map(scores.map((s) => [cellKey(s.unitId, s.leaf), s]));
   const findingsByCell = new Map<string, { count: number; items: number }>();
@@ -256,7 +323,15 @@ export async function getScoringGrid(ctx: Authed, input: { roundId: number; grou
     group: { code: input.group, name: scheme.groups.find((g) => g.code === input.group)?.name ?? input.group },
     leaves: leaves.map((leaf) => {
       const node = nodes.find((n) => n.code === leaf.code);
-      return { code: leaf.code, name: leaf.name, points: leaf.points / 1000, rule: node?.rule ?? null, needsInput: leaf.needsInput, tags: leaf.tags, na: node?.na ?? null };
+      return {
+        code: leaf.code,
+        name: leaf.name,
+        points: leaf.points / 1000,
+        rule: node?.rule ?? null,
+        needsInput: leaf.needsInput,
+        tags: leaf.tags,
+        na: node?.na ?? null,
+      };
     }),
     units: groupUnits.map((unit) => {
       const row = rowsByUnit.get(unit.code);

@@ -30,10 +30,19 @@ export async function setUpExample(handle: DatabaseHandle) {
   const org = await seedMinimalOrg(handle);
   const admin = callerFor(handle, org.users.admin);
   const assessor = callerFor(handle, org.users.assessor);
-  for (const [i, g] of [['A', '县(市、区)政府'], ['B1', '市直部门(承担重点领域)'], ['B2', '市直部门(其他)']].entries()) {
+  for (const [i, g] of [
+    ['A', '县(市、区)政府'],
+    ['B1', '市直部门(承担重点领域)'],
+    ['B2', '市直部门(其他)'],
+  ].entries()) {
     await admin.groups.upsert({ year: 2025, code: g[0] ?? '', name: g[1] ?? '', sortOrder: i + 1 });
   }
-  const units = await admin.units.importFile({ fileName: 'units.csv', contentBase64: toBase64(readExample('units.csv')), year: 2025, dryRun: false });
+  const units = await admin.units.importFile({
+    fileName: 'units.csv',
+    contentBase64: toBase64(readExample('units.csv')),
+    year: 2025,
+    dryRun: false,
+  });
   if (!units.ok) throw new Error(JSON.stringify(units.problems));
   for (const code of ['2025Q2', '2025Q3']) await admin.periods.create({ code });
   const scheme = await admin.assessment.schemes.import({ json: readExample('scheme.json') });
@@ -47,7 +56,12 @@ export async function setUpExample(handle: DatabaseHandle) {
 /** Imports the example's scores, findings and events into a round (rows of other quarters are skipped). */
 export async function importExampleInputs(assessor: ReturnType<typeof callerFor>, roundId: number) {
   for (const kind of ['scores', 'findings', 'events'] as const) {
-    const result = await assessor.assessment.inputs.importFile({ roundId, kind, fileName: `${kind}.csv`, contentBase64: toBase64(readExample(`${kind}.csv`)) });
+    const result = await assessor.assessment.inputs.importFile({
+      roundId,
+      kind,
+      fileName: `${kind}.csv`,
+      contentBase64: toBase64(readExample(`${kind}.csv`)),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
   }
 }

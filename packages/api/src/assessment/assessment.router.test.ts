@@ -17,7 +17,14 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
   afterEach(() => handle.destroy());
 
   const count = async (table: 'assessment_scores' | 'findings' | 'assessment_events' | 'assessment_publications') =>
-    Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   async function publishQ3() {
     await importExampleInputs(ex.assessor, ex.q3.id);
@@ -37,7 +44,10 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     sums.year = 2026;
     const refusedSum = await ex.admin.assessment.schemes.import({ json: JSON.stringify(sums) });
     expect(refusedSum).toEqual({ ok: false, problems: ['指标 2:子项分值之和 30 ≠ 31'] });
-    expect(await ex.admin.assessment.schemes.import({ json: '{ not json' })).toMatchObject({ ok: false, problems: [expect.stringContaining('不是有效的 JSON')] });
+    expect(await ex.admin.assessment.schemes.import({ json: '{ not json' })).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('不是有效的 JSON')],
+    });
 
     const exported = await ex.admin.assessment.schemes.export({ id: ex.scheme.id });
     expect(JSON.parse(exported.json)).toMatchObject({ code: 'JL-2025', year: 2025 });
@@ -55,9 +65,13 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
 
   it('opens one scored round per quarter, only for an existing period with a scheme', async () => {
     await expect(ex.assessor.assessment.rounds.open({ period: '2025Q3' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(ex.assessor.assessment.rounds.open({ period: '2025Q4' })).rejects.toMatchObject({ message: '期次 2025Q4 不存在,请先在设置中新增期次' });
+    await expect(ex.assessor.assessment.rounds.open({ period: '2025Q4' })).rejects.toMatchObject({
+      message: '期次 2025Q4 不存在,请先在设置中新增期次',
+    });
     await ex.admin.periods.create({ code: '2024Q4' });
-    await expect(ex.assessor.assessment.rounds.open({ period: '2024Q4' })).rejects.toMatchObject({ message: '2024年度尚无考核方案,请先导入方案' });
+    await expect(ex.assessor.assessment.rounds.open({ period: '2024Q4' })).rejects.toMatchObject({
+      message: '2024年度尚无考核方案,请先导入方案',
+    });
     const list = await ex.assessor.assessment.rounds.list({ year: 2025 });
     expect(list.map((r) => [r.periodCode, r.status, r.schemeCode])).toEqual([
       ['2025Q3', 'draft', 'JL-2025'],
@@ -67,7 +81,12 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
 
   it('rejects a bad file as a whole with Chinese row and column, leaving the database unchanged', async () => {
     const scores = `${readExample('scores.csv').trim()}\nA01,2025Q1,1.3,特优\nA09,2025Q3,1.1,a\nB201,2025Q3,1.3,优\n`;
-    const result = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'scores', fileName: 'scores.csv', contentBase64: toBase64(scores) });
+    const result = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'scores',
+      fileName: 'scores.csv',
+      contentBase64: toBase64(scores),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems).toEqual(
@@ -80,53 +99,137 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     }
     expect(await count('assessment_scores')).toBe(0);
     const badFindings = 'unit,period,indicator,count,deduction,description,url\nA01,2025Q3,1.1,1,,不是扣分项,\n';
-    const refused = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(badFindings) });
-    expect(refused).toMatchObject({ ok: false, problems: [{ row: 2, column: 'indicator', message: '指标 1.1 不是扣分项(deduct),不能登记问题' }] });
+    const refused = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(badFindings),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, column: 'indicator', message: '指标 1.1 不是扣分项(deduct),不能登记问题' }],
+    });
     // A finding on a leaf the scores mark na is a conflict across files: refused, nothing written.
-    await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'scores', fileName: 'scores.csv', contentBase64: toBase64(readExample('scores.csv')) });
-    await ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: ex.unitIds.get('A02') ?? 0, leaf: '1.2', value: 'na', naReason: '本季度栏目停用', expected: null });
-    const conflict = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(readExample('findings.csv')) });
-    expect(conflict).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('单位 A02:指标 1.2 对单位 A02 不适用,不能登记问题') }] });
+    await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'scores',
+      fileName: 'scores.csv',
+      contentBase64: toBase64(readExample('scores.csv')),
+    });
+    await ex.assessor.assessment.inputs.setScore({
+      roundId: ex.q3.id,
+      unitId: ex.unitIds.get('A02') ?? 0,
+      leaf: '1.2',
+      value: 'na',
+      naReason: '本季度栏目停用',
+      expected: null,
+    });
+    const conflict = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(readExample('findings.csv')),
+    });
+    expect(conflict).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining('单位 A02:指标 1.2 对单位 A02 不适用,不能登记问题') }],
+    });
     expect(await count('findings')).toBe(0);
   });
 
   it('imports a year file into its quarter, reports the other quarters as skipped, and replaces an earlier import on re-import', async () => {
-    const dry = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(readExample('findings.csv')), dryRun: true });
-    expect(dry).toEqual({ ok: true, dryRun: true, kind: 'findings', imported: 6, changed: 6, replaced: 0, skipped: [{ period: '2025Q2', rows: 1 }] });
+    const dry = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(readExample('findings.csv')),
+      dryRun: true,
+    });
+    expect(dry).toEqual({
+      ok: true,
+      dryRun: true,
+      kind: 'findings',
+      imported: 6,
+      changed: 6,
+      replaced: 0,
+      skipped: [{ period: '2025Q2', rows: 1 }],
+    });
     expect(await count('findings')).toBe(0);
-    await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(readExample('findings.csv')) });
-    const again = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(readExample('findings.csv')) });
+    await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(readExample('findings.csv')),
+    });
+    const again = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(readExample('findings.csv')),
+    });
     expect(again).toMatchObject({ ok: true, imported: 6, replaced: 6 });
     expect(await count('findings')).toBe(6);
     const audit = await listAuditEntries(handle.db, { entity: 'assessment_round', entityId: String(ex.q3.id), limit: 10 });
-    expect(audit.map((a) => a.action).filter((a) => a.startsWith('assessment.import'))).toEqual(['assessment.import.findings', 'assessment.import.findings']);
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith('assessment.import'))).toEqual([
+      'assessment.import.findings',
+      'assessment.import.findings',
+    ]);
   });
 
   it('scores one cell by hand with its rule, refusing a stale grid and an na without a reason', async () => {
     const a01 = ex.unitIds.get('A01') ?? 0;
-    await expect(ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '16', expected: null })).rejects.toMatchObject({ message: '指标 2.2:得分 16 超出 [0, 15]' });
-    await expect(ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '1.3', value: 'na', expected: null })).rejects.toMatchObject({ message: expect.stringContaining('请填写原因') });
+    await expect(
+      ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '16', expected: null }),
+    ).rejects.toMatchObject({ message: '指标 2.2:得分 16 超出 [0, 15]' });
+    await expect(
+      ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '1.3', value: 'na', expected: null }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('请填写原因') });
     await ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '13.5', expected: null });
-    await expect(ex.admin.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '12', expected: null })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      ex.admin.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '12', expected: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     await ex.admin.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '12', expected: '13.5' });
     const grid = await ex.assessor.assessment.inputs.grid({ roundId: ex.q3.id, group: 'A' });
     const cell = grid.units.find((u) => u.code === 'A01')?.cells.find((c) => c.leaf === '2.2');
     expect(cell).toMatchObject({ value: '12', earned: 12, source: 'manual', applicable: true });
-    expect(grid.leaves.find((l) => l.code === '1.2')).toMatchObject({ points: 20, rule: { kind: 'deduct', perFinding: 1 }, needsInput: false });
+    expect(grid.leaves.find((l) => l.code === '1.2')).toMatchObject({
+      points: 20,
+      rule: { kind: 'deduct', perFinding: 1 },
+      needsInput: false,
+    });
     const b2 = await ex.assessor.assessment.inputs.grid({ roundId: ex.q3.id, group: 'B2' });
     expect(b2.leaves.map((l) => l.code)).not.toContain('1.3');
 
-    const finding = await ex.assessor.assessment.inputs.addFinding({ roundId: ex.q3.id, unitId: a01, leaf: '1.2', count: 2, description: '动态栏目两周未更新', url: 'http://example.gov.cn/a01' });
+    const finding = await ex.assessor.assessment.inputs.addFinding({
+      roundId: ex.q3.id,
+      unitId: a01,
+      leaf: '1.2',
+      count: 2,
+      description: '动态栏目两周未更新',
+      url: 'http://example.gov.cn/a01',
+    });
     expect(finding.finding).toMatchObject({ count: 2, source: 'manual', status: 'active' });
-    await expect(ex.assessor.assessment.inputs.addFinding({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', description: '不是扣分项' })).rejects.toMatchObject({ message: expect.stringContaining('不是扣分项') });
+    await expect(
+      ex.assessor.assessment.inputs.addFinding({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', description: '不是扣分项' }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('不是扣分项') });
     const sheet = await ex.assessor.assessment.results.sheet({ roundId: ex.q3.id, unitId: a01 });
-    expect(sheet.rows.find((r) => r.code === '1.2')).toMatchObject({ earned: 18, losses: [{ kind: 'finding', points: 2, findingId: finding.finding.id }] });
+    expect(sheet.rows.find((r) => r.code === '1.2')).toMatchObject({
+      earned: 18,
+      losses: [{ kind: 'finding', points: 2, findingId: finding.finding.id }],
+    });
   });
 
   it('blocks publication while units are incomplete, then freezes the snapshot and the scheme', async () => {
-    await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'findings', fileName: 'findings.csv', contentBase64: toBase64(readExample('findings.csv')) });
+    await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'findings',
+      fileName: 'findings.csv',
+      contentBase64: toBase64(readExample('findings.csv')),
+    });
     const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
-    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: round.version })).rejects.toMatchObject({ message: expect.stringContaining('有 10 个单位的评分不完整,不能发布') });
+    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: round.version })).rejects.toMatchObject({
+      message: expect.stringContaining('有 10 个单位的评分不完整,不能发布'),
+    });
     expect(await count('assessment_publications')).toBe(0);
 
     const published = await publishQ3();
@@ -136,17 +239,33 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     expect(after.scheme.status).toBe('frozen');
     const refused = await ex.admin.assessment.schemes.import({ json: readExample('scheme.json'), version: after.scheme.version });
     expect(refused).toMatchObject({ ok: false, problems: [expect.stringContaining('已冻结')] });
-    const reimport = await ex.assessor.assessment.inputs.importFile({ roundId: ex.q3.id, kind: 'scores', fileName: 'scores.csv', contentBase64: toBase64(readExample('scores.csv')) });
+    const reimport = await ex.assessor.assessment.inputs.importFile({
+      roundId: ex.q3.id,
+      kind: 'scores',
+      fileName: 'scores.csv',
+      contentBase64: toBase64(readExample('scores.csv')),
+    });
     expect(reimport).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('本轮已发布,不能再导入') }] });
-    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: after.round.version })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: after.round.version })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('corrects a published round only as a restatement with a reason and a diff; the original snapshot stays', async () => {
     const original = await publishQ3();
     const a04 = ex.unitIds.get('A04') ?? 0;
     const before = await ex.assessor.assessment.results.round({ roundId: ex.q3.id });
-    await expect(ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a04, leaf: '2.2', value: '15', expected: '10' })).rejects.toMatchObject({ message: expect.stringContaining('请填写更正理由') });
-    const corrected = await ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a04, leaf: '2.2', value: '15', expected: '10', reason: '复核答复规范材料,应为满分' });
+    await expect(
+      ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a04, leaf: '2.2', value: '15', expected: '10' }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('请填写更正理由') });
+    const corrected = await ex.assessor.assessment.inputs.setScore({
+      roundId: ex.q3.id,
+      unitId: a04,
+      leaf: '2.2',
+      value: '15',
+      expected: '10',
+      reason: '复核答复规范材料,应为满分',
+    });
     expect(corrected.restatement).toMatchObject({ sequence: 2, reason: '更正:复核答复规范材料,应为满分', previousId: original.id });
     const publications = await ex.assessor.assessment.rounds.publications({ roundId: ex.q3.id });
     expect(publications.map((p) => [p.sequence, p.contentHash === original.contentHash])).toEqual([
@@ -156,10 +275,16 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     expect(publications[1]?.diff?.scoresChanged).toEqual([{ unit: 'A04', indicator: '2.2', before: '10', after: '15' }]);
     // A04 is capped at 59 by its veto: its base rises, its final does not, so no unit's result line changes.
     expect(publications[1]?.diff?.units).toEqual([]);
-    const stored = await handle.db.selectFrom('assessment_publications').select(['content_hash', 'results_json']).where('id', '=', original.id).executeTakeFirstOrThrow();
+    const stored = await handle.db
+      .selectFrom('assessment_publications')
+      .select(['content_hash', 'results_json'])
+      .where('id', '=', original.id)
+      .executeTakeFirstOrThrow();
     expect(stored.content_hash).toBe(original.contentHash);
     const now = await ex.assessor.assessment.results.round({ roundId: ex.q3.id });
-    expect(now.groups).toEqual(before.groups.map((g) => ({ ...g, rows: g.rows.map((r) => (r.unit === 'A04' ? { ...r, base: 79, normalized: 79 } : r)) })));
+    expect(now.groups).toEqual(
+      before.groups.map((g) => ({ ...g, rows: g.rows.map((r) => (r.unit === 'A04' ? { ...r, base: 79, normalized: 79 } : r)) })),
+    );
   });
 
   it('keeps a liaison to their own unit, and to published results', async () => {
@@ -167,16 +292,24 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     const a01 = ex.unitIds.get('A01') ?? 0;
     const a02 = ex.unitIds.get('A02') ?? 0;
     await importExampleInputs(ex.assessor, ex.q3.id);
-    await expect(liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a01 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '本轮测评结果尚未发布' });
+    await expect(liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a01 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '本轮测评结果尚未发布',
+    });
     await expect(liaison.assessment.results.round({ roundId: ex.q3.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
     await ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: round.version });
     const sheet = await liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a01 });
     expect(sheet).toMatchObject({ unit: { code: 'A01' }, result: { final: 101, rank: 1, grade: '优秀' }, publication: { sequence: 1 } });
     expect(sheet.rows.map((r) => r.code)).toEqual(['1', '1.1', '1.2', '1.3', '2', '2.1', '2.2', '3', '3.1', '3.2', '4', '4.1']);
-    await expect(liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a02 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '无权查看其他单位的数据' });
+    await expect(liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a02 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '无权查看其他单位的数据',
+    });
     const a02Finding = await handle.db.selectFrom('findings').select('id').where('unit_id', '=', a02).executeTakeFirstOrThrow();
-    await expect(liaison.assessment.objections.file({ findingId: Number(a02Finding.id), text: '这是别的单位的问题' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      liaison.assessment.objections.file({ findingId: Number(a02Finding.id), text: '这是别的单位的问题' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(liaison.assessment.inputs.screenshot({ findingId: Number(a02Finding.id) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await liaison.assessment.objections.list({})).toEqual([]);
   });
@@ -184,22 +317,58 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
   it('takes an objection within the window; withdrawing the finding recomputes and appends a restatement with the diff', async () => {
     await publishQ3();
     const a02 = ex.unitIds.get('A02') ?? 0;
-    const lx = await handle.db.insertInto('users').values({ username: 'lx-a02', display_name: '东湖区联络员', password_hash: 'x', role: 'liaison', unit_id: a02, is_active: 1, created_at: '2026-03-02T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
-    const liaison = callerFor(handle, { id: Number(lx.id), username: 'lx-a02', displayName: '东湖区联络员', role: 'liaison', unitId: a02, unitName: '江临市东湖区人民政府' }, at('2026-03-05T02:00:00.000Z'));
+    const lx = await handle.db
+      .insertInto('users')
+      .values({
+        username: 'lx-a02',
+        display_name: '东湖区联络员',
+        password_hash: 'x',
+        role: 'liaison',
+        unit_id: a02,
+        is_active: 1,
+        created_at: '2026-03-02T00:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const liaison = callerFor(
+      handle,
+      {
+        id: Number(lx.id),
+        username: 'lx-a02',
+        displayName: '东湖区联络员',
+        role: 'liaison',
+        unitId: a02,
+        unitName: '江临市东湖区人民政府',
+      },
+      at('2026-03-05T02:00:00.000Z'),
+    );
     const sheet = await liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a02 });
     expect(sheet.result).toMatchObject({ final: 88, rank: 3 });
     const finding = sheet.findings.find((f) => f.description === '动态栏目两周未更新');
     expect(finding).toMatchObject({ count: 3, points: 3, status: 'active', objection: null });
 
-    const objection = await liaison.assessment.objections.file({ findingId: finding?.id ?? 0, text: '该栏目在测评期间已按期更新,附更新记录截图' });
+    const objection = await liaison.assessment.objections.file({
+      findingId: finding?.id ?? 0,
+      text: '该栏目在测评期间已按期更新,附更新记录截图',
+    });
     expect(objection).toMatchObject({ status: 'pending', unitCode: 'A02' });
-    await expect(liaison.assessment.objections.file({ findingId: finding?.id ?? 0, text: '再次提出同一申诉内容' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(ex.assessor.assessment.inputs.withdrawFinding({ findingId: finding?.id ?? 0, reason: '直接撤销' })).rejects.toMatchObject({ message: '该问题有待处理的申诉,请在申诉处理中决定' });
+    await expect(liaison.assessment.objections.file({ findingId: finding?.id ?? 0, text: '再次提出同一申诉内容' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(ex.assessor.assessment.inputs.withdrawFinding({ findingId: finding?.id ?? 0, reason: '直接撤销' })).rejects.toMatchObject({
+      message: '该问题有待处理的申诉,请在申诉处理中决定',
+    });
     const queue = await ex.assessor.assessment.objections.list({ status: 'pending' });
     expect(queue.map((o) => o.id)).toEqual([objection.id]);
-    await expect(ex.assessor.assessment.rounds.lock({ roundId: ex.q3.id, version: 2 })).rejects.toMatchObject({ message: '申诉期至 2026-03-12,期满后才能锁定' });
+    await expect(ex.assessor.assessment.rounds.lock({ roundId: ex.q3.id, version: 2 })).rejects.toMatchObject({
+      message: '申诉期至 2026-03-12,期满后才能锁定',
+    });
 
-    const decided = await ex.assessor.assessment.objections.decide({ objectionId: objection.id, decision: 'withdrawn', reason: '核实更新记录,问题不成立' });
+    const decided = await ex.assessor.assessment.objections.decide({
+      objectionId: objection.id,
+      decision: 'withdrawn',
+      reason: '核实更新记录,问题不成立',
+    });
     expect(decided.objection).toMatchObject({ status: 'withdrawn', reason: '核实更新记录,问题不成立' });
     expect(decided.publicationId).not.toBeNull();
     const after = await liaison.assessment.results.sheet({ roundId: ex.q3.id, unitId: a02 });
@@ -208,15 +377,35 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     expect(after.findings.find((f) => f.id === finding?.id)).toMatchObject({ status: 'withdrawn', objection: { status: 'withdrawn' } });
     const publications = await ex.assessor.assessment.rounds.publications({ roundId: ex.q3.id });
     expect(publications[1]).toMatchObject({ sequence: 2, reason: '申诉成立:核实更新记录,问题不成立' });
-    expect(publications[1]?.diff?.units).toEqual([{ unit: 'A02', name: '江临市东湖区人民政府', group: 'A', before: { final: 88, rank: 3, grade: '良好', vetoes: [] }, after: { final: 91, rank: 3, grade: '良好', vetoes: [] } }]);
-    expect(publications[1]?.diff?.findingsRemoved).toEqual([{ id: finding?.id, unit: 'A02', indicator: '1.2', description: '动态栏目两周未更新' }]);
+    expect(publications[1]?.diff?.units).toEqual([
+      {
+        unit: 'A02',
+        name: '江临市东湖区人民政府',
+        group: 'A',
+        before: { final: 88, rank: 3, grade: '良好', vetoes: [] },
+        after: { final: 91, rank: 3, grade: '良好', vetoes: [] },
+      },
+    ]);
+    expect(publications[1]?.diff?.findingsRemoved).toEqual([
+      { id: finding?.id, unit: 'A02', indicator: '1.2', description: '动态栏目两周未更新' },
+    ]);
 
     // An upheld objection changes nothing; after the window objections are refused and the round locks.
     const other = after.findings.find((f) => f.status === 'active');
     expect(other).toBeUndefined();
-    const late = callerFor(handle, { id: Number(lx.id), username: 'lx-a02', displayName: '东湖区联络员', role: 'liaison', unitId: a02, unitName: '' }, at('2026-03-13T02:00:00.000Z'));
-    const a04Finding = await handle.db.selectFrom('findings').select('id').where('unit_id', '=', ex.unitIds.get('A04') ?? 0).executeTakeFirstOrThrow();
-    await expect(late.assessment.objections.file({ findingId: Number(a04Finding.id), text: '别的单位的问题申诉' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const late = callerFor(
+      handle,
+      { id: Number(lx.id), username: 'lx-a02', displayName: '东湖区联络员', role: 'liaison', unitId: a02, unitName: '' },
+      at('2026-03-13T02:00:00.000Z'),
+    );
+    const a04Finding = await handle.db
+      .selectFrom('findings')
+      .select('id')
+      .where('unit_id', '=', ex.unitIds.get('A04') ?? 0)
+      .executeTakeFirstOrThrow();
+    await expect(late.assessment.objections.file({ findingId: Number(a04Finding.id), text: '别的单位的问题申诉' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const lateAssessor = callerFor(handle, ex.org.users.assessor, at('2026-03-13T02:00:00.000Z'));
     const { round } = await lateAssessor.assessment.rounds.get({ roundId: ex.q3.id });
     expect((await lateAssessor.assessment.rounds.lock({ roundId: ex.q3.id, version: round.version })).status).toBe('locked');
@@ -226,26 +415,52 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     await publishQ3();
     const liaison = callerFor(handle, ex.org.users.liaison, at('2026-03-03T02:00:00.000Z'));
     const a01 = ex.unitIds.get('A01') ?? 0;
-    const added = await ex.assessor.assessment.inputs.addFinding({ roundId: ex.q3.id, unitId: a01, leaf: '1.2', description: '错别字一处', reason: '补录遗漏问题' });
+    const added = await ex.assessor.assessment.inputs.addFinding({
+      roundId: ex.q3.id,
+      unitId: a01,
+      leaf: '1.2',
+      description: '错别字一处',
+      reason: '补录遗漏问题',
+    });
     expect(added.restatement?.sequence).toBe(2);
     const objection = await liaison.assessment.objections.file({ findingId: added.finding.id, text: '该处并非错别字,为专有名词' });
-    const decided = await ex.assessor.assessment.objections.decide({ objectionId: objection.id, decision: 'upheld', reason: '经核对确为错别字' });
+    const decided = await ex.assessor.assessment.objections.decide({
+      objectionId: objection.id,
+      decision: 'upheld',
+      reason: '经核对确为错别字',
+    });
     expect(decided).toMatchObject({ objection: { status: 'upheld' }, publicationId: null });
     expect((await ex.assessor.assessment.rounds.publications({ roundId: ex.q3.id })).length).toBe(2);
-    await expect(ex.assessor.assessment.objections.decide({ objectionId: objection.id, decision: 'withdrawn', reason: '改判' })).rejects.toMatchObject({ message: '该申诉已处理' });
+    await expect(
+      ex.assessor.assessment.objections.decide({ objectionId: objection.id, decision: 'withdrawn', reason: '改判' }),
+    ).rejects.toMatchObject({ message: '该申诉已处理' });
     const late = callerFor(handle, ex.org.users.liaison, at('2026-03-13T02:00:00.000Z'));
-    const b = await handle.db.selectFrom('findings').select('id').where('unit_id', '=', a01).where('description', '=', '错别字一处').executeTakeFirstOrThrow();
-    await expect(late.assessment.objections.file({ findingId: Number(b.id), text: '逾期提出的申诉内容' })).rejects.toMatchObject({ message: '申诉期已于 2026-03-12 截止' });
+    const b = await handle.db
+      .selectFrom('findings')
+      .select('id')
+      .where('unit_id', '=', a01)
+      .where('description', '=', '错别字一处')
+      .executeTakeFirstOrThrow();
+    await expect(late.assessment.objections.file({ findingId: Number(b.id), text: '逾期提出的申诉内容' })).rejects.toMatchObject({
+      message: '申诉期已于 2026-03-12 截止',
+    });
   });
 
   it('lets a liaison self-assess while the round is a draft and shows the gap once published', async () => {
     const liaison = callerFor(handle, ex.org.users.liaison);
     await liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '1.1', value: 'a;b;c', evidence: 'http://example.gov.cn/a01/gfxwj' });
     await liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '2.2', value: '15' });
-    await expect(liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '1.2', value: '20' })).rejects.toMatchObject({ message: expect.stringContaining('无需自评打分') });
+    await expect(liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '1.2', value: '20' })).rejects.toMatchObject({
+      message: expect.stringContaining('无需自评打分'),
+    });
     const draft = await liaison.assessment.self.get({ roundId: ex.q3.id });
     expect(draft).toMatchObject({ canEdit: true, unit: { code: 'A01' }, assessedFinal: null });
-    expect(draft.rows.find((r) => r.code === '1.1')).toMatchObject({ selfValue: 'a;b;c', selfEarned: 10, evidence: 'http://example.gov.cn/a01/gfxwj', assessedEarned: null });
+    expect(draft.rows.find((r) => r.code === '1.1')).toMatchObject({
+      selfValue: 'a;b;c',
+      selfEarned: 10,
+      evidence: 'http://example.gov.cn/a01/gfxwj',
+      assessedEarned: null,
+    });
 
     const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
     await importExampleInputs(ex.assessor, ex.q3.id);
@@ -255,7 +470,9 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     const compared = await liaison.assessment.self.get({ roundId: ex.q3.id });
     expect(compared.canEdit).toBe(false);
     expect(compared.rows.find((r) => r.code === '2.2')).toMatchObject({ selfEarned: 15, assessedEarned: 13, gap: 2 });
-    await expect(liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '2.2', value: '14' })).rejects.toMatchObject({ message: '本轮测评已发布,自评已截止' });
+    await expect(liaison.assessment.self.set({ roundId: ex.q3.id, leaf: '2.2', value: '14' })).rejects.toMatchObject({
+      message: '本轮测评已发布,自评已截止',
+    });
     const byAssessor = await ex.assessor.assessment.self.get({ roundId: ex.q3.id, unitId: ex.unitIds.get('A01') ?? 0 });
     expect(byAssessor.rows.find((r) => r.code === '1.1')?.gap).toBe(0);
     // Self rounds never show up as rounds of their own.

@@ -25,7 +25,15 @@ import {
 } from '@kaoping/contracts/assessment/assessment';
 import { assessorProcedure, officeProcedure, readerProcedure, router, signedInProcedure, unitProcedure } from '../trpc';
 import { importAssessmentFile } from './assessment-import.service';
-import { addEvent, addFinding, getFindingScreenshot, getScoringGrid, removeEvent, setScore, withdrawFindingById } from './assessment-input.service';
+import {
+  addEvent,
+  addFinding,
+  getFindingScreenshot,
+  getScoringGrid,
+  removeEvent,
+  setScore,
+  withdrawFindingById,
+} from './assessment-input.service';
 import { decideObjectionById, fileObjection, listObjectionsForUser } from './objection.service';
 import { publishRound } from './publication.service';
 import { getAnnualResults, getRoundResults, getUnitSheet, listRoundPublications } from './round-results.service';
@@ -53,14 +61,18 @@ const roundRouter = router({
 });
 
 const inputRouter = router({
-  grid: readerProcedure.input(z.object({ roundId: z.number().int().positive(), group: z.string().trim().min(1).max(32) })).query(({ ctx, input }) => getScoringGrid(ctx, input)),
+  grid: readerProcedure
+    .input(z.object({ roundId: z.number().int().positive(), group: z.string().trim().min(1).max(32) }))
+    .query(({ ctx, input }) => getScoringGrid(ctx, input)),
   importFile: assessorProcedure.input(assessmentImportInputSchema).mutation(({ ctx, input }) => importAssessmentFile(ctx, input)),
   setScore: assessorProcedure.input(scoreSetInputSchema).mutation(({ ctx, input }) => setScore(ctx, input)),
   addFinding: assessorProcedure.input(findingAddInputSchema).mutation(({ ctx, input }) => addFinding(ctx, input)),
   withdrawFinding: assessorProcedure.input(findingWithdrawInputSchema).mutation(({ ctx, input }) => withdrawFindingById(ctx, input)),
   addEvent: assessorProcedure.input(eventAddInputSchema).mutation(({ ctx, input }) => addEvent(ctx, input)),
   removeEvent: assessorProcedure.input(eventRemoveInputSchema).mutation(({ ctx, input }) => removeEvent(ctx, input)),
-  screenshot: signedInProcedure.input(z.object({ findingId: z.number().int().positive() })).query(({ ctx, input }) => getFindingScreenshot(ctx, input.findingId)),
+  screenshot: signedInProcedure
+    .input(z.object({ findingId: z.number().int().positive() }))
+    .query(({ ctx, input }) => getFindingScreenshot(ctx, input.findingId)),
 });
 
 const resultRouter = router({

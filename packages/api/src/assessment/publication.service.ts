@@ -64,7 +64,13 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
       entityId: round.id,
       unitId: null,
       before: { status: 'draft' },
-      after: { status: 'published', publicationId: published.id, contentHash: published.contentHash, schemeVersion: live.record.version, objectionDeadline: deadline },
+      after: {
+        status: 'published',
+        publicationId: published.id,
+        contentHash: published.contentHash,
+        schemeVersion: live.record.version,
+        objectionDeadline: deadline,
+      },
     });
     return published;
   });
@@ -87,7 +93,13 @@ export function assertCanChangeInputs(round: AssessmentRound, reason: string): {
  * Recomputes a published round after a correction and appends a restatement with its diff.
  * Runs in the caller's transaction. Returns null when the results and inputs did not change.
  */
-export async function restateRound(trx: Db, roundId: number, reason: string, actor: SessionUser, now: Date): Promise<PublicationSummary | null> {
+export async function restateRound(
+  trx: Db,
+  roundId: number,
+  reason: string,
+  actor: SessionUser,
+  now: Date,
+): Promise<PublicationSummary | null> {
   const round = await findRoundById(trx, roundId);
   if (!round || round.status === 'draft') return null;
   const previous = await findLatestPublication(trx, round.id);

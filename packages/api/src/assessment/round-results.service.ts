@@ -11,8 +11,18 @@ import type { Db } from '@kaoping/db/connect';
 import { findRectificationOfFindings, listRoundFindings } from '@kaoping/db/assessment/assessment-input.repository';
 import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { computeSnapshot, ranksOf, type PublicationSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
-import { findLatestPublication, findLatestResultsOfRounds, listPublications, type Publication } from '@kaoping/db/assessment/publication.repository';
-import { listAssessedUnits, loadRoundScoringInputs, type RoundScoringInputs, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
+import {
+  findLatestPublication,
+  findLatestResultsOfRounds,
+  listPublications,
+  type Publication,
+} from '@kaoping/db/assessment/publication.repository';
+import {
+  listAssessedUnits,
+  loadRoundScoringInputs,
+  type RoundScoringInputs,
+  type RoundUnit,
+} from '@kaoping/db/assessment/round-inputs.repository';
 import { findScoredRoundOfPeriod, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { findSchemeByYear, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
 import { assertCanSeeUnit } from '../scope';
@@ -35,9 +45,17 @@ export interface LiveComputation {
 }
 
 /** Computes a round from its current inputs. */
-export async function computeRoundLive(db: Db, round: AssessmentRound, options: { breakdown: boolean; previousRanks?: PreviousRank[] }): Promise<LiveComputation> {
+export async function computeRoundLive(
+  db: Db,
+  round: AssessmentRound,
+  options: { breakdown: boolean; previousRanks?: PreviousRank[] },
+): Promise<LiveComputation> {
   const { record, scheme } = await requireRoundScheme(db, round);
-  const loaded = await loadRoundScoringInputs(db, round, scheme.groups.map((g) => g.code));
+  const loaded = await loadRoundScoringInputs(
+    db,
+    round,
+    scheme.groups.map((g) => g.code),
+  );
   const previousRanks = options.previousRanks ?? (await previousRanksFor(db, round.period));
   const result = computePeriodResults(scheme, round.periodCode, loaded.inputs, { previousRanks, breakdown: options.breakdown });
   return { record, scheme, loaded, previousRanks, result };
@@ -46,7 +64,8 @@ export async function computeRoundLive(db: Db, round: AssessmentRound, options: 
 /** The engine's input issues in words a person can act on (unit, indicator, reason). */
 export function describeIssues(issues: readonly InputIssue[], loaded: Pick<RoundScoringInputs, 'inputs'>): string[] {
   return issues.map((issue) => {
-    const rows: readonly { unit: string }[] | undefined = issue.source === 'units' ? undefined : (loaded.inputs[issue.source] as readonly { unit: string }[] | undefined);
+    const rows: readonly { unit: string }[] | undefined =
+      issue.source === 'units' ? undefined : (loaded.inputs[issue.source] as readonly { unit: string }[] | undefined);
     const unit = rows?.[issue.index]?.unit;
     return unit ? `单位 ${unit}:${issue.message}` : issue.message;
   });
@@ -121,7 +140,14 @@ function groupsView(results: PeriodResults, units: readonly RoundUnit[]) {
 }
 
 function publicationBrief(p: Publication) {
-  return { id: p.id, sequence: p.sequence, contentHash: p.contentHash, publishedAt: p.publishedAt, publishedByName: p.publishedByName, reason: p.reason };
+  return {
+    id: p.id,
+    sequence: p.sequence,
+    contentHash: p.contentHash,
+    publishedAt: p.publishedAt,
+    publishedByName: p.publishedByName,
+    reason: p.reason,
+  };
 }
 
 /** Results of a round for the results page: the publication in force, or live for a draft. */
@@ -141,7 +167,14 @@ export async function getRoundResults(ctx: Authed, roundId: number) {
   }
   const live = await computeRoundLive(ctx.db, round, { breakdown: false });
   if (!live.result.ok) {
-    return { round, source: 'live' as const, publication: null, groups: [], completeness: { units: live.loaded.units.length, complete: 0, incomplete: [] }, issues: describeIssues(live.result.issues, live.loaded) };
+    return {
+      round,
+      source: 'live' as const,
+      publication: null,
+      groups: [],
+      completeness: { units: live.loaded.units.length, complete: 0, incomplete: [] },
+      issues: describeIssues(live.result.issues, live.loaded),
+    };
   }
   return {
     round,
@@ -162,7 +195,12 @@ export interface SheetLine extends Omit<SheetRow, 'losses'> {
   losses: SheetLoss[];
 }
 
-function sheetLines(rows: readonly SheetRow[], findingIds: readonly number[], naReasons: Record<string, string>, unit: string): SheetLine[] {
+function sheetLines(
+  rows: readonly SheetRow[],
+  findingIds: readonly number[],
+  naReasons: Record<string, string>,
+  unit: string,
+): SheetLine[] {
   return rows.map((row) => ({
     ...row,
     lost: Math.round((row.applicablePoints - row.earned) * 1e6) / 1e6,
@@ -202,7 +240,8 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
     publication = publicationBrief(p);
   } else {
     const live = await computeRoundLive(ctx.db, round, { breakdown: true });
-    if (!live.result.ok) throw invalidInput(`本轮数据有误,无法计算:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
+    if (!live.result.ok)
+      throw invalidInput(`本轮数据有误,无法计算:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
     results = live.result.results;
     units = live.loaded.units;
     findingIds = live.loaded.findingIds;
@@ -218,10 +257,14 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
   const findings = await listRoundFindings(ctx.db, round.id, { unitId: unit.id });
   const [objections, rectifications] = await Promise.all([
     listObjections(ctx.db, { roundId: round.id, unitId: unit.id, status: null }),
-    findRectificationOfFindings(ctx.db, findings.map((f) => f.id)),
+    findRectificationOfFindings(
+      ctx.db,
+      findings.map((f) => f.id),
+    ),
   ]);
   const perFinding = new Map<number, number>();
-  for (const line of row.sheet ?? []) for (const loss of line.losses) if (loss.kind === 'finding') perFinding.set(findingIds[loss.findingIndex] ?? -1, loss.points);
+  for (const line of row.sheet ?? [])
+    for (const loss of line.losses) if (loss.kind === 'finding') perFinding.set(findingIds[loss.findingIndex] ?? -1, loss.points);
   return {
     round,
     scheme: { code: record.code, title: record.title },
@@ -250,7 +293,14 @@ export async function getUnitSheet(ctx: Authed, input: { roundId: number; unitId
         hasScreenshot: f.screenshotPath !== null,
         status: f.status,
         withdrawnReason: f.withdrawnReason,
-        objection: objection && { id: objection.id, status: objection.status, text: objection.text, reason: objection.reason, filedAt: objection.filedAt, decidedAt: objection.decidedAt },
+        objection: objection && {
+          id: objection.id,
+          status: objection.status,
+          text: objection.text,
+          reason: objection.reason,
+          filedAt: objection.filedAt,
+          decidedAt: objection.decidedAt,
+        },
         rectification,
       };
     }),
@@ -280,7 +330,12 @@ export async function getAnnualResults(ctx: Authed, year: number) {
   }
   const lastQuarter = scheme.annual[scheme.annual.length - 1]?.quarter ?? 4;
   const lastPeriod: Period = { kind: 'quarter', code: `${year}Q${lastQuarter}`, year, quarter: lastQuarter };
-  const units = await listAssessedUnits(ctx.db, year, lastPeriod, scheme.groups.map((g) => g.code));
+  const units = await listAssessedUnits(
+    ctx.db,
+    year,
+    lastPeriod,
+    scheme.groups.map((g) => g.code),
+  );
   // Units assessed in any listed quarter count too (a unit retired mid-year is still listed).
   const known = new Set(units.map((u) => u.code));
   for (const r of quarterResults) {
@@ -293,9 +348,18 @@ export async function getAnnualResults(ctx: Authed, year: number) {
     }
   }
   const previous = await findSchemeByYear(ctx.db, year - 1);
-  const annual = computeAnnualResults(scheme, units, quarterResults, previous ? { previousRanks: await previousAnnualRanks(ctx, previous) } : {});
+  const annual = computeAnnualResults(
+    scheme,
+    units,
+    quarterResults,
+    previous ? { previousRanks: await previousAnnualRanks(ctx, previous) } : {},
+  );
   const unitIds = new Map(units.filter((u) => u.id > 0).map((u) => [u.code, u.id]));
-  return { scheme: { code: record.code, title: record.title, year }, quarters, groups: annual.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, unitId: unitIds.get(r.unit) ?? null })) })) };
+  return {
+    scheme: { code: record.code, title: record.title, year },
+    quarters,
+    groups: annual.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, unitId: unitIds.get(r.unit) ?? null })) })),
+  };
 }
 
 async function previousAnnualRanks(ctx: Authed, record: SchemeRecord): Promise<PreviousRank[]> {
@@ -309,7 +373,12 @@ async function previousAnnualRanks(ctx: Authed, record: SchemeRecord): Promise<P
     if (!results) return [];
     quarterResults.push(results);
   }
-  const units = quarterResults.flatMap((r) => r.groups.flatMap((g) => g.rows)).reduce((m, r) => m.set(r.unit, { code: r.unit, name: r.name, group: r.group, tags: [] }), new Map<string, { code: string; name: string; group: string; tags: string[] }>());
+  const units = quarterResults
+    .flatMap((r) => r.groups.flatMap((g) => g.rows))
+    .reduce(
+      (m, r) => m.set(r.unit, { code: r.unit, name: r.name, group: r.group, tags: [] }),
+      new Map<string, { code: string; name: string; group: string; tags: string[] }>(),
+    );
   const annual = computeAnnualResults(scheme, [...units.values()], quarterResults);
   return annual.groups.flatMap((g) => g.rows.map((r) => ({ unit: r.unit, group: r.group, rank: r.rank })));
 }

@@ -76,8 +76,19 @@ export async function openRound(ctx: Authed, input: z.output<typeof roundOpenInp
       throw conflict(`期次 ${period.code} 已有测评轮次(${ROUND_KIND_LABELS[existing[0]?.kind ?? 'office']}),每个季度只排一次名`);
     }
     const title = input.title || `${period.year}年第${period.quarter}季度政务公开${input.kind === 'office' ? '测评' : '第三方评估'}`;
-    const round = await insertRound(trx, { periodCode: period.code, schemeId: scheme.id, kind: input.kind, title, objectionDays: input.objectionDays, createdBy: ctx.user.id }, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action: 'assessment.round.open', entity: 'assessment_round', entityId: round.id, unitId: null, before: null, after: round });
+    const round = await insertRound(
+      trx,
+      { periodCode: period.code, schemeId: scheme.id, kind: input.kind, title, objectionDays: input.objectionDays, createdBy: ctx.user.id },
+      now.toISOString(),
+    );
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.round.open',
+      entity: 'assessment_round',
+      entityId: round.id,
+      unitId: null,
+      before: null,
+      after: round,
+    });
     return round;
   });
 }
@@ -143,7 +154,14 @@ export async function lockRound(ctx: Authed, input: { roundId: number; version: 
     if (pending.length > 0) throw invalidInput(`还有 ${pending.length} 件申诉未处理,处理后才能锁定`);
     const locked = await markRoundLocked(trx, round.id, input.version, now.toISOString());
     if (!locked) throw conflict('本轮测评已被他人修改,请刷新后重试');
-    await recordChange(trx, ctx.user, now, { action: 'assessment.round.lock', entity: 'assessment_round', entityId: round.id, unitId: null, before: { status: round.status }, after: { status: 'locked' } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.round.lock',
+      entity: 'assessment_round',
+      entityId: round.id,
+      unitId: null,
+      before: { status: round.status },
+      after: { status: 'locked' },
+    });
     return locked;
   });
 }

@@ -1,4 +1,8 @@
-import { schemeDocumentConfirmInputSchema, schemeDocumentExportInputSchema, schemeDocumentProposeInputSchema } from '@kaoping/contracts/scoring/scheme-document';
+import {
+  schemeDocumentConfirmInputSchema,
+  schemeDocumentExportInputSchema,
+  schemeDocumentProposeInputSchema,
+} from '@kaoping/contracts/scoring/scheme-document';
 import { officeProcedure, readerProcedure, router } from '../trpc';
 import { confirmSchemeImport, exportSchemeDocument, proposeSchemeImport } from './scheme-document.service';
 

@@ -3,7 +3,11 @@
 // proposal (stored like any imported scheme, in one transaction with its audit entry), and export
 // a scheme as the published .docx/.xlsx.
 import type { z } from 'zod';
-import type { schemeDocumentConfirmInputSchema, schemeDocumentExportInputSchema, schemeDocumentProposeInputSchema } from '@kaoping/contracts/scoring/scheme-document';
+import type {
+  schemeDocumentConfirmInputSchema,
+  schemeDocumentExportInputSchema,
+  schemeDocumentProposeInputSchema,
+} from '@kaoping/contracts/scoring/scheme-document';
 import type { SchemeProposal } from '@kaoping/contracts/scoring/scheme-proposal';
 import { invalidInput, notFound, tooLarge } from '@kaoping/domain/errors/domain-error';
 import { findSchemeById } from '@kaoping/db/assessment/scheme.repository';
@@ -21,7 +25,8 @@ export async function proposeSchemeFromDocument(bytes: Uint8Array, options: { ye
     const source = await readSchemeSource(bytes);
     return proposeScheme(source, options);
   } catch (error) {
-    if (error instanceof SchemeImportError) return { ok: false, errors: [{ where: options.fileName, row: null, message: error.message }], warnings: [] };
+    if (error instanceof SchemeImportError)
+      return { ok: false, errors: [{ where: options.fileName, row: null, message: error.message }], warnings: [] };
     throw error;
   }
 }
@@ -34,10 +39,17 @@ export async function proposeSchemeImport(_ctx: Authed, input: z.output<typeof s
 
 /** Stores the confirmed proposal as the year's scheme (all or nothing, audited). */
 export function confirmSchemeImport(ctx: Authed, input: z.output<typeof schemeDocumentConfirmInputSchema>): Promise<SchemeImportResult> {
-  return importScheme(ctx, { json: input.json, version: input.version }, { action: 'assessment.scheme.importDocument', source: input.fileName });
+  return importScheme(
+    ctx,
+    { json: input.json, version: input.version },
+    { action: 'assessment.scheme.importDocument', source: input.fileName },
+  );
 }
 
-export async function exportSchemeDocument(ctx: Authed, input: z.output<typeof schemeDocumentExportInputSchema>): Promise<{ fileName: string; base64: string }> {
+export async function exportSchemeDocument(
+  ctx: Authed,
+  input: z.output<typeof schemeDocumentExportInputSchema>,
+): Promise<{ fileName: string; base64: string }> {
   const record = await findSchemeById(ctx.db, input.id);
   if (!record) throw notFound('考核方案不存在');
   if (record.scheme.indicators.length === 0) throw invalidInput('方案没有指标');

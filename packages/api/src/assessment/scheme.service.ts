@@ -6,15 +6,20 @@ import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-
 import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { sha256Hex } from '@kaoping/db/assessment/publication-snapshot';
 import { listRounds } from '@kaoping/db/assessment/round.repository';
-import { findSchemeById, findSchemeByYear, insertScheme, listSchemes, replaceDraftScheme, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
+import {
+  findSchemeById,
+  findSchemeByYear,
+  insertScheme,
+  listSchemes,
+  replaceDraftScheme,
+  type SchemeRecord,
+} from '@kaoping/db/assessment/scheme.repository';
 import type { Db } from '@kaoping/db/connect';
 import { recordChange } from '../audit/record-change';
 import type { Authed } from './round.service';
 
 export type SchemeImportResult =
-  | { ok: true; created: boolean; scheme: Omit<SchemeRecord, 'scheme' | 'json'> }
-  | { ok: false; problems: string[] };
-
+  { ok: true; created: boolean; scheme: Omit<SchemeRecord, 'scheme' | 'json'> } | { ok: false; problems: string[] };
 
 /** Stored text: pretty JSON of the validated scheme (so export gives back a clean file). */
 function schemeText(scheme: Scheme): string {
@@ -27,7 +32,11 @@ export interface SchemeImportOrigin {
   source: string | null;
 }
 
-export async function importScheme(ctx: Authed, input: { json: string; version: number | null }, origin: SchemeImportOrigin = { action: 'assessment.scheme.import', source: null }): Promise<SchemeImportResult> {
+export async function importScheme(
+  ctx: Authed,
+  input: { json: string; version: number | null },
+  origin: SchemeImportOrigin = { action: 'assessment.scheme.import', source: null },
+): Promise<SchemeImportResult> {
   const checked = validateSchemeText(input.json);
   if (!checked.ok) return checked;
   const scheme = checked.scheme;
@@ -38,15 +47,34 @@ export async function importScheme(ctx: Authed, input: { json: string; version: 
     const existing = await findSchemeByYear(trx, scheme.year);
     if (!existing) {
       const created = await insertScheme(trx, { year: scheme.year, ...fields }, now.toISOString());
-      await recordChange(trx, ctx.user, now, { action: origin.action, entity: 'scheme', entityId: created.id, unitId: null, before: null, after: { year: created.year, code: created.code, title: created.title, contentHash: created.contentHash, ...(origin.source ? { source: origin.source } : {}) } });
+      await recordChange(trx, ctx.user, now, {
+        action: origin.action,
+        entity: 'scheme',
+        entityId: created.id,
+        unitId: null,
+        before: null,
+        after: {
+          year: created.year,
+          code: created.code,
+          title: created.title,
+          contentHash: created.contentHash,
+          ...(origin.source ? { source: origin.source } : {}),
+        },
+      });
       const { scheme: _s, json: _j, ...summary } = created;
       return { ok: true as const, created: true, scheme: summary };
     }
     if (existing.status === 'frozen') {
-      return { ok: false as const, problems: [`${scheme.year}年度方案 ${existing.code} 已用于发布的结果,已冻结,不能修改;请复制为下一年度方案后修改`] };
+      return {
+        ok: false as const,
+        problems: [`${scheme.year}年度方案 ${existing.code} 已用于发布的结果,已冻结,不能修改;请复制为下一年度方案后修改`],
+      };
     }
     if (input.version === null) {
-      return { ok: false as const, problems: [`${scheme.year}年度已有方案 ${existing.code}(第${existing.version}版);如要替换,请在该方案页面导入`] };
+      return {
+        ok: false as const,
+        problems: [`${scheme.year}年度已有方案 ${existing.code}(第${existing.version}版);如要替换,请在该方案页面导入`],
+      };
     }
     const replaced = await replaceDraftScheme(trx, existing.id, input.version, fields, now.toISOString());
     if (!replaced) throw conflict('该方案已被他人修改,请刷新后重试');
@@ -56,7 +84,13 @@ export async function importScheme(ctx: Authed, input: { json: string; version: 
       entityId: existing.id,
       unitId: null,
       before: { code: existing.code, title: existing.title, version: existing.version, contentHash: existing.contentHash },
-      after: { code: replaced.code, title: replaced.title, version: replaced.version, contentHash: replaced.contentHash, ...(origin.source ? { source: origin.source } : {}) },
+      after: {
+        code: replaced.code,
+        title: replaced.title,
+        version: replaced.version,
+        contentHash: replaced.contentHash,
+        ...(origin.source ? { source: origin.source } : {}),
+      },
     });
     const { scheme: _s, json: _j, ...summary } = replaced;
     return { ok: true as const, created: false, scheme: summary };
@@ -70,8 +104,14 @@ async function requireScheme(db: Db, id: number): Promise<SchemeRecord> {
 }
 
 export async function listSchemesWithUse(ctx: Authed) {
-  const [schemes, rounds] = await Promise.all([listSchemes(ctx.db), listRounds(ctx.db, { year: null, statuses: null, includeSelf: false })]);
-  return schemes.map((s) => ({ ...s, rounds: rounds.filter((r) => r.schemeId === s.id).map((r) => ({ id: r.id, periodCode: r.periodCode, status: r.status })) }));
+  const [schemes, rounds] = await Promise.all([
+    listSchemes(ctx.db),
+    listRounds(ctx.db, { year: null, statuses: null, includeSelf: false }),
+  ]);
+  return schemes.map((s) => ({
+    ...s,
+    rounds: rounds.filter((r) => r.schemeId === s.id).map((r) => ({ id: r.id, periodCode: r.periodCode, status: r.status })),
+  }));
 }
 
 export interface SchemeNodeView {
@@ -139,8 +179,19 @@ export async function copySchemeToYear(ctx: Authed, input: { id: number; year?: 
     const json = schemeText(copy);
     const checked = validateSchemeText(json);
     if (!checked.ok) throw invalidInput(checked.problems.join(';'), { problems: checked.problems });
-    const created = await insertScheme(trx, { year, code: copy.code, title: copy.title, json, contentHash: sha256Hex(json) }, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action: 'assessment.scheme.copy', entity: 'scheme', entityId: created.id, unitId: null, before: { id: source.id, code: source.code }, after: { id: created.id, code: created.code, year } });
+    const created = await insertScheme(
+      trx,
+      { year, code: copy.code, title: copy.title, json, contentHash: sha256Hex(json) },
+      now.toISOString(),
+    );
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.scheme.copy',
+      entity: 'scheme',
+      entityId: created.id,
+      unitId: null,
+      before: { id: source.id, code: source.code },
+      after: { id: created.id, code: created.code, year },
+    });
     const { scheme: _s, json: _j, ...summary } = created;
     return summary;
   });

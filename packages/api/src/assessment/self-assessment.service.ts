@@ -30,14 +30,24 @@ export async function getSelfAssessment(ctx: Authed, input: z.output<typeof self
   assertCanSeeUnit(ctx.user, unitId);
   const round = await requireScoredRound(ctx, input.roundId);
   const { record, scheme } = await requireRoundScheme(ctx.db, round);
-  const unit = (await listAssessedUnits(ctx.db, round.year, round.period, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
+  const unit = (
+    await listAssessedUnits(
+      ctx.db,
+      round.year,
+      round.period,
+      scheme.groups.map((g) => g.code),
+    )
+  ).find((u) => u.id === unitId);
   if (!unit) throw notFound('该单位不在本轮测评范围内');
   const selfRound = await findRoundOfPeriodByKind(ctx.db, round.periodCode, 'self');
   const selfScores = selfRound ? await listRoundScores(ctx.db, selfRound.id, unit.id) : [];
   const computed = computePeriodResults(
     scheme,
     round.periodCode,
-    { units: [{ code: unit.code, name: unit.name, group: unit.group, tags: unit.tags }], scores: selfScores.map((s) => ({ unit: unit.code, period: round.periodCode, indicator: s.leaf, value: s.value })) },
+    {
+      units: [{ code: unit.code, name: unit.name, group: unit.group, tags: unit.tags }],
+      scores: selfScores.map((s) => ({ unit: unit.code, period: round.periodCode, indicator: s.leaf, value: s.value })),
+    },
     { breakdown: true },
   );
   const selfRow = computed.ok ? computed.results.groups.flatMap((g) => g.rows)[0] : undefined;
@@ -92,7 +102,14 @@ export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScore
     if (round.kind === 'self') throw invalidInput('请从测评轮次进入自评');
     if (round.status !== 'draft') throw invalidInput('本轮测评已发布,自评已截止');
     const { scheme } = await requireRoundScheme(trx, round);
-    const unit = (await listAssessedUnits(trx, round.year, round.period, scheme.groups.map((g) => g.code))).find((u) => u.id === unitId);
+    const unit = (
+      await listAssessedUnits(
+        trx,
+        round.year,
+        round.period,
+        scheme.groups.map((g) => g.code),
+      )
+    ).find((u) => u.id === unitId);
     if (!unit) throw invalidInput('本单位不在本轮测评范围内');
     const leaf = scheme.leafByCode.get(input.leaf);
     if (!leaf) throw invalidInput(`指标 ${input.leaf} 不是方案中的末级指标`);
@@ -102,9 +119,26 @@ export async function setSelfScore(ctx: Authed, input: z.output<typeof selfScore
     if (problem !== null) throw invalidInput(`指标 ${leaf.code}:${problem}`);
     if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) throw invalidInput(`指标 ${leaf.code} 不适用于本单位`);
     let selfRound = await findRoundOfPeriodByKind(trx, round.periodCode, 'self');
-    selfRound ??= await insertRound(trx, { periodCode: round.periodCode, schemeId: round.schemeId, kind: 'self', title: `${round.periodCode} 单位自评`, objectionDays: 0, createdBy: ctx.user.id }, now.toISOString());
+    selfRound ??= await insertRound(
+      trx,
+      {
+        periodCode: round.periodCode,
+        schemeId: round.schemeId,
+        kind: 'self',
+        title: `${round.periodCode} 单位自评`,
+        objectionDays: 0,
+        createdBy: ctx.user.id,
+      },
+      now.toISOString(),
+    );
     const before = (await listRoundScores(trx, selfRound.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
-    await upsertScores(trx, selfRound.id, [{ unitId: unit.id, leaf: leaf.code, value, naReason: '', evidence: input.evidence, source: 'self' }], ctx.user.id, now.toISOString());
+    await upsertScores(
+      trx,
+      selfRound.id,
+      [{ unitId: unit.id, leaf: leaf.code, value, naReason: '', evidence: input.evidence, source: 'self' }],
+      ctx.user.id,
+      now.toISOString(),
+    );
     await recordChange(trx, ctx.user, now, {
       action: 'assessment.self.set',
       entity: 'assessment_round',

@@ -14,7 +14,11 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
   let handle: DatabaseHandle;
   beforeEach(async () => {
     handle = await createMigratedTestDatabase(factory);
-    await insertUser(handle.db, { username: 'wang', displayName: '王敏', passwordHash: await hashPassword('正确的密码-1'), role: 'admin', unitId: null }, TEST_NOW.toISOString());
+    await insertUser(
+      handle.db,
+      { username: 'wang', displayName: '王敏', passwordHash: await hashPassword('正确的密码-1'), role: 'admin', unitId: null },
+      TEST_NOW.toISOString(),
+    );
   });
   afterEach(() => handle.destroy());
 
@@ -50,7 +54,9 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
   it('counts attempts before checking them: 40 concurrent guesses, only the free ones are checked', async () => {
     const limiter = new LoginRateLimiter();
     const caller = createCaller(createTestContext(handle, null, { loginLimiter: limiter, clientIp: '203.0.113.9' }).ctx);
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => caller.auth.login({ username: 'wang', password: i === 39 ? '正确的密码-1' : `guess-${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => caller.auth.login({ username: 'wang', password: i === 39 ? '正确的密码-1' : `guess-${i}` })),
+    );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as TRPCError).code : 'OK'));
     // Three attempts are free per account and address; the rest are refused unchecked, the right password too.
     expect(codes.filter((c) => c === 'UNAUTHORIZED').length).toBeLessThanOrEqual(3);
@@ -63,23 +69,32 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
   it('delays progressively per account and address, and a wait lets the right password in', async () => {
     let nowMs = TEST_NOW.getTime();
     const limiter = new LoginRateLimiter();
-    const at = (ip: string) => createCaller(createTestContext(handle, null, { loginLimiter: limiter, clientIp: ip, now: () => new Date(nowMs) }).ctx);
-    for (let i = 0; i < 3; i++) await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    const at = (ip: string) =>
+      createCaller(createTestContext(handle, null, { loginLimiter: limiter, clientIp: ip, now: () => new Date(nowMs) }).ctx);
+    for (let i = 0; i < 3; i++)
+      await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     // The real user at another address is not locked out by the guesser.
-    await expect(at('198.51.100.2').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
+    await expect(at('198.51.100.2').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({
+      username: 'wang',
+    });
     // The guesser's own wait doubles: 1 s after the third failure, 2 s after the fourth.
     nowMs += 1000;
     await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     nowMs += 1500;
     await expect(at('198.51.100.1').auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     nowMs += 600;
-    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
+    await expect(at('198.51.100.1').auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({
+      username: 'wang',
+    });
   });
 
   it('keeps its state in the database: a second limiter (another process) sees the same counts', async () => {
     const first = createCaller(createTestContext(handle, null, { loginLimiter: new LoginRateLimiter(), clientIp: '192.0.2.7' }).ctx);
-    for (let i = 0; i < 3; i++) await expect(first.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    for (let i = 0; i < 3; i++)
+      await expect(first.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const second = createCaller(createTestContext(handle, null, { loginLimiter: new LoginRateLimiter(), clientIp: '192.0.2.7' }).ctx);
     await expect(second.auth.login({ username: 'wang', password: '正确的密码-1' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
@@ -87,11 +102,32 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
   it('forgets quiet keys, so unknown usernames do not pile up', async () => {
     let nowMs = TEST_NOW.getTime();
     const caller = createCaller(createTestContext(handle, null, { now: () => new Date(nowMs) }).ctx);
-    for (let i = 0; i < 50; i++) await expect(caller.auth.login({ username: `nobody-${i}`, password: 'x' })).rejects.toMatchObject({ code: expect.stringMatching(/UNAUTHORIZED|TOO_MANY_REQUESTS/) });
-    expect(Number((await handle.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(10);
+    for (let i = 0; i < 50; i++)
+      await expect(caller.auth.login({ username: `nobody-${i}`, password: 'x' })).rejects.toMatchObject({
+        code: expect.stringMatching(/UNAUTHORIZED|TOO_MANY_REQUESTS/),
+      });
+    expect(
+      Number(
+        (
+          await handle.db
+            .selectFrom('login_throttle')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(10);
     nowMs += 25 * 3600_000;
     await expect(caller.auth.login({ username: 'wang', password: '正确的密码-1' })).resolves.toMatchObject({ username: 'wang' });
-    expect(Number((await handle.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeLessThanOrEqual(1);
+    expect(
+      Number(
+        (
+          await handle.db
+            .selectFrom('login_throttle')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('records failed sign-ins in a security log the office can read, and only the office', async () => {
@@ -104,7 +140,9 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
       ['ghost', '192.0.2.99', '用户不存在'],
       ['wang', '192.0.2.99', '密码错误'],
     ]);
-    await expect(createCaller(createTestContext(handle, { ...admin, role: 'assessor' }).ctx).security.failedSignIns({ limit: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      createCaller(createTestContext(handle, { ...admin, role: 'assessor' }).ctx).security.failedSignIns({ limit: 10 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('signs out: the session is deleted and the cookie cleared', async () => {

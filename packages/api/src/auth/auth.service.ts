@@ -10,7 +10,15 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import { newSessionToken, sessionIdOf, SESSION_TTL_SECONDS } from './session-token';
 
 export function toSessionUser(user: UserRecord): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitName: user.unitName, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    unitName: user.unitName,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /** "30 秒" / "5 分钟": how long to wait, for the refusal message. */
@@ -45,9 +53,25 @@ export async function signIn(ctx: Context, input: LoginInput): Promise<SessionUs
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await deleteExpiredSessions(trx, at);
-    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, createdAt: at, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(), clientIp: ctx.clientIp });
+    await insertSession(trx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      createdAt: at,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(),
+      clientIp: ctx.clientIp,
+    });
     await recordSignIn(trx, user.id, at);
-    await insertAuditEntry(trx, { at, actorId: user.id, actorName: user.displayName, action: 'auth.login', entity: 'user', entityId: user.id, unitId: user.unitId, before: null, after: { ip: ctx.clientIp } });
+    await insertAuditEntry(trx, {
+      at,
+      actorId: user.id,
+      actorName: user.displayName,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      unitId: user.unitId,
+      before: null,
+      after: { ip: ctx.clientIp },
+    });
   });
   ctx.cookies.set(token, SESSION_TTL_SECONDS);
   return toSessionUser(user);

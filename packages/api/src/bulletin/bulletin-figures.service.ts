@@ -37,7 +37,14 @@ export async function listBulletinPeriods(db: Db): Promise<BulletinPeriod[]> {
   const out: BulletinPeriod[] = [];
   for (const r of firstOfPeriod.values()) {
     if (r.status === 'draft') continue;
-    out.push({ period: r.periodCode, roundId: r.id, title: r.title, status: r.status, publishedAt: r.publishedAt, hasDraft: (await findBulletinDraft(db, r.periodCode)) !== null });
+    out.push({
+      period: r.periodCode,
+      roundId: r.id,
+      title: r.title,
+      status: r.status,
+      publishedAt: r.publishedAt,
+      hasDraft: (await findBulletinDraft(db, r.periodCode)) !== null,
+    });
   }
   return out.sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
 }
@@ -105,7 +112,15 @@ export async function loadBulletinFigures(db: Db, period: Period, now: Date): Pr
     {
       period: { code: period.code, year: period.year, quarter: period.quarter, startDate: start, endDate: end },
       previousPeriod: previousResults ? previous.code : null,
-      round: { id: round.id, title: round.title, kind: round.kind, status: round.status, publishedAt: round.publishedAt, publishedOn, publicationSequence: publication.sequence },
+      round: {
+        id: round.id,
+        title: round.title,
+        kind: round.kind,
+        status: round.status,
+        publishedAt: round.publishedAt,
+        publishedOn,
+        publicationSequence: publication.sequence,
+      },
       asOf: today,
       rectification,
       deadlines: bulletinDeadlines(calendar, { period, today, publishedOn, issuedDueDates: issuedFromThisPeriod }),
@@ -123,6 +138,13 @@ export async function loadMeetingFigures(ctx: Authed, periodYear: number) {
   return {
     today,
     ledger: { open: ledger.open, overdue: ledger.overdue, onTimeClosureRate: ledger.onTimeClosureRate },
-    annualReports: { year: reportYear, expected: reports.overall.expected, submitted: reports.overall.submitted, onTime: reports.overall.onTime, reportingRate: reports.overall.reportingRate, onTimeRate: reports.overall.onTimeRate },
+    annualReports: {
+      year: reportYear,
+      expected: reports.overall.expected,
+      submitted: reports.overall.submitted,
+      onTime: reports.overall.onTime,
+      reportingRate: reports.overall.reportingRate,
+      onTimeRate: reports.overall.onTimeRate,
+    },
   };
 }

@@ -26,22 +26,65 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
     const id = (code: string) => unitIds.get(code) ?? 0;
     await importExampleInputs(assessor, q2.id);
     await importExampleInputs(assessor, q3.id);
-    await assessor.assessment.rounds.publish({ roundId: q2.id, version: (await assessor.assessment.rounds.get({ roundId: q2.id })).round.version });
+    await assessor.assessment.rounds.publish({
+      roundId: q2.id,
+      version: (await assessor.assessment.rounds.get({ roundId: q2.id })).round.version,
+    });
 
     const [q2Finding] = await handle.db.selectFrom('findings').select('id').where('round_id', '=', q2.id).execute();
-    const [fromFinding] = await admin.rectification.issueFromFindings({ findingIds: [Number(q2Finding?.id)], grouping: 'per_finding', due: { kind: 'working_days', days: 5 } });
+    const [fromFinding] = await admin.rectification.issueFromFindings({
+      findingIds: [Number(q2Finding?.id)],
+      grouping: 'per_finding',
+      due: { kind: 'working_days', days: 5 },
+    });
     const liaison = callerFor(handle, org.users.liaison);
-    let item = await liaison.rectification.transition({ itemId: fromFinding?.id ?? 0, version: 1, action: { type: 'acknowledge', note: null } });
-    item = await liaison.rectification.transition({ itemId: item.id, version: item.version, action: { type: 'submit', measures: '已修复链接', completionNote: '已完成', evidence: [{ label: '栏目', url: 'http://example.gov.cn/a01' }] } });
+    let item = await liaison.rectification.transition({
+      itemId: fromFinding?.id ?? 0,
+      version: 1,
+      action: { type: 'acknowledge', note: null },
+    });
+    item = await liaison.rectification.transition({
+      itemId: item.id,
+      version: item.version,
+      action: {
+        type: 'submit',
+        measures: '已修复链接',
+        completionNote: '已完成',
+        evidence: [{ label: '栏目', url: 'http://example.gov.cn/a01' }],
+      },
+    });
     await admin.rectification.transition({ itemId: item.id, version: item.version, action: { type: 'recheck_pass', note: null } });
-    await admin.rectification.issue({ unitId: id('A02'), period: '2025Q2', title: '政务动态栏目长期未更新', due: { kind: 'working_days', days: 1 } });
-    const submitted = await admin.rectification.issue({ unitId: id('A01'), period: '2025Q2', title: '解读材料未关联', due: { kind: 'working_days', days: 1 } });
+    await admin.rectification.issue({
+      unitId: id('A02'),
+      period: '2025Q2',
+      title: '政务动态栏目长期未更新',
+      due: { kind: 'working_days', days: 1 },
+    });
+    const submitted = await admin.rectification.issue({
+      unitId: id('A01'),
+      period: '2025Q2',
+      title: '解读材料未关联',
+      due: { kind: 'working_days', days: 1 },
+    });
     await liaison.rectification.transition({ itemId: submitted.id, version: 1, action: { type: 'acknowledge', note: null } });
-    await liaison.rectification.transition({ itemId: submitted.id, version: 2, action: { type: 'submit', measures: '已关联', completionNote: '已完成', evidence: [{ label: '解读', url: 'http://example.gov.cn/a01/jd' }] } });
+    await liaison.rectification.transition({
+      itemId: submitted.id,
+      version: 2,
+      action: {
+        type: 'submit',
+        measures: '已关联',
+        completionNote: '已完成',
+        evidence: [{ label: '解读', url: 'http://example.gov.cn/a01/jd' }],
+      },
+    });
 
     // A01's closed problem (1.2, broken links) is found again in Q3.
     await assessor.assessment.inputs.addFinding({ roundId: q3.id, unitId: id('A01'), leaf: '1.2', description: '链接仍不可用' });
-    if (options.publishQ3) await assessor.assessment.rounds.publish({ roundId: q3.id, version: (await assessor.assessment.rounds.get({ roundId: q3.id })).round.version });
+    if (options.publishQ3)
+      await assessor.assessment.rounds.publish({
+        roundId: q3.id,
+        version: (await assessor.assessment.rounds.get({ roundId: q3.id })).round.version,
+      });
     return setup;
   }
 
@@ -59,7 +102,9 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
     expect(figures.groups.map((g) => g.code)).toEqual(['A', 'B1', 'B2']);
     for (const g of figures.groups) {
       const rows = official.groups.find((o) => o.code === g.code)?.rows ?? [];
-      expect(g.rows.map((r) => [r.code, r.rank, r.rankDelta, r.final, r.grade])).toEqual(rows.map((r) => [r.unit, r.rank, r.rankDelta, r.final, r.grade]));
+      expect(g.rows.map((r) => [r.code, r.rank, r.rankDelta, r.final, r.grade])).toEqual(
+        rows.map((r) => [r.unit, r.rank, r.rankDelta, r.final, r.grade]),
+      );
       for (const r of g.rows) expect(r.previousRank).toBe(r.rank !== null && r.rankDelta !== null ? r.rank + r.rankDelta : null);
     }
     const groupA = figures.groups[0];
@@ -68,7 +113,11 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
     expect(figures.scheme).toMatchObject({ passScore: 60, topGrade: '优秀', failGrade: '不合格' });
 
     // Named units: each group's first (and 优秀) praised; the cap veto, the fail veto and the low score below the line.
-    expect(figures.praised.map((m) => [m.code, m.reason])).toEqual(figures.groups.flatMap((g) => g.rows.filter((r) => r.rank === 1 || r.grade === '优秀').map((r) => [r.code, r.rank === 1 ? 'first' : 'top'])));
+    expect(figures.praised.map((m) => [m.code, m.reason])).toEqual(
+      figures.groups.flatMap((g) =>
+        g.rows.filter((r) => r.rank === 1 || r.grade === '优秀').map((r) => [r.code, r.rank === 1 ? 'first' : 'top']),
+      ),
+    );
     expect(figures.belowPass.map((m) => [m.code, m.reason])).toEqual([
       ['A04', 'veto'],
       ['B103', 'veto'],
@@ -104,9 +153,22 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
 
     // The document view: praised per group, the pass line, annexes per group, default wording and requirements.
     expect(data.passLine).toBe(60);
-    expect(data.belowPassLine.flatMap((g) => g.units.map((u) => u.reason))).toEqual(['单项否决：网站首页两周以上未更新', '单项否决：发生泄密等严重问题', '得分低于60分']);
-    expect(data.rectification).toMatchObject({ previousPeriodLabel: '2025年第二季度', itemCount: 3, notReportedUnits: ['江临市东湖区人民政府'], repeatedUnits: ['江临市临江区人民政府'] });
-    expect(data.annexes.map((a) => a.title)).toEqual(['县（市、区）政府问题清单', '市直部门（承担重点领域）问题清单', '市直部门（其他）问题清单']);
+    expect(data.belowPassLine.flatMap((g) => g.units.map((u) => u.reason))).toEqual([
+      '单项否决：网站首页两周以上未更新',
+      '单项否决：发生泄密等严重问题',
+      '得分低于60分',
+    ]);
+    expect(data.rectification).toMatchObject({
+      previousPeriodLabel: '2025年第二季度',
+      itemCount: 3,
+      notReportedUnits: ['江临市东湖区人民政府'],
+      repeatedUnits: ['江临市临江区人民政府'],
+    });
+    expect(data.annexes.map((a) => a.title)).toEqual([
+      '县（市、区）政府问题清单',
+      '市直部门（承担重点领域）问题清单',
+      '市直部门（其他）问题清单',
+    ]);
     expect(data.annexes[2]?.units.find((u) => u.unitName === '江临市机关事务管理局')?.findings).toEqual([
       { indicator: '栏目更新及时准确', description: '政策文件栏目六个月未更新（2处）', pointsLost: 2.5 },
       // 2.1 pools its deductions under its level-1 indicator: 4 × 5 = 20 points, past the leaf's 15.
@@ -121,7 +183,10 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
   it('refuses a period whose results are not published, and a liaison', async () => {
     const { org } = await publishTwoQuarters({ publishQ3: false });
     const admin = callerFor(handle, org.users.admin);
-    await expect(admin.bulletin.get({ period: '2025Q3' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '2025Q3 的测评结果尚未发布,不能生成通报' });
+    await expect(admin.bulletin.get({ period: '2025Q3' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '2025Q3 的测评结果尚未发布,不能生成通报',
+    });
     await expect(admin.bulletin.get({ period: '2025Q4' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(admin.bulletin.exportDocx({ period: '2025Q3' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await admin.bulletin.periods()).map((p) => p.period)).toEqual(['2025Q2']);
@@ -145,14 +210,22 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
       requirements: [{ heading: '抓好问题整改', text: '逐项整改。', dueDate: '2025-11-14' }],
     };
     expect(await admin.bulletin.save({ period: '2025Q3', version: 0, content })).toMatchObject({ version: 1, updatedByName: '测试admin' });
-    await expect(admin.bulletin.save({ period: '2025Q3', version: 0, content })).rejects.toMatchObject({ code: 'CONFLICT', message: '通报已被他人修改,请刷新后重试' });
+    await expect(admin.bulletin.save({ period: '2025Q3', version: 0, content })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '通报已被他人修改,请刷新后重试',
+    });
     expect((await admin.bulletin.save({ period: '2025Q3', version: 1, content: { ...content, closing: '特此通报。' } })).version).toBe(2);
     await expect(admin.bulletin.save({ period: '2025Q3', version: 1, content })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(callerFor(handle, org.users.assessor).bulletin.save({ period: '2025Q3', version: 2, content })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(handle, org.users.assessor).bulletin.save({ period: '2025Q3', version: 2, content })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     const saved = await callerFor(handle, org.users.leader).bulletin.get({ period: '2025Q3' });
     expect(saved.draft).toMatchObject({ version: 2 });
-    expect(saved.data).toMatchObject({ documentNumber: '江政公办〔2025〕9号', requirements: [{ heading: '抓好问题整改', dueDate: '2025-11-14' }] });
+    expect(saved.data).toMatchObject({
+      documentNumber: '江政公办〔2025〕9号',
+      requirements: [{ heading: '抓好问题整改', dueDate: '2025-11-14' }],
+    });
     expect(saved.data.wording).toMatchObject({ overallComment: '全市政务公开工作稳中有进。', closing: '特此通报。' });
     // The unchanged default paragraph is stored blank: it keeps following the figures.
     expect(saved.content.basis).toBe('');

@@ -6,7 +6,13 @@ import { defaultDraftContent } from '@kaoping/domain/bulletin/bulletin-wording';
 import { conflict } from '@kaoping/domain/errors/domain-error';
 import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import type { BulletinWording } from '@kaoping/exporters/bulletin/bulletin-data';
-import { findBulletinDraft, findLatestBulletinDraft, insertBulletinDraft, updateBulletinDraft, type BulletinDraft } from '@kaoping/db/bulletin/bulletin-draft.repository';
+import {
+  findBulletinDraft,
+  findLatestBulletinDraft,
+  insertBulletinDraft,
+  updateBulletinDraft,
+  type BulletinDraft,
+} from '@kaoping/db/bulletin/bulletin-draft.repository';
 import { buildBulletinDocx } from '@kaoping/exporters/bulletin/bulletin-docx';
 import { buildRankingsXlsx } from '@kaoping/exporters/bulletin/bulletin-xlsx';
 import { toBulletinData } from '@kaoping/exporters/bulletin/bulletin-from-figures';
@@ -60,7 +66,11 @@ export async function exportBulletin(ctx: Authed, period: Period, format: 'docx'
   const { data } = await loadDocument(ctx, period);
   const bytes = format === 'docx' ? await buildBulletinDocx(data) : await buildRankingsXlsx(data);
   const base = `${data.cityName}${data.periodLabel}政务公开工作考评`;
-  return { fileName: format === 'docx' ? `${base}情况通报.docx` : `${base}得分及排名.xlsx`, mime: MIME[format], contentBase64: Buffer.from(bytes).toString('base64') };
+  return {
+    fileName: format === 'docx' ? `${base}情况通报.docx` : `${base}得分及排名.xlsx`,
+    mime: MIME[format],
+    contentBase64: Buffer.from(bytes).toString('base64'),
+  };
 }
 
 /**

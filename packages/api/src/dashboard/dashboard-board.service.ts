@@ -11,8 +11,6 @@ import { burndownOf, weeklyDates } from '@kaoping/domain/dashboard/burndown';
 import { figureItemOf, rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
 import type { Db } from '@kaoping/db/connect';
 
-
-
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 
 export async function getRectificationBoard(db: Db, actor: Actor, input: { groupId: number | null }) {
@@ -25,7 +23,15 @@ export async function getRectificationBoard(db: Db, actor: Actor, input: { group
   const periods = [...new Set(items.map((i) => i.period))].sort();
   const byPeriod = periods.map((period) => {
     const f = rectificationFigures(items.filter((i) => i.period === period).map(figureItemOf), today);
-    return { period, total: f.total - f.cancelled, open: f.open, overdue: f.overdue, closedOnTime: f.closedOnTime, closedLate: f.closedLate, onTimeClosureRate: percent(f.onTimeClosureRate.value) };
+    return {
+      period,
+      total: f.total - f.cancelled,
+      open: f.open,
+      overdue: f.overdue,
+      closedOnTime: f.closedOnTime,
+      closedLate: f.closedLate,
+      onTimeClosureRate: percent(f.onTimeClosureRate.value),
+    };
   });
   return {
     today,

@@ -13,10 +13,14 @@ import type { Db } from '@kaoping/db/connect';
 import { listExpectedReportUnits } from '@kaoping/db/annual-reports/annual-report.repository';
 import { findPublicationById } from '@kaoping/db/assessment/publication.repository';
 import { findSchemeById, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
-import { listPublishedRounds, listReportVersionTimes, loadPublicationResults, type PublishedRound } from '@kaoping/db/dashboard/dashboard.repository';
+import {
+  listPublishedRounds,
+  listReportVersionTimes,
+  loadPublicationResults,
+  type PublishedRound,
+} from '@kaoping/db/dashboard/dashboard.repository';
 import { compileStoredScheme } from '../assessment/round.service';
 import { passRuleOf, type PassRule } from '@kaoping/domain/scoring/pass-line';
-
 
 /** A small least-recently-used map: parsed publications are large, keep only a few. */
 class Lru<V> {
@@ -62,7 +66,10 @@ export async function loadResultsOfRounds(db: Db, rounds: readonly PublishedRoun
     else missing.push(round);
   }
   if (missing.length > 0) {
-    const loaded = await loadPublicationResults(db, missing.map((r) => r.publicationId));
+    const loaded = await loadPublicationResults(
+      db,
+      missing.map((r) => r.publicationId),
+    );
     for (const round of missing) {
       const results = loaded.get(round.publicationId);
       if (!results) continue;

@@ -23,7 +23,14 @@ export async function listDashboardPeriods(db: Db) {
   const rounds = await listPublishedRounds(db);
   return {
     latest: rounds[rounds.length - 1]?.period ?? null,
-    periods: [...rounds].reverse().map((r) => ({ period: r.period, roundId: r.roundId, title: r.title, status: r.status, publishedAt: r.publishedAt, isRestated: r.sequence > 1 })),
+    periods: [...rounds].reverse().map((r) => ({
+      period: r.period,
+      roundId: r.roundId,
+      title: r.title,
+      status: r.status,
+      publishedAt: r.publishedAt,
+      isRestated: r.sequence > 1,
+    })),
   };
 }
 
@@ -52,7 +59,10 @@ export async function getCityOverview(db: Db, actor: Actor, input: { period: Per
   const { view, previous } = await loadViews(db, actor, input.period);
   const unitIds = await mapUnitIdsByCode(db);
   const reportYear = reportYearOf(view, today);
-  const [reports, items] = await Promise.all([loadReportTimeliness(db, reportYear, now), listRectificationTimeline(db, { unitId: null, groupId: null })]);
+  const [reports, items] = await Promise.all([
+    loadReportTimeliness(db, reportYear, now),
+    listRectificationTimeline(db, { unitId: null, groupId: null }),
+  ]);
   const rectification = rectificationSummaryOf(items, today);
 
   let assessment = null;
@@ -64,11 +74,18 @@ export async function getCityOverview(db: Db, actor: Actor, input: { period: Per
     const rows = view.results.groups.flatMap((g) => g.rows);
     const vetoed = rows.filter((row) => row.vetoes.length > 0);
     const changes = periodChangesOf(view.results, previous?.results ?? null, view.rule, previous?.rule ?? null, unitIds);
-    const briefs = (list: readonly UnitPeriodResult[]) => list.map((r) => briefOf(r, view.results.groups.find((g) => g.code === r.group)?.name ?? r.group, unitIds));
+    const briefs = (list: readonly UnitPeriodResult[]) =>
+      list.map((r) => briefOf(r, view.results.groups.find((g) => g.code === r.group)?.name ?? r.group, unitIds));
     assessment = {
       period: view.round.period,
       previousPeriod: previous?.round.period ?? null,
-      round: { id: view.round.roundId, title: view.round.title, status: view.round.status, publishedAt: view.round.publishedAt, isRestated: view.round.sequence > 1 },
+      round: {
+        id: view.round.roundId,
+        title: view.round.title,
+        status: view.round.status,
+        publishedAt: view.round.publishedAt,
+        isRestated: view.round.sequence > 1,
+      },
       passScore: view.rule.passScore,
       totals: {
         units: rows.length,
@@ -130,7 +147,12 @@ export async function getOverviewList(db: Db, actor: Actor, input: { period: Per
     if (!view) return [];
     const unitIds = await mapUnitIdsByCode(db);
     return view.results.groups.flatMap((g) =>
-      g.rows.filter((row) => pick(row, view.rule)).map((row) => ({ ...briefOf(row, g.name, unitIds), vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })) })),
+      g.rows
+        .filter((row) => pick(row, view.rule))
+        .map((row) => ({
+          ...briefOf(row, g.name, unitIds),
+          vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })),
+        })),
     );
   };
   const reports = async (pick: (r: ReportTimelinessRow) => boolean) => {
@@ -138,7 +160,16 @@ export async function getOverviewList(db: Db, actor: Actor, input: { period: Per
     const timeliness = await loadReportTimeliness(db, reportYearOf(view, today), now);
     return {
       year: timeliness.year,
-      reports: timeliness.rows.filter(pick).map((r) => ({ unitId: r.unitId, code: r.code, name: r.name, groupCode: r.groupCode, timeliness: r.timeliness, deadline: r.deadline, reportedOn: r.reportedOn, daysLate: r.daysLate })),
+      reports: timeliness.rows.filter(pick).map((r) => ({
+        unitId: r.unitId,
+        code: r.code,
+        name: r.name,
+        groupCode: r.groupCode,
+        timeliness: r.timeliness,
+        deadline: r.deadline,
+        reportedOn: r.reportedOn,
+        daysLate: r.daysLate,
+      })),
     };
   };
   switch (input.kind) {
@@ -151,7 +182,10 @@ export async function getOverviewList(db: Db, actor: Actor, input: { period: Per
     case 'missingReports':
       return { kind: 'missingReports' as const, ...(await reports((r) => !r.isSubmitted && r.timeliness === 'overdue')) };
     case 'overdueItems':
-      return { kind: 'overdueItems' as const, items: overdueItemsOf(await listRectificationTimeline(db, { unitId: null, groupId: null }), today) };
+      return {
+        kind: 'overdueItems' as const,
+        items: overdueItemsOf(await listRectificationTimeline(db, { unitId: null, groupId: null }), today),
+      };
     case 'openByUnit': {
       const items = await listRectificationTimeline(db, { unitId: null, groupId: null });
       return { kind: 'openByUnit' as const, units: rectificationSummaryOf(items, today).units.filter((u) => u.open > 0) };
@@ -188,7 +222,8 @@ export async function getUnitSummary(db: Db, actor: Actor, input: { unitId: numb
         vetoes: row.events.vetoes.map((e) => ({ code: e.code, name: e.name })),
         unscoredReason: row.unscoredReason,
         findings: findings.get(unit.id) ?? 0,
-        previous: before && previous ? { period: previous.round.period, final: before.final, rank: before.rank, grade: before.grade } : null,
+        previous:
+          before && previous ? { period: previous.round.period, final: before.final, rank: before.rank, grade: before.grade } : null,
       };
     }
   }
@@ -201,8 +236,21 @@ export async function getUnitSummary(db: Db, actor: Actor, input: { unitId: numb
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period: view?.round.period ?? null,
     result,
-    rectification: { open: rectification.open, overdue: rectification.overdue, awaitingUnit: rectification.awaitingUnit, closed: rectification.closed + rectification.explained, onTimeClosureRate: rectification.onTimeClosurePercent },
+    rectification: {
+      open: rectification.open,
+      overdue: rectification.overdue,
+      awaitingUnit: rectification.awaitingUnit,
+      closed: rectification.closed + rectification.explained,
+      onTimeClosureRate: rectification.onTimeClosurePercent,
+    },
     overdueItems: overdueItemsOf(items, today),
-    report: report && { year: reportYear, timeliness: report.timeliness, isSubmitted: report.isSubmitted, deadline: report.deadline, reportedOn: report.reportedOn, daysLate: report.daysLate },
+    report: report && {
+      year: reportYear,
+      timeliness: report.timeliness,
+      isSubmitted: report.isSubmitted,
+      deadline: report.deadline,
+      reportedOn: report.reportedOn,
+      daysLate: report.daysLate,
+    },
   };
 }

@@ -32,9 +32,11 @@ function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean)
     waterfall: explanation.waterfall,
     relativeLosses: explanation.relativeLosses,
     gapToAbove:
-      gap === null ? null
-      : isOwnUnitOnly ? { unit: null, name: null, rank: gap.rank, final: null, gap: gap.gap, indicators: [] }
-      : { unit: gap.unit, name: gap.name, rank: gap.rank, final: gap.final, gap: gap.gap, indicators: gap.indicators },
+      gap === null
+        ? null
+        : isOwnUnitOnly
+          ? { unit: null, name: null, rank: gap.rank, final: null, gap: gap.gap, indicators: [] }
+          : { unit: gap.unit, name: gap.name, rank: gap.rank, final: gap.final, gap: gap.gap, indicators: gap.indicators },
   };
 }
 
@@ -70,10 +72,12 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
         name: n.name,
         points: n.points / 1000,
         unitShare: line ? shareOf(line.earned, line.applicablePoints) : null,
-        groupShare: averageShare(scored.map((lines) => {
-          const l = lines.get(n.code);
-          return l ? shareOf(l.earned, l.applicablePoints) : null;
-        })),
+        groupShare: averageShare(
+          scored.map((lines) => {
+            const l = lines.get(n.code);
+            return l ? shareOf(l.earned, l.applicablePoints) : null;
+          }),
+        ),
         earned: line?.earned ?? 0,
         applicablePoints: line?.applicablePoints ?? 0,
       };
@@ -88,9 +92,13 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
     }
     // Points each finding cost, from the sheet's losses (findingIndex → the snapshot's finding id).
     const pointsByFinding = new Map<number, number>();
-    for (const line of row.sheet ?? []) for (const loss of line.losses) if (loss.kind === 'finding') pointsByFinding.set(findingIds[loss.findingIndex] ?? -1, loss.points);
+    for (const line of row.sheet ?? [])
+      for (const loss of line.losses) if (loss.kind === 'finding') pointsByFinding.set(findingIds[loss.findingIndex] ?? -1, loss.points);
     const findings = await listRoundFindings(db, round.roundId, { unitId: unit.id });
-    const ordered = await findRectificationOfFindings(db, findings.map((f) => f.id));
+    const ordered = await findRectificationOfFindings(
+      db,
+      findings.map((f) => f.id),
+    );
     assessment = {
       period: round.period,
       round: { id: round.roundId, title: round.title, status: round.status },
@@ -132,7 +140,15 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
   const reports = [];
   for (const r of reportYears.slice(0, 5)) {
     const timeliness = (await loadReportTimeliness(db, r.year, now, unit.id)).rows[0] ?? null;
-    reports.push({ year: r.year, reportId: r.reportId, versionNo: r.versionNo, status: r.status, timeliness: timeliness?.timeliness ?? null, reportedOn: timeliness?.reportedOn ?? null, deadline: timeliness?.deadline ?? null });
+    reports.push({
+      year: r.year,
+      reportId: r.reportId,
+      versionNo: r.versionNo,
+      status: r.status,
+      timeliness: timeliness?.timeliness ?? null,
+      reportedOn: timeliness?.reportedOn ?? null,
+      deadline: timeliness?.deadline ?? null,
+    });
   }
   const history = await unitHistoryOf(db, actor, unit.code);
   return {
@@ -148,7 +164,16 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
       items: [...items]
         .reverse()
         .filter((i) => i.status !== 'cancelled')
-        .map((i) => ({ id: i.id, code: i.code, title: i.title, period: i.period, status: i.status, dueDate: i.dueDate, closedOn: i.closedOn, isOverdue: isOverdue({ status: i.status as RectificationStatus, dueDate: i.dueDate }, today) })),
+        .map((i) => ({
+          id: i.id,
+          code: i.code,
+          title: i.title,
+          period: i.period,
+          status: i.status,
+          dueDate: i.dueDate,
+          closedOn: i.closedOn,
+          isOverdue: isOverdue({ status: i.status as RectificationStatus, dueDate: i.dueDate }, today),
+        })),
     },
     reports,
     history,

@@ -13,14 +13,17 @@ import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
 import type { Db } from '@kaoping/db/connect';
 
-
 async function periodAndPrevious(db: Db, actor: Actor, period: Period | null) {
   const rounds = await listPublishedRounds(db);
   const round = pickRound(rounds, period);
   const previousRound = previousRoundOf(rounds, round);
   const results = await loadResultsOfRounds(db, previousRound ? [round, previousRound] : [round]);
   const view = await loadPeriodView(db, round, results.get(round.period));
-  return { view, previous: previousRound ? (results.get(previousRound.period) ?? null) : null, previousPeriod: previousRound?.period ?? null };
+  return {
+    view,
+    previous: previousRound ? (results.get(previousRound.period) ?? null) : null,
+    previousPeriod: previousRound?.period ?? null,
+  };
 }
 
 function groupsOf(results: { groups: readonly { code: string; name: string; rows: readonly unknown[] }[] }) {
@@ -69,7 +72,13 @@ export async function getCrossGroupComparison(db: Db, actor: Actor, input: { per
   const rounds = await listPublishedRounds(db);
   const view = await loadPeriodView(db, pickRound(rounds, input.period));
   const unitIds = await mapUnitIdsByCode(db);
-  const groups = view.results.groups.map((g) => ({ code: g.code, name: g.name, stats: groupStatsOf(g, view.rule), percentiles: percentilesInGroup(g.rows.map((r) => r.rank)), rows: g.rows }));
+  const groups = view.results.groups.map((g) => ({
+    code: g.code,
+    name: g.name,
+    stats: groupStatsOf(g, view.rule),
+    percentiles: percentilesInGroup(g.rows.map((r) => r.rank)),
+    rows: g.rows,
+  }));
   const rows = groups.flatMap((g) =>
     g.rows.map((r, i) => ({
       unitId: unitIds.get(r.unit) ?? null,
@@ -86,7 +95,10 @@ export async function getCrossGroupComparison(db: Db, actor: Actor, input: { per
       standardScore: standardScore(r.final, g.stats),
     })),
   );
-  rows.sort((a, b) => (b.percentile ?? -1) - (a.percentile ?? -1) || (b.standardScore ?? -99) - (a.standardScore ?? -99) || (a.unit < b.unit ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      (b.percentile ?? -1) - (a.percentile ?? -1) || (b.standardScore ?? -99) - (a.standardScore ?? -99) || (a.unit < b.unit ? -1 : 1),
+  );
   return { period: view.round.period, groups: groups.map((g) => g.stats), rows };
 }
 
@@ -95,7 +107,8 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
   const rounds = await listPublishedRounds(db);
   const view = await loadPeriodView(db, pickRound(rounds, input.period));
   const groupCode = input.group ?? view.results.groups[0]?.code;
-  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode)) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
+  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode))
+    throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
   const { group } = await loadGroupSheets(db, view, groupCode);
   const unitIds = await mapUnitIdsByCode(db);
   const indicators = view.scheme.nodes.filter((n) => n.level === 1).map((n) => ({ code: n.code, name: n.name, points: n.points / 1000 }));
@@ -116,11 +129,20 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
       };
     });
   const average = indicators.map((_, i) => averageShare(units.map((u) => u.shares[i] ?? null)));
-  const weakest = indicators
-    .map((indicator, i) => ({ ...indicator, average: average[i] ?? null }))
-    .filter((x): x is typeof x & { average: number } => x.average !== null)
-    .sort((a, b) => a.average - b.average)[0] ?? null;
-  return { period: view.round.period, groups: groupsOf(view.results), group: { code: group.code, name: group.name }, indicators, units, average, weakest };
+  const weakest =
+    indicators
+      .map((indicator, i) => ({ ...indicator, average: average[i] ?? null }))
+      .filter((x): x is typeof x & { average: number } => x.average !== null)
+      .sort((a, b) => a.average - b.average)[0] ?? null;
+  return {
+    period: view.round.period,
+    groups: groupsOf(view.results),
+    group: { code: group.code, name: group.name },
+    indicators,
+    units,
+    average,
+    weakest,
+  };
 }
 
 /** Each group over the published quarters: average, spread, pass rate. */
@@ -156,7 +178,11 @@ export interface UnitHistoryPoint {
 }
 
 /** A unit's score, rank and grade in every published quarter it was assessed in. */
-export async function unitHistoryOf(db: Db, actor: Actor, unitCode: string): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
+export async function unitHistoryOf(
+  db: Db,
+  actor: Actor,
+  unitCode: string,
+): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
   const { rounds, results } = await loadAllPeriods(db);
   const points: UnitHistoryPoint[] = [];
   let passScore: number | null = null;

@@ -9,12 +9,19 @@ import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/t
 import { exampleRows, importExampleInputs, setUpExample } from '../assessment/assessment-test-fixtures';
 import { callerFor } from '../testing/test-context';
 
-const ledger = vi.hoisted(() => ({ rows: new Map<string, { unitId: number; unit: string; period: string; item: string; due: string; closed: string | null; rejected: number }[]>() }));
+const ledger = vi.hoisted(() => ({
+  rows: new Map<
+    string,
+    { unitId: number; unit: string; period: string; item: string; due: string; closed: string | null; rejected: number }[]
+  >(),
+}));
 vi.mock('@kaoping/db/assessment/rectification-rows.repository', () => ({
   loadRectificationRows: async (_db: unknown, period: { code: string }) => ledger.rows.get(period.code) ?? [],
 }));
 
-function ledgerItem(fields: Pick<RectificationItem, 'code' | 'unitId' | 'period' | 'status' | 'issuedOn' | 'dueDate' | 'closedOn' | 'firstSubmittedOn'>): RectificationItem {
+function ledgerItem(
+  fields: Pick<RectificationItem, 'code' | 'unitId' | 'period' | 'status' | 'issuedOn' | 'dueDate' | 'closedOn' | 'firstSubmittedOn'>,
+): RectificationItem {
   return {
     id: 0,
     findingIds: [],
@@ -50,7 +57,15 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     ledger.rows.clear();
     for (const r of exampleRows('rectifications.csv')) {
       const list = ledger.rows.get(r['period'] ?? '') ?? [];
-      list.push({ unitId: ex.unitIds.get(r['unit'] ?? '') ?? 0, unit: r['unit'] ?? '', period: r['period'] ?? '', item: r['item'] ?? '', due: r['due'] ?? '', closed: r['closed'] || null, rejected: Number(r['rejected'] || 0) });
+      list.push({
+        unitId: ex.unitIds.get(r['unit'] ?? '') ?? 0,
+        unit: r['unit'] ?? '',
+        period: r['period'] ?? '',
+        item: r['item'] ?? '',
+        due: r['due'] ?? '',
+        closed: r['closed'] || null,
+        rejected: Number(r['rejected'] || 0),
+      });
       ledger.rows.set(r['period'] ?? '', list);
     }
     await importExampleInputs(ex.assessor, ex.q2.id);
@@ -60,8 +75,34 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
       await ex.assessor.assessment.rounds.publish({ roundId: round.id, version: current.version });
     }
     // Two ledger items of A04 (TEST_NOW is 2026-03-02): one closed on time, one open and overdue.
-    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-001', unitId: id('A04'), period: '2025Q3', status: 'closed', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: '2025-10-31', firstSubmittedOn: '2025-10-28' }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false });
-    await insertItem(handle.db, ledgerItem({ code: 'ZG-2025-002', unitId: id('A04'), period: '2025Q3', status: 'issued', issuedOn: '2025-10-20', dueDate: '2025-11-03', closedOn: null, firstSubmittedOn: null }), { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false });
+    await insertItem(
+      handle.db,
+      ledgerItem({
+        code: 'ZG-2025-001',
+        unitId: id('A04'),
+        period: '2025Q3',
+        status: 'closed',
+        issuedOn: '2025-10-20',
+        dueDate: '2025-11-03',
+        closedOn: '2025-10-31',
+        firstSubmittedOn: '2025-10-28',
+      }),
+      { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false },
+    );
+    await insertItem(
+      handle.db,
+      ledgerItem({
+        code: 'ZG-2025-002',
+        unitId: id('A04'),
+        period: '2025Q3',
+        status: 'issued',
+        issuedOn: '2025-10-20',
+        dueDate: '2025-11-03',
+        closedOn: null,
+        firstSubmittedOn: null,
+      }),
+      { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false },
+    );
   });
   afterAll(() => handle.destroy());
 
@@ -81,7 +122,18 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     expect(a?.totals).toEqual({ units: 10, scored: 10, ranked: 9, failing: 3, vetoes: 2, vetoFail: 1 });
     const groups = Object.fromEntries((a?.groups ?? []).map((g) => [g.code, g]));
     // A: (101 + 97 + 85 + 59) / 4 = 85.5; 3 of 4 pass; Q2 was (95 + 95 + 91 + 80) / 4 = 90.25, all passing.
-    expect(groups['A']).toMatchObject({ scored: 4, average: 85.5, min: 59, max: 101, passed: 3, failing: 1, passRate: 75, averageDelta: -4.75, passRateDelta: -25, vetoes: 1 });
+    expect(groups['A']).toMatchObject({
+      scored: 4,
+      average: 85.5,
+      min: 59,
+      max: 101,
+      passed: 3,
+      failing: 1,
+      passRate: 75,
+      averageDelta: -4.75,
+      passRateDelta: -25,
+      vetoes: 1,
+    });
     // B1: (100 + 83.5 + 88.5) / 3 = 90.67 (the vetoed unit keeps its score); 2 of 3 pass.
     expect(groups['B1']).toMatchObject({ scored: 3, ranked: 2, average: 90.67, passRate: 66.7 });
     // B2: (88.89 + 85.83 + 53.89) / 3 = 76.2033…
@@ -89,11 +141,27 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     expect(groups['A']?.top.map((u) => u.unit)).toEqual(['A01', 'A03', 'A02']);
     expect(groups['A']?.bottom.map((u) => u.unit)).toEqual(['A04']);
     // Score changes since Q2: A01 95 → 101, A03 95 → 97; B202 81.11 → 53.89, A04 80 → 59, B201 100 → 88.89, A02 91 → 85, B102 88.5 → 83.5.
-    expect(a?.changes.rises.map((c) => [c.unit, c.scoreDelta])).toEqual([['A01', 6], ['A03', 2]]);
-    expect(a?.changes.falls.map((c) => [c.unit, c.scoreDelta])).toEqual([['B202', -27.22], ['A04', -21], ['B201', -11.11], ['A02', -6], ['B102', -5]]);
+    expect(a?.changes.rises.map((c) => [c.unit, c.scoreDelta])).toEqual([
+      ['A01', 6],
+      ['A03', 2],
+    ]);
+    expect(a?.changes.falls.map((c) => [c.unit, c.scoreDelta])).toEqual([
+      ['B202', -27.22],
+      ['A04', -21],
+      ['B201', -11.11],
+      ['A02', -6],
+      ['B102', -5],
+    ]);
     expect(a?.changes.newlyFailing.map((u) => u.unit).sort()).toEqual(['A04', 'B103', 'B202']);
     expect(a?.changes.newlyFailingCount).toBe(3);
-    expect(overview.rectification).toMatchObject({ open: 1, overdue: 1, closed: 1, onTimeClosureRate: 50, unitsNotReportedBack: 1, unitsWithOpenItems: 1 });
+    expect(overview.rectification).toMatchObject({
+      open: 1,
+      overdue: 1,
+      closed: 1,
+      onTimeClosureRate: 50,
+      unitsNotReportedBack: 1,
+      unitsWithOpenItems: 1,
+    });
     expect(overview.reports.year).toBe(2024);
     // units.csv gives no start date, so the imported units start on the import day: only A01 and A02 owed a 2024 report.
     expect(overview.reports.overall).toMatchObject({ expected: 2, submitted: 0, missing: 2, onTimeRate: 0 });
@@ -104,7 +172,10 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     const failing = await leader.dashboard.overviewList({ kind: 'failing', period: null });
     expect(failing.kind === 'failing' && failing.units.map((u) => u.unit).sort()).toEqual(['A04', 'B103', 'B202']);
     const vetoes = await leader.dashboard.overviewList({ kind: 'vetoes', period: null });
-    expect(vetoes.kind === 'vetoes' && vetoes.units.map((u) => [u.unit, u.vetoItems.map((v) => v.code)])).toEqual([['A04', ['V2']], ['B103', ['V1']]]);
+    expect(vetoes.kind === 'vetoes' && vetoes.units.map((u) => [u.unit, u.vetoItems.map((v) => v.code)])).toEqual([
+      ['A04', ['V2']],
+      ['B103', ['V1']],
+    ]);
     const overdue = await leader.dashboard.overviewList({ kind: 'overdueItems', period: null });
     expect(overdue.kind === 'overdueItems' && overdue.items.map((i) => i.code)).toEqual(['ZG-2025-002']);
     const open = await leader.dashboard.overviewList({ kind: 'openByUnit', period: null });
@@ -113,7 +184,9 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     const missing = await leader.dashboard.overviewList({ kind: 'missingReports', period: null });
     expect(missing.kind === 'missingReports' && missing.reports.map((r) => r.code)).toEqual(['A01', 'A02']);
     expect(await leader.dashboard.overviewList({ kind: 'lateReports', period: null })).toMatchObject({ year: 2024, reports: [] });
-    await expect(callerFor(handle, ex.org.users.liaison).dashboard.overviewList({ period: null, kind: 'failing' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(handle, ex.org.users.liaison).dashboard.overviewList({ period: null, kind: 'failing' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('reads an earlier quarter when asked, and refuses an unpublished one', async () => {
@@ -122,7 +195,10 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     expect(q2.assessment?.previousPeriod).toBeNull();
     expect(q2.assessment?.totals).toMatchObject({ scored: 10, ranked: 10, failing: 0, vetoes: 0 });
     expect(q2.assessment?.changes.rises).toEqual([]);
-    await expect(leader.dashboard.overview({ period: '2025Q4' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '期次 2025Q4 尚无已发布的考评结果' });
+    await expect(leader.dashboard.overview({ period: '2025Q4' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: '期次 2025Q4 尚无已发布的考评结果',
+    });
   });
 
   it('ranks within a group with movement and score change', async () => {
@@ -158,7 +234,9 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     const sheet = await admin.assessment.results.sheet({ roundId: ex.q3.id, unitId: id('A04') });
     const level1 = sheet.rows.filter((r) => r.level === 1);
     const a04 = heat.units.find((u) => u.unit === 'A04');
-    expect(a04?.shares).toEqual(level1.map((r) => (r.applicablePoints > 0 ? Math.round((r.earned * 1000) / r.applicablePoints) / 10 : null)));
+    expect(a04?.shares).toEqual(
+      level1.map((r) => (r.applicablePoints > 0 ? Math.round((r.earned * 1000) / r.applicablePoints) / 10 : null)),
+    );
     heat.indicators.forEach((_, i) => {
       const shares = heat.units.map((u) => u.shares[i]).filter((s): s is number => s !== null && s !== undefined);
       expect(heat.average[i]).toBe(Math.round((shares.reduce((s, x) => s + x, 0) / shares.length) * 10) / 10);
@@ -193,7 +271,10 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     // The waterfall adds up to the published final.
     const waterfall = a?.explanation?.waterfall ?? [];
     expect(Math.round(waterfall.reduce((s, w) => s + w.value, 0) * 100) / 100).toBe(59);
-    expect(a?.findings.map((f) => [f.leaf, f.count])).toEqual([['1.2', 1], ['2.1', 1]]);
+    expect(a?.findings.map((f) => [f.leaf, f.count])).toEqual([
+      ['1.2', 1],
+      ['2.1', 1],
+    ]);
     expect(a?.findings.every((f) => f.points !== null && f.points > 0)).toBe(true);
     expect(profile.rectification).toMatchObject({ open: 1, overdue: 1, closed: 1, onTimeClosureRate: 50 });
     expect(profile.history.points.map((p) => p.final)).toEqual([80, 59]);
@@ -204,7 +285,16 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     const own = await liaison.dashboard.unitProfile({ unitId: id('A04') });
     expect(own.assessment?.explanation?.gapToAbove).toEqual({ unit: null, name: null, rank: 3, final: null, gap: 26, indicators: [] });
     const summary = await liaison.dashboard.unitSummary({ unitId: id('A04') });
-    expect(summary.result).toMatchObject({ period: '2025Q3', final: 59, rank: 4, grade: '不合格', findings: 2, isFailing: true, group: { code: 'A', ranked: 4 }, previous: { period: '2025Q2', final: 80, rank: 4 } });
+    expect(summary.result).toMatchObject({
+      period: '2025Q3',
+      final: 59,
+      rank: 4,
+      grade: '不合格',
+      findings: 2,
+      isFailing: true,
+      group: { code: 'A', ranked: 4 },
+      previous: { period: '2025Q2', final: 80, rank: 4 },
+    });
     expect(summary.rectification).toMatchObject({ open: 1, overdue: 1 });
     for (const call of [
       () => liaison.dashboard.unitProfile({ unitId: id('A01') }),
@@ -224,12 +314,22 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
   it('draws the ledger over time: open against closed, overdue by unit, on-time closure', async () => {
     const board = await callerFor(handle, ex.org.users.leader).dashboard.rectificationBoard();
     expect(board.today).toBe('2026-03-02');
-    expect(board.figures).toMatchObject({ total: 2, open: 1, overdue: 1, closed: 1, closedOnTime: 1, closedLate: 0, onTimeClosureRate: 50 });
+    expect(board.figures).toMatchObject({
+      total: 2,
+      open: 1,
+      overdue: 1,
+      closed: 1,
+      closedOnTime: 1,
+      closedLate: 0,
+      onTimeClosureRate: 50,
+    });
     expect(board.burndown[0]).toEqual({ date: '2025-10-20', open: 2, closed: 0, overdue: 0 });
     expect(board.burndown[2]).toEqual({ date: '2025-11-03', open: 1, closed: 1, overdue: 0 });
     expect(board.burndown[3]).toEqual({ date: '2025-11-10', open: 1, closed: 1, overdue: 1 });
     expect(board.burndown.at(-1)).toEqual({ date: '2026-03-02', open: 1, closed: 1, overdue: 1 });
-    expect(board.byPeriod).toEqual([{ period: '2025Q3', total: 2, open: 1, overdue: 1, closedOnTime: 1, closedLate: 0, onTimeClosureRate: 50 }]);
+    expect(board.byPeriod).toEqual([
+      { period: '2025Q3', total: 2, open: 1, overdue: 1, closedOnTime: 1, closedLate: 0, onTimeClosureRate: 50 },
+    ]);
     expect(board.units).toEqual([expect.objectContaining({ code: 'A04', open: 1, overdue: 1, openOnTime: 0 })]);
   });
 });

@@ -21,7 +21,9 @@ export const dashboardRouter = router({
   /** 概览 for readers: key figures per group, failing and vetoed units, changes, reports and ledger. */
   overview: readerProcedure.input(periodInput).query(({ ctx, input }) => getCityOverview(ctx.db, actorOf(ctx), input)),
   /** The list behind one of the overview's figures (failing units, vetoes, late or missing reports, overdue items, open items by unit). */
-  overviewList: readerProcedure.input(z.object({ period: quarter, kind: z.enum(overviewListKinds) })).query(({ ctx, input }) => getOverviewList(ctx.db, actorOf(ctx), input)),
+  overviewList: readerProcedure
+    .input(z.object({ period: quarter, kind: z.enum(overviewListKinds) }))
+    .query(({ ctx, input }) => getOverviewList(ctx.db, actorOf(ctx), input)),
   /** One unit's own figures (a liaison's overview); a liaison only their own unit. */
   unitSummary: signedInProcedure.input(unitInput).query(({ ctx, input }) => getUnitSummary(ctx.db, actorOf(ctx), input)),
   /** 排名: one group's official ranking with movement. */
@@ -33,7 +35,9 @@ export const dashboardRouter = router({
   /** Each group's average, spread and pass rate over the published quarters. */
   groupTrends: readerProcedure.query(({ ctx }) => getGroupTrends(ctx.db)),
   /** A unit's score, rank and grade over the quarters; a liaison only their own unit. */
-  unitHistory: signedInProcedure.input(z.object({ unitId: z.number().int().positive() })).query(({ ctx, input }) => getUnitHistory(ctx.db, actorOf(ctx), input)),
+  unitHistory: signedInProcedure
+    .input(z.object({ unitId: z.number().int().positive() }))
+    .query(({ ctx, input }) => getUnitHistory(ctx.db, actorOf(ctx), input)),
   /** 单位画像; a liaison only their own unit. */
   unitProfile: signedInProcedure.input(unitInput).query(({ ctx, input }) => getUnitProfile(ctx.db, actorOf(ctx), input)),
   /** 整改看板: burn-down, overdue by unit, on-time closure; a liaison only their own unit. */

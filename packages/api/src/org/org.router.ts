@@ -20,6 +20,10 @@ export const groupRouter = router({
 
 export const periodRouter = router({
   list: signedInProcedure.query(({ ctx }) => listPeriods(ctx.db)),
-  create: officeProcedure.input(z.object({ code: periodValueSchema })).mutation(({ ctx, input }) => createPeriod(ctx.db, actorOf(ctx), input.code)),
-  setStatus: officeProcedure.input(z.object({ code: periodCodeSchema, status: periodStatusSchema })).mutation(({ ctx, input }) => changePeriodStatus(ctx, input.code, input.status)),
+  create: officeProcedure
+    .input(z.object({ code: periodValueSchema }))
+    .mutation(({ ctx, input }) => createPeriod(ctx.db, actorOf(ctx), input.code)),
+  setStatus: officeProcedure
+    .input(z.object({ code: periodCodeSchema, status: periodStatusSchema }))
+    .mutation(({ ctx, input }) => changePeriodStatus(ctx, input.code, input.status)),
 });

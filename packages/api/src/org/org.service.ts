@@ -13,18 +13,36 @@ import { carryOverOpenItems } from '../rectification/rectification.service';
 type Authed = Context & { user: SessionUser };
 
 /** Creates the group, or renames/reorders it when the code already exists for the year. */
-export async function upsertGroup(db: Db, actor: Actor, input: { year: number; code: string; name: string; sortOrder: number }): Promise<number> {
+export async function upsertGroup(
+  db: Db,
+  actor: Actor,
+  input: { year: number; code: string; name: string; sortOrder: number },
+): Promise<number> {
   const { now } = actor;
   return db.transaction().execute(async (trx) => {
     const existing = (await findGroupsByCode(trx, input.year)).get(input.code);
     if (existing) {
       const before = await findGroupById(trx, existing.id);
       await updateGroup(trx, existing.id, input);
-      await recordChange(trx, actor.user, now, { action: 'group.update', entity: 'group', entityId: existing.id, unitId: null, before, after: input });
+      await recordChange(trx, actor.user, now, {
+        action: 'group.update',
+        entity: 'group',
+        entityId: existing.id,
+        unitId: null,
+        before,
+        after: input,
+      });
       return existing.id;
     }
     const id = await insertGroup(trx, input);
-    await recordChange(trx, actor.user, now, { action: 'group.create', entity: 'group', entityId: id, unitId: null, before: null, after: input });
+    await recordChange(trx, actor.user, now, {
+      action: 'group.create',
+      entity: 'group',
+      entityId: id,
+      unitId: null,
+      before: null,
+      after: input,
+    });
     return id;
   });
 }
@@ -36,7 +54,14 @@ export async function createPeriod(db: Db, actor: Actor, period: Period): Promis
     const { start, end } = periodDateRange(period);
     const row = { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: 'open' as const };
     await insertPeriod(trx, row, now.toISOString());
-    await recordChange(trx, actor.user, now, { action: 'period.create', entity: 'period', entityId: period.code, unitId: null, before: null, after: row });
+    await recordChange(trx, actor.user, now, {
+      action: 'period.create',
+      entity: 'period',
+      entityId: period.code,
+      unitId: null,
+      before: null,
+      after: row,
+    });
   });
 }
 
@@ -57,6 +82,13 @@ export async function changePeriodStatus(ctx: Authed, code: string, status: Peri
     await updatePeriodStatus(trx, code, status);
     // Locking a period carries its still-open rectification items into the next one (结转).
     const carriedOver = status === 'locked' ? await carryOverOpenItems(trx, ctx, code) : 0;
-    await recordChange(trx, ctx.user, now, { action: 'period.status', entity: 'period', entityId: code, unitId: null, before: { status: period.status }, after: { status, carriedOver } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'period.status',
+      entity: 'period',
+      entityId: code,
+      unitId: null,
+      before: { status: period.status },
+      after: { status, carriedOver },
+    });
   });
 }

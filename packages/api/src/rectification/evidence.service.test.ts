@@ -20,7 +20,13 @@ describe.each(testDatabases)('evidence files on $name', (factory) => {
 
   const admin = () => callerFor(handle, org.users.admin, { now: NOW });
   const liaison = () => callerFor(handle, org.users.liaison, { now: NOW });
-  const issue = () => admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '政策文件栏目未更新', due: { kind: 'working_days', days: 5 } });
+  const issue = () =>
+    admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025Q3',
+      title: '政策文件栏目未更新',
+      due: { kind: 'working_days', days: 5 },
+    });
 
   it('stores a %PDF- polyglot named x.html as x.pdf, application/pdf, on the way in and out', async () => {
     const item = await issue();
@@ -47,7 +53,9 @@ describe.each(testDatabases)('evidence files on $name', (factory) => {
   it('refuses uploads to a finished item', async () => {
     const item = await issue();
     await admin().rectification.transition({ itemId: item.id, version: item.version, action: { type: 'cancel', reason: '问题已撤回' } });
-    await expect(liaison().rectification.uploadEvidence({ itemId: item.id, fileName: 'a.pdf', contentBase64: b64(PDF) })).rejects.toMatchObject({
+    await expect(
+      liaison().rectification.uploadEvidence({ itemId: item.id, fileName: 'a.pdf', contentBase64: b64(PDF) }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: '该整改任务已办结(已销号、已说明或已撤销),不能再上传佐证材料',
     });
@@ -56,7 +64,13 @@ describe.each(testDatabases)('evidence files on $name', (factory) => {
   it('refuses uploads from assessors and leaders (the procedure kind says who files)', async () => {
     const item = await issue();
     for (const role of ['assessor', 'leader'] as const) {
-      await expect(callerFor(handle, org.users[role], { now: NOW }).rectification.uploadEvidence({ itemId: item.id, fileName: 'a.pdf', contentBase64: b64(PDF) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        callerFor(handle, org.users[role], { now: NOW }).rectification.uploadEvidence({
+          itemId: item.id,
+          fileName: 'a.pdf',
+          contentBase64: b64(PDF),
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
   });
 });

@@ -44,8 +44,24 @@ export async function uploadEvidence(ctx: Authed, input: { itemId: number; fileN
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const id = await insertEvidenceFile(trx, { itemId: item.id, unitId: item.unitId, fileName, mime: type.mime, content, sha256, uploadedAt: now.toISOString(), uploadedBy: ctx.user.id });
-    await recordChange(trx, ctx.user, now, { action: 'rectification.evidence', entity: 'rectification', entityId: item.id, unitId: item.unitId, before: null, after: { fileId: id, fileName, size: content.byteLength, sha256 } });
+    const id = await insertEvidenceFile(trx, {
+      itemId: item.id,
+      unitId: item.unitId,
+      fileName,
+      mime: type.mime,
+      content,
+      sha256,
+      uploadedAt: now.toISOString(),
+      uploadedBy: ctx.user.id,
+    });
+    await recordChange(trx, ctx.user, now, {
+      action: 'rectification.evidence',
+      entity: 'rectification',
+      entityId: item.id,
+      unitId: item.unitId,
+      before: null,
+      after: { fileId: id, fileName, size: content.byteLength, sha256 },
+    });
     // The reference stored in a submission's evidence list.
     return { id, url: `kp-file:${id}`, fileName, size: content.byteLength, mime: type.mime };
   });
@@ -57,5 +73,10 @@ export async function downloadEvidence(ctx: Authed, fileId: number) {
   if (!file) throw notFound('文件不存在');
   assertCanSeeUnit(ctx.user, file.unitId);
   const ext = EXT_OF_MIME[file.mime] ?? 'bin';
-  return { fileName: safeFileName(file.fileName, ext, '佐证材料'), mime: file.mime, size: file.size, contentBase64: file.content.toString('base64') };
+  return {
+    fileName: safeFileName(file.fileName, ext, '佐证材料'),
+    mime: file.mime,
+    size: file.size,
+    contentBase64: file.content.toString('base64'),
+  };
 }

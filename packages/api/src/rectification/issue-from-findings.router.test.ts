@@ -14,7 +14,8 @@ describe.each(testDatabases)('issue from findings on $name', (factory) => {
   });
   afterEach(() => handle.destroy());
 
-  const findingIds = async () => (await handle.db.selectFrom('findings').select('id').where('round_id', '=', ex.q3.id).orderBy('id').execute()).map((f) => Number(f.id));
+  const findingIds = async () =>
+    (await handle.db.selectFrom('findings').select('id').where('round_id', '=', ex.q3.id).orderBy('id').execute()).map((f) => Number(f.id));
   const publish = async () => {
     const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
     await ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: round.version });
@@ -23,7 +24,9 @@ describe.each(testDatabases)('issue from findings on $name', (factory) => {
 
   it('refuses findings of an unpublished round, and writes nothing', async () => {
     const ids = await findingIds();
-    await expect(ex.admin.rectification.issueFromFindings({ findingIds: ids, grouping: 'per_finding', due })).rejects.toThrow(/所在测评尚未发布/);
+    await expect(ex.admin.rectification.issueFromFindings({ findingIds: ids, grouping: 'per_finding', due })).rejects.toThrow(
+      /所在测评尚未发布/,
+    );
     expect(await handle.db.selectFrom('rectification_items').select('id').execute()).toEqual([]);
   });
 
@@ -35,8 +38,12 @@ describe.each(testDatabases)('issue from findings on $name', (factory) => {
     expect(items).toHaveLength(6);
     expect(items.every((i) => i.source === 'finding' && i.period === '2025Q3')).toBe(true);
     expect(items.flatMap((i) => i.findingIds).sort((a, b) => a - b)).toEqual(ids);
-    await expect(ex.admin.rectification.issueFromFindings({ findingIds: ids.slice(0, 1), grouping: 'per_finding', due })).rejects.toThrow(/已交办/);
-    await expect(ex.admin.rectification.issueRound({ roundId: ex.q3.id, grouping: 'per_finding', due })).rejects.toThrow(/没有待交办的问题/);
+    await expect(ex.admin.rectification.issueFromFindings({ findingIds: ids.slice(0, 1), grouping: 'per_finding', due })).rejects.toThrow(
+      /已交办/,
+    );
+    await expect(ex.admin.rectification.issueRound({ roundId: ex.q3.id, grouping: 'per_finding', due })).rejects.toThrow(
+      /没有待交办的问题/,
+    );
   });
 
   it('orders a whole round at once, one item per finding', async () => {

@@ -2,7 +2,12 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { issueFromFindingsInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
 import { invalidInput } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
-import { findItemsOfFindings, listFindingsForIssue, listUnorderedFindingIds, type FindingForIssue } from '@kaoping/db/rectification/rectification.repository';
+import {
+  findItemsOfFindings,
+  listFindingsForIssue,
+  listUnorderedFindingIds,
+  type FindingForIssue,
+} from '@kaoping/db/rectification/rectification.repository';
 import type { z } from 'zod';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
@@ -55,19 +60,41 @@ export async function issueFromFindings(ctx: Authed, input: z.output<typeof issu
       const item = await issueItemInTransaction(
         trx,
         ctx,
-        { unitId: first.unitId, period: first.period, findingIds: group.map((f) => f.id), title: titleOf(group), requirement: input.requirement, due: input.due, severity: input.severity, responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: input.evidenceRequired },
+        {
+          unitId: first.unitId,
+          period: first.period,
+          findingIds: group.map((f) => f.id),
+          title: titleOf(group),
+          requirement: input.requirement,
+          due: input.due,
+          severity: input.severity,
+          responsiblePerson: '',
+          responsibleLeader: '',
+          source: 'manual',
+          evidenceRequired: input.evidenceRequired,
+        },
         'finding',
       );
       items.push(item);
     }
-    await recordChange(trx, ctx.user, now, { action: 'rectification.issue_bulk', entity: 'rectification', entityId: items.map((i) => i.code).join(','), unitId: null, before: null, after: { findings: ids.length, items: items.length, grouping: input.grouping } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'rectification.issue_bulk',
+      entity: 'rectification',
+      entityId: items.map((i) => i.code).join(','),
+      unitId: null,
+      before: null,
+      after: { findings: ids.length, items: items.length, grouping: input.grouping },
+    });
     const calendar = await loadWorkCalendar(trx);
     return items.map((i) => withDerived(i, chinaToday(now), calendar));
   });
 }
 
 /** 交办 for a whole published round: every active finding not ordered yet. */
-export async function issueRound(ctx: Authed, input: Omit<z.output<typeof issueFromFindingsInputSchema>, 'findingIds'> & { roundId: number }) {
+export async function issueRound(
+  ctx: Authed,
+  input: Omit<z.output<typeof issueFromFindingsInputSchema>, 'findingIds'> & { roundId: number },
+) {
   const findingIds = await listUnorderedFindingIds(ctx.db, input.roundId);
   if (findingIds.length === 0) throw invalidInput('本轮测评没有待交办的问题');
   return issueFromFindings(ctx, { ...input, findingIds });

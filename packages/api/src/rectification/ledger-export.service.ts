@@ -18,7 +18,12 @@ export async function exportLedgerXlsx(ctx: Authed, filter: z.output<typeof ledg
       period: r.carriedInto ? `${r.period}→${r.carriedInto}` : r.period,
       title: r.title,
       unitName: r.unitName,
-      measures: r.submission?.kind === 'fix' ? r.submission.measures : r.submission?.kind === 'explanation' ? `情况说明:${r.submission.explanation}` : '',
+      measures:
+        r.submission?.kind === 'fix'
+          ? r.submission.measures
+          : r.submission?.kind === 'explanation'
+            ? `情况说明:${r.submission.explanation}`
+            : '',
       dueDate: r.dueDate,
       status: rectificationStatusLabelsZh[r.status],
       completion: r.submission?.kind === 'fix' ? r.submission.completionNote : '',

@@ -5,7 +5,12 @@ import { chinaToday } from '@kaoping/domain/period/period';
 import { loadWorkCalendar } from './work-calendar.service';
 import type { WorkCalendar } from '@kaoping/domain/calendar/work-calendar';
 import { addDays } from '@kaoping/domain/calendar/china-date';
-import { insertNotifications, listLiaisonIds, listOfficeUserIds, type NewNotification } from '@kaoping/db/rectification/notification.repository';
+import {
+  insertNotifications,
+  listLiaisonIds,
+  listOfficeUserIds,
+  type NewNotification,
+} from '@kaoping/db/rectification/notification.repository';
 import { listLedger, type LedgerItem } from '@kaoping/db/rectification/rectification.repository';
 import type { Db } from '@kaoping/db/connect';
 
@@ -19,7 +24,12 @@ function noticeFor(item: LedgerItem, action: string): Notice | null {
       return { to: 'unit', kind: 'issued', title: `新的整改任务:${head}`, body: `整改时限 ${item.dueDate},请及时签收并落实整改。` };
     case 'submit':
     case 'explain':
-      return { to: 'office', kind: 'submitted', title: `${item.unitName} 已报送:${head}`, body: action === 'submit' ? '单位已报送整改情况,请复核。' : '单位提交了情况说明,请审核。' };
+      return {
+        to: 'office',
+        kind: 'submitted',
+        title: `${item.unitName} 已报送:${head}`,
+        body: action === 'submit' ? '单位已报送整改情况,请复核。' : '单位提交了情况说明,请审核。',
+      };
     case 'recheck_fail':
     case 'reject_explanation':
       return { to: 'unit', kind: 'returned', title: `整改被退回:${head}`, body: `退回理由:${item.returnReason ?? ''}` };
@@ -27,7 +37,12 @@ function noticeFor(item: LedgerItem, action: string): Notice | null {
     case 'accept_explanation':
       return { to: 'unit', kind: 'closed', title: `整改已销号:${head}`, body: `销号日期 ${item.closedOn ?? ''}` };
     case 'escalate':
-      return { to: 'unit', kind: 'escalated', title: `整改督办升级:${head}`, body: `督办措施:${item.escalationLevel ? escalationLevelLabelsZh[item.escalationLevel] : ''}` };
+      return {
+        to: 'unit',
+        kind: 'escalated',
+        title: `整改督办升级:${head}`,
+        body: `督办措施:${item.escalationLevel ? escalationLevelLabelsZh[item.escalationLevel] : ''}`,
+      };
     default:
       return null;
   }
@@ -36,8 +51,16 @@ function noticeFor(item: LedgerItem, action: string): Notice | null {
 export async function notifyAboutEvent(trx: Db, item: LedgerItem, action: string, now: Date): Promise<void> {
   const notice = noticeFor(item, action);
   if (!notice) return;
-  const userIds = notice.to === 'office' ? await listOfficeUserIds(trx) : ((await listLiaisonIds(trx, [item.unitId])).get(item.unitId) ?? []);
-  const notes: NewNotification[] = userIds.map((userId) => ({ userId, kind: notice.kind, title: notice.title, body: notice.body, itemId: item.id, dedupeKey: `${item.id}:v${item.version}:${action}:${userId}` }));
+  const userIds =
+    notice.to === 'office' ? await listOfficeUserIds(trx) : ((await listLiaisonIds(trx, [item.unitId])).get(item.unitId) ?? []);
+  const notes: NewNotification[] = userIds.map((userId) => ({
+    userId,
+    kind: notice.kind,
+    title: notice.title,
+    body: notice.body,
+    itemId: item.id,
+    dedupeKey: `${item.id}:v${item.version}:${action}:${userId}`,
+  }));
   await insertNotifications(trx, notes, now.toISOString());
 }
 
@@ -49,8 +72,21 @@ const CATCH_UP_DAYS = 7;
  * liaisons and, for overdue items, the office — for today and the days before it (catch-up).
  * Idempotent: each notice has a dedupe key per reminder date.
  */
-export async function syncDueReminders(trx: Db, calendar: WorkCalendar, today: string, now: Date, offsets: readonly number[] = [2]): Promise<number> {
-  const items = await listLedger(trx, { period: null, unitId: null, groupId: null, statuses: ['issued', 'acknowledged', 'in_progress', 'returned'], severity: null, onlyUnitId: null });
+export async function syncDueReminders(
+  trx: Db,
+  calendar: WorkCalendar,
+  today: string,
+  now: Date,
+  offsets: readonly number[] = [2],
+): Promise<number> {
+  const items = await listLedger(trx, {
+    period: null,
+    unitId: null,
+    groupId: null,
+    statuses: ['issued', 'acknowledged', 'in_progress', 'returned'],
+    severity: null,
+    onlyUnitId: null,
+  });
   const liaisons = await listLiaisonIds(trx, [...new Set(items.map((i) => i.unitId))]);
   const office = await listOfficeUserIds(trx);
   const notes: NewNotification[] = [];
@@ -59,10 +95,22 @@ export async function syncDueReminders(trx: Db, calendar: WorkCalendar, today: s
     const reminders = days.flatMap((day) => remindersDue(item as RectificationItem, calendar, day, offsets));
     for (const reminder of reminders) {
       const isOverdue = reminder.kind === 'overdue';
-      const title = isOverdue ? `整改已逾期 ${reminder.workingDaysOverdue} 个工作日:${item.code} ${item.title.slice(0, 30)}` : `整改将于 ${reminder.dueDate} 到期:${item.code} ${item.title.slice(0, 30)}`;
-      const body = isOverdue ? `${item.unitName} 的整改任务已超过时限 ${item.dueDate},请尽快报送整改情况。` : `距整改时限还有 ${reminder.workingDaysBefore} 个工作日。`;
+      const title = isOverdue
+        ? `整改已逾期 ${reminder.workingDaysOverdue} 个工作日:${item.code} ${item.title.slice(0, 30)}`
+        : `整改将于 ${reminder.dueDate} 到期:${item.code} ${item.title.slice(0, 30)}`;
+      const body = isOverdue
+        ? `${item.unitName} 的整改任务已超过时限 ${item.dueDate},请尽快报送整改情况。`
+        : `距整改时限还有 ${reminder.workingDaysBefore} 个工作日。`;
       const to = [...(liaisons.get(item.unitId) ?? []), ...(isOverdue ? office : [])];
-      for (const userId of to) notes.push({ userId, kind: reminder.kind, title, body, itemId: item.id, dedupeKey: `${item.id}:${reminder.kind}:${reminder.date}:${userId}` });
+      for (const userId of to)
+        notes.push({
+          userId,
+          kind: reminder.kind,
+          title,
+          body,
+          itemId: item.id,
+          dedupeKey: `${item.id}:${reminder.kind}:${reminder.date}:${userId}`,
+        });
     }
   }
   return insertNotifications(trx, notes, now.toISOString());

@@ -20,13 +20,26 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
 
   const admin = (now = at(ISSUED_AT.toISOString())) => callerFor(handle, org.users.admin, { now });
   const liaison = (now = at(ISSUED_AT.toISOString())) => callerFor(handle, org.users.liaison, { now });
-  const issue = (days = 3) => admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '政策文件栏目六个月未更新', requirement: '逐项补充公开', due: { kind: 'working_days', days }, severity: 'serious' });
+  const issue = (days = 3) =>
+    admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025Q3',
+      title: '政策文件栏目六个月未更新',
+      requirement: '逐项补充公开',
+      due: { kind: 'working_days', days },
+      severity: 'serious',
+    });
 
   it('issues an item whose working-day deadline skips the National Day block and counts the 调休 Saturday', async () => {
     const item = await issue(3);
     // Working days after 09-29: 09-30, (10-01..10-08 off), 10-09, 10-10 → due 2025-10-10.
     expect(item).toMatchObject({ code: 'ZG-2025-001', status: 'issued', dueDate: '2025-10-10', version: 1, isOverdue: false });
-    const eleven = await admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '另一问题', due: { kind: 'working_days', days: 4 } });
+    const eleven = await admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025Q3',
+      title: '另一问题',
+      due: { kind: 'working_days', days: 4 },
+    });
     // 10-11 is a make-up Saturday (调休): it is the 4th working day.
     expect(eleven).toMatchObject({ code: 'ZG-2025-002', dueDate: '2025-10-11' });
   });
@@ -39,14 +52,36 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     const l = liaison(at('2025-09-30T01:00:00.000Z'));
     let current = await l.rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } });
     const file = await l.rectification.uploadEvidence({ itemId: item.id, fileName: '整改报告.pdf', contentBase64: PDF.toString('base64') });
-    current = await l.rectification.transition({ itemId: item.id, version: current.version, action: { type: 'submit', measures: '已补充公开文件12件', completionNote: '已完成', evidence: [{ label: file.fileName, url: file.url }] } });
+    current = await l.rectification.transition({
+      itemId: item.id,
+      version: current.version,
+      action: {
+        type: 'submit',
+        measures: '已补充公开文件12件',
+        completionNote: '已完成',
+        evidence: [{ label: file.fileName, url: file.url }],
+      },
+    });
     expect(current.status).toBe('submitted');
     expect((await admin().notifications.list({})).items[0]?.title).toContain('已报送');
 
     const a = admin(at('2025-10-09T02:00:00.000Z'));
-    current = await a.rectification.transition({ itemId: item.id, version: current.version, action: { type: 'recheck_fail', reason: '仍有3件未公开' } });
+    current = await a.rectification.transition({
+      itemId: item.id,
+      version: current.version,
+      action: { type: 'recheck_fail', reason: '仍有3件未公开' },
+    });
     expect(current).toMatchObject({ status: 'returned', returnReason: '仍有3件未公开', recheckFailCount: 1 });
-    current = await l.rectification.transition({ itemId: item.id, version: current.version, action: { type: 'submit', measures: '全部补齐', completionNote: '已完成', evidence: [{ label: '栏目', url: 'http://example.gov.cn/zc' }] } });
+    current = await l.rectification.transition({
+      itemId: item.id,
+      version: current.version,
+      action: {
+        type: 'submit',
+        measures: '全部补齐',
+        completionNote: '已完成',
+        evidence: [{ label: '栏目', url: 'http://example.gov.cn/zc' }],
+      },
+    });
     current = await a.rectification.transition({ itemId: item.id, version: current.version, action: { type: 'recheck_pass', note: null } });
     expect(current).toMatchObject({ status: 'closed', closedOn: '2025-10-09', closedOnTime: true });
 
@@ -59,7 +94,13 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
 
   it('evidence is required per order: the office decides when issuing', async () => {
     const required = await issue();
-    const optional = await admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '栏目名称不规范', due: { kind: 'working_days', days: 3 }, evidenceRequired: false });
+    const optional = await admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025Q3',
+      title: '栏目名称不规范',
+      due: { kind: 'working_days', days: 3 },
+      evidenceRequired: false,
+    });
     expect([required.evidenceRequired, optional.evidenceRequired]).toEqual([true, false]);
     const l = liaison(at('2025-09-30T01:00:00.000Z'));
     const fix = { type: 'submit' as const, measures: '已整改', completionNote: '已完成', evidence: [] };
@@ -67,14 +108,17 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     await expect(l.rectification.transition({ itemId: required.id, version: a1.version, action: fix })).rejects.toThrow(/佐证材料/);
     expect((await l.rectification.get({ id: required.id })).item.status).toBe('acknowledged');
     const a2 = await l.rectification.transition({ itemId: optional.id, version: 1, action: { type: 'acknowledge', note: null } });
-    await expect(l.rectification.transition({ itemId: optional.id, version: a2.version, action: fix })).resolves.toMatchObject({ status: 'submitted' });
+    await expect(l.rectification.transition({ itemId: optional.id, version: a2.version, action: fix })).resolves.toMatchObject({
+      status: 'submitted',
+    });
   });
 
   it('finds a unit’s items by name, code or pinyin initials, and counts overdue in working days', async () => {
     const item = await issue(3); // due 2025-10-10
     const later = admin(at('2025-10-14T02:00:00.000Z')); // Tuesday after: 10-11 (调休 Saturday), 10-13, 10-14 → 3 working days, 4 calendar days
     const unit = org.own;
-    for (const q of [unit.name.slice(0, 3), unit.code.toLowerCase(), 'ljq']) expect((await later.rectification.ledger({ unitQuery: q })).rows.map((r) => r.id)).toEqual([item.id]);
+    for (const q of [unit.name.slice(0, 3), unit.code.toLowerCase(), 'ljq'])
+      expect((await later.rectification.ledger({ unitQuery: q })).rows.map((r) => r.id)).toEqual([item.id]);
     expect((await later.rectification.ledger({ unitQuery: 'zzzzqqq' })).rows).toEqual([]);
     const row = (await later.rectification.ledger({})).rows[0];
     expect(row).toMatchObject({ isOverdue: true, workingDaysOverdue: 3, daysOverdue: 4 });
@@ -83,28 +127,64 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
   it('refuses a stale version with a conflict message and changes nothing', async () => {
     const item = await issue();
     await liaison().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } });
-    await expect(liaison().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } })).rejects.toMatchObject({ code: 'CONFLICT', message: '该整改任务已被他人处理,请刷新后重试' });
+    await expect(
+      liaison().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: '该整改任务已被他人处理,请刷新后重试' });
     expect((await admin().rectification.get({ id: item.id })).events).toHaveLength(2);
   });
 
   it('refuses illegal transitions and other units, in Chinese', async () => {
     const item = await issue();
-    await expect(admin().rectification.transition({ itemId: item.id, version: 1, action: { type: 'recheck_pass', note: null } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(admin().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const other = await admin().rectification.issue({ unitId: org.other.id, period: '2025Q3', title: '东湖区的问题', due: { kind: 'date', date: '2025-10-31' } });
-    await expect(liaison().rectification.get({ id: other.id })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '无权查看其他单位的数据' });
-    await expect(liaison().rectification.transition({ itemId: other.id, version: 1, action: { type: 'acknowledge', note: null } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      admin().rectification.transition({ itemId: item.id, version: 1, action: { type: 'recheck_pass', note: null } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      admin().rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const other = await admin().rectification.issue({
+      unitId: org.other.id,
+      period: '2025Q3',
+      title: '东湖区的问题',
+      due: { kind: 'date', date: '2025-10-31' },
+    });
+    await expect(liaison().rectification.get({ id: other.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '无权查看其他单位的数据',
+    });
+    await expect(
+      liaison().rectification.transition({ itemId: other.id, version: 1, action: { type: 'acknowledge', note: null } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await liaison().rectification.ledger({})).rows.map((r) => r.code)).toEqual([item.code]);
   });
 
   it('guards evidence: type and size limits, and another unit cannot fetch a file', async () => {
     const item = await issue();
-    await expect(liaison().rectification.uploadEvidence({ itemId: item.id, fileName: 'a.exe', contentBase64: Buffer.from('MZ\x90\x00').toString('base64') })).rejects.toMatchObject({ message: '只能上传 PDF、PNG、JPG、Word(.docx)或 Excel(.xlsx)文件' });
-    await expect(liaison().rectification.uploadEvidence({ itemId: item.id, fileName: 'big.pdf', contentBase64: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64') })).rejects.toThrow(/文件超过 5 MB/);
-    const file = await liaison().rectification.uploadEvidence({ itemId: item.id, fileName: 'ok.pdf', contentBase64: PDF.toString('base64') });
-    expect(Buffer.from((await liaison().rectification.downloadEvidence({ fileId: file.id })).contentBase64, 'base64').equals(PDF)).toBe(true);
+    await expect(
+      liaison().rectification.uploadEvidence({
+        itemId: item.id,
+        fileName: 'a.exe',
+        contentBase64: Buffer.from('MZ\x90\x00').toString('base64'),
+      }),
+    ).rejects.toMatchObject({ message: '只能上传 PDF、PNG、JPG、Word(.docx)或 Excel(.xlsx)文件' });
+    await expect(
+      liaison().rectification.uploadEvidence({
+        itemId: item.id,
+        fileName: 'big.pdf',
+        contentBase64: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64'),
+      }),
+    ).rejects.toThrow(/文件超过 5 MB/);
+    const file = await liaison().rectification.uploadEvidence({
+      itemId: item.id,
+      fileName: 'ok.pdf',
+      contentBase64: PDF.toString('base64'),
+    });
+    expect(Buffer.from((await liaison().rectification.downloadEvidence({ fileId: file.id })).contentBase64, 'base64').equals(PDF)).toBe(
+      true,
+    );
     const otherLiaison = { ...org.users.liaison, id: org.users.liaison.id, unitId: org.other.id };
-    await expect(callerFor(handle, otherLiaison).rectification.downloadEvidence({ fileId: file.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(handle, otherLiaison).rectification.downloadEvidence({ fileId: file.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await handle.db.selectFrom('rectification_files').select('id').execute()).toHaveLength(1);
   });
 
@@ -128,7 +208,12 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
 
   it('carries open items over when the period is locked', async () => {
     const open = await issue();
-    const closed = await admin().rectification.issue({ unitId: org.own.id, period: '2025Q3', title: '已撤销的问题', due: { kind: 'date', date: '2025-10-31' } });
+    const closed = await admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025Q3',
+      title: '已撤销的问题',
+      due: { kind: 'date', date: '2025-10-31' },
+    });
     await admin().rectification.transition({ itemId: closed.id, version: 1, action: { type: 'cancel', reason: '问题已撤回' } });
     await admin().periods.create({ code: '2025Q3' });
     await admin().periods.setStatus({ code: '2025Q3', status: 'closed' });
@@ -149,7 +234,13 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
   });
 
   it('records where an order came from: a failed annual-report rule, or by hand', async () => {
-    const fromReport = await admin().rectification.issue({ unitId: org.own.id, period: '2025', title: '年度报告数据不一致:本年新收 14 + 上年结转 0 ≠ 办理结果总计 13 + 结转下年度 0,差 1', due: { kind: 'working_days', days: 10 }, source: 'report_rule' });
+    const fromReport = await admin().rectification.issue({
+      unitId: org.own.id,
+      period: '2025',
+      title: '年度报告数据不一致:本年新收 14 + 上年结转 0 ≠ 办理结果总计 13 + 结转下年度 0,差 1',
+      due: { kind: 'working_days', days: 10 },
+      source: 'report_rule',
+    });
     const byHand = await issue();
     expect([fromReport.source, byHand.source]).toEqual(['report_rule', 'manual']);
   });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { rectificationTransitionInputSchema } from '@kaoping/contracts/rectification/rectification-action';
-import { calendarOverrideInputSchema, evidenceUploadInputSchema, issueFromFindingsInputSchema, issueRoundInputSchema, ledgerFilterSchema, ledgerIssueInputSchema } from '@kaoping/contracts/rectification/rectification-ledger';
+import {
+  calendarOverrideInputSchema,
+  evidenceUploadInputSchema,
+  issueFromFindingsInputSchema,
+  issueRoundInputSchema,
+  ledgerFilterSchema,
+  ledgerIssueInputSchema,
+} from '@kaoping/contracts/rectification/rectification-ledger';
 import { chinaDateSchema } from '@kaoping/contracts/rectification/rectification-item';
 import { rectificationIssueInputSchema } from '@kaoping/contracts/rectification/rectification-action';
 import { calendarCoverage, describeDay } from '@kaoping/domain/calendar/work-calendar';
@@ -30,10 +37,14 @@ export const rectificationRouter = router({
   /** Every lifecycle action; who may do what is the domain state machine's table. */
   issueRound: officeProcedure.input(issueRoundInputSchema).mutation(({ ctx, input }) => issueRound(ctx, input)),
   transition: signedInProcedure.input(rectificationTransitionInputSchema).mutation(({ ctx, input }) => transitionItem(ctx, input)),
-  figures: signedInProcedure.input(z.object({ period: z.string().nullable().default(null), groupId: z.number().int().positive().nullable().default(null) })).query(({ ctx, input }) => computeLedgerFigures(ctx, input)),
+  figures: signedInProcedure
+    .input(z.object({ period: z.string().nullable().default(null), groupId: z.number().int().positive().nullable().default(null) }))
+    .query(({ ctx, input }) => computeLedgerFigures(ctx, input)),
   exportXlsx: signedInProcedure.input(ledgerFilterSchema).mutation(({ ctx, input }) => exportLedgerXlsx(ctx, input)),
   uploadEvidence: filerProcedure.input(evidenceUploadInputSchema).mutation(({ ctx, input }) => uploadEvidence(ctx, input)),
-  downloadEvidence: signedInProcedure.input(z.object({ fileId: z.number().int().positive() })).query(({ ctx, input }) => downloadEvidence(ctx, input.fileId)),
+  downloadEvidence: signedInProcedure
+    .input(z.object({ fileId: z.number().int().positive() }))
+    .query(({ ctx, input }) => downloadEvidence(ctx, input.fileId)),
   /** The due date a rule would give if issued today (for the issue form). */
   previewDue: signedInProcedure.input(z.object({ due: rectificationIssueInputSchema.shape.due })).query(async ({ ctx, input }) => {
     const calendar = await loadWorkCalendar(ctx.db);
@@ -50,7 +61,9 @@ export const notificationRouter = router({
     await syncDueReminders(ctx.db, calendar, chinaToday(ctx.now()), ctx.now());
     return listNotifications(ctx.db, ctx.user.id, input.limit);
   }),
-  markRead: signedInProcedure.input(z.object({ ids: z.union([z.array(z.number().int().positive()).max(500), z.literal('all')]) })).mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.user.id, input.ids, ctx.now().toISOString())),
+  markRead: signedInProcedure
+    .input(z.object({ ids: z.union([z.array(z.number().int().positive()).max(500), z.literal('all')]) }))
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.user.id, input.ids, ctx.now().toISOString())),
 });
 
 export const calendarRouter = router({
@@ -61,13 +74,27 @@ export const calendarRouter = router({
   upsert: officeProcedure.input(calendarOverrideInputSchema).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (trx) => {
       await upsertCalendarOverride(trx, input, ctx.now().toISOString());
-      await recordChange(trx, ctx.user, ctx.now(), { action: 'calendar.upsert', entity: 'calendar', entityId: input.date, unitId: null, before: null, after: input });
+      await recordChange(trx, ctx.user, ctx.now(), {
+        action: 'calendar.upsert',
+        entity: 'calendar',
+        entityId: input.date,
+        unitId: null,
+        before: null,
+        after: input,
+      });
     }),
   ),
   remove: officeProcedure.input(z.object({ date: chinaDateSchema })).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (trx) => {
       await deleteCalendarOverride(trx, input.date);
-      await recordChange(trx, ctx.user, ctx.now(), { action: 'calendar.remove', entity: 'calendar', entityId: input.date, unitId: null, before: input, after: null });
+      await recordChange(trx, ctx.user, ctx.now(), {
+        action: 'calendar.remove',
+        entity: 'calendar',
+        entityId: input.date,
+        unitId: null,
+        before: input,
+        after: null,
+      });
     }),
   ),
 });

@@ -9,10 +9,26 @@ import { chinaToday } from '@kaoping/domain/period/period';
 import { daysOverdue, isClosedOnTime, isOverdue, workingDaysOverdue } from '@kaoping/domain/rectification/rectification-deadline';
 import { evidenceProblem } from '@kaoping/domain/rectification/evidence-rule';
 import { unitMatches } from '@kaoping/domain/rectification/unit-search';
-import { allowedActions, applyTransition, describeRectificationError, issueRectificationItem, type RectificationError } from '@kaoping/domain/rectification/rectification-machine';
+import {
+  allowedActions,
+  applyTransition,
+  describeRectificationError,
+  issueRectificationItem,
+  type RectificationError,
+} from '@kaoping/domain/rectification/rectification-machine';
 import { carryOverActions } from '@kaoping/domain/rectification/rectification-carry-over';
 import { listEvidenceFiles } from '@kaoping/db/rectification/evidence-file.repository';
-import { findLedgerItem, insertEvent, insertItem, listEvents, listLedger, nextItemCode, updateItemState, type LedgerItem, type RectificationMeta } from '@kaoping/db/rectification/rectification.repository';
+import {
+  findLedgerItem,
+  insertEvent,
+  insertItem,
+  listEvents,
+  listLedger,
+  nextItemCode,
+  updateItemState,
+  type LedgerItem,
+  type RectificationMeta,
+} from '@kaoping/db/rectification/rectification.repository';
 import type { Db } from '@kaoping/db/connect';
 import type { z } from 'zod';
 import type { Context } from '../context';
@@ -49,13 +65,24 @@ export function withDerived(item: LedgerItem, today: string, calendar: WorkCalen
 }
 
 /** Issues (交办) one item inside an open transaction; the caller audits. */
-export async function issueItemInTransaction(trx: Db, ctx: Authed, input: z.output<typeof ledgerIssueInputSchema>, source: RectificationMeta['source']): Promise<LedgerItem> {
+export async function issueItemInTransaction(
+  trx: Db,
+  ctx: Authed,
+  input: z.output<typeof ledgerIssueInputSchema>,
+  source: RectificationMeta['source'],
+): Promise<LedgerItem> {
   const now = ctx.now();
   const code = await nextItemCode(trx, Number(chinaToday(now).slice(0, 4)));
   const calendar = await loadWorkCalendar(trx);
   const result = issueRectificationItem({ id: 0, code, input }, actorOf(ctx.user), now.toISOString(), calendar);
   if (!result.ok) throw toDomainError(result.error);
-  const meta: RectificationMeta = { severity: input.severity, responsiblePerson: input.responsiblePerson, responsibleLeader: input.responsibleLeader, source, evidenceRequired: input.evidenceRequired };
+  const meta: RectificationMeta = {
+    severity: input.severity,
+    responsiblePerson: input.responsiblePerson,
+    responsibleLeader: input.responsibleLeader,
+    source,
+    evidenceRequired: input.evidenceRequired,
+  };
   const id = await insertItem(trx, result.item, meta);
   await insertEvent(trx, { ...result.event, itemId: id }, ctx.user.displayName);
   const item = await findLedgerItem(trx, id);
@@ -67,7 +94,14 @@ export async function issueItemInTransaction(trx: Db, ctx: Authed, input: z.outp
 export async function issueItem(ctx: Authed, input: z.output<typeof ledgerIssueInputSchema>) {
   return ctx.db.transaction().execute(async (trx) => {
     const item = await issueItemInTransaction(trx, ctx, input, input.findingIds.length > 0 ? 'finding' : input.source);
-    await recordChange(trx, ctx.user, ctx.now(), { action: 'rectification.issue', entity: 'rectification', entityId: item.id, unitId: item.unitId, before: null, after: item });
+    await recordChange(trx, ctx.user, ctx.now(), {
+      action: 'rectification.issue',
+      entity: 'rectification',
+      entityId: item.id,
+      unitId: item.unitId,
+      before: null,
+      after: item,
+    });
     return withDerived(item, chinaToday(ctx.now()), await loadWorkCalendar(trx));
   });
 }
@@ -87,7 +121,14 @@ export async function transitionItem(ctx: Authed, input: RectificationTransition
     if (!(await updateItemState(trx, result.item, input.version))) throw conflict(CONFLICT);
     await insertEvent(trx, result.event, ctx.user.displayName);
     const after = { ...before, ...result.item };
-    await recordChange(trx, ctx.user, now, { action: `rectification.${input.action.type}`, entity: 'rectification', entityId: before.id, unitId: before.unitId, before: pickState(before), after: pickState(after) });
+    await recordChange(trx, ctx.user, now, {
+      action: `rectification.${input.action.type}`,
+      entity: 'rectification',
+      entityId: before.id,
+      unitId: before.unitId,
+      before: pickState(before),
+      after: pickState(after),
+    });
     await notifyAboutEvent(trx, after, input.action.type, now);
     return withDerived(after, chinaToday(now), await loadWorkCalendar(trx));
   });
@@ -101,11 +142,20 @@ function pickState(item: RectificationItem) {
 export async function listLedgerForUser(ctx: Authed, f: z.output<typeof ledgerFilterSchema>) {
   const today = chinaToday(ctx.now());
   const [rows, calendar] = await Promise.all([
-    listLedger(ctx.db, { period: f.period, unitId: f.unitId, groupId: f.groupId, statuses: f.status, severity: f.severity, onlyUnitId: unitScopeOf(ctx.user) }),
+    listLedger(ctx.db, {
+      period: f.period,
+      unitId: f.unitId,
+      groupId: f.groupId,
+      statuses: f.status,
+      severity: f.severity,
+      onlyUnitId: unitScopeOf(ctx.user),
+    }),
     loadWorkCalendar(ctx.db),
   ]);
   const query = f.unitQuery ?? '';
-  const derived = rows.filter((r) => unitMatches(query, { code: r.unitCode, name: r.unitName })).map((r) => withDerived(r, today, calendar));
+  const derived = rows
+    .filter((r) => unitMatches(query, { code: r.unitCode, name: r.unitName }))
+    .map((r) => withDerived(r, today, calendar));
   return { today, rows: f.overdueOnly ? derived.filter((r) => r.isOverdue) : derived };
 }
 
@@ -116,7 +166,11 @@ export async function getItemDetail(ctx: Authed, id: number) {
   const [events, files, calendar] = await Promise.all([listEvents(ctx.db, id), listEvidenceFiles(ctx.db, id), loadWorkCalendar(ctx.db)]);
   return {
     item: withDerived(item, chinaToday(ctx.now()), calendar),
-    events: events.map((e) => ({ ...e, actionLabel: e.action === 'issue' ? '交办' : (rectificationActionLabelsZh[e.action as keyof typeof rectificationActionLabelsZh] ?? e.action) })),
+    events: events.map((e) => ({
+      ...e,
+      actionLabel:
+        e.action === 'issue' ? '交办' : (rectificationActionLabelsZh[e.action as keyof typeof rectificationActionLabelsZh] ?? e.action),
+    })),
     files,
     allowedActions: allowedActions(item, actorOf(ctx.user)),
   };
@@ -124,7 +178,14 @@ export async function getItemDetail(ctx: Authed, id: number) {
 
 /** When a period is locked, its open items are carried into the next period (结转). */
 export async function carryOverOpenItems(trx: Db, ctx: Authed, lockedPeriod: string): Promise<number> {
-  const items = await listLedger(trx, { period: lockedPeriod, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null });
+  const items = await listLedger(trx, {
+    period: lockedPeriod,
+    unitId: null,
+    groupId: null,
+    statuses: null,
+    severity: null,
+    onlyUnitId: null,
+  });
   let carried = 0;
   for (const { itemId, action } of carryOverActions(items, lockedPeriod)) {
     const item = items.find((i) => i.id === itemId);

@@ -14,7 +14,8 @@ describe.each(testDatabases)('input validation on $name', (factory) => {
   });
   afterEach(() => handle.destroy());
 
-  const create = (name: string, validFrom = '2026-01-01') => callerFor(handle, org.users.admin).units.create({ code: 'X01', name, kind: 'city_dept', validFrom });
+  const create = (name: string, validFrom = '2026-01-01') =>
+    callerFor(handle, org.users.admin).units.create({ code: 'X01', name, kind: 'city_dept', validFrom });
 
   it.each([
     ['only zero-width characters', '\u200b\u200c\u200d\u2060', /单位名称至少2个字/],

@@ -4,5 +4,7 @@ import { officeProcedure, router } from '../trpc';
 
 export const securityRouter = router({
   /** Failed sign-ins, newest first: the office's administrators watch for guessing. */
-  failedSignIns: officeProcedure.input(securityEventListInputSchema).query(({ ctx, input }) => listSecurityEvents(ctx.db, { limit: input.limit })),
+  failedSignIns: officeProcedure
+    .input(securityEventListInputSchema)
+    .query(({ ctx, input }) => listSecurityEvents(ctx.db, { limit: input.limit })),
 });

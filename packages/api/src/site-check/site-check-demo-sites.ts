@@ -11,16 +11,25 @@ import type { FixtureCity } from '@kaoping/importers/site-check/site-check-fixtu
 
 export const DEMO_SITES_MAX = 40;
 
-export async function startDemoWebsites(db: Db, now: Date = new Date()): Promise<FixtureCity & { units: { unitId: number; url: string }[] }> {
-  const units = (await checkTargets(db, {})).filter((u) => u.url === null || u.url.startsWith('http://127.0.0.1:')).slice(0, DEMO_SITES_MAX);
+export async function startDemoWebsites(
+  db: Db,
+  now: Date = new Date(),
+): Promise<FixtureCity & { units: { unitId: number; url: string }[] }> {
+  const units = (await checkTargets(db, {}))
+    .filter((u) => u.url === null || u.url.startsWith('http://127.0.0.1:'))
+    .slice(0, DEMO_SITES_MAX);
   const city = await startFixtureCity({ today: chinaDateOf(now), specs: units.map((u, i) => ({ ...fixtureSiteSpec(i), name: u.name })) });
   const at = now.toISOString();
   const assigned: { unitId: number; url: string }[] = [];
   for (const [i, u] of units.entries()) {
     const site = city.sites[i];
     if (!site) continue;
-    const others = (await listChannels(db, u.unitId)).filter((c) => c.kind !== 'website').map(({ kind, name, url }) => ({ kind, name, url }));
-    const media = others.some((c) => c.kind === 'new_media') ? [] : [{ kind: 'new_media' as const, name: '政务微信公众号', url: `${u.name}发布` }];
+    const others = (await listChannels(db, u.unitId))
+      .filter((c) => c.kind !== 'website')
+      .map(({ kind, name, url }) => ({ kind, name, url }));
+    const media = others.some((c) => c.kind === 'new_media')
+      ? []
+      : [{ kind: 'new_media' as const, name: '政务微信公众号', url: `${u.name}发布` }];
     await replaceChannels(db, u.unitId, [{ kind: 'website', name: '门户网站', url: site.url }, ...others, ...media], at);
     assigned.push({ unitId: u.unitId, url: site.url });
   }

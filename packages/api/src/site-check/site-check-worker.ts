@@ -73,9 +73,12 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     await setRunStatus(db, run.id, 'running', now().toISOString());
     const controller = new AbortController();
     const watch = setInterval(() => {
-      void getRun(db, run.id).then((r) => {
-        if (r?.cancelRequested || stopped) controller.abort(new Error('cancelled'));
-      }, () => undefined);
+      void getRun(db, run.id).then(
+        (r) => {
+          if (r?.cancelRequested || stopped) controller.abort(new Error('cancelled'));
+        },
+        () => undefined,
+      );
     }, 500);
     try {
       const units = (await listRunUnits(db, run.id)).filter((u) => u.status === 'queued');
@@ -84,13 +87,23 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
         while (next < units.length && !controller.signal.aborted) {
           const unit = units[next++];
           if (!unit?.url) continue;
-          await checkUnit(run, unit.id, unit.unitId, unit.url, settings.columns, words, { ...settings.limits, ...options.limits }, controller.signal);
+          await checkUnit(
+            run,
+            unit.id,
+            unit.unitId,
+            unit.url,
+            settings.columns,
+            words,
+            { ...settings.limits, ...options.limits },
+            controller.signal,
+          );
         }
       };
       await Promise.all(Array.from({ length: concurrency }, lane));
       const at = now().toISOString();
       if (controller.signal.aborted) {
-        for (const u of await listRunUnits(db, run.id)) if (u.status === 'queued' || u.status === 'running') await setRunUnit(db, u.id, { status: 'cancelled', finishedAt: at });
+        for (const u of await listRunUnits(db, run.id))
+          if (u.status === 'queued' || u.status === 'running') await setRunUnit(db, u.id, { status: 'cancelled', finishedAt: at });
         // Stopped by a shutdown: leave it running so the next start requeues it.
         if (!stopped) await setRunStatus(db, run.id, 'cancelled', at);
       } else await setRunStatus(db, run.id, 'done', at);
@@ -99,7 +112,16 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     }
   }
 
-  async function checkUnit(run: SiteCheckRun, rowId: number, unitId: number, url: string, columns: RequiredColumn[], words: { word: string; suggestion: string | null }[], limits: CheckSiteOptions['limits'], signal: AbortSignal) {
+  async function checkUnit(
+    run: SiteCheckRun,
+    rowId: number,
+    unitId: number,
+    url: string,
+    columns: RequiredColumn[],
+    words: { word: string; suggestion: string | null }[],
+    limits: CheckSiteOptions['limits'],
+    signal: AbortSignal,
+  ) {
     await setRunUnit(db, rowId, { status: 'running', startedAt: now().toISOString(), pages: 0 });
     let lastWrite = 0;
     let finished = false;
@@ -121,7 +143,11 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
       });
     } catch (error) {
       finished = true;
-      await setRunUnit(db, rowId, { status: signal.aborted ? 'cancelled' : 'failed', finishedAt: now().toISOString(), error: error instanceof Error ? error.message : String(error) });
+      await setRunUnit(db, rowId, {
+        status: signal.aborted ? 'cancelled' : 'failed',
+        finishedAt: now().toISOString(),
+        error: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     finished = true;
@@ -134,10 +160,18 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     const at = now().toISOString();
     await db.transaction().execute(async (trx) => {
       for (const p of checked.pages) {
-        if (p.html && p.sha256 && withEvidence.some((w) => w.evidence?.sha256 === p.sha256)) await putEvidence(trx, { sha256: p.sha256, url: p.finalUrl, status: p.status, fetchedAt: p.fetchedAt, html: p.html });
+        if (p.html && p.sha256 && withEvidence.some((w) => w.evidence?.sha256 === p.sha256))
+          await putEvidence(trx, { sha256: p.sha256, url: p.finalUrl, status: p.status, fetchedAt: p.fetchedAt, html: p.html });
       }
       await recordUnitProblems(trx, unitId, run.id, withEvidence, at, checked.result.reachable);
-      await setRunUnit(trx, rowId, { status: 'done', finishedAt: at, pages: checked.result.pages, result: { ...checked.result, problems }, problems: problems.length, error: null });
+      await setRunUnit(trx, rowId, {
+        status: 'done',
+        finishedAt: at,
+        pages: checked.result.pages,
+        result: { ...checked.result, problems },
+        problems: problems.length,
+        error: null,
+      });
     });
   }
 
@@ -153,7 +187,11 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     if (Number(today.slice(8, 10)) < settings.scheduleDay) return;
     if (await lastScheduledRunOn(db, today.slice(0, 7))) return;
     const targets = await checkTargets(db, {});
-    await insertRun(db, { scope: 'all', trigger: 'schedule', judgedOn: today, createdBy: null, createdByName: '系统(定期检查)', targets }, now().toISOString());
+    await insertRun(
+      db,
+      { scope: 'all', trigger: 'schedule', judgedOn: today, createdBy: null, createdByName: '系统(定期检查)', targets },
+      now().toISOString(),
+    );
   }
 
   /** One GET of every unit's homepage (15 s limit), a few at a time, when a probe round is due. */

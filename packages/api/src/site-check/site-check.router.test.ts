@@ -41,7 +41,13 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
 
   it('runs a check off the request path, reviews problems, sends them to a round and verifies the fix next time', async () => {
     await importExampleInputs(ex.assessor, ex.q3.id);
-    await ex.admin.siteCheck.setChannels({ unitId: a01, channels: [{ kind: 'website', name: '门户网站', url: city.sites[0]!.url }, { kind: 'new_media', name: '政务微信', url: '临江发布' }] });
+    await ex.admin.siteCheck.setChannels({
+      unitId: a01,
+      channels: [
+        { kind: 'website', name: '门户网站', url: city.sites[0]!.url },
+        { kind: 'new_media', name: '政务微信', url: '临江发布' },
+      ],
+    });
     await ex.admin.siteCheck.setChannels({ unitId: a02, channels: [{ kind: 'website', name: '门户网站', url: city.sites[1]!.url }] });
     await ex.admin.siteCheck.setWords({ words: [{ word: '国务院办工厅', suggestion: '国务院办公厅' }] });
     const run = await ex.assessor.siteCheck.start({ scope: { kind: 'units', unitIds: [a01, a02] }, judgedOn: '2026-12-07' });
@@ -49,7 +55,10 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
     await worker.idle();
     const progress = await ex.assessor.siteCheck.run({ runId: run.id });
     expect(progress.run.status).toBe('done');
-    expect(progress.units.map((u) => [u.unitCode, u.status])).toEqual([['A01', 'done'], ['A02', 'done']]);
+    expect(progress.units.map((u) => [u.unitCode, u.status])).toEqual([
+      ['A01', 'done'],
+      ['A02', 'done'],
+    ]);
     expect(progress.units.every((u) => u.pages > 10)).toBe(true);
 
     const problems = await ex.assessor.siteCheck.problems({ unitId: null, status: ['open'] });
@@ -68,11 +77,17 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
 
     // Review: dismiss needs a reason; accept the 404 and the stale homepage.
     const missing = a01Dead[0]!;
-    await expect(ex.assessor.siteCheck.review({ problemId: missing.id, version: missing.version, decision: 'dismiss', reason: '' })).rejects.toThrow(/理由/);
+    await expect(
+      ex.assessor.siteCheck.review({ problemId: missing.id, version: missing.version, decision: 'dismiss', reason: '' }),
+    ).rejects.toThrow(/理由/);
     await ex.assessor.siteCheck.review({ problemId: missing.id, version: missing.version, decision: 'accept', reason: '' });
     await ex.assessor.siteCheck.review({ problemId: stale!.id, version: stale!.version, decision: 'accept', reason: '' });
-    await expect(ex.assessor.siteCheck.send({ problemIds: [a01Dead[1]!.id], roundId: ex.q3.id, leaf: '1.2', vetoCode: null })).rejects.toThrow(/已采纳/);
-    await expect(ex.assessor.siteCheck.send({ problemIds: [stale!.id], roundId: ex.q3.id, leaf: '1.2', vetoCode: null })).rejects.toThrow(/否决/);
+    await expect(
+      ex.assessor.siteCheck.send({ problemIds: [a01Dead[1]!.id], roundId: ex.q3.id, leaf: '1.2', vetoCode: null }),
+    ).rejects.toThrow(/已采纳/);
+    await expect(ex.assessor.siteCheck.send({ problemIds: [stale!.id], roundId: ex.q3.id, leaf: '1.2', vetoCode: null })).rejects.toThrow(
+      /否决/,
+    );
     const targets = await ex.assessor.siteCheck.sendTargets();
     expect(targets.find((t) => t.roundId === ex.q3.id)).toMatchObject({ vetoes: [{ code: 'V1' }, { code: 'V2' }] });
     const sent = await ex.assessor.siteCheck.send({ problemIds: [missing.id, stale!.id], roundId: ex.q3.id, leaf: '1.2', vetoCode: 'V2' });
@@ -81,13 +96,23 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
     const finding = await handle.db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirstOrThrow();
     expect(finding).toMatchObject({ unit_id: a01, leaf_code: '1.2', url: city.sites[0]!.url, status: 'active' });
     expect(finding.description).toMatch(/【网站检查】.*missing\.html HTTP 404.*SHA-256 [0-9a-f]{64}/);
-    const event = await handle.db.selectFrom('assessment_events').selectAll().where('unit_id', '=', a02).where('round_id', '=', ex.q3.id).where('code', '=', 'V2').executeTakeFirst();
+    const event = await handle.db
+      .selectFrom('assessment_events')
+      .selectAll()
+      .where('unit_id', '=', a02)
+      .where('round_id', '=', ex.q3.id)
+      .where('code', '=', 'V2')
+      .executeTakeFirst();
     expect(event).toBeTruthy();
 
     // Publish the round, then 交办 the finding as a rectification order.
     const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
     await ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: round.version });
-    const items = await ex.admin.rectification.issueFromFindings({ findingIds: [findingId], grouping: 'per_finding', due: { kind: 'working_days', days: 10 } });
+    const items = await ex.admin.rectification.issueFromFindings({
+      findingIds: [findingId],
+      grouping: 'per_finding',
+      due: { kind: 'working_days', days: 10 },
+    });
     expect(items).toHaveLength(1);
 
     // The unit fixes its dead links; the next check resolves those problems (and keeps the rest).
@@ -113,7 +138,9 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
     expect(sheet?.getCell(1, 1).value).toBe('政府网站检查情况通报(2026年12月)');
     expect(sheet?.getRow(4).getCell(13).value).toBe('不合格');
     const audit = await handle.db.selectFrom('audit_log').select('action').where('action', 'like', 'site.%').execute();
-    expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['site.channels.set', 'site.words.set', 'site.run.start', 'site.problem.review', 'site.problem.send']));
+    expect(new Set(audit.map((a) => a.action))).toEqual(
+      new Set(['site.channels.set', 'site.words.set', 'site.run.start', 'site.problem.review', 'site.problem.send']),
+    );
   });
 
   it('cancels a run; a run interrupted by a restart is picked up again', async () => {
@@ -130,7 +157,11 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
 
     // A run left 'running' by a stopped server: the next worker requeues and finishes it.
     const targets = [{ unitId: a01, url: city.sites[0]!.url }];
-    const stuck = await insertRun(handle.db, { scope: 'all', trigger: 'manual', judgedOn: '2026-12-07', createdBy: null, createdByName: '系统', targets }, '2026-12-07T03:00:00Z');
+    const stuck = await insertRun(
+      handle.db,
+      { scope: 'all', trigger: 'manual', judgedOn: '2026-12-07', createdBy: null, createdByName: '系统', targets },
+      '2026-12-07T03:00:00Z',
+    );
     await setRunStatus(handle.db, stuck.id, 'running', '2026-12-07T03:00:00Z');
     worker = startSiteCheckWorker(handle.db, { limits, pollMs: 50 });
     await worker.idle();
@@ -140,30 +171,57 @@ describe.each(testDatabases)('site check router on $name', (factory) => {
   it('站点无法访问 is judged on a week of probes when there are enough: 8 of 141 failed or slow is a veto', async () => {
     await ex.admin.siteCheck.setChannels({ unitId: a02, channels: [{ kind: 'website', name: '门户网站', url: city.sites[1]!.url }] });
     // 140 probes over the week before the check (the check adds its own, a fast one): 4 failed, 4 took ≥ 15 s.
-    const probes = Array.from({ length: 140 }, (_, i) => ({ unitId: a02, at: new Date(Date.parse('2026-12-01T00:00:00Z') + i * 3_600_000).toISOString(), status: i < 4 ? 0 : 200, elapsedMs: i >= 4 && i < 8 ? 15_500 : 300 }));
+    const probes = Array.from({ length: 140 }, (_, i) => ({
+      unitId: a02,
+      at: new Date(Date.parse('2026-12-01T00:00:00Z') + i * 3_600_000).toISOString(),
+      status: i < 4 ? 0 : 200,
+      elapsedMs: i >= 4 && i < 8 ? 15_500 : 300,
+    }));
     await insertProbes(handle.db, probes);
     const run = await ex.assessor.siteCheck.start({ scope: { kind: 'units', unitIds: [a02] }, judgedOn: '2026-12-07' });
     await worker.idle();
     const problems = await ex.assessor.siteCheck.problems({ unitId: a02, status: [] });
-    expect(problems.find((p) => p.kind === 'unreachable')).toMatchObject({ veto: true, detail: expect.stringContaining('141 次探测中 8 次失败或超过 15 秒') as string });
+    expect(problems.find((p) => p.kind === 'unreachable')).toMatchObject({
+      veto: true,
+      detail: expect.stringContaining('141 次探测中 8 次失败或超过 15 秒') as string,
+    });
     expect((await ex.assessor.siteCheck.run({ runId: run.id })).run.status).toBe('done');
   });
 
   it('word import is all or nothing; settings are versioned', async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('错敏词');
-    s.addRows([['word', 'suggestion'], ['办工厅', '办公厅'], ['', '空'], ['同词', '同词']]);
+    s.addRows([
+      ['word', 'suggestion'],
+      ['办工厅', '办公厅'],
+      ['', '空'],
+      ['同词', '同词'],
+    ]);
     const bad = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     await expect(ex.admin.siteCheck.importWords({ fileName: 'words.xlsx', contentBase64: bad })).rejects.toThrow(/第3行.*第4行/);
     expect(await ex.admin.siteCheck.words()).toEqual([]);
     const wb2 = new ExcelJS.Workbook();
-    wb2.addWorksheet('错敏词').addRows([['word', 'suggestion'], ['办工厅', '办公厅']]);
+    wb2.addWorksheet('错敏词').addRows([
+      ['word', 'suggestion'],
+      ['办工厅', '办公厅'],
+    ]);
     const good = Buffer.from(await wb2.xlsx.writeBuffer()).toString('base64');
     expect(await ex.admin.siteCheck.importWords({ fileName: 'words.xlsx', contentBase64: good })).toEqual({ count: 1 });
     const settings = await ex.admin.siteCheck.settings();
-    expect(settings.columns.map((c) => [c.name, c.intervalDays])).toEqual([['工作动态', 14], ['通知公告', 180], ['政策文件', 180]]);
-    const saved = await ex.admin.siteCheck.saveSettings({ columns: [{ name: '工作动态', intervalDays: 7 }], limits: settings.limits, scheduleDay: 1, version: settings.version });
+    expect(settings.columns.map((c) => [c.name, c.intervalDays])).toEqual([
+      ['工作动态', 14],
+      ['通知公告', 180],
+      ['政策文件', 180],
+    ]);
+    const saved = await ex.admin.siteCheck.saveSettings({
+      columns: [{ name: '工作动态', intervalDays: 7 }],
+      limits: settings.limits,
+      scheduleDay: 1,
+      version: settings.version,
+    });
     expect(saved.version).toBe(1);
-    await expect(ex.admin.siteCheck.saveSettings({ columns: [], limits: settings.limits, scheduleDay: null, version: 0 })).rejects.toThrow(/他人修改/);
+    await expect(ex.admin.siteCheck.saveSettings({ columns: [], limits: settings.limits, scheduleDay: null, version: 0 })).rejects.toThrow(
+      /他人修改/,
+    );
   });
 });

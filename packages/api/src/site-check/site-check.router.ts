@@ -39,7 +39,9 @@ import {
 // 网站检查 (issue #16). The office keeps channels, settings and the word list; the office and its
 // assessors run checks, review problems and send them to rounds; leaders read.
 export const siteCheckRouter = router({
-  channels: readerProcedure.input(z.object({ unitId: z.number().int().positive() })).query(({ ctx, input }) => getChannels(ctx, input.unitId)),
+  channels: readerProcedure
+    .input(z.object({ unitId: z.number().int().positive() }))
+    .query(({ ctx, input }) => getChannels(ctx, input.unitId)),
   setChannels: officeProcedure.input(siteChannelsSetInputSchema).mutation(({ ctx, input }) => setChannels(ctx, input)),
   settings: readerProcedure.query(({ ctx }) => readSettings(ctx)),
   saveSettings: officeProcedure.input(siteSettingsSaveInputSchema).mutation(({ ctx, input }) => writeSettings(ctx, input)),

@@ -65,7 +65,14 @@ export async function setChannels(ctx: Authed, input: z.output<typeof siteChanne
     const before = await listChannels(trx, input.unitId);
     await replaceChannels(trx, input.unitId, input.channels, now.toISOString());
     const after = await listChannels(trx, input.unitId);
-    await recordChange(trx, ctx.user, now, { action: 'site.channels.set', entity: 'unit', entityId: input.unitId, unitId: input.unitId, before, after });
+    await recordChange(trx, ctx.user, now, {
+      action: 'site.channels.set',
+      entity: 'unit',
+      entityId: input.unitId,
+      unitId: input.unitId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,7 +89,14 @@ export async function writeSettings(ctx: Authed, input: z.output<typeof siteSett
     const { version, ...settings } = input;
     if (!(await saveSettings(trx, settings, version, now.toISOString()))) throw conflict('检查设置已被他人修改,请刷新后重试');
     const after = await getSettings(trx, SITE_CHECK_DEFAULTS);
-    await recordChange(trx, ctx.user, now, { action: 'site.settings.save', entity: 'site_check_settings', entityId: 'default', unitId: null, before, after });
+    await recordChange(trx, ctx.user, now, {
+      action: 'site.settings.save',
+      entity: 'site_check_settings',
+      entityId: 'default',
+      unitId: null,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -97,7 +111,14 @@ async function storeWords(ctx: Authed, words: { word: string; suggestion: string
     const before = await listWords(trx);
     const list = dedupeWords(words);
     await replaceWords(trx, list, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action, entity: 'site_words', entityId: 'all', unitId: null, before: { count: before.length }, after: { count: list.length } });
+    await recordChange(trx, ctx.user, now, {
+      action,
+      entity: 'site_words',
+      entityId: 'all',
+      unitId: null,
+      before: { count: before.length },
+      after: { count: list.length },
+    });
     return { count: list.length };
   });
 }
@@ -120,12 +141,33 @@ export async function startRun(ctx: Authed, input: z.output<typeof siteRunStartI
   const now = ctx.now();
   const scope = input.scope;
   const run = await ctx.db.transaction().execute(async (trx) => {
-    const targets = await checkTargets(trx, scope.kind === 'units' ? { unitIds: scope.unitIds } : scope.kind === 'group' ? { groupId: scope.groupId } : {});
+    const targets = await checkTargets(
+      trx,
+      scope.kind === 'units' ? { unitIds: scope.unitIds } : scope.kind === 'group' ? { groupId: scope.groupId } : {},
+    );
     if (targets.length === 0) throw invalidInput('所选范围内没有单位');
     if (!targets.some((t) => t.url)) throw invalidInput('所选单位都没有登记门户网站地址');
     const scopeText = scope.kind === 'all' ? 'all' : scope.kind === 'group' ? `group:${scope.groupId}` : `units:${scope.unitIds.join(',')}`;
-    const created = await insertRun(trx, { scope: scopeText, trigger: 'manual', judgedOn: input.judgedOn ?? chinaDateOf(now), createdBy: ctx.user.id, createdByName: ctx.user.displayName, targets }, now.toISOString());
-    await recordChange(trx, ctx.user, now, { action: 'site.run.start', entity: 'site_check_run', entityId: created.id, unitId: null, before: null, after: { ...created, units: targets.length } });
+    const created = await insertRun(
+      trx,
+      {
+        scope: scopeText,
+        trigger: 'manual',
+        judgedOn: input.judgedOn ?? chinaDateOf(now),
+        createdBy: ctx.user.id,
+        createdByName: ctx.user.displayName,
+        targets,
+      },
+      now.toISOString(),
+    );
+    await recordChange(trx, ctx.user, now, {
+      action: 'site.run.start',
+      entity: 'site_check_run',
+      entityId: created.id,
+      unitId: null,
+      before: null,
+      after: { ...created, units: targets.length },
+    });
     return created;
   });
   wakeSiteCheckWorker();
@@ -138,7 +180,14 @@ export async function cancelRun(ctx: Authed, input: { runId: number }) {
     const run = await getRun(trx, input.runId);
     if (!run) throw notFound('检查任务不存在');
     if (!(await requestCancel(trx, run.id))) throw conflict('检查任务已结束,无法取消');
-    await recordChange(trx, ctx.user, now, { action: 'site.run.cancel', entity: 'site_check_run', entityId: run.id, unitId: null, before: run, after: { ...run, cancelRequested: true } });
+    await recordChange(trx, ctx.user, now, {
+      action: 'site.run.cancel',
+      entity: 'site_check_run',
+      entityId: run.id,
+      unitId: null,
+      before: run,
+      after: { ...run, cancelRequested: true },
+    });
     return { ok: true };
   });
 }
@@ -152,7 +201,11 @@ export async function getRunProgress(ctx: Authed, input: { runId: number }) {
   const run = await getRun(ctx.db, input.runId);
   if (!run) throw notFound('检查任务不存在');
   const names = new Map((await listUnitOptions(ctx.db)).map((u) => [u.id, u]));
-  const units = (await listRunUnits(ctx.db, run.id)).map((u) => ({ ...u, unitCode: names.get(u.unitId)?.code ?? '', unitName: names.get(u.unitId)?.name ?? '' }));
+  const units = (await listRunUnits(ctx.db, run.id)).map((u) => ({
+    ...u,
+    unitCode: names.get(u.unitId)?.code ?? '',
+    unitName: names.get(u.unitId)?.name ?? '',
+  }));
   const finished = units.filter((u) => !['queued', 'running'].includes(u.status)).length;
   return { run, units, finished, pages: units.reduce((n, u) => n + u.pages, 0) };
 }
@@ -165,8 +218,14 @@ export async function getUnitResult(ctx: Authed, input: { runId: number; unitId:
 
 /** Units × problem kinds of the newest finished run, and each kind's count over the last runs (trend). */
 export async function cityTable(ctx: Authed, input: z.output<typeof siteCityInputSchema>) {
-  const runs = (await listRuns(ctx.db, 100)).filter((r) => r.status === 'done').slice(0, input.runs).reverse();
-  const kinds = await runProblemKinds(ctx.db, runs.map((r) => r.id));
+  const runs = (await listRuns(ctx.db, 100))
+    .filter((r) => r.status === 'done')
+    .slice(0, input.runs)
+    .reverse();
+  const kinds = await runProblemKinds(
+    ctx.db,
+    runs.map((r) => r.id),
+  );
   const latest = runs.at(-1);
   const names = new Map((await listUnitOptions(ctx.db)).map((u) => [u.id, u]));
   const zero = () => Object.fromEntries(siteProblemKinds.map((k) => [k, 0])) as Record<SiteProblemKind, number>;
@@ -175,7 +234,13 @@ export async function cityTable(ctx: Authed, input: z.output<typeof siteCityInpu
     .map((k) => {
       const counts = zero();
       for (const kind of k.kinds) counts[kind as SiteProblemKind]++;
-      return { unitId: k.unitId, unitCode: names.get(k.unitId)?.code ?? '', unitName: names.get(k.unitId)?.name ?? '', counts, total: k.kinds.length };
+      return {
+        unitId: k.unitId,
+        unitCode: names.get(k.unitId)?.code ?? '',
+        unitName: names.get(k.unitId)?.name ?? '',
+        counts,
+        total: k.kinds.length,
+      };
     })
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   const trend = runs.map((r) => {
@@ -207,9 +272,21 @@ export async function reviewProblem(ctx: Authed, input: z.output<typeof siteProb
     if (before.status === 'resolved') throw conflict('该问题已在后续检查中消除');
     if (input.decision === 'dismiss' && input.reason.length < 2) throw invalidInput('请填写不予采纳的理由(至少2个字)');
     const status = input.decision === 'accept' ? 'accepted' : input.decision === 'dismiss' ? 'dismissed' : 'open';
-    const after = await updateProblem(trx, before.id, input.version, { status, reviewReason: input.reason || null, reviewedByName: ctx.user.displayName, reviewedAt: now.toISOString() });
+    const after = await updateProblem(trx, before.id, input.version, {
+      status,
+      reviewReason: input.reason || null,
+      reviewedByName: ctx.user.displayName,
+      reviewedAt: now.toISOString(),
+    });
     if (!after) throw conflict('该问题已被他人处理,请刷新后重试');
-    await recordChange(trx, ctx.user, now, { action: 'site.problem.review', entity: 'site_problem', entityId: after.id, unitId: after.unitId, before, after });
+    await recordChange(trx, ctx.user, now, {
+      action: 'site.problem.review',
+      entity: 'site_problem',
+      entityId: after.id,
+      unitId: after.unitId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -233,7 +310,9 @@ export async function sendTargets(ctx: Authed) {
 }
 
 function findingText(p: StoredProblem): string {
-  const evidence = p.evidence ? `证据:${p.evidence.at} 抓取,HTTP ${p.evidence.status},页面 SHA-256 ${p.evidence.sha256}` : '证据:无页面快照';
+  const evidence = p.evidence
+    ? `证据:${p.evidence.at} 抓取,HTTP ${p.evidence.status},页面 SHA-256 ${p.evidence.sha256}`
+    : '证据:无页面快照';
   return `【网站检查】${p.detail}(${evidence})`;
 }
 
@@ -253,17 +332,41 @@ export async function sendProblems(ctx: Authed, input: z.output<typeof siteProbl
     let findingId: number | null = null;
     let eventId: number | null = null;
     if (p.veto) {
-      const { event } = await addEvent(ctx, { roundId: round.id, unitId: p.unitId, code: input.vetoCode ?? '', note: findingText(p).slice(0, 2000), reason: input.reason });
+      const { event } = await addEvent(ctx, {
+        roundId: round.id,
+        unitId: p.unitId,
+        code: input.vetoCode ?? '',
+        note: findingText(p).slice(0, 2000),
+        reason: input.reason,
+      });
       eventId = event?.id ?? null;
     } else {
-      const { finding } = await addFinding(ctx, { roundId: round.id, unitId: p.unitId, leaf: input.leaf, count: 1, deduction: null, description: findingText(p).slice(0, 2000), url: (p.url ?? '').slice(0, 2000), seenAt: p.lastSeenAt, screenshot: null, reason: input.reason });
+      const { finding } = await addFinding(ctx, {
+        roundId: round.id,
+        unitId: p.unitId,
+        leaf: input.leaf,
+        count: 1,
+        deduction: null,
+        description: findingText(p).slice(0, 2000),
+        url: (p.url ?? '').slice(0, 2000),
+        seenAt: p.lastSeenAt,
+        screenshot: null,
+        reason: input.reason,
+      });
       findingId = finding.id;
     }
     const now = ctx.now();
     await ctx.db.transaction().execute(async (trx) => {
       const after = await updateProblem(trx, p.id, p.version, { status: 'sent', findingId, eventId, roundId: round.id });
       if (!after) throw conflict('该问题已被他人处理,请刷新后重试');
-      await recordChange(trx, ctx.user, now, { action: 'site.problem.send', entity: 'site_problem', entityId: p.id, unitId: p.unitId, before: p, after });
+      await recordChange(trx, ctx.user, now, {
+        action: 'site.problem.send',
+        entity: 'site_problem',
+        entityId: p.id,
+        unitId: p.unitId,
+        before: p,
+        after,
+      });
     });
     sent.push({ problemId: p.id, findingId, eventId });
   }
@@ -282,7 +385,13 @@ export async function exportRun(ctx: Authed, input: { runId: number }) {
   const rows = [];
   for (const u of units) {
     const result = u.status === 'done' ? await getRunUnitResult(ctx.db, run.id, u.unitId) : null;
-    rows.push({ unitCode: u.unitCode, unitName: u.unitName, url: u.url, result, note: u.status === 'skipped' ? '未登记网站' : u.status === 'done' ? '' : '未完成检查' });
+    rows.push({
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      url: u.url,
+      result,
+      note: u.status === 'skipped' ? '未登记网站' : u.status === 'done' ? '' : '未完成检查',
+    });
   }
   const month = `${run.judgedOn.slice(0, 4)}年${Number(run.judgedOn.slice(5, 7))}月`;
   const bytes = await buildSiteCheckWorkbook(`政府网站检查情况通报(${month})`, rows);

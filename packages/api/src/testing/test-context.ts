@@ -15,7 +15,11 @@ export interface CookieLog {
 }
 
 /** An inner context for createCaller: no HTTP, a fixed clock, a recorded cookie jar. */
-export function createTestContext(database: DatabaseHandle, user: SessionUser | null, overrides: Partial<Context> = {}): { ctx: Context; cookies: CookieLog } {
+export function createTestContext(
+  database: DatabaseHandle,
+  user: SessionUser | null,
+  overrides: Partial<Context> = {},
+): { ctx: Context; cookies: CookieLog } {
   const cookies: CookieLog = { set: [], cleared: 0 };
   const ctx: Context = {
     db: database.db,

@@ -23,17 +23,30 @@ describe.each(testDatabases)('units import on $name', (factory) => {
   beforeEach(async () => {
     handle = await createMigratedTestDatabase(factory);
     const org = await seedMinimalOrg(handle);
-    for (const [code, name] of [['A', '区县政府'], ['C', '乡镇(街道)']] as const) await insertGroup(handle.db, { year: 2026, code, name, sortOrder: 0 });
+    for (const [code, name] of [
+      ['A', '区县政府'],
+      ['C', '乡镇(街道)'],
+    ] as const)
+      await insertGroup(handle.db, { year: 2026, code, name, sortOrder: 0 });
     admin = callerFor(handle, org.users.admin);
   });
   afterEach(() => handle.destroy());
 
-  const importCsv = (csv: string | Uint8Array, fileName = 'units.csv', dryRun = false) => admin.units.importFile({ fileName, contentBase64: b64(csv), year: 2026, dryRun });
+  const importCsv = (csv: string | Uint8Array, fileName = 'units.csv', dryRun = false) =>
+    admin.units.importFile({ fileName, contentBase64: b64(csv), year: 2026, dryRun });
 
   it('creates new units under parents from the file or the database, sets groups, and audits each', async () => {
-    const result = await importCsv(`${HEADER}A01-T01,临江区江口镇人民政府,C,township,A01,试点\nX01,江临新区管理委员会,A,county_gov,,\nX01-S01,新区滨江街道办事处,C,street,X01,\n`);
+    const result = await importCsv(
+      `${HEADER}A01-T01,临江区江口镇人民政府,C,township,A01,试点\nX01,江临新区管理委员会,A,county_gov,,\nX01-S01,新区滨江街道办事处,C,street,X01,\n`,
+    );
     expect(result).toEqual({ ok: true, dryRun: false, created: 3, updated: 0, unchanged: 0, total: 3 });
-    const rows = await handle.db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').select(['u.code', 'p.code as parent', 'u.tags']).where('u.code', 'in', ['A01-T01', 'X01-S01']).orderBy('u.code').execute();
+    const rows = await handle.db
+      .selectFrom('units as u')
+      .leftJoin('units as p', 'p.id', 'u.parent_id')
+      .select(['u.code', 'p.code as parent', 'u.tags'])
+      .where('u.code', 'in', ['A01-T01', 'X01-S01'])
+      .orderBy('u.code')
+      .execute();
     expect(rows).toEqual([
       { code: 'A01-T01', parent: 'A01', tags: '["试点"]' },
       { code: 'X01-S01', parent: 'X01', tags: '[]' },
@@ -64,7 +77,12 @@ describe.each(testDatabases)('units import on $name', (factory) => {
     ['10 MB of junk', randomBytes(10 * 1024 * 1024 - 1024), 'units.csv', /./],
     ['a .xlsx that is not a workbook', strToU8('this is not a zip at all'), 'units.xlsx', /xlsx|工作簿|文件/],
     ['a zip that is not a workbook', zipSync({ 'hello.txt': strToU8('hi') }), 'units.xlsx', /./],
-    ['a zip bomb', zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 }), 'units.xlsx', /解压|过大|超过/],
+    [
+      'a zip bomb',
+      zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 }),
+      'units.xlsx',
+      /解压|过大|超过/,
+    ],
   ];
 
   it.each(badFiles)('rejects %s with a Chinese message and changes nothing', async (_, content, fileName, message) => {
@@ -80,7 +98,9 @@ describe.each(testDatabases)('units import on $name', (factory) => {
 
   it('names row and column of the bad row, and rejects the good rows with it', async () => {
     const before = await snapshot(handle);
-    const result = await importCsv(`${HEADER}X1,好单位,A,other,,\nX2,坏单位,A,other,,\nX3,x,A,other,,\n`.replace('X2,坏单位,A,other', 'X2,坏单位,A,nonsense'));
+    const result = await importCsv(
+      `${HEADER}X1,好单位,A,other,,\nX2,坏单位,A,other,,\nX3,x,A,other,,\n`.replace('X2,坏单位,A,other', 'X2,坏单位,A,nonsense'),
+    );
     expect(result).toMatchObject({ ok: false, problems: [{ row: 3, column: 'kind' }] });
     expect(await snapshot(handle)).toEqual(before);
   });
@@ -88,7 +108,10 @@ describe.each(testDatabases)('units import on $name', (factory) => {
   it('reads the same columns from the first sheet of an .xlsx', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('单位');
-    sheet.addRows([['code', 'name', 'group', 'kind', 'parent', 'tags'], ['X9', '江临市新设单位', 'A', 'other', '', '']]);
+    sheet.addRows([
+      ['code', 'name', 'group', 'kind', 'parent', 'tags'],
+      ['X9', '江临市新设单位', 'A', 'other', '', ''],
+    ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await importCsv(bytes, 'units.xlsx')).toMatchObject({ ok: true, created: 1 });
   });

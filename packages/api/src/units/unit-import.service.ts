@@ -12,7 +12,6 @@ import type { Actor } from '../actor';
 import { recordChange } from '../audit/record-change';
 import { cooperativeTicker } from '../cooperative';
 
-
 /** Thrown inside the transaction to roll it back and report the problems. */
 class ImportRejected extends Error {
   constructor(readonly problems: ImportProblem[]) {
@@ -28,7 +27,11 @@ function sameTags(a: string[], b: string[]): boolean {
  * Imports units.csv / .xlsx (spec scoring.md §4): creates new codes, updates existing ones and
  * sets each unit's group for the year. All or nothing: any bad row rejects the whole file.
  */
-export async function importUnitsFile(db: Db, actor: Actor, input: { fileName: string; contentBase64: string; year: number; dryRun: boolean }): Promise<UnitsImportResult> {
+export async function importUnitsFile(
+  db: Db,
+  actor: Actor,
+  input: { fileName: string; contentBase64: string; year: number; dryRun: boolean },
+): Promise<UnitsImportResult> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.byteLength > UNITS_IMPORT_MAX_BYTES) return { ok: false, problems: [{ row: null, column: null, message: '文件超过 10 MB' }] };
   const read = await readUnitsRows(input.fileName, bytes);
@@ -58,22 +61,44 @@ export async function importUnitsFile(db: Db, actor: Actor, input: { fileName: s
             ids.set(row.code, -1);
             continue;
           }
-          const unit = await insertUnit(trx, { code: row.code, name: row.name, kind: row.kind, parentId, tags: row.tags, validFrom: `${input.year}-01-01`, note: '' }, now.toISOString());
-          await recordChange(trx, actor.user, now, { action: 'unit.import.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: row.group, year: input.year } });
+          const unit = await insertUnit(
+            trx,
+            { code: row.code, name: row.name, kind: row.kind, parentId, tags: row.tags, validFrom: `${input.year}-01-01`, note: '' },
+            now.toISOString(),
+          );
+          await recordChange(trx, actor.user, now, {
+            action: 'unit.import.create',
+            entity: 'unit',
+            entityId: unit.id,
+            unitId: unit.id,
+            before: null,
+            after: { ...unit, group: row.group, year: input.year },
+          });
           unitId = unit.id;
           ids.set(row.code, unit.id);
           created++;
         } else {
           unitId = existing.id;
           const previousGroup = await findUnitGroup(trx, existing.id, input.year);
-          const changed = existing.name !== row.name || existing.kind !== row.kind || existing.parentId !== parentId || !sameTags(existing.tags, row.tags) || previousGroup !== groupId;
+          const changed =
+            existing.name !== row.name ||
+            existing.kind !== row.kind ||
+            existing.parentId !== parentId ||
+            !sameTags(existing.tags, row.tags) ||
+            previousGroup !== groupId;
           if (!changed) {
             unchanged++;
             continue;
           }
           updated++;
           if (input.dryRun) continue;
-          const after = await updateUnit(trx, existing.id, existing.version, { name: row.name, kind: row.kind, parentId, tags: row.tags }, now.toISOString());
+          const after = await updateUnit(
+            trx,
+            existing.id,
+            existing.version,
+            { name: row.name, kind: row.kind, parentId, tags: row.tags },
+            now.toISOString(),
+          );
           if (!after) throw conflict(`单位 ${row.code} 在导入期间被他人修改,请重试`);
           await recordChange(trx, actor.user, now, {
             action: 'unit.import.update',
@@ -87,7 +112,14 @@ export async function importUnitsFile(db: Db, actor: Actor, input: { fileName: s
         if (!input.dryRun) await setUnitGroup(trx, unitId, input.year, groupId);
       }
       if (!input.dryRun) {
-        await recordChange(trx, actor.user, now, { action: 'unit.import', entity: 'import', entityId: input.fileName, unitId: null, before: null, after: { year: input.year, created, updated, unchanged } });
+        await recordChange(trx, actor.user, now, {
+          action: 'unit.import',
+          entity: 'import',
+          entityId: input.fileName,
+          unitId: null,
+          before: null,
+          after: { year: input.year, created, updated, unchanged },
+        });
       }
       return { ok: true as const, dryRun: input.dryRun, created, updated, unchanged, total: rows.length };
     });
@@ -116,7 +148,8 @@ async function readUnitsRows(fileName: string, bytes: Uint8Array) {
   read.value.rows.forEach((row, i) => {
     const rowNumber = read.value.rowNumbers[i] ?? i + 2;
     const first = seen.get(row.code);
-    if (first !== undefined) issues.push({ file: fileName, row: rowNumber, column: 'code', message: `单位编码 ${row.code} 与第${first}行重复` });
+    if (first !== undefined)
+      issues.push({ file: fileName, row: rowNumber, column: 'code', message: `单位编码 ${row.code} 与第${first}行重复` });
     else seen.set(row.code, rowNumber);
   });
   return issues.length > 0 ? { ok: false as const, issues } : read;
@@ -132,12 +165,18 @@ async function planImport(db: Db, rows: UnitRow[], rowNumbers: number[], year: n
 
   rows.forEach((row, i) => {
     const line = rowNumbers[i] ?? i + 2;
-    if (!groups.has(row.group)) problems.push({ row: line, column: 'group', message: `分组 ${row.group} 在${year}年度不存在(现有:${[...groups.keys()].join('、') || '无'})` });
+    if (!groups.has(row.group))
+      problems.push({
+        row: line,
+        column: 'group',
+        message: `分组 ${row.group} 在${year}年度不存在(现有:${[...groups.keys()].join('、') || '无'})`,
+      });
     const current = existing.get(row.code);
     if (current?.validTo) problems.push({ row: line, column: 'code', message: `单位 ${row.code} 已于 ${current.validTo} 撤销,不能再导入` });
     if (row.parent !== null) {
       if (row.parent === row.code) problems.push({ row: line, column: 'parent', message: '上级单位不能是本单位' });
-      else if (!inFile.has(row.parent) && !existing.has(row.parent)) problems.push({ row: line, column: 'parent', message: `上级单位 ${row.parent} 不存在` });
+      else if (!inFile.has(row.parent) && !existing.has(row.parent))
+        problems.push({ row: line, column: 'parent', message: `上级单位 ${row.parent} 不存在` });
     }
   });
 

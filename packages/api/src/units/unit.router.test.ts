@@ -17,7 +17,14 @@ describe.each(testDatabases)('units router on $name', (factory) => {
   it('creates a unit in a group and records it in the audit log', async () => {
     const admin = callerFor(handle, org.users.admin);
     const groupId = await admin.groups.upsert({ year: 2026, code: 'C', name: '乡镇(街道)' });
-    const unit = await admin.units.create({ code: 'A01-T01', name: '临江区江口镇人民政府', kind: 'township', parentId: org.own.id, validFrom: '2026-01-01', group: { year: 2026, groupId } });
+    const unit = await admin.units.create({
+      code: 'A01-T01',
+      name: '临江区江口镇人民政府',
+      kind: 'township',
+      parentId: org.own.id,
+      validFrom: '2026-01-01',
+      group: { year: 2026, groupId },
+    });
     const profile = await admin.units.get({ id: unit.id });
     expect(profile.parent?.code).toBe('A01');
     expect(profile.groups).toEqual([{ year: 2026, groupCode: 'C', groupName: '乡镇(街道)' }]);
@@ -28,32 +35,84 @@ describe.each(testDatabases)('units router on $name', (factory) => {
 
   it('refuses a duplicate code, a missing parent and a parent cycle', async () => {
     const admin = callerFor(handle, org.users.admin);
-    await expect(admin.units.create({ code: 'A01', name: '重复单位', kind: 'other', validFrom: '2026-01-01' })).rejects.toMatchObject({ code: 'CONFLICT', message: '单位编码 A01 已存在' });
-    await expect(admin.units.create({ code: 'Z1', name: '无上级单位', kind: 'other', parentId: 9999, validFrom: '2026-01-01' })).rejects.toMatchObject({ message: '上级单位不存在' });
-    const child = await admin.units.create({ code: 'A01-S01', name: '某街道', kind: 'street', parentId: org.own.id, validFrom: '2026-01-01' });
-    await expect(admin.units.update({ id: org.own.id, version: org.own.version, name: org.own.name, kind: 'county_gov', parentId: child.id, tags: [], validFrom: '2020-01-01', note: '' })).rejects.toMatchObject({
+    await expect(admin.units.create({ code: 'A01', name: '重复单位', kind: 'other', validFrom: '2026-01-01' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '单位编码 A01 已存在',
+    });
+    await expect(
+      admin.units.create({ code: 'Z1', name: '无上级单位', kind: 'other', parentId: 9999, validFrom: '2026-01-01' }),
+    ).rejects.toMatchObject({ message: '上级单位不存在' });
+    const child = await admin.units.create({
+      code: 'A01-S01',
+      name: '某街道',
+      kind: 'street',
+      parentId: org.own.id,
+      validFrom: '2026-01-01',
+    });
+    await expect(
+      admin.units.update({
+        id: org.own.id,
+        version: org.own.version,
+        name: org.own.name,
+        kind: 'county_gov',
+        parentId: child.id,
+        tags: [],
+        validFrom: '2020-01-01',
+        note: '',
+      }),
+    ).rejects.toMatchObject({
       message: '上级单位不能是本单位或其下级单位',
     });
   });
 
   it('records before → after on update and refuses a stale version', async () => {
     const admin = callerFor(handle, org.users.admin);
-    const input = { id: org.own.id, version: org.own.version, name: '江临市临江区人民政府', kind: 'county_gov' as const, parentId: null, tags: ['主城区'], validFrom: '2020-01-01', note: '' };
+    const input = {
+      id: org.own.id,
+      version: org.own.version,
+      name: '江临市临江区人民政府',
+      kind: 'county_gov' as const,
+      parentId: null,
+      tags: ['主城区'],
+      validFrom: '2020-01-01',
+      note: '',
+    };
     const updated = await admin.units.update(input);
     expect(updated.version).toBe(org.own.version + 1);
-    await expect(admin.units.update({ ...input, name: '并发修改' })).rejects.toMatchObject({ code: 'CONFLICT', message: '该单位已被他人修改,请刷新后重试' });
+    await expect(admin.units.update({ ...input, name: '并发修改' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该单位已被他人修改,请刷新后重试',
+    });
     const [entry] = await listAuditEntries(handle.db, { unitId: org.own.id, limit: 10 });
-    expect(entry).toMatchObject({ action: 'unit.update', before: { name: '临江区人民政府' }, after: { name: '江临市临江区人民政府', tags: ['主城区'] } });
+    expect(entry).toMatchObject({
+      action: 'unit.update',
+      before: { name: '临江区人民政府' },
+      after: { name: '江临市临江区人民政府', tags: ['主城区'] },
+    });
   });
 
   it('retires a unit without deleting it, naming its successor', async () => {
     const admin = callerFor(handle, org.users.admin);
-    await admin.units.deactivate({ id: org.other.id, version: org.other.version, validTo: '2026-02-28', successorId: org.own.id, reason: '区划调整,并入临江区' });
+    await admin.units.deactivate({
+      id: org.other.id,
+      version: org.other.version,
+      validTo: '2026-02-28',
+      successorId: org.own.id,
+      reason: '区划调整,并入临江区',
+    });
     const profile = await admin.units.get({ id: org.other.id });
     expect(profile).toMatchObject({ isActive: false, successor: { code: 'A01' }, unit: { validTo: '2026-02-28' } });
     expect((await admin.units.list({ year: 2026 })).rows.map((r) => r.code)).toEqual(['A01']);
     expect((await admin.units.list({ year: 2026, includeInactive: true })).total).toBe(2);
-    await expect(admin.units.deactivate({ id: org.other.id, version: profile.unit.version, validTo: '2026-03-01', successorId: null, reason: '再次撤销' })).rejects.toMatchObject({ message: '该单位已撤销' });
+    await expect(
+      admin.units.deactivate({
+        id: org.other.id,
+        version: profile.unit.version,
+        validTo: '2026-03-01',
+        successorId: null,
+        reason: '再次撤销',
+      }),
+    ).rejects.toMatchObject({ message: '该单位已撤销' });
   });
 
   it('scopes a liaison to their own unit on the server', async () => {
@@ -68,7 +127,12 @@ describe.each(testDatabases)('units router on $name', (factory) => {
   it('moves periods open → closed → locked and never back from locked', async () => {
     const admin = callerFor(handle, org.users.admin);
     await admin.periods.create({ code: '2026Q1' });
-    expect((await admin.periods.list())[0]).toMatchObject({ code: '2026Q1', startDate: '2026-01-01', endDate: '2026-03-31', status: 'open' });
+    expect((await admin.periods.list())[0]).toMatchObject({
+      code: '2026Q1',
+      startDate: '2026-01-01',
+      endDate: '2026-03-31',
+      status: 'open',
+    });
     await expect(admin.periods.create({ code: '2026Q1' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(admin.periods.setStatus({ code: '2026Q1', status: 'locked' })).rejects.toMatchObject({ message: '不允许的状态变更' });
     await admin.periods.setStatus({ code: '2026Q1', status: 'closed' });
@@ -79,7 +143,9 @@ describe.each(testDatabases)('units router on $name', (factory) => {
   it('assigns a group only of the same year', async () => {
     const admin = callerFor(handle, org.users.admin);
     const g2025 = await insertGroup(handle.db, { year: 2025, code: 'A', name: '区县政府', sortOrder: 1 });
-    await expect(admin.groups.assign({ year: 2026, unitId: org.own.id, groupId: g2025 })).rejects.toMatchObject({ message: '分组不存在或不属于2026年度' });
+    await expect(admin.groups.assign({ year: 2026, unitId: org.own.id, groupId: g2025 })).rejects.toMatchObject({
+      message: '分组不存在或不属于2026年度',
+    });
     await admin.groups.assign({ year: 2025, unitId: org.own.id, groupId: g2025 });
     expect((await admin.groups.list({ year: 2025 }))[0]?.unitCount).toBe(1);
   });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { unitCreateInputSchema, unitDeactivateInputSchema, unitListInputSchema, unitUpdateInputSchema } from '@kaoping/contracts/units/unit';
+import {
+  unitCreateInputSchema,
+  unitDeactivateInputSchema,
+  unitListInputSchema,
+  unitUpdateInputSchema,
+} from '@kaoping/contracts/units/unit';
 import { unitsImportInputSchema } from '@kaoping/contracts/units/unit-import';
 import { listUnitOptions } from '@kaoping/db/units/unit.repository';
 import { actorOf } from '../actor';

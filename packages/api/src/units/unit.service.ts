@@ -1,8 +1,22 @@
 import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { chinaToday } from '@kaoping/domain/period/period';
-import type { unitCreateInputSchema, unitDeactivateInputSchema, unitListInputSchema, unitUpdateInputSchema, Unit } from '@kaoping/contracts/units/unit';
+import type {
+  unitCreateInputSchema,
+  unitDeactivateInputSchema,
+  unitListInputSchema,
+  unitUpdateInputSchema,
+  Unit,
+} from '@kaoping/contracts/units/unit';
 import { findGroupById, findUnitGroup, listUnitGroupHistory, setUnitGroup } from '@kaoping/db/org/group.repository';
-import { findUnitById, findUnitsByCodes, insertUnit, listAncestorIds, listChildUnits, listUnits, updateUnit } from '@kaoping/db/units/unit.repository';
+import {
+  findUnitById,
+  findUnitsByCodes,
+  insertUnit,
+  listAncestorIds,
+  listChildUnits,
+  listUnits,
+  updateUnit,
+} from '@kaoping/db/units/unit.repository';
 import type { Db } from '@kaoping/db/connect';
 import type { z } from 'zod';
 import type { Actor } from '../actor';
@@ -35,7 +49,13 @@ export async function getUnitProfile(db: Db, actor: Actor, id: number) {
     isActive: unit.validTo === null || unit.validTo >= today,
     parent: parent && { id: parent.id, code: parent.code, name: parent.name },
     successor: successor && { id: successor.id, code: successor.code, name: successor.name },
-    children: children.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, isActive: c.validTo === null || c.validTo >= today })),
+    children: children.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      isActive: c.validTo === null || c.validTo >= today,
+    })),
     groups,
   };
 }
@@ -64,7 +84,14 @@ export async function createUnit(db: Db, actor: Actor, input: z.output<typeof un
       await assertGroupOfYear(trx, input.group.groupId, input.group.year);
       await setUnitGroup(trx, unit.id, input.group.year, input.group.groupId);
     }
-    await recordChange(trx, actor.user, now, { action: 'unit.create', entity: 'unit', entityId: unit.id, unitId: unit.id, before: null, after: { ...unit, group: input.group } });
+    await recordChange(trx, actor.user, now, {
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      before: null,
+      after: { ...unit, group: input.group },
+    });
     return unit;
   });
 }
@@ -78,7 +105,14 @@ export async function editUnit(db: Db, actor: Actor, input: z.output<typeof unit
     await assertValidParent(trx, input.id, input.parentId);
     const after = await updateUnit(trx, input.id, input.version, input, now.toISOString());
     if (!after) throw conflict(CONFLICT_MESSAGE);
-    await recordChange(trx, actor.user, now, { action: 'unit.update', entity: 'unit', entityId: input.id, unitId: input.id, before, after });
+    await recordChange(trx, actor.user, now, {
+      action: 'unit.update',
+      entity: 'unit',
+      entityId: input.id,
+      unitId: input.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -94,22 +128,46 @@ export async function deactivateUnit(db: Db, actor: Actor, input: z.output<typeo
       if (input.successorId === input.id) throw invalidInput('承继单位不能是本单位');
       await requireUnit(trx, input.successorId);
     }
-    const after = await updateUnit(trx, input.id, input.version, { validTo: input.validTo, successorId: input.successorId }, now.toISOString());
+    const after = await updateUnit(
+      trx,
+      input.id,
+      input.version,
+      { validTo: input.validTo, successorId: input.successorId },
+      now.toISOString(),
+    );
     if (!after) throw conflict(CONFLICT_MESSAGE);
-    await recordChange(trx, actor.user, now, { action: 'unit.deactivate', entity: 'unit', entityId: input.id, unitId: input.id, before, after: { ...after, reason: input.reason } });
+    await recordChange(trx, actor.user, now, {
+      action: 'unit.deactivate',
+      entity: 'unit',
+      entityId: input.id,
+      unitId: input.id,
+      before,
+      after: { ...after, reason: input.reason },
+    });
     // Its liaisons' accounts end with it (users/user.service.ts), in the same transaction.
     await disableLiaisonsOfUnit(trx, actor.user, now, input.id);
     return after;
   });
 }
 
-export async function assignUnitGroup(db: Db, actor: Actor, input: { unitId: number; year: number; groupId: number | null }): Promise<void> {
+export async function assignUnitGroup(
+  db: Db,
+  actor: Actor,
+  input: { unitId: number; year: number; groupId: number | null },
+): Promise<void> {
   const { now } = actor;
   await db.transaction().execute(async (trx) => {
     await requireUnit(trx, input.unitId);
     if (input.groupId !== null) await assertGroupOfYear(trx, input.groupId, input.year);
     const before = await findUnitGroup(trx, input.unitId, input.year);
     await setUnitGroup(trx, input.unitId, input.year, input.groupId);
-    await recordChange(trx, actor.user, now, { action: 'unit.group', entity: 'unit', entityId: input.unitId, unitId: input.unitId, before: { year: input.year, groupId: before }, after: { year: input.year, groupId: input.groupId } });
+    await recordChange(trx, actor.user, now, {
+      action: 'unit.group',
+      entity: 'unit',
+      entityId: input.unitId,
+      unitId: input.unitId,
+      before: { year: input.year, groupId: before },
+      after: { year: input.year, groupId: input.groupId },
+    });
   });
 }

@@ -30,7 +30,11 @@ export const scenarioPointsSchema = z.record(
 );
 export type ScenarioPointsInput = z.infer<typeof scenarioPointsSchema>;
 
-export const scenarioNameSchema = z.string().trim().min(1, '请填写方案名称').max(SCENARIO_NAME_MAX, `方案名称不超过 ${SCENARIO_NAME_MAX} 个字`);
+export const scenarioNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写方案名称')
+  .max(SCENARIO_NAME_MAX, `方案名称不超过 ${SCENARIO_NAME_MAX} 个字`);
 
 export const scenarioCreateInputSchema = z.object({
   period: quarterSchema,

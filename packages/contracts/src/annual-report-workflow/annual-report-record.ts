@@ -3,14 +3,25 @@
 // city-wide summary. Cell keys and checks come from ../annual-report (the national format).
 import { z } from 'zod';
 import { chinaDateSchema, yearSchema } from '../common';
-import { cellKeySchema, reportCellsSchema, reportCheckSchema, reportFormatSchema, reportUnitKindSchema } from '../annual-report/annual-report';
+import {
+  cellKeySchema,
+  reportCellsSchema,
+  reportCheckSchema,
+  reportFormatSchema,
+  reportUnitKindSchema,
+} from '../annual-report/annual-report';
 import { cellSourceSchema, reportInputKindSchema } from '../annual-report/parse-result';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export const reportStatusSchema = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
-export const reportStatusLabelsZh: Record<ReportStatus, string> = { draft: '草稿', submitted: '已报送', returned: '已退回', accepted: '已通过' };
+export const reportStatusLabelsZh: Record<ReportStatus, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  returned: '已退回',
+  accepted: '已通过',
+};
 
 const isoDate = chinaDateSchema;
 /** Annual reports exist since the 2007 条例. */
@@ -142,7 +153,11 @@ export const reportParseInputSchema = z
     year: reportYearSchema,
     fileName: z.string().max(255).nullable().default(null),
     text: z.string().max(5_000_000).nullable().default(null),
-    contentBase64: z.string().max(Math.ceil((REPORT_PARSE_MAX_BYTES * 4) / 3) + 4).nullable().default(null),
+    contentBase64: z
+      .string()
+      .max(Math.ceil((REPORT_PARSE_MAX_BYTES * 4) / 3) + 4)
+      .nullable()
+      .default(null),
   })
   .refine((v) => (v.text !== null) !== (v.contentBase64 !== null), '请粘贴报告文字或上传一个文件');
 

@@ -36,4 +36,13 @@ export const bulletinDraftContentSchema = z.object({
 export type BulletinDraftContent = z.infer<typeof bulletinDraftContentSchema>;
 
 /** The header fields a new period's draft takes over from the office's last saved draft. */
-export const BULLETIN_HEADER_KEYS = ['cityName', 'officeName', 'officeShortName', 'addressees', 'method', 'publicity', 'contactName', 'contactPhone'] as const;
+export const BULLETIN_HEADER_KEYS = [
+  'cityName',
+  'officeName',
+  'officeShortName',
+  'addressees',
+  'method',
+  'publicity',
+  'contactName',
+  'contactPhone',
+] as const;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  rectificationActionInputSchema,
-  rectificationIssueInputSchema,
-  rectificationTransitionInputSchema,
-} from './rectification-action';
+import { rectificationActionInputSchema, rectificationIssueInputSchema, rectificationTransitionInputSchema } from './rectification-action';
 import { chinaDateSchema, rectificationItemSchema } from './rectification-item';
 import {
   isOpenRectificationStatus,
@@ -31,10 +27,15 @@ describe('rectification contracts', () => {
 
   it('validates action bodies: trims, requires reasons and evidence, defaults notes', () => {
     expect(rectificationActionInputSchema.parse({ type: 'acknowledge' })).toEqual({ type: 'acknowledge', note: null });
-    expect(rectificationActionInputSchema.parse({ type: 'recheck_fail', reason: '  栏目仍空白 ' })).toEqual({ type: 'recheck_fail', reason: '栏目仍空白' });
+    expect(rectificationActionInputSchema.parse({ type: 'recheck_fail', reason: '  栏目仍空白 ' })).toEqual({
+      type: 'recheck_fail',
+      reason: '栏目仍空白',
+    });
     expect(rectificationActionInputSchema.safeParse({ type: 'recheck_fail', reason: ' ' }).success).toBe(false);
     // Whether evidence is needed is the order's choice (evidenceRequired), checked by the domain.
-    expect(rectificationActionInputSchema.parse({ type: 'submit', measures: '已整改', completionNote: '已完成' })).toMatchObject({ evidence: [] });
+    expect(rectificationActionInputSchema.parse({ type: 'submit', measures: '已整改', completionNote: '已完成' })).toMatchObject({
+      evidence: [],
+    });
     expect(rectificationActionInputSchema.parse({ type: 'explain', explanation: '本年度无此项工作' })).toMatchObject({ evidence: [] });
     expect(rectificationActionInputSchema.safeParse({ type: 'carry_over', into: '2025Q5' }).success).toBe(false);
     expect(rectificationActionInputSchema.safeParse({ type: 'escalate', level: 'dismissal' }).success).toBe(false);
@@ -45,7 +46,12 @@ describe('rectification contracts', () => {
   it('validates issue input and China dates', () => {
     expect(chinaDateSchema.safeParse('2025-02-29').success).toBe(false);
     expect(chinaDateSchema.safeParse('2024-02-29').success).toBe(true);
-    const ok = rectificationIssueInputSchema.parse({ unitId: 3, period: '2025Q3', title: '首页未更新', due: { kind: 'working_days', days: 10 } });
+    const ok = rectificationIssueInputSchema.parse({
+      unitId: 3,
+      period: '2025Q3',
+      title: '首页未更新',
+      due: { kind: 'working_days', days: 10 },
+    });
     expect(ok).toMatchObject({ findingIds: [], requirement: '' });
     expect(rectificationIssueInputSchema.safeParse({ ...ok, due: { kind: 'working_days', days: 0 } }).success).toBe(false);
   });

@@ -31,7 +31,9 @@ export const issueFromFindingsInputSchema = z.object({
 });
 
 /** 交办 every finding of a published round that has no item yet. */
-export const issueRoundInputSchema = issueFromFindingsInputSchema.omit({ findingIds: true }).extend({ roundId: z.number().int().positive() });
+export const issueRoundInputSchema = issueFromFindingsInputSchema
+  .omit({ findingIds: true })
+  .extend({ roundId: z.number().int().positive() });
 
 export const ledgerFilterSchema = z.object({
   period: periodCodeSchema.nullable().default(null),

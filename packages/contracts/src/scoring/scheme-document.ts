@@ -6,7 +6,12 @@ import { z } from 'zod';
 export const SCHEME_DOCUMENT_MAX_BASE64 = 14_000_000;
 
 export const schemeDocumentProposeInputSchema = z.object({
-  fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|docx)$/i, '请选择 .xlsx 或 .docx 文件'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.(xlsx|docx)$/i, '请选择 .xlsx 或 .docx 文件'),
   base64: z.string().min(4, '文件是空的').max(SCHEME_DOCUMENT_MAX_BASE64, '文件过大(上限 10 MB)'),
   year: z.number().int().min(2000).max(2100),
 });

@@ -115,7 +115,9 @@ export const majorDeductionSchema = z.object({ code: codeSchema, name: nameSchem
 export type MajorDeduction = z.infer<typeof majorDeductionSchema>;
 
 export const gradingSchema = z.object({
-  bands: z.array(z.object({ grade: z.string().trim().min(1, '等次名称不能为空').max(16), min: schemeDecimalSchema })).min(1, '至少需要一个等次'),
+  bands: z
+    .array(z.object({ grade: z.string().trim().min(1, '等次名称不能为空').max(16), min: schemeDecimalSchema }))
+    .min(1, '至少需要一个等次'),
   quota: z
     .object({
       grade: z.string().trim().min(1),
@@ -166,7 +168,13 @@ function describeSchemePath(path: readonly PropertyKey[], raw: unknown): string 
       label = `指标 ${code}`;
       rest.length = 0;
     } else if (typeof key === 'number') {
-      const id = isRecord(next) ? (typeof next.code === 'string' ? next.code : typeof next.label === 'string' ? next.label : undefined) : undefined;
+      const id = isRecord(next)
+        ? typeof next.code === 'string'
+          ? next.code
+          : typeof next.label === 'string'
+            ? next.label
+            : undefined
+        : undefined;
       rest.push(`[${id ?? key}]`);
     } else if (key !== 'indicators' && key !== 'children') {
       rest.push(String(key));

@@ -3,25 +3,27 @@ import { z } from 'zod';
 import { requiredColumnSchema, wordEntrySchema } from './site-check';
 
 const id = z.number().int().positive();
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), '请输入以 http:// 或 https:// 开头的网址');
-
 export const channelKindSchema = z.enum(['website', 'column', 'new_media']);
-export const channelKindLabelsZh: Record<z.infer<typeof channelKindSchema>, string> = { website: '门户网站', column: '政务公开栏目', new_media: '政务新媒体' };
+export const channelKindLabelsZh: Record<z.infer<typeof channelKindSchema>, string> = {
+  website: '门户网站',
+  column: '政务公开栏目',
+  new_media: '政务新媒体',
+};
 
 export const siteChannelsSetInputSchema = z.object({
   unitId: id,
   channels: z
-    .array(z.object({ kind: channelKindSchema, name: z.string().trim().min(1, '请填写名称').max(100), url: z.string().trim().min(1).max(2000) }))
+    .array(
+      z.object({ kind: channelKindSchema, name: z.string().trim().min(1, '请填写名称').max(100), url: z.string().trim().min(1).max(2000) }),
+    )
     .max(50)
     .superRefine((list, ctx) => {
       list.forEach((c, i) => {
-        if (c.kind !== 'new_media' && !/^https?:\/\/[^\s]+$/i.test(c.url)) ctx.addIssue({ code: 'custom', path: [i, 'url'], message: '网址应以 http:// 或 https:// 开头' });
+        if (c.kind !== 'new_media' && !/^https?:\/\/[^\s]+$/i.test(c.url))
+          ctx.addIssue({ code: 'custom', path: [i, 'url'], message: '网址应以 http:// 或 https:// 开头' });
       });
-      if (list.filter((c) => c.kind === 'website').length > 1) ctx.addIssue({ code: 'custom', path: [], message: '每个单位只能登记一个门户网站' });
+      if (list.filter((c) => c.kind === 'website').length > 1)
+        ctx.addIssue({ code: 'custom', path: [], message: '每个单位只能登记一个门户网站' });
     }),
 });
 
@@ -42,7 +44,10 @@ export const siteSettingsSaveInputSchema = z.object({
 });
 
 export const siteWordsSetInputSchema = z.object({ words: z.array(wordEntrySchema).max(20_000) });
-export const siteWordsImportInputSchema = z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().max(12_000_000) });
+export const siteWordsImportInputSchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(12_000_000),
+});
 
 export const siteRunStartInputSchema = z.object({
   scope: z.discriminatedUnion('kind', [
@@ -51,11 +56,18 @@ export const siteRunStartInputSchema = z.object({
     z.object({ kind: z.literal('units'), unitIds: z.array(id).min(1).max(5000) }),
   ]),
   /** The China date the check is judged on; default today. */
-  judgedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  judgedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
 });
 export const siteRunInputSchema = z.object({ runId: id });
 export const siteUnitResultInputSchema = z.object({ runId: id, unitId: id });
-export const siteProblemsInputSchema = z.object({ unitId: id.nullable().default(null), status: z.array(z.enum(['open', 'accepted', 'dismissed', 'sent', 'resolved'])).default([]) });
+export const siteProblemsInputSchema = z.object({
+  unitId: id.nullable().default(null),
+  status: z.array(z.enum(['open', 'accepted', 'dismissed', 'sent', 'resolved'])).default([]),
+});
 export const siteProblemReviewInputSchema = z.object({
   problemId: id,
   version: z.number().int().positive(),

@@ -12,18 +12,49 @@ describe.each(testDatabases)('what-if scenario repository on $name', (factory) =
   let userId: number;
   beforeEach(async () => {
     handle = await createMigratedTestDatabase(factory);
-    userId = await insertUser(handle.db, { username: 'leader', displayName: '王领导', passwordHash: 'x', role: 'leader', unitId: null }, NOW);
+    userId = await insertUser(
+      handle.db,
+      { username: 'leader', displayName: '王领导', passwordHash: 'x', role: 'leader', unitId: null },
+      NOW,
+    );
   });
   afterEach(() => handle.destroy());
 
   it('stores points as JSON with sorted keys and lists a group newest first', async () => {
     const { db } = handle;
-    const first = await insertScenario(db, { name: '加重依申请公开', period: '2026Q3', groupCode: 'B1', points: { '2': 30, '1': 25.5 }, createdBy: userId, createdByName: '王领导' }, NOW);
-    expect(first).toMatchObject({ name: '加重依申请公开', period: '2026Q3', groupCode: 'B1', points: { '1': 25.5, '2': 30 }, createdBy: userId, version: 1, createdAt: NOW });
+    const first = await insertScenario(
+      db,
+      {
+        name: '加重依申请公开',
+        period: '2026Q3',
+        groupCode: 'B1',
+        points: { '2': 30, '1': 25.5 },
+        createdBy: userId,
+        createdByName: '王领导',
+      },
+      NOW,
+    );
+    expect(first).toMatchObject({
+      name: '加重依申请公开',
+      period: '2026Q3',
+      groupCode: 'B1',
+      points: { '1': 25.5, '2': 30 },
+      createdBy: userId,
+      version: 1,
+      createdAt: NOW,
+    });
     const stored = await db.selectFrom('what_if_scenarios').select('points_json').where('id', '=', first.id).executeTakeFirstOrThrow();
     expect(stored.points_json).toBe('{"1":25.5,"2":30}');
-    const second = await insertScenario(db, { name: '去掉平台建设', period: '2026Q3', groupCode: 'B1', points: { '3': 0 }, createdBy: userId, createdByName: '王领导' }, LATER);
-    await insertScenario(db, { name: '其他分组', period: '2026Q3', groupCode: 'B2', points: {}, createdBy: null, createdByName: '系统' }, LATER);
+    const second = await insertScenario(
+      db,
+      { name: '去掉平台建设', period: '2026Q3', groupCode: 'B1', points: { '3': 0 }, createdBy: userId, createdByName: '王领导' },
+      LATER,
+    );
+    await insertScenario(
+      db,
+      { name: '其他分组', period: '2026Q3', groupCode: 'B2', points: {}, createdBy: null, createdByName: '系统' },
+      LATER,
+    );
     expect((await listScenarios(db, { period: '2026Q3', groupCode: 'B1' })).map((s) => s.id)).toEqual([second.id, first.id]);
     expect(await listScenarios(db, { period: '2026Q2', groupCode: 'B1' })).toEqual([]);
     expect((await findScenarioByName(db, '2026Q3', 'B1', '去掉平台建设'))?.id).toBe(second.id);
@@ -40,7 +71,11 @@ describe.each(testDatabases)('what-if scenario repository on $name', (factory) =
 
   it('deletes only at the version read', async () => {
     const { db } = handle;
-    const s = await insertScenario(db, { name: '方案乙', period: '2026Q3', groupCode: 'B1', points: { '1': 40 }, createdBy: userId, createdByName: '王领导' }, NOW);
+    const s = await insertScenario(
+      db,
+      { name: '方案乙', period: '2026Q3', groupCode: 'B1', points: { '1': 40 }, createdBy: userId, createdByName: '王领导' },
+      NOW,
+    );
     expect(await deleteScenario(db, s.id, 2)).toBe(false);
     expect(await findScenarioById(db, s.id)).not.toBeNull();
     expect(await deleteScenario(db, s.id, 1)).toBe(true);

@@ -42,7 +42,13 @@ export interface NewScenario {
 
 /** Points are stored with their keys sorted, so the same scenario always reads back the same. */
 function pointsJson(points: Record<string, number>): string {
-  return JSON.stringify(Object.fromEntries(Object.keys(points).sort().map((code) => [code, points[code]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(points)
+        .sort()
+        .map((code) => [code, points[code]]),
+    ),
+  );
 }
 
 export async function insertScenario(db: Db, scenario: NewScenario, now: string): Promise<WhatIfScenario> {

@@ -26,7 +26,12 @@ describe('demo annual reports', () => {
       expect(units.size).toBeLessThan(155);
       const latest = [...units].map((u) => versions.filter((v) => v.unitId === u).at(-1));
       expect(latest.filter((v) => v?.status === 'accepted').length / units.size).toBeGreaterThan(0.7);
-      if (year === 2025) for (const status of ['draft', 'submitted', 'returned'] as const) expect(latest.some((v) => v?.status === status), status).toBe(true);
+      if (year === 2025)
+        for (const status of ['draft', 'submitted', 'returned'] as const)
+          expect(
+            latest.some((v) => v?.status === status),
+            status,
+          ).toBe(true);
       expect(versions.some((v) => v.versionNo === 2) || year === 2025).toBe(true);
     }
     expect(summary).toMatchObject({ annualReportsLate: expect.any(Number), annualReportsMissing: expect.any(Number) });
@@ -44,7 +49,12 @@ describe('demo annual reports', () => {
       return prev && prev.cells['apply.carried_out.total'] === r.cells['apply.carried_in.total'];
     });
     expect(continued.length / accepted2025.length).toBeGreaterThan(0.8);
-    const a01 = await handle.db.selectFrom('annual_reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(['r.year']).where('u.code', '=', 'A01').execute();
+    const a01 = await handle.db
+      .selectFrom('annual_reports as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['r.year'])
+      .where('u.code', '=', 'A01')
+      .execute();
     expect(a01.map((r) => r.year)).toEqual([2024]);
   });
 });

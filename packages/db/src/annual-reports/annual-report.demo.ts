@@ -61,7 +61,8 @@ function continueFrom(previous: Cells, cells: Cells): void {
   for (const row of ['apply.carried_in', 'apply.new', 'apply.result.granted', 'apply.result.total']) setTotal(cells, row);
   for (const stock of ['active.rules', 'active.normative']) {
     const before = previous[`${stock}.in_force`];
-    if (typeof before === 'number') cells[`${stock}.in_force`] = before + (cells[`${stock}.issued`] ?? 0) - (cells[`${stock}.repealed`] ?? 0);
+    if (typeof before === 'number')
+      cells[`${stock}.in_force`] = before + (cells[`${stock}.issued`] ?? 0) - (cells[`${stock}.repealed`] ?? 0);
   }
 }
 
@@ -106,7 +107,14 @@ export async function seedAnnualReportDemo(ctx: DemoSeedContext): Promise<Record
     return { by: user ? (ctx.userIds.get(user.username) ?? null) : null, byName: user?.displayName ?? '单位联络员' };
   };
   const accepted = new Map<string, Cells>();
-  const counts: Record<ReportStatus | 'missing' | 'late', number> = { draft: 0, submitted: 0, returned: 0, accepted: 0, missing: 0, late: 0 };
+  const counts: Record<ReportStatus | 'missing' | 'late', number> = {
+    draft: 0,
+    submitted: 0,
+    returned: 0,
+    accepted: 0,
+    missing: 0,
+    late: 0,
+  };
 
   for (const year of DEMO_REPORT_YEARS) {
     for (const u of ctx.city.units) {
@@ -130,20 +138,47 @@ export async function seedAnnualReportDemo(ctx: DemoSeedContext): Promise<Record
       const publishedAt = isLate ? addDays(deadline, random.int(1, 25)) : `${year + 1}-01-${String(random.int(5, 28)).padStart(2, '0')}`;
       if (isLate) counts.late++;
       const text = narrative(u.name, year, cells);
-      const checks = checkStoredReport({ format: 2021, year, cells, sectionSix: text.six }, { unitKind, previous: previous ? { format: 2021, cells: previous } : null });
+      const checks = checkStoredReport(
+        { format: 2021, year, cells, sectionSix: text.six },
+        { unitKind, previous: previous ? { format: 2021, cells: previous } : null },
+      );
       const explanations: Record<string, string> = {};
       for (const c of checks)
-        if (c.severity === 'warning') explanations[warningKey(c)] = c.rule === 'S2' ? '部分行政规范性文件到期失效,现行有效件数按清理结果填报。' : '经核实,上年报告的结转数有误,本年度按实际结转数填报。';
+        if (c.severity === 'warning')
+          explanations[warningKey(c)] =
+            c.rule === 'S2'
+              ? '部分行政规范性文件到期失效,现行有效件数按清理结果填报。'
+              : '经核实,上年报告的结转数有误,本年度按实际结转数填报。';
 
       const liaison = liaisonOf(u.code);
       const createdOn = addDays(publishedAt, -random.int(2, 6));
       let report = await insertReportVersion(
         ctx.trx,
-        { unitId, year, versionNo: 1, format: 2021, cells, sources: {}, importMeta: null, sectionOne: text.one, sectionFive: text.five, sectionSix: text.six, publishedAt: fate === 'draft' ? null : publishedAt, explanations, correctionReason: null, firstSubmittedAt: null, createdByName: liaison.byName },
+        {
+          unitId,
+          year,
+          versionNo: 1,
+          format: 2021,
+          cells,
+          sources: {},
+          importMeta: null,
+          sectionOne: text.one,
+          sectionFive: text.five,
+          sectionSix: text.six,
+          publishedAt: fate === 'draft' ? null : publishedAt,
+          explanations,
+          correctionReason: null,
+          firstSubmittedAt: null,
+          createdByName: liaison.byName,
+        },
         instantOn(createdOn),
       );
-      const event = (at: string, actor: { by: number | null; byName: string }, action: 'created' | 'submitted' | 'returned' | 'accepted' | 'correction', note: string | null = null) =>
-        insertReportEvent(ctx.trx, { reportId: report.id, at, actorId: actor.by, actorName: actor.byName, action, note });
+      const event = (
+        at: string,
+        actor: { by: number | null; byName: string },
+        action: 'created' | 'submitted' | 'returned' | 'accepted' | 'correction',
+        note: string | null = null,
+      ) => insertReportEvent(ctx.trx, { reportId: report.id, at, actorId: actor.by, actorName: actor.byName, action, note });
       await event(instantOn(createdOn), liaison, 'created');
       if (fate === 'draft') {
         counts.draft++;
@@ -151,7 +186,13 @@ export async function seedAnnualReportDemo(ctx: DemoSeedContext): Promise<Record
       }
       const submittedAt = instantOn(publishedAt, random.int(0, 600));
       const submit = async (at: string) => {
-        const next = await updateReportState(ctx.trx, report.id, report.version, { status: 'submitted', submitted: { at, ...liaison } }, at);
+        const next = await updateReportState(
+          ctx.trx,
+          report.id,
+          report.version,
+          { status: 'submitted', submitted: { at, ...liaison } },
+          at,
+        );
         if (next) report = next;
         await event(at, liaison, 'submitted');
       };
@@ -177,11 +218,31 @@ export async function seedAnnualReportDemo(ctx: DemoSeedContext): Promise<Record
       accepted.set(u.code, cells);
       if (fate === 'corrected') {
         const reason = '行政复议案件数更正(原统计漏报 1 件)';
-        const corrected = { ...cells, 'review.pending': (cells['review.pending'] ?? 0) + 1, 'review.total': (cells['review.total'] ?? 0) + 1 };
+        const corrected = {
+          ...cells,
+          'review.pending': (cells['review.pending'] ?? 0) + 1,
+          'review.total': (cells['review.total'] ?? 0) + 1,
+        };
         const correctedOn = addDays(publishedAt, random.int(20, 40));
         report = await insertReportVersion(
           ctx.trx,
-          { unitId, year, versionNo: 2, format: 2021, cells: corrected, sources: {}, importMeta: null, sectionOne: text.one, sectionFive: text.five, sectionSix: text.six, publishedAt, explanations, correctionReason: reason, firstSubmittedAt: submittedAt, createdByName: liaison.byName },
+          {
+            unitId,
+            year,
+            versionNo: 2,
+            format: 2021,
+            cells: corrected,
+            sources: {},
+            importMeta: null,
+            sectionOne: text.one,
+            sectionFive: text.five,
+            sectionSix: text.six,
+            publishedAt,
+            explanations,
+            correctionReason: reason,
+            firstSubmittedAt: submittedAt,
+            createdByName: liaison.byName,
+          },
           instantOn(correctedOn),
         );
         await event(instantOn(correctedOn), liaison, 'correction', reason);
@@ -191,5 +252,10 @@ export async function seedAnnualReportDemo(ctx: DemoSeedContext): Promise<Record
       }
     }
   }
-  return { annualReports: counts.draft + counts.submitted + counts.returned + counts.accepted, annualReportsMissing: counts.missing, annualReportsLate: counts.late, annualReportsReturned: counts.returned };
+  return {
+    annualReports: counts.draft + counts.submitted + counts.returned + counts.accepted,
+    annualReportsMissing: counts.missing,
+    annualReportsLate: counts.late,
+    annualReportsReturned: counts.returned,
+  };
 }

@@ -58,12 +58,25 @@ describe.each(testDatabases)('annual report repository on $name', (factory) => {
     const { db } = handle;
     const unit = await insertUnit(db, { ...base, code: 'B101', name: '江临市教育局', kind: 'city_dept' }, NOW);
     const created = await insertReportVersion(db, draft(unit.id, 2025), NOW);
-    expect(created).toMatchObject({ unitCode: 'B101', unitKind: 'city_dept', status: 'draft', versionNo: 1, version: 1, sectionSix: '未收取信息处理费' });
+    expect(created).toMatchObject({
+      unitCode: 'B101',
+      unitKind: 'city_dept',
+      status: 'draft',
+      versionNo: 1,
+      version: 1,
+      sectionSix: '未收取信息处理费',
+    });
     expect(created.cells['apply.new.total']).toBe(14);
     expect(created.cells['apply.new.natural']).toBeNull();
     expect(created.sources['apply.new.total']).toEqual({ line: 57, text: '一、本年新收 14' });
 
-    const saved = await updateReportContent(db, created.id, created.version, { cells: { ...created.cells, 'apply.new.natural': 0 }, publishedAt: '2026-01-25' }, NOW);
+    const saved = await updateReportContent(
+      db,
+      created.id,
+      created.version,
+      { cells: { ...created.cells, 'apply.new.natural': 0 }, publishedAt: '2026-01-25' },
+      NOW,
+    );
     expect(saved).toMatchObject({ version: 2, publishedAt: '2026-01-25' });
     expect(saved?.cells['apply.new.natural']).toBe(0);
     expect(await updateReportContent(db, created.id, created.version, { sectionFive: '并发' }, NOW)).toBeNull();
@@ -74,16 +87,44 @@ describe.each(testDatabases)('annual report repository on $name', (factory) => {
     const unit = await insertUnit(db, { ...base, code: 'B102', name: '江临市公安局', kind: 'city_dept' }, NOW);
     const v1 = await insertReportVersion(db, draft(unit.id, 2025), NOW);
     const who = { by: null, byName: '张三' };
-    const s1 = await updateReportState(db, v1.id, v1.version, { status: 'submitted', submitted: { at: '2026-01-20T02:00:00.000Z', ...who } }, NOW);
-    const r1 = await updateReportState(db, v1.id, s1?.version ?? 0, { status: 'returned', decided: { at: NOW, by: null, byName: '办公室', reason: '总计不平' } }, NOW);
+    const s1 = await updateReportState(
+      db,
+      v1.id,
+      v1.version,
+      { status: 'submitted', submitted: { at: '2026-01-20T02:00:00.000Z', ...who } },
+      NOW,
+    );
+    const r1 = await updateReportState(
+      db,
+      v1.id,
+      s1?.version ?? 0,
+      { status: 'returned', decided: { at: NOW, by: null, byName: '办公室', reason: '总计不平' } },
+      NOW,
+    );
     expect(r1).toMatchObject({ status: 'returned', decisionReason: '总计不平', decidedByName: '办公室' });
-    const s2 = await updateReportState(db, v1.id, r1?.version ?? 0, { status: 'submitted', submitted: { at: '2026-02-05T02:00:00.000Z', ...who } }, NOW);
+    const s2 = await updateReportState(
+      db,
+      v1.id,
+      r1?.version ?? 0,
+      { status: 'submitted', submitted: { at: '2026-02-05T02:00:00.000Z', ...who } },
+      NOW,
+    );
     expect(s2).toMatchObject({ status: 'submitted', submittedAt: '2026-02-05T02:00:00.000Z', decisionReason: null });
-    await updateReportState(db, v1.id, s2?.version ?? 0, { status: 'accepted', decided: { at: NOW, by: null, byName: '办公室', reason: null } }, NOW);
+    await updateReportState(
+      db,
+      v1.id,
+      s2?.version ?? 0,
+      { status: 'accepted', decided: { at: NOW, by: null, byName: '办公室', reason: null } },
+      NOW,
+    );
     const [row] = await listReportVersionsOfYear(db, 2025);
     expect(row).toMatchObject({ status: 'accepted', firstSubmittedAt: '2026-01-20T02:00:00.000Z' });
 
-    const v2 = await insertReportVersion(db, { ...draft(unit.id, 2025, 2), correctionReason: '更正结转数', firstSubmittedAt: '2026-01-20T02:00:00.000Z' }, NOW);
+    const v2 = await insertReportVersion(
+      db,
+      { ...draft(unit.id, 2025, 2), correctionReason: '更正结转数', firstSubmittedAt: '2026-01-20T02:00:00.000Z' },
+      NOW,
+    );
     expect((await findLatestReportVersion(db, unit.id, 2025))?.id).toBe(v2.id);
     expect((await findLatestAcceptedReport(db, unit.id, 2025))?.id).toBe(v1.id);
     expect((await listLatestAcceptedReports(db, 2025, null)).map((r) => r.id)).toEqual([v1.id]);

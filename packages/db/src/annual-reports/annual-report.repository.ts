@@ -1,4 +1,9 @@
-import type { AnnualReportRecord, ReportEvent, ReportImportMeta, ReportStatus } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
+import type {
+  AnnualReportRecord,
+  ReportEvent,
+  ReportImportMeta,
+  ReportStatus,
+} from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
 import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
 import type { UnitKind } from '@kaoping/contracts/units/unit';
@@ -136,7 +141,12 @@ export async function listReportVersions(db: Db, unitId: number, year: number): 
 }
 
 export async function findLatestReportVersion(db: Db, unitId: number, year: number): Promise<AnnualReportRecord | null> {
-  const row = await reportQuery(db).where('r.unit_id', '=', unitId).where('r.year', '=', year).orderBy('r.version_no', 'desc').limit(1).executeTakeFirst();
+  const row = await reportQuery(db)
+    .where('r.unit_id', '=', unitId)
+    .where('r.year', '=', year)
+    .orderBy('r.version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
@@ -153,7 +163,13 @@ export async function findLatestAcceptedReport(db: Db, unitId: number, year: num
 }
 
 /** Updates an editable version's content when `version` still matches; null on a concurrent change. */
-export async function updateReportContent(db: Db, id: number, version: number, content: Partial<ReportContent>, now: string): Promise<AnnualReportRecord | null> {
+export async function updateReportContent(
+  db: Db,
+  id: number,
+  version: number,
+  content: Partial<ReportContent>,
+  now: string,
+): Promise<AnnualReportRecord | null> {
   const row = await db
     .updateTable('annual_reports')
     .set({ ...contentColumns(content), version: version + 1, updated_at: now })
@@ -172,16 +188,37 @@ export interface ReportStateChange {
 }
 
 /** Moves a version to a new status (submit, return, accept) when `version` still matches; null otherwise. */
-export async function updateReportState(db: Db, id: number, version: number, change: ReportStateChange, now: string): Promise<AnnualReportRecord | null> {
+export async function updateReportState(
+  db: Db,
+  id: number,
+  version: number,
+  change: ReportStateChange,
+  now: string,
+): Promise<AnnualReportRecord | null> {
   let query = db
     .updateTable('annual_reports')
     .set({
       status: change.status,
       ...(change.explanations !== undefined ? { explanations: JSON.stringify(change.explanations) } : {}),
       ...(change.submitted
-        ? { submitted_at: change.submitted.at, submitted_by: change.submitted.by, submitted_by_name: change.submitted.byName, decided_at: null, decided_by: null, decided_by_name: null, decision_reason: null }
+        ? {
+            submitted_at: change.submitted.at,
+            submitted_by: change.submitted.by,
+            submitted_by_name: change.submitted.byName,
+            decided_at: null,
+            decided_by: null,
+            decided_by_name: null,
+            decision_reason: null,
+          }
         : {}),
-      ...(change.decided ? { decided_at: change.decided.at, decided_by: change.decided.by, decided_by_name: change.decided.byName, decision_reason: change.decided.reason } : {}),
+      ...(change.decided
+        ? {
+            decided_at: change.decided.at,
+            decided_by: change.decided.by,
+            decided_by_name: change.decided.byName,
+            decision_reason: change.decided.reason,
+          }
+        : {}),
       version: version + 1,
       updated_at: now,
     })
@@ -213,7 +250,18 @@ export interface ReportYearVersion {
 export async function listReportVersionsOfYear(db: Db, year: number): Promise<ReportYearVersion[]> {
   const rows = await db
     .selectFrom('annual_reports')
-    .select(['id', 'unit_id', 'version_no', 'status', 'format', 'cells', 'section_six', 'import_meta', 'published_at', 'first_submitted_at'])
+    .select([
+      'id',
+      'unit_id',
+      'version_no',
+      'status',
+      'format',
+      'cells',
+      'section_six',
+      'import_meta',
+      'published_at',
+      'first_submitted_at',
+    ])
     .where('year', '=', year)
     .orderBy('unit_id')
     .orderBy('version_no')
@@ -270,7 +318,18 @@ export async function listExpectedReportUnits(db: Db, year: number): Promise<Exp
     .leftJoin('groups as g1', 'g1.id', 'ug1.group_id')
     .leftJoin('unit_groups as ug0', (j) => j.onRef('ug0.unit_id', '=', 'u.id').on('ug0.year', '=', year))
     .leftJoin('groups as g0', 'g0.id', 'ug0.group_id')
-    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'g1.code as g1_code', 'g1.name as g1_name', 'g1.sort_order as g1_sort', 'g0.code as g0_code', 'g0.name as g0_name', 'g0.sort_order as g0_sort'])
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.kind',
+      'g1.code as g1_code',
+      'g1.name as g1_name',
+      'g1.sort_order as g1_sort',
+      'g0.code as g0_code',
+      'g0.name as g0_name',
+      'g0.sort_order as g0_sort',
+    ])
     .where('u.valid_from', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', `${year + 1}-01-01`)]))
     .orderBy('u.code')
@@ -296,7 +355,10 @@ export async function listReportYears(db: Db): Promise<number[]> {
 }
 
 /** A unit's reports, one line per year with its latest version. */
-export async function listUnitReportYears(db: Db, unitId: number): Promise<{ year: number; reportId: number; versionNo: number; status: ReportStatus; updatedAt: string }[]> {
+export async function listUnitReportYears(
+  db: Db,
+  unitId: number,
+): Promise<{ year: number; reportId: number; versionNo: number; status: ReportStatus; updatedAt: string }[]> {
   const rows = await db
     .selectFrom('annual_reports')
     .select(['id', 'year', 'version_no', 'status', 'updated_at'])
@@ -314,10 +376,20 @@ export async function listUnitReportYears(db: Db, unitId: number): Promise<{ yea
   return out;
 }
 
-export async function insertReportEvent(db: Db, event: { reportId: number; at: string; actorId: number | null; actorName: string; action: ReportEvent['action']; note: string | null }): Promise<void> {
+export async function insertReportEvent(
+  db: Db,
+  event: { reportId: number; at: string; actorId: number | null; actorName: string; action: ReportEvent['action']; note: string | null },
+): Promise<void> {
   await db
     .insertInto('annual_report_events')
-    .values({ report_id: event.reportId, at: event.at, actor_id: event.actorId, actor_name: event.actorName, action: event.action, note: event.note })
+    .values({
+      report_id: event.reportId,
+      at: event.at,
+      actor_id: event.actorId,
+      actor_name: event.actorName,
+      action: event.action,
+      note: event.note,
+    })
     .execute();
 }
 
@@ -331,5 +403,13 @@ export async function listReportEvents(db: Db, unitId: number, year: number): Pr
     .where('r.year', '=', year)
     .orderBy('e.id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), reportId: Number(r.report_id), versionNo: r.version_no, at: r.at, actorName: r.actor_name, action: r.action as ReportEvent['action'], note: r.note }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    reportId: Number(r.report_id),
+    versionNo: r.version_no,
+    at: r.at,
+    actorName: r.actor_name,
+    action: r.action as ReportEvent['action'],
+    note: r.note,
+  }));
 }

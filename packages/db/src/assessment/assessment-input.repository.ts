@@ -53,7 +53,12 @@ export async function upsertScores(db: Db, roundId: number, cells: readonly Scor
   const toDelete = cells.filter((c) => c.value === null);
   const toWrite = cells.flatMap((c) => (c.value === null ? [] : [{ ...c, value: c.value }]));
   for (const c of toDelete) {
-    await db.deleteFrom('assessment_scores').where('round_id', '=', roundId).where('unit_id', '=', c.unitId).where('leaf_code', '=', c.leaf).execute();
+    await db
+      .deleteFrom('assessment_scores')
+      .where('round_id', '=', roundId)
+      .where('unit_id', '=', c.unitId)
+      .where('leaf_code', '=', c.leaf)
+      .execute();
   }
   // Chunked: SQLite limits bound parameters per statement.
   for (let i = 0; i < toWrite.length; i += 300) {
@@ -168,14 +173,28 @@ function findingValues(roundId: number, f: NewFinding, by: number | null, now: s
 }
 
 export async function insertFinding(db: Db, roundId: number, finding: NewFinding, by: number | null, now: string): Promise<Finding> {
-  const row = await db.insertInto('findings').values(findingValues(roundId, finding, by, now)).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('findings')
+    .values(findingValues(roundId, finding, by, now))
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toFinding(row);
 }
 
-export async function insertFindings(db: Db, roundId: number, findings: readonly NewFinding[], by: number | null, now: string): Promise<void> {
+export async function insertFindings(
+  db: Db,
+  roundId: number,
+  findings: readonly NewFinding[],
+  by: number | null,
+  now: string,
+): Promise<void> {
   for (let i = 0; i < findings.length; i += 150) {
     const chunk = findings.slice(i, i + 150);
-    if (chunk.length > 0) await db.insertInto('findings').values(chunk.map((f) => findingValues(roundId, f, by, now))).execute();
+    if (chunk.length > 0)
+      await db
+        .insertInto('findings')
+        .values(chunk.map((f) => findingValues(roundId, f, by, now)))
+        .execute();
   }
 }
 
@@ -184,7 +203,11 @@ export async function findFindingById(db: Db, id: number): Promise<Finding | nul
   return row ? toFinding(row) : null;
 }
 
-export async function listRoundFindings(db: Db, roundId: number, filter: { unitId?: number; status?: FindingStatus } = {}): Promise<Finding[]> {
+export async function listRoundFindings(
+  db: Db,
+  roundId: number,
+  filter: { unitId?: number; status?: FindingStatus } = {},
+): Promise<Finding[]> {
   let query = db.selectFrom('findings').selectAll().where('round_id', '=', roundId);
   if (filter.unitId !== undefined) query = query.where('unit_id', '=', filter.unitId);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
@@ -229,14 +252,30 @@ export interface NewEvent {
   source: InputSource;
 }
 
-export async function insertEvents(db: Db, roundId: number, events: readonly NewEvent[], by: number | null, now: string): Promise<AssessmentEvent[]> {
+export async function insertEvents(
+  db: Db,
+  roundId: number,
+  events: readonly NewEvent[],
+  by: number | null,
+  now: string,
+): Promise<AssessmentEvent[]> {
   const out: AssessmentEvent[] = [];
   for (let i = 0; i < events.length; i += 200) {
     const chunk = events.slice(i, i + 200);
     if (chunk.length === 0) continue;
     const rows = await db
       .insertInto('assessment_events')
-      .values(chunk.map((e) => ({ round_id: roundId, unit_id: e.unitId, code: e.code, note: e.note, source: e.source, created_by: by, created_at: now })))
+      .values(
+        chunk.map((e) => ({
+          round_id: roundId,
+          unit_id: e.unitId,
+          code: e.code,
+          note: e.note,
+          source: e.source,
+          created_by: by,
+          created_at: now,
+        })),
+      )
       .returningAll()
       .execute();
     for (const r of rows) out.push(toEvent(r));
@@ -244,8 +283,26 @@ export async function insertEvents(db: Db, roundId: number, events: readonly New
   return out;
 }
 
-function toEvent(r: { id: number; round_id: number; unit_id: number; code: string; note: string; source: string; created_by: number | null; created_at: string }): AssessmentEvent {
-  return { id: Number(r.id), roundId: r.round_id, unitId: r.unit_id, code: r.code, note: r.note, source: r.source as InputSource, createdBy: r.created_by, createdAt: r.created_at };
+function toEvent(r: {
+  id: number;
+  round_id: number;
+  unit_id: number;
+  code: string;
+  note: string;
+  source: string;
+  created_by: number | null;
+  created_at: string;
+}): AssessmentEvent {
+  return {
+    id: Number(r.id),
+    roundId: r.round_id,
+    unitId: r.unit_id,
+    code: r.code,
+    note: r.note,
+    source: r.source as InputSource,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
 }
 
 export async function listRoundEvents(db: Db, roundId: number, unitId: number | null = null): Promise<AssessmentEvent[]> {
@@ -276,11 +333,20 @@ export async function saveAssessmentFile(db: Db, file: { path: string; mime: str
   if (existing) return;
   await db
     .insertInto('assessment_files')
-    .values({ path: file.path, mime: file.mime, size: file.bytes.byteLength, content_base64: Buffer.from(file.bytes).toString('base64'), created_at: now })
+    .values({
+      path: file.path,
+      mime: file.mime,
+      size: file.bytes.byteLength,
+      content_base64: Buffer.from(file.bytes).toString('base64'),
+      created_at: now,
+    })
     .execute();
 }
 
-export async function findAssessmentFile(db: Db, path: string): Promise<{ path: string; mime: string; size: number; contentBase64: string } | null> {
+export async function findAssessmentFile(
+  db: Db,
+  path: string,
+): Promise<{ path: string; mime: string; size: number; contentBase64: string } | null> {
   const row = await db.selectFrom('assessment_files').selectAll().where('path', '=', path).executeTakeFirst();
   return row ? { path: row.path, mime: row.mime, size: row.size, contentBase64: row.content_base64 } : null;
 }
@@ -302,7 +368,8 @@ export async function findRectificationOfFindings(
       .where('l.finding_id', 'in', chunk)
       .orderBy('r.id')
       .execute();
-    for (const r of rows) out.set(r.finding_id, { itemId: Number(r.id), code: r.code, status: r.status, dueDate: r.due_date, closedOn: r.closed_on });
+    for (const r of rows)
+      out.set(r.finding_id, { itemId: Number(r.id), code: r.code, status: r.status, dueDate: r.due_date, closedOn: r.closed_on });
   }
   return out;
 }

@@ -24,13 +24,23 @@ import { findSchemeByYear, freezeScheme, insertScheme, replaceDraftScheme } from
 
 const NOW = '2025-10-08T02:00:00.000Z';
 const base = { tags: [] as string[], validFrom: '2020-01-01', note: '', parentId: null };
-const SCHEME = { year: 2025, code: 'JL-2025', title: '江临市2025年度政务公开工作考核评分细则', json: '{"code":"JL-2025"}', contentHash: 'h1' };
+const SCHEME = {
+  year: 2025,
+  code: 'JL-2025',
+  title: '江临市2025年度政务公开工作考核评分细则',
+  json: '{"code":"JL-2025"}',
+  contentHash: 'h1',
+};
 
 describe.each(testDatabases)('assessment repositories on $name', (factory) => {
   let handle: DatabaseHandle;
   beforeEach(async () => {
     handle = await createMigratedTestDatabase(factory);
-    await insertPeriod(handle.db, { code: '2025Q3', kind: 'quarter', year: 2025, startDate: '2025-07-01', endDate: '2025-09-30', status: 'open' }, NOW);
+    await insertPeriod(
+      handle.db,
+      { code: '2025Q3', kind: 'quarter', year: 2025, startDate: '2025-07-01', endDate: '2025-09-30', status: 'open' },
+      NOW,
+    );
   });
   afterEach(() => handle.destroy());
 
@@ -68,8 +78,14 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     const { db } = handle;
     const { a, b, c } = await seedUnits();
     const scheme = await insertScheme(db, SCHEME, NOW);
-    const round = await insertRound(db, { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null }, NOW);
-    await expect(insertRound(db, { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null }, NOW)).rejects.toThrow();
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
+    await expect(
+      insertRound(db, { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null }, NOW),
+    ).rejects.toThrow();
     await upsertScores(
       db,
       round.id,
@@ -81,10 +97,48 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
       null,
       NOW,
     );
-    await upsertScores(db, round.id, [{ unitId: a.id, leaf: '1.1', value: 'a;b;c', naReason: '', evidence: '', source: 'manual' }], null, NOW);
+    await upsertScores(
+      db,
+      round.id,
+      [{ unitId: a.id, leaf: '1.1', value: 'a;b;c', naReason: '', evidence: '', source: 'manual' }],
+      null,
+      NOW,
+    );
     await upsertScores(db, round.id, [{ unitId: c.id, leaf: '1.1', value: null, naReason: '', evidence: '', source: 'manual' }], null, NOW);
-    const kept = await insertFinding(db, round.id, { unitId: a.id, leaf: '1.2', count: 2, deduction: 2.5, description: '栏目未更新', url: 'http://x', seenAt: NOW, screenshotPath: null, source: 'manual' }, null, NOW);
-    const gone = await insertFinding(db, round.id, { unitId: a.id, leaf: '1.2', count: 1, deduction: null, description: '错别字', url: '', seenAt: null, screenshotPath: null, source: 'manual' }, null, NOW);
+    const kept = await insertFinding(
+      db,
+      round.id,
+      {
+        unitId: a.id,
+        leaf: '1.2',
+        count: 2,
+        deduction: 2.5,
+        description: '栏目未更新',
+        url: 'http://x',
+        seenAt: NOW,
+        screenshotPath: null,
+        source: 'manual',
+      },
+      null,
+      NOW,
+    );
+    const gone = await insertFinding(
+      db,
+      round.id,
+      {
+        unitId: a.id,
+        leaf: '1.2',
+        count: 1,
+        deduction: null,
+        description: '错别字',
+        url: '',
+        seenAt: null,
+        screenshotPath: null,
+        source: 'manual',
+      },
+      null,
+      NOW,
+    );
     expect((await withdrawFinding(db, gone.id, '申诉成立', NOW))?.status).toBe('withdrawn');
     expect(await withdrawFinding(db, gone.id, '再次撤销', NOW)).toBeNull();
     await insertEvents(db, round.id, [{ unitId: b.id, code: 'V2', note: '首页15天未更新', source: 'import' }], null, NOW);
@@ -97,7 +151,9 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
       { unit: 'B101', period: '2025Q3', indicator: '1.3', value: 'na' },
     ]);
     expect(loaded.naReasons).toEqual({ 'B101:1.3': '本年度无此项工作' });
-    expect(loaded.inputs.findings).toEqual([{ unit: 'A01', period: '2025Q3', indicator: '1.2', count: 2, deduction: 2.5, description: '栏目未更新', url: 'http://x' }]);
+    expect(loaded.inputs.findings).toEqual([
+      { unit: 'A01', period: '2025Q3', indicator: '1.2', count: 2, deduction: 2.5, description: '栏目未更新', url: 'http://x' },
+    ]);
     expect(loaded.findingIds).toEqual([kept.id]);
     expect(loaded.inputs.events).toEqual([{ unit: 'B101', period: '2025Q3', code: 'V2', note: '首页15天未更新' }]);
     expect(loaded.inputs.rectifications).toEqual([]);
@@ -108,9 +164,22 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     const { db } = handle;
     const { a } = await seedUnits();
     const scheme = await insertScheme(db, SCHEME, NOW);
-    const round = await insertRound(db, { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null }, NOW);
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
     const f = { unitId: a.id, leaf: '1.2', count: 1, deduction: null, description: 'x', url: '', seenAt: null, screenshotPath: null };
-    await insertFindings(db, round.id, [{ ...f, source: 'import' }, { ...f, source: 'import' }], null, NOW);
+    await insertFindings(
+      db,
+      round.id,
+      [
+        { ...f, source: 'import' },
+        { ...f, source: 'import' },
+      ],
+      null,
+      NOW,
+    );
     await insertFinding(db, round.id, { ...f, source: 'manual' }, null, NOW);
     expect(await deleteImportedFindings(db, round.id)).toBe(2);
     expect((await listRoundFindings(db, round.id)).map((x) => x.source)).toEqual(['manual']);
@@ -120,16 +189,32 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     const { db } = handle;
     const { a } = await seedUnits();
     const scheme = await insertScheme(db, SCHEME, NOW);
-    const round = await insertRound(db, { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null }, NOW);
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
     const published = await markRoundPublished(db, round.id, round.version, { publishedAt: NOW, objectionDeadline: '2025-10-18' });
     expect(published).toMatchObject({ status: 'published', objectionDeadline: '2025-10-18', version: 2 });
     expect(await markRoundPublished(db, round.id, 2, { publishedAt: NOW, objectionDeadline: '2025-10-18' })).toBeNull();
     expect(await findScoredRoundOfPeriod(db, '2025Q3')).toMatchObject({ id: round.id, year: 2025 });
 
     const results = { scheme: 'JL-2025', period: '2025Q3', groups: [] };
-    const common = { roundId: round.id, schemeId: scheme.id, schemeVersion: 1, schemeHash: 'h1', snapshotJson: '{"units":[]}', resultsJson: JSON.stringify(results), publishedAt: NOW, publishedBy: null, publishedByName: '系统' };
+    const common = {
+      roundId: round.id,
+      schemeId: scheme.id,
+      schemeVersion: 1,
+      schemeHash: 'h1',
+      snapshotJson: '{"units":[]}',
+      resultsJson: JSON.stringify(results),
+      publishedAt: NOW,
+      publishedBy: null,
+      publishedByName: '系统',
+    };
     const first = await insertPublication(db, { ...common, sequence: 1, contentHash: 'c1', reason: '', diff: null, previousId: null });
-    await expect(insertPublication(db, { ...common, sequence: 1, contentHash: 'c1b', reason: '', diff: null, previousId: null })).rejects.toThrow();
+    await expect(
+      insertPublication(db, { ...common, sequence: 1, contentHash: 'c1b', reason: '', diff: null, previousId: null }),
+    ).rejects.toThrow();
     const diff = { units: [], findingsRemoved: [], findingsAdded: [], scoresChanged: [], eventsRemoved: [], eventsAdded: [] };
     await insertPublication(db, { ...common, sequence: 2, contentHash: 'c2', reason: '申诉成立', diff, previousId: first.id });
     expect((await findLatestPublication(db, round.id))?.contentHash).toBe('c2');
@@ -139,11 +224,50 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     ]);
     expect((await findLatestResultsOfRounds(db, [round.id])).get(round.id)).toEqual(results);
 
-    const finding = await insertFinding(db, round.id, { unitId: a.id, leaf: '1.2', count: 1, deduction: null, description: '错链', url: '', seenAt: null, screenshotPath: null, source: 'import' }, null, NOW);
-    const objectionId = await insertObjection(db, { roundId: round.id, findingId: finding.id, unitId: a.id, text: '该链接当时可以访问', filedBy: null, filedByName: '联络员' }, NOW);
-    expect(await decideObjection(db, objectionId, { status: 'upheld', reason: '复核后仍不可访问', decidedBy: null, decidedByName: '考评员', publicationId: null }, NOW)).toBe(true);
-    expect(await decideObjection(db, objectionId, { status: 'withdrawn', reason: '改判', decidedBy: null, decidedByName: '考评员', publicationId: null }, NOW)).toBe(false);
-    expect((await listObjections(db, { roundId: round.id, unitId: null, status: null }))[0]).toMatchObject({ status: 'upheld', unitCode: 'A01', periodCode: '2025Q3', findingDescription: '错链' });
+    const finding = await insertFinding(
+      db,
+      round.id,
+      {
+        unitId: a.id,
+        leaf: '1.2',
+        count: 1,
+        deduction: null,
+        description: '错链',
+        url: '',
+        seenAt: null,
+        screenshotPath: null,
+        source: 'import',
+      },
+      null,
+      NOW,
+    );
+    const objectionId = await insertObjection(
+      db,
+      { roundId: round.id, findingId: finding.id, unitId: a.id, text: '该链接当时可以访问', filedBy: null, filedByName: '联络员' },
+      NOW,
+    );
+    expect(
+      await decideObjection(
+        db,
+        objectionId,
+        { status: 'upheld', reason: '复核后仍不可访问', decidedBy: null, decidedByName: '考评员', publicationId: null },
+        NOW,
+      ),
+    ).toBe(true);
+    expect(
+      await decideObjection(
+        db,
+        objectionId,
+        { status: 'withdrawn', reason: '改判', decidedBy: null, decidedByName: '考评员', publicationId: null },
+        NOW,
+      ),
+    ).toBe(false);
+    expect((await listObjections(db, { roundId: round.id, unitId: null, status: null }))[0]).toMatchObject({
+      status: 'upheld',
+      unitCode: 'A01',
+      periodCode: '2025Q3',
+      findingDescription: '错链',
+    });
 
     expect(await markRoundLocked(db, round.id, 1, NOW)).toBeNull();
     expect((await markRoundLocked(db, round.id, 2, NOW))?.status).toBe('locked');
@@ -154,6 +278,9 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
     await saveAssessmentFile(db, { path: 'screenshots/abc.png', mime: 'image/png', bytes }, NOW);
     await saveAssessmentFile(db, { path: 'screenshots/abc.png', mime: 'image/png', bytes }, NOW);
-    expect(await findAssessmentFile(db, 'screenshots/abc.png')).toMatchObject({ size: 7, contentBase64: Buffer.from(bytes).toString('base64') });
+    expect(await findAssessmentFile(db, 'screenshots/abc.png')).toMatchObject({
+      size: 7,
+      contentBase64: Buffer.from(bytes).toString('base64'),
+    });
   });
 });

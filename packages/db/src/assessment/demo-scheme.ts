@@ -152,7 +152,13 @@ export function buildDemoScheme(year: 2025 | 2026): Scheme {
         points: 15,
         children: [
           { code: '5.1', name: '年度报告按时发布', points: 4, rule: { kind: 'binary' } },
-          { code: '5.2', name: '年度报告数据勾稽一致', points: 4, na: { rate: 0.8 }, rule: { kind: 'rate', target: 100, perPointBelow: 0.1 } },
+          {
+            code: '5.2',
+            name: '年度报告数据勾稽一致',
+            points: 4,
+            na: { rate: 0.8 },
+            rule: { kind: 'rate', target: 100, perPointBelow: 0.1 },
+          },
           { code: '5.3', name: '问题整改', points: 7, rule: { kind: 'rectification', perLate: 2, perRejected: 1 } },
         ],
       },

@@ -32,7 +32,14 @@ function baseQuery(db: Db) {
     .innerJoin('units as u', 'u.id', 'o.unit_id')
     .innerJoin('assessment_rounds as r', 'r.id', 'o.round_id')
     .selectAll('o')
-    .select(['u.code as unit_code', 'u.name as unit_name', 'f.leaf_code', 'f.description as finding_description', 'f.status as finding_status', 'r.period_code']);
+    .select([
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'f.leaf_code',
+      'f.description as finding_description',
+      'f.status as finding_status',
+      'r.period_code',
+    ]);
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
@@ -96,7 +103,10 @@ export async function findObjectionById(db: Db, id: number): Promise<Objection |
   return row ? toObjection(row) : null;
 }
 
-export async function listObjections(db: Db, filter: { roundId: number | null; unitId: number | null; status: ObjectionStatus | null; findingId?: number }): Promise<Objection[]> {
+export async function listObjections(
+  db: Db,
+  filter: { roundId: number | null; unitId: number | null; status: ObjectionStatus | null; findingId?: number },
+): Promise<Objection[]> {
   let query = baseQuery(db);
   if (filter.roundId !== null) query = query.where('o.round_id', '=', filter.roundId);
   if (filter.unitId !== null) query = query.where('o.unit_id', '=', filter.unitId);
@@ -110,7 +120,13 @@ export async function listObjections(db: Db, filter: { roundId: number | null; u
 export async function decideObjection(
   db: Db,
   id: number,
-  decision: { status: 'upheld' | 'withdrawn'; reason: string; decidedBy: number | null; decidedByName: string; publicationId: number | null },
+  decision: {
+    status: 'upheld' | 'withdrawn';
+    reason: string;
+    decidedBy: number | null;
+    decidedByName: string;
+    publicationId: number | null;
+  },
   now: string,
 ): Promise<boolean> {
   const result = await db

@@ -46,7 +46,11 @@ function toSummary(r: Omit<Row, 'snapshot_json' | 'results_json'>): PublicationS
 }
 
 function toPublication(r: Row): Publication {
-  return { ...toSummary(r), snapshot: JSON.parse(r.snapshot_json) as PublicationSnapshot, results: JSON.parse(r.results_json) as PeriodResults };
+  return {
+    ...toSummary(r),
+    snapshot: JSON.parse(r.snapshot_json) as PublicationSnapshot,
+    results: JSON.parse(r.results_json) as PeriodResults,
+  };
 }
 
 export interface NewPublication {
@@ -93,7 +97,13 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<Publ
 
 /** The publication in force for a round: its latest (the original or the last restatement). */
 export async function findLatestPublication(db: Db, roundId: number): Promise<Publication | null> {
-  const row = await db.selectFrom('assessment_publications').selectAll().where('round_id', '=', roundId).orderBy('sequence', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('assessment_publications')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('sequence', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toPublication(row) : null;
 }
 
@@ -106,7 +116,21 @@ export async function findPublicationById(db: Db, id: number): Promise<Publicati
 export async function listPublications(db: Db, roundId: number): Promise<PublicationSummary[]> {
   const rows = await db
     .selectFrom('assessment_publications')
-    .select(['id', 'round_id', 'sequence', 'scheme_id', 'scheme_version', 'scheme_hash', 'content_hash', 'reason', 'diff_json', 'previous_id', 'published_at', 'published_by', 'published_by_name'])
+    .select([
+      'id',
+      'round_id',
+      'sequence',
+      'scheme_id',
+      'scheme_version',
+      'scheme_hash',
+      'content_hash',
+      'reason',
+      'diff_json',
+      'previous_id',
+      'published_at',
+      'published_by',
+      'published_by_name',
+    ])
     .where('round_id', '=', roundId)
     .orderBy('sequence')
     .execute();
@@ -125,7 +149,10 @@ export async function findLatestResultsOfRounds(db: Db, roundIds: readonly numbe
       eb(
         'p.sequence',
         '=',
-        eb.selectFrom('assessment_publications as q').select((e) => e.fn.max('q.sequence').as('m')).whereRef('q.round_id', '=', 'p.round_id'),
+        eb
+          .selectFrom('assessment_publications as q')
+          .select((e) => e.fn.max('q.sequence').as('m'))
+          .whereRef('q.round_id', '=', 'p.round_id'),
       ),
     )
     .execute();

@@ -2,7 +2,14 @@
 // scheme's groups for the year, the round's scores, active findings and events, and the
 // rectification items due in the period.
 import { periodDateRange, type Period } from '@kaoping/domain/period/period';
-import type { EventInput, FindingInput, RectificationInput, ScoreInput, ScoringInputs, ScoringUnit } from '@kaoping/domain/scoring/scoring-inputs';
+import type {
+  EventInput,
+  FindingInput,
+  RectificationInput,
+  ScoreInput,
+  ScoringInputs,
+  ScoringUnit,
+} from '@kaoping/domain/scoring/scoring-inputs';
 import type { Db } from '../connect';
 import { listRoundEvents, listRoundFindings, listRoundScores } from './assessment-input.repository';
 import { loadRectificationRows } from './rectification-rows.repository';

@@ -103,11 +103,19 @@ export async function findScoredRoundOfPeriod(db: Db, periodCode: string): Promi
 }
 
 export async function findRoundOfPeriodByKind(db: Db, periodCode: string, kind: RoundKind): Promise<AssessmentRound | null> {
-  const row = await db.selectFrom('assessment_rounds').selectAll().where('period_code', '=', periodCode).where('kind', '=', kind).executeTakeFirst();
+  const row = await db
+    .selectFrom('assessment_rounds')
+    .selectAll()
+    .where('period_code', '=', periodCode)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return row ? toRound(row) : null;
 }
 
-export async function listRounds(db: Db, filter: { year: number | null; statuses: RoundStatus[] | null; includeSelf: boolean }): Promise<AssessmentRound[]> {
+export async function listRounds(
+  db: Db,
+  filter: { year: number | null; statuses: RoundStatus[] | null; includeSelf: boolean },
+): Promise<AssessmentRound[]> {
   let query = db.selectFrom('assessment_rounds').selectAll();
   if (filter.year !== null) query = query.where('period_code', 'like', `${filter.year}Q%`);
   if (filter.statuses !== null) query = query.where('status', 'in', filter.statuses);
@@ -117,10 +125,21 @@ export async function listRounds(db: Db, filter: { year: number | null; statuses
 }
 
 /** Publishes a draft round (version check); null when it changed meanwhile or is not a draft. */
-export async function markRoundPublished(db: Db, id: number, version: number, at: { publishedAt: string; objectionDeadline: string }): Promise<AssessmentRound | null> {
+export async function markRoundPublished(
+  db: Db,
+  id: number,
+  version: number,
+  at: { publishedAt: string; objectionDeadline: string },
+): Promise<AssessmentRound | null> {
   const row = await db
     .updateTable('assessment_rounds')
-    .set({ status: 'published', published_at: at.publishedAt, objection_deadline: at.objectionDeadline, version: version + 1, updated_at: at.publishedAt })
+    .set({
+      status: 'published',
+      published_at: at.publishedAt,
+      objection_deadline: at.objectionDeadline,
+      version: version + 1,
+      updated_at: at.publishedAt,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')

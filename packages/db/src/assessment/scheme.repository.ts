@@ -90,10 +90,23 @@ export async function listSchemes(db: Db): Promise<SchemeSummary[]> {
 }
 
 /** Replaces a draft scheme's JSON when `version` still matches; null on a concurrent change or a frozen scheme. */
-export async function replaceDraftScheme(db: Db, id: number, version: number, scheme: Omit<NewScheme, 'year'>, now: string): Promise<SchemeRecord | null> {
+export async function replaceDraftScheme(
+  db: Db,
+  id: number,
+  version: number,
+  scheme: Omit<NewScheme, 'year'>,
+  now: string,
+): Promise<SchemeRecord | null> {
   const row = await db
     .updateTable('schemes')
-    .set({ code: scheme.code, title: scheme.title, scheme_json: scheme.json, content_hash: scheme.contentHash, version: version + 1, updated_at: now })
+    .set({
+      code: scheme.code,
+      title: scheme.title,
+      scheme_json: scheme.json,
+      content_hash: scheme.contentHash,
+      version: version + 1,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
@@ -104,5 +117,10 @@ export async function replaceDraftScheme(db: Db, id: number, version: number, sc
 
 /** Freezes a scheme (idempotent): used by published results, it never changes again. */
 export async function freezeScheme(db: Db, id: number, now: string): Promise<void> {
-  await db.updateTable('schemes').set({ status: 'frozen', frozen_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'draft').execute();
+  await db
+    .updateTable('schemes')
+    .set({ status: 'frozen', frozen_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute();
 }

@@ -18,10 +18,20 @@ describe('the demo schemes', () => {
       if (!compiled.ok) throw new Error(compiled.issues.join('\n'));
       const { scheme } = compiled;
       expect(scheme.leaves).toHaveLength(20);
-      expect(new Set(scheme.leaves.map((l) => l.rule.kind))).toEqual(new Set(['manual', 'binary', 'checklist', 'graded', 'rate', 'deduct', 'rectification']));
+      expect(new Set(scheme.leaves.map((l) => l.rule.kind))).toEqual(
+        new Set(['manual', 'binary', 'checklist', 'graded', 'rate', 'deduct', 'rectification']),
+      );
       expect(scheme.nodes.filter((n) => n.level === 1)).toHaveLength(5);
       expect(Math.max(...scheme.nodes.map((n) => n.level))).toBe(3);
-      expect([...scheme.events.values()].map((e) => (e.type === 'veto' ? e.effect : e.type)).sort()).toEqual(['bonus', 'bonus', 'bonus', 'cap', 'fail', 'major', 'major']);
+      expect([...scheme.events.values()].map((e) => (e.type === 'veto' ? e.effect : e.type)).sort()).toEqual([
+        'bonus',
+        'bonus',
+        'bonus',
+        'cap',
+        'fail',
+        'major',
+        'major',
+      ]);
       expect(scheme.quota).toMatchObject({ grade: '优秀', maxPct: 30_000 });
     }
   });
@@ -70,7 +80,12 @@ describe.each(testDatabases)('the demo assessments on $name', (factory) => {
     const publications = await listPublications(handle.db, q3?.id ?? 0);
     expect(publications.map((p) => p.sequence)).toEqual([1, 2]);
     expect(publications[1]?.diff?.findingsRemoved).toHaveLength(1);
-    const objections = await handle.db.selectFrom('objections').select('status').where('round_id', '=', q3?.id ?? 0).orderBy('id').execute();
+    const objections = await handle.db
+      .selectFrom('objections')
+      .select('status')
+      .where('round_id', '=', q3?.id ?? 0)
+      .orderBy('id')
+      .execute();
     expect(objections.map((o) => o.status)).toEqual(['upheld', 'withdrawn', 'pending']);
   });
 

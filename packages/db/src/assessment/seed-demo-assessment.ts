@@ -15,10 +15,25 @@ import type { PreviousRank } from '@kaoping/domain/scoring/scoring-inputs';
 import type { Db } from '../connect';
 import type { DemoSeedContext } from '../demo/seed-demo-city';
 import { createRandom, type Random } from '../demo/random';
-import { insertEvents, insertFindings, listRoundFindings, upsertScores, withdrawFinding, type NewEvent, type NewFinding, type ScoreWrite } from './assessment-input.repository';
+import {
+  insertEvents,
+  insertFindings,
+  listRoundFindings,
+  upsertScores,
+  withdrawFinding,
+  type NewEvent,
+  type NewFinding,
+  type ScoreWrite,
+} from './assessment-input.repository';
 import { buildDemoScheme } from './demo-scheme';
 import { decideObjection, insertObjection } from './objection.repository';
-import { buildSnapshot, canonicalJson, diffPublications, ranksOf, type PublicationSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
+import {
+  buildSnapshot,
+  canonicalJson,
+  diffPublications,
+  ranksOf,
+  type PublicationSnapshot,
+} from '@kaoping/domain/assessment/publication-snapshot';
 import { hashPublication, sha256Hex } from './publication-snapshot';
 import { insertPublication } from './publication.repository';
 import { loadRoundScoringInputs, type RoundUnit } from './round-inputs.repository';
@@ -51,7 +66,10 @@ function valueFor(leaf: CompiledLeaf, q: number, random: Random): string {
   const rule = leaf.rule;
   switch (rule.kind) {
     case 'checklist':
-      return rule.items.filter(() => random.next() < clamp(q + 0.05, 0, 0.97)).map((i) => i.code).join(';');
+      return rule.items
+        .filter(() => random.next() < clamp(q + 0.05, 0, 0.97))
+        .map((i) => i.code)
+        .join(';');
     case 'binary':
       return random.next() < clamp(q + 0.1, 0, 0.97) ? '1' : '0';
     case 'graded': {
@@ -116,7 +134,14 @@ function generateQuarter(
       }
       if (!leaf.needsInput) continue;
       const value = leaf.na.kind === 'rate' && random.chance(0.05) ? 'na' : valueFor(leaf, q, random);
-      out.scores.push({ unitId: unit.id, leaf: leaf.code, value, naReason: value === 'na' ? '本年度无此项工作' : '', evidence: '', source: 'import' });
+      out.scores.push({
+        unitId: unit.id,
+        leaf: leaf.code,
+        value,
+        naReason: value === 'na' ? '本年度无此项工作' : '',
+        evidence: '',
+        source: 'import',
+      });
     }
   });
   // Events: a cap veto for a weak unit now and then, commendations for strong ones, a criticism.
@@ -125,9 +150,12 @@ function generateQuarter(
   const pickNote = (code: string) => random.pick(EVENT_NOTES[code] ?? ['']);
   const weak = byQuality.slice(0, Math.max(1, Math.floor(byQuality.length / 8)));
   const strong = byQuality.slice(-Math.max(1, Math.floor(byQuality.length / 6)));
-  if (weak.length > 0 && random.chance(0.6)) out.events.push({ unitId: random.pick(weak).id, code: 'V2', note: pickNote('V2'), source: 'import' });
-  if (weak.length > 0 && random.chance(0.5)) out.events.push({ unitId: random.pick(weak).id, code: 'Z1', note: pickNote('Z1'), source: 'import' });
-  if (weak.length > 0 && random.chance(0.15)) out.events.push({ unitId: random.pick(weak).id, code: 'Z2', note: pickNote('Z2'), source: 'import' });
+  if (weak.length > 0 && random.chance(0.6))
+    out.events.push({ unitId: random.pick(weak).id, code: 'V2', note: pickNote('V2'), source: 'import' });
+  if (weak.length > 0 && random.chance(0.5))
+    out.events.push({ unitId: random.pick(weak).id, code: 'Z1', note: pickNote('Z1'), source: 'import' });
+  if (weak.length > 0 && random.chance(0.15))
+    out.events.push({ unitId: random.pick(weak).id, code: 'Z2', note: pickNote('Z2'), source: 'import' });
   for (let k = 0; k < 3 && strong.length > 0; k++) {
     const code = random.pick(['J1', 'J2', 'J2', 'J3']);
     out.events.push({ unitId: random.pick(strong).id, code, note: pickNote(code), source: 'import' });
@@ -140,7 +168,11 @@ async function storeScheme(trx: Db, scheme: Scheme, now: string): Promise<{ reco
   const compiled = compileScheme(parsed);
   if (!compiled.ok) throw new Error(`demo scheme ${scheme.code} is invalid: ${compiled.issues.join('; ')}`);
   const json = `${JSON.stringify(parsed, null, 2)}\n`;
-  const record = await insertScheme(trx, { year: parsed.year, code: parsed.code, title: parsed.title, json, contentHash: sha256Hex(json) }, now);
+  const record = await insertScheme(
+    trx,
+    { year: parsed.year, code: parsed.code, title: parsed.title, json, contentHash: sha256Hex(json) },
+    now,
+  );
   return { record, compiled: compiled.scheme };
 }
 
@@ -153,7 +185,11 @@ async function publish(
   by: { id: number | null; name: string },
   publishedAt: string,
 ): Promise<{ snapshot: PublicationSnapshot; results: PeriodResults; publicationId: number; round: AssessmentRound }> {
-  const loaded = await loadRoundScoringInputs(trx, round, compiled.groups.map((g) => g.code));
+  const loaded = await loadRoundScoringInputs(
+    trx,
+    round,
+    compiled.groups.map((g) => g.code),
+  );
   const computed = computePeriodResults(compiled, round.periodCode, loaded.inputs, { previousRanks, breakdown: false });
   if (!computed.ok) throw new Error(`demo ${round.periodCode}: ${JSON.stringify(computed.issues.slice(0, 3))}`);
   const incomplete = computed.results.groups.flatMap((g) => g.rows).filter((r) => !r.complete);
@@ -176,7 +212,10 @@ async function publish(
     publishedBy: by.id,
     publishedByName: by.name,
   });
-  const published = await markRoundPublished(trx, round.id, round.version, { publishedAt, objectionDeadline: addDays(publishedAt.slice(0, 10), round.objectionDays) });
+  const published = await markRoundPublished(trx, round.id, round.version, {
+    publishedAt,
+    objectionDeadline: addDays(publishedAt.slice(0, 10), round.objectionDays),
+  });
   if (!published) throw new Error(`demo ${round.periodCode}: could not publish`);
   await freezeScheme(trx, record.id, publishedAt);
   return { snapshot, results, publicationId: p.id, round: published };
@@ -199,11 +238,21 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
 
   const quarters = ctx.city.periods
     .map((p) => parsePeriod(p.code))
-    .filter((p): p is Extract<NonNullable<typeof p>, { kind: 'quarter' }> => p !== null && p.kind === 'quarter' && comparePeriodCodes(p.code, current.code) <= 0)
+    .filter(
+      (p): p is Extract<NonNullable<typeof p>, { kind: 'quarter' }> =>
+        p !== null && p.kind === 'quarter' && comparePeriodCodes(p.code, current.code) <= 0,
+    )
     .sort((a, b) => comparePeriodCodes(a.code, b.code));
 
   let previousRanks: PreviousRank[] = [];
-  let lastPublished: { round: AssessmentRound; record: SchemeRecord; compiled: CompiledScheme; snapshot: PublicationSnapshot; results: PeriodResults; publicationId: number } | null = null;
+  let lastPublished: {
+    round: AssessmentRound;
+    record: SchemeRecord;
+    compiled: CompiledScheme;
+    snapshot: PublicationSnapshot;
+    results: PeriodResults;
+    publicationId: number;
+  } | null = null;
   let draft: { round: AssessmentRound; units: RoundUnit[]; compiled: CompiledScheme } | null = null;
   const counts = { rounds: 0, scores: 0, findings: 0, events: 0, publications: 0, objections: 0 };
 
@@ -216,15 +265,27 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
     // The latest quarter is always the one being scored (also when the demo is loaded after 2026).
     const isCurrent = period.code === quarters[quarters.length - 1]?.code;
     const isDraft = isCurrent || publishOn > today;
-    for (const unit of ctx.city.units) quality.set(unit.code, clamp((quality.get(unit.code) ?? 0.8) + (random.next() - 0.5) * 0.08, 0.45, 0.98));
+    for (const unit of ctx.city.units)
+      quality.set(unit.code, clamp((quality.get(unit.code) ?? 0.8) + (random.next() - 0.5) * 0.08, 0.45, 0.98));
 
     const round = await insertRound(
       trx,
-      { periodCode: period.code, schemeId: record.id, kind: 'office', title: `${period.year}年第${period.quarter}季度政务公开测评`, objectionDays: 10, createdBy: assessorId },
+      {
+        periodCode: period.code,
+        schemeId: record.id,
+        kind: 'office',
+        title: `${period.year}年第${period.quarter}季度政务公开测评`,
+        objectionDays: 10,
+        createdBy: assessorId,
+      },
       `${period.year}-${String((period.quarter - 1) * 3 + 1).padStart(2, '0')}-05T01:00:00.000Z`,
     );
     counts.rounds++;
-    const { units } = await loadRoundScoringInputs(trx, round, compiled.groups.map((g) => g.code));
+    const { units } = await loadRoundScoringInputs(
+      trx,
+      round,
+      compiled.groups.map((g) => g.code),
+    );
     // The current quarter is being scored: the last 30 乡镇(街道) have no scores yet.
     const cUnits = units.filter((u) => u.group === 'C').map((u) => u.code);
     const pending = new Set(isCurrent ? cUnits.slice(Math.floor(cUnits.length * 0.7)) : []);
@@ -247,7 +308,15 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
       draft = { round, units, compiled };
       continue;
     }
-    const published = await publish(trx, round, record, compiled, previousRanks, { id: assessorId, name: assessorName }, `${publishOn}T01:00:00.000Z`);
+    const published = await publish(
+      trx,
+      round,
+      record,
+      compiled,
+      previousRanks,
+      { id: assessorId, name: assessorName },
+      `${publishOn}T01:00:00.000Z`,
+    );
     counts.publications++;
     previousRanks = ranksOf(published.results);
     lastPublished = { ...published, record, compiled };
@@ -255,19 +324,38 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
 
   // Lock every published round whose objection window is over, except the last one, which
   // keeps its objections: one withdrawn (with its restatement), one upheld, one pending.
-  const rounds = await trx.selectFrom('assessment_rounds').select(['id', 'version', 'objection_deadline', 'status']).where('status', '=', 'published').execute();
+  const rounds = await trx
+    .selectFrom('assessment_rounds')
+    .select(['id', 'version', 'objection_deadline', 'status'])
+    .where('status', '=', 'published')
+    .execute();
   for (const r of rounds) {
     if (lastPublished && r.id === lastPublished.round.id) continue;
-    if (r.objection_deadline !== null && r.objection_deadline < today) await markRoundLocked(trx, Number(r.id), r.version, `${addDays(r.objection_deadline, 1)}T01:00:00.000Z`);
+    if (r.objection_deadline !== null && r.objection_deadline < today)
+      await markRoundLocked(trx, Number(r.id), r.version, `${addDays(r.objection_deadline, 1)}T01:00:00.000Z`);
   }
   if (lastPublished) counts.objections = await seedObjections(ctx, lastPublished, { id: assessorId, name: assessorName });
   if (draft) await seedSelfAssessments(ctx, draft, quality, random);
-  return { assessmentRounds: counts.rounds, assessmentScores: counts.scores, findings: counts.findings, assessmentEvents: counts.events, publications: counts.publications, objections: counts.objections };
+  return {
+    assessmentRounds: counts.rounds,
+    assessmentScores: counts.scores,
+    findings: counts.findings,
+    assessmentEvents: counts.events,
+    publications: counts.publications,
+    objections: counts.objections,
+  };
 }
 
 async function seedObjections(
   ctx: DemoSeedContext,
-  last: { round: AssessmentRound; record: SchemeRecord; compiled: CompiledScheme; snapshot: PublicationSnapshot; results: PeriodResults; publicationId: number },
+  last: {
+    round: AssessmentRound;
+    record: SchemeRecord;
+    compiled: CompiledScheme;
+    snapshot: PublicationSnapshot;
+    results: PeriodResults;
+    publicationId: number;
+  },
   assessor: { id: number | null; name: string },
 ): Promise<number> {
   const { trx } = ctx;
@@ -286,8 +374,30 @@ async function seedObjections(
   let n = 0;
   if (upheldFinding) {
     const by = liaisonOf(upheldFinding.unitId);
-    const id = await insertObjection(trx, { roundId: last.round.id, findingId: upheldFinding.id, unitId: upheldFinding.unitId, text: '该链接在测评时可以正常访问,可能为网络原因', filedBy: by.id, filedByName: by.name }, `${addDays(publishedOn, 2)}T03:00:00.000Z`);
-    await decideObjection(trx, id, { status: 'upheld', reason: '复核截图显示该链接返回404,问题成立', decidedBy: assessor.id, decidedByName: assessor.name, publicationId: null }, `${addDays(publishedOn, 4)}T06:00:00.000Z`);
+    const id = await insertObjection(
+      trx,
+      {
+        roundId: last.round.id,
+        findingId: upheldFinding.id,
+        unitId: upheldFinding.unitId,
+        text: '该链接在测评时可以正常访问,可能为网络原因',
+        filedBy: by.id,
+        filedByName: by.name,
+      },
+      `${addDays(publishedOn, 2)}T03:00:00.000Z`,
+    );
+    await decideObjection(
+      trx,
+      id,
+      {
+        status: 'upheld',
+        reason: '复核截图显示该链接返回404,问题成立',
+        decidedBy: assessor.id,
+        decidedByName: assessor.name,
+        publicationId: null,
+      },
+      `${addDays(publishedOn, 4)}T06:00:00.000Z`,
+    );
     n++;
   }
   if (withdrawnFinding) {
@@ -295,11 +405,29 @@ async function seedObjections(
     const filedAt = `${addDays(publishedOn, 3)}T02:30:00.000Z`;
     const decidedAt = `${addDays(publishedOn, 5)}T07:00:00.000Z`;
     const reason = '核实为上级统一平台故障所致,不属本单位责任';
-    const id = await insertObjection(trx, { roundId: last.round.id, findingId: withdrawnFinding.id, unitId: withdrawnFinding.unitId, text: '该问题系省级统一平台故障导致,已附平台故障通知', filedBy: by.id, filedByName: by.name }, filedAt);
+    const id = await insertObjection(
+      trx,
+      {
+        roundId: last.round.id,
+        findingId: withdrawnFinding.id,
+        unitId: withdrawnFinding.unitId,
+        text: '该问题系省级统一平台故障导致,已附平台故障通知',
+        filedBy: by.id,
+        filedByName: by.name,
+      },
+      filedAt,
+    );
     await withdrawFinding(trx, withdrawnFinding.id, reason, decidedAt);
     // The restatement, computed like the API does: same engine, same previous ranks.
-    const loaded = await loadRoundScoringInputs(trx, last.round, last.compiled.groups.map((g) => g.code));
-    const computed = computePeriodResults(last.compiled, last.round.periodCode, loaded.inputs, { previousRanks: last.snapshot.previousRanks, breakdown: false });
+    const loaded = await loadRoundScoringInputs(
+      trx,
+      last.round,
+      last.compiled.groups.map((g) => g.code),
+    );
+    const computed = computePeriodResults(last.compiled, last.round.periodCode, loaded.inputs, {
+      previousRanks: last.snapshot.previousRanks,
+      breakdown: false,
+    });
     if (!computed.ok) throw new Error('demo restatement failed');
     const snapshot = buildSnapshot(last.round, last.record, loaded, last.snapshot.previousRanks);
     const p = await insertPublication(trx, {
@@ -318,27 +446,66 @@ async function seedObjections(
       publishedBy: assessor.id,
       publishedByName: assessor.name,
     });
-    await decideObjection(trx, id, { status: 'withdrawn', reason, decidedBy: assessor.id, decidedByName: assessor.name, publicationId: p.id }, decidedAt);
+    await decideObjection(
+      trx,
+      id,
+      { status: 'withdrawn', reason, decidedBy: assessor.id, decidedByName: assessor.name, publicationId: p.id },
+      decidedAt,
+    );
     n++;
   }
   if (pendingFinding) {
     const by = liaisonOf(pendingFinding.unitId);
-    await insertObjection(trx, { roundId: last.round.id, findingId: pendingFinding.id, unitId: pendingFinding.unitId, text: '该栏目已于测评前完成更新,附更新记录截图及发布时间', filedBy: by.id, filedByName: by.name }, `${addDays(publishedOn, 8)}T01:20:00.000Z`);
+    await insertObjection(
+      trx,
+      {
+        roundId: last.round.id,
+        findingId: pendingFinding.id,
+        unitId: pendingFinding.unitId,
+        text: '该栏目已于测评前完成更新,附更新记录截图及发布时间',
+        filedBy: by.id,
+        filedByName: by.name,
+      },
+      `${addDays(publishedOn, 8)}T01:20:00.000Z`,
+    );
     n++;
   }
   return n;
 }
 
 /** A few county governments filled in their self-assessment for the current quarter. */
-async function seedSelfAssessments(ctx: DemoSeedContext, draft: { round: AssessmentRound; units: RoundUnit[]; compiled: CompiledScheme }, quality: Map<string, number>, random: Random) {
+async function seedSelfAssessments(
+  ctx: DemoSeedContext,
+  draft: { round: AssessmentRound; units: RoundUnit[]; compiled: CompiledScheme },
+  quality: Map<string, number>,
+  random: Random,
+) {
   const { trx, now } = ctx;
-  const self = await insertRound(trx, { periodCode: draft.round.periodCode, schemeId: draft.round.schemeId, kind: 'self', title: `${draft.round.periodCode} 单位自评`, objectionDays: 0, createdBy: null }, now.toISOString());
+  const self = await insertRound(
+    trx,
+    {
+      periodCode: draft.round.periodCode,
+      schemeId: draft.round.schemeId,
+      kind: 'self',
+      title: `${draft.round.periodCode} 单位自评`,
+      objectionDays: 0,
+      createdBy: null,
+    },
+    now.toISOString(),
+  );
   for (const unit of draft.units.filter((u) => ['A01', 'A02', 'A03', 'A05'].includes(u.code))) {
     const q = clamp((quality.get(unit.code) ?? 0.8) + 0.1, 0, 0.99);
     const cells: ScoreWrite[] = [];
     for (const leaf of draft.compiled.leaves) {
       if (!leaf.needsInput || !isLeafApplicable(leaf, unit)) continue;
-      cells.push({ unitId: unit.id, leaf: leaf.code, value: valueFor(leaf, q, random), naReason: '', evidence: random.chance(0.5) ? `https://www.jiangling.gov.cn/${unit.code.toLowerCase()}/zwgk/` : '', source: 'self' });
+      cells.push({
+        unitId: unit.id,
+        leaf: leaf.code,
+        value: valueFor(leaf, q, random),
+        naReason: '',
+        evidence: random.chance(0.5) ? `https://www.jiangling.gov.cn/${unit.code.toLowerCase()}/zwgk/` : '',
+        source: 'self',
+      });
     }
     const user = unit.code === 'A01' ? 'liaison' : `lx-${unit.code.toLowerCase()}`;
     await upsertScores(trx, self.id, cells, ctx.userIds.get(user) ?? null, now.toISOString());

@@ -16,7 +16,13 @@ describe.each(testDatabases)('bulletin draft repository on $name', (factory) => 
   it('stores one draft per period, JSON paragraphs round-tripped', async () => {
     const { db } = handle;
     expect(await findBulletinDraft(db, '2026Q3')).toBeNull();
-    const write = { periodCode: '2026Q3', paragraphs: { intro: '根据《考核办法》', requirements: [{ text: '整改', deadline: '2026-10-30' }] }, documentNumber: '江政公办〔2026〕1号', updatedBy: null, updatedByName: '系统' };
+    const write = {
+      periodCode: '2026Q3',
+      paragraphs: { intro: '根据《考核办法》', requirements: [{ text: '整改', deadline: '2026-10-30' }] },
+      documentNumber: '江政公办〔2026〕1号',
+      updatedBy: null,
+      updatedByName: '系统',
+    };
     const first = await insertBulletinDraft(db, write, NOW);
     expect(first).toMatchObject({ periodCode: '2026Q3', version: 1, documentNumber: '江政公办〔2026〕1号', createdAt: NOW });
     expect(await insertBulletinDraft(db, write, NOW)).toBeNull();

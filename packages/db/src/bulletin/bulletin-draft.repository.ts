@@ -84,6 +84,12 @@ export async function updateBulletinDraft(db: Db, draft: BulletinDraftWrite, ver
 
 /** The most recently saved draft of any period (its header carries over to a new period). */
 export async function findLatestBulletinDraft(db: Db): Promise<BulletinDraft | null> {
-  const row = await db.selectFrom('bulletin_drafts').selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('bulletin_drafts')
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toDraft(row) : null;
 }

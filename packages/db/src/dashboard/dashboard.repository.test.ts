@@ -4,7 +4,14 @@ import { createMigratedTestDatabase, testDatabases } from '../testing/test-datab
 import { insertPublication } from '../assessment/publication.repository';
 import { insertRound } from '../assessment/round.repository';
 import { insertPeriod } from '../org/period.repository';
-import { countActiveFindingsByUnit, listPublishedRounds, listRectificationTimeline, listReportVersionTimes, loadPublicationResults, mapUnitIdsByCode } from './dashboard.repository';
+import {
+  countActiveFindingsByUnit,
+  listPublishedRounds,
+  listRectificationTimeline,
+  listReportVersionTimes,
+  loadPublicationResults,
+  mapUnitIdsByCode,
+} from './dashboard.repository';
 import { seedBenchCity } from './seed-bench-city';
 
 const NOW = new Date('2026-11-22T02:00:00.000Z');
@@ -13,7 +20,14 @@ describe.each(testDatabases)('dashboard repository on $name', (factory) => {
   let handle: DatabaseHandle;
   beforeEach(async () => {
     handle = await createMigratedTestDatabase(factory);
-    await seedBenchCity(handle.db, { rankingUnits: 30, heatMapUnits: 10, indicators: 4, rectificationItems: 12, passwordHash: 'x', now: NOW });
+    await seedBenchCity(handle.db, {
+      rankingUnits: 30,
+      heatMapUnits: 10,
+      indicators: 4,
+      rectificationItems: 12,
+      passwordHash: 'x',
+      now: NOW,
+    });
   });
   afterEach(() => handle.destroy());
 
@@ -42,9 +56,21 @@ describe.each(testDatabases)('dashboard repository on $name', (factory) => {
       publishedBy: null,
       publishedByName: '测试',
     });
-    await insertPeriod(handle.db, { code: '2026Q4', kind: 'quarter', year: 2026, startDate: '2026-10-01', endDate: '2026-12-31', status: 'open' }, NOW.toISOString());
-    await insertRound(handle.db, { periodCode: '2026Q4', schemeId: q3.schemeId, kind: 'office', title: '草稿', objectionDays: 10, createdBy: null }, NOW.toISOString());
-    await insertRound(handle.db, { periodCode: '2026Q3', schemeId: q3.schemeId, kind: 'self', title: '自评', objectionDays: 0, createdBy: null }, NOW.toISOString());
+    await insertPeriod(
+      handle.db,
+      { code: '2026Q4', kind: 'quarter', year: 2026, startDate: '2026-10-01', endDate: '2026-12-31', status: 'open' },
+      NOW.toISOString(),
+    );
+    await insertRound(
+      handle.db,
+      { periodCode: '2026Q4', schemeId: q3.schemeId, kind: 'office', title: '草稿', objectionDays: 10, createdBy: null },
+      NOW.toISOString(),
+    );
+    await insertRound(
+      handle.db,
+      { periodCode: '2026Q3', schemeId: q3.schemeId, kind: 'self', title: '自评', objectionDays: 0, createdBy: null },
+      NOW.toISOString(),
+    );
     const after = await listPublishedRounds(handle.db);
     expect(after.map((r) => [r.period, r.publicationId, r.contentHash])).toEqual([
       ['2026Q2', rounds[0]?.publicationId, rounds[0]?.contentHash],
@@ -54,7 +80,10 @@ describe.each(testDatabases)('dashboard repository on $name', (factory) => {
 
   it('reads the results of several publications in one go', async () => {
     const rounds = await listPublishedRounds(handle.db);
-    const results = await loadPublicationResults(handle.db, rounds.map((r) => r.publicationId));
+    const results = await loadPublicationResults(
+      handle.db,
+      rounds.map((r) => r.publicationId),
+    );
     const q3 = results.get(rounds[1]?.publicationId ?? 0);
     expect(q3?.groups.map((g) => [g.code, g.rows.length])).toEqual([
       ['B', 10],
@@ -73,7 +102,26 @@ describe.each(testDatabases)('dashboard repository on $name', (factory) => {
     const at = NOW.toISOString();
     await handle.db
       .insertInto('findings')
-      .values([1, 2].map((n) => ({ round_id: round?.roundId ?? 0, unit_id: unitId, leaf_code: '1.1', count: 1, deduction_milli: null, description: `问题${n}`, url: '', seen_at: null, screenshot_path: null, status: n === 1 ? 'active' : 'withdrawn', withdrawn_reason: null, withdrawn_at: null, source: 'manual', created_by: null, created_at: at, updated_at: at })))
+      .values(
+        [1, 2].map((n) => ({
+          round_id: round?.roundId ?? 0,
+          unit_id: unitId,
+          leaf_code: '1.1',
+          count: 1,
+          deduction_milli: null,
+          description: `问题${n}`,
+          url: '',
+          seen_at: null,
+          screenshot_path: null,
+          status: n === 1 ? 'active' : 'withdrawn',
+          withdrawn_reason: null,
+          withdrawn_at: null,
+          source: 'manual',
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
       .execute();
     expect(await countActiveFindingsByUnit(handle.db, round?.roundId ?? 0)).toEqual(new Map([[unitId, 1]]));
     expect(await listReportVersionTimes(handle.db, 2025)).toEqual([]);
@@ -82,7 +130,9 @@ describe.each(testDatabases)('dashboard repository on $name', (factory) => {
     expect(items.map((i) => i.period)).toEqual([...items.map((i) => i.period)].sort());
     const first = items[0];
     if (!first) throw new Error('no item');
-    expect((await listRectificationTimeline(handle.db, { unitId: first.unitId, groupId: null })).every((i) => i.unitId === first.unitId)).toBe(true);
+    expect(
+      (await listRectificationTimeline(handle.db, { unitId: first.unitId, groupId: null })).every((i) => i.unitId === first.unitId),
+    ).toBe(true);
     const group = await handle.db.selectFrom('groups').select('id').where('code', '=', 'B').executeTakeFirstOrThrow();
     const inB = await listRectificationTimeline(handle.db, { unitId: null, groupId: Number(group.id) });
     expect(inB.every((i) => i.unitCode.startsWith('B'))).toBe(true);

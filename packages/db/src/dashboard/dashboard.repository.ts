@@ -27,14 +27,28 @@ export async function listPublishedRounds(db: Db): Promise<PublishedRound[]> {
   const rows = await db
     .selectFrom('assessment_rounds as r')
     .innerJoin('assessment_publications as p', 'p.round_id', 'r.id')
-    .select(['r.id as round_id', 'r.period_code', 'r.scheme_id', 'r.status', 'r.title', 'p.id as publication_id', 'p.scheme_hash', 'p.sequence', 'p.content_hash', 'p.published_at'])
+    .select([
+      'r.id as round_id',
+      'r.period_code',
+      'r.scheme_id',
+      'r.status',
+      'r.title',
+      'p.id as publication_id',
+      'p.scheme_hash',
+      'p.sequence',
+      'p.content_hash',
+      'p.published_at',
+    ])
     .where('r.kind', '!=', 'self')
     .where('r.status', '!=', 'draft')
     .where((eb) =>
       eb(
         'p.sequence',
         '=',
-        eb.selectFrom('assessment_publications as q').select((e) => e.fn.max('q.sequence').as('m')).whereRef('q.round_id', '=', 'r.id'),
+        eb
+          .selectFrom('assessment_publications as q')
+          .select((e) => e.fn.max('q.sequence').as('m'))
+          .whereRef('q.round_id', '=', 'r.id'),
       ),
     )
     .orderBy('r.period_code')
@@ -66,7 +80,11 @@ export async function listPublishedRounds(db: Db): Promise<PublishedRound[]> {
 export async function loadPublicationResults(db: Db, publicationIds: readonly number[]): Promise<Map<number, PeriodResults>> {
   const out = new Map<number, PeriodResults>();
   if (publicationIds.length === 0) return out;
-  const rows = await db.selectFrom('assessment_publications').select(['id', 'results_json']).where('id', 'in', [...publicationIds]).execute();
+  const rows = await db
+    .selectFrom('assessment_publications')
+    .select(['id', 'results_json'])
+    .where('id', 'in', [...publicationIds])
+    .execute();
   for (const r of rows) out.set(Number(r.id), JSON.parse(r.results_json) as PeriodResults);
   return out;
 }
@@ -106,15 +124,23 @@ export async function listReportVersionTimes(db: Db, year: number, unitId: numbe
     .where('year', '=', year);
   if (unitId !== null) query = query.where('unit_id', '=', unitId);
   const rows = await query.orderBy('unit_id').orderBy('version_no').execute();
-  return rows.map((r) => ({ unitId: Number(r.unit_id), versionNo: r.version_no, status: r.status, publishedAt: r.published_at, firstSubmittedAt: r.first_submitted_at }));
+  return rows.map((r) => ({
+    unitId: Number(r.unit_id),
+    versionNo: r.version_no,
+    status: r.status,
+    publishedAt: r.published_at,
+    firstSubmittedAt: r.first_submitted_at,
+  }));
 }
-
 
 /**
  * Ledger items for the board: all of them, of one unit (a liaison), or of the units in a group
  * (membership of any year). In ledger order.
  */
-export async function listRectificationTimeline(db: Db, filter: { unitId: number | null; groupId: number | null }): Promise<RectificationTimelineItem[]> {
+export async function listRectificationTimeline(
+  db: Db,
+  filter: { unitId: number | null; groupId: number | null },
+): Promise<RectificationTimelineItem[]> {
   let query = db
     .selectFrom('rectification_items as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
@@ -137,7 +163,13 @@ export async function listRectificationTimeline(db: Db, filter: { unitId: number
       'r.carried_into',
     ]);
   if (filter.unitId !== null) query = query.where('r.unit_id', '=', filter.unitId);
-  if (filter.groupId !== null) query = query.where('r.unit_id', 'in', (eb) => eb.selectFrom('unit_groups').select('unit_id').where('group_id', '=', filter.groupId as number));
+  if (filter.groupId !== null)
+    query = query.where('r.unit_id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_groups')
+        .select('unit_id')
+        .where('group_id', '=', filter.groupId as number),
+    );
   const rows = await query.orderBy('r.period').orderBy('r.code').execute();
   return rows.map((r) => ({
     id: Number(r.id),

@@ -39,7 +39,24 @@ const QUARTERS = ['2026Q2', '2026Q3'] as const;
 const COUNTIES = ['临江区', '东湖区', '西山区', '南屏区', '北塘区', '清河县', '云溪县', '石门县', '柳林县', '安澜市'];
 const FIRST = '青白金石桃柳梅兰松竹云凤龙鹤洪清新安永丰长平宁福华东西南北上下黄红湾沙马牛羊';
 const SECOND = '山河湖溪桥浦口塘坪岭湾港岗庄田源林泉渡沟坝埠圩店集';
-const INDICATOR_NAMES = ['主动公开', '依申请公开', '平台建设', '政策解读', '回应关切', '监督保障', '基层公开', '重点领域', '公开目录', '年度报告', '新媒体', '整改落实', '公众参与', '标准化建设', '保密审查', '培训考核'];
+const INDICATOR_NAMES = [
+  '主动公开',
+  '依申请公开',
+  '平台建设',
+  '政策解读',
+  '回应关切',
+  '监督保障',
+  '基层公开',
+  '重点领域',
+  '公开目录',
+  '年度报告',
+  '新媒体',
+  '整改落实',
+  '公众参与',
+  '标准化建设',
+  '保密审查',
+  '培训考核',
+];
 
 /** Unique, plausible names: county + two characters + suffix, by index. */
 function townName(i: number): string {
@@ -63,7 +80,12 @@ export function buildBenchScheme(indicators: number): Scheme {
     indicators: Array.from({ length: indicators }, (_, i) => {
       const points = base + (i < extra ? 1 : 0);
       const name = INDICATOR_NAMES[i] ?? `指标${i + 1}`;
-      return { code: String(i + 1), name, points, children: [{ code: `${i + 1}.1`, name: `${name}评分`, points, rule: { kind: 'manual' as const } }] };
+      return {
+        code: String(i + 1),
+        name,
+        points,
+        children: [{ code: `${i + 1}.1`, name: `${name}评分`, points, rule: { kind: 'manual' as const } }],
+      };
     }),
     vetoes: [],
     majorDeductions: [],
@@ -79,7 +101,10 @@ export function buildBenchScheme(indicators: number): Scheme {
   };
 }
 
-export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<{ units: number; scores: number; publications: number; items: number }> {
+export async function seedBenchCity(
+  db: Db,
+  options: BenchCityOptions,
+): Promise<{ units: number; scores: number; publications: number; items: number }> {
   const at = options.now.toISOString();
   const random = createRandom(20261122);
   return db.transaction().execute(async (trx) => {
@@ -95,12 +120,20 @@ export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<
       quality.set(unit.id, 0.55 + 0.43 * Math.pow(random.next(), 0.6));
     }
     for (let i = 0; i < options.rankingUnits; i++) {
-      const unit = await insertUnit(trx, { ...base, kind: i % 3 === 0 ? 'street' : 'township', code: `T${String(i + 1).padStart(5, '0')}`, name: townName(i) }, at);
+      const unit = await insertUnit(
+        trx,
+        { ...base, kind: i % 3 === 0 ? 'street' : 'township', code: `T${String(i + 1).padStart(5, '0')}`, name: townName(i) },
+        at,
+      );
       await setUnitGroup(trx, unit.id, YEAR, groupC);
       unitIds.push(unit.id);
       quality.set(unit.id, 0.5 + 0.48 * Math.pow(random.next(), 0.6));
     }
-    await insertUser(trx, { username: 'admin', displayName: '基准测试管理员', passwordHash: options.passwordHash, role: 'admin', unitId: null }, at);
+    await insertUser(
+      trx,
+      { username: 'admin', displayName: '基准测试管理员', passwordHash: options.passwordHash, role: 'admin', unitId: null },
+      at,
+    );
     for (const code of QUARTERS) {
       const period = parsePeriod(code);
       if (!period) continue;
@@ -120,7 +153,18 @@ export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<
       const period = parsePeriod(code);
       if (!period || period.kind !== 'quarter') continue;
       const { end } = periodDateRange(period);
-      const round = await insertRound(trx, { periodCode: code, schemeId: record.id, kind: 'office', title: `${YEAR}年第${period.quarter}季度政务公开测评`, objectionDays: 10, createdBy: null }, `${end}T01:00:00.000Z`);
+      const round = await insertRound(
+        trx,
+        {
+          periodCode: code,
+          schemeId: record.id,
+          kind: 'office',
+          title: `${YEAR}年第${period.quarter}季度政务公开测评`,
+          objectionDays: 10,
+          createdBy: null,
+        },
+        `${end}T01:00:00.000Z`,
+      );
       const cells: ScoreWrite[] = [];
       for (const unitId of unitIds) {
         const q = Math.min(0.99, Math.max(0.3, (quality.get(unitId) ?? 0.8) + (random.next() - 0.5) * 0.12));
@@ -133,7 +177,11 @@ export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<
       }
       await upsertScores(trx, round.id, cells, null, `${addDays(end, 5)}T02:00:00.000Z`);
       scores += cells.length;
-      const loaded = await loadRoundScoringInputs(trx, round, compiled.scheme.groups.map((g) => g.code));
+      const loaded = await loadRoundScoringInputs(
+        trx,
+        round,
+        compiled.scheme.groups.map((g) => g.code),
+      );
       const computed = computePeriodResults(compiled.scheme, code, loaded.inputs, { previousRanks, breakdown: false });
       if (!computed.ok) throw new Error(`bench ${code}: ${JSON.stringify(computed.issues.slice(0, 3))}`);
       const snapshot = buildSnapshot(round, record, loaded, previousRanks);
@@ -154,7 +202,10 @@ export async function seedBenchCity(db: Db, options: BenchCityOptions): Promise<
         publishedBy: null,
         publishedByName: '基准测试',
       });
-      const published = await markRoundPublished(trx, round.id, round.version, { publishedAt, objectionDeadline: addDays(publishedAt.slice(0, 10), 10) });
+      const published = await markRoundPublished(trx, round.id, round.version, {
+        publishedAt,
+        objectionDeadline: addDays(publishedAt.slice(0, 10), 10),
+      });
       if (!published) throw new Error(`bench ${code}: could not publish`);
       await freezeScheme(trx, record.id, publishedAt);
       previousRanks = ranksOf(computed.results);

@@ -55,15 +55,53 @@ const COUNTIES: { name: string; kind: 'district' | 'county' | 'city' }[] = [
 
 /** 承担重点领域信息公开任务的部门 (group B1) and the others (B2). */
 const KEY_DEPARTMENTS = [
-  '发展和改革委员会', '教育局', '公安局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局',
-  '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '卫生健康委员会', '应急管理局', '市场监督管理局',
-  '医疗保障局', '城市管理局', '行政审批局', '退役军人事务局',
+  '发展和改革委员会',
+  '教育局',
+  '公安局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '卫生健康委员会',
+  '应急管理局',
+  '市场监督管理局',
+  '医疗保障局',
+  '城市管理局',
+  '行政审批局',
+  '退役军人事务局',
 ];
 const OTHER_DEPARTMENTS = [
-  '科学技术局', '工业和信息化局', '司法局', '文化广电旅游局', '审计局', '统计局', '林业局', '体育局', '人民防空办公室',
-  '信访局', '民族宗教事务局', '外事办公室', '国有资产监督管理委员会', '地方金融管理局', '机关事务管理局', '档案馆',
-  '地方志办公室', '公共资源交易中心', '住房公积金管理中心', '数据局', '粮食和物资储备局', '供销合作总社', '投资促进局',
-  '乡村振兴局', '港航事业发展中心',
+  '科学技术局',
+  '工业和信息化局',
+  '司法局',
+  '文化广电旅游局',
+  '审计局',
+  '统计局',
+  '林业局',
+  '体育局',
+  '人民防空办公室',
+  '信访局',
+  '民族宗教事务局',
+  '外事办公室',
+  '国有资产监督管理委员会',
+  '地方金融管理局',
+  '机关事务管理局',
+  '档案馆',
+  '地方志办公室',
+  '公共资源交易中心',
+  '住房公积金管理中心',
+  '数据局',
+  '粮食和物资储备局',
+  '供销合作总社',
+  '投资促进局',
+  '乡村振兴局',
+  '港航事业发展中心',
 ];
 
 const PLACE_FIRST = '青白金石桃柳梅兰松竹云凤龙鹤洪清新安永丰长平宁福华东西南北上下黄红湾沙';
@@ -87,7 +125,7 @@ export function generateDemoCity(seed = 20251): DemoCity {
     units.push({ code, name, kind: 'county_gov', parentCode: null, tags, group: 'A', validFrom: '2019-01-01' });
     // 10 townships or streets under each county-level unit: 100 in all.
     for (let j = 1; j <= 10; j++) {
-      let place = '';
+      let place: string;
       do place = random.pick([...PLACE_FIRST]) + random.pick([...PLACE_SECOND]);
       while (usedPlaceNames.has(place));
       usedPlaceNames.add(place);
@@ -95,18 +133,52 @@ export function generateDemoCity(seed = 20251): DemoCity {
       const kind: UnitKind = isStreet ? 'street' : 'township';
       const suffix = isStreet ? '街道办事处' : random.chance(0.2) ? '乡人民政府' : '镇人民政府';
       const townTags = random.chance(0.15) ? ['基层政务公开标准化规范化'] : [];
-      units.push({ code: `${code}-${isStreet ? 'S' : 'T'}${pad2(j)}`, name: `${county.name}${place}${suffix}`, kind, parentCode: code, tags: townTags, group: 'C', validFrom: '2019-01-01' });
+      units.push({
+        code: `${code}-${isStreet ? 'S' : 'T'}${pad2(j)}`,
+        name: `${county.name}${place}${suffix}`,
+        kind,
+        parentCode: code,
+        tags: townTags,
+        group: 'C',
+        validFrom: '2019-01-01',
+      });
     }
   });
 
   KEY_DEPARTMENTS.forEach((dept, i) =>
-    units.push({ code: `B1${pad2(i + 1)}`, name: `${DEMO_CITY_NAME}${dept}`, kind: 'city_dept', parentCode: null, tags: ['重点领域'], group: 'B1', validFrom: '2019-01-01' }),
+    units.push({
+      code: `B1${pad2(i + 1)}`,
+      name: `${DEMO_CITY_NAME}${dept}`,
+      kind: 'city_dept',
+      parentCode: null,
+      tags: ['重点领域'],
+      group: 'B1',
+      validFrom: '2019-01-01',
+    }),
   );
   OTHER_DEPARTMENTS.forEach((dept, i) =>
-    units.push({ code: `B2${pad2(i + 1)}`, name: `${DEMO_CITY_NAME}${dept}`, kind: 'city_dept', parentCode: null, tags: [], group: 'B2', validFrom: '2019-01-01' }),
+    units.push({
+      code: `B2${pad2(i + 1)}`,
+      name: `${DEMO_CITY_NAME}${dept}`,
+      kind: 'city_dept',
+      parentCode: null,
+      tags: [],
+      group: 'B2',
+      validFrom: '2019-01-01',
+    }),
   );
   // A reorganisation (机构改革) kept as history: the old 大数据管理局 merged into 数据局 at the end of 2024.
-  units.push({ code: 'B299', name: `${DEMO_CITY_NAME}大数据管理局`, kind: 'city_dept', parentCode: null, tags: [], group: 'B2', validFrom: '2019-01-01', validTo: '2024-12-31', successorCode: 'B220' });
+  units.push({
+    code: 'B299',
+    name: `${DEMO_CITY_NAME}大数据管理局`,
+    kind: 'city_dept',
+    parentCode: null,
+    tags: [],
+    group: 'B2',
+    validFrom: '2019-01-01',
+    validTo: '2024-12-31',
+    successorCode: 'B220',
+  });
 
   const users: DemoUser[] = [
     { username: 'admin', displayName: `${personName()}(市政务公开办)`, role: 'admin', unitCode: null },

@@ -10,7 +10,8 @@ describe.each(testDatabases)('demo city seed on $name', (factory) => {
       const summary = await seedDemoCity(handle.db, { passwordHash: 'not-a-real-hash', now: new Date('2026-11-22T02:00:00Z') });
       expect(summary).toMatchObject({ units: 156, users: 160 });
       const statuses = new Set((await handle.db.selectFrom('rectification_items').select('status').execute()).map((r) => r.status));
-      for (const status of ['issued', 'acknowledged', 'submitted', 'closed', 'explained', 'cancelled']) expect(statuses, status).toContain(status);
+      for (const status of ['issued', 'acknowledged', 'submitted', 'closed', 'explained', 'cancelled'])
+        expect(statuses, status).toContain(status);
       const carried = await handle.db.selectFrom('rectification_items').select('code').where('carried_into', 'is not', null).execute();
       expect(carried.length).toBeGreaterThan(0);
     } finally {

@@ -62,7 +62,11 @@ export async function seedDemoCity(db: Db, options: { passwordHash: string; now:
     const unitIds = new Map<string, number>();
     for (const u of city.units) {
       const parentId = u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null);
-      const unit = await insertUnit(trx, { code: u.code, name: u.name, kind: u.kind, parentId, tags: u.tags, validFrom: u.validFrom, note: '' }, at);
+      const unit = await insertUnit(
+        trx,
+        { code: u.code, name: u.name, kind: u.kind, parentId, tags: u.tags, validFrom: u.validFrom, note: '' },
+        at,
+      );
       unitIds.set(u.code, unit.id);
       for (const year of city.years) {
         if (u.validTo && u.validTo < `${year}-01-01`) continue;
@@ -74,22 +78,57 @@ export async function seedDemoCity(db: Db, options: { passwordHash: string; now:
       if (!u.validTo) continue;
       const id = unitIds.get(u.code);
       if (id === undefined) continue;
-      await updateUnit(trx, id, 1, { validTo: u.validTo, successorId: u.successorCode ? (unitIds.get(u.successorCode) ?? null) : null, note: '机构改革:并入数据局' }, at);
+      await updateUnit(
+        trx,
+        id,
+        1,
+        { validTo: u.validTo, successorId: u.successorCode ? (unitIds.get(u.successorCode) ?? null) : null, note: '机构改革:并入数据局' },
+        at,
+      );
     }
     const userIds = new Map<string, number>();
     for (const user of city.users) {
-      const id = await insertUser(trx, { username: user.username, displayName: user.displayName, passwordHash: options.passwordHash, role: user.role, unitId: user.unitCode ? (unitIds.get(user.unitCode) ?? null) : null }, at);
+      const id = await insertUser(
+        trx,
+        {
+          username: user.username,
+          displayName: user.displayName,
+          passwordHash: options.passwordHash,
+          role: user.role,
+          unitId: user.unitCode ? (unitIds.get(user.unitCode) ?? null) : null,
+        },
+        at,
+      );
       userIds.set(user.username, id);
     }
     for (const p of city.periods) {
       const period = parsePeriod(p.code);
       if (!period) continue;
       const { start, end } = periodDateRange(period);
-      await insertPeriod(trx, { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: p.status }, at);
+      await insertPeriod(
+        trx,
+        { code: period.code, kind: period.kind, year: period.year, startDate: start, endDate: end, status: p.status },
+        at,
+      );
     }
-    const summary: SeedSummary = { units: city.units.length, users: city.users.length, groups: city.groups.length * city.years.length, periods: city.periods.length };
+    const summary: SeedSummary = {
+      units: city.units.length,
+      users: city.users.length,
+      groups: city.groups.length * city.years.length,
+      periods: city.periods.length,
+    };
     for (const seedArea of areaSeeders) Object.assign(summary, await seedArea({ trx, now: options.now, city, unitIds, groupIds, userIds }));
-    await insertAuditEntry(trx, { at, actorId: null, actorName: '系统', action: 'demo.seed', entity: 'system', entityId: 'demo', unitId: null, before: null, after: { city: city.name, ...summary } });
+    await insertAuditEntry(trx, {
+      at,
+      actorId: null,
+      actorName: '系统',
+      action: 'demo.seed',
+      entity: 'system',
+      entityId: 'demo',
+      unitId: null,
+      before: null,
+      after: { city: city.name, ...summary },
+    });
     return summary;
   });
 }

@@ -16,7 +16,15 @@ import type { DemoSeedContext } from './seed-demo-city';
 // so the ledger holds every status: closed on time and late, returned once, explained, cancelled,
 // escalated, carried over, and still open — some of them overdue on the day the demo is loaded.
 
-const PROBLEMS = ['政策文件栏目超过三个月未更新', '政策解读与文件未一一对应', '依申请公开答复超过法定期限', '年度报告数据勾稽关系不一致', '网站存在错别字及无效链接', '重点领域信息公开不全面', '规范性文件未标注有效性'];
+const PROBLEMS = [
+  '政策文件栏目超过三个月未更新',
+  '政策解读与文件未一一对应',
+  '依申请公开答复超过法定期限',
+  '年度报告数据勾稽关系不一致',
+  '网站存在错别字及无效链接',
+  '重点领域信息公开不全面',
+  '规范性文件未标注有效性',
+];
 
 interface FindingGroup {
   unitId: number;
@@ -38,7 +46,13 @@ async function loadFindingGroups(trx: Db): Promise<FindingGroup[]> {
   const groups = new Map<string, FindingGroup>();
   for (const r of rows) {
     const key = `${r.period_code}|${r.unit_id}|${r.leaf_code}`;
-    const group = groups.get(key) ?? { unitId: r.unit_id, period: r.period_code, leaf: r.leaf_code, findingIds: [], description: r.description };
+    const group = groups.get(key) ?? {
+      unitId: r.unit_id,
+      period: r.period_code,
+      leaf: r.leaf_code,
+      findingIds: [],
+      description: r.description,
+    };
     group.findingIds.push(Number(r.id));
     groups.set(key, group);
   }
@@ -49,7 +63,13 @@ async function loadFindingGroups(trx: Db): Promise<FindingGroup[]> {
 function manualGroups(ctx: DemoSeedContext, random: ReturnType<typeof createRandom>): FindingGroup[] {
   const unitIds = [...ctx.unitIds.values()];
   return ['2025Q3', '2025Q4', '2026Q1', '2026Q2', '2026Q3'].flatMap((period) =>
-    Array.from({ length: 12 }, () => ({ unitId: random.pick(unitIds), period, leaf: '', findingIds: [], description: random.pick(PROBLEMS) })),
+    Array.from({ length: 12 }, () => ({
+      unitId: random.pick(unitIds),
+      period,
+      leaf: '',
+      findingIds: [],
+      description: random.pick(PROBLEMS),
+    })),
   );
 }
 
@@ -85,14 +105,27 @@ export async function seedDemoRectification(ctx: DemoSeedContext): Promise<Recor
       {
         id: 0,
         code: `ZG-${year}-${String(seq).padStart(3, '0')}`,
-        input: { unitId: group.unitId, period: period.code, findingIds: group.findingIds, title: group.description || random.pick(PROBLEMS), requirement: '请对照问题逐项整改,并报送整改措施、完成情况及佐证材料。', due: { kind: 'working_days', days: 15 } },
+        input: {
+          unitId: group.unitId,
+          period: period.code,
+          findingIds: group.findingIds,
+          title: group.description || random.pick(PROBLEMS),
+          requirement: '请对照问题逐项整改,并报送整改措施、完成情况及佐证材料。',
+          due: { kind: 'working_days', days: 15 },
+        },
       },
       admin,
       at(issuedOn),
       calendar,
     );
     if (!issued.ok) continue;
-    const meta: RectificationMeta = { severity: random.chance(0.15) ? 'serious' : 'normal', responsiblePerson: '', responsibleLeader: '', source: group.findingIds.length > 0 ? 'finding' : 'manual', evidenceRequired: true };
+    const meta: RectificationMeta = {
+      severity: random.chance(0.15) ? 'serious' : 'normal',
+      responsiblePerson: '',
+      responsibleLeader: '',
+      source: group.findingIds.length > 0 ? 'finding' : 'manual',
+      evidenceRequired: true,
+    };
     const id = await insertItem(ctx.trx, issued.item, meta);
     await insertEvent(ctx.trx, { ...issued.event, itemId: id }, '系统');
     created++;
@@ -109,7 +142,12 @@ export async function seedDemoRectification(ctx: DemoSeedContext): Promise<Recor
       item = result.item;
       return true;
     };
-    const fix = (note: string): RectificationActionInput => ({ type: 'submit', measures: `已${(group.description || '问题').slice(0, 20)}进行整改:${note}`, completionNote: '已完成整改,栏目内容已更新', evidence: [{ label: '整改后页面', url: 'http://www.jiangling.gov.cn/zwgk/' }] });
+    const fix = (note: string): RectificationActionInput => ({
+      type: 'submit',
+      measures: `已${(group.description || '问题').slice(0, 20)}进行整改:${note}`,
+      completionNote: '已完成整改,栏目内容已更新',
+      evidence: [{ label: '整改后页面', url: 'http://www.jiangling.gov.cn/zwgk/' }],
+    });
     // What happens to the item, decided by one draw: a realistic mix of outcomes.
     const driveThroughLifecycle = async (fate: number): Promise<void> => {
       // The latest round's items are still being worked on: not signed for, in progress, waiting for re-check, returned.
@@ -119,7 +157,11 @@ export async function seedDemoRectification(ctx: DemoSeedContext): Promise<Recor
         if (fate < 0.45) return;
         if (!(await step(unit, addDays(issuedOn, 3), { type: 'start', note: null })) || fate < 0.6) return;
         if (!(await step(unit, addDays(issuedOn, random.int(6, 12)), fix('已制定整改方案并逐项落实'))) || fate < 0.75) return;
-        await step(admin, addDays(issuedOn, 14), fate < 0.88 ? { type: 'recheck_fail', reason: '整改不到位:栏目仍有过期信息' } : { type: 'recheck_pass', note: null });
+        await step(
+          admin,
+          addDays(issuedOn, 14),
+          fate < 0.88 ? { type: 'recheck_fail', reason: '整改不到位:栏目仍有过期信息' } : { type: 'recheck_pass', note: null },
+        );
         return;
       }
       if (!(await step(unit, addDays(issuedOn, random.int(0, 2)), { type: 'acknowledge', note: null }))) return;
@@ -128,14 +170,22 @@ export async function seedDemoRectification(ctx: DemoSeedContext): Promise<Recor
         return;
       }
       if (fate < 0.14) {
-        if (await step(unit, addDays(issuedOn, 6), { type: 'explain', explanation: '该栏目已按上级要求整合至市级平台,本单位不再单独维护。', evidence: [] })) await step(admin, addDays(issuedOn, 9), { type: 'accept_explanation', note: null });
+        if (
+          await step(unit, addDays(issuedOn, 6), {
+            type: 'explain',
+            explanation: '该栏目已按上级要求整合至市级平台,本单位不再单独维护。',
+            evidence: [],
+          })
+        )
+          await step(admin, addDays(issuedOn, 9), { type: 'accept_explanation', note: null });
         return;
       }
       if (fate < 0.24) {
         // Still not reported: overdue if the due date has passed, then escalated.
         if (due < today && random.chance(0.6)) {
           await step(admin, addDays(due, 3), { type: 'escalate', level: 'reminder', decidedBy: null, note: null });
-          if (random.chance(0.5)) await step(admin, addDays(due, 12), { type: 'escalate', level: 'bulletin', decidedBy: '分管副秘书长', note: null });
+          if (random.chance(0.5))
+            await step(admin, addDays(due, 12), { type: 'escalate', level: 'bulletin', decidedBy: '分管副秘书长', note: null });
         }
         return;
       }

@@ -126,7 +126,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['assessment_files', 'objections', 'assessment_publications', 'assessment_events', 'findings', 'assessment_scores', 'assessment_rounds', 'schemes']) {
+  for (const table of [
+    'assessment_files',
+    'objections',
+    'assessment_publications',
+    'assessment_events',
+    'findings',
+    'assessment_scores',
+    'assessment_rounds',
+    'schemes',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -93,7 +93,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['notifications', 'calendar_overrides', 'rectification_files', 'rectification_events', 'rectification_item_findings', 'rectification_items']) {
+  for (const table of [
+    'notifications',
+    'calendar_overrides',
+    'rectification_files',
+    'rectification_events',
+    'rectification_item_findings',
+    'rectification_items',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -94,5 +94,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['site_evidence', 'site_problems', 'site_check_units', 'site_check_runs', 'site_words', 'site_check_settings', 'site_channels']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'site_evidence',
+    'site_problems',
+    'site_check_units',
+    'site_check_runs',
+    'site_words',
+    'site_check_settings',
+    'site_channels',
+  ])
+    await db.schema.dropTable(t).execute();
 }

@@ -5,12 +5,25 @@ export async function listGroups(db: Db, year: number): Promise<Group[]> {
   const rows = await db
     .selectFrom('groups as g')
     .select(['g.id', 'g.year', 'g.code', 'g.name', 'g.sort_order'])
-    .select((eb) => eb.selectFrom('unit_groups as ug').select((e) => e.fn.countAll<number>().as('n')).whereRef('ug.group_id', '=', 'g.id').as('unit_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('unit_groups as ug')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('ug.group_id', '=', 'g.id')
+        .as('unit_count'),
+    )
     .where('g.year', '=', year)
     .orderBy('g.sort_order')
     .orderBy('g.code')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), year: r.year, code: r.code, name: r.name, sortOrder: r.sort_order, unitCount: Number(r.unit_count ?? 0) }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    year: r.year,
+    code: r.code,
+    name: r.name,
+    sortOrder: r.sort_order,
+    unitCount: Number(r.unit_count ?? 0),
+  }));
 }
 
 export async function listGroupYears(db: Db): Promise<number[]> {
@@ -42,7 +55,12 @@ export async function updateGroup(db: Db, id: number, patch: { name: string; sor
 }
 
 export async function findUnitGroup(db: Db, unitId: number, year: number): Promise<number | null> {
-  const row = await db.selectFrom('unit_groups').select('group_id').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  const row = await db
+    .selectFrom('unit_groups')
+    .select('group_id')
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return row ? row.group_id : null;
 }
 

@@ -15,13 +15,30 @@ export async function listPeriods(db: Db): Promise<PeriodRow[]> {
 
 export async function findPeriod(db: Db, code: string): Promise<PeriodRow | null> {
   const r = await db.selectFrom('periods').selectAll().where('code', '=', code).executeTakeFirst();
-  return r ? { code: r.code, kind: r.kind as PeriodRow['kind'], year: r.year, startDate: r.start_date, endDate: r.end_date, status: r.status as PeriodStatus } : null;
+  return r
+    ? {
+        code: r.code,
+        kind: r.kind as PeriodRow['kind'],
+        year: r.year,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        status: r.status as PeriodStatus,
+      }
+    : null;
 }
 
 export async function insertPeriod(db: Db, period: PeriodRow, now: string): Promise<void> {
   await db
     .insertInto('periods')
-    .values({ code: period.code, kind: period.kind, year: period.year, start_date: period.startDate, end_date: period.endDate, status: period.status, created_at: now })
+    .values({
+      code: period.code,
+      kind: period.kind,
+      year: period.year,
+      start_date: period.startDate,
+      end_date: period.endDate,
+      status: period.status,
+      created_at: now,
+    })
     .execute();
 }
 

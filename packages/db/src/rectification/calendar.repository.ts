@@ -9,7 +9,10 @@ export async function listCalendarOverrides(db: Db): Promise<CalendarOverride[]>
 /** Replaces the override of one date. */
 export async function upsertCalendarOverride(db: Db, o: CalendarOverride, now: string): Promise<void> {
   await db.deleteFrom('calendar_overrides').where('date', '=', o.date).execute();
-  await db.insertInto('calendar_overrides').values({ date: o.date, kind: o.kind, name: o.name ?? '', updated_at: now }).execute();
+  await db
+    .insertInto('calendar_overrides')
+    .values({ date: o.date, kind: o.kind, name: o.name ?? '', updated_at: now })
+    .execute();
 }
 
 export async function deleteCalendarOverride(db: Db, date: string): Promise<void> {

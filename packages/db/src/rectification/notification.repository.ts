@@ -26,13 +26,36 @@ export async function insertNotifications(db: Db, notes: NewNotification[], now:
   for (let i = 0; i < notes.length; i += 200) {
     const chunk = notes.slice(i, i + 200);
     if (chunk.length === 0) continue;
-    const existing = new Set((await db.selectFrom('notifications').select('dedupe_key').where('dedupe_key', 'in', chunk.map((n) => n.dedupeKey)).execute()).map((r) => r.dedupe_key));
+    const existing = new Set(
+      (
+        await db
+          .selectFrom('notifications')
+          .select('dedupe_key')
+          .where(
+            'dedupe_key',
+            'in',
+            chunk.map((n) => n.dedupeKey),
+          )
+          .execute()
+      ).map((r) => r.dedupe_key),
+    );
     const fresh = chunk.filter((n) => !existing.has(n.dedupeKey));
     const unique = [...new Map(fresh.map((n) => [n.dedupeKey, n])).values()];
     if (unique.length === 0) continue;
     await db
       .insertInto('notifications')
-      .values(unique.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body, item_id: n.itemId, dedupe_key: n.dedupeKey, created_at: now, read_at: null })))
+      .values(
+        unique.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          item_id: n.itemId,
+          dedupe_key: n.dedupeKey,
+          created_at: now,
+          read_at: null,
+        })),
+      )
       .execute();
     added += unique.length;
   }
@@ -41,10 +64,23 @@ export async function insertNotifications(db: Db, notes: NewNotification[], now:
 
 export async function listNotifications(db: Db, userId: number, limit: number): Promise<{ items: NotificationRecord[]; unread: number }> {
   const rows = await db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
-  const unread = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const unread = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
-    items: rows.map((r) => ({ id: Number(r.id), kind: r.kind, title: r.title, body: r.body, itemId: r.item_id, createdAt: r.created_at, readAt: r.read_at })),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      itemId: r.item_id,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
   };
 }
 
@@ -61,7 +97,13 @@ export async function markNotificationsRead(db: Db, userId: number, ids: number[
 export async function listLiaisonIds(db: Db, unitIds: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   if (unitIds.length === 0) return map;
-  const rows = await db.selectFrom('users').select(['id', 'unit_id']).where('role', '=', 'liaison').where('is_active', '=', 1).where('unit_id', 'in', unitIds).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('role', '=', 'liaison')
+    .where('is_active', '=', 1)
+    .where('unit_id', 'in', unitIds)
+    .execute();
   for (const r of rows) if (r.unit_id !== null) map.set(r.unit_id, [...(map.get(r.unit_id) ?? []), Number(r.id)]);
   return map;
 }

@@ -83,15 +83,25 @@ function toRow(item: RectificationItem) {
 export async function nextItemCode(db: Db, year: number): Promise<string> {
   const prefix = `ZG-${year}-`;
   // Longest first, then highest: as text, ZG-2026-1000 would sort below ZG-2026-999.
-  const rows = await db.selectFrom('rectification_items').select('code').where('code', 'like', `${prefix}%`).orderBy(sql`length(code)`, 'desc').orderBy('code', 'desc').limit(20).execute();
+  const rows = await db
+    .selectFrom('rectification_items')
+    .select('code')
+    .where('code', 'like', `${prefix}%`)
+    .orderBy(sql`length(code)`, 'desc')
+    .orderBy('code', 'desc')
+    .limit(20)
+    .execute();
   const last = rows.map((r) => r.code.slice(prefix.length)).find((n) => /^\d+$/.test(n));
   return `${prefix}${String(Number(last ?? 0) + 1).padStart(3, '0')}`;
 }
 
-
 /** Inserts a newly issued item (its `id` is ignored) and its finding links; returns the new id. */
 /** `evidenceRequired` defaults to true: what a fix was always asked for before orders chose. */
-export async function insertItem(db: Db, item: RectificationItem, meta: Omit<RectificationMeta, 'evidenceRequired'> & { evidenceRequired?: boolean }): Promise<number> {
+export async function insertItem(
+  db: Db,
+  item: RectificationItem,
+  meta: Omit<RectificationMeta, 'evidenceRequired'> & { evidenceRequired?: boolean },
+): Promise<number> {
   const row = await db
     .insertInto('rectification_items')
     .values({
@@ -115,14 +125,22 @@ export async function insertItem(db: Db, item: RectificationItem, meta: Omit<Rec
     .executeTakeFirstOrThrow();
   const id = Number(row.id);
   if (item.findingIds.length > 0) {
-    await db.insertInto('rectification_item_findings').values(item.findingIds.map((finding_id) => ({ item_id: id, finding_id }))).execute();
+    await db
+      .insertInto('rectification_item_findings')
+      .values(item.findingIds.map((finding_id) => ({ item_id: id, finding_id })))
+      .execute();
   }
   return id;
 }
 
 /** Writes the state after a transition when the stored version is still `expectedVersion`. */
 export async function updateItemState(db: Db, item: RectificationItem, expectedVersion: number): Promise<boolean> {
-  const result = await db.updateTable('rectification_items').set(toRow(item)).where('id', '=', item.id).where('version', '=', expectedVersion).executeTakeFirst();
+  const result = await db
+    .updateTable('rectification_items')
+    .set(toRow(item))
+    .where('id', '=', item.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -177,7 +195,12 @@ async function findingIdsOf(db: Db, itemIds: number[]): Promise<Map<number, numb
   for (let i = 0; i < itemIds.length; i += 500) {
     const chunk = itemIds.slice(i, i + 500);
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('rectification_item_findings').select(['item_id', 'finding_id']).where('item_id', 'in', chunk).orderBy('finding_id').execute();
+    const rows = await db
+      .selectFrom('rectification_item_findings')
+      .select(['item_id', 'finding_id'])
+      .where('item_id', 'in', chunk)
+      .orderBy('finding_id')
+      .execute();
     for (const r of rows) map.set(r.item_id, [...(map.get(r.item_id) ?? []), r.finding_id]);
   }
   return map;
@@ -196,20 +219,40 @@ export interface LedgerFilter {
 
 /** Ledger rows in ledger order (period, then code). Overdue is derived by the caller. */
 export async function listLedger(db: Db, f: LedgerFilter): Promise<LedgerItem[]> {
-  let query = db.selectFrom('rectification_items as r').innerJoin('units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.code as unit_code', 'u.name as unit_name']);
-  if (f.period) query = query.where((eb) => eb.or([eb('r.period', '=', f.period as string), eb('r.carried_into', '=', f.period as string)]));
+  let query = db
+    .selectFrom('rectification_items as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .selectAll('r')
+    .select(['u.code as unit_code', 'u.name as unit_name']);
+  if (f.period)
+    query = query.where((eb) => eb.or([eb('r.period', '=', f.period as string), eb('r.carried_into', '=', f.period as string)]));
   if (f.unitId !== null) query = query.where('r.unit_id', '=', f.unitId);
   if (f.onlyUnitId !== null) query = query.where('r.unit_id', '=', f.onlyUnitId);
-  if (f.groupId !== null) query = query.where('r.unit_id', 'in', (eb) => eb.selectFrom('unit_groups').select('unit_id').where('group_id', '=', f.groupId as number));
+  if (f.groupId !== null)
+    query = query.where('r.unit_id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_groups')
+        .select('unit_id')
+        .where('group_id', '=', f.groupId as number),
+    );
   if (f.statuses && f.statuses.length > 0) query = query.where('r.status', 'in', f.statuses);
   if (f.severity) query = query.where('r.severity', '=', f.severity);
   const rows = await query.orderBy('r.period', 'desc').orderBy('r.code').execute();
-  const links = await findingIdsOf(db, rows.map((r) => Number(r.id)));
+  const links = await findingIdsOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => ({ ...toItem(r, links.get(Number(r.id)) ?? []), unitCode: r.unit_code, unitName: r.unit_name }));
 }
 
 export async function findLedgerItem(db: Db, id: number): Promise<LedgerItem | null> {
-  const row = await db.selectFrom('rectification_items as r').innerJoin('units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.code as unit_code', 'u.name as unit_name']).where('r.id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('rectification_items as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .selectAll('r')
+    .select(['u.code as unit_code', 'u.name as unit_name'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const links = await findingIdsOf(db, [id]);
   return { ...toItem(row, links.get(id) ?? []), unitCode: row.unit_code, unitName: row.unit_name };
@@ -256,7 +299,17 @@ export async function listFindingsForIssue(db: Db, ids: number[]): Promise<Findi
       .select(['f.id', 'f.unit_id', 'f.leaf_code', 'f.description', 'f.url', 'f.status', 'r.period_code', 'r.status as round_status'])
       .where('f.id', 'in', chunk)
       .execute();
-    for (const r of rows) result.push({ id: Number(r.id), unitId: r.unit_id, leafCode: r.leaf_code, description: r.description, url: r.url, period: r.period_code, roundStatus: r.round_status, status: r.status });
+    for (const r of rows)
+      result.push({
+        id: Number(r.id),
+        unitId: r.unit_id,
+        leafCode: r.leaf_code,
+        description: r.description,
+        url: r.url,
+        period: r.period_code,
+        roundStatus: r.round_status,
+        status: r.status,
+      });
   }
   return result.sort((a, b) => a.id - b.id);
 }
@@ -276,7 +329,15 @@ export async function listRectificationScoreRows(db: Db, range: { start: string;
     .where('r.due_date', '<=', range.end)
     .orderBy('r.code')
     .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, unit: r.unit_code, period: periodCode, item: r.code, due: r.due_date, closed: r.closed_on, rejected: r.recheck_fail_count }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unit: r.unit_code,
+    period: periodCode,
+    item: r.code,
+    due: r.due_date,
+    closed: r.closed_on,
+    rejected: r.recheck_fail_count,
+  }));
 }
 
 /** Active findings of a round that no open or closed item orders yet. */
@@ -289,7 +350,12 @@ export async function listUnorderedFindingIds(db: Db, roundId: number): Promise<
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('rectification_item_findings as l').innerJoin('rectification_items as r', 'r.id', 'l.item_id').select('l.item_id').whereRef('l.finding_id', '=', 'f.id').where('r.status', '!=', 'cancelled'),
+          eb
+            .selectFrom('rectification_item_findings as l')
+            .innerJoin('rectification_items as r', 'r.id', 'l.item_id')
+            .select('l.item_id')
+            .whereRef('l.finding_id', '=', 'f.id')
+            .where('r.status', '!=', 'cancelled'),
         ),
       ),
     )

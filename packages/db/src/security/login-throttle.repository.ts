@@ -11,8 +11,17 @@ export interface ThrottleRow {
 
 export async function findThrottleRows(db: Db, keys: readonly string[]): Promise<Map<string, ThrottleRow>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', [...keys]).execute();
-  return new Map(rows.map((r) => [r.key, { key: r.key, attempts: Number(r.attempts), lastAttemptAt: r.last_attempt_at, nextAllowedAt: r.next_allowed_at }]));
+  const rows = await db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { key: r.key, attempts: Number(r.attempts), lastAttemptAt: r.last_attempt_at, nextAllowedAt: r.next_allowed_at },
+    ]),
+  );
 }
 
 /** Inserts the first attempt of a key; false when another request inserted it first. */
@@ -38,7 +47,11 @@ export async function compareAndSetThrottleRow(db: Db, expected: ThrottleRow, ne
 }
 
 export async function deleteThrottleRows(db: Db, keys: readonly string[]): Promise<void> {
-  if (keys.length > 0) await db.deleteFrom('login_throttle').where('key', 'in', [...keys]).execute();
+  if (keys.length > 0)
+    await db
+      .deleteFrom('login_throttle')
+      .where('key', 'in', [...keys])
+      .execute();
 }
 
 /** Gives back one attempt (a successful sign-in does not count against its address). */

@@ -12,7 +12,10 @@ export interface SecurityEvent {
 }
 
 export async function insertSecurityEvent(db: Db, event: Omit<SecurityEvent, 'id'>): Promise<void> {
-  await db.insertInto('security_events').values({ at: event.at, kind: event.kind, username: event.username, client_ip: event.clientIp, detail: event.detail }).execute();
+  await db
+    .insertInto('security_events')
+    .values({ at: event.at, kind: event.kind, username: event.username, client_ip: event.clientIp, detail: event.detail })
+    .execute();
 }
 
 /** Newest first. */
@@ -20,7 +23,14 @@ export async function listSecurityEvents(db: Db, options: { limit: number; since
   let query = db.selectFrom('security_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit);
   if (options.since) query = query.where('at', '>=', options.since);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: Number(r.id), at: r.at, kind: r.kind as SecurityEventKind, username: r.username, clientIp: r.client_ip, detail: r.detail }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    kind: r.kind as SecurityEventKind,
+    username: r.username,
+    clientIp: r.client_ip,
+    detail: r.detail,
+  }));
 }
 
 /** Keeps the log bounded: events older than `before` go. */

@@ -1,7 +1,9 @@
 // 网站检查 storage: channels, settings, 错敏词, runs with per-unit progress and results, problems
 // (one row per unit and problem key, across checks) and pages kept as evidence.
 import type { RequiredColumn, SiteCheckResult, SiteProblem, WordEntry } from '@kaoping/contracts/site-check/site-check';
+import type { Selectable } from 'kysely';
 import type { Db } from '../connect';
+import type { Database } from '../schema';
 
 // ── channels ────────────────────────────────────────────────────────────────
 export type ChannelKind = 'website' | 'column' | 'new_media';
@@ -20,9 +22,18 @@ export async function listChannels(db: Db, unitId?: number): Promise<SiteChannel
   return rows.map((r) => ({ id: Number(r.id), unitId: r.unit_id, kind: r.kind as ChannelKind, name: r.name, url: r.url }));
 }
 
-export async function replaceChannels(db: Db, unitId: number, channels: readonly Omit<SiteChannel, 'id' | 'unitId'>[], now: string): Promise<void> {
+export async function replaceChannels(
+  db: Db,
+  unitId: number,
+  channels: readonly Omit<SiteChannel, 'id' | 'unitId'>[],
+  now: string,
+): Promise<void> {
   await db.deleteFrom('site_channels').where('unit_id', '=', unitId).execute();
-  if (channels.length > 0) await db.insertInto('site_channels').values(channels.map((c) => ({ unit_id: unitId, kind: c.kind, name: c.name, url: c.url, created_at: now }))).execute();
+  if (channels.length > 0)
+    await db
+      .insertInto('site_channels')
+      .values(channels.map((c) => ({ unit_id: unitId, kind: c.kind, name: c.name, url: c.url, created_at: now })))
+      .execute();
 }
 
 // ── settings ────────────────────────────────────────────────────────────────
@@ -44,19 +55,43 @@ export interface SiteCheckSettings {
 export async function getSettings(db: Db, defaults: Omit<SiteCheckSettings, 'version' | 'updatedAt'>): Promise<SiteCheckSettings> {
   const row = await db.selectFrom('site_check_settings').selectAll().where('key', '=', 'default').executeTakeFirst();
   if (!row) return { ...defaults, version: 0, updatedAt: null };
-  return { columns: JSON.parse(row.columns_json) as RequiredColumn[], limits: { ...defaults.limits, ...(JSON.parse(row.limits_json) as Partial<SiteCheckLimitsSetting>) }, scheduleDay: row.schedule_day, version: row.version, updatedAt: row.updated_at };
+  return {
+    columns: JSON.parse(row.columns_json) as RequiredColumn[],
+    limits: { ...defaults.limits, ...(JSON.parse(row.limits_json) as Partial<SiteCheckLimitsSetting>) },
+    scheduleDay: row.schedule_day,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** Saves when `version` is the stored one (0 = never saved); false when someone else saved first. */
-export async function saveSettings(db: Db, s: Omit<SiteCheckSettings, 'version' | 'updatedAt'>, version: number, now: string): Promise<boolean> {
-  const values = { columns_json: JSON.stringify(s.columns), limits_json: JSON.stringify(s.limits), schedule_day: s.scheduleDay, updated_at: now };
+export async function saveSettings(
+  db: Db,
+  s: Omit<SiteCheckSettings, 'version' | 'updatedAt'>,
+  version: number,
+  now: string,
+): Promise<boolean> {
+  const values = {
+    columns_json: JSON.stringify(s.columns),
+    limits_json: JSON.stringify(s.limits),
+    schedule_day: s.scheduleDay,
+    updated_at: now,
+  };
   if (version === 0) {
     const exists = await db.selectFrom('site_check_settings').select('key').where('key', '=', 'default').executeTakeFirst();
     if (exists) return false;
-    await db.insertInto('site_check_settings').values({ key: 'default', ...values, version: 1 }).execute();
+    await db
+      .insertInto('site_check_settings')
+      .values({ key: 'default', ...values, version: 1 })
+      .execute();
     return true;
   }
-  const r = await db.updateTable('site_check_settings').set({ ...values, version: version + 1 }).where('key', '=', 'default').where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('site_check_settings')
+    .set({ ...values, version: version + 1 })
+    .where('key', '=', 'default')
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -69,7 +104,10 @@ export async function listWords(db: Db): Promise<WordEntry[]> {
 export async function replaceWords(db: Db, words: readonly WordEntry[], now: string): Promise<void> {
   await db.deleteFrom('site_words').execute();
   for (let i = 0; i < words.length; i += 500) {
-    await db.insertInto('site_words').values(words.slice(i, i + 500).map((w) => ({ word: w.word, suggestion: w.suggestion, created_at: now }))).execute();
+    await db
+      .insertInto('site_words')
+      .values(words.slice(i, i + 500).map((w) => ({ word: w.word, suggestion: w.suggestion, created_at: now })))
+      .execute();
   }
 }
 
@@ -102,7 +140,19 @@ export interface SiteCheckRunUnit {
   error: string | null;
 }
 
-type RunRow = { id: number; scope: string; status: string; trigger: string; judged_on: string; created_by_name: string; created_at: string; started_at: string | null; finished_at: string | null; cancel_requested: number; error: string | null };
+type RunRow = {
+  id: number;
+  scope: string;
+  status: string;
+  trigger: string;
+  judged_on: string;
+  created_by_name: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  cancel_requested: number;
+  error: string | null;
+};
 const toRun = (r: RunRow): SiteCheckRun => ({
   id: Number(r.id),
   scope: r.scope,
@@ -119,18 +169,47 @@ const toRun = (r: RunRow): SiteCheckRun => ({
 
 export async function insertRun(
   db: Db,
-  run: { scope: string; trigger: 'manual' | 'schedule'; judgedOn: string; createdBy: number | null; createdByName: string; targets: readonly { unitId: number; url: string | null }[] },
+  run: {
+    scope: string;
+    trigger: 'manual' | 'schedule';
+    judgedOn: string;
+    createdBy: number | null;
+    createdByName: string;
+    targets: readonly { unitId: number; url: string | null }[];
+  },
   now: string,
 ): Promise<SiteCheckRun> {
   const row = await db
     .insertInto('site_check_runs')
-    .values({ scope: run.scope, status: 'queued', trigger: run.trigger, judged_on: run.judgedOn, created_by: run.createdBy, created_by_name: run.createdByName, created_at: now, started_at: null, finished_at: null, error: null })
+    .values({
+      scope: run.scope,
+      status: 'queued',
+      trigger: run.trigger,
+      judged_on: run.judgedOn,
+      created_by: run.createdBy,
+      created_by_name: run.createdByName,
+      created_at: now,
+      started_at: null,
+      finished_at: null,
+      error: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   if (run.targets.length > 0) {
     await db
       .insertInto('site_check_units')
-      .values(run.targets.map((t) => ({ run_id: Number(row.id), unit_id: t.unitId, url: t.url, status: t.url ? 'queued' : 'skipped', started_at: null, finished_at: null, result_json: null, error: t.url ? null : '未登记网站地址' })))
+      .values(
+        run.targets.map((t) => ({
+          run_id: Number(row.id),
+          unit_id: t.unitId,
+          url: t.url,
+          status: t.url ? 'queued' : 'skipped',
+          started_at: null,
+          finished_at: null,
+          result_json: null,
+          error: t.url ? null : '未登记网站地址',
+        })),
+      )
       .execute();
   }
   return toRun(row as RunRow);
@@ -147,7 +226,13 @@ export async function listRuns(db: Db, limit = 50): Promise<SiteCheckRun[]> {
 }
 
 export async function lastScheduledRunOn(db: Db, month: string): Promise<SiteCheckRun | null> {
-  const r = await db.selectFrom('site_check_runs').selectAll().where('trigger', '=', 'schedule').where('judged_on', 'like', `${month}-%`).orderBy('id', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('site_check_runs')
+    .selectAll()
+    .where('trigger', '=', 'schedule')
+    .where('judged_on', 'like', `${month}-%`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return r ? toRun(r as RunRow) : null;
 }
 
@@ -158,11 +243,20 @@ export async function nextQueuedRun(db: Db): Promise<SiteCheckRun | null> {
 
 export async function setRunStatus(db: Db, id: number, status: RunStatus, at: string, error: string | null = null): Promise<void> {
   const times = status === 'running' ? { started_at: at } : status === 'queued' ? {} : { finished_at: at };
-  await db.updateTable('site_check_runs').set({ status, error, ...times }).where('id', '=', id).execute();
+  await db
+    .updateTable('site_check_runs')
+    .set({ status, error, ...times })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function requestCancel(db: Db, id: number): Promise<boolean> {
-  const r = await db.updateTable('site_check_runs').set({ cancel_requested: 1 }).where('id', '=', id).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+  const r = await db
+    .updateTable('site_check_runs')
+    .set({ cancel_requested: 1 })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -170,13 +264,29 @@ export async function requestCancel(db: Db, id: number): Promise<boolean> {
 export async function requeueInterruptedRuns(db: Db): Promise<number> {
   const running = await db.selectFrom('site_check_runs').select('id').where('status', '=', 'running').execute();
   for (const r of running) {
-    await db.updateTable('site_check_units').set({ status: 'queued', pages: 0, started_at: null }).where('run_id', '=', Number(r.id)).where('status', '=', 'running').execute();
+    await db
+      .updateTable('site_check_units')
+      .set({ status: 'queued', pages: 0, started_at: null })
+      .where('run_id', '=', Number(r.id))
+      .where('status', '=', 'running')
+      .execute();
     await db.updateTable('site_check_runs').set({ status: 'queued' }).where('id', '=', Number(r.id)).execute();
   }
   return running.length;
 }
 
-type UnitRow = { id: number; run_id: number; unit_id: number; url: string | null; status: string; pages: number; problems: number; started_at: string | null; finished_at: string | null; error: string | null };
+type UnitRow = {
+  id: number;
+  run_id: number;
+  unit_id: number;
+  url: string | null;
+  status: string;
+  pages: number;
+  problems: number;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+};
 const toRunUnit = (r: UnitRow): SiteCheckRunUnit => ({
   id: Number(r.id),
   runId: r.run_id,
@@ -191,11 +301,28 @@ const toRunUnit = (r: UnitRow): SiteCheckRunUnit => ({
 });
 
 export async function listRunUnits(db: Db, runId: number): Promise<SiteCheckRunUnit[]> {
-  const rows = await db.selectFrom('site_check_units').select(['id', 'run_id', 'unit_id', 'url', 'status', 'pages', 'problems', 'started_at', 'finished_at', 'error']).where('run_id', '=', runId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('site_check_units')
+    .select(['id', 'run_id', 'unit_id', 'url', 'status', 'pages', 'problems', 'started_at', 'finished_at', 'error'])
+    .where('run_id', '=', runId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => toRunUnit(r as UnitRow));
 }
 
-export async function setRunUnit(db: Db, id: number, change: { status?: RunUnitStatus; pages?: number; startedAt?: string; finishedAt?: string; result?: SiteCheckResult & { problems: SiteProblem[] }; problems?: number; error?: string | null }): Promise<void> {
+export async function setRunUnit(
+  db: Db,
+  id: number,
+  change: {
+    status?: RunUnitStatus;
+    pages?: number;
+    startedAt?: string;
+    finishedAt?: string;
+    result?: SiteCheckResult & { problems: SiteProblem[] };
+    problems?: number;
+    error?: string | null;
+  },
+): Promise<void> {
   await db
     .updateTable('site_check_units')
     .set({
@@ -212,16 +339,34 @@ export async function setRunUnit(db: Db, id: number, change: { status?: RunUnitS
 }
 
 /** The stored result of one unit in one run. */
-export async function getRunUnitResult(db: Db, runId: number, unitId: number): Promise<(SiteCheckResult & { problems: SiteProblem[] }) | null> {
-  const r = await db.selectFrom('site_check_units').select('result_json').where('run_id', '=', runId).where('unit_id', '=', unitId).executeTakeFirst();
+export async function getRunUnitResult(
+  db: Db,
+  runId: number,
+  unitId: number,
+): Promise<(SiteCheckResult & { problems: SiteProblem[] }) | null> {
+  const r = await db
+    .selectFrom('site_check_units')
+    .select('result_json')
+    .where('run_id', '=', runId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   return r?.result_json ? (JSON.parse(r.result_json) as SiteCheckResult & { problems: SiteProblem[] }) : null;
 }
 
 /** Problem kinds per unit of finished units of the given runs (for the city table and the trend). */
 export async function runProblemKinds(db: Db, runIds: readonly number[]): Promise<{ runId: number; unitId: number; kinds: string[] }[]> {
   if (runIds.length === 0) return [];
-  const rows = await db.selectFrom('site_check_units').select(['run_id', 'unit_id', 'result_json']).where('run_id', 'in', [...runIds]).where('status', '=', 'done').execute();
-  return rows.map((r) => ({ runId: r.run_id, unitId: r.unit_id, kinds: ((JSON.parse(r.result_json ?? '{}') as { problems?: SiteProblem[] }).problems ?? []).map((p) => p.kind) }));
+  const rows = await db
+    .selectFrom('site_check_units')
+    .select(['run_id', 'unit_id', 'result_json'])
+    .where('run_id', 'in', [...runIds])
+    .where('status', '=', 'done')
+    .execute();
+  return rows.map((r) => ({
+    runId: r.run_id,
+    unitId: r.unit_id,
+    kinds: ((JSON.parse(r.result_json ?? '{}') as { problems?: SiteProblem[] }).problems ?? []).map((p) => p.kind),
+  }));
 }
 
 // ── problems ────────────────────────────────────────────────────────────────
@@ -244,8 +389,7 @@ export interface StoredProblem extends SiteProblem {
   version: number;
 }
 
-type ProblemRow = Awaited<ReturnType<typeof problemRows>>[number];
-const problemRows = (db: Db) => db.selectFrom('site_problems').selectAll().execute();
+type ProblemRow = Selectable<Database['site_problems']>;
 const toProblem = (r: ProblemRow): StoredProblem => ({
   id: Number(r.id),
   unitId: r.unit_id,
@@ -299,26 +443,65 @@ export async function recordUnitProblems(
   let opened = 0;
   for (const p of problems) {
     const known = existing.get(p.key);
-    const evidence = { evidence_sha256: p.evidence?.sha256 ?? null, evidence_status: p.evidence?.status ?? null, evidence_at: p.evidence?.at ?? null };
+    const evidence = {
+      evidence_sha256: p.evidence?.sha256 ?? null,
+      evidence_status: p.evidence?.status ?? null,
+      evidence_at: p.evidence?.at ?? null,
+    };
     if (!known) {
       await db
         .insertInto('site_problems')
-        .values({ unit_id: unitId, key: p.key, kind: p.kind, veto: p.veto ? 1 : 0, url: p.url, detail: p.detail, first_run_id: runId, last_run_id: runId, last_seen_at: now, status: 'open', review_reason: null, reviewed_by_name: null, reviewed_at: null, finding_id: null, event_id: null, round_id: null, resolved_run_id: null, ...evidence, version: 1 })
+        .values({
+          unit_id: unitId,
+          key: p.key,
+          kind: p.kind,
+          veto: p.veto ? 1 : 0,
+          url: p.url,
+          detail: p.detail,
+          first_run_id: runId,
+          last_run_id: runId,
+          last_seen_at: now,
+          status: 'open',
+          review_reason: null,
+          reviewed_by_name: null,
+          reviewed_at: null,
+          finding_id: null,
+          event_id: null,
+          round_id: null,
+          resolved_run_id: null,
+          ...evidence,
+          version: 1,
+        })
         .execute();
       opened++;
     } else {
       const reopen = known.status === 'resolved';
       await db
         .updateTable('site_problems')
-        .set({ detail: p.detail, url: p.url, last_run_id: runId, last_seen_at: now, ...evidence, ...(reopen ? { status: 'open', resolved_run_id: null, finding_id: null, event_id: null, round_id: null } : {}), version: known.version + 1 })
+        .set({
+          detail: p.detail,
+          url: p.url,
+          last_run_id: runId,
+          last_seen_at: now,
+          ...evidence,
+          ...(reopen ? { status: 'open', resolved_run_id: null, finding_id: null, event_id: null, round_id: null } : {}),
+          version: known.version + 1,
+        })
         .where('id', '=', known.id)
         .execute();
       if (reopen) opened++;
     }
   }
   const found = new Set(problems.map((p) => p.key));
-  const gone = resolveMissing ? [...existing.values()].filter((p) => !found.has(p.key) && (p.status === 'open' || p.status === 'accepted' || p.status === 'sent')) : [];
-  for (const p of gone) await db.updateTable('site_problems').set({ status: 'resolved', resolved_run_id: runId, version: p.version + 1 }).where('id', '=', p.id).execute();
+  const gone = resolveMissing
+    ? [...existing.values()].filter((p) => !found.has(p.key) && (p.status === 'open' || p.status === 'accepted' || p.status === 'sent'))
+    : [];
+  for (const p of gone)
+    await db
+      .updateTable('site_problems')
+      .set({ status: 'resolved', resolved_run_id: runId, version: p.version + 1 })
+      .where('id', '=', p.id)
+      .execute();
   return { opened, resolved: gone.length };
 }
 
@@ -326,7 +509,15 @@ export async function updateProblem(
   db: Db,
   id: number,
   version: number,
-  change: { status: ProblemStatus; reviewReason?: string | null; reviewedByName?: string; reviewedAt?: string; findingId?: number | null; eventId?: number | null; roundId?: number | null },
+  change: {
+    status: ProblemStatus;
+    reviewReason?: string | null;
+    reviewedByName?: string;
+    reviewedAt?: string;
+    findingId?: number | null;
+    eventId?: number | null;
+    roundId?: number | null;
+  },
 ): Promise<StoredProblem | null> {
   const r = await db
     .updateTable('site_problems')
@@ -348,8 +539,15 @@ export async function updateProblem(
 }
 
 // ── evidence ────────────────────────────────────────────────────────────────
-export async function putEvidence(db: Db, e: { sha256: string; url: string; status: number; fetchedAt: string; html: string }): Promise<void> {
-  await db.insertInto('site_evidence').values({ sha256: e.sha256, url: e.url, status: e.status, fetched_at: e.fetchedAt, html: e.html }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+export async function putEvidence(
+  db: Db,
+  e: { sha256: string; url: string; status: number; fetchedAt: string; html: string },
+): Promise<void> {
+  await db
+    .insertInto('site_evidence')
+    .values({ sha256: e.sha256, url: e.url, status: e.status, fetched_at: e.fetchedAt, html: e.html })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
 export async function getEvidence(db: Db, sha256: string) {
@@ -358,12 +556,19 @@ export async function getEvidence(db: Db, sha256: string) {
 
 // ── targets ─────────────────────────────────────────────────────────────────
 /** Active units (all, or one group's), each with its website channel if it has one. */
-export async function checkTargets(db: Db, filter: { unitIds?: readonly number[]; groupId?: number }): Promise<{ unitId: number; code: string; name: string; url: string | null }[]> {
+export async function checkTargets(
+  db: Db,
+  filter: { unitIds?: readonly number[]; groupId?: number },
+): Promise<{ unitId: number; code: string; name: string; url: string | null }[]> {
   let q = db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name']).where('u.valid_to', 'is', null).orderBy('u.code');
   if (filter.unitIds) q = q.where('u.id', 'in', filter.unitIds.length > 0 ? [...filter.unitIds] : [-1]);
   if (filter.groupId !== undefined) {
     const groupId = filter.groupId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('unit_groups as ug').select('ug.unit_id').whereRef('ug.unit_id', '=', 'u.id').where('ug.group_id', '=', groupId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('unit_groups as ug').select('ug.unit_id').whereRef('ug.unit_id', '=', 'u.id').where('ug.group_id', '=', groupId),
+      ),
+    );
   }
   const units = await q.execute();
   const sites = await db.selectFrom('site_channels').select(['unit_id', 'url']).where('kind', '=', 'website').orderBy('id').execute();
@@ -373,19 +578,34 @@ export async function checkTargets(db: Db, filter: { unitIds?: readonly number[]
 }
 
 // ── probes ──────────────────────────────────────────────────────────────────
-export async function insertProbes(db: Db, probes: readonly { unitId: number; at: string; status: number; elapsedMs: number }[]): Promise<void> {
+export async function insertProbes(
+  db: Db,
+  probes: readonly { unitId: number; at: string; status: number; elapsedMs: number }[],
+): Promise<void> {
   if (probes.length === 0) return;
-  await db.insertInto('site_probes').values(probes.map((p) => ({ unit_id: p.unitId, at: p.at, status: p.status, elapsed_ms: Math.round(p.elapsedMs) }))).execute();
+  await db
+    .insertInto('site_probes')
+    .values(probes.map((p) => ({ unit_id: p.unitId, at: p.at, status: p.status, elapsed_ms: Math.round(p.elapsedMs) })))
+    .execute();
 }
 
 /** A unit's probes from `since` (ISO instant) on, oldest first. */
 export async function probesSince(db: Db, unitId: number, since: string): Promise<{ at: string; status: number; elapsedMs: number }[]> {
-  const rows = await db.selectFrom('site_probes').select(['at', 'status', 'elapsed_ms']).where('unit_id', '=', unitId).where('at', '>=', since).orderBy('at').execute();
+  const rows = await db
+    .selectFrom('site_probes')
+    .select(['at', 'status', 'elapsed_ms'])
+    .where('unit_id', '=', unitId)
+    .where('at', '>=', since)
+    .orderBy('at')
+    .execute();
   return rows.map((r) => ({ at: r.at, status: r.status, elapsedMs: r.elapsed_ms }));
 }
 
 /** When the last probe round started (any unit), or null. */
 export async function lastProbeAt(db: Db): Promise<string | null> {
-  const r = await db.selectFrom('site_probes').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst();
+  const r = await db
+    .selectFrom('site_probes')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .executeTakeFirst();
   return (r?.at as string | null | undefined) ?? null;
 }

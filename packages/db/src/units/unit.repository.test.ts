@@ -24,7 +24,19 @@ describe.each(testDatabases)('unit repository on $name', (factory) => {
     const groupId = await insertGroup(db, { year: 2026, code: 'A', name: '区县政府', sortOrder: 1 });
     await setUnitGroup(db, county.id, 2026, groupId);
 
-    const { rows, total } = await listUnits(db, { search: '', kind: null, groupId: null, parentId: null, tag: null, year: 2026, includeInactive: false, today: '2026-01-05', onlyUnitId: null, page: 1, pageSize: 50 });
+    const { rows, total } = await listUnits(db, {
+      search: '',
+      kind: null,
+      groupId: null,
+      parentId: null,
+      tag: null,
+      year: 2026,
+      includeInactive: false,
+      today: '2026-01-05',
+      onlyUnitId: null,
+      page: 1,
+      pageSize: 50,
+    });
     expect(total).toBe(2);
     const a01 = rows.find((r) => r.code === 'A01');
     expect(a01).toMatchObject({ groupCode: 'A', childCount: 1, tags: ['重点'], isActive: true });
@@ -39,7 +51,20 @@ describe.each(testDatabases)('unit repository on $name', (factory) => {
     await insertUnit(db, { ...base, code: 'T001', name: '江口镇', kind: 'township', parentId: county.id, tags: ['试点'] }, NOW);
     await insertUnit(db, { ...base, code: 'S001', name: '100%街道', kind: 'street', parentId: county.id }, NOW);
     const list = (f: Partial<Parameters<typeof listUnits>[1]>) =>
-      listUnits(db, { search: '', kind: null, groupId: null, parentId: null, tag: null, year: 2026, includeInactive: false, today: '2026-01-05', onlyUnitId: null, page: 1, pageSize: 50, ...f });
+      listUnits(db, {
+        search: '',
+        kind: null,
+        groupId: null,
+        parentId: null,
+        tag: null,
+        year: 2026,
+        includeInactive: false,
+        today: '2026-01-05',
+        onlyUnitId: null,
+        page: 1,
+        pageSize: 50,
+        ...f,
+      });
     expect((await list({ search: '江口' })).rows.map((r) => r.code)).toEqual(['T001']);
     expect((await list({ search: '%' })).rows.map((r) => r.code)).toEqual(['S001']);
     expect((await list({ kind: 'street' })).rows.map((r) => r.code)).toEqual(['S001']);
@@ -60,14 +85,35 @@ describe.each(testDatabases)('unit repository on $name', (factory) => {
     const { db } = handle;
     const unit = await insertUnit(db, { ...base, code: 'B02', name: '市旧局', kind: 'city_dept' }, NOW);
     await updateUnit(db, unit.id, unit.version, { validTo: '2025-12-31' }, NOW);
-    const f = { search: '', kind: null, groupId: null, parentId: null, tag: null, year: 2026, today: '2026-01-05', onlyUnitId: null, page: 1, pageSize: 50 };
+    const f = {
+      search: '',
+      kind: null,
+      groupId: null,
+      parentId: null,
+      tag: null,
+      year: 2026,
+      today: '2026-01-05',
+      onlyUnitId: null,
+      page: 1,
+      pageSize: 50,
+    };
     expect((await listUnits(db, { ...f, includeInactive: false })).total).toBe(0);
     expect((await listUnits(db, { ...f, includeInactive: true })).rows[0]?.isActive).toBe(false);
   });
 
   it('keeps audit entries with before and after', async () => {
     const { db } = handle;
-    await insertAuditEntry(db, { at: NOW, actorId: null, actorName: 'system', action: 'unit.update', entity: 'unit', entityId: 7, unitId: 7, before: { name: 'a' }, after: { name: 'b' } });
+    await insertAuditEntry(db, {
+      at: NOW,
+      actorId: null,
+      actorName: 'system',
+      action: 'unit.update',
+      entity: 'unit',
+      entityId: 7,
+      unitId: 7,
+      before: { name: 'a' },
+      after: { name: 'b' },
+    });
     const [entry] = await listAuditEntries(db, { unitId: 7, limit: 10 });
     expect(entry).toMatchObject({ action: 'unit.update', entityId: '7', before: { name: 'a' }, after: { name: 'b' } });
   });

@@ -82,7 +82,13 @@ export interface UnitPatch {
 }
 
 /** Updates when `version` still matches; returns null on a concurrent change. */
-export async function updateUnit(db: Db, id: number, version: number, patch: Partial<UnitPatch> & { validTo?: string | null; successorId?: number | null }, now: string): Promise<Unit | null> {
+export async function updateUnit(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<UnitPatch> & { validTo?: string | null; successorId?: number | null },
+  now: string,
+): Promise<Unit | null> {
   const row = await db
     .updateTable('units')
     .set({
@@ -111,7 +117,11 @@ export async function listAncestorIds(db: Db, id: number): Promise<number[]> {
   const seen = new Set<number>();
   while (current !== null && !seen.has(current)) {
     seen.add(current);
-    const row: { parent_id: number | null } | undefined = await db.selectFrom('units').select('parent_id').where('id', '=', current).executeTakeFirst();
+    const row: { parent_id: number | null } | undefined = await db
+      .selectFrom('units')
+      .select('parent_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
     current = row?.parent_id ?? null;
     if (current !== null) ids.push(current);
   }
@@ -159,7 +169,12 @@ export async function listUnits(db: Db, f: UnitListFilter): Promise<{ rows: Unit
       'g.id as group_id',
       'g.code as group_code',
       'g.name as group_name',
-      (eb) => eb.selectFrom('units as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'u.id').as('child_count'),
+      (eb) =>
+        eb
+          .selectFrom('units as c')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('c.parent_id', '=', 'u.id')
+          .as('child_count'),
     ])
     .orderBy(sql`coalesce(g.sort_order, 999)`)
     .orderBy('u.code')

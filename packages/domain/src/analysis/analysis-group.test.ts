@@ -26,7 +26,19 @@ describe('prepareAnalysisGroup', () => {
   });
 
   it('marks an unscored unit (no applicable points) with NO_FINAL', () => {
-    const scheme = compileOrThrow(manualScheme({ indicators: [{ code: '1', name: '仅甲组', points: 100, appliesTo: { groups: ['A'] }, children: [{ code: '1.1', name: '评分', points: 100, rule: { kind: 'manual' } }] }] }));
+    const scheme = compileOrThrow(
+      manualScheme({
+        indicators: [
+          {
+            code: '1',
+            name: '仅甲组',
+            points: 100,
+            appliesTo: { groups: ['A'] },
+            children: [{ code: '1.1', name: '评分', points: 100, rule: { kind: 'manual' } }],
+          },
+        ],
+      }),
+    );
     const results = computeOrThrow(scheme, { units: [makeUnit('B1', 'B')], scores: [] });
     const g = prepareAnalysisGroup(scheme, results.groups[1] ?? { code: '', name: '', rows: [] });
     expect([...g.officialFinals]).toEqual([NO_FINAL]);
@@ -35,7 +47,12 @@ describe('prepareAnalysisGroup', () => {
 
   it('refuses results computed without the score sheet', () => {
     const scheme = compileOrThrow(manualScheme());
-    const computed = computePeriodResults(scheme, PERIOD, { units: [makeUnit('U1')], scores: makeScores('U1', PERIOD, { '1.1': '80' }) }, { breakdown: false });
+    const computed = computePeriodResults(
+      scheme,
+      PERIOD,
+      { units: [makeUnit('U1')], scores: makeScores('U1', PERIOD, { '1.1': '80' }) },
+      { breakdown: false },
+    );
     if (!computed.ok) throw new Error('unexpected');
     expect(() => prepareAnalysisGroup(scheme, computed.results.groups[0] ?? { code: '', name: '', rows: [] })).toThrow('缺少评分明细');
   });

@@ -70,10 +70,7 @@ const toMilli = (value: number) => Math.round(value * 1000);
  * computed with `breakdown: true` (the default): the level-1 rows of each unit's sheet
  * are the per-indicator breakdown.
  */
-export function prepareAnalysisGroup(
-  scheme: CompiledScheme,
-  group: GroupResults<UnitPeriodResult>,
-): AnalysisGroup {
+export function prepareAnalysisGroup(scheme: CompiledScheme, group: GroupResults<UnitPeriodResult>): AnalysisGroup {
   const topNodes = scheme.nodes.filter((n) => n.level === 1);
   const indicators: AnalysisIndicator[] = topNodes.map((n) => ({ code: n.code, name: n.name, points: n.points }));
   const k = indicators.length;
@@ -158,7 +155,9 @@ function checkOfficialFinals(group: AnalysisGroup): void {
   for (let u = 0; u < n; u++) {
     if (check[u] !== group.officialFinals[u]) {
       const unit = group.units[u]?.unit ?? String(u);
-      throw new RangeError(`单位 ${unit} 的分析数据与正式结果不一致(重算 ${String(check[u])},正式 ${String(group.officialFinals[u])}),请检查计分引擎的结果格式`);
+      throw new RangeError(
+        `单位 ${unit} 的分析数据与正式结果不一致(重算 ${String(check[u])},正式 ${String(group.officialFinals[u])}),请检查计分引擎的结果格式`,
+      );
     }
   }
 }

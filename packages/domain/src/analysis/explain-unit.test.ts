@@ -45,7 +45,13 @@ describe('explainUnit (by hand)', () => {
     ]);
     expect(b1.final).toBe(77.78);
     expect(b1.applicableMax).toBe(90);
-    expect(b1.indicators.find((i) => i.code === '3')).toMatchObject({ points: 10, applicablePoints: 0, earned: 0, lost: 0, contribution: 0 });
+    expect(b1.indicators.find((i) => i.code === '3')).toMatchObject({
+      points: 10,
+      applicablePoints: 0,
+      earned: 0,
+      lost: 0,
+      contribution: 0,
+    });
     // B3: 8.001 / 90 × 100 = 8.89; (8.001 + 8) / 90 × 100 = 17.7788… → 17.78; bar 2 = 8.89
     expect(bars(explainUnit(excludedGroup(), 'B3').waterfall).map((b) => b[2])).toEqual([8.89, 8.89, 0]);
   });
@@ -53,7 +59,14 @@ describe('explainUnit (by hand)', () => {
   it('gives the gap to the unit just above, by indicator where it earned more', () => {
     // U3 76 (rank 2) vs U2 78 (rank 1): gap 2; U2 earned more only on 2: 36 − 28 = 8
     const u3 = explainUnit(plainGroup(), 'U3');
-    expect(u3.gapToAbove).toEqual({ unit: 'U2', name: '单位U2', rank: 1, final: 78, gap: 2, indicators: [{ code: '2', name: '依申请公开', own: 28, other: 36, difference: 8 }] });
+    expect(u3.gapToAbove).toEqual({
+      unit: 'U2',
+      name: '单位U2',
+      rank: 1,
+      final: 78,
+      gap: 2,
+      indicators: [{ code: '2', name: '依申请公开', own: 28, other: 36, difference: 8 }],
+    });
     expect(explainUnit(plainGroup(), 'U2').gapToAbove).toBeNull();
     // a vetoed unit has no rank, so no gap
     expect(explainUnit(eventsGroup(), 'D').gapToAbove).toBeNull();
@@ -63,7 +76,9 @@ describe('explainUnit (by hand)', () => {
     // score rates on 1 (of 60): 0.9, 0.7, 0.8 → average 0.8, average loss 12
     //             on 2 (of 40): 0.5, 0.9, 0.7 → average 0.7, average loss 12
     // U1 lost 6 on 1 (less than average) and 20 on 2: 8 more than average
-    expect(explainUnit(plainGroup(), 'U1').relativeLosses).toEqual([{ code: '2', name: '依申请公开', applicablePoints: 40, lost: 20, groupAverageLost: 12, excessLost: 8 }]);
+    expect(explainUnit(plainGroup(), 'U1').relativeLosses).toEqual([
+      { code: '2', name: '依申请公开', applicablePoints: 40, lost: 20, groupAverageLost: 12, excessLost: 8 },
+    ]);
     // U2 lost 18 on 1 (6 more than average) and 4 on 2
     expect(explainUnit(plainGroup(), 'U2').relativeLosses.map((l) => [l.code, l.excessLost])).toEqual([['1', 6]]);
     // U3 is exactly average on both

@@ -143,7 +143,14 @@ export function explainUnit(group: AnalysisGroup, unitCode: string): UnitExplana
     let previous = 0;
     for (const step of steps) {
       const end = roundMicroRatioToHundredths(step.running, den);
-      waterfall.push({ kind: step.kind, code: step.code, label: step.label, value: (end - previous) / 100, start: previous / 100, end: end / 100 });
+      waterfall.push({
+        kind: step.kind,
+        code: step.code,
+        label: step.label,
+        value: (end - previous) / 100,
+        start: previous / 100,
+        end: end / 100,
+      });
       previous = end;
     }
   }
@@ -235,7 +242,14 @@ function findRelativeLosses(group: AnalysisGroup, u: number): RelativeLoss[] {
     const groupAverageLost = ((1 - rateSum / count) * applicable) / 1e6;
     const excessLost = round2(lost - groupAverageLost);
     if (excessLost > 0) {
-      losses.push({ code: indicator.code, name: indicator.name, applicablePoints: applicable / 1e6, lost, groupAverageLost: round2(groupAverageLost), excessLost });
+      losses.push({
+        code: indicator.code,
+        name: indicator.name,
+        applicablePoints: applicable / 1e6,
+        lost,
+        groupAverageLost: round2(groupAverageLost),
+        excessLost,
+      });
     }
   });
   losses.sort((a, b) => b.excessLost - a.excessLost || (a.code < b.code ? -1 : 1));

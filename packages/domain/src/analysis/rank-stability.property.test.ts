@@ -20,7 +20,14 @@ describe('rank stability (properties)', () => {
         for (const group of runCase(c).groups) {
           const result = computeRankStability(group, { perturbation: 0, draws, seed });
           for (const u of result.units) {
-            expect([u.bestRank, u.lowRank, u.medianRank, u.highRank, u.worstRank, u.keepShare]).toEqual([u.officialRank, u.officialRank, u.officialRank, u.officialRank, u.officialRank, 1]);
+            expect([u.bestRank, u.lowRank, u.medianRank, u.highRank, u.worstRank, u.keepShare]).toEqual([
+              u.officialRank,
+              u.officialRank,
+              u.officialRank,
+              u.officialRank,
+              u.officialRank,
+              1,
+            ]);
           }
           for (const p of result.pairs) expect(p.flipShare).toBe(0);
         }
@@ -64,17 +71,21 @@ describe('rank stability (properties)', () => {
 
   it('apportioned points sum to the total exactly and stay within one thousandth of the proportional share', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 100, max: 1_000_000_000 }), (raw, total) => {
-        const out = new Int32Array(raw.length);
-        apportionPoints(raw, total, out);
-        expect(out.reduce((s, x) => s + x, 0)).toBe(total);
-        const sum = raw.reduce((s, x) => s + x, 0);
-        raw.forEach((r, i) => {
-          const share = (r * total) / sum;
-          expect(Math.abs((out[i] ?? 0) - share)).toBeLessThan(Math.max(1.001, raw.length));
-          expect(out[i]).toBeGreaterThanOrEqual(1);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 100, max: 1_000_000_000 }),
+        (raw, total) => {
+          const out = new Int32Array(raw.length);
+          apportionPoints(raw, total, out);
+          expect(out.reduce((s, x) => s + x, 0)).toBe(total);
+          const sum = raw.reduce((s, x) => s + x, 0);
+          raw.forEach((r, i) => {
+            const share = (r * total) / sum;
+            expect(Math.abs((out[i] ?? 0) - share)).toBeLessThan(Math.max(1.001, raw.length));
+            expect(out[i]).toBeGreaterThanOrEqual(1);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -97,12 +108,21 @@ describe('leave one indicator out (properties)', () => {
       fc.property(equalArb, (c) => {
         const scheme = compileOrThrow(
           buildScheme({
-            indicators: c.points.map((p, i) => ({ code: String(i + 1), name: `指标${i + 1}`, points: p * 4, children: [{ code: `${i + 1}.1`, name: `叶${i + 1}`, points: p * 4, rule: { kind: 'manual' as const } }] })),
+            indicators: c.points.map((p, i) => ({
+              code: String(i + 1),
+              name: `指标${i + 1}`,
+              points: p * 4,
+              children: [{ code: `${i + 1}.1`, name: `叶${i + 1}`, points: p * 4, rule: { kind: 'manual' as const } }],
+            })),
           }),
         );
         const units = c.earned.map((_, u) => makeUnit(`U${u}`));
         const scores = c.earned.flatMap((row, u) =>
-          makeScores(`U${u}`, PERIOD, Object.fromEntries(c.points.map((p, i) => [`${i + 1}.1`, String(p * (i === c.equalIndicator ? c.equalShare : (row[i] ?? 0)))]))),
+          makeScores(
+            `U${u}`,
+            PERIOD,
+            Object.fromEntries(c.points.map((p, i) => [`${i + 1}.1`, String(p * (i === c.equalIndicator ? c.equalShare : (row[i] ?? 0)))])),
+          ),
         );
         const results = computeOrThrow(scheme, { units, scores });
         const groupResult = results.groups[0];

@@ -59,7 +59,14 @@ describe('rank stability (by hand)', () => {
   it('with a ±0% perturbation every unit keeps its rank in every draw', () => {
     const result = computeRankStability(splitGroup(), { perturbation: 0, draws: 50 });
     for (const unit of result.units) {
-      expect([unit.lowRank, unit.medianRank, unit.highRank, unit.bestRank, unit.worstRank, unit.keepShare]).toEqual([unit.officialRank, unit.officialRank, unit.officialRank, unit.officialRank, unit.officialRank, 1]);
+      expect([unit.lowRank, unit.medianRank, unit.highRank, unit.bestRank, unit.worstRank, unit.keepShare]).toEqual([
+        unit.officialRank,
+        unit.officialRank,
+        unit.officialRank,
+        unit.officialRank,
+        unit.officialRank,
+        1,
+      ]);
     }
     expect(result.pairs.every((p) => p.flipShare === 0 && p.status === 'robust')).toBe(true);
   });

@@ -102,7 +102,12 @@ function resolveOptions(options: RankStabilityOptions): Required<RankStabilityOp
  * indicator with official points > 0 keeps at least 1 thousandth, so no unit loses its
  * applicable maximum (and becomes unscored) by rounding alone.
  */
-export function apportionPoints(raw: ArrayLike<number>, total: number, out: Int32Array, remainder: Float64Array = new Float64Array(out.length)): void {
+export function apportionPoints(
+  raw: ArrayLike<number>,
+  total: number,
+  out: Int32Array,
+  remainder: Float64Array = new Float64Array(out.length),
+): void {
   const k = out.length;
   let sum = 0;
   for (let i = 0; i < k; i++) sum += raw[i] ?? 0;
@@ -237,7 +242,8 @@ export function computeRankStability(group: AnalysisGroup, options: RankStabilit
     const lower = units[j];
     if (upper === undefined || lower === undefined) continue;
     const flipShare = (flips[j - 1] ?? 0) / o.draws;
-    const status: AdjacentPairStatus = upper.officialRank === lower.officialRank ? 'tied' : flipShare > o.flipThreshold ? 'not-significant' : 'robust';
+    const status: AdjacentPairStatus =
+      upper.officialRank === lower.officialRank ? 'tied' : flipShare > o.flipThreshold ? 'not-significant' : 'robust';
     pairs.push({
       upper: upper.unit,
       lower: lower.unit,
@@ -291,7 +297,13 @@ export function computeLeaveOneOut(group: AnalysisGroup): LeaveOneOutResult {
   const ranks = new Int32Array(n);
   const rankOrder = createRankOrder(n);
   const ratio = new Float64Array(k);
-  const units: LeaveOneOutUnit[] = group.units.map((unit) => ({ unit: unit.unit, name: unit.name, officialRank: unit.officialRank, ranks: [], finals: [] }));
+  const units: LeaveOneOutUnit[] = group.units.map((unit) => ({
+    unit: unit.unit,
+    name: unit.name,
+    officialRank: unit.officialRank,
+    ranks: [],
+    finals: [],
+  }));
   const indicators = group.indicators.map((indicator, i): LeaveOneOutIndicator => {
     points.set(official);
     points[i] = 0;

@@ -82,7 +82,8 @@ export function computeScenarioFinals(
     if (isDecided && cap >= 0) {
       const d = result - milliToNumber(cap);
       if (d > -POINT_MARGIN && d < POINT_MARGIN) isDecided = false;
-      else if (d > 0) final = Math.floor((cap + 5) / 10); // capTo, rounded half up, exactly
+      else if (d > 0)
+        final = Math.floor((cap + 5) / 10); // capTo, rounded half up, exactly
       else final = roundHundredths(result);
     } else if (isDecided) {
       final = roundHundredths(result);
@@ -186,7 +187,12 @@ export function createRankOrder(unitCount: number): RankOrder {
  * ranks[u] = 1 + number of rankable units with a strictly higher final; 0 for an
  * unscored (NO_FINAL) or fail-vetoed unit.
  */
-export function rankScenarioFinals(finals: Int32Array, isVetoFail: Uint8Array, ranks: Int32Array, scratch: RankOrder = createRankOrder(finals.length)): void {
+export function rankScenarioFinals(
+  finals: Int32Array,
+  isVetoFail: Uint8Array,
+  ranks: Int32Array,
+  scratch: RankOrder = createRankOrder(finals.length),
+): void {
   const n = finals.length;
   const { order, keys } = scratch;
   for (let u = 0; u < n; u++) keys[u] = isVetoFail[u] === 0 ? (finals[u] ?? NO_FINAL) : NO_FINAL;

@@ -103,7 +103,11 @@ describe('what-if (properties)', () => {
         official.groups.forEach((g, gi) => {
           const whatIf = computeWhatIf(prepareAnalysisGroup(officialScheme, g), scenario);
           const want = new Map((expected.groups[gi]?.rows ?? []).map((r) => [r.unit, [r.final, r.rank, r.grade]]));
-          for (const row of whatIf.rows) expect([row.unit, row.scenario.final, row.scenario.rank, row.scenario.grade]).toEqual([row.unit, ...(want.get(row.unit) ?? [])]);
+          for (const row of whatIf.rows)
+            expect([row.unit, row.scenario.final, row.scenario.rank, row.scenario.grade]).toEqual([
+              row.unit,
+              ...(want.get(row.unit) ?? []),
+            ]);
         });
       }),
       { numRuns: 300 },
@@ -111,10 +115,17 @@ describe('what-if (properties)', () => {
   });
 
   it('the float fast path always equals the exact bigint computation', () => {
-    const pointsArb = fc.array(fc.oneof(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 60 }).map((x) => x * 1000), fc.integer({ min: 0, max: 8 }).map((x) => x * 125)), {
-      minLength: 5,
-      maxLength: 5,
-    });
+    const pointsArb = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 0, max: 60 }).map((x) => x * 1000),
+        fc.integer({ min: 0, max: 8 }).map((x) => x * 125),
+      ),
+      {
+        minLength: 5,
+        maxLength: 5,
+      },
+    );
     let exactCount = 0;
     fc.assert(
       fc.property(randomCaseArb, pointsArb, (c, raw) => {
@@ -133,7 +144,10 @@ describe('what-if (properties)', () => {
 
   it('ranks like the engine’s rankWithinGroup, reusing the order between calls', () => {
     const finalsArb = fc.array(
-      fc.record({ final: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 12_000 })), fail: fc.integer({ min: 0, max: 8 }).map((x) => x === 0) }),
+      fc.record({
+        final: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 12_000 })),
+        fail: fc.integer({ min: 0, max: 8 }).map((x) => x === 0),
+      }),
       { minLength: 1, maxLength: 40 },
     );
     fc.assert(

@@ -5,13 +5,16 @@ import { officialPoints } from './analysis-group';
 import { computeScenarioFinals } from './score-scenario';
 import { compareWhatIfResults, computeWhatIf, resolveScenarioPoints, type WhatIfResult } from './what-if';
 
-const standing = (r: WhatIfResult) => Object.fromEntries(r.rows.map((row) => [row.unit, [row.scenario.final, row.scenario.rank, row.scenario.grade]]));
+const standing = (r: WhatIfResult) =>
+  Object.fromEntries(r.rows.map((row) => [row.unit, [row.scenario.final, row.scenario.rank, row.scenario.grade]]));
 
 describe('what-if weights (by hand)', () => {
   it('with the official points reproduces the official results and flags nothing', () => {
     const result = computeWhatIf(plainGroup(), {});
     expect(standing(result)).toEqual({ U2: [78, 1, '合格'], U3: [76, 2, '合格'], U1: [74, 3, '合格'] });
-    expect(result.rows.map((r) => r.official)).toEqual(result.rows.map((r) => ({ final: r.scenario.final, rank: r.scenario.rank, grade: r.scenario.grade })));
+    expect(result.rows.map((r) => r.official)).toEqual(
+      result.rows.map((r) => ({ final: r.scenario.final, rank: r.scenario.rank, grade: r.scenario.grade })),
+    );
     expect(result.changedCount).toBe(0);
     expect(result.total).toBe(100);
   });
@@ -39,13 +42,23 @@ describe('what-if weights (by hand)', () => {
 
   it('applies major deductions, the bonus gate and cap, and vetoes as spec §2 says', () => {
     // official: A 88 (1, 良好), B 82 (2, 良好), C 60 (3, 合格), D vetoed 60 (no rank, 不合格)
-    expect(standing(computeWhatIf(eventsGroup(), {}))).toEqual({ A: [88, 1, '良好'], B: [82, 2, '良好'], C: [60, 3, '合格'], D: [60, null, '不合格'] });
+    expect(standing(computeWhatIf(eventsGroup(), {}))).toEqual({
+      A: [88, 1, '良好'],
+      B: [82, 2, '良好'],
+      C: [60, 3, '合格'],
+      D: [60, null, '不合格'],
+    });
     // 1: 70 (× 1.4), 2: 30 (× 0.6)
     //   A: 63 + 24 = 87 ≥ 80 → + 3 = 90 优秀
     //   B: 70 + 21 = 91 − 5 = 86 ≥ 80 → + 2 = 88
     //   C: 56 + 29.4 = 85.4 → capped 60
     //   D: 42 + 18 = 60, still vetoed
-    expect(standing(computeWhatIf(eventsGroup(), { '1': 70, '2': 30 }))).toEqual({ A: [90, 1, '优秀'], B: [88, 2, '良好'], C: [60, 3, '合格'], D: [60, null, '不合格'] });
+    expect(standing(computeWhatIf(eventsGroup(), { '1': 70, '2': 30 }))).toEqual({
+      A: [90, 1, '优秀'],
+      B: [88, 2, '良好'],
+      C: [60, 3, '合格'],
+      D: [60, null, '不合格'],
+    });
     // 1: 30 (× 0.6), 2: 70 (× 1.4)
     //   A: 27 + 56 = 83 → + 3 = 86
     //   B: 30 + 49 = 79 − 5 = 74 < 80 → no bonus → 74 合格 (grade changes)

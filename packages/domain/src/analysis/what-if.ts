@@ -59,7 +59,8 @@ export function resolveScenarioPoints(group: Pick<AnalysisGroup, 'indicators'>, 
     const value = points[indicator.code];
     if (value === undefined) return indicator.points;
     const milli = numberToMilli(value);
-    if (milli === null || milli > 1_000_000_000) throw new RangeError(`一级指标 ${indicator.code} 的分值 ${String(value)} 应为 0–1000000 之间、最多三位小数的数`);
+    if (milli === null || milli > 1_000_000_000)
+      throw new RangeError(`一级指标 ${indicator.code} 的分值 ${String(value)} 应为 0–1000000 之间、最多三位小数的数`);
     if (indicator.points === 0 && milli !== 0) throw new RangeError(`一级指标 ${indicator.code} 原分值为 0,无法按得分率换算新分值`);
     return milli;
   });
@@ -75,7 +76,12 @@ export interface WhatIfScratch {
 
 export function createWhatIfScratch(group: AnalysisGroup): WhatIfScratch {
   const n = group.units.length;
-  return { finals: new Int32Array(n), ranks: new Int32Array(n), rankOrder: createRankOrder(n), ratio: new Float64Array(group.indicators.length) };
+  return {
+    finals: new Int32Array(n),
+    ranks: new Int32Array(n),
+    rankOrder: createRankOrder(n),
+    ratio: new Float64Array(group.indicators.length),
+  };
 }
 
 /**
@@ -87,7 +93,11 @@ export function recomputeScenario(group: AnalysisGroup, points: ArrayLike<number
   rankScenarioFinals(scratch.finals, group.isVetoFail, scratch.ranks, scratch.rankOrder);
 }
 
-export function computeWhatIf(group: AnalysisGroup, points: ScenarioPoints, scratch: WhatIfScratch = createWhatIfScratch(group)): WhatIfResult {
+export function computeWhatIf(
+  group: AnalysisGroup,
+  points: ScenarioPoints,
+  scratch: WhatIfScratch = createWhatIfScratch(group),
+): WhatIfResult {
   const resolved = resolveScenarioPoints(group, points);
   recomputeScenario(group, resolved, scratch);
   const { finals, ranks } = scratch;
@@ -104,14 +114,23 @@ export function computeWhatIf(group: AnalysisGroup, points: ScenarioPoints, scra
     const f = finals[u] ?? NO_FINAL;
     const r = ranks[u] ?? 0;
     const grade = grades[u] ?? { grade: null, isQuotaDemoted: false };
-    const scenario = { final: f === NO_FINAL ? null : f / 100, rank: r === 0 ? null : r, grade: grade.grade, isQuotaDemoted: grade.isQuotaDemoted };
+    const scenario = {
+      final: f === NO_FINAL ? null : f / 100,
+      rank: r === 0 ? null : r,
+      grade: grade.grade,
+      isQuotaDemoted: grade.isQuotaDemoted,
+    };
     const isRankChanged = scenario.rank !== unit.officialRank;
     const isGradeChanged = scenario.grade !== unit.officialGrade;
     if (isRankChanged || isGradeChanged) changedCount++;
     return {
       unit: unit.unit,
       name: unit.name,
-      official: { final: unit.officialFinal === null ? null : unit.officialFinal / 100, rank: unit.officialRank, grade: unit.officialGrade },
+      official: {
+        final: unit.officialFinal === null ? null : unit.officialFinal / 100,
+        rank: unit.officialRank,
+        grade: unit.officialGrade,
+      },
       scenario,
       rankChange: unit.officialRank !== null && scenario.rank !== null ? unit.officialRank - scenario.rank : null,
       finalChange: unit.officialFinal !== null && f !== NO_FINAL ? (f - unit.officialFinal) / 100 : null,

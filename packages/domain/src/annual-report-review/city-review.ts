@@ -52,16 +52,31 @@ export function assignReviewFiles(units: readonly ReviewUnit[], files: readonly 
       const parsed = f.parsedUnit;
       const exact = units.filter((u) => u.name === parsed);
       const candidates = exact.length > 0 ? exact : units.filter((u) => unitNamesMatch(parsed, u.name));
-      if (candidates.length > 1) return { fileName: f.fileName, unitId: null, matchedBy: null, problem: `报告中的单位“${parsed}”对应多个单位(${candidates.slice(0, 5).map((u) => u.code).join('、')}), 请把文件命名为单位编码` };
+      if (candidates.length > 1)
+        return {
+          fileName: f.fileName,
+          unitId: null,
+          matchedBy: null,
+          problem: `报告中的单位“${parsed}”对应多个单位(${candidates
+            .slice(0, 5)
+            .map((u) => u.code)
+            .join('、')}), 请把文件命名为单位编码`,
+        };
       unit = candidates[0] ?? null;
       by = unit ? 'name' : null;
     }
     if (!unit) {
-      const why = f.error !== null ? `无法读取: ${f.error}` : f.parsedUnit === null ? '文件名不是单位编码, 报告中也没有识别出单位名称' : `没有找到报告中的单位“${f.parsedUnit}”`;
+      const why =
+        f.error !== null
+          ? `无法读取: ${f.error}`
+          : f.parsedUnit === null
+            ? '文件名不是单位编码, 报告中也没有识别出单位名称'
+            : `没有找到报告中的单位“${f.parsedUnit}”`;
       return { fileName: f.fileName, unitId: null, matchedBy: null, problem: why };
     }
     const earlier = taken.get(unit.unitId);
-    if (earlier !== undefined) return { fileName: f.fileName, unitId: null, matchedBy: null, problem: `与 ${earlier} 是同一单位(${unit.name})的报告, 只评查第一份` };
+    if (earlier !== undefined)
+      return { fileName: f.fileName, unitId: null, matchedBy: null, problem: `与 ${earlier} 是同一单位(${unit.name})的报告, 只评查第一份` };
     taken.set(unit.unitId, f.fileName);
     return { fileName: f.fileName, unitId: unit.unitId, matchedBy: by, problem: null };
   });
@@ -112,17 +127,50 @@ export interface CityReview {
   year: number;
   rows: CityReviewRow[];
   unmatched: { fileName: string; problem: string }[];
-  totals: { expected: number; found: number; missing: number; onTime: number; late: number; noDate: number; withErrors: number; cellsRead: number; unresolved: number };
+  totals: {
+    expected: number;
+    found: number;
+    missing: number;
+    onTime: number;
+    late: number;
+    noDate: number;
+    withErrors: number;
+    cellsRead: number;
+    unresolved: number;
+  };
 }
 
 const SEVERITY_ORDER: Record<ReportCheck['severity'], number> = { error: 0, warning: 1 };
 
-export function buildCityReview(input: { year: number; units: readonly ReviewUnit[]; assignments: readonly FileAssignment[]; reports: ReadonlyMap<number, CheckedReviewReport> }): CityReview {
+export function buildCityReview(input: {
+  year: number;
+  units: readonly ReviewUnit[];
+  assignments: readonly FileAssignment[];
+  reports: ReadonlyMap<number, CheckedReviewReport>;
+}): CityReview {
   const rows = input.units.map((u): CityReviewRow => {
     const report = input.reports.get(u.unitId) ?? null;
     const deadline = checkTimeliness({ year: input.year, unitKind: u.kind, publishedAt: null }).deadline;
     if (!report)
-      return { unitId: u.unitId, code: u.code, name: u.name, groupName: u.groupName, found: false, fileName: null, matchedBy: null, deadline, publishedAt: null, timeliness: 'missing', daysLate: 0, cellsRead: 0, cellsTotal: 0, unresolved: [], failures: [], narrative: [], notes: [] };
+      return {
+        unitId: u.unitId,
+        code: u.code,
+        name: u.name,
+        groupName: u.groupName,
+        found: false,
+        fileName: null,
+        matchedBy: null,
+        deadline,
+        publishedAt: null,
+        timeliness: 'missing',
+        daysLate: 0,
+        cellsRead: 0,
+        cellsTotal: 0,
+        unresolved: [],
+        failures: [],
+        narrative: [],
+        notes: [],
+      };
     let timeliness: ReviewTimeliness = 'no_date';
     let daysLate = 0;
     if (report.publishedAt !== null) {
@@ -153,7 +201,9 @@ export function buildCityReview(input: { year: number; units: readonly ReviewUni
       notes,
     };
   });
-  const unmatched = input.assignments.filter((a) => a.unitId === null).map((a) => ({ fileName: a.fileName, problem: a.problem ?? '未匹配单位' }));
+  const unmatched = input.assignments
+    .filter((a) => a.unitId === null)
+    .map((a) => ({ fileName: a.fileName, problem: a.problem ?? '未匹配单位' }));
   const found = rows.filter((r) => r.found);
   return {
     year: input.year,

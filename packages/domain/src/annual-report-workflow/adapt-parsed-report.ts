@@ -48,7 +48,9 @@ export function adaptParsedCells(parsed: ParsedCells, target: ReportFormat): Ada
       const s = parsed.sources[`active2019.${row}.decisions`];
       if (s) sources[`active.${row}.decisions`] = s;
     }
-    notes.push('原报告的表格为 2019 年试行格式: 三、四 部分和 行政许可/行政处罚/行政强制 的处理决定数量已对应填入; 规章、行政规范性文件和收费金额的 2021 年栏目无法对应, 已留空待填写。');
+    notes.push(
+      '原报告的表格为 2019 年试行格式: 三、四 部分和 行政许可/行政处罚/行政强制 的处理决定数量已对应填入; 规章、行政规范性文件和收费金额的 2021 年栏目无法对应, 已留空待填写。',
+    );
     let split = true;
     for (const c of APPLICANT_COLUMN_KEYS) {
       const sum = parsed.cells[`apply.result.other.sum.${c}`];

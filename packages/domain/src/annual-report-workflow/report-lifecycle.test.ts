@@ -3,7 +3,15 @@ import type { ReportCheck } from '@kaoping/contracts/annual-report/annual-report
 import { assessSubmitReadiness, canPerform, isEditable, nextStatus, reportFormatForYear } from './report-lifecycle';
 import { warningKey } from './report-warnings';
 
-const check = (rule: ReportCheck['rule'], severity: ReportCheck['severity'], cells: string[], message = 'x'): ReportCheck => ({ rule, severity, cells, message, lhs: null, rhs: null, delta: null });
+const check = (rule: ReportCheck['rule'], severity: ReportCheck['severity'], cells: string[], message = 'x'): ReportCheck => ({
+  rule,
+  severity,
+  cells,
+  message,
+  lhs: null,
+  rhs: null,
+  delta: null,
+});
 
 describe('report lifecycle', () => {
   it('goes draft → submitted → returned → submitted → accepted, and locks accepted versions', () => {

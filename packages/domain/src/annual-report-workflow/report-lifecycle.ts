@@ -14,7 +14,12 @@ const FROM: Record<ReportAction, readonly ReportStatus[]> = {
   correct: ['accepted'],
 };
 
-const TO: Record<Exclude<ReportAction, 'correct'>, ReportStatus> = { save: 'draft', submit: 'submitted', return: 'returned', accept: 'accepted' };
+const TO: Record<Exclude<ReportAction, 'correct'>, ReportStatus> = {
+  save: 'draft',
+  submit: 'submitted',
+  return: 'returned',
+  accept: 'accepted',
+};
 
 export function canPerform(status: ReportStatus, action: ReportAction): boolean {
   return FROM[action].includes(status);

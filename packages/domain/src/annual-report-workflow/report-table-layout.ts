@@ -82,7 +82,13 @@ function activeTable(format: ReportFormat, values: CellValues): GridTable {
       r++;
     }
   }
-  return { section: '二', title: SECTION_TITLES['二'], widths: [28, ...Array.from({ length: width }, () => 72 / width)], rows: grid.rows, cells: grid.cells };
+  return {
+    section: '二',
+    title: SECTION_TITLES['二'],
+    widths: [28, ...Array.from({ length: width }, () => 72 / width)],
+    rows: grid.rows,
+    cells: grid.cells,
+  };
 }
 
 /** 三: the 勾稽 note over three label columns, 申请人情况 over seven value columns, 25 (or 23) data rows. */
@@ -122,10 +128,22 @@ function applyTable(format: ReportFormat, values: CellValues): GridTable {
     });
     r++;
   }
-  return { section: '三', title: SECTION_TITLES['三'], widths: [7, 10, 27, ...Array.from({ length: 7 }, () => 56 / 7)], rows: grid.rows, cells: grid.cells };
+  return {
+    section: '三',
+    title: SECTION_TITLES['三'],
+    widths: [7, 10, 27, ...Array.from({ length: 7 }, () => 56 / 7)],
+    rows: grid.rows,
+    cells: grid.cells,
+  };
 }
 
-const OUTCOME_LABELS: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
+const OUTCOME_LABELS: Record<string, string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+  total: '总计',
+};
 
 /** 四: 行政复议 (5 columns) and 行政诉讼 (未经复议直接起诉 5 + 复议后起诉 5), one row of values. */
 function casesTable(values: CellValues): GridTable {
@@ -143,7 +161,13 @@ function casesTable(values: CellValues): GridTable {
       const key = `${g.key}.${o}`;
       grid.add(3, col++, formatCellValue(key, values[key]), 'value', { key });
     }
-  return { section: '四', title: SECTION_TITLES['四'], widths: Array.from({ length: 15 }, () => 100 / 15), rows: grid.rows, cells: grid.cells };
+  return {
+    section: '四',
+    title: SECTION_TITLES['四'],
+    widths: Array.from({ length: 15 }, () => 100 / 15),
+    rows: grid.rows,
+    cells: grid.cells,
+  };
 }
 
 export function layoutReportTables(format: ReportFormat, values: CellValues): GridTable[] {

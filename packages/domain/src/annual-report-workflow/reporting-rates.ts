@@ -39,7 +39,10 @@ function rateOf(key: string, label: string, rows: readonly UnitReportingStatus[]
 }
 
 /** Rates per group (in the order groups first appear) and for all rows together. */
-export function computeReportingRates(rows: readonly UnitReportingStatus[], overallLabel = '全部'): { groups: ReportingRate[]; overall: ReportingRate } {
+export function computeReportingRates(
+  rows: readonly UnitReportingStatus[],
+  overallLabel = '全部',
+): { groups: ReportingRate[]; overall: ReportingRate } {
   const byGroup = new Map<string, { label: string; rows: UnitReportingStatus[] }>();
   for (const r of rows) {
     const g = byGroup.get(r.groupKey) ?? { label: r.groupLabel, rows: [] };
@@ -64,7 +67,12 @@ export interface ReportTimelinessInput {
  * or by the day it was first submitted when no publication date was given; an unreported one is
  * not yet due or overdue as of today.
  */
-export function assessReportTimeliness(input: ReportTimelinessInput): { deadline: string; timeliness: ReportTimeliness; daysLate: number; reportedOn: string | null } {
+export function assessReportTimeliness(input: ReportTimelinessInput): {
+  deadline: string;
+  timeliness: ReportTimeliness;
+  daysLate: number;
+  reportedOn: string | null;
+} {
   const reportedOn = input.isSubmitted ? (input.publishedAt ?? input.firstSubmittedOn) : null;
   const t = checkTimeliness({ year: input.year, unitKind: input.unitKind, publishedAt: reportedOn, today: input.today });
   return { deadline: t.deadline, timeliness: t.status, daysLate: t.daysLate, reportedOn };

@@ -28,7 +28,15 @@ describe('aggregateReports', () => {
     expect(sum.contributors['review.total']).toBe(1);
     expect(sum.cells['review.total']).toBe(b.cells['review.total']);
     expect(sum.cells['apply.new.natural']).toBe(a.cells['apply.new.natural']);
-    expect(sum.incomplete).toEqual(expect.arrayContaining(['review.total', 'apply.new.natural', 'active.rules.issued', 'active2019.rules.new_made', 'apply.result.other.misc.total']));
+    expect(sum.incomplete).toEqual(
+      expect.arrayContaining([
+        'review.total',
+        'apply.new.natural',
+        'active.rules.issued',
+        'active2019.rules.new_made',
+        'apply.result.other.misc.total',
+      ]),
+    );
     // (六)其他处理 adds up across formats: 2021 sub-rows summed, 2019 single row.
     const other2021 = ['no_correction', 'fee_unpaid', 'misc'].reduce((s, r) => s + (a.cells[`apply.result.other.${r}.total`] ?? 0), 0);
     expect(sum.cells['apply.result.other.sum.total']).toBe(other2021 + (b.cells['apply.result.other.sum.total'] ?? 0));

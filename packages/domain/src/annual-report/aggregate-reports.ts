@@ -59,7 +59,8 @@ export function aggregateReports(reports: readonly ReportToAggregate[]): Aggrega
     const unresolved = new Set(r.unresolved ?? []);
     for (const k of keys) {
       let v: number | null | undefined = formatKeys[r.format].has(k) ? r.cells[k] : undefined;
-      if (v === undefined && r.format === 2021 && k.startsWith('apply.result.other.sum.')) v = otherSum(r.cells, k.slice('apply.result.other.sum.'.length));
+      if (v === undefined && r.format === 2021 && k.startsWith('apply.result.other.sum.'))
+        v = otherSum(r.cells, k.slice('apply.result.other.sum.'.length));
       if (typeof v !== 'number' || !Number.isFinite(v) || unresolved.has(k)) continue;
       cells[k] = Math.round(((cells[k] ?? 0) + v) * 1e6) / 1e6;
       contributors[k] = (contributors[k] ?? 0) + 1;

@@ -13,6 +13,9 @@ export interface ReportToCheck {
 }
 
 export function checkReport(report: ReportToCheck, context: SoftRuleContext = {}): ReportCheck[] {
-  const hard = report.unresolved === undefined ? { format: report.format, cells: report.cells } : { format: report.format, cells: report.cells, unresolved: report.unresolved };
+  const hard =
+    report.unresolved === undefined
+      ? { format: report.format, cells: report.cells }
+      : { format: report.format, cells: report.cells, unresolved: report.unresolved };
   return [...checkHardRules(hard), ...checkSoftRules(report, context)];
 }

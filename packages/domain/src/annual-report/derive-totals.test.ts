@@ -11,14 +11,20 @@ describe('deriveTotals', () => {
         const parts = { ...r.cells };
         for (const k of Object.keys(parts)) if (k.endsWith('.total') || k.startsWith('apply.result.total.')) parts[k] = null;
         const derived = deriveTotals(parts, format);
-        for (const [k, v] of Object.entries(r.cells)) if (v !== null && (k.endsWith('.total') || k.startsWith('apply.result.total.'))) expect(derived[k], k).toBe(v);
+        for (const [k, v] of Object.entries(r.cells))
+          if (v !== null && (k.endsWith('.total') || k.startsWith('apply.result.total.'))) expect(derived[k], k).toBe(v);
       }),
       { numRuns: 100 },
     );
   });
 
   it('offers subtotals the format does not print, and nothing with a blank input', () => {
-    const cells = { 'apply.result.deny.state_secret.natural': 1, 'apply.result.deny.state_secret.commercial': 2, 'review.upheld': 1, 'review.corrected': null };
+    const cells = {
+      'apply.result.deny.state_secret.natural': 1,
+      'apply.result.deny.state_secret.commercial': 2,
+      'review.upheld': 1,
+      'review.corrected': null,
+    };
     const derived = deriveTotals(cells, 2021);
     expect(derived['apply.result.deny.state_secret.total']).toBeUndefined();
     expect(derived['review.total']).toBeUndefined();

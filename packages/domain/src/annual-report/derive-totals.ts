@@ -41,16 +41,34 @@ export function deriveTotals(cells: CellValues, format: ReportFormat, options: D
   const rows = format === 2021 ? APPLY_ROWS_2021 : APPLY_ROWS_2019;
   const resultLeaves = rows.filter((r) => r.key.startsWith('apply.result.') && r.key !== 'apply.result.total');
   // (七)总计 per applicant column first, so its 总计 can follow from it.
-  for (const c of APPLICANT_PART_COLUMNS) offer(`apply.result.total.${c}`, resultLeaves.map((r) => `${r.key}.${c}`));
+  for (const c of APPLICANT_PART_COLUMNS)
+    offer(
+      `apply.result.total.${c}`,
+      resultLeaves.map((r) => `${r.key}.${c}`),
+    );
   for (const r of rows) {
-    offer(`${r.key}.total`, APPLICANT_PART_COLUMNS.map((c) => `${r.key}.${c}`));
-    offer(`${r.key}.org_sum`, ORG_COLUMNS.map((c) => `${r.key}.${c}`));
+    offer(
+      `${r.key}.total`,
+      APPLICANT_PART_COLUMNS.map((c) => `${r.key}.${c}`),
+    );
+    offer(
+      `${r.key}.org_sum`,
+      ORG_COLUMNS.map((c) => `${r.key}.${c}`),
+    );
   }
   for (const g of RESULT_GROUPS) {
     if (format === 2019 && g.key === 'apply.result.other') continue;
     const leaves = rows.filter((r) => r.key.startsWith(`${g.key}.`));
-    for (const c of [...APPLICANT_PART_COLUMNS, 'total']) offer(`${g.key}.sum.${c}`, leaves.map((r) => `${r.key}.${c}`));
+    for (const c of [...APPLICANT_PART_COLUMNS, 'total'])
+      offer(
+        `${g.key}.sum.${c}`,
+        leaves.map((r) => `${r.key}.${c}`),
+      );
   }
-  for (const g of CASE_GROUPS) offer(`${g.key}.total`, ['upheld', 'corrected', 'other', 'pending'].map((o) => `${g.key}.${o}`));
+  for (const g of CASE_GROUPS)
+    offer(
+      `${g.key}.total`,
+      ['upheld', 'corrected', 'other', 'pending'].map((o) => `${g.key}.${o}`),
+    );
   return derived;
 }

@@ -33,7 +33,20 @@ export interface GeneratedReport {
 }
 
 const UNIT_KINDS: readonly ReportUnitKind[] = ['city_dept', 'city_dept', 'county_gov', 'township', 'street', 'county_dept', 'city_gov'];
-const DEPTS = ['教育局', '公安局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '医疗保障局'];
+const DEPTS = [
+  '教育局',
+  '公安局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '卫生健康委员会',
+  '市场监督管理局',
+  '医疗保障局',
+];
 const PLACES = ['临江', '青山', '南湖', '北塘', '东林', '西岭', '白沙', '石门'];
 
 const pick = <T>(random: Random, items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback;
@@ -226,7 +239,9 @@ function injectFailure(cells: Record<string, number | null>, rule: HardRuleId, f
       return ['apply.carried_out.natural', 'apply.carried_out.total'];
     case 'H2': {
       // Move one application between two result rows in the 自然人 column only: both rows' 总计 are now wrong.
-      const rows = (format === 2021 ? APPLY_ROWS_2021 : APPLY_ROWS_2019).map((r) => r.key).filter((k) => k.startsWith('apply.result.') && k !== 'apply.result.total');
+      const rows = (format === 2021 ? APPLY_ROWS_2021 : APPLY_ROWS_2019)
+        .map((r) => r.key)
+        .filter((k) => k.startsWith('apply.result.') && k !== 'apply.result.total');
       let from = rows.find((k) => num(cells, `${k}.natural`) > 0);
       if (from === undefined) {
         from = 'apply.result.granted';

@@ -55,7 +55,9 @@ describe('checkHardRules', () => {
       rhs: 13,
       delta: 1,
     });
-    expect(checks.find((c) => c.cells.includes('apply.new.natural') && c.rule === 'H1')?.message).toBe('自然人: 本年新收 12 + 上年结转 0 ≠ 办理结果总计 11 + 结转下年度 0 (差 1)');
+    expect(checks.find((c) => c.cells.includes('apply.new.natural') && c.rule === 'H1')?.message).toBe(
+      '自然人: 本年新收 12 + 上年结转 0 ≠ 办理结果总计 11 + 结转下年度 0 (差 1)',
+    );
     expect(checks.every((c) => c.rule === 'H1')).toBe(true);
   });
 
@@ -111,7 +113,10 @@ describe('checkHardRules', () => {
     cells['active.licensing.decisions'] = -1;
     cells['active.punishment.decisions'] = 2.5;
     cells['active.fees.amount_wan'] = 12.34;
-    expect(checkHardRules({ format: 2021, cells }).map((c) => c.message)).toEqual(['行政许可·本年处理决定数量 为 -1, 应为不小于 0 的整数', '行政处罚·本年处理决定数量 为 2.5, 应为整数']);
+    expect(checkHardRules({ format: 2021, cells }).map((c) => c.message)).toEqual([
+      '行政许可·本年处理决定数量 为 -1, 应为不小于 0 的整数',
+      '行政处罚·本年处理决定数量 为 2.5, 应为整数',
+    ]);
     const old = zeroReport(2019);
     old['active2019.licensing.delta'] = -4;
     expect(checkHardRules({ format: 2019, cells: old })).toEqual([]);
@@ -160,13 +165,18 @@ describe('properties', () => {
 
   it('an injected failure breaks that rule and no other', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(...FORMATS), fc.constantFrom(...HARD), (seed, format, inject) => {
-        const r = generateReport({ seed, format, inject });
-        const checks = checkHardRules({ format, cells: r.cells });
-        expect(checks.length).toBeGreaterThan(0);
-        expect(new Set(checks.map((c) => c.rule))).toEqual(new Set([inject]));
-        expect(checks.every((c) => c.severity === 'error')).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.constantFrom(...FORMATS),
+        fc.constantFrom(...HARD),
+        (seed, format, inject) => {
+          const r = generateReport({ seed, format, inject });
+          const checks = checkHardRules({ format, cells: r.cells });
+          expect(checks.length).toBeGreaterThan(0);
+          expect(new Set(checks.map((c) => c.rule))).toEqual(new Set([inject]));
+          expect(checks.every((c) => c.severity === 'error')).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

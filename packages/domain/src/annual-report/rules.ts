@@ -63,7 +63,14 @@ export const HARD_RULE_TITLES: Record<HardRuleId, string> = {
 const term = (label: string, ...keys: string[]): Term => ({ label, keys });
 const flat = (terms: readonly Term[]) => terms.flatMap((t) => t.keys);
 
-function equation(rule: HardRuleId, id: string, scope: string | undefined, lhs: Term[], rhs: Term[], optionalCells?: string[]): EquationRule {
+function equation(
+  rule: HardRuleId,
+  id: string,
+  scope: string | undefined,
+  lhs: Term[],
+  rhs: Term[],
+  optionalCells?: string[],
+): EquationRule {
   const lhsKeys = flat(lhs);
   const rhsKeys = flat(rhs);
   const r: EquationRule = { kind: 'equation', rule, id, lhs, rhs, cells: [...lhsKeys, ...rhsKeys], lhsKeys, rhsKeys };
@@ -72,7 +79,8 @@ function equation(rule: HardRuleId, id: string, scope: string | undefined, lhs: 
   return r;
 }
 
-const columnScope = (c: (typeof APPLICANT_COLUMNS)[number]) => (c.key === 'total' ? undefined : c.key === 'other_org' ? '其他组织' : c.label);
+const columnScope = (c: (typeof APPLICANT_COLUMNS)[number]) =>
+  c.key === 'total' ? undefined : c.key === 'other_org' ? '其他组织' : c.label;
 
 function buildRules(format: ReportFormat): readonly HardRule[] {
   const rows = format === 2021 ? APPLY_ROWS_2021 : APPLY_ROWS_2019;
@@ -97,7 +105,9 @@ function buildRules(format: ReportFormat): readonly HardRule[] {
       `H2:${rowKey}`,
       scope,
       [term('总计', `${rowKey}.total`)],
-      APPLICANT_PART_COLUMNS.map((o) => term(o === 'other_org' ? '其他组织' : (APPLICANT_COLUMNS.find((c) => c.key === o)?.label ?? o), `${rowKey}.${o}`)),
+      APPLICANT_PART_COLUMNS.map((o) =>
+        term(o === 'other_org' ? '其他组织' : (APPLICANT_COLUMNS.find((c) => c.key === o)?.label ?? o), `${rowKey}.${o}`),
+      ),
       optional ? APPLICANT_COLUMNS.map((c) => `${rowKey}.${c.key}`) : undefined,
     );
   for (const r of rows) rules.push(h2(r.key, r.short, false));
@@ -118,7 +128,16 @@ function buildRules(format: ReportFormat): readonly HardRule[] {
       const sum = `${g.key}.sum.${c.key}`;
       const scope = c.key === 'total' ? `${g.short}小计` : `${g.short}小计·${columnScope(c) ?? c.label}`;
       const parts = leaves(g.key).filter((r) => !r.key.endsWith('.sum'));
-      rules.push(equation('H3', `H3:${g.key}.sum:${c.key}`, scope, [term(`${g.short}小计`, sum)], parts.map((r) => term(r.short, `${r.key}.${c.key}`)), [sum]));
+      rules.push(
+        equation(
+          'H3',
+          `H3:${g.key}.sum:${c.key}`,
+          scope,
+          [term(`${g.short}小计`, sum)],
+          parts.map((r) => term(r.short, `${r.key}.${c.key}`)),
+          [sum],
+        ),
+      );
     }
 
   // H4–H6: total = upheld + corrected + other + pending, for each of the three case groups.
@@ -130,7 +149,12 @@ function buildRules(format: ReportFormat): readonly HardRule[] {
         `${rule}:${g.key}`,
         g.label,
         [term('总计', `${g.key}.total`)],
-        [term('结果维持', `${g.key}.upheld`), term('结果纠正', `${g.key}.corrected`), term('其他结果', `${g.key}.other`), term('尚未审结', `${g.key}.pending`)],
+        [
+          term('结果维持', `${g.key}.upheld`),
+          term('结果纠正', `${g.key}.corrected`),
+          term('其他结果', `${g.key}.other`),
+          term('尚未审结', `${g.key}.pending`),
+        ],
       ),
     );
   });
@@ -182,7 +206,11 @@ function sideText(terms: readonly Term[], cells: CellValues): string {
   return terms.length > 2 ? `${text} = ${formatNumber(sumOf(flat(terms), cells))}` : text;
 }
 
-type Outcome = { status: 'ok' } | { status: 'blank'; blank: string[]; unresolved: string[] } | { status: 'unresolved'; unresolved: string[] } | { status: 'mismatch'; check: ReportCheck };
+type Outcome =
+  | { status: 'ok' }
+  | { status: 'blank'; blank: string[]; unresolved: string[] }
+  | { status: 'unresolved'; unresolved: string[] }
+  | { status: 'mismatch'; check: ReportCheck };
 
 function evaluateEquation(r: EquationRule, cells: CellValues, unresolved: ReadonlySet<string>): Outcome {
   if (r.optionalCells && r.optionalCells.every((k) => !isNumber(cells[k]) && !unresolved.has(k))) return { status: 'ok' };
@@ -222,8 +250,24 @@ function valueProblem(kind: CellKind, v: number): string | null {
   return null;
 }
 
-const blankCheck = (rule: HardRuleId, cells: string[], message: string): ReportCheck => ({ rule, severity: 'error', cells, message, lhs: null, rhs: null, delta: null });
-const unsureCheck = (rule: HardRuleId, cells: string[], message: string): ReportCheck => ({ rule, severity: 'warning', cells, message, lhs: null, rhs: null, delta: null });
+const blankCheck = (rule: HardRuleId, cells: string[], message: string): ReportCheck => ({
+  rule,
+  severity: 'error',
+  cells,
+  message,
+  lhs: null,
+  rhs: null,
+  delta: null,
+});
+const unsureCheck = (rule: HardRuleId, cells: string[], message: string): ReportCheck => ({
+  rule,
+  severity: 'warning',
+  cells,
+  message,
+  lhs: null,
+  rhs: null,
+  delta: null,
+});
 
 /**
  * Checks every hard-rule instance of the report's format. Returns only the problems, in rule order.
@@ -242,8 +286,13 @@ export function checkHardRules(input: CheckInput): ReportCheck[] {
     if (!group) return;
     const [only, ...more] = group.scopes;
     const head = more.length === 0 && only !== undefined ? `${only}: ` : '';
-    const tail = more.length > 0 ? `(${group.scopes.length} 处: ${group.scopes.slice(0, MAX_LISTED).join('、')}${group.scopes.length > MAX_LISTED ? '…' : ''})` : '';
-    checks.push(blankCheck(rule, group.cells, `${head}未填写: ${listCells(group.cells)} 全部空白 — 无法核对 ${HARD_RULE_TITLES[rule]}${tail}`));
+    const tail =
+      more.length > 0
+        ? `(${group.scopes.length} 处: ${group.scopes.slice(0, MAX_LISTED).join('、')}${group.scopes.length > MAX_LISTED ? '…' : ''})`
+        : '';
+    checks.push(
+      blankCheck(rule, group.cells, `${head}未填写: ${listCells(group.cells)} 全部空白 — 无法核对 ${HARD_RULE_TITLES[rule]}${tail}`),
+    );
     allBlank.delete(rule);
   };
 
@@ -260,14 +309,25 @@ export function checkHardRules(input: CheckInput): ReportCheck[] {
       else if (!isNumber(v)) valueBlank.push(key);
       else {
         const problem = valueProblem(r.cellKind, v);
-        if (problem) checks.push({ rule: 'H7', severity: 'error', cells: [key], message: `${describeCell(key)} 为 ${formatNumber(v)}, ${problem}`, lhs: v, rhs: null, delta: null });
+        if (problem)
+          checks.push({
+            rule: 'H7',
+            severity: 'error',
+            cells: [key],
+            message: `${describeCell(key)} 为 ${formatNumber(v)}, ${problem}`,
+            lhs: v,
+            rhs: null,
+            delta: null,
+          });
       }
       continue;
     }
     const outcome = evaluateEquation(r, cells, unresolved);
     if (outcome.status === 'mismatch') checks.push(outcome.check);
     else if (outcome.status === 'unresolved') {
-      checks.push(unsureCheck(r.rule, [...r.cells], `${prefix(r.scope)}无法核验: ${listCells(outcome.unresolved)} 未能可靠读取 — ${equationText(r)}`));
+      checks.push(
+        unsureCheck(r.rule, [...r.cells], `${prefix(r.scope)}无法核验: ${listCells(outcome.unresolved)} 未能可靠读取 — ${equationText(r)}`),
+      );
     } else if (outcome.status === 'blank') {
       if (outcome.blank.length === r.cells.length) {
         const group = allBlank.get(r.rule) ?? { cells: [], scopes: [] };
@@ -276,7 +336,9 @@ export function checkHardRules(input: CheckInput): ReportCheck[] {
         allBlank.set(r.rule, group);
       } else {
         const also = outcome.unresolved.length > 0 ? `; ${listCells(outcome.unresolved)} 未能可靠读取` : '';
-        checks.push(blankCheck(r.rule, [...r.cells], `${prefix(r.scope)}未填写: ${listCells(outcome.blank)}${also} — 无法核对 ${equationText(r)}`));
+        checks.push(
+          blankCheck(r.rule, [...r.cells], `${prefix(r.scope)}未填写: ${listCells(outcome.blank)}${also} — 无法核对 ${equationText(r)}`),
+        );
       }
     }
   }

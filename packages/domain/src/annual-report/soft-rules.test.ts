@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from './check-report';
 import { generateReport } from './generate-report';
-import { checkCarryOver, checkFeeUnit, checkFormatYear, checkNarrative, checkRuleMakingCapacity, checkSections, checkStockContinuity, checkStockSanity } from './soft-rules';
+import {
+  checkCarryOver,
+  checkFeeUnit,
+  checkFormatYear,
+  checkNarrative,
+  checkRuleMakingCapacity,
+  checkSections,
+  checkStockContinuity,
+  checkStockSanity,
+} from './soft-rules';
 
 const base = () => generateReport({ seed: 7, format: 2021, unitKind: 'city_dept' });
 
@@ -9,7 +18,8 @@ describe('soft rules', () => {
   it('S1: 上年结转 equals last year’s 结转下年度', () => {
     const now = base();
     const before = { ...generateReport({ seed: 8 }).cells };
-    for (const c of ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org', 'total']) before[`apply.carried_out.${c}`] = now.cells[`apply.carried_in.${c}`] ?? 0;
+    for (const c of ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org', 'total'])
+      before[`apply.carried_out.${c}`] = now.cells[`apply.carried_in.${c}`] ?? 0;
     expect(checkCarryOver(now, { cells: before })).toEqual([]);
     before['apply.carried_out.total'] = (before['apply.carried_out.total'] ?? 0) + 2;
     const [s1] = checkCarryOver(now, { cells: before });
@@ -18,13 +28,22 @@ describe('soft rules', () => {
   });
 
   it('S2/S3: stock continuity and sanity of 规章 and 行政规范性文件', () => {
-    const cells = { 'active.normative.issued': 8, 'active.normative.repealed': 26, 'active.normative.in_force': 66, 'active.rules.issued': 5, 'active.rules.repealed': 0, 'active.rules.in_force': 2 };
+    const cells = {
+      'active.normative.issued': 8,
+      'active.normative.repealed': 26,
+      'active.normative.in_force': 66,
+      'active.rules.issued': 5,
+      'active.rules.repealed': 0,
+      'active.rules.in_force': 2,
+    };
     const prev = { format: 2021 as const, cells: { 'active.normative.in_force': 80, 'active.rules.in_force': 0 } };
     expect(checkStockContinuity({ format: 2021, cells }, prev).map((c) => c.message)).toEqual([
       '规章: 现行有效 2 ≠ 上年现行有效 0 + 本年制发 5 − 本年废止 0 = 5 (差 -3); 如有到期失效或集中清理请说明',
       '行政规范性文件: 现行有效 66 ≠ 上年现行有效 80 + 本年制发 8 − 本年废止 26 = 62 (差 4); 如有到期失效或集中清理请说明',
     ]);
-    expect(checkStockSanity({ format: 2021, cells }).map((c) => c.message)).toEqual(['规章: 本年制发 5 > 现行有效 2 + 本年废止 0 = 2 (多 3)']);
+    expect(checkStockSanity({ format: 2021, cells }).map((c) => c.message)).toEqual([
+      '规章: 本年制发 5 > 现行有效 2 + 本年废止 0 = 2 (多 3)',
+    ]);
   });
 
   it('S4: only 设区的市 governments make 规章', () => {
@@ -37,7 +56,9 @@ describe('soft rules', () => {
 
   it('S5: a fee written in 元, or too large for the unit', () => {
     const cells = { 'active.fees.amount_wan': 3940 };
-    expect(checkFeeUnit({ format: 2021, cells }, { feeUnit: '元' })[0]?.message).toBe('行政事业性收费金额写的是 3940 元, 表格单位为万元(应填 0.394)');
+    expect(checkFeeUnit({ format: 2021, cells }, { feeUnit: '元' })[0]?.message).toBe(
+      '行政事业性收费金额写的是 3940 元, 表格单位为万元(应填 0.394)',
+    );
     expect(checkFeeUnit({ format: 2021, cells }, { unitKind: 'township' })[0]?.rule).toBe('S5');
     expect(checkFeeUnit({ format: 2021, cells }, { unitKind: 'city_dept' })).toEqual([]);
     expect(checkFeeUnit({ format: 2021, cells: { 'active.fees.amount_wan': 96171.6 } }, { unitKind: 'city_gov' })).toEqual([]);
@@ -70,7 +91,10 @@ describe('soft rules', () => {
 
   it('checkReport: a generated report raises no hard errors; soft rules run when context allows', () => {
     const r = base();
-    const checks = checkReport({ format: r.format, year: r.year, cells: r.cells }, { unitKind: r.unitKind, sections: ['一', '二', '三', '四', '五', '六'], sixthSectionText: '未收取信息处理费' });
+    const checks = checkReport(
+      { format: r.format, year: r.year, cells: r.cells },
+      { unitKind: r.unitKind, sections: ['一', '二', '三', '四', '五', '六'], sixthSectionText: '未收取信息处理费' },
+    );
     expect(checks).toEqual([]);
   });
 });

@@ -37,7 +37,13 @@ export interface SoftRuleReport {
 }
 
 const isNumber = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
-const warning = (rule: ReportCheck['rule'], cells: string[], message: string, lhs: number | null = null, rhs: number | null = null): ReportCheck => ({
+const warning = (
+  rule: ReportCheck['rule'],
+  cells: string[],
+  message: string,
+  lhs: number | null = null,
+  rhs: number | null = null,
+): ReportCheck => ({
   rule,
   severity: 'warning',
   cells,
@@ -143,11 +149,27 @@ export function checkFeeUnit(report: SoftRuleReport, context: Pick<SoftRuleConte
   const key = 'active.fees.amount_wan';
   const amount = report.cells[key];
   if (!isNumber(amount)) return [];
-  if (context.feeUnit === '元') return [warning('S5', [key], `行政事业性收费金额写的是 ${formatNumber(amount)} 元, 表格单位为万元(应填 ${formatNumber(amount / 10_000)})`, amount)];
+  if (context.feeUnit === '元')
+    return [
+      warning(
+        'S5',
+        [key],
+        `行政事业性收费金额写的是 ${formatNumber(amount)} 元, 表格单位为万元(应填 ${formatNumber(amount / 10_000)})`,
+        amount,
+      ),
+    ];
   const limit = FEE_LIMIT_WAN[context.unitKind ?? 'city_gov'];
   if (amount <= limit) return [];
   const who = context.unitKind ? UNIT_KIND_LABELS[context.unitKind] : '一个单位';
-  return [warning('S5', [key], `行政事业性收费 ${formatNumber(amount)} 万元, 对${who}而言异常偏大(超过 ${formatNumber(limit)} 万元), 可能按元填写`, amount, limit)];
+  return [
+    warning(
+      'S5',
+      [key],
+      `行政事业性收费 ${formatNumber(amount)} 万元, 对${who}而言异常偏大(超过 ${formatNumber(limit)} 万元), 可能按元填写`,
+      amount,
+      limit,
+    ),
+  ];
 }
 
 const NARRATIVE_LABELS: Record<NarrativeKey, [string, string[]]> = {

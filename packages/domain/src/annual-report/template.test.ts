@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeCell, emptyReportCells, findCellDefinition, reportCellKeys, reportTemplate, templateCellKeys, templateCells } from './template';
+import {
+  describeCell,
+  emptyReportCells,
+  findCellDefinition,
+  reportCellKeys,
+  reportTemplate,
+  templateCellKeys,
+  templateCells,
+} from './template';
 
 describe('annual-report template', () => {
   it('has every cell of the 2021 format once: 10 in 二, 175 in 三, 15 in 四', () => {
@@ -51,7 +59,11 @@ describe('annual-report template', () => {
     expect(apply?.columns.map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
     expect(apply?.rows).toHaveLength(25);
     expect(apply?.rows[24]?.label).toBe('四、结转下年度继续办理');
-    expect(findCellDefinition('apply.result.deny.third_party.commercial')).toMatchObject({ rowLabel: '4.保护第三方合法权益', subgroup: '（三）不予公开', columnGroup: '法人或其他组织' });
+    expect(findCellDefinition('apply.result.deny.third_party.commercial')).toMatchObject({
+      rowLabel: '4.保护第三方合法权益',
+      subgroup: '（三）不予公开',
+      columnGroup: '法人或其他组织',
+    });
     expect(describeCell('apply.result.granted.natural')).toBe('予以公开·自然人');
     expect(describeCell('review.pending')).toBe('行政复议·尚未审结');
     expect(describeCell('apply.result.deny.sum.total')).toBe('不予公开小计·总计');

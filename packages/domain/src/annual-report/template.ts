@@ -78,7 +78,14 @@ export const APPLICANT_COLUMNS = [
 
 export type ApplicantColumnKey = (typeof APPLICANT_COLUMNS)[number]['key'];
 /** C \ {total}: the six applicant columns that add up to 总计. */
-export const APPLICANT_PART_COLUMNS: readonly ApplicantColumnKey[] = ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org'];
+export const APPLICANT_PART_COLUMNS: readonly ApplicantColumnKey[] = [
+  'natural',
+  'commercial',
+  'research',
+  'social',
+  'legal_service',
+  'other_org',
+];
 export const APPLICANT_COLUMN_KEYS: readonly ApplicantColumnKey[] = [...APPLICANT_PART_COLUMNS, 'total'];
 
 const RESULT = '三、本年度办理结果';
@@ -118,7 +125,12 @@ const APPLY_HEAD_ROWS: readonly TemplateRow[] = [
   row('apply.result.not_processed.duplicate', '2.重复申请', '重复申请', NOT_PROCESSED),
   row('apply.result.not_processed.publication', '3.要求提供公开出版物', '要求提供公开出版物', NOT_PROCESSED),
   row('apply.result.not_processed.excessive', '4.无正当理由大量反复申请', '无正当理由大量反复申请', NOT_PROCESSED),
-  row('apply.result.not_processed.reconfirm', '5.要求行政机关确认或重新出具已获取信息', '要求行政机关确认或重新出具已获取信息', NOT_PROCESSED),
+  row(
+    'apply.result.not_processed.reconfirm',
+    '5.要求行政机关确认或重新出具已获取信息',
+    '要求行政机关确认或重新出具已获取信息',
+    NOT_PROCESSED,
+  ),
 ];
 
 const OTHER_ROWS_2021: readonly TemplateRow[] = [

@@ -11,14 +11,21 @@ describe('timeliness', () => {
   });
 
   it('on time, late (error for departments, warning for townships), overdue, not yet due', () => {
-    expect(checkTimeliness({ year: 2024, unitKind: 'city_dept', publishedAt: '2025-01-31' })).toMatchObject({ status: 'on_time', daysLate: 0, check: null });
+    expect(checkTimeliness({ year: 2024, unitKind: 'city_dept', publishedAt: '2025-01-31' })).toMatchObject({
+      status: 'on_time',
+      daysLate: 0,
+      check: null,
+    });
     const late = checkTimeliness({ year: 2024, unitKind: 'city_dept', publishedAt: '2025-02-03' });
     expect(late).toMatchObject({ status: 'late', daysLate: 3, check: { rule: 'T1', severity: 'error' } });
     expect(late.check?.message).toBe('2024 年度报告于 2025-02-03 发布, 晚于期限 2025-01-31(条例第四十九条) 3 天');
     expect(checkTimeliness({ year: 2024, unitKind: 'street', publishedAt: '2025-02-01' }).check?.severity).toBe('warning');
     expect(checkTimeliness({ year: 2024, unitKind: 'county_gov', publishedAt: '2025-03-20' }).status).toBe('on_time');
     expect(checkTimeliness({ year: 2024, unitKind: 'county_gov', publishedAt: null, today: '2025-03-01' }).status).toBe('not_due');
-    expect(checkTimeliness({ year: 2024, unitKind: 'county_gov', publishedAt: null, today: '2025-04-02' })).toMatchObject({ status: 'overdue', daysLate: 2 });
+    expect(checkTimeliness({ year: 2024, unitKind: 'county_gov', publishedAt: null, today: '2025-04-02' })).toMatchObject({
+      status: 'overdue',
+      daysLate: 2,
+    });
     expect(checkTimeliness({ year: 2023, unitKind: 'city_dept', publishedAt: '2024-03-01' }).daysLate).toBe(30);
     expect(() => checkTimeliness({ year: 2024, unitKind: 'city_dept', publishedAt: '1 Feb' })).toThrow(RangeError);
   });

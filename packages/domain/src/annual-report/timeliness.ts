@@ -59,10 +59,20 @@ export function checkTimeliness(input: TimelinessInput): Timeliness {
     if (published === null) throw new RangeError(`publishedAt must be YYYY-MM-DD: ${input.publishedAt}`);
     const daysLate = Math.max(0, published - due);
     if (daysLate === 0) return { deadline: date, status: 'on_time', daysLate, check: null };
-    return { deadline: date, status: 'late', daysLate, check: make(`${input.year} 年度报告于 ${input.publishedAt} 发布, 晚于期限 ${date}(${basis}) ${daysLate} 天`) };
+    return {
+      deadline: date,
+      status: 'late',
+      daysLate,
+      check: make(`${input.year} 年度报告于 ${input.publishedAt} 发布, 晚于期限 ${date}(${basis}) ${daysLate} 天`),
+    };
   }
   const today = input.today === undefined ? null : dayNumber(input.today);
   if (today === null || today <= due) return { deadline: date, status: 'not_due', daysLate: 0, check: null };
   const daysLate = today - due;
-  return { deadline: date, status: 'overdue', daysLate, check: make(`${input.year} 年度报告截至 ${input.today ?? ''} 仍未发布, 已超过期限 ${date}(${basis}) ${daysLate} 天`) };
+  return {
+    deadline: date,
+    status: 'overdue',
+    daysLate,
+    check: make(`${input.year} 年度报告截至 ${input.today ?? ''} 仍未发布, 已超过期限 ${date}(${basis}) ${daysLate} 天`),
+  };
 }

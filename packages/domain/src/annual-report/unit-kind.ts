@@ -29,6 +29,7 @@ export function inferUnitKind(name: string | null | undefined): ReportUnitKind |
     // 县级市 (开平市) cannot be told from 设区的市 by name alone; the longer path names a county.
     return /(省|自治区).+市.+市人民政府/.test(n) ? 'county_gov' : 'city_gov';
   }
-  if (/(局|委员会|委|办公室|办|厅|中心|院|署|站|所|队|会)$/.test(n)) return /[县区旗]/.test(n.replace(/^.*?市/, '')) ? 'county_dept' : 'city_dept';
+  if (/(局|委员会|委|办公室|办|厅|中心|院|署|站|所|队|会)$/.test(n))
+    return /[县区旗]/.test(n.replace(/^.*?市/, '')) ? 'county_dept' : 'city_dept';
   return null;
 }

@@ -4,7 +4,15 @@
 // owns the crypto), and the diff a restatement carries against the previous publication.
 import type { CompiledScheme } from '../scoring/compile-scheme';
 import { computePeriodResults, type ComputePeriodOptions, type ComputePeriodResult } from '../scoring/compute-period';
-import type { EventInput, FindingInput, PreviousRank, RectificationInput, ScoreInput, ScoringInputs, ScoringUnit } from '../scoring/scoring-inputs';
+import type {
+  EventInput,
+  FindingInput,
+  PreviousRank,
+  RectificationInput,
+  ScoreInput,
+  ScoringInputs,
+  ScoringUnit,
+} from '../scoring/scoring-inputs';
 import type { PeriodResults, UnitPeriodResult } from '../scoring/scoring-result';
 
 /** A unit of the round with its database id. */
@@ -90,7 +98,11 @@ export function buildSnapshot(
 }
 
 /** Computes a snapshot's results with the domain engine (the one implementation). */
-export function computeSnapshot(scheme: CompiledScheme, snapshot: PublicationSnapshot, breakdown: ComputePeriodOptions['breakdown']): ComputePeriodResult {
+export function computeSnapshot(
+  scheme: CompiledScheme,
+  snapshot: PublicationSnapshot,
+  breakdown: ComputePeriodOptions['breakdown'],
+): ComputePeriodResult {
   return computePeriodResults(
     scheme,
     snapshot.round.period,
@@ -134,7 +146,12 @@ export function diffPublications(
 
   const findingsBefore = new Map(before.snapshot.findings.map((f) => [f.id, f]));
   const findingsAfter = new Map(after.snapshot.findings.map((f) => [f.id, f]));
-  const brief = (f: FindingInput & { id: number }) => ({ id: f.id, unit: f.unit, indicator: f.indicator, description: f.description ?? '' });
+  const brief = (f: FindingInput & { id: number }) => ({
+    id: f.id,
+    unit: f.unit,
+    indicator: f.indicator,
+    description: f.description ?? '',
+  });
   const eventsBefore = new Map(before.snapshot.events.map((e) => [e.id, e]));
   const eventsAfter = new Map(after.snapshot.events.map((e) => [e.id, e]));
   const scoreKey = (s: ScoreInput) => `${s.unit}\u0000${s.indicator}`;

@@ -63,7 +63,15 @@ export function annexFindingsByUnit(scheme: CompiledScheme, findings: readonly F
       same.count += f.count;
       same.points = round2(same.points + points);
     } else {
-      list.push({ indicator: f.indicator, indicatorName: leafName(f.indicator), category: level1.get(f.indicator)?.name ?? '', description, url: f.url ?? '', count: f.count, points });
+      list.push({
+        indicator: f.indicator,
+        indicatorName: leafName(f.indicator),
+        category: level1.get(f.indicator)?.name ?? '',
+        description,
+        url: f.url ?? '',
+        count: f.count,
+        points,
+      });
     }
     byUnit.set(f.unit, list);
   }
@@ -85,7 +93,10 @@ export function unitAnnexes(
     const def = scheme.events.get(e.code);
     if (!def || def.type === 'bonus') continue;
     const points = def.type === 'major' ? def.points / MILLI : 0;
-    eventsByUnit.set(e.unit, [...(eventsByUnit.get(e.unit) ?? []), { code: e.code, name: def.name, kind: def.type, note: e.note ?? '', points }]);
+    eventsByUnit.set(e.unit, [
+      ...(eventsByUnit.get(e.unit) ?? []),
+      { code: e.code, name: def.name, kind: def.type, note: e.note ?? '', points },
+    ]);
   }
   return results.groups.flatMap((g) =>
     g.rows

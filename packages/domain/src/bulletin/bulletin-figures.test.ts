@@ -49,8 +49,21 @@ const manual: Record<string, [string, string]> = {
   U7: ['36', '16'], // 92 − 10 (Z1) = 82 良好
   U8: ['35', '15'], // 90, failed by V1: below (veto), unranked
 };
-const finding = (unit: string, indicator: string, count: number, description: string): FindingInput => ({ unit, period: Q, indicator, count, deduction: null, description, url: `http://example.gov.cn/${unit}` });
-const findings = [finding('U2', '1.2', 2, '链接打不开'), finding('U3', '2.1', 1, '超期答复'), finding('U5', '1.2', 5, '链接打不开'), finding('U5', '1.2', 0, '')];
+const finding = (unit: string, indicator: string, count: number, description: string): FindingInput => ({
+  unit,
+  period: Q,
+  indicator,
+  count,
+  deduction: null,
+  description,
+  url: `http://example.gov.cn/${unit}`,
+});
+const findings = [
+  finding('U2', '1.2', 2, '链接打不开'),
+  finding('U3', '2.1', 1, '超期答复'),
+  finding('U5', '1.2', 5, '链接打不开'),
+  finding('U5', '1.2', 0, ''),
+];
 const events = [
   { unit: 'U4', period: Q, code: 'V2', note: '首页3个月未更新' },
   { unit: 'U7', period: Q, code: 'Z1', note: '' },
@@ -84,7 +97,10 @@ const context: AssemblyContext = {
 };
 
 describe('assembleBulletinFigures', () => {
-  const figures = assembleBulletinFigures({ scheme, results: results(), previousResults: null, findings, events, unitIds: new Map([['U1', 101]]) }, context);
+  const figures = assembleBulletinFigures(
+    { scheme, results: results(), previousResults: null, findings, events, unitIds: new Map([['U1', 101]]) },
+    context,
+  );
 
   it('ranks each group with the pass line of the scheme', () => {
     expect(figures.scheme).toMatchObject({ passScore: 60, topGrade: '优秀', failGrade: '不合格' });
@@ -113,7 +129,14 @@ describe('assembleBulletinFigures', () => {
       [3, 5],
       [2, 3],
     ]);
-    expect(figures.overall).toMatchObject({ units: 8, scored: 8, passed: { numerator: 5, denominator: 8, value: 0.625 }, max: 100, min: 50, previous: null });
+    expect(figures.overall).toMatchObject({
+      units: 8,
+      scored: 8,
+      passed: { numerator: 5, denominator: 8, value: 0.625 },
+      max: 100,
+      min: 50,
+      previous: null,
+    });
     expect(figures.overall.average).toBe(80.25); // (100 + 88 + 75 + 59 + 50 + 98 + 82 + 90) / 8
     expect(figures.overall.gradeCounts).toEqual([
       { grade: '优秀', count: 2 },
@@ -150,16 +173,31 @@ describe('assembleBulletinFigures', () => {
     ]);
     expect(figures.problems[0]?.indicators).toEqual([{ code: '1.2', name: '链接可用', problems: 7, units: 2 }]);
     // One example per description: the largest finding (U5's five) stands for both units.
-    expect(figures.problems[0]?.examples).toEqual([{ unit: 'U5', unitName: '单位U5', indicator: '1.2', indicatorName: '链接可用', description: '链接打不开', count: 5 }]);
+    expect(figures.problems[0]?.examples).toEqual([
+      { unit: 'U5', unitName: '单位U5', indicator: '1.2', indicatorName: '链接可用', description: '链接打不开', count: 5 },
+    ]);
   });
 
   it('lists each unit with a problem in its annex, points capped at what the leaf can lose', () => {
-    expect(figures.annexes.map((a) => [a.code, a.findings.map((f) => [f.indicator, f.count, f.points]), a.events.map((e) => [e.code, e.kind, e.points])])).toEqual([
+    expect(
+      figures.annexes.map((a) => [
+        a.code,
+        a.findings.map((f) => [f.indicator, f.count, f.points]),
+        a.events.map((e) => [e.code, e.kind, e.points]),
+      ]),
+    ).toEqual([
       ['U2', [['1.2', 2, 10]], []],
       ['U3', [['2.1', 1, 10]], []],
       ['U4', [], [['V2', 'veto', 0]]],
       // 5 × 5 = 25 capped at the leaf's 20; the empty finding is the leaf's name, 0 points.
-      ['U5', [['1.2', 5, 20], ['1.2', 0, 0]], []],
+      [
+        'U5',
+        [
+          ['1.2', 5, 20],
+          ['1.2', 0, 0],
+        ],
+        [],
+      ],
       ['U7', [], [['Z1', 'major', 10]]],
       ['U8', [], [['V1', 'veto', 0]]],
     ]);

@@ -76,7 +76,15 @@ export interface FiguresEventMention {
 export interface BulletinFigures {
   period: { code: string; year: number; quarter: number | null; startDate: string; endDate: string };
   previousPeriod: string | null;
-  round: { id: number; title: string; kind: string; status: string; publishedAt: string | null; publishedOn: string | null; publicationSequence: number };
+  round: {
+    id: number;
+    title: string;
+    kind: string;
+    status: string;
+    publishedAt: string | null;
+    publishedOn: string | null;
+    publicationSequence: number;
+  };
   scheme: { code: string; title: string } & PassRule;
   /** China date the bulletin's live figures (rectification) are as of. */
   asOf: string;
@@ -144,7 +152,9 @@ export function namedUnitsOf(rows: readonly UnitPeriodResult[], rule: PassRule) 
     .sort((a, b) => (b.rankDelta ?? 0) - (a.rankDelta ?? 0) || (a.rank ?? 0) - (b.rank ?? 0))
     .slice(0, IMPROVED_PER_GROUP)
     .map((r) => ({ row: r, reason: 'improved' as const }));
-  const below = rows.filter((r) => isFailing(r, rule)).map((r) => ({ row: r, reason: r.vetoes.length > 0 ? ('veto' as const) : ('below' as const) }));
+  const below = rows
+    .filter((r) => isFailing(r, rule))
+    .map((r) => ({ row: r, reason: r.vetoes.length > 0 ? ('veto' as const) : ('below' as const) }));
   return { praised, improved, below };
 }
 
@@ -213,7 +223,17 @@ export function assembleBulletinFigures(input: AssemblyInput, context: AssemblyC
       const def = scheme.events.get(e.code);
       const row = rowByUnit.get(e.unit);
       if (!def || def.type !== type || !row) return [];
-      return [{ unitId: input.unitIds.get(e.unit) ?? null, code: e.unit, name: row.name, group: row.group, event: e.code, eventName: def.name, note: e.note ?? '' }];
+      return [
+        {
+          unitId: input.unitIds.get(e.unit) ?? null,
+          code: e.unit,
+          name: row.name,
+          group: row.group,
+          event: e.code,
+          eventName: def.name,
+          note: e.note ?? '',
+        },
+      ];
     });
 
   return {

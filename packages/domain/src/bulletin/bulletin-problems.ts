@@ -41,7 +41,11 @@ export function level1ByLeaf(scheme: CompiledScheme): Map<string, { code: string
 }
 
 /** Examples: the largest findings first, one per description, one per unit where possible. */
-export function problemExamples(findings: readonly FindingInput[], leafName: (code: string) => string, unitName: (code: string) => string): FiguresProblemExample[] {
+export function problemExamples(
+  findings: readonly FindingInput[],
+  leafName: (code: string) => string,
+  unitName: (code: string) => string,
+): FiguresProblemExample[] {
   const ordered = [...findings].sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   const examples: FiguresProblemExample[] = [];
   const seenText = new Set<string>();
@@ -53,14 +57,25 @@ export function problemExamples(findings: readonly FindingInput[], leafName: (co
       if (seenText.has(text) || (onePerUnit && seenUnit.has(f.unit))) continue;
       seenText.add(text);
       seenUnit.add(f.unit);
-      examples.push({ unit: f.unit, unitName: unitName(f.unit), indicator: f.indicator, indicatorName: leafName(f.indicator), description: text, count: f.count });
+      examples.push({
+        unit: f.unit,
+        unitName: unitName(f.unit),
+        indicator: f.indicator,
+        indicatorName: leafName(f.indicator),
+        description: text,
+        count: f.count,
+      });
     }
   }
   return examples;
 }
 
 /** Findings by level-1 indicator, most problems first (scheme order among equals). */
-export function problemCategories(scheme: CompiledScheme, findings: readonly FindingInput[], unitName: (code: string) => string): FiguresProblemCategory[] {
+export function problemCategories(
+  scheme: CompiledScheme,
+  findings: readonly FindingInput[],
+  unitName: (code: string) => string,
+): FiguresProblemCategory[] {
   const level1 = level1ByLeaf(scheme);
   const categories = new Map<string, { code: string; name: string; findings: FindingInput[] }>();
   for (const f of findings) {

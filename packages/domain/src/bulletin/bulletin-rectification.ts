@@ -25,7 +25,21 @@ export interface FiguresRectification {
   period: string;
   /** China date the figures are as of. */
   asOf: string;
-  figures: Pick<RectificationFigures, 'total' | 'open' | 'overdue' | 'closed' | 'explained' | 'cancelled' | 'carriedOver' | 'closedOnTime' | 'closedLate' | 'returnedAtRecheck' | 'awaitingOffice' | 'awaitingUnit'> & {
+  figures: Pick<
+    RectificationFigures,
+    | 'total'
+    | 'open'
+    | 'overdue'
+    | 'closed'
+    | 'explained'
+    | 'cancelled'
+    | 'carriedOver'
+    | 'closedOnTime'
+    | 'closedLate'
+    | 'returnedAtRecheck'
+    | 'awaitingOffice'
+    | 'awaitingUnit'
+  > & {
     onTimeClosureRate: FiguresRatio;
   };
   /** Units with an overdue item they never reported back on. */
@@ -45,18 +59,53 @@ export function toFiguresRectification(
   units: ReadonlyMap<number, { code: string; name: string }>,
   repeatedByUnit: ReadonlyMap<number, number> = new Map(),
 ): FiguresRectification {
-  const named = (unitId: number, items: number): FiguresRectificationUnit => ({ unitId, code: units.get(unitId)?.code ?? '', name: units.get(unitId)?.name ?? String(unitId), items });
-  const { total, open, overdue, closed, explained, cancelled, carriedOver, closedOnTime, closedLate, returnedAtRecheck, awaitingOffice, awaitingUnit, onTimeClosureRate } = figures;
+  const named = (unitId: number, items: number): FiguresRectificationUnit => ({
+    unitId,
+    code: units.get(unitId)?.code ?? '',
+    name: units.get(unitId)?.name ?? String(unitId),
+    items,
+  });
+  const {
+    total,
+    open,
+    overdue,
+    closed,
+    explained,
+    cancelled,
+    carriedOver,
+    closedOnTime,
+    closedLate,
+    returnedAtRecheck,
+    awaitingOffice,
+    awaitingUnit,
+    onTimeClosureRate,
+  } = figures;
   return {
     period,
     asOf,
-    figures: { total, open, overdue, closed, explained, cancelled, carriedOver, closedOnTime, closedLate, returnedAtRecheck, awaitingOffice, awaitingUnit, onTimeClosureRate: { ...onTimeClosureRate } },
+    figures: {
+      total,
+      open,
+      overdue,
+      closed,
+      explained,
+      cancelled,
+      carriedOver,
+      closedOnTime,
+      closedLate,
+      returnedAtRecheck,
+      awaitingOffice,
+      awaitingUnit,
+      onTimeClosureRate: { ...onTimeClosureRate },
+    },
     notReportedBack: figures.unitsNotReportedBack.map((u) => named(u.unitId, u.items)),
     overdueUnits: [...overdueByUnit.entries()]
       .filter(([, n]) => n > 0)
       .map(([unitId, n]) => named(unitId, n))
       .sort((a, b) => b.items - a.items || a.code.localeCompare(b.code)),
-    repeatedUnits: [...repeatedByUnit.entries()].map(([unitId, n]) => named(unitId, n)).sort((a, b) => b.items - a.items || a.code.localeCompare(b.code)),
+    repeatedUnits: [...repeatedByUnit.entries()]
+      .map(([unitId, n]) => named(unitId, n))
+      .sort((a, b) => b.items - a.items || a.code.localeCompare(b.code)),
   };
 }
 

@@ -15,12 +15,30 @@ describe('bulletin wording', () => {
     const rectification = (overdue: number, notReported: number) => ({
       period: '2025Q2',
       asOf: '2025-10-20',
-      figures: { total: 3, open: 1, overdue, closed: 1, explained: 0, cancelled: 0, carriedOver: 0, closedOnTime: 1, closedLate: 0, returnedAtRecheck: 0, awaitingOffice: 0, awaitingUnit: 1, onTimeClosureRate: { numerator: 1, denominator: 1, value: 1 } },
+      figures: {
+        total: 3,
+        open: 1,
+        overdue,
+        closed: 1,
+        explained: 0,
+        cancelled: 0,
+        carriedOver: 0,
+        closedOnTime: 1,
+        closedLate: 0,
+        returnedAtRecheck: 0,
+        awaitingOffice: 0,
+        awaitingUnit: 1,
+        onTimeClosureRate: { numerator: 1, denominator: 1, value: 1 },
+      },
       notReportedBack: Array.from({ length: notReported }, (_, i) => ({ unitId: i, code: `U${i}`, name: `单位${i}`, items: 1 })),
       overdueUnits: [],
       repeatedUnits: [],
     });
-    const headings = (r: ReturnType<typeof rectification> | null, next: string | null = '2025-12-31') => defaultRequirements({ deadlines: { ...deadlines, nextSnapshot: next }, rectification: r }, '市政务公开办').map((q) => [q.heading, q.dueDate]);
+    const headings = (r: ReturnType<typeof rectification> | null, next: string | null = '2025-12-31') =>
+      defaultRequirements({ deadlines: { ...deadlines, nextSnapshot: next }, rectification: r }, '市政务公开办').map((q) => [
+        q.heading,
+        q.dueDate,
+      ]);
     expect(headings(null)).toEqual([
       ['抓好问题整改', '2025-11-03'],
       ['建立长效机制', null],

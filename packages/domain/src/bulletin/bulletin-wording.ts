@@ -18,7 +18,10 @@ export function methodOf(roundKind: string): string {
 }
 
 /** The requirements the office starts from: fix the problems, report back, prevent repeats, prepare the next round. */
-export function defaultRequirements(figures: Pick<BulletinFigures, 'deadlines' | 'rectification'>, officeShortName: string): BulletinDraftRequirement[] {
+export function defaultRequirements(
+  figures: Pick<BulletinFigures, 'deadlines' | 'rectification'>,
+  officeShortName: string,
+): BulletinDraftRequirement[] {
   const out: BulletinDraftRequirement[] = [
     {
       heading: '抓好问题整改',

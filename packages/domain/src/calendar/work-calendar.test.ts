@@ -148,9 +148,12 @@ describe('overrides entered by the admin', () => {
       { date: '2027-02-11', kind: 'off' as never },
     ]);
     expect(problems.map((p) => p.index)).toEqual([0, 2, 3]);
-    expect(() => createWorkCalendar([{ date: '2027-02-10', kind: 'holiday' }, { date: '2027-02-10', kind: 'holiday' }])).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      createWorkCalendar([
+        { date: '2027-02-10', kind: 'holiday' },
+        { date: '2027-02-10', kind: 'holiday' },
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

@@ -88,10 +88,7 @@ export function validateCalendarOverrides(overrides: readonly CalendarOverride[]
  * Throws RangeError when the overrides are invalid (see validateCalendarOverrides).
  * `base` replaces the package data (tests, or a data source other than `chinese-days`).
  */
-export function createWorkCalendar(
-  overrides: readonly CalendarOverride[] = [],
-  options: { base?: BaseCalendarData } = {},
-): WorkCalendar {
+export function createWorkCalendar(overrides: readonly CalendarOverride[] = [], options: { base?: BaseCalendarData } = {}): WorkCalendar {
   const problems = validateCalendarOverrides(overrides);
   const firstProblem = problems[0];
   if (firstProblem) throw new RangeError(`calendar override ${firstProblem.index + 1} (${firstProblem.date}): ${firstProblem.message}`);

@@ -35,8 +35,10 @@ describe('percentiles within a group (properties)', () => {
         const pairs = ranks.flatMap((r, i) => (r === null ? [] : [[r, out[i] ?? -1] as const]));
         for (const [i, r] of ranks.entries()) if (r === null) expect(out[i]).toBeNull();
         for (const [, p] of pairs) expect(p >= 0 && p <= 100).toBe(true);
-        for (const [r1, p1] of pairs) for (const [r2, p2] of pairs) if (r1 === r2) expect(p1).toBe(p2);
-        else if (r1 < r2) expect(p1).toBeGreaterThanOrEqual(p2);
+        for (const [r1, p1] of pairs)
+          for (const [r2, p2] of pairs)
+            if (r1 === r2) expect(p1).toBe(p2);
+            else if (r1 < r2) expect(p1).toBeGreaterThanOrEqual(p2);
       }),
     );
   });

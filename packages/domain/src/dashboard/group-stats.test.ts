@@ -11,7 +11,13 @@ const bands = [
   { grade: '合格', min: 60_000 },
 ];
 
-function row(unit: string, final: number | null, rank: number | null, grade: string | null, extra: Partial<UnitPeriodResult> = {}): UnitPeriodResult {
+function row(
+  unit: string,
+  final: number | null,
+  rank: number | null,
+  grade: string | null,
+  extra: Partial<UnitPeriodResult> = {},
+): UnitPeriodResult {
   return {
     unit,
     name: unit,
@@ -42,8 +48,37 @@ function row(unit: string, final: number | null, rank: number | null, grade: str
 describe('group figures', () => {
   it('summarises a group over its scored units', () => {
     const rule = passRuleOf({ bands });
-    const stats = groupStatsOf({ code: 'A', name: '甲组', rows: [row('A', 101, 1, '优秀'), row('B', 97, 2, '良好'), row('C', 85, 3, '良好'), row('D', 59, 4, '不合格', { vetoes: ['V2'] }), row('E', null, null, null)] }, rule);
-    expect(stats).toEqual({ code: 'A', name: '甲组', units: 5, scored: 4, ranked: 4, average: 85.5, min: 59, max: 101, p10: 59, p90: 101, sd: 16.39, passed: 3, failing: 1, passRate: 75, vetoes: 1 });
+    const stats = groupStatsOf(
+      {
+        code: 'A',
+        name: '甲组',
+        rows: [
+          row('A', 101, 1, '优秀'),
+          row('B', 97, 2, '良好'),
+          row('C', 85, 3, '良好'),
+          row('D', 59, 4, '不合格', { vetoes: ['V2'] }),
+          row('E', null, null, null),
+        ],
+      },
+      rule,
+    );
+    expect(stats).toEqual({
+      code: 'A',
+      name: '甲组',
+      units: 5,
+      scored: 4,
+      ranked: 4,
+      average: 85.5,
+      min: 59,
+      max: 101,
+      p10: 59,
+      p90: 101,
+      sd: 16.39,
+      passed: 3,
+      failing: 1,
+      passRate: 75,
+      vetoes: 1,
+    });
   });
 
   it('uses the nearest-rank percentile', () => {

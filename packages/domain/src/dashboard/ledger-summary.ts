@@ -85,7 +85,11 @@ export function rectificationSummaryOf(items: readonly RectificationTimelineItem
     overall: {
       ...overall,
       onTimeClosurePercent: overall.onTimeClosureRate.value === null ? null : Math.round(overall.onTimeClosureRate.value * 1000) / 10,
-      unitsNotReportedBack: overall.unitsNotReportedBack.map((u) => ({ ...u, code: names.get(u.unitId)?.code ?? '', name: names.get(u.unitId)?.name ?? '' })),
+      unitsNotReportedBack: overall.unitsNotReportedBack.map((u) => ({
+        ...u,
+        code: names.get(u.unitId)?.code ?? '',
+        name: names.get(u.unitId)?.name ?? '',
+      })),
     },
     units,
   };
@@ -96,5 +100,13 @@ export function overdueItemsOf(items: readonly RectificationTimelineItem[], toda
   return items
     .filter((i) => isOverdue({ status: i.status as RectificationStatus, dueDate: i.dueDate }, today))
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.code < b.code ? -1 : 1))
-    .map((i) => ({ id: i.id, code: i.code, unitId: i.unitId, unitName: i.unitName, period: i.period, status: i.status, dueDate: i.dueDate }));
+    .map((i) => ({
+      id: i.id,
+      code: i.code,
+      unitId: i.unitId,
+      unitName: i.unitName,
+      period: i.period,
+      status: i.status,
+      dueDate: i.dueDate,
+    }));
 }

@@ -33,11 +33,27 @@ function row(unit: string, final: number | null, grade: string | null, extra: Pa
     ...extra,
   };
 }
-const period = (rows: UnitPeriodResult[]): PeriodResults => ({ scheme: 'T-2025', period: '2025Q3', groups: [{ code: 'A', name: '甲组', rows }] });
+const period = (rows: UnitPeriodResult[]): PeriodResults => ({
+  scheme: 'T-2025',
+  period: '2025Q3',
+  groups: [{ code: 'A', name: '甲组', rows }],
+});
 
 describe('period changes', () => {
-  const before = period([row('U1', 70, '合格'), row('U2', 90, '优秀'), row('U3', 55, '不合格'), row('U4', 80, '良好'), row('U5', null, null)]);
-  const now = period([row('U1', 85.5, '良好'), row('U2', 88, '良好'), row('U3', 62, '合格'), row('U4', 95, '优秀', { isVetoFail: true }), row('U5', 40, '不合格')]);
+  const before = period([
+    row('U1', 70, '合格'),
+    row('U2', 90, '优秀'),
+    row('U3', 55, '不合格'),
+    row('U4', 80, '良好'),
+    row('U5', null, null),
+  ]);
+  const now = period([
+    row('U1', 85.5, '良好'),
+    row('U2', 88, '良好'),
+    row('U3', 62, '合格'),
+    row('U4', 95, '优秀', { isVetoFail: true }),
+    row('U5', 40, '不合格'),
+  ]);
   const changes = periodChangesOf(now, before, rule, rule, new Map([['U1', 1]]), 2);
 
   it('lists the biggest rises and falls, at most n each', () => {
@@ -60,6 +76,12 @@ describe('period changes', () => {
   });
 
   it('has nothing to compare without a previous period', () => {
-    expect(periodChangesOf(now, null, rule, null, new Map())).toEqual({ rises: [], falls: [], newlyFailing: [], recovered: [], groups: [] });
+    expect(periodChangesOf(now, null, rule, null, new Map())).toEqual({
+      rises: [],
+      falls: [],
+      newlyFailing: [],
+      recovered: [],
+      groups: [],
+    });
   });
 });

@@ -25,7 +25,14 @@ export interface PeriodChanges {
 }
 
 /** What changed since the previous period: the biggest score rises and falls, units entering and leaving the failing list, group averages. */
-export function periodChangesOf(current: PeriodResults, previous: PeriodResults | null, rule: PassRule, previousRule: PassRule | null, unitIds: ReadonlyMap<string, number>, n = 5): PeriodChanges {
+export function periodChangesOf(
+  current: PeriodResults,
+  previous: PeriodResults | null,
+  rule: PassRule,
+  previousRule: PassRule | null,
+  unitIds: ReadonlyMap<string, number>,
+  n = 5,
+): PeriodChanges {
   if (previous === null) return { rises: [], falls: [], newlyFailing: [], recovered: [], groups: [] };
   const before = new Map(previous.groups.flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
   const changes: UnitChange[] = [];
@@ -44,8 +51,14 @@ export function periodChangesOf(current: PeriodResults, previous: PeriodResults 
     }
   }
   const byDelta = (a: UnitChange, b: UnitChange) => b.scoreDelta - a.scoreDelta || (a.unit < b.unit ? -1 : 1);
-  const rises = changes.filter((c) => c.scoreDelta > 0).sort(byDelta).slice(0, n);
-  const falls = changes.filter((c) => c.scoreDelta < 0).sort((a, b) => byDelta(b, a)).slice(0, n);
+  const rises = changes
+    .filter((c) => c.scoreDelta > 0)
+    .sort(byDelta)
+    .slice(0, n);
+  const falls = changes
+    .filter((c) => c.scoreDelta < 0)
+    .sort((a, b) => byDelta(b, a))
+    .slice(0, n);
   const previousGroups = new Map(previous.groups.map((g) => [g.code, groupStatsOf(g, previousRule ?? rule)]));
   const groups = current.groups.map((g) => {
     const now = groupStatsOf(g, rule);

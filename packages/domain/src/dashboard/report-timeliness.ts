@@ -36,7 +36,13 @@ export interface ReportVersionTimes {
 }
 
 /** Every unit that owes a report for `year` (or only `unitId`), with its timeliness as of `today`, and the rates. */
-export function reportTimelinessOf(year: number, today: string, expected: readonly ExpectedReporter[], versions: readonly ReportVersionTimes[], unitId: number | null = null) {
+export function reportTimelinessOf(
+  year: number,
+  today: string,
+  expected: readonly ExpectedReporter[],
+  versions: readonly ReportVersionTimes[],
+  unitId: number | null = null,
+) {
   const byUnit = new Map<number, ReportVersionTimes[]>();
   for (const v of versions) {
     const list = byUnit.get(v.unitId);
@@ -73,7 +79,13 @@ export function reportTimelinessOf(year: number, today: string, expected: readon
     });
   }
   const rates = computeReportingRates(
-    rows.map((r) => ({ groupKey: r.groupCode ?? '—', groupLabel: r.groupName ?? '未分组', isSubmitted: r.isSubmitted, isAccepted: r.isAccepted, timeliness: r.timeliness })),
+    rows.map((r) => ({
+      groupKey: r.groupCode ?? '—',
+      groupLabel: r.groupName ?? '未分组',
+      isSubmitted: r.isSubmitted,
+      isAccepted: r.isAccepted,
+      timeliness: r.timeliness,
+    })),
     '全部单位',
   );
   return { year, rows, overall: rates.overall, groups: rates.groups };

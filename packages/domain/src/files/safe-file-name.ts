@@ -6,8 +6,9 @@
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
 // Zero-width and joiners, bidirectional marks/embeddings/overrides/isolates, BOM, soft hyphen, word joiner…
-// eslint-disable-next-line no-misleading-character-class -- each invisible code point is matched on its own, on purpose
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- each invisible code point is matched on its own, on purpose
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 const RESERVED = /[<>:"/\\|?*]/gu;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/iu;
 const MAX_STEM = 80;

@@ -1,9 +1,7 @@
 // A period is a quarter (`2025Q3`) or a year (`2025`). Its dates are China calendar
 // dates (YYYY-MM-DD strings): no time zone arithmetic is ever needed to compare them.
 
-export type Period =
-  | { kind: 'quarter'; code: string; year: number; quarter: 1 | 2 | 3 | 4 }
-  | { kind: 'year'; code: string; year: number };
+export type Period = { kind: 'quarter'; code: string; year: number; quarter: 1 | 2 | 3 | 4 } | { kind: 'year'; code: string; year: number };
 
 const PERIOD_RE = /^(\d{4})(?:Q([1-4]))?$/;
 

@@ -70,7 +70,10 @@ describe('overdue is derived from status, due date and today', () => {
 
 describe('due dates', () => {
   it('from a date, N working days or N calendar days', () => {
-    expect(dueDateFor(calendar, '2025-09-30', { kind: 'date', date: '2025-10-31' })).toEqual({ dueDate: '2025-10-31', dueRule: { kind: 'date' } });
+    expect(dueDateFor(calendar, '2025-09-30', { kind: 'date', date: '2025-10-31' })).toEqual({
+      dueDate: '2025-10-31',
+      dueRule: { kind: 'date' },
+    });
     expect(dueDateFor(calendar, '2025-09-30', { kind: 'working_days', days: 5 })).toEqual({
       dueDate: '2025-10-14', // 10-09, 10-10, 10-11 (make-up Saturday), 10-13, 10-14
       dueRule: { kind: 'working_days', days: 5 },

@@ -128,7 +128,13 @@ export function remindersDue(
   }
   const w = workingDaysBetween(cal, item.dueDate, today);
   if ((w - 1) % overdueEvery === 0) {
-    reminders.push({ kind: 'overdue', date: today, dueDate: item.dueDate, workingDaysOverdue: w, daysOverdue: daysBetween(item.dueDate, today) });
+    reminders.push({
+      kind: 'overdue',
+      date: today,
+      dueDate: item.dueDate,
+      workingDaysOverdue: w,
+      daysOverdue: daysBetween(item.dueDate, today),
+    });
   }
   return reminders;
 }

@@ -21,8 +21,7 @@ export function nextEscalationLevel(current: EscalationLevel | null): Escalation
 }
 
 export type EscalationCheck =
-  | { ok: true; skipsLevels: boolean }
-  | { ok: false; code: 'escalation_not_upward' | 'escalation_skip_needs_note' };
+  { ok: true; skipsLevels: boolean } | { ok: false; code: 'escalation_not_upward' | 'escalation_skip_needs_note' };
 
 export function checkEscalation(current: EscalationLevel | null, level: EscalationLevel, note: string | null): EscalationCheck {
   const from = escalationRank(current);

@@ -20,7 +20,14 @@ const items: FigureItem[] = [
   row({ unitId: 1, status: 'closed', closedOn: '2025-09-10', firstSubmittedOn: '2025-09-08' }),
   row({ unitId: 1, status: 'closed', closedOn: '2025-09-20', firstSubmittedOn: '2025-09-05', recheckFailCount: 2 }),
   // unit 2: explanation accepted on time after one rejection (7 days); two overdue, never reported back
-  row({ unitId: 2, status: 'explained', issuedOn: '2025-09-05', closedOn: '2025-09-12', firstSubmittedOn: '2025-09-06', explanationRejectCount: 1 }),
+  row({
+    unitId: 2,
+    status: 'explained',
+    issuedOn: '2025-09-05',
+    closedOn: '2025-09-12',
+    firstSubmittedOn: '2025-09-06',
+    explanationRejectCount: 1,
+  }),
   row({ unitId: 2, status: 'in_progress' }),
   row({ unitId: 2, status: 'acknowledged', dueDate: '2025-09-30' }),
   // unit 3: submitted before due, not re-checked yet (overdue, but reported back); not yet due; cancelled

@@ -157,9 +157,5 @@ export function rectificationFiguresByUnit(items: readonly FigureItem[], today: 
     if (list) list.push(item);
     else byUnit.set(item.unitId, [item]);
   }
-  return new Map(
-    [...byUnit]
-      .sort(([a], [b]) => a - b)
-      .map(([unitId, list]) => [unitId, rectificationFigures(list, today)] as const),
-  );
+  return new Map([...byUnit].sort(([a], [b]) => a - b).map(([unitId, list]) => [unitId, rectificationFigures(list, today)] as const));
 }

@@ -95,7 +95,17 @@ describe('rectification machine (properties)', () => {
       { numRuns: 300, seed: 42 },
     );
     expect([...reached].sort()).toEqual(
-      ['acknowledged', 'cancelled', 'closed', 'explained', 'explanation_submitted', 'in_progress', 'issued', 'returned', 'submitted'].sort(),
+      [
+        'acknowledged',
+        'cancelled',
+        'closed',
+        'explained',
+        'explanation_submitted',
+        'in_progress',
+        'issued',
+        'returned',
+        'submitted',
+      ].sort(),
     );
   });
 });

@@ -35,15 +35,123 @@ import {
 // Adding a status or an action without a row/column here fails both tsc and the test below.
 const x = null;
 const expectedTransitions: Record<RectificationStatus, Record<RectificationActionType, TransitionTarget | null>> = {
-  issued:                { acknowledge: 'acknowledged', start: x,             submit: x,           explain: x,                       recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  acknowledged:          { acknowledge: x,              start: 'in_progress', submit: 'submitted', explain: 'explanation_submitted', recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  in_progress:           { acknowledge: x,              start: x,             submit: 'submitted', explain: 'explanation_submitted', recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  submitted:             { acknowledge: x,              start: x,             submit: x,           explain: x,                       recheck_pass: 'closed', recheck_fail: 'returned', accept_explanation: x,           reject_explanation: x,          cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  explanation_submitted: { acknowledge: x,              start: x,             submit: x,           explain: x,                       recheck_pass: x,        recheck_fail: x,          accept_explanation: 'explained', reject_explanation: 'returned', cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  returned:              { acknowledge: x,              start: x,             submit: 'submitted', explain: 'explanation_submitted', recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: 'cancelled', carry_over: 'unchanged', escalate: 'unchanged' },
-  closed:                { acknowledge: x,              start: x,             submit: x,           explain: x,                       recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: x,           carry_over: x,           escalate: x },
-  explained:             { acknowledge: x,              start: x,             submit: x,           explain: x,                       recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: x,           carry_over: x,           escalate: x },
-  cancelled:             { acknowledge: x,              start: x,             submit: x,           explain: x,                       recheck_pass: x,        recheck_fail: x,          accept_explanation: x,           reject_explanation: x,          cancel: x,           carry_over: x,           escalate: x },
+  issued: {
+    acknowledge: 'acknowledged',
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  acknowledged: {
+    acknowledge: x,
+    start: 'in_progress',
+    submit: 'submitted',
+    explain: 'explanation_submitted',
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  in_progress: {
+    acknowledge: x,
+    start: x,
+    submit: 'submitted',
+    explain: 'explanation_submitted',
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  submitted: {
+    acknowledge: x,
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: 'closed',
+    recheck_fail: 'returned',
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  explanation_submitted: {
+    acknowledge: x,
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: 'explained',
+    reject_explanation: 'returned',
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  returned: {
+    acknowledge: x,
+    start: x,
+    submit: 'submitted',
+    explain: 'explanation_submitted',
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: 'cancelled',
+    carry_over: 'unchanged',
+    escalate: 'unchanged',
+  },
+  closed: {
+    acknowledge: x,
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: x,
+    carry_over: x,
+    escalate: x,
+  },
+  explained: {
+    acknowledge: x,
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: x,
+    carry_over: x,
+    escalate: x,
+  },
+  cancelled: {
+    acknowledge: x,
+    start: x,
+    submit: x,
+    explain: x,
+    recheck_pass: x,
+    recheck_fail: x,
+    accept_explanation: x,
+    reject_explanation: x,
+    cancel: x,
+    carry_over: x,
+    escalate: x,
+  },
 };
 
 // Who may do what: the liaison (own unit only) does the unit's work; the admin decides;
@@ -152,17 +260,28 @@ describe('issuing', () => {
 
   it('sets N working days from the China issue date (30 Sep 2025 + 1 → 9 Oct)', () => {
     const r = issueRectificationItem(
-      { id: 9, code: 'ZG-009', input: { unitId: UNIT, period: '2025Q3', title: '网站首页更新不及时', due: { kind: 'working_days', days: 1 } } },
+      {
+        id: 9,
+        code: 'ZG-009',
+        input: { unitId: UNIT, period: '2025Q3', title: '网站首页更新不及时', due: { kind: 'working_days', days: 1 } },
+      },
       actors.admin,
       '2025-09-30T02:00:00Z',
       calendar,
     );
-    expect(r).toMatchObject({ ok: true, item: { issuedOn: '2025-09-30', dueDate: '2025-10-09', dueRule: { kind: 'working_days', days: 1 } } });
+    expect(r).toMatchObject({
+      ok: true,
+      item: { issuedOn: '2025-09-30', dueDate: '2025-10-09', dueRule: { kind: 'working_days', days: 1 } },
+    });
   });
 
   it('uses the China date of the instant (16:30 UTC on 30 Sep is 1 Oct in China)', () => {
     const r = issueRectificationItem(
-      { id: 9, code: 'ZG-009', input: { unitId: UNIT, period: '2025Q4', title: '网站首页更新不及时', due: { kind: 'calendar_days', days: 5 } } },
+      {
+        id: 9,
+        code: 'ZG-009',
+        input: { unitId: UNIT, period: '2025Q4', title: '网站首页更新不及时', due: { kind: 'calendar_days', days: 5 } },
+      },
       actors.admin,
       '2025-09-30T16:30:00Z',
       calendar,
@@ -181,9 +300,9 @@ describe('issuing', () => {
       ok: false,
       error: { code: 'invalid_input', path: 'due.date' },
     });
-    expect(
-      issueRectificationItem({ id: 1, code: 'a', input: { ...input, title: ' ' } }, actors.admin, instant(0), calendar),
-    ).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'title' } });
+    expect(issueRectificationItem({ id: 1, code: 'a', input: { ...input, title: ' ' } }, actors.admin, instant(0), calendar)).toMatchObject(
+      { ok: false, error: { code: 'invalid_input', path: 'title' } },
+    );
     expect(issueRectificationItem({ id: 1, code: 'a', input }, actors.admin, 'yesterday', calendar)).toMatchObject({
       ok: false,
       error: { code: 'invalid_time' },
@@ -200,7 +319,10 @@ describe('what each action records', () => {
     if (!failed.ok) return;
     item = failed.item;
     const again = applyTransition(item, sampleInputs.submit, actors.liaison, '2025-09-12T02:00:00Z');
-    expect(again).toMatchObject({ ok: true, item: { status: 'submitted', returnReason: null, firstSubmittedOn: '2025-09-02', lastSubmittedOn: '2025-09-12' } });
+    expect(again).toMatchObject({
+      ok: true,
+      item: { status: 'submitted', returnReason: null, firstSubmittedOn: '2025-09-02', lastSubmittedOn: '2025-09-12' },
+    });
     if (!again.ok) return;
     const passed = applyTransition(again.item, sampleInputs.recheck_pass, actors.admin, '2025-09-16T03:00:00Z');
     expect(passed).toMatchObject({ ok: true, item: { status: 'closed', closedOn: '2025-09-16', version: 7, recheckFailCount: 1 } });
@@ -222,7 +344,9 @@ describe('what each action records', () => {
       ok: false,
       error: { code: 'invalid_input', path: 'reason' },
     });
-    expect(applyTransition(itemIn('in_progress'), { ...sampleInputs.submit, type: 'submit', evidence: [] } as never, actors.liaison, instant(9))).toMatchObject({ ok: true });
+    expect(
+      applyTransition(itemIn('in_progress'), { ...sampleInputs.submit, type: 'submit', evidence: [] } as never, actors.liaison, instant(9)),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses times that are unreadable or before the item was issued', () => {
@@ -274,7 +398,11 @@ describe('escalation ladder 提醒 → 通报 → 约谈 → 通报批评', () =
     let item = itemIn('in_progress');
     for (const level of ['reminder', 'bulletin', 'interview', 'public_criticism'] as const) {
       const r = applyTransition(item, up(level), actors.admin, instant(20));
-      expect(r).toMatchObject({ ok: true, item: { escalationLevel: level, status: 'in_progress' }, event: { detail: { decidedBy: '分管副主任' } } });
+      expect(r).toMatchObject({
+        ok: true,
+        item: { escalationLevel: level, status: 'in_progress' },
+        event: { detail: { decidedBy: '分管副主任' } },
+      });
       if (!r.ok) return;
       item = r.item;
     }

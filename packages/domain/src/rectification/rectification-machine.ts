@@ -97,8 +97,7 @@ export type RectificationError =
   | { code: 'escalation_skip_needs_note'; level: EscalationLevel; current: EscalationLevel | null };
 
 export type RectificationResult =
-  | { ok: true; item: RectificationItem; event: RectificationEvent }
-  | { ok: false; error: RectificationError };
+  { ok: true; item: RectificationItem; event: RectificationEvent } | { ok: false; error: RectificationError };
 
 const fail = (error: RectificationError): RectificationResult => ({ ok: false, error });
 

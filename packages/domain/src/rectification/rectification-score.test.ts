@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { periodDateRange, parsePeriod } from '../period/period';
 import { fromDayNumber, toDayNumber } from '../calendar/china-date';
-import { isLateForScoring, rectificationCountsForPeriod, toRectificationScoreRow, type RectificationCountable } from './rectification-score';
+import {
+  isLateForScoring,
+  rectificationCountsForPeriod,
+  toRectificationScoreRow,
+  type RectificationCountable,
+} from './rectification-score';
 import { itemIn } from './rectification-test-fixtures';
 
 // fixtures/scoring-example/rectifications.csv (copied: domain stays free of node:fs)
@@ -103,9 +108,17 @@ describe('rectification leaf inputs (scoring.md: late and rejected)', () => {
   it('writes ledger items as rectifications.csv rows (cancelled items are left out)', () => {
     const closed = { ...itemIn('closed'), code: 'ZG-001', dueDate: '2025-08-15', closedOn: '2025-08-20', recheckFailCount: 1 };
     expect(toRectificationScoreRow(closed, 'A02')).toEqual({
-      unit: 'A02', period: '2025Q3', item: 'ZG-001', due: '2025-08-15', closed: '2025-08-20', rejected: 1,
+      unit: 'A02',
+      period: '2025Q3',
+      item: 'ZG-001',
+      due: '2025-08-15',
+      closed: '2025-08-20',
+      rejected: 1,
     });
-    expect(toRectificationScoreRow({ ...itemIn('in_progress'), dueDate: '2025-09-30' }, 'B202')).toMatchObject({ period: '2025Q3', closed: null });
+    expect(toRectificationScoreRow({ ...itemIn('in_progress'), dueDate: '2025-09-30' }, 'B202')).toMatchObject({
+      period: '2025Q3',
+      closed: null,
+    });
     expect(toRectificationScoreRow(itemIn('cancelled'), 'A02')).toBeNull();
   });
 });

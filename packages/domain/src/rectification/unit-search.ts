@@ -9,7 +9,10 @@ const initialsCache = new Map<string, string>();
 export function pinyinInitials(name: string): string {
   let cached = initialsCache.get(name);
   if (cached === undefined) {
-    cached = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '').toLowerCase();
+    cached = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('')
+      .replace(/\s+/g, '')
+      .toLowerCase();
     if (initialsCache.size > 20_000) initialsCache.clear();
     initialsCache.set(name, cached);
   }

@@ -19,9 +19,36 @@ export const everyRuleKindScheme: Scheme = {
       name: '主动公开',
       points: 40,
       children: [
-        { code: '1.1', name: '规范性文件及解读', points: 10, rule: { kind: 'checklist', items: [ { code: 'a', name: '全文公开', points: 4 }, { code: 'b', name: '一一对应解读', points: 4 }, { code: 'c', name: '有效性标注', points: 2 } ] } },
+        {
+          code: '1.1',
+          name: '规范性文件及解读',
+          points: 10,
+          rule: {
+            kind: 'checklist',
+            items: [
+              { code: 'a', name: '全文公开', points: 4 },
+              { code: 'b', name: '一一对应解读', points: 4 },
+              { code: 'c', name: '有效性标注', points: 2 },
+            ],
+          },
+        },
         { code: '1.2', name: '栏目更新及时准确', points: 20, rule: { kind: 'deduct', perFinding: 0.5 } },
-        { code: '1.3', name: '重点领域信息', points: 10, appliesTo: { groups: ['A', 'B1'], tags: ['重点领域'] }, na: 'exclude', rule: { kind: 'graded', levels: [ { label: '优', points: 10 }, { label: '良', points: 8 }, { label: '中', points: 6 }, { label: '差', points: 0 } ] } },
+        {
+          code: '1.3',
+          name: '重点领域信息',
+          points: 10,
+          appliesTo: { groups: ['A', 'B1'], tags: ['重点领域'] },
+          na: 'exclude',
+          rule: {
+            kind: 'graded',
+            levels: [
+              { label: '优', points: 10 },
+              { label: '良', points: 8 },
+              { label: '中', points: 6 },
+              { label: '差', points: 0 },
+            ],
+          },
+        },
       ],
     },
     {
@@ -43,14 +70,34 @@ export const everyRuleKindScheme: Scheme = {
         { code: '3.2', name: '数据勾稽一致', points: 5, na: { rate: 0.8 }, rule: { kind: 'rate', target: 95, perPointBelow: 0.25 } },
       ],
     },
-    { code: '4', name: '问题整改', points: 20, children: [ { code: '4.1', name: '按期整改', points: 20, rule: { kind: 'rectification', perLate: 2, perRejected: 1 } } ] },
+    {
+      code: '4',
+      name: '问题整改',
+      points: 20,
+      children: [{ code: '4.1', name: '按期整改', points: 20, rule: { kind: 'rectification', perLate: 2, perRejected: 1 } }],
+    },
   ],
   vetoes: [
     { code: 'V1', name: '发生泄密等严重问题', effect: 'fail' },
     { code: 'V2', name: '网站首页两周以上未更新', effect: 'cap', capTo: 59 },
   ],
-  bonus: { gate: 80, cap: 5, items: [ { code: 'J1', name: '经验做法被省级以上推广', points: 2 }, { code: 'J2', name: '获市级以上表扬', points: 1 } ] },
+  bonus: {
+    gate: 80,
+    cap: 5,
+    items: [
+      { code: 'J1', name: '经验做法被省级以上推广', points: 2 },
+      { code: 'J2', name: '获市级以上表扬', points: 1 },
+    ],
+  },
   majorDeductions: [{ code: 'Z1', name: '被上级通报批评', points: 10 }],
-  grading: { bands: [ { grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 } ], quota: { grade: '优秀', maxPct: 30 } },
+  grading: {
+    bands: [
+      { grade: '优秀', min: 90 },
+      { grade: '良好', min: 80 },
+      { grade: '合格', min: 60 },
+      { grade: '不合格', min: 0 },
+    ],
+    quota: { grade: '优秀', maxPct: 30 },
+  },
   annual: { periods: { Q1: 0.2, Q2: 0.2, Q3: 0.2, Q4: 0.4 } },
 };

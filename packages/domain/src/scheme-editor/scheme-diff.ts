@@ -41,10 +41,12 @@ export function diffSchemes(before: Scheme, after: Scheme): SchemeNodeChange[] {
       !same(prev.node.na, node.na) ? '不适用处理' : '',
       (prev.node.pooledDeductions ?? false) !== (node.pooledDeductions ?? false) ? '扣分统筹' : '',
     ].filter(Boolean);
-    if (fields.length > 0) changes.push({ kind: 'changed', code, name: node.name, level, beforePoints: prev.node.points, afterPoints: node.points, fields });
+    if (fields.length > 0)
+      changes.push({ kind: 'changed', code, name: node.name, level, beforePoints: prev.node.points, afterPoints: node.points, fields });
   }
   for (const [code, { node, level }] of old) {
-    if (!now.has(code)) changes.push({ kind: 'removed', code, name: node.name, level, beforePoints: node.points, afterPoints: null, fields: [] });
+    if (!now.has(code))
+      changes.push({ kind: 'removed', code, name: node.name, level, beforePoints: node.points, afterPoints: null, fields: [] });
   }
   return changes;
 }

@@ -2,7 +2,18 @@
 // Nodes are addressed by their index path from the top ([0, 2] = third child of the first
 // level-1 indicator). Edits never validate: the editor shows the same validation the server
 // runs (validateSchemeText) live, naming the node, so a half-edited scheme can be kept.
-import type { AppliesTo, Bonus, Grading, IndicatorNode, LeafRule, LeafRuleKind, MajorDeduction, NaPolicy, Scheme, Veto } from '@kaoping/contracts/scoring/scheme';
+import type {
+  AppliesTo,
+  Bonus,
+  Grading,
+  IndicatorNode,
+  LeafRule,
+  LeafRuleKind,
+  MajorDeduction,
+  NaPolicy,
+  Scheme,
+  Veto,
+} from '@kaoping/contracts/scoring/scheme';
 
 export type NodePath = readonly number[];
 
@@ -61,7 +72,15 @@ export function defaultRule(kind: LeafRuleKind, points: number): LeafRule {
     case 'checklist':
       return { kind, items: [{ code: 'a', name: '检查项', points }] };
     case 'graded':
-      return { kind, levels: [ { label: '优', points }, { label: '良', points: round3(points * 0.8) }, { label: '中', points: round3(points * 0.6) }, { label: '差', points: 0 } ] };
+      return {
+        kind,
+        levels: [
+          { label: '优', points },
+          { label: '良', points: round3(points * 0.8) },
+          { label: '中', points: round3(points * 0.6) },
+          { label: '差', points: 0 },
+        ],
+      };
     case 'rate':
       return { kind, target: 100, perPointBelow: round3(points / 100) };
     case 'deduct':
@@ -125,7 +144,12 @@ export function editScheme(scheme: Scheme, action: SchemeEditAction): Scheme {
     case 'replace':
       return action.scheme;
     case 'set-meta':
-      return { ...scheme, ...(action.code !== undefined ? { code: action.code } : {}), ...(action.title !== undefined ? { title: action.title } : {}), ...(action.year !== undefined ? { year: action.year } : {}) };
+      return {
+        ...scheme,
+        ...(action.code !== undefined ? { code: action.code } : {}),
+        ...(action.title !== undefined ? { title: action.title } : {}),
+        ...(action.year !== undefined ? { year: action.year } : {}),
+      };
     case 'add-node': {
       const parent = action.parent === null ? null : nodeAt(scheme, action.parent);
       if (action.parent !== null && !parent) return scheme;
@@ -161,7 +185,8 @@ export function editScheme(scheme: Scheme, action: SchemeEditAction): Scheme {
       const node = nodeAt(scheme, action.path);
       if (!node || action.path.length === 0) return scheme;
       // Not into itself or its own subtree.
-      if (action.parent && action.parent.length >= action.path.length && action.path.every((v, i) => action.parent?.[i] === v)) return scheme;
+      if (action.parent && action.parent.length >= action.path.length && action.path.every((v, i) => action.parent?.[i] === v))
+        return scheme;
       const from = action.path.slice(0, -1);
       const fromIndex = action.path[action.path.length - 1] ?? 0;
       const removed = mapChildren(scheme, from, (children) => children.filter((_, i) => i !== fromIndex));
@@ -182,10 +207,19 @@ export function editScheme(scheme: Scheme, action: SchemeEditAction): Scheme {
     case 'set-rule-kind':
       return {
         ...scheme,
-        indicators: mapNodes(scheme.indicators, action.path, (n) => (n.children && n.children.length > 0 ? n : { ...n, rule: n.rule?.kind === action.kind ? n.rule : defaultRule(action.kind, n.points) })),
+        indicators: mapNodes(scheme.indicators, action.path, (n) =>
+          n.children && n.children.length > 0
+            ? n
+            : { ...n, rule: n.rule?.kind === action.kind ? n.rule : defaultRule(action.kind, n.points) },
+        ),
       };
     case 'set-rule':
-      return { ...scheme, indicators: mapNodes(scheme.indicators, action.path, (n) => (n.children && n.children.length > 0 ? n : { ...n, rule: action.rule })) };
+      return {
+        ...scheme,
+        indicators: mapNodes(scheme.indicators, action.path, (n) =>
+          n.children && n.children.length > 0 ? n : { ...n, rule: action.rule },
+        ),
+      };
     case 'set-applies-to':
       return {
         ...scheme,

@@ -17,7 +17,10 @@ const grading = (maxPct: number): Pick<CompiledScheme, 'bands' | 'quota'> => ({
 function grade(finals: (number | null)[], maxPct: number, fails: boolean[] = []) {
   const entries = finals.map((f, i) => ({ finalHundredths: f, isVetoFail: fails[i] === true }));
   const ranks = rankWithinGroup(entries);
-  return assignGrades(grading(maxPct), entries.map((e, i) => ({ ...e, rank: ranks[i] ?? null })));
+  return assignGrades(
+    grading(maxPct),
+    entries.map((e, i) => ({ ...e, rank: ranks[i] ?? null })),
+  );
 }
 
 describe('assignGrades', () => {
@@ -41,7 +44,12 @@ describe('assignGrades', () => {
   });
 
   it('demotes the tie crossing the quota and everything after it (the spec example Q2)', () => {
-    expect(grade([9500, 9500, 9100, 8000], 30).map((g) => `${g.grade}${g.isQuotaDemoted ? '↓' : ''}`)).toEqual(['良好↓', '良好↓', '良好↓', '良好']);
+    expect(grade([9500, 9500, 9100, 8000], 30).map((g) => `${g.grade}${g.isQuotaDemoted ? '↓' : ''}`)).toEqual([
+      '良好↓',
+      '良好↓',
+      '良好↓',
+      '良好',
+    ]);
   });
 
   const finalsArb = fc.array(fc.option(fc.integer({ min: 8500, max: 9600 }), { freq: 10 }), { maxLength: 40 });

@@ -45,10 +45,12 @@ export function assignGrades(grading: Pick<CompiledScheme, 'bands' | 'quota'>, e
     });
     const limit = quotaLimit(quota.maxPct, ranked.length);
     // qualifying units by rank; a tie set is granted only if all of it fits
-    const qualifying = ranked.filter((i) => bandIndexes[i] === quota.bandIndex).sort((a, b) => (entries[a]?.rank ?? 0) - (entries[b]?.rank ?? 0));
+    const qualifying = ranked
+      .filter((i) => bandIndexes[i] === quota.bandIndex)
+      .sort((a, b) => (entries[a]?.rank ?? 0) - (entries[b]?.rank ?? 0));
     let granted = 0;
     let isClosed = false;
-    for (let start = 0; start < qualifying.length; ) {
+    for (let start = 0; start < qualifying.length;) {
       const rank = entries[qualifying[start] ?? -1]?.rank;
       let end = start;
       while (end < qualifying.length && entries[qualifying[end] ?? -1]?.rank === rank) end++;

@@ -10,7 +10,13 @@ function issuesOf(scheme: SchemeInput): string[] {
   return compiled.ok ? [] : compiled.issues;
 }
 
-const leaf = (code: string, points: number, extra: Record<string, unknown> = {}) => ({ code, name: code, points, rule: { kind: 'manual' as const }, ...extra });
+const leaf = (code: string, points: number, extra: Record<string, unknown> = {}) => ({
+  code,
+  name: code,
+  points,
+  rule: { kind: 'manual' as const },
+  ...extra,
+});
 
 describe('scheme validation (spec §1)', () => {
   it('accepts a valid scheme', () => {
@@ -18,10 +24,20 @@ describe('scheme validation (spec §1)', () => {
   });
 
   it('checks that children sum to their parent, naming the node', () => {
-    expect(issuesOf(buildScheme({ indicators: [{ code: '1', name: '一', points: 40, children: [{ code: '1.2', name: 'x', points: 20, children: [leaf('1.2.1', 10), leaf('1.2.2', 8)] }, leaf('1.3', 15)] }] }))).toEqual([
-      '指标 1.2:子项分值之和 18 ≠ 20',
-      '指标 1:子项分值之和 35 ≠ 40',
-    ]);
+    expect(
+      issuesOf(
+        buildScheme({
+          indicators: [
+            {
+              code: '1',
+              name: '一',
+              points: 40,
+              children: [{ code: '1.2', name: 'x', points: 20, children: [leaf('1.2.1', 10), leaf('1.2.2', 8)] }, leaf('1.3', 15)],
+            },
+          ],
+        }),
+      ),
+    ).toEqual(['指标 1.2:子项分值之和 18 ≠ 20', '指标 1:子项分值之和 35 ≠ 40']);
   });
 
   it('requires unique codes, rules on leaves only, children on the others', () => {
@@ -45,8 +61,30 @@ describe('scheme validation (spec §1)', () => {
             name: '一',
             points: 30,
             children: [
-              { code: '1.1', name: 'c', points: 10, rule: { kind: 'checklist', items: [{ code: 'a', name: 'a', points: 4 }, { code: 'b', name: 'b', points: 5 }] } },
-              { code: '1.2', name: 'g', points: 10, rule: { kind: 'graded', levels: [{ label: '优', points: 12 }, { label: '差', points: 0 }] } },
+              {
+                code: '1.1',
+                name: 'c',
+                points: 10,
+                rule: {
+                  kind: 'checklist',
+                  items: [
+                    { code: 'a', name: 'a', points: 4 },
+                    { code: 'b', name: 'b', points: 5 },
+                  ],
+                },
+              },
+              {
+                code: '1.2',
+                name: 'g',
+                points: 10,
+                rule: {
+                  kind: 'graded',
+                  levels: [
+                    { label: '优', points: 12 },
+                    { label: '差', points: 0 },
+                  ],
+                },
+              },
               { code: '1.3', name: 'r', points: 10, rule: { kind: 'rate', target: 90, perPointBelow: 0.5 }, pooledDeductions: true },
             ],
           },
@@ -66,8 +104,14 @@ describe('scheme validation (spec §1)', () => {
   });
 
   it('names unknown rule kinds and missing fields', () => {
-    const raw = buildScheme({ indicators: [{ code: '1', name: '一', points: 10, children: [{ code: '1.1', name: 'x', points: 10, rule: { kind: 'guess' } as never }] }] });
-    expect(issuesOf(raw)).toEqual(['指标 1.1 rule.kind:计分规则 kind 应为 manual、binary、checklist、graded、rate、deduct 或 rectification 之一']);
+    const raw = buildScheme({
+      indicators: [
+        { code: '1', name: '一', points: 10, children: [{ code: '1.1', name: 'x', points: 10, rule: { kind: 'guess' } as never }] },
+      ],
+    });
+    expect(issuesOf(raw)).toEqual([
+      '指标 1.1 rule.kind:计分规则 kind 应为 manual、binary、checklist、graded、rate、deduct 或 rectification 之一',
+    ]);
   });
 
   it('checks bands, quota, annual weights, groups and event codes', () => {
@@ -111,7 +155,17 @@ describe('scheme validation (spec §1)', () => {
 
   it('compiles the applicability of a subtree onto its leaves', () => {
     const parsed = schemeSchema.parse(
-      buildScheme({ indicators: [{ code: '1', name: '一', points: 10, appliesTo: { groups: ['A'], tags: ['t'] }, children: [leaf('1.1', 10, { appliesTo: { tags: ['u'] } })] }] }),
+      buildScheme({
+        indicators: [
+          {
+            code: '1',
+            name: '一',
+            points: 10,
+            appliesTo: { groups: ['A'], tags: ['t'] },
+            children: [leaf('1.1', 10, { appliesTo: { tags: ['u'] } })],
+          },
+        ],
+      }),
     );
     const compiled = compileScheme(parsed);
     const l = compiled.ok ? compiled.scheme.leafByCode.get('1.1') : undefined;

@@ -27,7 +27,8 @@ export interface GradedLevel {
   points: number;
 }
 
-export type CompiledNa = { kind: 'exclude' } | { kind: 'rate'; /** thousandths of 1 */ rate: number; /** rate × points, millionths */ earned: number };
+export type CompiledNa =
+  { kind: 'exclude' } | { kind: 'rate'; /** thousandths of 1 */ rate: number; /** rate × points, millionths */ earned: number };
 
 /** How a node's value is clamped: [0, points], ≤ points only (pooled leaf), or not at all. */
 export type ClampMode = 'both' | 'upper' | 'none';

@@ -26,7 +26,10 @@ const scheme = compileOrThrow(
 );
 const units = ['U1', 'U2', 'U3', 'U4', 'U5'].map((u) => makeUnit(u));
 
-function quarters(finals: Record<string, (string | null)[]>, events: { unit: string; period: string; code: string }[] = []): PeriodResults[] {
+function quarters(
+  finals: Record<string, (string | null)[]>,
+  events: { unit: string; period: string; code: string }[] = [],
+): PeriodResults[] {
   const scores: ScoreInput[] = [];
   for (const [unit, values] of Object.entries(finals)) {
     values.forEach((v, q) => {
@@ -68,7 +71,10 @@ describe('annual result', () => {
   it('rounds the weighted sum half up (80.005 → 80.01)', () => {
     const s = compileOrThrow(manualScheme({ annual: { periods: { Q1: 0.5, Q2: 0.5 } } }));
     const rs = [1, 2].map((q) => {
-      const r = computePeriodResults(s, `2025Q${q}`, { units: [makeUnit('U1')], scores: makeScores('U1', `2025Q${q}`, { '1.1': q === 1 ? '80.01' : '80' }) });
+      const r = computePeriodResults(s, `2025Q${q}`, {
+        units: [makeUnit('U1')],
+        scores: makeScores('U1', `2025Q${q}`, { '1.1': q === 1 ? '80.01' : '80' }),
+      });
       if (!r.ok) throw new Error('bad');
       return r.results;
     });
@@ -78,16 +84,27 @@ describe('annual result', () => {
   it('leaves a unit missing a listed quarter unscored, with a reason', () => {
     const r = computeAnnualResults(scheme, units, quarters({ U1: ['90', '90', null, '90'], U2: ['80', '80', '80', '80'] }));
     const u1 = r.groups[0]?.rows.find((x) => x.unit === 'U1');
-    expect(u1).toMatchObject({ final: null, rank: null, grade: null, unscoredReason: '缺少 2025Q3 的考核结果', complete: false, missing: ['2025Q3'] });
+    expect(u1).toMatchObject({
+      final: null,
+      rank: null,
+      grade: null,
+      unscoredReason: '缺少 2025Q3 的考核结果',
+      complete: false,
+      missing: ['2025Q3'],
+    });
     expect(r.groups[0]?.rows.find((x) => x.unit === 'U2')).toMatchObject({ final: 80, rank: 1 });
   });
 
   it('fails the year when any quarter has a fail veto; cap vetoes stay in their quarter', () => {
     const all = { U1: ['95', '95', '95', '95'], U2: ['95', '95', '95', '95'], U3: ['70', '70', '70', '70'] };
-    const r = computeAnnualResults(scheme, units.slice(0, 3), quarters(all, [
-      { unit: 'U1', period: '2025Q2', code: 'V1' },
-      { unit: 'U2', period: '2025Q1', code: 'V2' },
-    ]));
+    const r = computeAnnualResults(
+      scheme,
+      units.slice(0, 3),
+      quarters(all, [
+        { unit: 'U1', period: '2025Q2', code: 'V1' },
+        { unit: 'U2', period: '2025Q1', code: 'V2' },
+      ]),
+    );
     const rows = r.groups[0]?.rows ?? [];
     // U2: 0.2 × 59 (capped Q1) + 0.2 × 95 + 0.2 × 95 + 0.4 × 95 = 11.8 + 19 + 19 + 38 = 87.8
     expect(rows.map((x) => [x.unit, x.final, x.rank, x.grade, x.vetoes])).toEqual([

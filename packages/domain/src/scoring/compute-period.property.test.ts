@@ -129,7 +129,10 @@ describe('period computation (properties)', () => {
           const row = rows.get(`U${k}`);
           const expected = referenceFinal(c, k);
           expect(row?.final === null || row?.final === undefined ? null : Math.round(row.final * 100)).toBe(expected);
-          if (row?.final != null) expect(Number.isInteger(Math.round(row.final * 100)) && Math.abs(row.final * 100 - Math.round(row.final * 100)) < 1e-6).toBe(true);
+          if (row?.final != null)
+            expect(Number.isInteger(Math.round(row.final * 100)) && Math.abs(row.final * 100 - Math.round(row.final * 100)) < 1e-6).toBe(
+              true,
+            );
           if (row?.final != null) expect(String(row.final)).toMatch(/^\d+(\.\d{1,2})?$/);
         });
       }),
@@ -154,7 +157,10 @@ describe('period computation (properties)', () => {
         const a = run(c, inputs);
         const b = run(c, { units: shuffle(inputs.units), scores: shuffle(inputs.scores), events: shuffle(inputs.events ?? []) });
         // event row indexes move with the shuffle; everything else must be identical
-        const strip = (r: PeriodResults) => r.groups.map((g) => g.rows.map(({ events, ...row }) => ({ ...row, events: events.vetoes.length + events.bonus.length + events.major.length })));
+        const strip = (r: PeriodResults) =>
+          r.groups.map((g) =>
+            g.rows.map(({ events, ...row }) => ({ ...row, events: events.vetoes.length + events.bonus.length + events.major.length })),
+          );
         expect(strip(b)).toEqual(strip(a));
       }),
       { numRuns: 100 },
@@ -165,7 +171,12 @@ describe('period computation (properties)', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const a = byUnit(run(c, inputsOf(c)));
-        const b = byUnit(run(c, inputsOf(c, (code) => `X-${code.split('').reverse().join('')}`)));
+        const b = byUnit(
+          run(
+            c,
+            inputsOf(c, (code) => `X-${code.split('').reverse().join('')}`),
+          ),
+        );
         for (const [code, row] of a) {
           const other = b.get(`X-${code.split('').reverse().join('')}`);
           expect({ ...other, unit: row.unit, name: row.name }).toEqual(row);

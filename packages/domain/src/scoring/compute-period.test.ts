@@ -44,8 +44,31 @@ describe('leaf rules', () => {
           children: [
             { code: 'm', name: '人工', points: 10, rule: { kind: 'manual' } },
             { code: 'b', name: '是否', points: 10, rule: { kind: 'binary' } },
-            { code: 'c', name: '清单', points: 10, rule: { kind: 'checklist', items: [{ code: 'x', name: '甲', points: 6 }, { code: 'y', name: '乙', points: 4 }] } },
-            { code: 'g', name: '等级', points: 10, rule: { kind: 'graded', levels: [{ label: 'A', points: 10 }, { label: 'B', points: 7 }, { label: 'C', points: 0 }] } },
+            {
+              code: 'c',
+              name: '清单',
+              points: 10,
+              rule: {
+                kind: 'checklist',
+                items: [
+                  { code: 'x', name: '甲', points: 6 },
+                  { code: 'y', name: '乙', points: 4 },
+                ],
+              },
+            },
+            {
+              code: 'g',
+              name: '等级',
+              points: 10,
+              rule: {
+                kind: 'graded',
+                levels: [
+                  { label: 'A', points: 10 },
+                  { label: 'B', points: 7 },
+                  { label: 'C', points: 0 },
+                ],
+              },
+            },
             { code: 'r', name: '比率', points: 20, rule: { kind: 'rate', target: 90, perPointBelow: 0.5 } },
             { code: 'd', name: '扣分', points: 20, rule: { kind: 'deduct', perFinding: 3 } },
             { code: 'z', name: '整改', points: 20, rule: { kind: 'rectification', perLate: 4, perRejected: 1.5 } },
@@ -85,7 +108,14 @@ describe('leaf rules', () => {
       units: [makeUnit('U1')],
       scores: makeScores('U1', Q, { m: '10', b: '0', c: '', g: 'C', r: '0' }), // r: 20 − 90 × 0.5 < 0 → 0
       findings: [{ unit: 'U1', period: Q, indicator: 'd', count: 100, deduction: null }],
-      rectifications: Array.from({ length: 8 }, (_, i) => ({ unit: 'U1', period: Q, item: `R${i}`, due: '2025-07-01', closed: null, rejected: 1 })),
+      rectifications: Array.from({ length: 8 }, (_, i) => ({
+        unit: 'U1',
+        period: Q,
+        item: `R${i}`,
+        due: '2025-07-01',
+        closed: null,
+        rejected: 1,
+      })),
     };
     const row = rowOf(compute(scheme, inputs), 'U1');
     expect(row.base).toBe(10);
@@ -160,20 +190,44 @@ describe('applicability', () => {
     expect([rowOf(r, 'A2').base, rowOf(r, 'A2').applicableMax, rowOf(r, 'A2').final]).toEqual([52.5, 60, 87.5]);
     expect([rowOf(r, 'B1').base, rowOf(r, 'B1').applicableMax, rowOf(r, 'B1').final]).toEqual([40, 50, 80]);
     expect([rowOf(r, 'A3').base, rowOf(r, 'A3').applicableMax, rowOf(r, 'A3').final]).toEqual([47.5, 50, 95]);
-    expect(rowOf(r, 'A2').sheet?.find((s) => s.code === '1.3')).toMatchObject({ status: 'na', naHandling: 'rate', earned: 7.5, applicablePoints: 10 });
+    expect(rowOf(r, 'A2').sheet?.find((s) => s.code === '1.3')).toMatchObject({
+      status: 'na',
+      naHandling: 'rate',
+      earned: 7.5,
+      applicablePoints: 10,
+    });
   });
 
   it('rejects a value for a leaf that does not apply to the unit', () => {
-    const result = computePeriodResults(scheme, Q, { units: [makeUnit('B1', 'B')], scores: makeScores('B1', Q, { '1.1': '30', '1.2': '5' }) });
+    const result = computePeriodResults(scheme, Q, {
+      units: [makeUnit('B1', 'B')],
+      scores: makeScores('B1', Q, { '1.1': '30', '1.2': '5' }),
+    });
     expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual(['指标 1.2 不适用于单位 B1(分组 B),只能填 na 或留空']);
   });
 
   it('leaves a unit with nothing applicable unscored, with a reason', () => {
     const s = compileOrThrow(
-      buildScheme({ indicators: [{ code: '1', name: '一', points: 10, appliesTo: { groups: ['A'] }, children: [{ code: '1.1', name: 'x', points: 10, rule: { kind: 'manual' } }] }] }),
+      buildScheme({
+        indicators: [
+          {
+            code: '1',
+            name: '一',
+            points: 10,
+            appliesTo: { groups: ['A'] },
+            children: [{ code: '1.1', name: 'x', points: 10, rule: { kind: 'manual' } }],
+          },
+        ],
+      }),
     );
     const r = compute(s, { units: [makeUnit('A1'), makeUnit('B1', 'B')], scores: makeScores('A1', Q, { '1.1': '9' }) });
-    expect(rowOf(r, 'B1')).toMatchObject({ final: null, rank: null, grade: null, applicableMax: 0, unscoredReason: '没有适用的指标(适用满分为 0),不计分' });
+    expect(rowOf(r, 'B1')).toMatchObject({
+      final: null,
+      rank: null,
+      grade: null,
+      applicableMax: 0,
+      unscoredReason: '没有适用的指标(适用满分为 0),不计分',
+    });
     expect(rowOf(r, 'A1')).toMatchObject({ final: 90, rank: 1 });
   });
 });
@@ -226,7 +280,14 @@ describe('major deductions, bonus, vetoes', () => {
       { code: 'V2', name: '首页不更新', effect: 'cap', capTo: 59 },
       { code: 'V3', name: '另一封顶', effect: 'cap', capTo: 50.5 },
     ],
-    bonus: { gate: 80, cap: 5, items: [{ code: 'J1', name: '推广', points: 2 }, { code: 'J2', name: '表扬', points: 1.5 }] },
+    bonus: {
+      gate: 80,
+      cap: 5,
+      items: [
+        { code: 'J1', name: '推广', points: 2 },
+        { code: 'J2', name: '表扬', points: 1.5 },
+      ],
+    },
     majorDeductions: [{ code: 'Z1', name: '通报批评', points: 10 }],
   };
   const ev = (unit: string, ...codes: string[]) => codes.map((code) => ({ unit, period: Q, code }));
@@ -260,7 +321,10 @@ describe('major deductions, bonus, vetoes', () => {
   });
 
   it('caps after the bonus', () => {
-    const { scheme, inputs } = withFinals({ U1: '58' }, { ...extras, bonus: { gate: 50, cap: 5, items: [{ code: 'J1', name: '推广', points: 2 }] } });
+    const { scheme, inputs } = withFinals(
+      { U1: '58' },
+      { ...extras, bonus: { gate: 50, cap: 5, items: [{ code: 'J1', name: '推广', points: 2 }] } },
+    );
     expect(rowOf(compute(scheme, { ...inputs, events: ev('U1', 'J1', 'V2') }), 'U1')).toMatchObject({ bonus: 2, final: 59 });
   });
 
@@ -301,7 +365,11 @@ describe('rounding', () => {
     );
     const r = compute(scheme, {
       units: [makeUnit('U1'), makeUnit('U2'), makeUnit('U3', 'B')],
-      scores: [...makeScores('U1', Q, { '1.1': '40' }), ...makeScores('U2', Q, { '1.1': '20' }), ...makeScores('U3', Q, { '1.1': '20', '1.2': '30' })],
+      scores: [
+        ...makeScores('U1', Q, { '1.1': '40' }),
+        ...makeScores('U2', Q, { '1.1': '20' }),
+        ...makeScores('U3', Q, { '1.1': '20', '1.2': '30' }),
+      ],
     });
     expect([rowOf(r, 'U1').final, rowOf(r, 'U2').final, rowOf(r, 'U3').final]).toEqual([66.67, 33.33, 55.56]);
   });
@@ -330,11 +398,24 @@ describe('ranking and grades', () => {
     ]);
   });
 
-  const quota = { grading: { bands: [{ grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 }], quota: { grade: '优秀', maxPct: 30 } } };
+  const quota = {
+    grading: {
+      bands: [
+        { grade: '优秀', min: 90 },
+        { grade: '良好', min: 80 },
+        { grade: '合格', min: 60 },
+        { grade: '不合格', min: 0 },
+      ],
+      quota: { grade: '优秀', maxPct: 30 },
+    },
+  };
 
   it('demotes a tie that crosses the quota as a whole, and everything after it', () => {
     // 10 ranked → at most 3 优秀; 99, 98 fit; the 97 tie would make 4 → demoted; 96 too
-    const { scheme, inputs } = withFinals({ U1: '99', U2: '98', U3: '97', U4: '97', U5: '96', U6: '85', U7: '80', U8: '70', U9: '60', U10: '10' }, quota);
+    const { scheme, inputs } = withFinals(
+      { U1: '99', U2: '98', U3: '97', U4: '97', U5: '96', U6: '85', U7: '80', U8: '70', U9: '60', U10: '10' },
+      quota,
+    );
     const r = compute(scheme, inputs);
     expect(r.groups[0]?.rows.map((x) => `${x.unit}:${x.grade}${x.isQuotaDemoted ? '↓' : ''}`)).toEqual([
       'U1:优秀',
@@ -351,13 +432,19 @@ describe('ranking and grades', () => {
   });
 
   it('grants a tie that fits the quota exactly', () => {
-    const { scheme, inputs } = withFinals({ U1: '95', U2: '95', U3: '95', U4: '91', U5: '50', U6: '50', U7: '50', U8: '50', U9: '50', U10: '50' }, quota);
+    const { scheme, inputs } = withFinals(
+      { U1: '95', U2: '95', U3: '95', U4: '91', U5: '50', U6: '50', U7: '50', U8: '50', U9: '50', U10: '50' },
+      quota,
+    );
     const grades = compute(scheme, inputs).groups[0]?.rows.map((x) => x.grade);
     expect(grades?.slice(0, 4)).toEqual(['优秀', '优秀', '优秀', '良好']);
   });
 
   it('counts only ranked units for the quota (fail-vetoed and unscored do not count)', () => {
-    const { scheme, inputs } = withFinals({ U1: '95', U2: '94', U3: '50', U4: '99' }, { ...quota, vetoes: [{ code: 'V1', name: '否决', effect: 'fail' }] });
+    const { scheme, inputs } = withFinals(
+      { U1: '95', U2: '94', U3: '50', U4: '99' },
+      { ...quota, vetoes: [{ code: 'V1', name: '否决', effect: 'fail' }] },
+    );
     // ranked: U1, U2, U3 → floor(0.9) = 0 优秀; with U4 ranked it would be floor(1.2) = 1
     const r = compute(scheme, { ...inputs, events: [{ unit: 'U4', period: Q, code: 'V1' }] });
     expect(rowOf(r, 'U1')).toMatchObject({ grade: '良好', isQuotaDemoted: true });

@@ -43,13 +43,21 @@ export function computePeriodResults(
   const issues: InputIssue[] = [];
   const index = indexPeriodInputs(scheme, { code: period.code, start, end }, inputs, issues);
   const scratch = createUnitScratch(scheme);
-  const scores: { unit: string; group: string; finalHundredths: number | null; isVetoFail: boolean; position: number; score: UnitScore }[] = [];
+  const scores: { unit: string; group: string; finalHundredths: number | null; isVetoFail: boolean; position: number; score: UnitScore }[] =
+    [];
   for (let u = 0; u < index.units.length; u++) {
     const unit = index.units[u];
     if (unit === undefined) continue;
     const withSheet = typeof breakdown === 'boolean' ? breakdown : breakdown.has(unit.code);
     const score = computeUnitResult(scheme, index, u, inputs, issues, withSheet, scratch);
-    scores.push({ unit: unit.code, group: unit.group, finalHundredths: score.finalHundredths, isVetoFail: score.isVetoFail, position: u, score });
+    scores.push({
+      unit: unit.code,
+      group: unit.group,
+      finalHundredths: score.finalHundredths,
+      isVetoFail: score.isVetoFail,
+      position: u,
+      score,
+    });
   }
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 

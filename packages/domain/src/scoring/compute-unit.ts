@@ -144,7 +144,12 @@ export function computeUnitResult(
       }
       if (findingList !== undefined) {
         for (const i of findingList) {
-          issues.push({ source: 'findings', index: i, column: 'indicator', message: `指标 ${leaf.code} 对单位 ${unit.code} 不适用,不能登记问题` });
+          issues.push({
+            source: 'findings',
+            index: i,
+            column: 'indicator',
+            message: `指标 ${leaf.code} 对单位 ${unit.code} 不适用,不能登记问题`,
+          });
         }
       }
       if (leaf.na.kind === 'rate') {
@@ -172,7 +177,8 @@ export function computeUnitResult(
     } else if (value !== undefined && value !== '') {
       // a value on a deduct/rectification leaf other than na
       const message = scoreValueLeaf(leaf, value, null);
-      if (typeof message === 'string') issues.push({ source: 'scores', index: index.valueRows[at] ?? -1, column: 'value', message: `指标 ${leaf.code}:${message}` });
+      if (typeof message === 'string')
+        issues.push({ source: 'scores', index: index.valueRows[at] ?? -1, column: 'value', message: `指标 ${leaf.code}:${message}` });
     } else if (leaf.kind === 'deduct') {
       earned = clampLeafScore(leaf, scoreDeductLeaf(leaf, findingRows, findingList ?? EMPTY, losses));
     } else {

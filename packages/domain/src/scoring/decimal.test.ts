@@ -1,15 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMicro, formatMilli, numberToMilli, parseMilli, roundHundredThousandthsToHundredths, roundMicroRatioToHundredths } from './decimal';
+import {
+  formatMicro,
+  formatMilli,
+  numberToMilli,
+  parseMilli,
+  roundHundredThousandthsToHundredths,
+  roundMicroRatioToHundredths,
+} from './decimal';
 
 describe('exact decimals', () => {
   it('parses decimals with at most 3 places into thousandths', () => {
-    expect([parseMilli('13'), parseMilli('11.25'), parseMilli('0.5'), parseMilli('0.001'), parseMilli('100.000')]).toEqual([13000, 11250, 500, 1, 100000]);
+    expect([parseMilli('13'), parseMilli('11.25'), parseMilli('0.5'), parseMilli('0.001'), parseMilli('100.000')]).toEqual([
+      13000, 11250, 500, 1, 100000,
+    ]);
     for (const bad of ['', '.5', '5.', '1.2345', '-1', '+1', '1e3', ' 1', '1,5', '0x10', '1234567890']) expect(parseMilli(bad)).toBeNull();
   });
 
   it('reads JSON numbers through their decimal text: 0.2 is exactly 200', () => {
-    expect([numberToMilli(0.2), numberToMilli(0.1 + 0.2), numberToMilli(59), numberToMilli(-1), numberToMilli(1e-7)]).toEqual([200, null, 59000, null, null]);
+    expect([numberToMilli(0.2), numberToMilli(0.1 + 0.2), numberToMilli(59), numberToMilli(-1), numberToMilli(1e-7)]).toEqual([
+      200,
+      null,
+      59000,
+      null,
+      null,
+    ]);
   });
 
   it('round-trips through its text (property)', () => {

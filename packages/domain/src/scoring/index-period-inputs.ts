@@ -34,12 +34,7 @@ const push = (list: (number[] | undefined)[], at: number, value: number) => {
   else existing.push(value);
 };
 
-export function indexPeriodInputs(
-  scheme: CompiledScheme,
-  period: PeriodBounds,
-  inputs: ScoringInputs,
-  issues: InputIssue[],
-): PeriodIndex {
+export function indexPeriodInputs(scheme: CompiledScheme, period: PeriodBounds, inputs: ScoringInputs, issues: InputIssue[]): PeriodIndex {
   const leafCount = scheme.leaves.length;
   const unitIndex = new Map<string, number>();
   const units: ScoringUnit[] = [];
@@ -82,14 +77,20 @@ export function indexPeriodInputs(
         source: 'scores',
         index: i,
         column: 'indicator',
-        message: node === undefined ? `指标 ${row.indicator} 不在方案 ${scheme.code} 中` : `指标 ${row.indicator} 不是末级指标,不能直接打分`,
+        message:
+          node === undefined ? `指标 ${row.indicator} 不在方案 ${scheme.code} 中` : `指标 ${row.indicator} 不是末级指标,不能直接打分`,
       });
       continue;
     }
     const at = u * leafCount + leaf.index;
     const previous = valueRows[at] ?? -1;
     if (previous >= 0) {
-      issues.push({ source: 'scores', index: i, column: 'indicator', message: `单位 ${row.unit} 在 ${period.code} 的指标 ${row.indicator} 重复打分` });
+      issues.push({
+        source: 'scores',
+        index: i,
+        column: 'indicator',
+        message: `单位 ${row.unit} 在 ${period.code} 的指标 ${row.indicator} 重复打分`,
+      });
       continue;
     }
     values[at] = row.value;
@@ -123,7 +124,12 @@ export function indexPeriodInputs(
       continue;
     }
     if (row.deduction !== null && numberToMilli(row.deduction) === null) {
-      issues.push({ source: 'findings', index: i, column: 'deduction', message: `扣分应为不超过三位小数的非负数,实际为 ${String(row.deduction)}` });
+      issues.push({
+        source: 'findings',
+        index: i,
+        column: 'deduction',
+        message: `扣分应为不超过三位小数的非负数,实际为 ${String(row.deduction)}`,
+      });
       continue;
     }
     const at = u * leafCount + leaf.index;
@@ -169,7 +175,12 @@ export function indexPeriodInputs(
     }
     seenItems.add(key);
     if (!Number.isSafeInteger(row.rejected) || row.rejected < 0) {
-      issues.push({ source: 'rectifications', index: i, column: 'rejected', message: `复查未通过次数应为非负整数,实际为 ${String(row.rejected)}` });
+      issues.push({
+        source: 'rectifications',
+        index: i,
+        column: 'rejected',
+        message: `复查未通过次数应为非负整数,实际为 ${String(row.rejected)}`,
+      });
       continue;
     }
     push(rectifications, u, i);

@@ -36,11 +36,20 @@ export function rankAndGradeGroups<E extends GroupEntry>(
   return scheme.groups.map((g) => {
     const members = byGroup.get(g.code) ?? [];
     const ranks = rankWithinGroup(members);
-    const grades = assignGrades(scheme, members.map((m, i) => ({ finalHundredths: m.finalHundredths, rank: ranks[i] ?? null, isVetoFail: m.isVetoFail })));
+    const grades = assignGrades(
+      scheme,
+      members.map((m, i) => ({ finalHundredths: m.finalHundredths, rank: ranks[i] ?? null, isVetoFail: m.isVetoFail })),
+    );
     const rows = members.map((entry, i): RankedEntry<E> => {
       const rank = ranks[i] ?? null;
       const grade = grades[i] ?? { grade: null, isQuotaDemoted: false };
-      return { entry, rank, rankDelta: computeRankDelta({ group: entry.group, rank }, previous.get(entry.unit)), grade: grade.grade, isQuotaDemoted: grade.isQuotaDemoted };
+      return {
+        entry,
+        rank,
+        rankDelta: computeRankDelta({ group: entry.group, rank }, previous.get(entry.unit)),
+        grade: grade.grade,
+        isQuotaDemoted: grade.isQuotaDemoted,
+      };
     });
     rows.sort(compareRows);
     return { code: g.code, name: g.name, rows };

@@ -33,7 +33,15 @@ describe('rankWithinGroup', () => {
   it('does not depend on the order of the input (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(entryArb, { maxLength: 30 }).chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries.map((_, i) => i), { minLength: entries.length, maxLength: entries.length }))),
+        fc.array(entryArb, { maxLength: 30 }).chain((entries) =>
+          fc.tuple(
+            fc.constant(entries),
+            fc.shuffledSubarray(
+              entries.map((_, i) => i),
+              { minLength: entries.length, maxLength: entries.length },
+            ),
+          ),
+        ),
         ([entries, order]) => {
           const ranks = rankWithinGroup(entries);
           const shuffled = rankWithinGroup(order.map((i) => entries[i] as RankEntry));
@@ -45,13 +53,18 @@ describe('rankWithinGroup', () => {
 
   it('never lowers the rank of a unit whose final goes up (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 30 }), fc.nat(), fc.integer({ min: 1, max: 100 }), (finals, pick, raise) => {
-        const i = pick % finals.length;
-        const before = rankWithinGroup(finals.map((f) => ({ finalHundredths: f, isVetoFail: false })))[i] ?? 0;
-        const raised = finals.map((f, k) => (k === i ? f + raise : f));
-        const after = rankWithinGroup(raised.map((f) => ({ finalHundredths: f, isVetoFail: false })))[i] ?? 0;
-        expect(after).toBeLessThanOrEqual(before);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 100 }),
+        (finals, pick, raise) => {
+          const i = pick % finals.length;
+          const before = rankWithinGroup(finals.map((f) => ({ finalHundredths: f, isVetoFail: false })))[i] ?? 0;
+          const raised = finals.map((f, k) => (k === i ? f + raise : f));
+          const after = rankWithinGroup(raised.map((f) => ({ finalHundredths: f, isVetoFail: false })))[i] ?? 0;
+          expect(after).toBeLessThanOrEqual(before);
+        },
+      ),
     );
   });
 });

@@ -83,7 +83,12 @@ export function scoreValueLeaf(leaf: CompiledLeaf, value: string, losses: PointL
       const below = rule.target > v ? rule.target - v : 0;
       const deduction = below * rule.perPointBelow; // thousandths × thousandths = millionths
       if (losses !== null && deduction > 0) {
-        losses.push({ kind: 'rate-below-target', value: milliToNumber(v), target: milliToNumber(rule.target), points: microToNumber(deduction) });
+        losses.push({
+          kind: 'rate-below-target',
+          value: milliToNumber(v),
+          target: milliToNumber(rule.target),
+          points: microToNumber(deduction),
+        });
       }
       return leaf.pointsMicro - deduction;
     }
@@ -131,7 +136,14 @@ export function scoreDeductLeaf(
     const d = findingDeductionMilli(perFinding, f);
     total = Math.min(total + d, SATURATION_MILLI);
     if (losses !== null && d > 0) {
-      losses.push({ kind: 'finding', findingIndex: i, count: f.count, description: f.description ?? '', url: f.url ?? '', points: milliToNumber(d) });
+      losses.push({
+        kind: 'finding',
+        findingIndex: i,
+        count: f.count,
+        description: f.description ?? '',
+        url: f.url ?? '',
+        points: milliToNumber(d),
+      });
     }
   }
   return leaf.pointsMicro - total * MILLI;

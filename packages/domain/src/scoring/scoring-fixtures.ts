@@ -49,7 +49,9 @@ export function makeScores(unit: string, period: string, values: Record<string, 
 /** A one-leaf manual scheme (leaf `1.1`, 100 points): finals equal the value given. */
 export function manualScheme(overrides: Partial<SchemeInput> = {}): SchemeInput {
   return buildScheme({
-    indicators: [{ code: '1', name: '总分', points: 100, children: [{ code: '1.1', name: '评分', points: 100, rule: { kind: 'manual' } }] }],
+    indicators: [
+      { code: '1', name: '总分', points: 100, children: [{ code: '1.1', name: '评分', points: 100, rule: { kind: 'manual' } }] },
+    ],
     ...overrides,
   });
 }

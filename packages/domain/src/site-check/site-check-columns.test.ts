@@ -31,7 +31,12 @@ describe('column rules (国办 2019)', () => {
     );
   });
   it('the 栏目不更新 veto at 5 stale, 10 long-stale, 5 blank', () => {
-    const col = (name: string, newest: string | null, intervalDays: number) => ({ name, newest, intervalDays, status: columnStatus(newest, intervalDays, today) });
+    const col = (name: string, newest: string | null, intervalDays: number) => ({
+      name,
+      newest,
+      intervalDays,
+      status: columnStatus(newest, intervalDays, today),
+    });
     const four = Array.from({ length: 4 }, (_, i) => col(`动态${i}`, '2026-10-01', 14));
     expect(columnVeto(four, today).veto).toBe(false);
     expect(columnVeto([...four, col('通知公告', '2026-01-01', 180)], today)).toMatchObject({ veto: true, stale: 5 });

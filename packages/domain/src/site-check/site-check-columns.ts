@@ -62,7 +62,10 @@ export interface ColumnVeto {
  * 栏目不更新 (veto): ≥5 stale 动态/要闻 or 通知公告/政策文件 columns, or ≥10 columns not updated for over a
  * year (our reading of 长期未更新), or ≥5 blank columns.
  */
-export function columnVeto(columns: readonly { name: string; newest: string | null; intervalDays: number; status: ColumnStatus }[], today: string): ColumnVeto {
+export function columnVeto(
+  columns: readonly { name: string; newest: string | null; intervalDays: number; status: ColumnStatus }[],
+  today: string,
+): ColumnVeto {
   const stale = columns.filter((c) => c.status === 'stale' && columnKind(c.name) !== 'other').length;
   const longStale = columns.filter((c) => c.newest !== null && daysBetween(c.newest, today) > COLUMN_VETO.longStaleDays).length;
   const blank = columns.filter((c) => c.status === 'blank').length;

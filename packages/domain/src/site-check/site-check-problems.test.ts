@@ -4,8 +4,15 @@ import { annualReportDeadline, reportOnTime } from './site-check-annual-report';
 import { resolvedProblemKeys, siteProblems } from './site-check-problems';
 
 const base: SiteCheckResult = {
-  site: 'http://a/', checkedAt: '2026-12-07T03:00:00Z', pages: 5, reachable: true, homepageUpdated: '2026-12-01',
-  columns: [], deadLinks: [], words: [], annualReport: { url: 'http://a/ndbg/2025.html', year: 2025, publishedAt: '2026-01-20', deadline: '2026-01-31', onTime: true, checks: [] },
+  site: 'http://a/',
+  checkedAt: '2026-12-07T03:00:00Z',
+  pages: 5,
+  reachable: true,
+  homepageUpdated: '2026-12-01',
+  columns: [],
+  deadLinks: [],
+  words: [],
+  annualReport: { url: 'http://a/ndbg/2025.html', year: 2025, publishedAt: '2026-01-20', deadline: '2026-01-31', onTime: true, checks: [] },
 };
 
 describe('annual report deadline', () => {
@@ -47,6 +54,11 @@ describe('siteProblems', () => {
     expect(siteProblems({ ...base, homepageUpdated: '2027-01-10', annualReport: null }, '2027-01-15', undefined, 2026)).toEqual([]);
   });
   it('the next check resolves what it no longer finds', () => {
-    expect(resolvedProblemKeys(['dead_link:x', 'homepage_stale'], [{ kind: 'homepage_stale', veto: true, key: 'homepage_stale', url: null, detail: '' }])).toEqual(['dead_link:x']);
+    expect(
+      resolvedProblemKeys(
+        ['dead_link:x', 'homepage_stale'],
+        [{ kind: 'homepage_stale', veto: true, key: 'homepage_stale', url: null, detail: '' }],
+      ),
+    ).toEqual(['dead_link:x']);
   });
 });

@@ -24,9 +24,21 @@ export function siteProblems(result: SiteCheckResult, today: string, probes?: Re
   }
   for (const c of result.columns) {
     if (c.status === 'stale' && c.newest) {
-      out.push({ kind: 'column_stale', veto: false, key: `column_stale:${c.name}`, url: c.url, detail: `「${c.name}」最新信息 ${c.newest},超过 ${c.intervalDays} 天未更新` });
+      out.push({
+        kind: 'column_stale',
+        veto: false,
+        key: `column_stale:${c.name}`,
+        url: c.url,
+        detail: `「${c.name}」最新信息 ${c.newest},超过 ${c.intervalDays} 天未更新`,
+      });
     } else if (c.status === 'blank') {
-      out.push({ kind: 'column_blank', veto: false, key: `column_blank:${c.name}`, url: c.url, detail: c.url ? `「${c.name}」栏目无内容` : `未找到「${c.name}」栏目` });
+      out.push({
+        kind: 'column_blank',
+        veto: false,
+        key: `column_blank:${c.name}`,
+        url: c.url,
+        detail: c.url ? `「${c.name}」栏目无内容` : `未找到「${c.name}」栏目`,
+      });
     }
   }
   const veto = columnVeto(result.columns, today);
@@ -45,10 +57,19 @@ export function siteProblems(result: SiteCheckResult, today: string, probes?: Re
   }
   const year = reportYear ?? Number(today.slice(0, 4)) - 1;
   if (result.annualReport === null) {
-    if (reportOverdue(today, year)) out.push({ kind: 'annual_report_missing', veto: false, key: `annual_report_missing:${year}`, url: result.site, detail: `未找到 ${year} 年政府信息公开工作年度报告` });
+    if (reportOverdue(today, year))
+      out.push({
+        kind: 'annual_report_missing',
+        veto: false,
+        key: `annual_report_missing:${year}`,
+        url: result.site,
+        detail: `未找到 ${year} 年政府信息公开工作年度报告`,
+      });
   } else if (!result.annualReport.onTime) {
     const r = result.annualReport;
-    const detail = r.publishedAt ? `${r.year} 年年报发布于 ${r.publishedAt},晚于 ${r.deadline}` : `${r.year} 年年报未标明发布日期(应于 ${r.deadline} 前发布)`;
+    const detail = r.publishedAt
+      ? `${r.year} 年年报发布于 ${r.publishedAt},晚于 ${r.deadline}`
+      : `${r.year} 年年报未标明发布日期(应于 ${r.deadline} 前发布)`;
     out.push({ kind: 'annual_report_late', veto: false, key: `annual_report_late:${r.year}`, url: r.url, detail });
   }
   return out;

@@ -20,10 +20,16 @@ describe('站点无法访问 veto (15 s / 5%)', () => {
   });
   it('veto ⇔ failed share ≥ 5%', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ status: fc.constantFrom(0, 200, 404, 500), elapsedMs: fc.integer({ min: 0, max: 30_000 }) }), { minLength: 1, maxLength: 300 }), (ps) => {
-        const r = reachability(ps.map((p) => ({ ...p, at: '2026-12-07T00:00:00Z' })));
-        expect(r.veto).toBe(r.failed / r.probes >= 0.05 - 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.record({ status: fc.constantFrom(0, 200, 404, 500), elapsedMs: fc.integer({ min: 0, max: 30_000 }) }), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (ps) => {
+          const r = reachability(ps.map((p) => ({ ...p, at: '2026-12-07T00:00:00Z' })));
+          expect(r.veto).toBe(r.failed / r.probes >= 0.05 - 1e-12);
+        },
+      ),
     );
   });
 });

@@ -33,12 +33,16 @@ describe('错敏词', () => {
   it('finds every planted word at its offset', () => {
     const m = buildWordMatcher([{ word: '错词甲', suggestion: '正词甲' }]);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('政', '务', '公', '开', '。', ' '), { maxLength: 40 }), fc.array(fc.constantFrom('政', '务', '。'), { maxLength: 40 }), (a, b) => {
-        const left = a.join('');
-        const hits = m.find(`${left}错词甲${b.join('')}`);
-        expect(hits.map((h) => h.start)).toEqual([left.length]);
-        expect(hits[0]?.context).toContain('错词甲');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('政', '务', '公', '开', '。', ' '), { maxLength: 40 }),
+        fc.array(fc.constantFrom('政', '务', '。'), { maxLength: 40 }),
+        (a, b) => {
+          const left = a.join('');
+          const hits = m.find(`${left}错词甲${b.join('')}`);
+          expect(hits.map((h) => h.start)).toEqual([left.length]);
+          expect(hits[0]?.context).toContain('错词甲');
+        },
+      ),
     );
   });
 });

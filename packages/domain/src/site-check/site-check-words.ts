@@ -11,13 +11,16 @@ import { invalidInput } from '../errors/domain-error';
 export function parseWordList(text: string): WordEntry[] {
   const out: WordEntry[] = [];
   const errors: string[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const [word, suggestion, ...rest] = line.split('=>').map((s) => s.trim());
-    if (!word || rest.length > 0 || suggestion === '') errors.push(`第 ${i + 1} 行格式错误: ${line}`);
-    else out.push({ word, suggestion: suggestion ?? null });
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) return;
+      const [word, suggestion, ...rest] = line.split('=>').map((s) => s.trim());
+      if (!word || rest.length > 0 || suggestion === '') errors.push(`第 ${i + 1} 行格式错误: ${line}`);
+      else out.push({ word, suggestion: suggestion ?? null });
+    });
   if (errors.length > 0) throw invalidInput(`错敏词表有误: ${errors.join('; ')}`, errors);
   return dedupeWords(out);
 }
@@ -67,7 +70,13 @@ export function buildWordMatcher(entries: readonly WordEntry[]): WordMatcher {
         const entry = list[m.data ?? m.patternIndex];
         if (!entry) continue;
         if (entry.suggestion !== null && insideRightForm(text, m.start, entry.word, entry.suggestion)) continue;
-        hits.push({ word: entry.word, suggestion: entry.suggestion, start: m.start, end: m.end, context: sentenceAround(text, m.start, m.end) });
+        hits.push({
+          word: entry.word,
+          suggestion: entry.suggestion,
+          start: m.start,
+          end: m.end,
+          context: sentenceAround(text, m.start, m.end),
+        });
       }
       return hits;
     },

@@ -29,8 +29,18 @@ function loadExampleGroups() {
   const compiled = compileScheme(schemeSchema.parse(JSON.parse(read('scheme.json'))));
   if (!compiled.ok) throw new Error(compiled.issues.join('\n'));
   const inputs: ScoringInputs = {
-    units: rows('units.csv').map((r) => ({ code: r.code ?? '', name: r.name ?? '', group: r.group ?? '', tags: (r.tags ?? '').split(';').filter(Boolean) })),
-    scores: rows('scores.csv').map((r) => ({ unit: r.unit ?? '', period: r.period ?? '', indicator: r.indicator ?? '', value: r.value ?? '' })),
+    units: rows('units.csv').map((r) => ({
+      code: r.code ?? '',
+      name: r.name ?? '',
+      group: r.group ?? '',
+      tags: (r.tags ?? '').split(';').filter(Boolean),
+    })),
+    scores: rows('scores.csv').map((r) => ({
+      unit: r.unit ?? '',
+      period: r.period ?? '',
+      indicator: r.indicator ?? '',
+      value: r.value ?? '',
+    })),
     findings: rows('findings.csv').map((r) => ({
       unit: r.unit ?? '',
       period: r.period ?? '',
@@ -62,10 +72,14 @@ describe('analysis on the spec worked example (2025Q3)', () => {
   };
 
   it('what-if with the official points gives back expected-2025Q3.json', () => {
-    const expected = JSON.parse(read('expected-2025Q3.json')) as { groups: { code: string; rows: { unit: string; final: number; rank: number | null; grade: string }[] }[] };
+    const expected = JSON.parse(read('expected-2025Q3.json')) as {
+      groups: { code: string; rows: { unit: string; final: number; rank: number | null; grade: string }[] }[];
+    };
     for (const g of expected.groups) {
       const whatIf = computeWhatIf(group(g.code), {});
-      expect(whatIf.rows.map((r) => [r.unit, r.scenario.final, r.scenario.rank, r.scenario.grade])).toEqual(g.rows.map((r) => [r.unit, r.final, r.rank, r.grade]));
+      expect(whatIf.rows.map((r) => [r.unit, r.scenario.final, r.scenario.rank, r.scenario.grade])).toEqual(
+        g.rows.map((r) => [r.unit, r.final, r.rank, r.grade]),
+      );
     }
     expect(results.groups).toHaveLength(3);
   });

@@ -63,7 +63,14 @@ export function buildAnalysisFixture(options: { units: number; indicators: numbe
       { code: 'V1', name: '发生泄密等严重问题', effect: 'fail' },
       { code: 'V2', name: '网站首页两周以上未更新', effect: 'cap', capTo: 59 },
     ],
-    bonus: { gate: 80, cap: 5, items: [{ code: 'J1', name: '经验做法被省级以上推广', points: 2 }, { code: 'J2', name: '获市级以上表扬', points: 1 }] },
+    bonus: {
+      gate: 80,
+      cap: 5,
+      items: [
+        { code: 'J1', name: '经验做法被省级以上推广', points: 2 },
+        { code: 'J2', name: '获市级以上表扬', points: 1 },
+      ],
+    },
     majorDeductions: [{ code: 'Z1', name: '被上级通报批评', points: 10 }],
     grading: { ...defaultGrading, quota: { grade: '优秀', maxPct: 30 } },
   };

@@ -19,8 +19,18 @@ function twoIndicatorScheme(p1: number, p2: number, extra: Partial<SchemeInput> 
   return compileOrThrow(
     buildScheme({
       indicators: [
-        { code: '1', name: '主动公开', points: p1, children: [{ code: '1.1', name: '主动公开评分', points: p1, rule: { kind: 'manual' } }] },
-        { code: '2', name: '依申请公开', points: p2, children: [{ code: '2.1', name: '依申请公开评分', points: p2, rule: { kind: 'manual' } }] },
+        {
+          code: '1',
+          name: '主动公开',
+          points: p1,
+          children: [{ code: '1.1', name: '主动公开评分', points: p1, rule: { kind: 'manual' } }],
+        },
+        {
+          code: '2',
+          name: '依申请公开',
+          points: p2,
+          children: [{ code: '2.1', name: '依申请公开评分', points: p2, rule: { kind: 'manual' } }],
+        },
       ],
       ...extra,
     }),
@@ -93,7 +103,13 @@ export function excludedGroup(): AnalysisGroup {
       indicators: [
         { code: '1', name: '主动公开', points: 60, children: [{ code: '1.1', name: '评分', points: 60, rule: { kind: 'manual' } }] },
         { code: '2', name: '依申请公开', points: 30, children: [{ code: '2.1', name: '评分', points: 30, rule: { kind: 'manual' } }] },
-        { code: '3', name: '重点领域', points: 10, appliesTo: { groups: ['A'] }, children: [{ code: '3.1', name: '评分', points: 10, rule: { kind: 'manual' } }] },
+        {
+          code: '3',
+          name: '重点领域',
+          points: 10,
+          appliesTo: { groups: ['A'] },
+          children: [{ code: '3.1', name: '评分', points: 10, rule: { kind: 'manual' } }],
+        },
       ],
     }),
   );

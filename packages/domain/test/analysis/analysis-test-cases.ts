@@ -42,7 +42,10 @@ export interface RandomCase {
 }
 
 const leafArb: fc.Arbitrary<LeafCase> = fc.record({
-  points: fc.oneof(fc.integer({ min: 1, max: 30 }).map((p) => p * 1000), fc.integer({ min: 1, max: 30_000 })),
+  points: fc.oneof(
+    fc.integer({ min: 1, max: 30 }).map((p) => p * 1000),
+    fc.integer({ min: 1, max: 30_000 }),
+  ),
   onlyA: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
   naRate: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 })),
 });
@@ -56,7 +59,14 @@ export const randomCaseArb: fc.Arbitrary<RandomCase> = fc
       units: fc.array(
         fc.record({
           group: fc.constantFrom<'A' | 'B'>('A', 'A', 'B'),
-          values: fc.tuple(...indicators.map((ind) => fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 250, 500, 1000)), { minLength: ind.leaves.length, maxLength: ind.leaves.length }))),
+          values: fc.tuple(
+            ...indicators.map((ind) =>
+              fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 250, 500, 1000)), {
+                minLength: ind.leaves.length,
+                maxLength: ind.leaves.length,
+              }),
+            ),
+          ),
           missing: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
           findings: fc.integer({ min: 0, max: 4 }),
           bonus: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })),
@@ -82,11 +92,24 @@ export function schemeOfCase(c: RandomCase): SchemeInput {
     }));
     if (ind.pooled) children.push({ code: `${i + 1}.d`, name: `扣分${i + 1}`, points: 2, rule: { kind: 'deduct', perFinding: 1.5 } });
     const total = children.reduce((s, ch) => s + Math.round(ch.points * 1000), 0);
-    return { code: String(i + 1), name: `指标${i + 1}`, points: milliToNumber(total), children, ...(ind.pooled ? { pooledDeductions: true } : {}) };
+    return {
+      code: String(i + 1),
+      name: `指标${i + 1}`,
+      points: milliToNumber(total),
+      children,
+      ...(ind.pooled ? { pooledDeductions: true } : {}),
+    };
   });
   return buildScheme({
     indicators,
-    bonus: { gate: 75.5, cap: 4, items: [{ code: 'J1', name: '加分一', points: 1.125 }, { code: 'J2', name: '加分二', points: 2 }] },
+    bonus: {
+      gate: 75.5,
+      cap: 4,
+      items: [
+        { code: 'J1', name: '加分一', points: 1.125 },
+        { code: 'J2', name: '加分二', points: 2 },
+      ],
+    },
     majorDeductions: [{ code: 'Z', name: '通报批评', points: 3.333 }],
     vetoes: [
       { code: 'V', name: '封顶', effect: 'cap', capTo: 59.995 },
@@ -119,7 +142,8 @@ export function inputsOfCase(c: RandomCase): ScoringInputs {
         scores.push({ unit, period: PERIOD, indicator: `${i + 1}.${j + 1}`, value: milliText(Math.floor((leaf.points * v) / 1000)) });
       });
     });
-    if (pooledIndex >= 0 && u.findings > 0) findings.push({ unit, period: PERIOD, indicator: `${pooledIndex + 1}.d`, count: u.findings, deduction: null });
+    if (pooledIndex >= 0 && u.findings > 0)
+      findings.push({ unit, period: PERIOD, indicator: `${pooledIndex + 1}.d`, count: u.findings, deduction: null });
     for (let j = 0; j < u.bonus[0]; j++) events.push({ unit, period: PERIOD, code: 'J1' });
     for (let j = 0; j < u.bonus[1]; j++) events.push({ unit, period: PERIOD, code: 'J2' });
     for (let j = 0; j < u.major; j++) events.push({ unit, period: PERIOD, code: 'Z' });

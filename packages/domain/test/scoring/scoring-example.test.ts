@@ -25,8 +25,18 @@ function loadExample(): { scheme: CompiledScheme; inputs: ScoringInputs } {
   const compiled = compileScheme(schemeSchema.parse(JSON.parse(read('scheme.json'))));
   if (!compiled.ok) throw new Error(compiled.issues.join('\n'));
   const inputs: ScoringInputs = {
-    units: rows('units.csv').map((r) => ({ code: r.code ?? '', name: r.name ?? '', group: r.group ?? '', tags: (r.tags ?? '').split(';').filter(Boolean) })),
-    scores: rows('scores.csv').map((r) => ({ unit: r.unit ?? '', period: r.period ?? '', indicator: r.indicator ?? '', value: r.value ?? '' })),
+    units: rows('units.csv').map((r) => ({
+      code: r.code ?? '',
+      name: r.name ?? '',
+      group: r.group ?? '',
+      tags: (r.tags ?? '').split(';').filter(Boolean),
+    })),
+    scores: rows('scores.csv').map((r) => ({
+      unit: r.unit ?? '',
+      period: r.period ?? '',
+      indicator: r.indicator ?? '',
+      value: r.value ?? '',
+    })),
     findings: rows('findings.csv').map((r) => ({
       unit: r.unit ?? '',
       period: r.period ?? '',
@@ -52,7 +62,10 @@ function loadExample(): { scheme: CompiledScheme; inputs: ScoringInputs } {
 const FIELDS = ['final', 'rank', 'rankDelta', 'grade', 'complete', 'vetoes', 'base', 'applicableMax', 'major', 'bonus'] as const;
 
 function pick(report: { groups: { code: string; rows: Record<string, unknown>[] }[] }) {
-  return report.groups.map((g) => ({ code: g.code, rows: g.rows.map((r) => Object.fromEntries([['unit', r.unit], ...FIELDS.map((f) => [f, r[f]])])) }));
+  return report.groups.map((g) => ({
+    code: g.code,
+    rows: g.rows.map((r) => Object.fromEntries([['unit', r.unit], ...FIELDS.map((f) => [f, r[f]])])),
+  }));
 }
 
 describe('spec worked example', () => {
@@ -83,11 +96,21 @@ describe('spec worked example', () => {
     const b202 = q3.results.groups.flatMap((g) => g.rows).find((r) => r.unit === 'B202');
     const sheet = new Map(b202?.sheet?.map((row) => [row.code, row]));
     expect(sheet.get('1.3')).toMatchObject({ status: 'na', naHandling: 'exclude', applicablePoints: 0, earned: 0 });
-    expect(sheet.get('1.2')).toMatchObject({ earned: 17.5, losses: [{ kind: 'finding', count: 2, points: 2.5, description: '政策文件栏目六个月未更新' }] });
+    expect(sheet.get('1.2')).toMatchObject({
+      earned: 17.5,
+      losses: [{ kind: 'finding', count: 2, points: 2.5, description: '政策文件栏目六个月未更新' }],
+    });
     expect(sheet.get('2.1')).toMatchObject({ earned: -5, losses: [{ kind: 'finding', count: 4, points: 20 }] });
     expect(sheet.get('2')).toMatchObject({ earned: 4, points: 30 });
-    expect(sheet.get('3.2')).toMatchObject({ earned: 0, input: '88', losses: [{ kind: 'rate-below-target', value: 88, target: 100, points: 6 }] });
-    expect(sheet.get('4.1')).toMatchObject({ earned: 18, losses: [{ kind: 'rectification-late', item: 'ZG-003', closed: null, points: 2 }] });
+    expect(sheet.get('3.2')).toMatchObject({
+      earned: 0,
+      input: '88',
+      losses: [{ kind: 'rate-below-target', value: 88, target: 100, points: 6 }],
+    });
+    expect(sheet.get('4.1')).toMatchObject({
+      earned: 18,
+      losses: [{ kind: 'rectification-late', item: 'ZG-003', closed: null, points: 2 }],
+    });
     expect(sheet.get('1')).toMatchObject({ points: 40, applicablePoints: 30, earned: 21.5 });
     expect(sheet.get('1.1')?.losses).toEqual([
       { kind: 'checklist-item', item: 'a', name: '全文公开', points: 4 },

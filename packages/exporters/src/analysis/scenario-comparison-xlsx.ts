@@ -100,7 +100,13 @@ export async function buildScenarioComparisonWorkbook(input: ScenarioComparisonW
   points.addRow([null, '合计', round3(officialTotal), round3(firstTotal), round3(secondTotal)]).font = { bold: true };
   points.addRow([]);
   points.addRow([null, '保存人', null, input.first.createdByName, input.second.createdByName]);
-  points.addRow([null, '保存时间(UTC)', null, input.first.createdAt.slice(0, 16).replace('T', ' '), input.second.createdAt.slice(0, 16).replace('T', ' ')]);
+  points.addRow([
+    null,
+    '保存时间(UTC)',
+    null,
+    input.first.createdAt.slice(0, 16).replace('T', ' '),
+    input.second.createdAt.slice(0, 16).replace('T', ' '),
+  ]);
 
   // 3. methodology
   const note = workbook.addWorksheet('说明');

@@ -1,7 +1,19 @@
 // The city-wide summary as a Word document in the national layout: title, the scope line, the
 // tables of 二、三、四 with the format's merged headers, the checks on the sum, the units added up.
 // Official-document page (GB/T 9704: A4, 3.7/3.5/2.8/2.6 cm margins), 宋体/仿宋 with CJK fallback.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
 import type { AnnualReportDocument } from './annual-report-document';
 import { gridColumns, layoutReportTables, type GridCell, type GridTable } from '@kaoping/domain/annual-report-workflow/report-table-layout';
 
@@ -11,7 +23,18 @@ const FONT_BODY = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia
 const FONT_TABLE = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const FONT_HEADING = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 
-const para = (text: string, options: { size?: number; bold?: boolean; font?: typeof FONT_BODY; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: boolean } = {}) =>
+const para = (
+  text: string,
+  options: {
+    size?: number;
+    bold?: boolean;
+    font?: typeof FONT_BODY;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    before?: number;
+    after?: number;
+    indent?: boolean;
+  } = {},
+) =>
   new Paragraph({
     alignment: options.align ?? AlignmentType.LEFT,
     spacing: { before: options.before ?? 0, after: options.after ?? 0, line: 360 },
@@ -48,7 +71,12 @@ function tableOf(grid: GridTable, fontSize: number): Table {
       }),
     );
   }
-  return new Table({ rows, layout: TableLayoutType.FIXED, width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA }, columnWidths: widths.slice(0, columns) });
+  return new Table({
+    rows,
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths.slice(0, columns),
+  });
 }
 
 export async function renderAnnualReportDocx(doc: AnnualReportDocument): Promise<Uint8Array> {
@@ -66,7 +94,8 @@ export async function renderAnnualReportDocx(doc: AnnualReportDocument): Promise
   if (doc.checks.length === 0) children.push(para('汇总数通过全部勾稽关系校验。', { size: 28, indent: true }));
   else {
     children.push(para(`错误 ${errors.length} 条,提示 ${doc.checks.length - errors.length} 条:`, { size: 28, indent: true }));
-    for (const c of doc.checks.slice(0, 60)) children.push(para(`${c.severity === 'error' ? '【错误】' : '【提示】'}${c.rule} ${c.message}`, { size: 24, indent: true }));
+    for (const c of doc.checks.slice(0, 60))
+      children.push(para(`${c.severity === 'error' ? '【错误】' : '【提示】'}${c.rule} ${c.message}`, { size: 24, indent: true }));
   }
   children.push(para(`附:汇总单位清单(${doc.units.length} 个)`, { size: 32, font: FONT_HEADING, before: 360, after: 120 }));
   children.push(
@@ -74,7 +103,10 @@ export async function renderAnnualReportDocx(doc: AnnualReportDocument): Promise
       layout: TableLayoutType.FIXED,
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: [900, 1800, TEXT_WIDTH - 3600, 900],
-      rows: [['序号', '单位编码', '单位名称', '版本'], ...doc.units.map((u, i) => [String(i + 1), u.code, u.name, `第${u.versionNo}版`])].map(
+      rows: [
+        ['序号', '单位编码', '单位名称', '版本'],
+        ...doc.units.map((u, i) => [String(i + 1), u.code, u.name, `第${u.versionNo}版`]),
+      ].map(
         (cells, r) =>
           new TableRow({
             tableHeader: r === 0,
@@ -83,7 +115,12 @@ export async function renderAnnualReportDocx(doc: AnnualReportDocument): Promise
                 new TableCell({
                   width: { size: [900, 1800, TEXT_WIDTH - 3600, 900][i] ?? 900, type: WidthType.DXA },
                   margins: { left: 60, right: 60 },
-                  children: [new Paragraph({ alignment: i === 2 ? AlignmentType.LEFT : AlignmentType.CENTER, children: [new TextRun({ text, size: 21, bold: r === 0, font: FONT_TABLE })] })],
+                  children: [
+                    new Paragraph({
+                      alignment: i === 2 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                      children: [new TextRun({ text, size: 21, bold: r === 0, font: FONT_TABLE })],
+                    }),
+                  ],
                 }),
             ),
           }),
@@ -94,7 +131,17 @@ export async function renderAnnualReportDocx(doc: AnnualReportDocument): Promise
     creator: 'Kaoping',
     title: doc.title,
     styles: { default: { document: { run: { font: FONT_BODY, size: 32 } } } },
-    sections: [{ properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } }, children }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        children,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -48,7 +48,20 @@ describe('city-wide summary documents', () => {
     const doc = summaryDocument();
     const bytes = await renderAnnualReportDocx(doc);
     const xml = readZipEntry(bytes, 'word/document.xml');
-    for (const label of ['二、主动公开政府信息情况', '第二十条第（一）项', '本年制发件数', '申请人情况', '法人或其他组织', '（三）不予公开', '属于国家秘密', '四、结转下年度继续办理', '未经复议直接起诉', '复议后起诉', '尚未审结']) expect(xml).toContain(label);
+    for (const label of [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '本年制发件数',
+      '申请人情况',
+      '法人或其他组织',
+      '（三）不予公开',
+      '属于国家秘密',
+      '四、结转下年度继续办理',
+      '未经复议直接起诉',
+      '复议后起诉',
+      '尚未审结',
+    ])
+      expect(xml).toContain(label);
     expect(xml).toContain(`>${doc.cells['apply.new.total']}<`);
     expect(xml).toContain('w:vMerge');
     expect(xml).toContain('w:gridSpan');

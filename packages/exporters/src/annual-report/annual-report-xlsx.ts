@@ -10,7 +10,9 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export async function renderAnnualReportXlsx(doc: AnnualReportDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaoping';
-  const sheet = workbook.addWorksheet('汇总表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('汇总表', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const tables = layoutReportTables(doc.format, doc.cells);
   const width = Math.max(...tables.map(gridColumns));
   sheet.columns = Array.from({ length: width }, (_, i) => ({ width: i === 0 ? 16 : 11 }));

@@ -52,12 +52,23 @@ export async function renderCityReviewXlsx(review: CityReview, title: string): P
     ]).alignment = { vertical: 'top', wrapText: true };
   }
   const failures = workbook.addWorksheet('规则问题');
-  failures.columns = [{ header: '单位编码', width: 12 }, { header: '单位', width: 28 }, { header: '规则', width: 7 }, { header: '级别', width: 7 }, { header: '说明(等式、数值与差)', width: 90 }, { header: '涉及单元格', width: 50 }];
+  failures.columns = [
+    { header: '单位编码', width: 12 },
+    { header: '单位', width: 28 },
+    { header: '规则', width: 7 },
+    { header: '级别', width: 7 },
+    { header: '说明(等式、数值与差)', width: 90 },
+    { header: '涉及单元格', width: 50 },
+  ];
   failures.getRow(1).font = BOLD;
   for (const r of review.rows)
-    for (const c of [...r.failures, ...r.narrative]) failures.addRow([r.code, r.name, c.rule, c.severity === 'error' ? '错误' : '提示', c.message, c.cells.join(' ')]);
+    for (const c of [...r.failures, ...r.narrative])
+      failures.addRow([r.code, r.name, c.rule, c.severity === 'error' ? '错误' : '提示', c.message, c.cells.join(' ')]);
   const unmatched = workbook.addWorksheet('未匹配文件');
-  unmatched.columns = [{ header: '文件', width: 40 }, { header: '原因', width: 80 }];
+  unmatched.columns = [
+    { header: '文件', width: 40 },
+    { header: '原因', width: 80 },
+  ];
   unmatched.getRow(1).font = BOLD;
   for (const u of review.unmatched) unmatched.addRow([u.fileName, u.problem]);
   const t = review.totals;

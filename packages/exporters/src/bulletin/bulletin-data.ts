@@ -192,7 +192,13 @@ export function chineseNumeral(n: number): string {
 
 /** Drops characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
 export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').replace(/[\r\n\t]+/g, ' ');
+  return text
+    .replace(
+      // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold are exactly what is removed
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    )
+    .replace(/[\r\n\t]+/g, ' ');
 }
 
 export const formatScore = (score: number): string => score.toFixed(2);
@@ -253,6 +259,11 @@ export function withDefaultWording(facts: BulletinFacts, edited: Partial<Bulleti
   };
   return {
     ...facts,
-    wording: { basis: pick('basis'), overallComment: pick('overallComment'), requirementsIntro: pick('requirementsIntro'), closing: pick('closing') },
+    wording: {
+      basis: pick('basis'),
+      overallComment: pick('overallComment'),
+      requirementsIntro: pick('requirementsIntro'),
+      closing: pick('closing'),
+    },
   };
 }

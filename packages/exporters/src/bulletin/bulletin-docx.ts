@@ -86,7 +86,14 @@ const FONT_TABLE_XML =
   ).join('') +
   '</w:fonts>';
 
-const STYLE = { body: 'BulletinBody', title: 'BulletinTitle', heading1: 'BulletinHeading1', heading2: 'BulletinHeading2', table: 'BulletinTableText', caption: 'BulletinCaption' } as const;
+const STYLE = {
+  body: 'BulletinBody',
+  title: 'BulletinTitle',
+  heading1: 'BulletinHeading1',
+  heading2: 'BulletinHeading2',
+  table: 'BulletinTableText',
+  caption: 'BulletinCaption',
+} as const;
 
 const run = (text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}) => new TextRun({ ...options, text: clean(text) });
 
@@ -107,7 +114,8 @@ const body = (children: TextRun[] | string, options: { indent?: boolean } = {}) 
 const heading1 = (n: number, text: string) => new Paragraph({ style: STYLE.heading1, children: [run(`${chineseNumeral(n)}、${text}`)] });
 const heading2 = (n: number, text: string) => new Paragraph({ style: STYLE.heading2, children: [run(`（${chineseNumeral(n)}）${text}`)] });
 /** A run-in （一） heading: the heading in 楷体, the rest of the paragraph in the body font. */
-const runIn = (n: number, head: string, text: string) => body([run(`（${chineseNumeral(n)}）${head}。`, { font: FONT.subheading }), run(text)]);
+const runIn = (n: number, head: string, text: string) =>
+  body([run(`（${chineseNumeral(n)}）${head}。`, { font: FONT.subheading }), run(text)]);
 const caption = (text: string) => new Paragraph({ style: STYLE.caption, children: [run(text)] });
 
 // ── tables ───────────────────────────────────────────────────────────────────────────────────────
@@ -160,7 +168,8 @@ function table(cols: Column[], rows: TableRow[]): Table {
   });
 }
 
-const textRow = (cols: Column[], texts: string[]) => new TableRow({ cantSplit: true, children: cols.map((c, i) => cell(texts[i] ?? '', c)) });
+const textRow = (cols: Column[], texts: string[]) =>
+  new TableRow({ cantSplit: true, children: cols.map((c, i) => cell(texts[i] ?? '', c)) });
 
 export function formatRankDelta(delta: number | null): string {
   if (delta === null) return '—';
@@ -172,11 +181,26 @@ const orDash = (value: number | null, format: (n: number) => string) => (value =
 
 function summaryTable(data: BulletinData): Table {
   // Widths in twips for the figures (a 五号 character is 210), the category takes the rest.
-  const figures: [string, number, Align][] = [['单位数', 820, 'center'], ['平均分', 860, 'center'], ['最高分', 860, 'center'], ['最低分', 860, 'center'], ['合格率', 900, 'center'], ...data.grades.map((g): [string, number, Align] => [g, Math.max(2, g.length) * 210 + 220, 'center'])];
+  const figures: [string, number, Align][] = [
+    ['单位数', 820, 'center'],
+    ['平均分', 860, 'center'],
+    ['最高分', 860, 'center'],
+    ['最低分', 860, 'center'],
+    ['合格率', 900, 'center'],
+    ...data.grades.map((g): [string, number, Align] => [g, Math.max(2, g.length) * 210 + 220, 'center']),
+  ];
   const cols = columns([['类别', Math.max(1800, TEXT_WIDTH - figures.reduce((s, [, w]) => s + w, 0)), 'left'], ...figures]);
   const countOf = (counts: BulletinGroup['gradeCounts'], grade: string) => String(counts.find((c) => c.grade === grade)?.count ?? 0);
   const rows = data.groups.map((g) =>
-    textRow(cols, [g.name, String(g.unitCount), orDash(g.average, formatScore), orDash(g.max, formatScore), orDash(g.min, formatScore), orDash(g.passRate, formatRate), ...data.grades.map((grade) => countOf(g.gradeCounts, grade))]),
+    textRow(cols, [
+      g.name,
+      String(g.unitCount),
+      orDash(g.average, formatScore),
+      orDash(g.max, formatScore),
+      orDash(g.min, formatScore),
+      orDash(g.passRate, formatRate),
+      ...data.grades.map((grade) => countOf(g.gradeCounts, grade)),
+    ]),
   );
   const all = data.groups.flatMap((g) => g.rows.map((r) => r.score));
   const o = data.overall;
@@ -195,22 +219,66 @@ function summaryTable(data: BulletinData): Table {
 }
 
 function rankingTable(group: BulletinGroup): Table {
-  const cols = columns([['排名', 7, 'center'], ['名次变化', 12, 'center'], ['单位名称', 37, 'left'], ['得分', 10, 'center'], ['等次', 9, 'center'], ['备注', 25, 'left']]);
+  const cols = columns([
+    ['排名', 7, 'center'],
+    ['名次变化', 12, 'center'],
+    ['单位名称', 37, 'left'],
+    ['得分', 10, 'center'],
+    ['等次', 9, 'center'],
+    ['备注', 25, 'left'],
+  ]);
   return table(
     cols,
-    group.rows.map((r) => textRow(cols, [r.rank === null ? '—' : String(r.rank), formatRankDelta(r.rankDelta), r.unitName, formatScore(r.score), r.grade, r.note ?? ''])),
+    group.rows.map((r) =>
+      textRow(cols, [
+        r.rank === null ? '—' : String(r.rank),
+        formatRankDelta(r.rankDelta),
+        r.unitName,
+        formatScore(r.score),
+        r.grade,
+        r.note ?? '',
+      ]),
+    ),
   );
 }
 
 function annexTable(annex: BulletinAnnex): Table {
-  const cols = columns([['序号', 4.5, 'center'], ['单位名称', 18, 'left'], ['失分指标', 22, 'left'], ['问题描述', 50, 'left'], ['扣分', 5.5, 'center']], LANDSCAPE_WIDTH);
+  const cols = columns(
+    [
+      ['序号', 4.5, 'center'],
+      ['单位名称', 18, 'left'],
+      ['失分指标', 22, 'left'],
+      ['问题描述', 50, 'left'],
+      ['扣分', 5.5, 'center'],
+    ],
+    LANDSCAPE_WIDTH,
+  );
   const rows: TableRow[] = [];
   annex.units.forEach((unit, i) => {
     const findings = unit.findings.length > 0 ? unit.findings : [{ indicator: '—', description: '未发现扣分问题', pointsLost: 0 }];
     findings.forEach((f, j) => {
       const points = f.pointsLost === 0 ? '—' : formatScore(f.pointsLost);
-      const lead = j === 0 ? [cell(String(i + 1), cols[0] as Column, { rowSpan: findings.length }), cell(unit.unitName, cols[1] as Column, { rowSpan: findings.length, lines: unit.score === null ? [unit.unitName] : [unit.unitName, `（得分${formatScore(unit.score)}）`] })] : [];
-      rows.push(new TableRow({ cantSplit: true, children: [...lead, cell(f.indicator, cols[2] as Column), cell(f.description, cols[3] as Column), cell(points, cols[4] as Column)] }));
+      const lead =
+        j === 0
+          ? [
+              cell(String(i + 1), cols[0] as Column, { rowSpan: findings.length }),
+              cell(unit.unitName, cols[1] as Column, {
+                rowSpan: findings.length,
+                lines: unit.score === null ? [unit.unitName] : [unit.unitName, `（得分${formatScore(unit.score)}）`],
+              }),
+            ]
+          : [];
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            ...lead,
+            cell(f.indicator, cols[2] as Column),
+            cell(f.description, cols[3] as Column),
+            cell(points, cols[4] as Column),
+          ],
+        }),
+      );
     });
   });
   return table(cols, rows);
@@ -222,7 +290,11 @@ function letterhead(data: BulletinData): Paragraph[] {
   const name = clean(data.officeName);
   const size = Math.max(20, Math.min(36, Math.floor(((TEXT_WIDTH / 20) * 0.96) / Math.max(1, name.length))));
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 1134, after: 0, line: size * 30, lineRule: LineRuleType.EXACT }, children: [run(name, { font: FONT.title, bold: true, size: size * 2, color: RED })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 1134, after: 0, line: size * 30, lineRule: LineRuleType.EXACT },
+      children: [run(name, { font: FONT.title, bold: true, size: size * 2, color: RED })],
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 2 * BODY_LINE, after: 0, line: BODY_LINE, lineRule: LineRuleType.EXACT },
@@ -238,7 +310,9 @@ function mentionList(groups: readonly BulletinGroupMentions[], withReason: boole
     .map((g) =>
       body([
         run(`${g.groupName}（${g.units.length}个）：`, { font: FONT.subheading }),
-        run(`${g.units.map((u) => `${u.unitName}（${formatScore(u.score)}分${withReason && u.reason ? `，${u.reason}` : ''}）`).join('、')}。`),
+        run(
+          `${g.units.map((u) => `${u.unitName}（${formatScore(u.score)}分${withReason && u.reason ? `，${u.reason}` : ''}）`).join('、')}。`,
+        ),
       ]),
     );
 }
@@ -263,7 +337,9 @@ function overallSection(data: BulletinData): (Paragraph | Table)[] {
 function rankingSection(data: BulletinData): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     heading1(2, '各类别考评得分及排名'),
-    body('各类别得分及排名情况如下。名次变化为与上期相比，“▲”表示上升，“▼”表示下降，“—”表示无可比名次；触发单项否决的单位不参与排名，得分仅作参考。'),
+    body(
+      '各类别得分及排名情况如下。名次变化为与上期相比，“▲”表示上升，“▼”表示下降，“—”表示无可比名次；触发单项否决的单位不参与排名，得分仅作参考。',
+    ),
   ];
   if (data.groups.length === 0) out.push(body('本期未设置考评类别。'));
   data.groups.forEach((g, i) => {
@@ -289,7 +365,9 @@ function mentionsSection(data: BulletinData): Paragraph[] {
   return [
     heading1(3, '通报表扬和未达到合格线的单位'),
     heading2(1, '通报表扬的单位'),
-    ...(praised.length === 0 ? [body('本期无予以通报表扬的单位。')] : [body('对各类别得分第一名和考评等次为优秀的以下单位予以通报表扬：'), ...mentionList(praised, false)]),
+    ...(praised.length === 0
+      ? [body('本期无予以通报表扬的单位。')]
+      : [body('对各类别得分第一名和考评等次为优秀的以下单位予以通报表扬：'), ...mentionList(praised, false)]),
     heading2(2, '未达到合格线的单位'),
     ...(below.length === 0
       ? [body(`本期所有参评单位均达到合格线（${data.passLine}分）。`)]
@@ -304,7 +382,13 @@ function problemsSection(data: BulletinData): Paragraph[] {
   out.push(body(`本期考评共发现问题${total}个，主要集中在以下方面（各单位问题清单见附件）：`));
   data.problemCategories.forEach((c, i) => {
     const examples = c.examples.map((e) => `${e.unitName}${e.description}`).join('；');
-    out.push(runIn(i + 1, c.category, `${c.summary}，共发现问题${c.findingCount}个，涉及${c.unitCount}个单位。${examples === '' ? '' : `如：${examples}。`}`));
+    out.push(
+      runIn(
+        i + 1,
+        c.category,
+        `${c.summary}，共发现问题${c.findingCount}个，涉及${c.unitCount}个单位。${examples === '' ? '' : `如：${examples}。`}`,
+      ),
+    );
   });
   return out;
 }
@@ -344,7 +428,10 @@ function closingBlock(data: BulletinData): Paragraph[] {
   const keep = { keepNext: true, keepLines: true };
   const lines = linesOf(data.wording.closing);
   const out = lines.map((l, i) => new Paragraph({ style: STYLE.body, ...(i === lines.length - 1 ? keep : {}), children: [run(l)] }));
-  if (data.contact) out.push(new Paragraph({ style: STYLE.body, ...keep, children: [run(`联系人：${data.contact.name}，联系电话：${data.contact.phone}。`)] }));
+  if (data.contact)
+    out.push(
+      new Paragraph({ style: STYLE.body, ...keep, children: [run(`联系人：${data.contact.name}，联系电话：${data.contact.phone}。`)] }),
+    );
   if (data.annexes.length > 0) {
     out.push(new Paragraph({ style: STYLE.body, ...keep, children: [] }));
     // "附件：1．…": the numbers line up under the first one, wrapped titles under the title text.
@@ -368,8 +455,20 @@ function closingBlock(data: BulletinData): Paragraph[] {
   out.push(
     new Paragraph({ style: STYLE.body, ...keep, children: [] }),
     new Paragraph({ style: STYLE.body, ...keep, children: [] }),
-    new Paragraph({ style: STYLE.body, ...keep, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: 2 * CHAR }, children: [run(office)] }),
-    new Paragraph({ style: STYLE.body, ...(data.publicity ? keep : {}), alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: dateIndent }, children: [run(date)] }),
+    new Paragraph({
+      style: STYLE.body,
+      ...keep,
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0, right: 2 * CHAR },
+      children: [run(office)],
+    }),
+    new Paragraph({
+      style: STYLE.body,
+      ...(data.publicity ? keep : {}),
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0, right: dateIndent },
+      children: [run(date)],
+    }),
   );
   if (data.publicity) out.push(body(`（${data.publicity}）`));
   return out;
@@ -379,8 +478,17 @@ function annexPages(data: BulletinData): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   data.annexes.forEach((annex, i) => {
     out.push(
-      new Paragraph({ style: STYLE.body, pageBreakBefore: i > 0, indent: { firstLine: 0 }, children: [run(`附件${i + 1}`, { font: FONT.heading })] }),
-      new Paragraph({ style: STYLE.title, spacing: { before: BODY_LINE, after: BODY_LINE, line: 640, lineRule: LineRuleType.EXACT }, children: [run(annex.title, { size: 36 })] }),
+      new Paragraph({
+        style: STYLE.body,
+        pageBreakBefore: i > 0,
+        indent: { firstLine: 0 },
+        children: [run(`附件${i + 1}`, { font: FONT.heading })],
+      }),
+      new Paragraph({
+        style: STYLE.title,
+        spacing: { before: BODY_LINE, after: BODY_LINE, line: 640, lineRule: LineRuleType.EXACT },
+        children: [run(annex.title, { size: 36 })],
+      }),
     );
     if (annex.units.length === 0) out.push(body('本类别各单位本期未发现扣分问题。'));
     else out.push(annexTable(annex));
@@ -403,7 +511,11 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     ...letterhead(data),
-    new Paragraph({ style: STYLE.title, spacing: { before: 2 * BODY_LINE, after: BODY_LINE, line: 700, lineRule: LineRuleType.EXACT }, children: [run(data.title)] }),
+    new Paragraph({
+      style: STYLE.title,
+      spacing: { before: 2 * BODY_LINE, after: BODY_LINE, line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(data.title)],
+    }),
     body(data.addressees, { indent: false }),
     ...linesOf(data.wording.basis).map((l) => body(l)),
     ...overallSection(data),
@@ -415,7 +527,10 @@ export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
     ...closingBlock(data),
   ];
   const annexes = annexPages(data);
-  const bodyParagraph = { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 2 * CHAR } };
+  const bodyParagraph = {
+    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: 2 * CHAR },
+  };
   const document = new Document({
     creator: clean(data.officeName),
     title: clean(data.title),
@@ -423,17 +538,70 @@ export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
     styles: {
       default: { document: { run: { font: FONT.body, size: 32, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
       paragraphStyles: [
-        { id: STYLE.body, name: 'Bulletin Body', basedOn: 'Normal', quickFormat: true, run: { font: FONT.body, size: 32 }, paragraph: { ...bodyParagraph, alignment: AlignmentType.JUSTIFIED } },
-        { id: STYLE.title, name: 'Bulletin Title', basedOn: 'Normal', next: STYLE.body, quickFormat: true, run: { font: FONT.title, size: 44, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT } } },
-        { id: STYLE.heading1, name: 'Bulletin Heading 1', basedOn: STYLE.body, next: STYLE.body, quickFormat: true, run: { font: FONT.heading, size: 32 }, paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 0 } },
-        { id: STYLE.heading2, name: 'Bulletin Heading 2', basedOn: STYLE.body, next: STYLE.body, quickFormat: true, run: { font: FONT.subheading, size: 32 }, paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 1 } },
-        { id: STYLE.caption, name: 'Bulletin Table Caption', basedOn: 'Normal', next: STYLE.body, run: { font: FONT.heading, size: 28 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 400, lineRule: LineRuleType.EXACT } } },
-        { id: STYLE.table, name: 'Bulletin Table Text', basedOn: 'Normal', run: { font: FONT.table, size: 21 }, paragraph: { spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 0 } } },
+        {
+          id: STYLE.body,
+          name: 'Bulletin Body',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: FONT.body, size: 32 },
+          paragraph: { ...bodyParagraph, alignment: AlignmentType.JUSTIFIED },
+        },
+        {
+          id: STYLE.title,
+          name: 'Bulletin Title',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          quickFormat: true,
+          run: { font: FONT.title, size: 44, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT } },
+        },
+        {
+          id: STYLE.heading1,
+          name: 'Bulletin Heading 1',
+          basedOn: STYLE.body,
+          next: STYLE.body,
+          quickFormat: true,
+          run: { font: FONT.heading, size: 32 },
+          paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 0 },
+        },
+        {
+          id: STYLE.heading2,
+          name: 'Bulletin Heading 2',
+          basedOn: STYLE.body,
+          next: STYLE.body,
+          quickFormat: true,
+          run: { font: FONT.subheading, size: 32 },
+          paragraph: { ...bodyParagraph, keepNext: true, keepLines: true, outlineLevel: 1 },
+        },
+        {
+          id: STYLE.caption,
+          name: 'Bulletin Table Caption',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          run: { font: FONT.heading, size: 28 },
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            spacing: { before: 120, after: 120, line: 400, lineRule: LineRuleType.EXACT },
+          },
+        },
+        {
+          id: STYLE.table,
+          name: 'Bulletin Table Text',
+          basedOn: 'Normal',
+          run: { font: FONT.table, size: 21 },
+          paragraph: { spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 0 } },
+        },
       ],
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer, header: 851 } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer, header: 851 },
+          },
+        },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
@@ -443,7 +611,10 @@ export async function buildBulletinDocx(data: BulletinData): Promise<Buffer> {
             {
               properties: {
                 type: SectionType.NEXT_PAGE,
-                page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE, footer: 851, header: 851 } },
+                page: {
+                  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+                  margin: { ...LANDSCAPE, footer: 851, header: 851 },
+                },
               },
               footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
               children: annexes,

@@ -42,8 +42,11 @@ function readZip(zip: Buffer): Map<string, string> {
 function expectWellFormed(xml: string): void {
   const stack: string[] = [];
   const body = xml.replace(/^<\?xml[^>]*\?>/, '');
-  for (const m of body.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g)) {
-    if (m[2] === undefined) throw new Error(`stray ${m[0]} at ${m.index}: ${body.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 40)}`);
+  for (const m of body.matchAll(
+    /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g,
+  )) {
+    if (m[2] === undefined)
+      throw new Error(`stray ${m[0]} at ${m.index}: ${body.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 40)}`);
     if (m[4] === '/') continue;
     if (m[1] === '/') {
       const open = stack.pop();
@@ -77,7 +80,9 @@ function sampleWithHostileNames(): BulletinData {
 /** A bulletin where one group has no units, nothing went wrong and there is no previous period. */
 function quietFacts(): BulletinFacts {
   const facts = sampleBulletinFacts();
-  const groups = facts.groups.map((g, i) => (i === 1 ? { ...g, unitCount: 0, average: null, max: null, min: null, passRate: null, gradeCounts: [], rows: [] } : g));
+  const groups = facts.groups.map((g, i) =>
+    i === 1 ? { ...g, unitCount: 0, average: null, max: null, min: null, passRate: null, gradeCounts: [], rows: [] } : g,
+  );
   return {
     ...facts,
     groups,
@@ -150,13 +155,28 @@ describe('bulletin .docx', () => {
   it('is a valid zip with the title, every section heading in order and every ranked unit', async () => {
     const data = sampleWithHostileNames();
     const files = readZip(await buildBulletinDocx(data));
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/fontTable.xml']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/fontTable.xml']),
+    );
     for (const [name, xml] of files) if (name.endsWith('.xml') || name.endsWith('.rels')) expectWellFormed(xml);
     const xml = files.get('word/document.xml') ?? '';
 
     expect(xml).toContain(`>${data.title}<`);
     expect(xml).toContain('>江政公办〔2026〕12号<');
-    const headings = ['一、总体情况', '二、各类别考评得分及排名', '（一）县（市、区）政府', '（四）乡镇（街道）', '三、通报表扬和未达到合格线的单位', '四、存在的主要问题', '五、上季度问题整改情况', '六、工作要求', '附件1', '附件2', '附件3', '附件4'];
+    const headings = [
+      '一、总体情况',
+      '二、各类别考评得分及排名',
+      '（一）县（市、区）政府',
+      '（四）乡镇（街道）',
+      '三、通报表扬和未达到合格线的单位',
+      '四、存在的主要问题',
+      '五、上季度问题整改情况',
+      '六、工作要求',
+      '附件1',
+      '附件2',
+      '附件3',
+      '附件4',
+    ];
     const positions = headings.map((h) => xml.indexOf(`>${h}<`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -206,7 +226,14 @@ describe('bulletin .docx', () => {
     const files = readZip(await buildBulletinDocx(data));
     const xml = files.get('word/document.xml') ?? '';
     expectWellFormed(xml);
-    for (const sentence of ['本类别本期无参加考评的单位。', '本期考评未发现共性问题。', '本类别各单位本期未发现扣分问题。', '本期为首次考评，无上期整改事项。', '本期无予以通报表扬的单位。', '本期所有参评单位均达到合格线（60分）。'])
+    for (const sentence of [
+      '本类别本期无参加考评的单位。',
+      '本期考评未发现共性问题。',
+      '本类别各单位本期未发现扣分问题。',
+      '本期为首次考评，无上期整改事项。',
+      '本期无予以通报表扬的单位。',
+      '本期所有参评单位均达到合格线（60分）。',
+    ])
       expect(xml).toContain(sentence);
     expect(data.wording.overallComment).toContain('本期考评未发现共性问题');
   });
@@ -225,7 +252,16 @@ describe('bulletin .docx', () => {
       annexes: [],
       contact: null,
       publicity: null,
-      rectification: { previousPeriodLabel: '2026年第二季度', itemCount: 0, closedOnTime: 0, closedLate: 0, overdue: 0, onTimeRate: null, notReportedUnits: [], repeatedUnits: [] },
+      rectification: {
+        previousPeriodLabel: '2026年第二季度',
+        itemCount: 0,
+        closedOnTime: 0,
+        closedLate: 0,
+        overdue: 0,
+        onTimeRate: null,
+        notReportedUnits: [],
+        repeatedUnits: [],
+      },
     });
     const files = readZip(await buildBulletinDocx(data));
     for (const [name, content] of files) if (name.endsWith('.xml')) expectWellFormed(content);
@@ -250,7 +286,14 @@ describe('rankings .xlsx', () => {
   it('has a summary, one ranking sheet per group and the problems, with numbers as numbers', async () => {
     const data = sampleWithHostileNames();
     const workbook = await load(await buildRankingsXlsx(data));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '县（市、区）政府', '市直部门（承担重点领域）', '市直部门（其他）', '乡镇（街道）', '问题清单']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '汇总',
+      '县（市、区）政府',
+      '市直部门（承担重点领域）',
+      '市直部门（其他）',
+      '乡镇（街道）',
+      '问题清单',
+    ]);
 
     const county = workbook.getWorksheet('县（市、区）政府');
     if (!county) throw new Error('no county sheet');
@@ -277,7 +320,19 @@ describe('rankings .xlsx', () => {
     expect(String(last?.getCell(6).value)).toMatch(/^单项否决/);
 
     const summary = workbook.getWorksheet('汇总');
-    expect(summary?.getRow(2).values).toEqual([undefined, '类别', '单位数', '平均分', '最高分', '最低分', '合格率', '优秀', '良好', '合格', '不合格']);
+    expect(summary?.getRow(2).values).toEqual([
+      undefined,
+      '类别',
+      '单位数',
+      '平均分',
+      '最高分',
+      '最低分',
+      '合格率',
+      '优秀',
+      '良好',
+      '合格',
+      '不合格',
+    ]);
     expect(summary?.getCell('B7').value).toBe(155);
     expect(summary?.getCell('C7').value).toBe(data.overall.average);
     expect(summary?.getCell('F7').numFmt).toBe('0.0%');
@@ -286,7 +341,16 @@ describe('rankings .xlsx', () => {
     const findings = data.annexes.flatMap((a) => a.units.flatMap((u) => u.findings.map((f) => ({ unit: u, f }))));
     expect(problems?.rowCount).toBe(2 + findings.length);
     expect(problems?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(problems?.getRow(3).values).toEqual([undefined, 1, findings[0]?.unit.groupName, findings[0]?.unit.unitName, findings[0]?.unit.score, findings[0]?.f.indicator, findings[0]?.f.description, findings[0]?.f.pointsLost]);
+    expect(problems?.getRow(3).values).toEqual([
+      undefined,
+      1,
+      findings[0]?.unit.groupName,
+      findings[0]?.unit.unitName,
+      findings[0]?.unit.score,
+      findings[0]?.f.indicator,
+      findings[0]?.f.description,
+      findings[0]?.f.pointsLost,
+    ]);
     const texts: string[] = [];
     problems?.eachRow((row) => texts.push(String(row.getCell(3).value)));
     expect(texts).toContain(AMPERSAND);

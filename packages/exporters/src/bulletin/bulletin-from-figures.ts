@@ -4,13 +4,26 @@ import type { BulletinDraftContent } from '@kaoping/contracts/bulletin/bulletin-
 import type { BulletinFigures, FiguresUnitMention } from '@kaoping/domain/bulletin/bulletin-figures';
 import { fullWidthBrackets, problemSummary } from '@kaoping/domain/bulletin/bulletin-wording';
 import { formatPeriodLabel } from '@kaoping/domain/period/period-label';
-import { withDefaultWording, type BulletinAnnexUnit, type BulletinData, type BulletinFacts, type BulletinGroupMentions, type BulletinWording } from './bulletin-data';
+import {
+  withDefaultWording,
+  type BulletinAnnexUnit,
+  type BulletinData,
+  type BulletinFacts,
+  type BulletinGroupMentions,
+  type BulletinWording,
+} from './bulletin-data';
 
-function mentionsByGroup(figures: BulletinFigures, mentions: readonly FiguresUnitMention[], reasonOf: (m: FiguresUnitMention) => string): BulletinGroupMentions[] {
+function mentionsByGroup(
+  figures: BulletinFigures,
+  mentions: readonly FiguresUnitMention[],
+  reasonOf: (m: FiguresUnitMention) => string,
+): BulletinGroupMentions[] {
   return figures.groups
     .map((g) => ({
       groupName: fullWidthBrackets(g.name),
-      units: mentions.filter((m) => m.group === g.code && m.final !== null).map((m) => ({ unitName: m.name, score: m.final ?? 0, reason: reasonOf(m) })),
+      units: mentions
+        .filter((m) => m.group === g.code && m.final !== null)
+        .map((m) => ({ unitName: m.name, score: m.final ?? 0, reason: reasonOf(m) })),
     }))
     .filter((g) => g.units.length > 0);
 }
@@ -68,7 +81,9 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
         })),
     })),
     praised: mentionsByGroup(figures, figures.praised, (m) => (m.reason === 'first' ? '类别第一' : (m.grade ?? ''))),
-    belowPassLine: mentionsByGroup(figures, figures.belowPass, (m) => (m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`)),
+    belowPassLine: mentionsByGroup(figures, figures.belowPass, (m) =>
+      m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`,
+    ),
     problemCategories: figures.problems.map((c) => ({
       category: c.name,
       summary: problemSummary(c.indicators.map((i) => i.name)),
@@ -94,19 +109,30 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
       title: `${fullWidthBrackets(g.name)}问题清单`,
       units: figures.annexes
         .filter((a) => a.group === g.code)
-        .map(
-          (a): BulletinAnnexUnit => ({
-            unitName: a.name,
-            groupName: fullWidthBrackets(a.groupName),
-            score: a.final,
-            findings: [
-              ...a.events.map((e) => ({ indicator: e.kind === 'veto' ? '单项否决' : '重大扣分', description: e.note ? `${e.name}（${e.note}）` : e.name, pointsLost: e.points })),
-              ...a.findings.map((f) => ({ indicator: f.indicatorName, description: f.count > 1 ? `${f.description}（${f.count}处）` : f.description, pointsLost: f.points })),
-            ],
-          }),
-        ),
+        .map((a): BulletinAnnexUnit => ({
+          unitName: a.name,
+          groupName: fullWidthBrackets(a.groupName),
+          score: a.final,
+          findings: [
+            ...a.events.map((e) => ({
+              indicator: e.kind === 'veto' ? '单项否决' : '重大扣分',
+              description: e.note ? `${e.name}（${e.note}）` : e.name,
+              pointsLost: e.points,
+            })),
+            ...a.findings.map((f) => ({
+              indicator: f.indicatorName,
+              description: f.count > 1 ? `${f.description}（${f.count}处）` : f.description,
+              pointsLost: f.points,
+            })),
+          ],
+        })),
     })),
   };
-  const wording: Partial<BulletinWording> = { basis: content.basis, overallComment: content.overallComment, requirementsIntro: content.requirementsIntro, closing: content.closing };
+  const wording: Partial<BulletinWording> = {
+    basis: content.basis,
+    overallComment: content.overallComment,
+    requirementsIntro: content.requirementsIntro,
+    closing: content.closing,
+  };
   return withDefaultWording(facts, wording);
 }

@@ -33,7 +33,10 @@ function render(docx: string, dir: string, profileXml: string | null): { pages: 
   const profile = join(dir, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   if (profileXml) writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), profileXml);
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 240_000, stdio: 'pipe' });
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    timeout: 240_000,
+    stdio: 'pipe',
+  });
   const pdf = join(dir, 'bulletin-sample.pdf');
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
@@ -51,7 +54,9 @@ describe.skipIf(!outDir)('sample bulletin rendered by LibreOffice', () => {
     writeFileSync(join(dir, 'bulletin-sample.xlsx'), await buildRankingsXlsx(data));
     const plain = render(docx, join(dir, 'plain'), null);
     const office = render(docx, join(dir, 'office'), OFFICE_FONTS_PROFILE);
-    console.log(`bulletin sample: ${plain.pages} pages as installed, ${office.pages} pages with office fonts\n${plain.fonts}\n${office.fonts}`);
+    console.log(
+      `bulletin sample: ${plain.pages} pages as installed, ${office.pages} pages with office fonts\n${plain.fonts}\n${office.fonts}`,
+    );
     for (const r of [plain, office]) {
       expect(r.pages).toBeGreaterThan(5);
       expect(r.fonts).toMatch(/NotoSerifCJK/);

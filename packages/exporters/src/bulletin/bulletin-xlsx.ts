@@ -13,14 +13,26 @@ const DELTA_FORMAT = '"▲"0;"▼"0;"持平"';
 
 /** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
 export function sheetNameFor(name: string, taken: ReadonlySet<string>): string {
-  const base = clean(name).replace(/[\\/?*[\]:]/g, '_').slice(0, 31).trim() || '类别';
+  const base =
+    clean(name)
+      .replace(/[\\/?*[\]:]/g, '_')
+      .slice(0, 31)
+      .trim() || '类别';
   let candidate = base;
   for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
   return candidate;
 }
 
-function addTitledSheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: { header: string; width: number; numFmt?: string }[]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' } });
+function addTitledSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  columns: { header: string; width: number; numFmt?: string }[],
+) {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
   sheet.columns = columns.map((c) => ({ width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
   sheet.mergeCells(1, 1, 1, columns.length);
   const titleCell = sheet.getCell(1, 1);
@@ -87,12 +99,25 @@ export async function buildRankingsXlsx(data: BulletinData): Promise<Buffer> {
   ]);
   const count = (counts: BulletinGroup['gradeCounts'], grade: string) => counts.find((c) => c.grade === grade)?.count ?? 0;
   const gradeColumns = data.grades.map((_, i) => 7 + i);
-  for (const g of data.groups) addRow(summary, [g.name, g.unitCount, g.average, g.max, g.min, g.passRate, ...data.grades.map((grade) => count(g.gradeCounts, grade))], [2, 3, 4, 5, 6, ...gradeColumns]);
+  for (const g of data.groups)
+    addRow(
+      summary,
+      [g.name, g.unitCount, g.average, g.max, g.min, g.passRate, ...data.grades.map((grade) => count(g.gradeCounts, grade))],
+      [2, 3, 4, 5, 6, ...gradeColumns],
+    );
   const scores = data.groups.flatMap((g) => g.rows.map((r) => r.score));
   const o = data.overall;
   const total = addRow(
     summary,
-    ['全市合计', o.unitsAssessed, o.average, scores.length ? Math.max(...scores) : null, scores.length ? Math.min(...scores) : null, o.passRate, ...data.grades.map((grade) => count(o.gradeCounts, grade))],
+    [
+      '全市合计',
+      o.unitsAssessed,
+      o.average,
+      scores.length ? Math.max(...scores) : null,
+      scores.length ? Math.min(...scores) : null,
+      o.passRate,
+      ...data.grades.map((grade) => count(o.gradeCounts, grade)),
+    ],
     [2, 3, 4, 5, 6, ...gradeColumns],
   );
   total.font = { bold: true };
@@ -111,7 +136,8 @@ export async function buildRankingsXlsx(data: BulletinData): Promise<Buffer> {
   let index = 0;
   for (const annex of data.annexes)
     for (const unit of annex.units)
-      for (const f of unit.findings) addRow(problems, [++index, unit.groupName, unit.unitName, unit.score, f.indicator, f.description, f.pointsLost], [1, 4, 7]);
+      for (const f of unit.findings)
+        addRow(problems, [++index, unit.groupName, unit.unitName, unit.score, f.indicator, f.description, f.pointsLost], [1, 4, 7]);
   if (index === 0) {
     problems.mergeCells(3, 1, 3, 7);
     problems.getCell(3, 1).value = '本期考评未发现扣分问题';

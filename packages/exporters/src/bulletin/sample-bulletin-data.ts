@@ -23,19 +23,56 @@ const EXCELLENT_QUOTA = 0.3;
 
 const COUNTIES = ['临江区', '东湖区', '西山区', '南屏区', '北塘区', '清河县', '云溪县', '石门县', '柳林县', '安澜市'];
 const KEY_DEPARTMENTS = [
-  '发展和改革委员会', '教育局', '公安局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局',
-  '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '卫生健康委员会', '应急管理局', '市场监督管理局',
-  '医疗保障局', '城市管理局', '行政审批局', '退役军人事务局',
+  '发展和改革委员会',
+  '教育局',
+  '公安局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '卫生健康委员会',
+  '应急管理局',
+  '市场监督管理局',
+  '医疗保障局',
+  '城市管理局',
+  '行政审批局',
+  '退役军人事务局',
 ];
 const OTHER_DEPARTMENTS = [
-  '科学技术局', '工业和信息化局', '司法局', '文化广电旅游局', '审计局', '统计局', '林业局', '体育局', '人民防空办公室',
-  '信访局', '民族宗教事务局', '外事办公室', '国有资产监督管理委员会', '地方金融管理局', '机关事务管理局', '档案馆',
-  '地方志办公室', '公共资源交易中心', '住房公积金管理中心', '数据局', '粮食和物资储备局', '供销合作总社', '投资促进局',
-  '乡村振兴局', '港航事业发展中心',
+  '科学技术局',
+  '工业和信息化局',
+  '司法局',
+  '文化广电旅游局',
+  '审计局',
+  '统计局',
+  '林业局',
+  '体育局',
+  '人民防空办公室',
+  '信访局',
+  '民族宗教事务局',
+  '外事办公室',
+  '国有资产监督管理委员会',
+  '地方金融管理局',
+  '机关事务管理局',
+  '档案馆',
+  '地方志办公室',
+  '公共资源交易中心',
+  '住房公积金管理中心',
+  '数据局',
+  '粮食和物资储备局',
+  '供销合作总社',
+  '投资促进局',
+  '乡村振兴局',
+  '港航事业发展中心',
 ];
 const PLACE_FIRST = '青白金石桃柳梅兰松竹云凤龙鹤洪清新安永丰长平宁福华东西南北上下黄红湾沙';
 const PLACE_SECOND = '山河湖溪桥浦口塘坪岭湾港岗庄田源林泉渡沟坝埠圩店集';
-
 
 interface SampleUnit {
   name: string;
@@ -57,7 +94,7 @@ function sampleUnits(random: SeededRandom): SampleUnit[] {
   COUNTIES.forEach((county, i) => {
     units.push({ name: i < 5 ? `${CITY}${county}人民政府` : `${county}人民政府`, group: 'A', quality: 0.75 + random() * 0.25 });
     for (let j = 1; j <= 10; j++) {
-      let place = '';
+      let place: string;
       do place = pick(random, [...PLACE_FIRST]) + pick(random, [...PLACE_SECOND]);
       while (used.has(place));
       used.add(place);
@@ -84,7 +121,14 @@ interface ProblemTemplate {
 }
 
 const COLUMNS = ['工作动态', '通知公告', '政策文件', '财政预决算', '人事信息', '规划计划', '统计信息', '重大项目', '行政处罚', '行政许可'];
-const DOCS = ['关于进一步优化营商环境的若干措施', '城乡居民基本医疗保险实施细则', '老旧小区改造项目管理办法', '农村集体经济组织财务管理规定', '公共资源交易领域信用管理办法', '安全生产专项整治三年行动方案'];
+const DOCS = [
+  '关于进一步优化营商环境的若干措施',
+  '城乡居民基本医疗保险实施细则',
+  '老旧小区改造项目管理办法',
+  '农村集体经济组织财务管理规定',
+  '公共资源交易领域信用管理办法',
+  '安全生产专项整治三年行动方案',
+];
 const MONTHS = ['2026年3月', '2026年2月', '2026年1月'];
 const SERVICES = ['社会救助', '养老服务', '农村危房改造', '涉农补贴', '户籍管理', '就业创业'];
 
@@ -102,20 +146,146 @@ function quoted(random: SeededRandom, from: readonly string[], n: number, noun: 
 const WEIGHT: Record<string, number> = { A: 1.8, B1: 1.6, B2: 1.5, C: 1.3 };
 
 const TEMPLATES: readonly ProblemTemplate[] = [
-  { category: '信息更新不及时', indicator: '政务公开平台 / 栏目更新', per: 4, cap: 8, describe: (r) => { const n = int(r, 1, 2); return [`${quoted(r, COLUMNS.slice(0, 2), n, '栏目')}最近一次更新为${pick(r, ['2026年8月6日', '2026年8月21日', '2026年9月2日'])}，超过2周未更新`, n]; } },
-  { category: '信息更新不及时', indicator: '主动公开 / 法定主动公开内容', per: 2, cap: 6, describe: (r) => { const n = int(r, 1, 3); return [`${quoted(r, COLUMNS.slice(2), n, '栏目')}自${pick(r, MONTHS)}以来未发布信息，超过6个月未更新`, n]; } },
-  { category: '信息更新不及时', indicator: '主动公开 / 财政信息', per: 5, cap: 5, describe: () => ['未按规定在批复后20日内公开2026年部门预算', 1], groups: ['B1', 'B2'] },
-  { category: '政策解读不规范', indicator: '政策解读 / 解读材料', per: 2, cap: 6, describe: (r) => { const n = int(r, 1, 3); return [`${n === 1 ? `《${pick(r, DOCS)}》` : `《${pick(r, DOCS)}》等${n}件政策文件`}印发后未同步发布解读材料`, n]; } },
-  { category: '政策解读不规范', indicator: '政策解读 / 解读质量', per: 1.5, cap: 3, describe: (r) => { const n = int(r, 1, 2); return [`${n}篇解读材料照搬文件原文，未对出台背景、主要内容和新旧变化作实质性解读`, n]; } },
-  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', per: 1, cap: 4, describe: (r) => { const n = int(r, 1, 4); return [`信息公开目录中${quoted(r, COLUMNS.slice(5), n, '子栏目')}为空白栏目`, n]; } },
-  { category: '栏目设置不规范', indicator: '政务公开平台 / 栏目规范', per: 2, cap: 2, describe: () => ['“重点领域信息公开”栏目信息归类混乱，工作动态与政策文件交叉混放', 1] },
-  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', per: 3, cap: 6, describe: (r) => { const n = int(r, 1, 2); return [`${n}件依申请公开答复超过法定期限（20个工作日）`, n]; }, groups: ['A', 'B1', 'B2'] },
-  { category: '依申请公开答复不规范', indicator: '依申请公开 / 答复规范', per: 1, cap: 3, describe: (r) => { const n = int(r, 1, 3); return [`${n}份答复书未告知申请人行政复议和行政诉讼救济途径`, n]; } },
-  { category: '内容表述错误', indicator: '公开规范 / 内容准确性', per: 1, cap: 3, describe: (r) => { const n = int(r, 1, 3); return [`发现错别字和表述错误${n}处，如${pick(r, ['将“营商环境”误写为“营商坏境”', '将“政府信息公开”误写为“政府信息公布”', '机构职能页面仍使用机构改革前的旧名称'])}`, n]; } },
-  { category: '互动回应不及时', indicator: '互动回应 / 留言办理', per: 1, cap: 5, describe: (r) => { const n = int(r, 2, 6); return [`“领导信箱”中${n}条群众留言超过10个工作日未答复`, n]; } },
-  { category: '链接不可用', indicator: '政务公开平台 / 链接可用性', per: 0.5, cap: 3, describe: (r) => { const n = int(r, 2, 7); return [`首页“${pick(r, ['办事服务', '政策文件', '专题专栏'])}”等区域${n}处链接无法访问`, n]; } },
-  { category: '个人信息保护不到位', indicator: '公开规范 / 个人信息保护', per: 6, cap: 6, describe: (r) => [`公示材料中完整公开了${int(r, 2, 9)}名群众的身份证号码和手机号码`, 1] },
-  { category: '基层政务公开标准化不到位', indicator: '基层政务公开 / 标准目录', per: 1, cap: 5, describe: (r) => { const n = int(r, 1, 5); return [`基层政务公开标准目录中${quoted(r, SERVICES, n, '事项')}未公开办理结果`, n]; }, groups: ['C'] },
+  {
+    category: '信息更新不及时',
+    indicator: '政务公开平台 / 栏目更新',
+    per: 4,
+    cap: 8,
+    describe: (r) => {
+      const n = int(r, 1, 2);
+      return [
+        `${quoted(r, COLUMNS.slice(0, 2), n, '栏目')}最近一次更新为${pick(r, ['2026年8月6日', '2026年8月21日', '2026年9月2日'])}，超过2周未更新`,
+        n,
+      ];
+    },
+  },
+  {
+    category: '信息更新不及时',
+    indicator: '主动公开 / 法定主动公开内容',
+    per: 2,
+    cap: 6,
+    describe: (r) => {
+      const n = int(r, 1, 3);
+      return [`${quoted(r, COLUMNS.slice(2), n, '栏目')}自${pick(r, MONTHS)}以来未发布信息，超过6个月未更新`, n];
+    },
+  },
+  {
+    category: '信息更新不及时',
+    indicator: '主动公开 / 财政信息',
+    per: 5,
+    cap: 5,
+    describe: () => ['未按规定在批复后20日内公开2026年部门预算', 1],
+    groups: ['B1', 'B2'],
+  },
+  {
+    category: '政策解读不规范',
+    indicator: '政策解读 / 解读材料',
+    per: 2,
+    cap: 6,
+    describe: (r) => {
+      const n = int(r, 1, 3);
+      return [`${n === 1 ? `《${pick(r, DOCS)}》` : `《${pick(r, DOCS)}》等${n}件政策文件`}印发后未同步发布解读材料`, n];
+    },
+  },
+  {
+    category: '政策解读不规范',
+    indicator: '政策解读 / 解读质量',
+    per: 1.5,
+    cap: 3,
+    describe: (r) => {
+      const n = int(r, 1, 2);
+      return [`${n}篇解读材料照搬文件原文，未对出台背景、主要内容和新旧变化作实质性解读`, n];
+    },
+  },
+  {
+    category: '栏目设置不规范',
+    indicator: '政务公开平台 / 栏目规范',
+    per: 1,
+    cap: 4,
+    describe: (r) => {
+      const n = int(r, 1, 4);
+      return [`信息公开目录中${quoted(r, COLUMNS.slice(5), n, '子栏目')}为空白栏目`, n];
+    },
+  },
+  {
+    category: '栏目设置不规范',
+    indicator: '政务公开平台 / 栏目规范',
+    per: 2,
+    cap: 2,
+    describe: () => ['“重点领域信息公开”栏目信息归类混乱，工作动态与政策文件交叉混放', 1],
+  },
+  {
+    category: '依申请公开答复不规范',
+    indicator: '依申请公开 / 答复规范',
+    per: 3,
+    cap: 6,
+    describe: (r) => {
+      const n = int(r, 1, 2);
+      return [`${n}件依申请公开答复超过法定期限（20个工作日）`, n];
+    },
+    groups: ['A', 'B1', 'B2'],
+  },
+  {
+    category: '依申请公开答复不规范',
+    indicator: '依申请公开 / 答复规范',
+    per: 1,
+    cap: 3,
+    describe: (r) => {
+      const n = int(r, 1, 3);
+      return [`${n}份答复书未告知申请人行政复议和行政诉讼救济途径`, n];
+    },
+  },
+  {
+    category: '内容表述错误',
+    indicator: '公开规范 / 内容准确性',
+    per: 1,
+    cap: 3,
+    describe: (r) => {
+      const n = int(r, 1, 3);
+      return [
+        `发现错别字和表述错误${n}处，如${pick(r, ['将“营商环境”误写为“营商坏境”', '将“政府信息公开”误写为“政府信息公布”', '机构职能页面仍使用机构改革前的旧名称'])}`,
+        n,
+      ];
+    },
+  },
+  {
+    category: '互动回应不及时',
+    indicator: '互动回应 / 留言办理',
+    per: 1,
+    cap: 5,
+    describe: (r) => {
+      const n = int(r, 2, 6);
+      return [`“领导信箱”中${n}条群众留言超过10个工作日未答复`, n];
+    },
+  },
+  {
+    category: '链接不可用',
+    indicator: '政务公开平台 / 链接可用性',
+    per: 0.5,
+    cap: 3,
+    describe: (r) => {
+      const n = int(r, 2, 7);
+      return [`首页“${pick(r, ['办事服务', '政策文件', '专题专栏'])}”等区域${n}处链接无法访问`, n];
+    },
+  },
+  {
+    category: '个人信息保护不到位',
+    indicator: '公开规范 / 个人信息保护',
+    per: 6,
+    cap: 6,
+    describe: (r) => [`公示材料中完整公开了${int(r, 2, 9)}名群众的身份证号码和手机号码`, 1],
+  },
+  {
+    category: '基层政务公开标准化不到位',
+    indicator: '基层政务公开 / 标准目录',
+    per: 1,
+    cap: 5,
+    describe: (r) => {
+      const n = int(r, 1, 5);
+      return [`基层政务公开标准目录中${quoted(r, SERVICES, n, '事项')}未公开办理结果`, n];
+    },
+    groups: ['C'],
+  },
 ];
 /** An indicator scored by a rate gives points lost with two decimals, like real sheets. */
 const RATE_PROBLEM = { category: '依申请公开答复不规范', indicator: '依申请公开 / 按期答复率' };
@@ -150,12 +320,20 @@ function scoreUnits(random: SeededRandom, units: SampleUnit[]): ScoredUnit[] {
       const template = pick(random, templates);
       const [description, times] = template.describe(random);
       if (findings.some((f) => f.indicator === template.indicator && f.description.slice(0, 6) === description.slice(0, 6))) continue;
-      findings.push({ indicator: template.indicator, description, pointsLost: round2(Math.min(template.cap, template.per * times) * (WEIGHT[unit.group] ?? 1)) });
+      findings.push({
+        indicator: template.indicator,
+        description,
+        pointsLost: round2(Math.min(template.cap, template.per * times) * (WEIGHT[unit.group] ?? 1)),
+      });
       categories.push(template.category);
     }
     if (unit.group !== 'C' && random() < 0.3) {
       const rate = round2(80 + random() * 19);
-      findings.push({ indicator: RATE_PROBLEM.indicator, description: `依申请公开按期答复率为${rate.toFixed(2)}%，低于100%的目标要求`, pointsLost: round2((100 - rate) * 0.1) });
+      findings.push({
+        indicator: RATE_PROBLEM.indicator,
+        description: `依申请公开按期答复率为${rate.toFixed(2)}%，低于100%的目标要求`,
+        pointsLost: round2((100 - rate) * 0.1),
+      });
       categories.push(RATE_PROBLEM.category);
     }
     const lost = findings.reduce((s, f) => s + f.pointsLost, 0);
@@ -237,8 +415,16 @@ export function sampleBulletinFacts(seed = 20263): BulletinFacts {
   const units = scoreUnits(random, sampleUnits(random));
   // Two vetoes and one unit far below the line, as in real quarters.
   const vetoes: [string, string, BulletinAnnexFinding][] = [
-    [`${CITY}港航事业发展中心`, '单项否决：门户网站首页超过2周未更新', { indicator: '单项否决 / 首页更新', description: '门户网站首页最近一次更新为2026年9月8日，超过2周未更新', pointsLost: 0 }],
-    [units.filter((u) => u.group === 'C')[37]?.name ?? '', '单项否决：政务新媒体超过2周未更新', { indicator: '单项否决 / 政务新媒体更新', description: '政务微信公众号最近一次推送为2026年9月5日，超过2周未更新', pointsLost: 0 }],
+    [
+      `${CITY}港航事业发展中心`,
+      '单项否决：门户网站首页超过2周未更新',
+      { indicator: '单项否决 / 首页更新', description: '门户网站首页最近一次更新为2026年9月8日，超过2周未更新', pointsLost: 0 },
+    ],
+    [
+      units.filter((u) => u.group === 'C')[37]?.name ?? '',
+      '单项否决：政务新媒体超过2周未更新',
+      { indicator: '单项否决 / 政务新媒体更新', description: '政务微信公众号最近一次推送为2026年9月5日，超过2周未更新', pointsLost: 0 },
+    ],
   ];
   for (const [name, note, finding] of vetoes) {
     const unit = units.find((u) => u.name === name);
@@ -258,18 +444,28 @@ export function sampleBulletinFacts(seed = 20263): BulletinFacts {
     weakest.score = round2(Math.max(0, 100 - weakest.findings.reduce((s, f) => s + f.pointsLost, 0)));
   }
 
-  const groups = GROUPS.map((g) => buildGroup(g.code, g.name, units.filter((u) => u.group === g.code)));
+  const groups = GROUPS.map((g) =>
+    buildGroup(
+      g.code,
+      g.name,
+      units.filter((u) => u.group === g.code),
+    ),
+  );
   const all = groups.flatMap((g) => g.rows);
   const previousScores = units.flatMap((u) => (u.previousScore === null ? [] : [u.previousScore]));
 
   const praised: BulletinGroupMentions[] = groups.map((g) => ({
     groupName: g.name,
-    units: g.rows.filter((r) => r.rank === 1 || r.grade === '优秀').map((r) => ({ unitName: r.unitName, score: r.score, reason: r.rank === 1 ? '类别第一' : '优秀' })),
+    units: g.rows
+      .filter((r) => r.rank === 1 || r.grade === '优秀')
+      .map((r) => ({ unitName: r.unitName, score: r.score, reason: r.rank === 1 ? '类别第一' : '优秀' })),
   }));
   const belowPassLine: BulletinGroupMentions[] = groups
     .map((g) => ({
       groupName: g.name,
-      units: g.rows.filter((r) => r.grade === '不合格').map((r) => ({ unitName: r.unitName, score: r.score, reason: r.note ?? `得分低于${PASS_LINE}分` })),
+      units: g.rows
+        .filter((r) => r.grade === '不合格')
+        .map((r) => ({ unitName: r.unitName, score: r.score, reason: r.note ?? `得分低于${PASS_LINE}分` })),
     }))
     .filter((g) => g.units.length > 0);
 
@@ -334,14 +530,36 @@ export function sampleBulletinFacts(seed = 20263): BulletinFacts {
       closedLate: 17,
       overdue: 24,
       onTimeRate: 171 / 212,
-      notReportedUnits: [`${CITY}应急管理局`, '石门县人民政府', `${CITY}供销合作总社`, cUnits[12]?.name ?? '', cUnits[48]?.name ?? ''].filter((n) => n !== ''),
+      notReportedUnits: [
+        `${CITY}应急管理局`,
+        '石门县人民政府',
+        `${CITY}供销合作总社`,
+        cUnits[12]?.name ?? '',
+        cUnits[48]?.name ?? '',
+      ].filter((n) => n !== ''),
       repeatedUnits: [`${CITY}住房和城乡建设局`, cUnits[3]?.name ?? '', cUnits[77]?.name ?? ''].filter((n) => n !== ''),
     },
     requirements: [
-      { heading: '抓紧整改到位', text: '各单位要对照附件所列问题逐项整改，整改完成后在考评系统上传整改佐证材料，并将经单位主要负责同志审签的整改报告报送市政务公开办。', dueDate: '2026-10-31' },
-      { heading: '补报上季度整改情况', text: '上季度整改未按期反馈的单位，要书面说明原因，并一并报送整改情况；逾期仍未整改到位的，将按程序约谈单位分管负责同志。', dueDate: '2026-10-24' },
-      { heading: '健全常态化自查机制', text: '各单位要落实“周自查、月通报”要求，明确专人负责网站和政务新媒体内容保障，严格执行信息发布前保密审查和个人信息保护审查，防止问题反复出现。', dueDate: null },
-      { heading: '做好年度考评准备', text: '各单位要对照年度考核方案完成全年工作自评，梳理佐证材料，按要求报送年度自评报告。', dueDate: '2026-12-15' },
+      {
+        heading: '抓紧整改到位',
+        text: '各单位要对照附件所列问题逐项整改，整改完成后在考评系统上传整改佐证材料，并将经单位主要负责同志审签的整改报告报送市政务公开办。',
+        dueDate: '2026-10-31',
+      },
+      {
+        heading: '补报上季度整改情况',
+        text: '上季度整改未按期反馈的单位，要书面说明原因，并一并报送整改情况；逾期仍未整改到位的，将按程序约谈单位分管负责同志。',
+        dueDate: '2026-10-24',
+      },
+      {
+        heading: '健全常态化自查机制',
+        text: '各单位要落实“周自查、月通报”要求，明确专人负责网站和政务新媒体内容保障，严格执行信息发布前保密审查和个人信息保护审查，防止问题反复出现。',
+        dueDate: null,
+      },
+      {
+        heading: '做好年度考评准备',
+        text: '各单位要对照年度考核方案完成全年工作自评，梳理佐证材料，按要求报送年度自评报告。',
+        dueDate: '2026-12-15',
+      },
     ],
     contact: { name: '周明华', phone: '0791-86231045' },
     publicity: '此件公开发布',

@@ -65,13 +65,39 @@ export async function buildResultsWorkbook(input: ResultsWorkbookInput): Promise
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaoping';
 
-  const headers = ['名次', '名次变化', '单位编码', '单位名称', '基础分', '适用满分', '重大扣分', '加分', '得分', '等次', '单项否决', '备注'];
+  const headers = [
+    '名次',
+    '名次变化',
+    '单位编码',
+    '单位名称',
+    '基础分',
+    '适用满分',
+    '重大扣分',
+    '加分',
+    '得分',
+    '等次',
+    '单项否决',
+    '备注',
+  ];
   for (const group of input.results.groups) {
     const sheet = workbook.addWorksheet(sheetName(`${group.code} ${group.name}`));
     addTitle(sheet, `${input.title}(${group.name})`, headers.length, input.source);
     styleHeader(sheet.addRow(headers));
     for (const r of group.rows) {
-      sheet.addRow([r.rank ?? (r.isVetoFail ? '否决' : '—'), formatRankDelta(r.rankDelta), r.unit, r.name, r.base, r.applicableMax, r.major, r.bonus, r.final, r.grade ?? '', r.vetoes.join('、'), note(r)]);
+      sheet.addRow([
+        r.rank ?? (r.isVetoFail ? '否决' : '—'),
+        formatRankDelta(r.rankDelta),
+        r.unit,
+        r.name,
+        r.base,
+        r.applicableMax,
+        r.major,
+        r.bonus,
+        r.final,
+        r.grade ?? '',
+        r.vetoes.join('、'),
+        note(r),
+      ]);
     }
     sheet.columns.forEach((col, i) => {
       col.width = [8, 10, 12, 30, 10, 10, 10, 8, 10, 8, 10, 50][i] ?? 12;
@@ -85,7 +111,9 @@ export async function buildResultsWorkbook(input: ResultsWorkbookInput): Promise
     const detail = workbook.addWorksheet('得分明细');
     const width = 4 + input.leaves.length + 1;
     addTitle(detail, `${input.title} 得分明细`, width, input.source);
-    styleHeader(detail.addRow(['分组', '单位编码', '单位名称', '得分', ...input.leaves.map((l) => `${l.code} ${l.name}(${l.points})`), '失分原因']));
+    styleHeader(
+      detail.addRow(['分组', '单位编码', '单位名称', '得分', ...input.leaves.map((l) => `${l.code} ${l.name}(${l.points})`), '失分原因']),
+    );
     for (const r of rows) {
       const byCode = new Map((r.sheet ?? []).map((s) => [s.code, s]));
       const losses = (r.sheet ?? []).filter((s) => s.isLeaf).flatMap((s) => s.losses.map((loss) => describeLossZh(s.code, loss)));
@@ -111,7 +139,10 @@ export async function buildResultsWorkbook(input: ResultsWorkbookInput): Promise
   about.addRow(['方案', input.results.scheme]);
   about.addRow(['期次', input.results.period]);
   about.addRow(['来源', input.source]);
-  about.addRow(['计算', '按考核方案逐项计分,(基础分 − 重大扣分)÷ 适用满分 × 100,再计加分与单项否决,最后四舍五入保留两位小数;组内按得分排名,并列同名次。']);
+  about.addRow([
+    '计算',
+    '按考核方案逐项计分,(基础分 − 重大扣分)÷ 适用满分 × 100,再计加分与单项否决,最后四舍五入保留两位小数;组内按得分排名,并列同名次。',
+  ]);
   about.getColumn(1).width = 10;
   about.getColumn(2).width = 100;
 

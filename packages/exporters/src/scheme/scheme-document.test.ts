@@ -30,12 +30,19 @@ describe('the published 考核细则 layout', () => {
       '13|重大扣分项|被上级通报批评|10分|扣10分(不设上限)|',
     ]);
     expect(doc.notes.map((n) => n.heading)).toEqual(['考核分组', '等次评定']);
-    expect(doc.notes.at(-1)?.lines).toEqual(['90分以上为优秀;80分至90分(不含)为良好;60分至80分(不含)为合格;60分以下为不合格。', '优秀等次不超过本组参评单位的30%。']);
+    expect(doc.notes.at(-1)?.lines).toEqual([
+      '90分以上为优秀;80分至90分(不含)为良好;60分至80分(不含)为合格;60分以下为不合格。',
+      '优秀等次不超过本组参评单位的30%。',
+    ]);
   });
 
   it('words every rule kind the way the importer reads it back', () => {
-    expect(describeRuleForDocument({ kind: 'rate', target: 95, perPointBelow: 0.25 }, 5)).toBe('按完成比例计分:目标值95%,低于目标值的每个百分点减0.25分,减完为止');
-    expect(describeRuleForDocument({ kind: 'rectification', perLate: 2, perRejected: 1 }, 20)).toBe('整改事项每逾期一项扣2分,复核不通过每次扣1分,扣完为止');
+    expect(describeRuleForDocument({ kind: 'rate', target: 95, perPointBelow: 0.25 }, 5)).toBe(
+      '按完成比例计分:目标值95%,低于目标值的每个百分点减0.25分,减完为止',
+    );
+    expect(describeRuleForDocument({ kind: 'rectification', perLate: 2, perRejected: 1 }, 20)).toBe(
+      '整改事项每逾期一项扣2分,复核不通过每次扣1分,扣完为止',
+    );
     expect(describeRuleForDocument({ kind: 'binary' }, 5)).toBe('达到要求得5分,未达到要求不得分');
   });
 

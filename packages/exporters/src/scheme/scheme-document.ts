@@ -76,7 +76,9 @@ export function buildSchemeDocument(scheme: Scheme): SchemeDocument {
       node.appliesTo?.groups?.length ? `仅${node.appliesTo.groups.map((g) => groupName.get(g) ?? g).join('、')}` : '',
       node.appliesTo?.tags?.length ? `须有标签:${node.appliesTo.tags.join('、')}` : '',
       node.na && typeof node.na === 'object' ? `不适用时按${formatPoints(node.na.rate * 100)}%计分` : '',
-    ].filter(Boolean).join(';');
+    ]
+      .filter(Boolean)
+      .join(';');
     rows.push([
       { text: String(serial), rowSpan: 1, colSpan: 1 },
       ...prefix,
@@ -104,29 +106,81 @@ export function buildSchemeDocument(scheme: Scheme): SchemeDocument {
     });
   };
   if (depth > 1) {
-    section('一票否决', scheme.vetoes.map((v) => ({ name: v.name, points: '', text: v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分` })));
+    section(
+      '一票否决',
+      scheme.vetoes.map((v) => ({
+        name: v.name,
+        points: '',
+        text: v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分`,
+      })),
+    );
     if (scheme.bonus && scheme.bonus.items.length > 0) {
-      section(`加分项(得分达到${formatPoints(scheme.bonus.gate)}分可加分,最高${formatPoints(scheme.bonus.cap)}分)`, scheme.bonus.items.map((b) => ({ name: b.name, points: `${formatPoints(b.points)}分`, text: `加${formatPoints(b.points)}分` })));
+      section(
+        `加分项(得分达到${formatPoints(scheme.bonus.gate)}分可加分,最高${formatPoints(scheme.bonus.cap)}分)`,
+        scheme.bonus.items.map((b) => ({ name: b.name, points: `${formatPoints(b.points)}分`, text: `加${formatPoints(b.points)}分` })),
+      );
     }
-    section('重大扣分项', scheme.majorDeductions.map((m) => ({ name: m.name, points: `${formatPoints(m.points)}分`, text: `扣${formatPoints(m.points)}分(不设上限)` })));
+    section(
+      '重大扣分项',
+      scheme.majorDeductions.map((m) => ({
+        name: m.name,
+        points: `${formatPoints(m.points)}分`,
+        text: `扣${formatPoints(m.points)}分(不设上限)`,
+      })),
+    );
   }
-  rows.push([{ text: '合计', rowSpan: 1, colSpan: depth + 1 }, { text: `${formatPoints(total)}分`, rowSpan: 1, colSpan: 1 }, { text: '', rowSpan: 1, colSpan: 1 }, { text: '', rowSpan: 1, colSpan: 1 }]);
+  rows.push([
+    { text: '合计', rowSpan: 1, colSpan: depth + 1 },
+    { text: `${formatPoints(total)}分`, rowSpan: 1, colSpan: 1 },
+    { text: '', rowSpan: 1, colSpan: 1 },
+    { text: '', rowSpan: 1, colSpan: 1 },
+  ]);
 
   const notes: SchemeDocument['notes'] = [];
   notes.push({ heading: '考核分组', lines: scheme.groups.map((g) => `${g.code} ${g.name}`) });
   // With one level only, the table has no column for a section title: they go below as notes.
-  if (depth === 1 && scheme.vetoes.length > 0) notes.push({ heading: '否决项', lines: scheme.vetoes.map((v) => `${v.name}:${v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分`}`) });
+  if (depth === 1 && scheme.vetoes.length > 0)
+    notes.push({
+      heading: '否决项',
+      lines: scheme.vetoes.map(
+        (v) => `${v.name}:${v.effect === 'fail' ? '考核结果直接定为不合格' : `考核得分不超过${formatPoints(v.capTo)}分`}`,
+      ),
+    });
   if (depth === 1 && scheme.bonus && scheme.bonus.items.length > 0) {
-    notes.push({ heading: '加分项', lines: [`得分达到${formatPoints(scheme.bonus.gate)}分的单位可加分,加分合计不超过${formatPoints(scheme.bonus.cap)}分。`, ...scheme.bonus.items.map((b) => `${b.name}:加${formatPoints(b.points)}分`)] });
+    notes.push({
+      heading: '加分项',
+      lines: [
+        `得分达到${formatPoints(scheme.bonus.gate)}分的单位可加分,加分合计不超过${formatPoints(scheme.bonus.cap)}分。`,
+        ...scheme.bonus.items.map((b) => `${b.name}:加${formatPoints(b.points)}分`),
+      ],
+    });
   }
-  if (depth === 1 && scheme.majorDeductions.length > 0) notes.push({ heading: '重大扣分项', lines: scheme.majorDeductions.map((m) => `${m.name}:扣${formatPoints(m.points)}分(不设上限)`) });
+  if (depth === 1 && scheme.majorDeductions.length > 0)
+    notes.push({ heading: '重大扣分项', lines: scheme.majorDeductions.map((m) => `${m.name}:扣${formatPoints(m.points)}分(不设上限)`) });
   const bands = scheme.grading.bands;
   notes.push({
     heading: '等次评定',
     lines: [
-      bands.map((b, i) => (i === 0 ? `${formatPoints(b.min)}分以上为${b.grade}` : b.min === 0 ? `${formatPoints(bands[i - 1]?.min ?? 0)}分以下为${b.grade}` : `${formatPoints(b.min)}分至${formatPoints(bands[i - 1]?.min ?? 0)}分(不含)为${b.grade}`)).join(';') + '。',
-      ...(scheme.grading.quota ? [`${scheme.grading.quota.grade}等次不超过本组参评单位的${formatPoints(scheme.grading.quota.maxPct)}%。`] : []),
+      bands
+        .map((b, i) =>
+          i === 0
+            ? `${formatPoints(b.min)}分以上为${b.grade}`
+            : b.min === 0
+              ? `${formatPoints(bands[i - 1]?.min ?? 0)}分以下为${b.grade}`
+              : `${formatPoints(b.min)}分至${formatPoints(bands[i - 1]?.min ?? 0)}分(不含)为${b.grade}`,
+        )
+        .join(';') + '。',
+      ...(scheme.grading.quota
+        ? [`${scheme.grading.quota.grade}等次不超过本组参评单位的${formatPoints(scheme.grading.quota.maxPct)}%。`]
+        : []),
     ],
   });
-  return { title: scheme.title, depth, header: ['序号', ...LEVEL_NAMES.slice(0, depth), '分值', '评分标准', '适用范围'], rows, total, notes };
+  return {
+    title: scheme.title,
+    depth,
+    header: ['序号', ...LEVEL_NAMES.slice(0, depth), '分值', '评分标准', '适用范围'],
+    rows,
+    total,
+    notes,
+  };
 }

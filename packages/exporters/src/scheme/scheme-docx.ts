@@ -3,12 +3,33 @@
 // indicator table (header row repeated on every page, parents merged down their rows), the 合计
 // row, then the groups, vetoes, bonus, major deductions and grades; page number "— 1 —" in the footer.
 // Texts go through the docx library, which escapes them; characters XML cannot carry are dropped.
-import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import type { Scheme } from '@kaoping/contracts/scoring/scheme';
 import { buildSchemeDocument } from './scheme-document';
 
 const latin = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
-const FONT = { body: { ...latin, eastAsia: 'FangSong' }, title: { ...latin, eastAsia: 'SimSun' }, heading: { ...latin, eastAsia: 'SimHei' }, table: { ...latin, eastAsia: 'SimSun' } };
+const FONT = {
+  body: { ...latin, eastAsia: 'FangSong' },
+  title: { ...latin, eastAsia: 'SimSun' },
+  heading: { ...latin, eastAsia: 'SimHei' },
+  table: { ...latin, eastAsia: 'SimSun' },
+};
 // A4 landscape, GB/T 9704 margins turned with the page.
 const PAGE = { width: 16838, height: 11906, top: 1588, bottom: 1474, left: 2098, right: 1984 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
@@ -22,25 +43,49 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
   const weights = doc.header.map((h, i) => (i === 0 ? 5 : h === '评分标准' ? 36 : h === '分值' ? 6 : h === '适用范围' ? 12 : 12));
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
-  const cellOf = (text: string, opts: { header?: boolean; rowSpan?: number; colSpan?: number; center?: boolean; merge?: 'restart' | 'continue' } = {}) =>
+  const cellOf = (
+    text: string,
+    opts: { header?: boolean; rowSpan?: number; colSpan?: number; center?: boolean; merge?: 'restart' | 'continue' } = {},
+  ) =>
     new TableCell({
-      children: [new Paragraph({ alignment: opts.center || opts.header ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, opts.header ? FONT.heading : FONT.table, 21, opts.header)] })],
+      children: [
+        new Paragraph({
+          alignment: opts.center || opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, opts.header ? FONT.heading : FONT.table, 21, opts.header)],
+        }),
+      ],
       columnSpan: opts.colSpan ?? 1,
       verticalAlign: VerticalAlign.CENTER,
-      ...(opts.merge === 'restart' ? { verticalMerge: VerticalMergeType.RESTART } : opts.merge === 'continue' ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
+      ...(opts.merge === 'restart'
+        ? { verticalMerge: VerticalMergeType.RESTART }
+        : opts.merge === 'continue'
+          ? { verticalMerge: VerticalMergeType.CONTINUE }
+          : {}),
     });
 
   // Word merges vertically with a "restart" cell and "continue" cells in the rows below it.
   const continues = new Map<number, { col: number; colSpan: number }[]>();
-  const rows: TableRow[] = [new TableRow({ tableHeader: true, cantSplit: true, children: doc.header.map((h) => cellOf(h, { header: true })) })];
+  const rows: TableRow[] = [
+    new TableRow({ tableHeader: true, cantSplit: true, children: doc.header.map((h) => cellOf(h, { header: true })) }),
+  ];
   doc.rows.forEach((row, r) => {
-    const placed: { col: number; cell: TableCell }[] = (continues.get(r) ?? []).map((c) => ({ col: c.col, cell: cellOf('', { colSpan: c.colSpan, merge: 'continue' }) }));
+    const placed: { col: number; cell: TableCell }[] = (continues.get(r) ?? []).map((c) => ({
+      col: c.col,
+      cell: cellOf('', { colSpan: c.colSpan, merge: 'continue' }),
+    }));
     const taken = new Set<number>((continues.get(r) ?? []).flatMap((c) => Array.from({ length: c.colSpan }, (_, i) => c.col + i)));
     let col = 0;
     row.forEach((cell, i) => {
       while (taken.has(col)) col++;
       const header = doc.header[col];
-      placed.push({ col, cell: cellOf(cell.text, { colSpan: cell.colSpan, center: i === 0 || header === '分值', merge: cell.rowSpan > 1 ? 'restart' : undefined }) });
+      placed.push({
+        col,
+        cell: cellOf(cell.text, {
+          colSpan: cell.colSpan,
+          center: i === 0 || header === '分值',
+          merge: cell.rowSpan > 1 ? 'restart' : undefined,
+        }),
+      });
       for (let dr = 1; dr < cell.rowSpan; dr++) {
         const list = continues.get(r + dr) ?? [];
         list.push({ col, colSpan: cell.colSpan });
@@ -52,9 +97,14 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
     rows.push(new TableRow({ cantSplit: true, children: placed.map((p) => p.cell) }));
   });
 
-  const body = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, children: [run(text, FONT.body, 32)] });
+  const body = (text: string) =>
+    new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, children: [run(text, FONT.body, 32)] });
   const notes = doc.notes.flatMap((note, i) => [
-    new Paragraph({ indent: { firstLine: 640 }, spacing: { before: 240, line: 560, lineRule: 'exact' }, children: [run(`${'一二三四五六七八九十'[i] ?? String(i + 1)}、${note.heading}`, FONT.heading, 32)] }),
+    new Paragraph({
+      indent: { firstLine: 640 },
+      spacing: { before: 240, line: 560, lineRule: 'exact' },
+      children: [run(`${'一二三四五六七八九十'[i] ?? String(i + 1)}、${note.heading}`, FONT.heading, 32)],
+    }),
     ...note.lines.map(body),
   ]);
   const document = new Document({
@@ -63,8 +113,22 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
     styles: { default: { document: { run: { font: FONT.body, size: 32 } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONT.table, size: 28 })] })] }) },
+        properties: {
+          page: {
+            size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONT.table, size: 28 })],
+              }),
+            ],
+          }),
+        },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.title, FONT.title, 44, true)] }),
           new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows }),

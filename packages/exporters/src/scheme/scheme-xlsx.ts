@@ -11,9 +11,14 @@ export async function schemeXlsx(scheme: Scheme): Promise<Uint8Array> {
   const doc = buildSchemeDocument(scheme);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaoping';
-  const sheet = workbook.addWorksheet('考核细则', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = workbook.addWorksheet('考核细则', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: 2 }],
+  });
   const width = doc.header.length;
-  sheet.columns = doc.header.map((h, i) => ({ width: i === 0 ? 6 : h === '评分标准' ? 60 : h === '分值' ? 8 : h === '适用范围' ? 20 : 18 }));
+  sheet.columns = doc.header.map((h, i) => ({
+    width: i === 0 ? 6 : h === '评分标准' ? 60 : h === '分值' ? 8 : h === '适用范围' ? 20 : 18,
+  }));
   sheet.mergeCells(1, 1, 1, width);
   const title = sheet.getCell(1, 1);
   title.value = doc.title;

@@ -54,7 +54,9 @@ export async function fixtureXlsx(doc: FixtureDocument): Promise<Uint8Array> {
 }
 
 export async function fixtureDocx(doc: FixtureDocument): Promise<Uint8Array> {
-  const children: (Paragraph | Table)[] = [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true, size: 32 })] })];
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true, size: 32 })] }),
+  ];
   for (const table of doc.tables) {
     children.push(new Paragraph({ children: [new TextRun({ text: table.heading, bold: true })] }));
     const { placed, width } = placeCells(table.rows);
@@ -66,10 +68,18 @@ export async function fixtureDocx(doc: FixtureDocument): Promise<Uint8Array> {
       const rs = p.cell.rowSpan ?? 1;
       const cs = p.cell.colSpan ?? 1;
       const para = () => [new Paragraph({ children: [new TextRun(p.cell.text)] })];
-      (grid[p.row] as (TableCell | null)[])[p.col] = new TableCell({ children: para(), columnSpan: cs, ...(rs > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}) });
+      (grid[p.row] as (TableCell | null)[])[p.col] = new TableCell({
+        children: para(),
+        columnSpan: cs,
+        ...(rs > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+      });
       for (let dc = 0; dc < cs; dc++) (covered[p.row] as boolean[])[p.col + dc] = true;
       for (let dr = 1; dr < rs; dr++) {
-        (grid[p.row + dr] as (TableCell | null)[])[p.col] = new TableCell({ children: [new Paragraph('')], columnSpan: cs, verticalMerge: VerticalMergeType.CONTINUE });
+        (grid[p.row + dr] as (TableCell | null)[])[p.col] = new TableCell({
+          children: [new Paragraph('')],
+          columnSpan: cs,
+          verticalMerge: VerticalMergeType.CONTINUE,
+        });
         for (let dc = 0; dc < cs; dc++) (covered[p.row + dr] as boolean[])[p.col + dc] = true;
       }
     }

@@ -19,7 +19,21 @@ export async function buildSiteCheckWorkbook(title: string, units: readonly Site
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kaoping';
   const sheet = wb.addWorksheet('检查情况', { views: [{ state: 'frozen', ySplit: 2 }] });
-  const headers = ['序号', '单位', '网站地址', '可访问', '首页更新日期', '栏目不更新(个)', '空白栏目(个)', '不可用链接(条)', '错敏词(处)', '年报', '单项否决', '问题合计', '结论'];
+  const headers = [
+    '序号',
+    '单位',
+    '网站地址',
+    '可访问',
+    '首页更新日期',
+    '栏目不更新(个)',
+    '空白栏目(个)',
+    '不可用链接(条)',
+    '错敏词(处)',
+    '年报',
+    '单项否决',
+    '问题合计',
+    '结论',
+  ];
   const widths = [6, 28, 34, 8, 13, 12, 12, 13, 11, 14, 28, 9, 9];
   sheet.columns = widths.map((width) => ({ width }));
   sheet.mergeCells(1, 1, 1, headers.length);
@@ -34,7 +48,15 @@ export async function buildSiteCheckWorkbook(title: string, units: readonly Site
     const r = u.result;
     const ps = r?.problems ?? [];
     const vetoes = ps.filter((p) => p.veto).map((p) => siteProblemKindLabelsZh[p.kind]);
-    const report = !r ? '' : r.annualReport ? (r.annualReport.onTime ? '按时发布' : '逾期发布') : count(ps, 'annual_report_missing') > 0 ? '未发布' : '未到期';
+    const report = !r
+      ? ''
+      : r.annualReport
+        ? r.annualReport.onTime
+          ? '按时发布'
+          : '逾期发布'
+        : count(ps, 'annual_report_missing') > 0
+          ? '未发布'
+          : '未到期';
     const row = sheet.addRow([
       i + 1,
       u.unitName,
@@ -57,6 +79,11 @@ export async function buildSiteCheckWorkbook(title: string, units: readonly Site
   detail.columns = [{ width: 6 }, { width: 28 }, { width: 16 }, { width: 9 }, { width: 40 }, { width: 60 }];
   detail.addRow(['序号', '单位', '问题类型', '单项否决', '位置', '问题说明']).font = { bold: true };
   let n = 0;
-  for (const u of units) for (const p of u.result?.problems ?? []) detail.addRow([++n, u.unitName, siteProblemKindLabelsZh[p.kind], p.veto ? '是' : '', p.url ?? '', p.detail]).alignment = { vertical: 'top', wrapText: true };
+  for (const u of units)
+    for (const p of u.result?.problems ?? [])
+      detail.addRow([++n, u.unitName, siteProblemKindLabelsZh[p.kind], p.veto ? '是' : '', p.url ?? '', p.detail]).alignment = {
+        vertical: 'top',
+        wrapText: true,
+      };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -69,7 +69,8 @@ export function makePdf(pages: readonly (readonly PdfText[])[], options: { textL
   objects[3] = '<< /Type /Font /Subtype /Type0 /BaseFont /KaopingSong /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 6 0 R >>';
   objects[4] =
     '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /KaopingSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 /CIDToGIDMap /Identity >>';
-  objects[5] = '<< /Type /FontDescriptor /FontName /KaopingSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>';
+  objects[5] =
+    '<< /Type /FontDescriptor /FontName /KaopingSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>';
   objects[6] = `<< /Length ${TO_UNICODE.length} >>\nstream\n${TO_UNICODE}\nendstream`;
   pages.forEach((items, i) => {
     const pageId = first + i * 2;
@@ -77,7 +78,8 @@ export function makePdf(pages: readonly (readonly PdfText[])[], options: { textL
     const ops = textLayer
       ? items.map((t) => `BT /F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${hex16(t.text)}> Tj ET`).join('\n')
       : items.map((t) => `${t.x} ${t.y} ${Math.max(10, t.text.length * 10)} 8 re f`).join('\n');
-    objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
+    objects[pageId] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
     objects[contentId] = `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`;
   });
   const chunks: string[] = ['%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n'];
@@ -89,7 +91,12 @@ export function makePdf(pages: readonly (readonly PdfText[])[], options: { textL
     chunks.push(body);
     length += body.length;
   }
-  const xref = ['xref', `0 ${objects.length}`, '0000000000 65535 f ', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  const xref = [
+    'xref',
+    `0 ${objects.length}`,
+    '0000000000 65535 f ',
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+  ].join('\n');
   chunks.push(`${xref}\ntrailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`);
   return latin1(chunks.join(''));
 }
@@ -125,7 +132,10 @@ export function makeDocx(blocks: readonly DocxBlock[]): Uint8Array {
       typeof b === 'string'
         ? para(b)
         : `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${b.table
-            .map((row) => `<w:tr>${row.map((cell) => `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>${cell === '' ? '<w:p/>' : para(cell)}</w:tc>`).join('')}</w:tr>`)
+            .map(
+              (row) =>
+                `<w:tr>${row.map((cell) => `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>${cell === '' ? '<w:p/>' : para(cell)}</w:tc>`).join('')}</w:tr>`,
+            )
             .join('')}</w:tbl>`,
     )
     .join('');

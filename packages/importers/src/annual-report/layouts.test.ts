@@ -27,7 +27,12 @@ function compare(report: GeneratedReport, parsed: ReportParseResult) {
 
 function expectExact(report: GeneratedReport, parsed: ReportParseResult) {
   expect(compare(report, parsed)).toEqual({ wrong: [], unresolved: [] });
-  expect(parsed.meta).toMatchObject({ unit: report.unit, year: report.year, format: report.format, sections: ['一', '二', '三', '四', '五', '六'] });
+  expect(parsed.meta).toMatchObject({
+    unit: report.unit,
+    year: report.year,
+    format: report.format,
+    sections: ['一', '二', '三', '四', '五', '六'],
+  });
   expect(parsed.checks.filter((c) => c.severity === 'error')).toEqual([]);
   expect(Object.keys(parsed.sources)).toHaveLength(Object.values(report.cells).filter((v) => v !== null).length);
 }

@@ -4,13 +4,14 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 /** Characters that occur only in traditional script, common in these reports. */
-const TRADITIONAL_ONLY = /[開關數據請結轉處國會這報說時務機經項區縣鎮單當發對總計況業規辦應門問題進議訴訟條為與們個來過實體現還聯網頁號級權責審統億萬導圍廣書長東車員參衛醫療產環護營價樣種極歷強從變點電話見視讀動續監證鄉復屬協決擬維糾費稅聽組織構義際認識陳約節]/g;
+const TRADITIONAL_ONLY =
+  /[開關數據請結轉處國會這報說時務機經項區縣鎮單當發對總計況業規辦應門問題進議訴訟條為與們個來過實體現還聯網頁號級權責審統億萬導圍廣書長東車員參衛醫療產環護營價樣種極歷強從變點電話見視讀動續監證鄉復屬協決擬維糾費稅聽組織構義際認識陳約節]/g;
 
 /** True when the text is (mostly) in traditional script: three or more traditional-only characters. */
 export function isTraditional(text: string): boolean {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   TRADITIONAL_ONLY.lastIndex = 0;
-  for (let hits = 0; TRADITIONAL_ONLY.exec(sample); ) if (++hits >= 3) return true;
+  for (let hits = 0; TRADITIONAL_ONLY.exec(sample);) if (++hits >= 3) return true;
   return false;
 }
 

@@ -23,7 +23,14 @@ describe('huaian-city-2024 (PDF text, 2021 layout): every cell as read by hand',
   });
 
   it('reads unit, year, format and all six parts', () => {
-    expect(result.meta).toEqual({ unit: expected.meta.unit, year: expected.meta.year, format: expected.meta.format, sections: ['一', '二', '三', '四', '五', '六'], input: 'text', traditional: false });
+    expect(result.meta).toEqual({
+      unit: expected.meta.unit,
+      year: expected.meta.year,
+      format: expected.meta.format,
+      sections: ['一', '二', '三', '四', '五', '六'],
+      input: 'text',
+      traditional: false,
+    });
   });
 
   it('finds no violation (the narrative agrees with the tables too)', () => {
@@ -52,7 +59,12 @@ describe('002 (2021 township report in the 2019 layout, one cell per line)', asy
   const result = await parseAnnualReport(sample('002_50ea10f2717e5a1e.txt'));
 
   it('is read as the 2019 format with every key present', () => {
-    expect(result.meta).toMatchObject({ unit: '酉阳土家族苗族自治县李溪镇人民政府', year: 2021, format: 2019, sections: ['一', '二', '三', '四', '五', '六'] });
+    expect(result.meta).toMatchObject({
+      unit: '酉阳土家族苗族自治县李溪镇人民政府',
+      year: 2021,
+      format: 2019,
+      sections: ['一', '二', '三', '四', '五', '六'],
+    });
     expect(Object.keys(result.cells)).toEqual([...reportCellKeys(2019)]);
   });
 
@@ -82,7 +94,14 @@ describe('004 (2022 department report in traditional script, tables only as head
   const result = await parseAnnualReport(sample('004_aefcde8288a9dad5.txt'));
 
   it('converts the script, finds the parts, unit and year', () => {
-    expect(result.meta).toEqual({ unit: '开平市科工商务局', year: 2022, format: null, sections: ['一', '二', '三', '四', '五', '六'], input: 'text', traditional: true });
+    expect(result.meta).toEqual({
+      unit: '开平市科工商务局',
+      year: 2022,
+      format: null,
+      sections: ['一', '二', '三', '四', '五', '六'],
+      input: 'text',
+      traditional: true,
+    });
   });
 
   it('reports the three tables as missing and leaves every cell null (not 0, not unresolved)', () => {
@@ -107,7 +126,9 @@ describe('004 (2022 department report in traditional script, tables only as head
 describe('provenance spans', () => {
   it('points at the digits of each cell, also inside a crawler line, and says when the hard rules settled a row', () => {
     // Seven digits run together for seven columns: one digit each is the only reading (1+2+0+0+0+0 = 3).
-    const result = parseAnnualReportText('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1200003二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0');
+    const result = parseAnnualReportText(
+      '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1200003二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+    );
     const cols = ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org', 'total'];
     expect(cols.map((c) => result.cells[`apply.new.${c}`])).toEqual([1, 2, 0, 0, 0, 0, 3]);
     const digit = (key: string) => {

@@ -50,7 +50,12 @@ const TABLE_START: Record<'二' | '三' | '四', RegExp> = {
  * A table's lines: its section, or when the heading is missing, from where its table starts (a short
  * line with a header word, after `after`: prose like "其中结果维持 72 件" is not a table start).
  */
-function tableLines(lines: readonly SourceLine[], sections: readonly Section[], numeral: '二' | '三' | '四', after = 0): { lines: SourceLine[]; heading: boolean } {
+function tableLines(
+  lines: readonly SourceLine[],
+  sections: readonly Section[],
+  numeral: '二' | '三' | '四',
+  after = 0,
+): { lines: SourceLine[]; heading: boolean } {
   const own = sectionLines(lines, sections, numeral);
   if (own) return { lines: own, heading: true };
   const start = lines.findIndex((l, i) => {
@@ -59,7 +64,9 @@ function tableLines(lines: readonly SourceLine[], sections: readonly Section[], 
     return label.length <= 40 && TABLE_START[numeral].test(label);
   });
   if (start < 0) return { lines: [], heading: false };
-  const starts = (['二', '三', '四'] as const).filter((n) => n !== numeral).map((n) => lines.findIndex((l, i) => i > start && TABLE_START[n].test(compactLabel(l.text))));
+  const starts = (['二', '三', '四'] as const)
+    .filter((n) => n !== numeral)
+    .map((n) => lines.findIndex((l, i) => i > start && TABLE_START[n].test(compactLabel(l.text))));
   const end = Math.min(lines.length, ...sections.filter((s) => s.index > start).map((s) => s.index), ...starts.filter((i) => i > start));
   return { lines: lines.slice(start, end), heading: false };
 }
@@ -75,8 +82,24 @@ const KEY_APPLY_ROWS: Record<string, string> = {
 };
 
 const ACTIVE_ROW_NAMES: Record<ActiveFormat, Record<string, string>> = {
-  2021: { rules: '规章', normative: '行政规范性文件', licensing: '行政许可', punishment: '行政处罚', coercion: '行政强制', fees: '行政事业性收费' },
-  2019: { rules: '规章', normative: '规范性文件', licensing: '行政许可', other_services: '其他对外管理服务事项', punishment: '行政处罚', coercion: '行政强制', fees: '行政事业性收费', procurement: '政府集中采购' },
+  2021: {
+    rules: '规章',
+    normative: '行政规范性文件',
+    licensing: '行政许可',
+    punishment: '行政处罚',
+    coercion: '行政强制',
+    fees: '行政事业性收费',
+  },
+  2019: {
+    rules: '规章',
+    normative: '规范性文件',
+    licensing: '行政许可',
+    other_services: '其他对外管理服务事项',
+    punishment: '行政处罚',
+    coercion: '行政强制',
+    fees: '行政事业性收费',
+    procurement: '政府集中采购',
+  },
 };
 
 const SNIPPET_BEFORE = 60;
@@ -105,7 +128,9 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   const warnings: string[] = [...source.notes];
   const traditional = isTraditional(source.lines.map((l) => l.text).join('\n'));
   if (traditional) warnings.push('原文为繁体字, 已转换为简体字(OpenCC)后识别');
-  const lines = splitInlineHeadings(source.lines.map((l, src) => ({ text: normalizeLine(l.text, traditional), line: l.line, src, offset: 0 })));
+  const lines = splitInlineHeadings(
+    source.lines.map((l, src) => ({ text: normalizeLine(l.text, traditional), line: l.line, src, offset: 0 })),
+  );
   const sections = findSections(lines);
   const found = findUnitAndYear(lines);
   const unit = options.unit ?? found.unit;
@@ -129,7 +154,11 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   const headerFormat = detectActiveFormat(activeTokens.tokens);
   let active = readActiveTable(activeTokens.tokens, headerFormat ?? applyHint ?? 2021);
   let shapeFormat: ActiveFormat | null = null;
-  if (headerFormat === null && applyHint === null && ['licensing', 'punishment', 'coercion'].some((k) => (active.widths.get(k) ?? 0) === 3)) {
+  if (
+    headerFormat === null &&
+    applyHint === null &&
+    ['licensing', 'punishment', 'coercion'].some((k) => (active.widths.get(k) ?? 0) === 3)
+  ) {
     shapeFormat = 2019;
     active = readActiveTable(activeTokens.tokens, 2019);
   }
@@ -164,14 +193,18 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   const printedSums = new Set(
     [...apply.rows]
       .filter((k) => k.endsWith('.sum'))
-      .filter((k) => APPLICANT_COLUMN_KEYS.some((c) => apply.cells.get(`${k}.${c}`)?.value !== null || apply.cells.get(`${k}.${c}`)?.unresolved)),
+      .filter((k) =>
+        APPLICANT_COLUMN_KEYS.some((c) => apply.cells.get(`${k}.${c}`)?.value !== null || apply.cells.get(`${k}.${c}`)?.unresolved),
+      ),
   );
   place(apply, (key) => printedSums.has(key.slice(0, key.lastIndexOf('.'))));
   place(cases, () => false);
   if (cellFormat === 2019 && otherRowsRead && !apply.rows.has('apply.result.other.sum')) {
     for (const c of APPLICANT_COLUMN_KEYS) {
       const parts = OTHER_SUBROW_KEYS.map((k) => cells[`${k}.${c}`]);
-      cells[`apply.result.other.sum.${c}`] = parts.every((v) => typeof v === 'number') ? parts.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
+      cells[`apply.result.other.sum.${c}`] = parts.every((v) => typeof v === 'number')
+        ? parts.reduce<number>((s, v) => s + (v ?? 0), 0)
+        : null;
     }
     warnings.push('三 表中“(六)其他处理”分三项填写(2021 年格式), 已相加得出 2019 年格式的(六)其他处理');
   }
@@ -182,7 +215,9 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   const title = (n: SectionNumeral) => SECTION_TITLES[n];
   const reportTable = (n: '二' | '三' | '四', read: TableRead, heading: boolean) => {
     if (read.rows.size > 0) return;
-    warnings.push(heading ? `${title(n)}: 只有标题, 没有找到表格, 该部分单元格均为空` : `没有找到“${title(n)}”部分及其表格, 该部分单元格均为空`);
+    warnings.push(
+      heading ? `${title(n)}: 只有标题, 没有找到表格, 该部分单元格均为空` : `没有找到“${title(n)}”部分及其表格, 该部分单元格均为空`,
+    );
   };
   reportTable('二', active, activePart.heading);
   reportTable('三', apply, applyPart.heading);
@@ -194,7 +229,8 @@ export function parseReportSource(source: ReportSource, options: ParseAnnualRepo
   }
   if (apply.rows.size > 0) {
     const missing = Object.keys(KEY_APPLY_ROWS).filter((k) => !apply.rows.has(k));
-    if (missing.length > 0) warnings.push(`${title('三')}: 表格中没有找到 ${missing.map((k) => KEY_APPLY_ROWS[k]).join('、')} 行, 其单元格为空`);
+    if (missing.length > 0)
+      warnings.push(`${title('三')}: 表格中没有找到 ${missing.map((k) => KEY_APPLY_ROWS[k]).join('、')} 行, 其单元格为空`);
   }
   if (!hasTables && sections.length === 0 && year === null) warnings.push('没有识别出年度报告的任何部分或表格');
   warnings.push(...active.notes, ...apply.notes, ...cases.notes);

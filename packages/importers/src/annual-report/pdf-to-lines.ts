@@ -49,7 +49,11 @@ export async function pdfToLines(bytes: Uint8Array): Promise<PdfLines> {
     // pdf.js may detach the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
     doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false });
   } catch (cause) {
-    throw new ReportParseError('bad_pdf', `无法打开 PDF 文件(文件损坏或已加密): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new ReportParseError(
+      'bad_pdf',
+      `无法打开 PDF 文件(文件损坏或已加密): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   try {
     const lines: SourceLine[] = [];

@@ -35,7 +35,9 @@ describe('blank cells that vanished in a one-cell-per-line copy', () => {
     // The three blanks are 未填写 (blank ≠ 0), not a wrong sum.
     const h2 = r.checks.find((c) => c.rule === 'H2' && c.cells.includes('apply.result.unable.not_held.total'));
     expect(h2).toMatchObject({ severity: 'error', lhs: null });
-    expect(h2?.message).toContain('未填写: 本机关不掌握相关政府信息·商业企业、本机关不掌握相关政府信息·科研机构、本机关不掌握相关政府信息·社会公益组织');
+    expect(h2?.message).toContain(
+      '未填写: 本机关不掌握相关政府信息·商业企业、本机关不掌握相关政府信息·科研机构、本机关不掌握相关政府信息·社会公益组织',
+    );
   });
 
   it('stay unresolved when two placements satisfy every equation — never a guess', () => {
@@ -48,7 +50,14 @@ describe('blank cells that vanished in a one-cell-per-line copy', () => {
     const r = parseAnnualReportText(text);
     expect(cell(r, 'apply.result.granted.total')).toBe(5);
     expect(cell(r, 'apply.result.granted.natural')).toBeNull();
-    expect(r.unresolved).toEqual(expect.arrayContaining(['apply.result.granted.natural', 'apply.result.granted.commercial', 'apply.result.partial.natural', 'apply.result.partial.commercial']));
+    expect(r.unresolved).toEqual(
+      expect.arrayContaining([
+        'apply.result.granted.natural',
+        'apply.result.granted.commercial',
+        'apply.result.partial.natural',
+        'apply.result.partial.commercial',
+      ]),
+    );
     expect(r.unresolved).not.toContain('apply.result.granted.total');
     const h3 = r.checks.filter((c) => c.rule === 'H3' && c.severity === 'warning');
     expect(h3.length).toBeGreaterThan(0);
@@ -64,9 +73,15 @@ describe('cell values', () => {
   it('"/" and empty pipe cells are blank (null, 未填写), not 0 and not unresolved', () => {
     const edited = text.replace(/\| 规章 \| \d+ \| \d+ \| \d+ \|/, '| 规章 | / |  | — |');
     const r = parseAnnualReportText(edited);
-    expect([cell(r, 'active.rules.issued'), cell(r, 'active.rules.repealed'), cell(r, 'active.rules.in_force')]).toEqual([null, null, null]);
+    expect([cell(r, 'active.rules.issued'), cell(r, 'active.rules.repealed'), cell(r, 'active.rules.in_force')]).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(r.unresolved).toEqual([]);
-    expect(r.checks.find((c) => c.rule === 'H7')?.message).toBe('未填写: 规章·本年制发件数、规章·本年废止件数、规章·现行有效件数(空白单元格不按 0 处理)');
+    expect(r.checks.find((c) => c.rule === 'H7')?.message).toBe(
+      '未填写: 规章·本年制发件数、规章·本年废止件数、规章·现行有效件数(空白单元格不按 0 处理)',
+    );
   });
 
   it('annotations inside a number cell are dropped: "22(其中修订16件)" is 22', () => {
@@ -140,12 +155,26 @@ describe('structure', () => {
   });
 
   it('a printed (三)不予公开 subtotal row is kept under apply.result.deny.sum.* and checked', () => {
-    const values = COLUMNS.map((c) => ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'].reduce((s, k) => s + (base.cells[`apply.result.deny.${k}.${c}`] ?? 0), 0));
+    const values = COLUMNS.map((c) =>
+      [
+        'state_secret',
+        'law_prohibited',
+        'security_stability',
+        'third_party',
+        'internal_affairs',
+        'process_info',
+        'enforcement_file',
+        'admin_query',
+      ].reduce((s, k) => s + (base.cells[`apply.result.deny.${k}.${c}`] ?? 0), 0),
+    );
     const ok = renderReportText(base, 'pdf-text').replace('1.属于国家秘密', `（三）不予公开 ${values.join(' ')}\n1.属于国家秘密`);
     const r = parseAnnualReportText(ok);
     expect(COLUMNS.map((c) => r.cells[`apply.result.deny.sum.${c}`])).toEqual(values);
     expect(r.checks.filter((c) => c.severity === 'error')).toEqual([]);
-    const bad = renderReportText(base, 'pdf-text').replace('1.属于国家秘密', `（三）不予公开 ${values.map((v, i) => (i === 0 || i === 6 ? v + 1 : v)).join(' ')}\n1.属于国家秘密`);
+    const bad = renderReportText(base, 'pdf-text').replace(
+      '1.属于国家秘密',
+      `（三）不予公开 ${values.map((v, i) => (i === 0 || i === 6 ? v + 1 : v)).join(' ')}\n1.属于国家秘密`,
+    );
     const wrong = parseAnnualReportText(bad);
     expect(wrong.checks.filter((c) => c.severity === 'error').map((c) => c.rule)).toEqual(['H3', 'H3']);
   });
@@ -154,16 +183,23 @@ describe('structure', () => {
     const text = renderReportText(base, 'cell-per-line');
     const r = parseAnnualReportText(text);
     expect(r.meta.sections).toEqual(['一', '二', '三', '四', '五', '六']);
-    const bare = text.slice(text.indexOf('（本列数据的勾稽关系'), text.indexOf('五、存在的主要问题')).replace('四、政府信息公开行政复议、行政诉讼情况', '');
+    const bare = text
+      .slice(text.indexOf('（本列数据的勾稽关系'), text.indexOf('五、存在的主要问题'))
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '');
     const t = parseAnnualReportText(bare);
     expect(t.meta.sections).toEqual([]);
-    for (const key of Object.keys(base.cells).filter((k) => k.startsWith('apply.') || k.startsWith('review.') || k.startsWith('litigation.'))) expect(t.cells[key], key).toBe(base.cells[key]);
+    for (const key of Object.keys(base.cells).filter(
+      (k) => k.startsWith('apply.') || k.startsWith('review.') || k.startsWith('litigation.'),
+    ))
+      expect(t.cells[key], key).toBe(base.cells[key]);
     expect(t.checks.find((c) => c.rule === 'S8')?.message).toBe('缺少第一、二、三、四、五、六部分(年度报告应有 一 至 六 六个部分)');
   });
 
   it('a 2021 report whose 三 prints (六)其他处理 as one row (2019 style)', () => {
     const report = generateReport({ seed: 8, format: 2021 });
-    const sum = COLUMNS.map((c) => ['no_correction', 'fee_unpaid', 'misc'].reduce((s, k) => s + (report.cells[`apply.result.other.${k}.${c}`] ?? 0), 0));
+    const sum = COLUMNS.map((c) =>
+      ['no_correction', 'fee_unpaid', 'misc'].reduce((s, k) => s + (report.cells[`apply.result.other.${k}.${c}`] ?? 0), 0),
+    );
     const lines = renderReportText(report, 'pdf-text').split('\n');
     const from = lines.findIndex((l) => l.startsWith('（六）其他处理'));
     const to = lines.findIndex((l) => l.startsWith('3.其他'));
@@ -181,7 +217,10 @@ describe('structure', () => {
   });
 
   it('S6: a narrative count that disagrees with the table is a warning', () => {
-    const text = renderReportText(base, 'pipe').replace(/发生政府信息公开行政复议\d+件/, `发生政府信息公开行政复议${(base.cells['review.total'] ?? 0) + 2}件`);
+    const text = renderReportText(base, 'pipe').replace(
+      /发生政府信息公开行政复议\d+件/,
+      `发生政府信息公开行政复议${(base.cells['review.total'] ?? 0) + 2}件`,
+    );
     const r = parseAnnualReportText(text);
     expect(r.checks.map((c) => c.rule)).toEqual(['S6']);
     expect(r.checks[0]).toMatchObject({ severity: 'warning', delta: 2, cells: ['review.total'] });

@@ -26,7 +26,10 @@ const MAYBE_HEADING = /^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?\s*第?[一二三四�
 
 function headingOf(text: string): string | null {
   if (text.length > 60 || !MAYBE_HEADING.test(text)) return null;
-  const t = text.replace(/^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?/, '').replace(/(?:\*\*|__)\s*$/, '').trim();
+  const t = text
+    .replace(/^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?/, '')
+    .replace(/(?:\*\*|__)\s*$/, '')
+    .trim();
   if (t.length > 45) return null;
   const m = HEADING.exec(t);
   if (!m) return null;
@@ -94,8 +97,10 @@ export function sectionLines(lines: readonly SourceLine[], sections: readonly Se
 
 // ─── Unit and year ────────────────────────────────────────────────────────────────
 
-const TITLE = /(20\d{2})\s*年\s*(?:度)?\s*(?:的)?\s*(?:政府|政务)?\s*(?:信息公开|政务公开|信息公開)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
-const YEAR_FIRST = /(?<!\d)(20\d{2})\s*年\s*(?:度)?\s*(?![度我本全该])([\u3400-\u9fff()（）]{2,40}?(?:政府|局|委员会|委|办公厅|办公室|办|厅|镇|乡|街道办事处|街道|中心|院|署|所|站|队|馆|处|部))(?:政府|政务)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const TITLE =
+  /(20\d{2})\s*年\s*(?:度)?\s*(?:的)?\s*(?:政府|政务)?\s*(?:信息公开|政务公开|信息公開)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const YEAR_FIRST =
+  /(?<!\d)(20\d{2})\s*年\s*(?:度)?\s*(?![度我本全该])([\u3400-\u9fff()（）]{2,40}?(?:政府|局|委员会|委|办公厅|办公室|办|厅|镇|乡|街道办事处|街道|中心|院|署|所|站|队|馆|处|部))(?:政府|政务)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
 const UNIT_SUFFIX = /(?:政府|局|委员会|委|办公室|办|厅|镇|乡|街道办事处|街道|中心|院|署|会|所|站|队|馆|处|部|公司|集团|学校|大学|医院)$/;
 const LEAD_IN = /^.*(?:公布|发布|公示|印发|编制|报送|现将|特将|提交|打印本页|关闭窗口|大中小|分享到|收藏)/;
 
@@ -135,7 +140,10 @@ export function findUnitAndYear(lines: readonly SourceLine[]): UnitYear {
     const prefix = text.slice(0, m.index);
     if (prefix.trim() !== '') return { year, unit: unitBefore(prefix) };
     // The unit on the line(s) above: "淮安市人民政府 / 2024 年政府信息公开工作年度报告".
-    const prev = head.slice(Math.max(0, i - 3), i).reverse().find((l) => l.text.trim() !== '');
+    const prev = head
+      .slice(Math.max(0, i - 3), i)
+      .reverse()
+      .find((l) => l.text.trim() !== '');
     const candidate = cleanUnit(prev?.text ?? '');
     return { year, unit: /^[\u3400-\u9fff()（）]{2,40}$/.test(candidate) ? candidate : null };
   }
@@ -158,7 +166,10 @@ const NARRATIVE: readonly [keyof NarrativeFigures, RegExp][] = [
 ];
 
 export function findNarrativeFigures(lines: readonly SourceLine[]): NarrativeFigures {
-  const text = lines.map((l) => l.text).join('').replace(/\s+/g, '');
+  const text = lines
+    .map((l) => l.text)
+    .join('')
+    .replace(/\s+/g, '');
   const out: NarrativeFigures = {};
   for (const [key, re] of NARRATIVE) {
     const m = re.exec(text);

@@ -12,7 +12,9 @@ describe('readPublishedReport', () => {
   });
 
   it('keeps the original wording of whole lines and has no date when none is printed', async () => {
-    const report = await readPublishedReport('某镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开，共发布信息12条。\n五、存在的主要问题及改进情况\n无。');
+    const report = await readPublishedReport(
+      '某镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开，共发布信息12条。\n五、存在的主要问题及改进情况\n无。',
+    );
     expect(report.publishedAt).toBeNull();
     expect(report.parts.one).toBe('（一）主动公开，共发布信息12条。');
     expect(report.parts.six).toBe('');

@@ -72,7 +72,14 @@ export function findPublishedDate(source: ReportSource): string | null {
 /** A source already read (see read-source) → parse result, part texts, publication date. */
 export function readPublishedReportSource(source: ReportSource, options: ParseAnnualReportOptions = {}): PublishedReport {
   const parsed = parseReportSource(source, options);
-  const traditional = parsed.meta.traditional || isTraditional(source.lines.slice(0, 200).map((l) => l.text).join('\n'));
+  const traditional =
+    parsed.meta.traditional ||
+    isTraditional(
+      source.lines
+        .slice(0, 200)
+        .map((l) => l.text)
+        .join('\n'),
+    );
   return { parsed, parts: readPartTexts(source, traditional), publishedAt: findPublishedDate(source) };
 }
 

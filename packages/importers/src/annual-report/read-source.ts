@@ -38,13 +38,19 @@ function sniff(bytes: Uint8Array): Sniffed {
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (findAscii(bytes, 'word/document.xml')) return 'docx';
-    if (findAscii(bytes, 'xl/workbook')) return { unsupported: '这是 Excel 表格(.xlsx), 不是年度报告文档; 请提供报告的网页、Word 或 PDF 版本' };
+    if (findAscii(bytes, 'xl/workbook'))
+      return { unsupported: '这是 Excel 表格(.xlsx), 不是年度报告文档; 请提供报告的网页、Word 或 PDF 版本' };
     return { unsupported: '这是一个压缩包(zip), 不是可读取的年度报告文档' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
     return { unsupported: '这是旧版 Word/Excel 文件(.doc/.xls), 暂不支持; 请另存为 .docx 或 PDF 后再导入' };
   if (head.startsWith('{\\rtf')) return { unsupported: '这是 RTF 文件, 暂不支持; 请另存为 .docx 或 PDF 后再导入' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]))
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    head.startsWith('GIF8') ||
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00])
+  )
     return { unsupported: '这是图片文件(可能是扫描件), 没有可读取的文字; 请提供文字版报告, 或先做文字识别(OCR)' };
   return 'text';
 }
@@ -100,7 +106,8 @@ function looksLikeHtml(text: string): boolean {
 
 /** Text already decoded (a .txt, .md or .html read by the caller). Synchronous. */
 export function readTextSource(text: string, fileName?: string, notes: string[] = []): ReportSource {
-  if (junkShare(text) > 0.02) throw new ReportParseError('binary', '文件内容不是文字(含有大量不可见字符), 无法识别为网页、文本、Word 或 PDF');
+  if (junkShare(text) > 0.02)
+    throw new ReportParseError('binary', '文件内容不是文字(含有大量不可见字符), 无法识别为网页、文本、Word 或 PDF');
   if (text.trim() === '') throw new ReportParseError('empty', '文件是空的, 没有可读取的内容');
   const t = text.replace(/^\ufeff/, '');
   if (looksLikeHtml(t)) return { lines: htmlToLines(t, 'source'), input: 'html', notes };
@@ -111,7 +118,10 @@ export function readTextSource(text: string, fileName?: string, notes: string[] 
 async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReportParseError('timeout', `打开${what}超时(超过 ${OPEN_TIMEOUT_MS / 1000} 秒), 文件可能已损坏`)), OPEN_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new ReportParseError('timeout', `打开${what}超时(超过 ${OPEN_TIMEOUT_MS / 1000} 秒), 文件可能已损坏`)),
+      OPEN_TIMEOUT_MS,
+    );
   });
   try {
     return await Promise.race([work, timeout]);
@@ -126,7 +136,11 @@ async function readDocx(bytes: Uint8Array): Promise<SourceLine[]> {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return htmlToLines(result.value, 'sequential');
   } catch (cause) {
-    throw new ReportParseError('bad_docx', `无法读取 Word 文档(.docx 文件损坏或不完整): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new ReportParseError(
+      'bad_docx',
+      `无法读取 Word 文档(.docx 文件损坏或不完整): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }
 
@@ -134,7 +148,11 @@ async function readDocx(bytes: Uint8Array): Promise<SourceLine[]> {
 export async function readReportSource(input: Uint8Array | string, fileName?: string): Promise<ReportSource> {
   if (typeof input === 'string') return readTextSource(input, fileName);
   if (input.length === 0) throw new ReportParseError('empty', '文件是空的, 没有可读取的内容');
-  if (input.length > MAX_INPUT_BYTES) throw new ReportParseError('too_large', `文件太大(${Math.round(input.length / 1048576)} MB), 超过 ${MAX_INPUT_BYTES / 1048576} MB 上限`);
+  if (input.length > MAX_INPUT_BYTES)
+    throw new ReportParseError(
+      'too_large',
+      `文件太大(${Math.round(input.length / 1048576)} MB), 超过 ${MAX_INPUT_BYTES / 1048576} MB 上限`,
+    );
   const kind = sniff(input);
   if (typeof kind === 'object') throw new ReportParseError('unsupported', kind.unsupported);
   if (kind === 'pdf') {

@@ -131,7 +131,13 @@ function rowsNamedIn(labels: readonly TextToken[], specs: readonly RowSpec[]): R
  * puts them), the run is shared out in the labels' order if it has exactly their columns; otherwise
  * the last label keeps the run and the earlier rows are present but unreadable (unresolved).
  */
-function assembleRows(tokens: readonly Token[], specs: readonly RowSpec[], widthOf: (key: string) => number, stop: (t: TextToken) => boolean, notes: string[]): RowRead[] {
+function assembleRows(
+  tokens: readonly Token[],
+  specs: readonly RowSpec[],
+  widthOf: (key: string) => number,
+  stop: (t: TextToken) => boolean,
+  notes: string[],
+): RowRead[] {
   const rows: RowRead[] = [];
   let labels: TextToken[] = [];
   let current: RowRead | null = null;
@@ -142,7 +148,9 @@ function assembleRows(tokens: readonly Token[], specs: readonly RowSpec[], width
   const flushUnplaced = () => {
     if (unplaced.length === 0) return;
     const first = unplaced[0];
-    notes.push(`第 ${first?.line ?? '?'} 行: ${unplaced.length} 个数字无法归入任何一行(${unplaced.map((t) => (t.kind === 'num' ? t.raw : t.kind === 'bad' ? t.raw : '空')).join(' ')}), 已忽略`);
+    notes.push(
+      `第 ${first?.line ?? '?'} 行: ${unplaced.length} 个数字无法归入任何一行(${unplaced.map((t) => (t.kind === 'num' ? t.raw : t.kind === 'bad' ? t.raw : '空')).join(' ')}), 已忽略`,
+    );
     unplaced = [];
   };
   const settleStacked = () => {
@@ -243,7 +251,12 @@ function candidatesOf(rows: readonly RowRead[], layoutOf: (key: string) => RowLa
   return out;
 }
 
-function collect(solved: ReadonlyMap<string, SolvedRow>, rows: readonly RowRead[], columnsOf: (key: string) => readonly string[], notes: string[]): TableRead {
+function collect(
+  solved: ReadonlyMap<string, SolvedRow>,
+  rows: readonly RowRead[],
+  columnsOf: (key: string) => readonly string[],
+  notes: string[],
+): TableRead {
   const cells = new Map<string, CellReading>();
   const found = new Set<string>();
   for (const [key, row] of solved) {
@@ -275,10 +288,20 @@ function applyConstraints(found: ReadonlySet<string>): CrossRowConstraint[] {
     const leavesFound = leaves.filter((k) => found.has(k));
     if (leavesFound.length === 0 && found.has(sum)) resultRows.push(sum);
     else resultRows.push(...leaves);
-    if (leavesFound.length > 0 && found.has(sum)) for (let c = 0; c < 7; c++) out.push({ lhs: [[sum, c]], rhs: leaves.map((k) => [k, c] as const) });
+    if (leavesFound.length > 0 && found.has(sum))
+      for (let c = 0; c < 7; c++) out.push({ lhs: [[sum, c]], rhs: leaves.map((k) => [k, c] as const) });
   }
   for (let c = 0; c < 7; c++) {
-    out.push({ lhs: [['apply.new', c], ['apply.carried_in', c]], rhs: [['apply.result.total', c], ['apply.carried_out', c]] });
+    out.push({
+      lhs: [
+        ['apply.new', c],
+        ['apply.carried_in', c],
+      ],
+      rhs: [
+        ['apply.result.total', c],
+        ['apply.carried_out', c],
+      ],
+    });
     out.push({ lhs: [['apply.result.total', c]], rhs: resultRows.map((k) => [k, c] as const) });
   }
   return out;
@@ -370,6 +393,7 @@ export function readActiveTable(tokens: readonly Token[], format: ActiveFormat):
   const read = collect(solved, rows, (key) => (columns[key] ?? []).map((c) => `${prefix}.${key}.${c}`), notes);
   const header = tokens.map((t) => (t.kind === 'text' ? t.compact : '')).join('');
   const feeRow = rows.find((x) => x.key === 'fees');
-  const feeInYuan = (/单位元/.test(header) && !/单位万元/.test(header)) || (feeRow?.values.some((v) => v.kind === 'num' && v.unit === '元') ?? false);
+  const feeInYuan =
+    (/单位元/.test(header) && !/单位万元/.test(header)) || (feeRow?.values.some((v) => v.kind === 'num' && v.unit === '元') ?? false);
   return { ...read, feeInYuan, widths: new Map(rows.map((x) => [x.key, x.values.length])) };
 }

@@ -3,7 +3,14 @@
 // run together, PDF text with page markers and wrapped labels, HTML saved from Word, traditional
 // script with inline pinyin; and as real .docx and .pdf files. Fixtures for tests and the bench.
 import type { ReportFormat } from '@kaoping/contracts/annual-report/annual-report';
-import { APPLY_TABLE_NOTE, CASE_GROUPS, CASE_OUTCOME_KEYS, SECTION_TITLES, cellKeyOf, reportTemplate } from '@kaoping/domain/annual-report/template';
+import {
+  APPLY_TABLE_NOTE,
+  CASE_GROUPS,
+  CASE_OUTCOME_KEYS,
+  SECTION_TITLES,
+  cellKeyOf,
+  reportTemplate,
+} from '@kaoping/domain/annual-report/template';
 import type { TemplateTable } from '@kaoping/domain/annual-report/template';
 import * as OpenCC from 'opencc-js/cn2t';
 import { layoutPdfLines, makeDocx, makePdf } from './fixture-documents';
@@ -17,7 +24,15 @@ export interface RenderableReport {
 }
 
 export type ReportLayout = 'pipe' | 'markdown' | 'cell-per-line' | 'cell-per-line-pipes' | 'run-together' | 'pdf-text' | 'word-html';
-export const REPORT_LAYOUTS: readonly ReportLayout[] = ['pipe', 'markdown', 'cell-per-line', 'cell-per-line-pipes', 'run-together', 'pdf-text', 'word-html'];
+export const REPORT_LAYOUTS: readonly ReportLayout[] = [
+  'pipe',
+  'markdown',
+  'cell-per-line',
+  'cell-per-line-pipes',
+  'run-together',
+  'pdf-text',
+  'word-html',
+];
 
 export interface RenderOptions {
   /** Convert to traditional script (OpenCC cn → tw), as content-farm mirrors do. */
@@ -39,7 +54,11 @@ const value = (v: number | null | undefined) => (v === null || v === undefined ?
 function activeTables(report: RenderableReport, tables: readonly TemplateTable[]): Table[] {
   return tables.map((t) => ({
     header: 2,
-    rows: [[t.block ?? ''], ['信息内容', ...t.columns.map((c) => c.label)], ...t.rows.map((r) => [r.label, ...t.columns.map((c) => value(report.cells[cellKeyOf(r, c)]))])],
+    rows: [
+      [t.block ?? ''],
+      ['信息内容', ...t.columns.map((c) => c.label)],
+      ...t.rows.map((r) => [r.label, ...t.columns.map((c) => value(report.cells[cellKeyOf(r, c)]))]),
+    ],
   }));
 }
 
@@ -157,7 +176,10 @@ function wordHtml(blocks: readonly Block[]): string {
       .map(
         (row) =>
           `<tr style='height:20.0pt'>\n${row
-            .map((cell) => `<td width=60 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US>${cell === '' ? '&nbsp;' : esc(cell)}<o:p></o:p></span></p></td>`)
+            .map(
+              (cell) =>
+                `<td width=60 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US>${cell === '' ? '&nbsp;' : esc(cell)}<o:p></o:p></span></p></td>`,
+            )
             .join('\n')}\n</tr>`,
       )
       .join('\n');
@@ -213,7 +235,14 @@ function traditionalize(text: string, pinyin: boolean): string {
 
 export function renderReportText(report: RenderableReport, layout: ReportLayout, options: RenderOptions = {}): string {
   const blocks = blocksOf(report);
-  const text = layout === 'pdf-text' ? pdfLines(blocks).map((l) => l.replace(/\t/g, ' ')).join('\n') : layout === 'word-html' ? wordHtml(blocks) : textLayout(blocks, layout);
+  const text =
+    layout === 'pdf-text'
+      ? pdfLines(blocks)
+          .map((l) => l.replace(/\t/g, ' '))
+          .join('\n')
+      : layout === 'word-html'
+        ? wordHtml(blocks)
+        : textLayout(blocks, layout);
   return options.traditional ? traditionalize(text, options.pinyin ?? false) : text;
 }
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { rowCandidates, solveTable } from './resolve-cells';
 import type { Candidate, ValueToken } from './resolve-cells';
 
-const num = (raw: string): ValueToken => ({ kind: 'num', raw, value: Number(raw), digits: /^\d+$/.test(raw) ? raw : null, unit: null, line: 1 });
+const num = (raw: string): ValueToken => ({
+  kind: 'num',
+  raw,
+  value: Number(raw),
+  digits: /^\d+$/.test(raw) ? raw : null,
+  unit: null,
+  line: 1,
+});
 const blank: ValueToken = { kind: 'blank', line: 1 };
 const APPLY = { width: 7, groups: [{ sum: 6, parts: [0, 1, 2, 3, 4, 5] }] };
 const values = (c: Candidate) => c.map((x) => (x.unresolved ? '?' : x.value));
@@ -32,7 +39,10 @@ describe('rowCandidates', () => {
   });
 
   it('gives up on more values than columns', () => {
-    expect(rowCandidates(['1', '2', '3', '4'].map(num), { width: 3, groups: [] }, 1)).toEqual({ candidates: [], problem: 'too_many_values' });
+    expect(rowCandidates(['1', '2', '3', '4'].map(num), { width: 3, groups: [] }, 1)).toEqual({
+      candidates: [],
+      problem: 'too_many_values',
+    });
   });
 });
 
@@ -44,7 +54,11 @@ describe('solveTable', () => {
       ['b', [row(2, 3)]],
       ['sum', [row(3, 3)]],
     ]);
-    const solved = solveTable(rows, [0, 1].map((c) => ({ lhs: [['sum', c] as const], rhs: [['a', c] as const, ['b', c] as const] })), 2);
+    const solved = solveTable(
+      rows,
+      [0, 1].map((c) => ({ lhs: [['sum', c] as const], rhs: [['a', c] as const, ['b', c] as const] })),
+      2,
+    );
     expect(solved.get('a')).toEqual({ cells: row(1, 0), ambiguous: false });
   });
 

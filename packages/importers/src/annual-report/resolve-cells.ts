@@ -45,7 +45,9 @@ const MAX_PART_DIGITS = 9;
 const cellOf = (t: ValueToken | undefined, line: number | null): CellReading => {
   if (!t || t.kind === 'blank') return { value: null, unresolved: false, line: t?.line ?? line };
   if (t.kind === 'bad') return { value: null, unresolved: true, line: t.line };
-  return t.at === undefined ? { value: t.value, unresolved: false, line: t.line } : { value: t.value, unresolved: false, line: t.line, src: t.src, at: t.at, len: t.raw.length };
+  return t.at === undefined
+    ? { value: t.value, unresolved: false, line: t.line }
+    : { value: t.value, unresolved: false, line: t.line, src: t.src, at: t.at, len: t.raw.length };
 };
 const settle = (c: Candidate): Candidate => c.map((cell) => ({ ...cell, settled: true }));
 
@@ -117,7 +119,11 @@ function splits(items: readonly ValueToken[], layout: RowLayout, budget: { steps
     for (let len = 1; len <= maxLen; len++) {
       const part = s.slice(pos, pos + len);
       const place = places[token];
-      cells.push(place ? { value: Number(part), unresolved: false, line: lines[token] ?? null, src: place.src, at: place.at + pos, len } : { value: Number(part), unresolved: false, line: lines[token] ?? null });
+      cells.push(
+        place
+          ? { value: Number(part), unresolved: false, line: lines[token] ?? null, src: place.src, at: place.at + pos, len }
+          : { value: Number(part), unresolved: false, line: lines[token] ?? null },
+      );
       const g = groupEnding.get(slot);
       if (!g || groupHolds(g, cells)) {
         const done = pos + len === s.length;
@@ -146,7 +152,10 @@ export function rowCandidates(values: readonly ValueToken[], layout: RowLayout, 
   if (items.length === layout.width) return { candidates: [items.map((t) => cellOf(t, line))], problem: null };
   if (!items.some((t) => t.kind === 'num')) {
     const bad = items.some((t) => t.kind === 'bad');
-    return { candidates: [Array.from({ length: layout.width }, () => ({ value: null, unresolved: bad, line: items[0]?.line ?? line }))], problem: null };
+    return {
+      candidates: [Array.from({ length: layout.width }, () => ({ value: null, unresolved: bad, line: items[0]?.line ?? line }))],
+      problem: null,
+    };
   }
   const budget = { steps: MAX_STEPS };
   // "0000000" is not one number: digits with a leading zero can only be several cells run together.
@@ -183,7 +192,11 @@ const MAX_SOLUTIONS = 64;
  * Chooses one candidate per row so every constraint holds (blank = 0). Cells all surviving
  * solutions agree on are resolved; the rest are unresolved. Rows with no candidate are unresolved.
  */
-export function solveTable(rows: ReadonlyMap<string, readonly Candidate[]>, constraints: readonly CrossRowConstraint[], width: number): Map<string, SolvedRow> {
+export function solveTable(
+  rows: ReadonlyMap<string, readonly Candidate[]>,
+  constraints: readonly CrossRowConstraint[],
+  width: number,
+): Map<string, SolvedRow> {
   const ambiguous = [...rows.entries()].filter(([, c]) => c.length > 1).map(([k]) => k);
   const chosen = new Map<string, Candidate>();
   for (const [k, c] of rows) if (c.length === 1 && c[0]) chosen.set(k, c[0]);
@@ -251,7 +264,12 @@ export function solveTable(rows: ReadonlyMap<string, readonly Candidate[]>, cons
       continue;
     }
     const i = position.get(key);
-    const pool = i === undefined ? cands : complete && (used[i]?.size ?? 0) > 0 ? [...(used[i] ?? [])].map((j) => cands[j]).filter((c): c is Candidate => c !== undefined) : cands;
+    const pool =
+      i === undefined
+        ? cands
+        : complete && (used[i]?.size ?? 0) > 0
+          ? [...(used[i] ?? [])].map((j) => cands[j]).filter((c): c is Candidate => c !== undefined)
+          : cands;
     const first = pool[0] ?? cands[0] ?? [];
     let unsure = false;
     const cells = first.map((cell, col) => {

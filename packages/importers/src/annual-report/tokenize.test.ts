@@ -4,20 +4,36 @@ import { splitLines } from './source-line';
 import { tokenizeLines } from './tokenize';
 import type { Token } from './tokenize';
 
-const show = (t: Token) => (t.kind === 'text' ? `T:${t.compact}` : t.kind === 'num' ? `N:${t.raw}${t.unit ?? ''}` : t.kind === 'blank' ? 'B' : `X:${t.raw}`);
+const show = (t: Token) =>
+  t.kind === 'text' ? `T:${t.compact}` : t.kind === 'num' ? `N:${t.raw}${t.unit ?? ''}` : t.kind === 'blank' ? 'B' : `X:${t.raw}`;
 const tokens = (text: string) => tokenizeLines(splitLines(text)).tokens.map(show);
 
 describe('tokenizeLines', () => {
   it('space-separated rows; row numbering is not a value', () => {
-    expect(tokens('2.其他法律行政法规禁止公开 30 1 0 0 0 0 31')).toEqual(['T:其他法律行政法规禁止公开', 'N:30', 'N:1', 'N:0', 'N:0', 'N:0', 'N:0', 'N:31']);
+    expect(tokens('2.其他法律行政法规禁止公开 30 1 0 0 0 0 31')).toEqual([
+      'T:其他法律行政法规禁止公开',
+      'N:30',
+      'N:1',
+      'N:0',
+      'N:0',
+      'N:0',
+      'N:0',
+      'N:31',
+    ]);
     expect(tokens('1、申请人无正当理由逾期不补')).toEqual(['T:申请人无正当理由逾期不补']);
-    const normalized = (s: string) => tokenizeLines(splitLines(s).map((l) => ({ ...l, text: normalizeLine(l.text, false) }))).tokens.map(show);
+    const normalized = (s: string) =>
+      tokenizeLines(splitLines(s).map((l) => ({ ...l, text: normalizeLine(l.text, false) }))).tokens.map(show);
     expect(normalized('①属于国家秘密 ２ ０')).toEqual(['T:属于国家秘密', 'N:2', 'N:0']);
     expect(normalized('（１）属于国家秘密　２')).toEqual(['T:属于国家秘密', 'N:2']);
   });
 
   it('run-together digits keep the row number of the next label apart', () => {
-    expect(tokens('1.属于国家秘密00000002.其他法律行政法规禁止公开1200013216')).toEqual(['T:属于国家秘密', 'N:0000000', 'T:其他法律行政法规禁止公开', 'N:1200013216']);
+    expect(tokens('1.属于国家秘密00000002.其他法律行政法规禁止公开1200013216')).toEqual([
+      'T:属于国家秘密',
+      'N:0000000',
+      'T:其他法律行政法规禁止公开',
+      'N:1200013216',
+    ]);
     expect(tokens('行政事业性收费96171.6')).toEqual(['T:行政事业性收费', 'N:96171.6']);
   });
 

@@ -6,7 +6,9 @@ import { readReportSourceIsolated } from './read-report-source-isolated';
 import { checkZipArchive, DOCX_LIMITS } from './zip-guard';
 
 /** Runs `work` while a 20 ms ticker measures the longest stall of the main thread's event loop. */
-async function withStallMeter<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; maxStallMs: number; elapsedMs: number }> {
+async function withStallMeter<T>(
+  work: () => Promise<T>,
+): Promise<{ result: PromiseSettledResult<T>; maxStallMs: number; elapsedMs: number }> {
   let last = Date.now();
   let maxStallMs = 0;
   const ticker = setInterval(() => {
@@ -63,9 +65,15 @@ describe('reading an upload in a worker', () => {
 
   it('stops a document that takes too long, and one that needs too much memory', async () => {
     const bytes = makeDocx(Array.from({ length: 2000 }, (_, i) => `第 ${i} 段`));
-    await expect(readReportSourceIsolated(bytes, 'slow.docx', { timeoutMs: 300, maxHeapMb: 256 })).rejects.toMatchObject({ name: 'ReportParseError', code: 'timeout' });
+    await expect(readReportSourceIsolated(bytes, 'slow.docx', { timeoutMs: 300, maxHeapMb: 256 })).rejects.toMatchObject({
+      name: 'ReportParseError',
+      code: 'timeout',
+    });
     // 40 MB of text: within the zip limit, beyond a 32 MB heap.
     const big = buildDocxBomb(40);
-    await expect(readReportSourceIsolated(big, 'big.docx', { timeoutMs: 60_000, maxHeapMb: 32 })).rejects.toMatchObject({ name: 'ReportParseError', code: 'too_large' });
+    await expect(readReportSourceIsolated(big, 'big.docx', { timeoutMs: 60_000, maxHeapMb: 32 })).rejects.toMatchObject({
+      name: 'ReportParseError',
+      code: 'too_large',
+    });
   }, 120_000);
 });

@@ -24,13 +24,26 @@ export function readUploadedReportSource(input: Uint8Array | string, fileName: s
 const INTERCHANGE_TASK = new URL('./read-interchange-task.ts', import.meta.url);
 
 /** An interchange file's rows, format-checked (no cross-checks: run them on the result). */
-export async function readUploadedInterchange<K extends InterchangeFileKind>(kind: K, file: { name: string; bytes: Uint8Array }): Promise<ImportResult<InterchangeRows<InterchangeRow[K]>>> {
+export async function readUploadedInterchange<K extends InterchangeFileKind>(
+  kind: K,
+  file: { name: string; bytes: Uint8Array },
+): Promise<ImportResult<InterchangeRows<InterchangeRow[K]>>> {
   if (!isolation) return readInterchangeFile(kind, file, () => undefined);
   try {
-    return await runIsolated<ReadInterchangeTask, ImportResult<InterchangeRows<InterchangeRow[K]>>>(INTERCHANGE_TASK, 'readInterchangeTask', { kind, name: file.name, bytes: file.bytes }, isolation);
+    return await runIsolated<ReadInterchangeTask, ImportResult<InterchangeRows<InterchangeRow[K]>>>(
+      INTERCHANGE_TASK,
+      'readInterchangeTask',
+      { kind, name: file.name, bytes: file.bytes },
+      isolation,
+    );
   } catch (error) {
     if (!(error instanceof IsolatedTaskError)) throw error;
-    const why = error.failure.kind === 'timeout' ? `读取超时(超过 ${isolation.timeoutMs / 1000} 秒)` : error.failure.kind === 'memory' ? '读取所需内存超过上限' : '文件无法读取';
+    const why =
+      error.failure.kind === 'timeout'
+        ? `读取超时(超过 ${isolation.timeoutMs / 1000} 秒)`
+        : error.failure.kind === 'memory'
+          ? '读取所需内存超过上限'
+          : '文件无法读取';
     return { ok: false, issues: [{ file: file.name, row: null, column: null, message: `${why},请检查文件或拆分后再导入` }] };
   }
 }

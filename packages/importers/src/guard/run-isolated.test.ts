@@ -35,6 +35,11 @@ describe('runIsolated (a child process with heap and time limits)', () => {
   }, 150_000);
 
   it('carries a thrown error back with its name, message and code', async () => {
-    expect(await failureOf(runIsolated(TASKS, 'fail', {}, limits))).toEqual({ kind: 'thrown', name: 'Error', message: '故意失败', code: 'E_TEST' });
+    expect(await failureOf(runIsolated(TASKS, 'fail', {}, limits))).toEqual({
+      kind: 'thrown',
+      name: 'Error',
+      message: '故意失败',
+      code: 'E_TEST',
+    });
   });
 });

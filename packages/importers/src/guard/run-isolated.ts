@@ -66,7 +66,9 @@ export function runIsolated<I, O>(moduleUrl: URL, exportName: string, input: I, 
     child.once('error', (error) => settle(() => reject(new IsolatedTaskError({ kind: 'crashed', message: error.message }))));
     child.once('exit', (code, signal) => {
       const memory = /heap out of memory|Reached heap limit/.test(stderr);
-      settle(() => reject(new IsolatedTaskError(memory ? { kind: 'memory' } : { kind: 'crashed', message: `exited with ${signal ?? code}` })));
+      settle(() =>
+        reject(new IsolatedTaskError(memory ? { kind: 'memory' } : { kind: 'crashed', message: `exited with ${signal ?? code}` })),
+      );
     });
     child.send({ moduleUrl: moduleUrl.href, exportName, input });
   });

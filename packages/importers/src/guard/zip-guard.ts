@@ -16,9 +16,15 @@ export interface ZipLimits {
 const MB = 1024 * 1024;
 const PUSH_CHUNK_BYTES = 16 * 1024;
 
-export const DOCX_LIMITS: ZipLimits = { maxUncompressedBytes: 64 * MB, maxEntries: 5_000, requiredEntries: ['word/document.xml'], what: 'Word 文档' };
+export const DOCX_LIMITS: ZipLimits = {
+  maxUncompressedBytes: 64 * MB,
+  maxEntries: 5_000,
+  requiredEntries: ['word/document.xml'],
+  what: 'Word 文档',
+};
 
-export const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Null when the archive stays within the limits, else the Chinese reason. */
 export function checkZipArchive(bytes: Uint8Array, limits: ZipLimits): string | null {

@@ -48,7 +48,15 @@ describe('the spec example files', () => {
     expect(scores.value.rows).toHaveLength(94);
     expect(scores.value.rowNumbers.slice(0, 3)).toEqual([2, 3, 4]);
     expect(scores.value.rows[0]).toEqual({ unit: 'A01', period: '2025Q2', indicator: '1.1', value: 'a;b;c' });
-    expect(findings.value.rows[4]).toEqual({ unit: 'B202', period: '2025Q3', indicator: '1.2', count: 2, deduction: 2.5, description: '政策文件栏目六个月未更新', url: '' });
+    expect(findings.value.rows[4]).toEqual({
+      unit: 'B202',
+      period: '2025Q3',
+      indicator: '1.2',
+      count: 2,
+      deduction: 2.5,
+      description: '政策文件栏目六个月未更新',
+      url: '',
+    });
     expect(rects.value.rows[2]).toEqual({ unit: 'B202', period: '2025Q3', item: 'ZG-003', due: '2025-09-30', closed: null, rejected: 0 });
     expect(events.value.rows).toHaveLength(6);
   });
@@ -65,7 +73,9 @@ describe('headers', () => {
 
   it('accepts columns in any order, upper case, a BOM, CRLF and omitted optional columns', async () => {
     const result = await readFindingsFile(csv('findings.csv', '\uFEFFINDICATOR,Unit,period\r\n1.2,A01,2025Q3\r\n'), ctx);
-    expect(result.ok && result.value.rows).toEqual([{ unit: 'A01', period: '2025Q3', indicator: '1.2', count: 1, deduction: null, description: '', url: '' }]);
+    expect(result.ok && result.value.rows).toEqual([
+      { unit: 'A01', period: '2025Q3', indicator: '1.2', count: 1, deduction: null, description: '', url: '' },
+    ]);
   });
 
   it('rejects an empty file', async () => {
@@ -106,7 +116,8 @@ describe('rows', () => {
   });
 
   it('checks findings, events and rectifications against the scheme', async () => {
-    const findings = 'unit,period,indicator,count,deduction,description,url\nA01,2025Q3,1.1,1,,,\nA01,2025Q3,1.2,1.5,,,\nA01,2025Q3,1.2,1,-2,,\n"A01",2025Q3,1.2,2,,"含,逗号的""描述""",\n';
+    const findings =
+      'unit,period,indicator,count,deduction,description,url\nA01,2025Q3,1.1,1,,,\nA01,2025Q3,1.2,1.5,,,\nA01,2025Q3,1.2,1,-2,,\n"A01",2025Q3,1.2,2,,"含,逗号的""描述""",\n';
     expect(problems(await readFindingsFile(csv('findings.csv', findings), ctx))).toEqual([
       'findings.csv 第2行 indicator 列:指标 1.1 不是扣分项(deduct),不能登记问题',
       'findings.csv 第3行 count 列:问题数量应为不超过 9999999 的非负整数',
@@ -115,7 +126,8 @@ describe('rows', () => {
     expect(problems(await readEventsFile(csv('events.csv', 'unit,period,code,note\nA01,2025Q3,V9,\n'), ctx))).toEqual([
       'events.csv 第2行 code 列:事项编码 V9 不是方案中的否决项、加分项或重大扣分项',
     ]);
-    const rects = 'unit,period,item,due,closed,rejected\nA01,2025Q3,R1,2025-02-30,,0\nA01,2025Q3,R2,2025-10-01,,0\nA01,2025Q3,R3,2025-08-01,08/09/2025,x\nA01,2025Q3,R4,2025-08-01,,\nA01,2025Q3,R4,2025-08-02,,\n';
+    const rects =
+      'unit,period,item,due,closed,rejected\nA01,2025Q3,R1,2025-02-30,,0\nA01,2025Q3,R2,2025-10-01,,0\nA01,2025Q3,R3,2025-08-01,08/09/2025,x\nA01,2025Q3,R4,2025-08-01,,\nA01,2025Q3,R4,2025-08-02,,\n';
     expect(problems(await readRectificationsFile(csv('rectifications.csv', rects), ctx))).toEqual([
       'rectifications.csv 第2行 due 列:日期应为有效的 YYYY-MM-DD',
       'rectifications.csv 第3行 due 列:整改时限 2025-10-01 不在期次 2025Q3(2025-07-01 至 2025-09-30)内',
@@ -126,12 +138,16 @@ describe('rows', () => {
   });
 
   it('parses quoted cells with commas and quotes', async () => {
-    const result = await readFindingsFile(csv('findings.csv', 'unit,period,indicator,count,deduction,description,url\nA01,2025Q3,1.2,2,,"含,逗号的""描述""",\n'), ctx);
+    const result = await readFindingsFile(
+      csv('findings.csv', 'unit,period,indicator,count,deduction,description,url\nA01,2025Q3,1.2,2,,"含,逗号的""描述""",\n'),
+      ctx,
+    );
     expect(result.ok && result.value.rows[0]?.description).toBe('含,逗号的"描述"');
   });
 
   it('checks units: duplicates, groups, kinds, parents', async () => {
-    const text = 'code,name,group,kind,parent,tags\nA01,甲,A,county_gov,,网站;新媒体\nA01,乙,A,county_gov,,\nA02,丙,C,county_gov,,\nA03,丁,A,ministry,,\nA04,戊,A,township,A99,\nA05,己,A,township,A05,\n';
+    const text =
+      'code,name,group,kind,parent,tags\nA01,甲,A,county_gov,,网站;新媒体\nA01,乙,A,county_gov,,\nA02,丙,C,county_gov,,\nA03,丁,A,ministry,,\nA04,戊,A,township,A99,\nA05,己,A,township,A05,\n';
     expect(problems(await readUnitsFile(csv('units.csv', text), { scheme }))).toEqual([
       'units.csv 第3行 code 列:单位编码 A01 与第2行重复',
       'units.csv 第4行 group 列:分组 C 不在方案 JL-2025 中(可选:A、B1、B2)',
@@ -140,12 +156,21 @@ describe('rows', () => {
       'units.csv 第6行 parent 列:上级单位 A99 不在单位文件中',
     ]);
     const ok = await readUnitsFile(csv('units.csv', 'code,name,group,kind,tags\nA01,甲,A,county_gov, 网站 ; 新媒体 \n'), { scheme });
-    expect(ok.ok && ok.value.rows[0]).toEqual({ code: 'A01', name: '甲', group: 'A', kind: 'county_gov', parent: null, tags: ['网站', '新媒体'] });
+    expect(ok.ok && ok.value.rows[0]).toEqual({
+      code: 'A01',
+      name: '甲',
+      group: 'A',
+      kind: 'county_gov',
+      parent: null,
+      tags: ['网站', '新媒体'],
+    });
   });
 
   it('maps engine issues back to file rows', () => {
     expect(
-      toImportIssues([{ source: 'scores', index: 1, column: 'value', message: '坏' }], { scores: { name: 'scores.csv', rowNumbers: [2, 5] } }).map(formatImportIssue),
+      toImportIssues([{ source: 'scores', index: 1, column: 'value', message: '坏' }], {
+        scores: { name: 'scores.csv', rowNumbers: [2, 5] },
+      }).map(formatImportIssue),
     ).toEqual(['scores.csv 第5行 value 列:坏']);
   });
 
@@ -165,17 +190,32 @@ describe('junk', () => {
     expect(problems(await readScoresFile({ name: 'scores.csv', bytes: gbk }, ctx))[0]).toMatch(/^scores\.csv:不是 UTF-8 编码的文本/);
     const big = new Uint8Array(10 * 1024 * 1024 + 1).map((_, i) => 0x80 + (i % 64));
     expect(problems(await readScoresFile({ name: 'scores.csv', bytes: big }, ctx))[0]).toMatch(/不是 UTF-8 编码的文本/);
-    expect(problems(await readScoresFile({ name: 'scores.xlsx', bytes: big }, ctx))).toEqual(['scores.xlsx:文件大小 10.0 MB 超过上限 10 MB']);
+    expect(problems(await readScoresFile({ name: 'scores.xlsx', bytes: big }, ctx))).toEqual([
+      'scores.xlsx:文件大小 10.0 MB 超过上限 10 MB',
+    ]);
   });
 
   it('rejects an .xlsx that is not a workbook, a zip bomb and an old .xls', async () => {
     expect(problems(await readScoresFile(csv('scores.xlsx', 'unit,period\n'), ctx))[0]).toMatch(/^scores\.xlsx:不是有效的 Excel 工作簿/);
-    expect(problems(await readScoresFile({ name: 'scores.xlsx', bytes: zipSync({ 'a.txt': strToU8('x') }) }, ctx))[0]).toMatch(/没有 xl\/workbook\.xml/);
-    const bomb = zipSync({ '[Content_Types].xml': strToU8('<T/>'), 'xl/workbook.xml': strToU8('<w/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    expect(problems(await readScoresFile({ name: 'scores.xlsx', bytes: zipSync({ 'a.txt': strToU8('x') }) }, ctx))[0]).toMatch(
+      /没有 xl\/workbook\.xml/,
+    );
+    const bomb = zipSync(
+      {
+        '[Content_Types].xml': strToU8('<T/>'),
+        'xl/workbook.xml': strToU8('<w/>'),
+        'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024),
+      },
+      { level: 9 },
+    );
     expect(problems(await readScoresFile({ name: 'scores.xlsx', bytes: bomb }, ctx))[0]).toMatch(/疑似压缩炸弹/);
-    expect(problems(await readScoresFile(csv('scores.xls', 'x'), ctx))).toEqual(['scores.xls:不支持旧版 .xls 格式,请另存为 .xlsx 或 CSV UTF-8']);
+    expect(problems(await readScoresFile(csv('scores.xls', 'x'), ctx))).toEqual([
+      'scores.xls:不支持旧版 .xls 格式,请另存为 .xlsx 或 CSV UTF-8',
+    ]);
     // a CSV name on xlsx bytes
-    expect(problems(await readScoresFile({ name: 'scores.csv', bytes: zipSync({ 'a.txt': strToU8('x') }) }, ctx))[0]).toMatch(/这是一个 zip\/xlsx 文件,不是 CSV/);
+    expect(problems(await readScoresFile({ name: 'scores.csv', bytes: zipSync({ 'a.txt': strToU8('x') }) }, ctx))[0]).toMatch(
+      /这是一个 zip\/xlsx 文件,不是 CSV/,
+    );
   });
 });
 
@@ -193,7 +233,14 @@ describe('.xlsx', () => {
       ['unit', 'period', 'item', 'due', 'closed', 'rejected'],
       ['A02', '2025Q3', 'ZG-001', new Date(Date.UTC(2025, 7, 15)), '2025-08-20', 1],
       [],
-      ['A02', '2025Q3', { richText: [{ text: 'ZG-' }, { text: '002' }] }, '2025-09-10', new Date(Date.UTC(2025, 8, 9)), { formula: '1-1', result: 0 }],
+      [
+        'A02',
+        '2025Q3',
+        { richText: [{ text: 'ZG-' }, { text: '002' }] },
+        '2025-09-10',
+        new Date(Date.UTC(2025, 8, 9)),
+        { formula: '1-1', result: 0 },
+      ],
     ]);
     const result = await readRectificationsFile({ name: 'rectifications.xlsx', bytes }, ctx);
     if (!result.ok) throw new Error(result.issues.map(formatImportIssue).join('\n'));

@@ -37,7 +37,11 @@ export interface UnitsContext extends SchemeContext {
   units: ReadonlyMap<string, UnitRow>;
 }
 
-export type RowCheck<K extends InterchangeFileKind> = (row: InterchangeRow[K], report: (column: string, message: string) => void, rowNumber: number) => void;
+export type RowCheck<K extends InterchangeFileKind> = (
+  row: InterchangeRow[K],
+  report: (column: string, message: string) => void,
+  rowNumber: number,
+) => void;
 
 /**
  * Reads one interchange file of `kind`: header, each row's format, then `check` for the
@@ -57,9 +61,13 @@ export async function readInterchangeFile<K extends InterchangeFileKind>(
   const known = new Set<string>([...required, ...optional]);
   const position = new Map<string, number>();
   header.forEach((raw, i) => {
-    const column = raw.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const column = raw
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     if (column === '') return;
-    if (!known.has(column)) issues.push({ file: file.name, row: 1, column: raw, message: `未知的列(应为 ${[...required, ...optional].join(',')})` });
+    if (!known.has(column))
+      issues.push({ file: file.name, row: 1, column: raw, message: `未知的列(应为 ${[...required, ...optional].join(',')})` });
     else if (position.has(column)) issues.push({ file: file.name, row: 1, column, message: '列名重复' });
     else position.set(column, i);
   });
@@ -118,7 +126,8 @@ export function readUnitsFile(file: TableFile, ctx: SchemeContext): Promise<Impo
     },
     (rows, report) => {
       rows.rows.forEach((row, i) => {
-        if (row.parent !== null && !seen.has(row.parent)) report(rows.rowNumbers[i] ?? 0, 'parent', `上级单位 ${row.parent} 不在单位文件中`);
+        if (row.parent !== null && !seen.has(row.parent))
+          report(rows.rowNumbers[i] ?? 0, 'parent', `上级单位 ${row.parent} 不在单位文件中`);
       });
     },
   );
@@ -139,7 +148,9 @@ export function readScoresFile(file: TableFile, ctx: UnitsContext): Promise<Impo
     if (leaf === undefined) {
       report(
         'indicator',
-        ctx.scheme.nodeByCode.has(row.indicator) ? `指标 ${row.indicator} 不是末级指标,不能直接打分` : `指标 ${row.indicator} 不在方案 ${ctx.scheme.code} 中`,
+        ctx.scheme.nodeByCode.has(row.indicator)
+          ? `指标 ${row.indicator} 不是末级指标,不能直接打分`
+          : `指标 ${row.indicator} 不在方案 ${ctx.scheme.code} 中`,
       );
       return;
     }
@@ -162,7 +173,12 @@ export function readFindingsFile(file: TableFile, ctx: UnitsContext): Promise<Im
     checkUnitAndPeriod(ctx, row, report);
     const leaf = ctx.scheme.leafByCode.get(row.indicator);
     if (leaf === undefined) {
-      report('indicator', ctx.scheme.nodeByCode.has(row.indicator) ? `指标 ${row.indicator} 不是末级指标` : `指标 ${row.indicator} 不在方案 ${ctx.scheme.code} 中`);
+      report(
+        'indicator',
+        ctx.scheme.nodeByCode.has(row.indicator)
+          ? `指标 ${row.indicator} 不是末级指标`
+          : `指标 ${row.indicator} 不在方案 ${ctx.scheme.code} 中`,
+      );
       return;
     }
     if (leaf.rule.kind !== 'deduct') {
@@ -170,7 +186,8 @@ export function readFindingsFile(file: TableFile, ctx: UnitsContext): Promise<Im
       return;
     }
     const unit = ctx.units.get(row.unit);
-    if (unit !== undefined && !isLeafApplicable(leaf, unit)) report('indicator', `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group})`);
+    if (unit !== undefined && !isLeafApplicable(leaf, unit))
+      report('indicator', `指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group})`);
   });
 }
 

@@ -26,7 +26,10 @@ export interface Table {
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 const MB = 1024 * 1024;
 
-const fileIssue = (file: string, message: string): ImportResult<Table> => ({ ok: false, issues: [{ file, row: null, column: null, message }] });
+const fileIssue = (file: string, message: string): ImportResult<Table> => ({
+  ok: false,
+  issues: [{ file, row: null, column: null, message }],
+});
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -41,7 +44,8 @@ export async function readTable(file: TableFile): Promise<ImportResult<Table>> {
 
 export function readCsvTable(file: TableFile): ImportResult<Table> {
   const { name, bytes } = file;
-  if (bytes.length > MAX_CSV_BYTES) return fileIssue(name, `文件大小 ${(bytes.length / MB).toFixed(1)} MB 超过上限 ${MAX_CSV_BYTES / MB} MB`);
+  if (bytes.length > MAX_CSV_BYTES)
+    return fileIssue(name, `文件大小 ${(bytes.length / MB).toFixed(1)} MB 超过上限 ${MAX_CSV_BYTES / MB} MB`);
   if (isZip(bytes)) return fileIssue(name, '这是一个 zip/xlsx 文件,不是 CSV;请使用 .xlsx 扩展名或另存为 CSV UTF-8');
   if (bytes.includes(0)) return fileIssue(name, '不是文本文件(包含二进制内容)');
   let text: string;
@@ -52,7 +56,13 @@ export function readCsvTable(file: TableFile): ImportResult<Table> {
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as { record: string[]; info: { lines: number } }[];
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = typeof error === 'object' && error !== null && 'lines' in error && typeof error.lines === 'number' ? error.lines : null;
     const reason = error instanceof Error ? error.message : String(error);
@@ -64,7 +74,9 @@ export function readCsvTable(file: TableFile): ImportResult<Table> {
     ok: true,
     value: {
       header: first.record.map((h) => h.trim()),
-      rows: rest.map(({ record, info }) => ({ row: info.lines, cells: record.map((c) => c.trim()) })).filter((r) => r.cells.some((c) => c !== '')),
+      rows: rest
+        .map(({ record, info }) => ({ row: info.lines, cells: record.map((c) => c.trim()) }))
+        .filter((r) => r.cells.some((c) => c !== '')),
     },
   };
 }
@@ -117,7 +129,11 @@ function cellText(value: ExcelJS.CellValue): string | { error: string } {
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   }
   if ('error' in value) return { error: String(value.error) };
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text.trim() : cellText(value.text as ExcelJS.CellValue);
   if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
   return '';

@@ -41,7 +41,10 @@ describe('checkXlsxArchive', () => {
   });
 
   it('rejects a zip bomb that lies about its sizes, by inflating with a limit', () => {
-    const bomb = lieAboutSizes(zipSync({ ...workbookEntries, 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 }), 100);
+    const bomb = lieAboutSizes(
+      zipSync({ ...workbookEntries, 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 }),
+      100,
+    );
     expect(checkXlsxArchive(bomb)).toMatch(/解压后大小超过上限 50 MB,疑似压缩炸弹/);
   });
 

@@ -18,7 +18,8 @@ export interface Inferred {
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const DEDUCT_EACH = new RegExp(String.raw`每(?:发现|出现|有|少|缺|超|迟|漏)?[^，,；;。扣]{0,16}扣(?:除)?\s*${NUM}\s*分`, 'g');
 const DEDUCT_ONE = new RegExp(String.raw`(?:一|1)\s*(?:处|例|次|条|项|个|篇|件)[^，,；;。扣]{0,12}扣(?:除)?\s*${NUM}\s*分`, 'g');
-const BINARY = /(?:未|没有|无|不)[^，,；;。]{0,40}(?:的)?[，,]?\s*(?:此项|该项|本项)?不得分|否则(?:此项|该项)?不得分|(?:此项|该项|本项)不得分/;
+const BINARY =
+  /(?:未|没有|无|不)[^，,；;。]{0,40}(?:的)?[，,]?\s*(?:此项|该项|本项)?不得分|否则(?:此项|该项)?不得分|(?:此项|该项|本项)不得分/;
 const RATE = /按[^，,；;。]{0,20}比例(?:计分|得分|赋分|折算)/;
 const RECTIFICATION = /整改/;
 // The exporter's own wording (and offices that state both numbers): read exactly.
@@ -43,9 +44,19 @@ function distinctAmounts(text: string, pattern: RegExp): { amounts: number[]; fi
 
 /** Splits 评分标准 text into its parts: numbered items, or ；/; separated clauses. */
 function parts(text: string): string[] {
-  const numbered = text.split(/\s*(?=(?:^|[\s；;。])\s*(?:\d+[.、．](?!\d)|[(（]\d+[)）]|[①-⑩]))/).map((s) => s.replace(/^[\s；;。]+/, '').trim()).filter(Boolean);
-  if (numbered.length >= 2) return numbered.flatMap((p) => p.split(/[；;]|(?<=分)、/)).map((s) => s.trim()).filter(Boolean);
-  return text.split(/[；;，,。]|(?<=分)、/).map((s) => s.trim()).filter(Boolean);
+  const numbered = text
+    .split(/\s*(?=(?:^|[\s；;。])\s*(?:\d+[.、．](?!\d)|[(（]\d+[)）]|[①-⑩]))/)
+    .map((s) => s.replace(/^[\s；;。]+/, '').trim())
+    .filter(Boolean);
+  if (numbered.length >= 2)
+    return numbered
+      .flatMap((p) => p.split(/[；;]|(?<=分)、/))
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return text
+    .split(/[；;，,。]|(?<=分)、/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function checklist(text: string, points: number): LeafRule | null {
@@ -54,7 +65,11 @@ function checklist(text: string, points: number): LeafRule | null {
     const m = PART.exec(part);
     if (!m?.[1] || !m[2]) return null;
     if (/扣/.test(part)) return null;
-    items.push({ code: String.fromCharCode(97 + (items.length % 26)) + (items.length >= 26 ? String(Math.floor(items.length / 26)) : ''), name: m[1].replace(/[，,：:]$/, '').slice(0, 200), points: Number(m[2]) });
+    items.push({
+      code: String.fromCharCode(97 + (items.length % 26)) + (items.length >= 26 ? String(Math.floor(items.length / 26)) : ''),
+      name: m[1].replace(/[，,：:]$/, '').slice(0, 200),
+      points: Number(m[2]),
+    });
   }
   if (items.length < 2) return null;
   const sum = items.reduce((s, i) => s + (toMilli(i.points) ?? Number.NaN), 0);
@@ -82,13 +97,22 @@ export function inferRule(text: string, points: number): Inferred {
   if (rateExact && RATE.test(t)) {
     const target = Number(rateExact[1]);
     const per = Number(rateExact[2]);
-    if (target <= 100) return { rule: { kind: 'rate', target, perPointBelow: per }, confidence: 'inferred', reason: `${quote(rateExact[0])} → 目标值 ${fmt(target)}%,每低 1 个百分点扣 ${fmt(per)} 分` };
+    if (target <= 100)
+      return {
+        rule: { kind: 'rate', target, perPointBelow: per },
+        confidence: 'inferred',
+        reason: `${quote(rateExact[0])} → 目标值 ${fmt(target)}%,每低 1 个百分点扣 ${fmt(per)} 分`,
+      };
   }
   const rectExact = RECTIFICATION_EXACT.exec(t);
   if (rectExact) {
     const perLate = Number(rectExact[1]);
     const perRejected = rectExact[2] === undefined ? 0 : Number(rectExact[2]);
-    return { rule: { kind: 'rectification', perLate, perRejected }, confidence: 'inferred', reason: `${quote(rectExact[0])} → 每项逾期扣 ${fmt(perLate)} 分,复核不通过每次扣 ${fmt(perRejected)} 分` };
+    return {
+      rule: { kind: 'rectification', perLate, perRejected },
+      confidence: 'inferred',
+      reason: `${quote(rectExact[0])} → 每项逾期扣 ${fmt(perLate)} 分,复核不通过每次扣 ${fmt(perRejected)} 分`,
+    };
   }
   const each = distinctAmounts(t, DEDUCT_EACH);
   const one = distinctAmounts(t, DEDUCT_ONE);
@@ -112,18 +136,36 @@ export function inferRule(text: string, points: number): Inferred {
     const phrase = each.first ?? one.first ?? '';
     if (RECTIFICATION.test(t)) {
       const perRejected = /不到位|未通过|不合格|退回/.test(t) ? amount : 0;
-      return { rule: { kind: 'rectification', perLate: amount, perRejected }, confidence: 'inferred', reason: `${quote(phrase)}(整改)→ 每项逾期扣 ${fmt(amount)} 分${perRejected ? `,复核不通过每次扣 ${fmt(perRejected)} 分` : ''}` };
+      return {
+        rule: { kind: 'rectification', perLate: amount, perRejected },
+        confidence: 'inferred',
+        reason: `${quote(phrase)}(整改)→ 每项逾期扣 ${fmt(amount)} 分${perRejected ? `,复核不通过每次扣 ${fmt(perRejected)} 分` : ''}`,
+      };
     }
-    return { rule: { kind: 'deduct', perFinding: amount }, confidence: 'inferred', reason: `${quote(phrase)} → 每处扣 ${fmt(amount)} 分,扣完为止` };
+    return {
+      rule: { kind: 'deduct', perFinding: amount },
+      confidence: 'inferred',
+      reason: `${quote(phrase)} → 每处扣 ${fmt(amount)} 分,扣完为止`,
+    };
   }
   if (binary) return { rule: { kind: 'binary' }, confidence: 'inferred', reason: `${quote(binary[0])} → 达到得满分,否则不得分` };
   if (rate) {
     const per = points / 100;
     const perMilli = toMilli(per);
-    if (perMilli === null || perMilli * 100 !== toMilli(points)) return manual(`${quote(rate[0])}:按比例计分,但 ${fmt(points)} 分无法换算为每百分点分值,按人工评分`);
-    return { rule: { kind: 'rate', target: 100, perPointBelow: Number(per.toFixed(3)) }, confidence: 'inferred', reason: `${quote(rate[0])} → 按完成比例计分(100% 得满分)` };
+    if (perMilli === null || perMilli * 100 !== toMilli(points))
+      return manual(`${quote(rate[0])}:按比例计分,但 ${fmt(points)} 分无法换算为每百分点分值,按人工评分`);
+    return {
+      rule: { kind: 'rate', target: 100, perPointBelow: Number(per.toFixed(3)) },
+      confidence: 'inferred',
+      reason: `${quote(rate[0])} → 按完成比例计分(100% 得满分)`,
+    };
   }
-  if (list) return { rule: list, confidence: 'inferred', reason: `评分说明分 ${list.kind === 'checklist' ? list.items.length : 0} 项、分值合计 ${fmt(points)} 分 → 检查项` };
+  if (list)
+    return {
+      rule: list,
+      confidence: 'inferred',
+      reason: `评分说明分 ${list.kind === 'checklist' ? list.items.length : 0} 项、分值合计 ${fmt(points)} 分 → 检查项`,
+    };
   if (levels) return { rule: levels, confidence: 'inferred', reason: `评分说明给出等级分值 → 分档评分` };
   return manual('按人工评分');
 }

@@ -9,7 +9,10 @@ import { readSchemeSource, SchemeImportError } from './read-scheme-source';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/scheme/${name}`, import.meta.url)));
 const propose = async (bytes: Uint8Array) => proposeScheme(await readSchemeSource(bytes), { year: 2026 });
 const outline = (nodes: readonly IndicatorNode[]): string[] =>
-  nodes.flatMap((n) => [`${n.code} ${n.name} ${n.points}${n.rule ? ` ${n.rule.kind}` : ''}${n.appliesTo?.groups ? ` [${n.appliesTo.groups.join(',')}]` : ''}`, ...outline(n.children ?? [])]);
+  nodes.flatMap((n) => [
+    `${n.code} ${n.name} ${n.points}${n.rule ? ` ${n.rule.kind}` : ''}${n.appliesTo?.groups ? ` [${n.appliesTo.groups.join(',')}]` : ''}`,
+    ...outline(n.children ?? []),
+  ]);
 
 async function xlsx(rows: (string | number)[][], merges: [number, number, number, number][] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -50,7 +53,14 @@ describe('importing a 考核细则', () => {
     ]);
     const lines = outline(p.scheme.indicators);
     // The common part is shared by every group; each department's part applies to its group only.
-    expect(lines.slice(0, 6)).toEqual(['1 通用考核项目(全部责任单位) 40', '1.1 组织领导 8 manual', '1.2 日常工作 7 manual', '1.3 宣传工作 10 manual', '1.4 新经验好做法 10 manual', '1.5 支持配合工作情况 5 binary']);
+    expect(lines.slice(0, 6)).toEqual([
+      '1 通用考核项目(全部责任单位) 40',
+      '1.1 组织领导 8 manual',
+      '1.2 日常工作 7 manual',
+      '1.3 宣传工作 10 manual',
+      '1.4 新经验好做法 10 manual',
+      '1.5 支持配合工作情况 5 binary',
+    ]);
     expect(lines).toContain('2 部门履职差异考核项目(县农粮局) 60 [G1]');
     expect(lines).toContain('2.1.1.1 持续推进畜禽养殖污染控制 30 checklist');
     expect(lines).toContain('2.1.1.3 持续开展渔业资源保护专项整治 15 rate');
@@ -76,7 +86,13 @@ describe('importing a 考核细则', () => {
       '2.2 是否公开扶贫政策、扶贫对象、帮扶措施、扶贫成效、贫困退出、扶贫资金项目安排等信息 6 checklist',
     ]);
     const rule = p.inferences.find((i) => i.code === '1.1')?.rule;
-    expect(rule).toEqual({ kind: 'checklist', items: [ { code: 'a', name: '发布经济运行情况', points: 5 }, { code: 'b', name: '发布解读社会关注的重要指标数据', points: 5.5 } ] });
+    expect(rule).toEqual({
+      kind: 'checklist',
+      items: [
+        { code: 'a', name: '发布经济运行情况', points: 5 },
+        { code: 'b', name: '发布解读社会关注的重要指标数据', points: 5.5 },
+      ],
+    });
     expect(p.warnings.some((w) => w.includes('没有“分值”列'))).toBe(true);
   });
 
@@ -101,12 +117,23 @@ describe('importing a 考核细则', () => {
         ['4', '问题整改', '按期整改', '整改', '10', '未按期整改的每项扣2分,整改不到位的每项扣2分'],
         ['合计', '', '', '', '100分', ''],
       ],
-      [[1, 1, 1, 6], [3, 2, 4, 2], [5, 2, 5, 3]],
+      [
+        [1, 1, 1, 6],
+        [3, 2, 4, 2],
+        [5, 2, 5, 3],
+      ],
     );
     const p = await propose(bytes);
     if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
     expect(p.scheme.title).toBe('2026年度政务公开工作考核评分细则');
-    expect(outline(p.scheme.indicators)).toEqual(['1 主动公开 30', '1.1 栏目更新 20 deduct', '1.2 年度报告 10 binary', '2 依申请公开 60 rate', '3 问题整改 10', '3.1 按期整改 10 rectification']);
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 主动公开 30',
+      '1.1 栏目更新 20 deduct',
+      '1.2 年度报告 10 binary',
+      '2 依申请公开 60 rate',
+      '3 问题整改 10',
+      '3.1 按期整改 10 rectification',
+    ]);
     expect(p.inferences.map((i) => [i.code, i.rule])).toEqual([
       ['1.1', { kind: 'deduct', perFinding: 0.5 }],
       ['1.2', { kind: 'binary' }],
@@ -133,7 +160,14 @@ describe('importing a 考核细则', () => {
     const p = await propose(bytes);
     if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
     expect(outline(p.scheme.indicators)).toEqual(['1 主动公开 60', '1.1 栏目更新 60 deduct', '2 依申请公开 40', '2.1 答复规范 40 manual']);
-    expect(p.scheme.bonus).toEqual({ gate: 0, cap: 5, items: [ { code: 'J1', name: '经验做法被省级以上推广', points: 2 }, { code: 'J2', name: '获市级以上表扬', points: 1 } ] });
+    expect(p.scheme.bonus).toEqual({
+      gate: 0,
+      cap: 5,
+      items: [
+        { code: 'J1', name: '经验做法被省级以上推广', points: 2 },
+        { code: 'J2', name: '获市级以上表扬', points: 1 },
+      ],
+    });
     expect(p.scheme.vetoes).toEqual([{ code: 'V1', name: '发生泄密等严重问题', effect: 'fail' }]);
     expect(p.scheme.majorDeductions).toEqual([{ code: 'Z1', name: '被上级通报批评', points: 10 }]);
     expect(p.warnings.some((w) => w.includes('否决项'))).toBe(true);
@@ -158,7 +192,14 @@ describe('importing a 考核细则', () => {
   });
 
   it('refuses a total row that disagrees with the level-1 indicators', async () => {
-    const p = await propose(await xlsx([['一级指标', '分值'], ['主动公开', '40'], ['依申请公开', '50'], ['合计', '100']]));
+    const p = await propose(
+      await xlsx([
+        ['一级指标', '分值'],
+        ['主动公开', '40'],
+        ['依申请公开', '50'],
+        ['合计', '100'],
+      ]),
+    );
     expect(p.ok ? [] : p.errors.map(formatSchemeRowError)).toEqual(['工作表“细则” 第4行:合计 100 分与各一级指标之和 90 分不一致']);
   });
 

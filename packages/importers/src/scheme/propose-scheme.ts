@@ -110,7 +110,8 @@ function findColumns(table: SourceTable): Columns | null {
       else if (role === 'method') method ??= c;
     });
     // A header names at least one indicator column and points or content.
-    if (levels.length > 0 && (points !== null || content !== null || method !== null)) return { headerIndex: i, seq, levels, points, content, method };
+    if (levels.length > 0 && (points !== null || content !== null || method !== null))
+      return { headerIndex: i, seq, levels, points, content, method };
   }
   return null;
 }
@@ -135,7 +136,11 @@ function label(text: string): Label {
 
 /** A leaf named by its content: the first clause, without numbering, at most 40 characters. */
 function shortName(text: string, row: number): string {
-  const first = text.replace(/^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*/, '').split(/[，,；;。:：(（]/)[0]?.trim() ?? '';
+  const first =
+    text
+      .replace(/^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*/, '')
+      .split(/[，,；;。:：(（]/)[0]
+      ?.trim() ?? '';
   if (first === '') return `第${row}行`;
   return first.length > 40 ? `${first.slice(0, 40)}…` : first;
 }
@@ -160,7 +165,10 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     const firstText = texts.find((t) => t !== '')?.replace(/\s+/g, '') ?? '';
     if (TOTAL_ROW.test(firstText)) {
       const pointsCell = columns.points === null ? null : parsePoints(cellText(cells, columns.points));
-      const value = typeof pointsCell === 'number' ? pointsCell : texts.map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(t.replace(/\s+/g, ''))?.[1]).find((v) => v !== undefined);
+      const value =
+        typeof pointsCell === 'number'
+          ? pointsCell
+          : texts.map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(t.replace(/\s+/g, ''))?.[1]).find((v) => v !== undefined);
       if (value === undefined || value === null) warnings.push(`${where} 第${row.number}行:合计行没有可识别的分值,已忽略`);
       else total = { value: Number(value), row: row.number };
       // A total row closing the table: what follows is notes (说明、加分项…), not indicators.
@@ -251,7 +259,17 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
       const k = key(path.slice(0, i + 1));
       node = byKey.get(k);
       if (!node) {
-        node = { name: l.name, row, declared: null, declaredRow: row, points: null, text: '', children: [], inferred: null, appliesTo: null };
+        node = {
+          name: l.name,
+          row,
+          declared: null,
+          declaredRow: row,
+          points: null,
+          text: '',
+          children: [],
+          inferred: null,
+          appliesTo: null,
+        };
         byKey.set(k, node);
         siblings.push(node);
       }
@@ -282,7 +300,11 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
     if (node.declared !== null) {
       const declared = milli(node.declared) ?? 0;
       if (declared !== sum) {
-        errors.push({ where, row: node.declaredRow, message: `“${node.name}”分值 ${show(declared)} 分,下级指标合计 ${show(sum)} 分,不一致` });
+        errors.push({
+          where,
+          row: node.declaredRow,
+          message: `“${node.name}”分值 ${show(declared)} 分,下级指标合计 ${show(sum)} 分,不一致`,
+        });
         return declared;
       }
     }
@@ -311,8 +333,11 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
         extras.vetoes.push({ name, row: item.row, capTo: cap ? Number(cap[1] ?? cap[2]) : null });
         continue;
       }
-      const stated = new RegExp(String.raw`${kind === 'bonus' ? '加' : '扣'}\s*(\d+(?:\.\d+)?)\s*分`).exec(item.text.replace(/\s+/g, ''))?.[1];
-      const points = item === root ? (stated === undefined ? null : Number(stated)) : (item.points ?? (stated === undefined ? null : Number(stated)));
+      const stated = new RegExp(String.raw`${kind === 'bonus' ? '加' : '扣'}\s*(\d+(?:\.\d+)?)\s*分`).exec(
+        item.text.replace(/\s+/g, ''),
+      )?.[1];
+      const points =
+        item === root ? (stated === undefined ? null : Number(stated)) : (item.points ?? (stated === undefined ? null : Number(stated)));
       if (points === null || milli(points) === null) {
         errors.push({ where, row: item.row, message: `“${name}”没有可识别的${kind === 'bonus' ? '加分' : '扣分'}分值` });
         continue;
@@ -384,7 +409,10 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   if (errors.length > 0) return { ok: false, errors, warnings };
 
   // One table = every unit; several tables = one group each (县区 / 市直部门 / 乡镇…).
-  const groups = results.length === 1 ? [{ code: 'ALL', name: '全部参评单位' }] : results.map((r, i) => ({ code: `G${i + 1}`, name: groupName(r.table, i) }));
+  const groups =
+    results.length === 1
+      ? [{ code: 'ALL', name: '全部参评单位' }]
+      : results.map((r, i) => ({ code: `G${i + 1}`, name: groupName(r.table, i) }));
   const roots: Node[] = [];
   if (results.length === 1) roots.push(...(results[0]?.roots ?? []));
   else {
@@ -410,10 +438,13 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
     for (const variants of seen.values()) {
       for (const v of variants) {
         if (v.groups.length === groups.length) v.node.appliesTo = null;
-        if (variants.length > 1) v.node.name = `${v.node.name}(${v.groups.map((g) => groups.find((x) => x.code === g)?.name ?? g).join('、')})`.slice(0, MAX_NAME);
+        if (variants.length > 1)
+          v.node.name = `${v.node.name}(${v.groups.map((g) => groups.find((x) => x.code === g)?.name ?? g).join('、')})`.slice(0, MAX_NAME);
       }
     }
-    warnings.push(`读到 ${results.length} 个表格,按分组导入:${groups.map((g, i) => `${g.code} ${g.name}(${results[i]?.table.where ?? ''})`).join(';')};分组编码请在确认前改为本市的分组`);
+    warnings.push(
+      `读到 ${results.length} 个表格,按分组导入:${groups.map((g, i) => `${g.code} ${g.name}(${results[i]?.table.where ?? ''})`).join(';')};分组编码请在确认前改为本市的分组`,
+    );
   }
 
   const inferences: RuleInference[] = [];
@@ -429,12 +460,25 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
     else {
       const inferred = node.inferred ?? inferRule('', node.points ?? 0);
       out.rule = inferred.rule;
-      inferences.push({ code, name: node.name, where: whereOf.get(node) ?? '', row: node.row, source: node.text, rule: inferred.rule, confidence: inferred.confidence, reason: inferred.reason });
+      inferences.push({
+        code,
+        name: node.name,
+        where: whereOf.get(node) ?? '',
+        row: node.row,
+        source: node.text,
+        rule: inferred.rule,
+        confidence: inferred.confidence,
+        reason: inferred.reason,
+      });
     }
     return out;
   };
   const indicators = roots.map((n, i) => toIndicator(n, String(i + 1)));
-  const title = (source.title || (options.fileName ? options.fileName.replace(/\.(xlsx|docx)$/i, '') : '') || `${options.year}年度考核细则`).slice(0, 200);
+  const title = (
+    source.title ||
+    (options.fileName ? options.fileName.replace(/\.(xlsx|docx)$/i, '') : '') ||
+    `${options.year}年度考核细则`
+  ).slice(0, 200);
   const unique = <T extends { name: string }>(items: T[]) => items.filter((item, i) => items.findIndex((x) => x.name === item.name) === i);
   const vetoes = unique(results.flatMap((r) => r.extras.vetoes));
   const bonusItems = unique(results.flatMap((r) => r.extras.bonus));
@@ -442,27 +486,54 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   const bonusCap = results.map((r) => r.extras.bonusCap).find((c) => c !== null) ?? null;
   const bonusGate = results.map((r) => r.extras.bonusGate).find((c) => c !== null) ?? null;
   if (vetoes.some((v) => v.capTo === null)) warnings.push(`读到 ${vetoes.length} 个否决项,未写明封顶分的暂定为“直接不合格”,请确认`);
-  if ((bonusItems.length > 0 || bonusCap !== null) && bonusGate === null) warnings.push(`读到 ${bonusItems.length} 个加分项${bonusCap !== null ? `,加分上限 ${bonusCap} 分` : ''};加分门槛暂定为 0 分(均可加分),请确认`);
+  if ((bonusItems.length > 0 || bonusCap !== null) && bonusGate === null)
+    warnings.push(
+      `读到 ${bonusItems.length} 个加分项${bonusCap !== null ? `,加分上限 ${bonusCap} 分` : ''};加分门槛暂定为 0 分(均可加分),请确认`,
+    );
   const scheme: Scheme = {
     code: `KH-${options.year}`,
     title,
     year: options.year,
     groups,
     indicators,
-    vetoes: vetoes.map((v, i) => (v.capTo === null ? { code: `V${i + 1}`, name: v.name, effect: 'fail' as const } : { code: `V${i + 1}`, name: v.name, effect: 'cap' as const, capTo: v.capTo })),
+    vetoes: vetoes.map((v, i) =>
+      v.capTo === null
+        ? { code: `V${i + 1}`, name: v.name, effect: 'fail' as const }
+        : { code: `V${i + 1}`, name: v.name, effect: 'cap' as const, capTo: v.capTo },
+    ),
     ...(bonusItems.length > 0 || bonusCap !== null
-      ? { bonus: { gate: bonusGate ?? 0, cap: bonusCap ?? bonusItems.reduce((s, b) => s + (milli(b.points) ?? 0), 0) / 1000, items: bonusItems.map((b, i) => ({ code: `J${i + 1}`, name: b.name, points: b.points })) } }
+      ? {
+          bonus: {
+            gate: bonusGate ?? 0,
+            cap: bonusCap ?? bonusItems.reduce((s, b) => s + (milli(b.points) ?? 0), 0) / 1000,
+            items: bonusItems.map((b, i) => ({ code: `J${i + 1}`, name: b.name, points: b.points })),
+          },
+        }
       : {}),
     majorDeductions: major.map((m, i) => ({ code: `Z${i + 1}`, name: m.name, points: m.points })),
-    grading: { bands: [ { grade: '优秀', min: 90 }, { grade: '良好', min: 80 }, { grade: '合格', min: 60 }, { grade: '不合格', min: 0 } ] },
+    grading: {
+      bands: [
+        { grade: '优秀', min: 90 },
+        { grade: '良好', min: 80 },
+        { grade: '合格', min: 60 },
+        { grade: '不合格', min: 0 },
+      ],
+    },
   };
-  warnings.push(`等次(优秀≥90、良好≥80、合格≥60)为默认值,表格中未给出${vetoes.length + bonusItems.length + major.length === 0 ? ';否决项、加分项、重大扣分项请在编辑器中补充' : ''}`);
+  warnings.push(
+    `等次(优秀≥90、良好≥80、合格≥60)为默认值,表格中未给出${vetoes.length + bonusItems.length + major.length === 0 ? ';否决项、加分项、重大扣分项请在编辑器中补充' : ''}`,
+  );
   const manual = inferences.filter((i) => i.confidence === 'manual').length;
   if (manual > 0) warnings.push(`${manual} 个末级指标未能从评分说明识别计分方式,暂按人工评分,请逐项确认`);
 
   // The same validation the server runs on every scheme.
   const parsed = schemeSchema.safeParse(scheme);
-  if (!parsed.success) return { ok: false, errors: formatSchemeIssues(parsed.error, scheme).map((message) => ({ where: '方案', row: null, message })), warnings };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: formatSchemeIssues(parsed.error, scheme).map((message) => ({ where: '方案', row: null, message })),
+      warnings,
+    };
   const compiled = compileScheme(parsed.data);
   if (!compiled.ok) return { ok: false, errors: compiled.issues.map((message) => ({ where: '方案', row: null, message })), warnings };
   const rows = results.reduce((s, r) => s + r.rows, 0);

@@ -32,8 +32,10 @@ function zipEntryNames(bytes: Uint8Array): Set<string> {
 
 export function sniffSchemeFile(bytes: Uint8Array): 'xlsx' | 'docx' {
   if (bytes.length === 0) throw new SchemeImportError('文件是空的');
-  if (bytes.length > MAX_XLSX_BYTES) throw new SchemeImportError(`文件大小 ${(bytes.length / MB).toFixed(1)} MB 超过上限 ${MAX_XLSX_BYTES / MB} MB`);
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new SchemeImportError('这是旧版 Word/Excel 文件(.doc/.xls),请另存为 .docx 或 .xlsx 后再导入');
+  if (bytes.length > MAX_XLSX_BYTES)
+    throw new SchemeImportError(`文件大小 ${(bytes.length / MB).toFixed(1)} MB 超过上限 ${MAX_XLSX_BYTES / MB} MB`);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new SchemeImportError('这是旧版 Word/Excel 文件(.doc/.xls),请另存为 .docx 或 .xlsx 后再导入');
   if (!isZip(bytes)) throw new SchemeImportError('不是 .xlsx 或 .docx 文件(请用 Excel 或 Word 另存为 .xlsx / .docx)');
   const names = zipEntryNames(bytes);
   if (names.has('xl/workbook.xml')) return 'xlsx';
@@ -59,7 +61,8 @@ function checkDocxArchive(bytes: Uint8Array): string | null {
     return '文件已损坏(zip 结构无法读取)';
   }
   if (entries > 10_000) return `压缩包内文件数 ${entries} 过多,疑似压缩炸弹,已拒绝`;
-  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) return `解压后大小 ${(declared / MB).toFixed(1)} MB 超过上限 ${MAX_XLSX_UNCOMPRESSED_BYTES / MB} MB,疑似压缩炸弹,已拒绝`;
+  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES)
+    return `解压后大小 ${(declared / MB).toFixed(1)} MB 超过上限 ${MAX_XLSX_UNCOMPRESSED_BYTES / MB} MB,疑似压缩炸弹,已拒绝`;
   return null;
 }
 

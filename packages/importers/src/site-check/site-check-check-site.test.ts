@@ -13,7 +13,16 @@ const limits = { minIntervalMs: 0, perHostConcurrency: 4, pageTimeoutMs: 4_000, 
 
 let city: FixtureCity;
 beforeAll(async () => {
-  city = await startFixtureCity({ today, specs: [{ ...fixtureSiteSpec(0), slowMs: 6_000 }, fixtureSiteSpec(1), fixtureSiteSpec(2), fixtureSiteSpec(3), { ...fixtureSiteSpec(4), down: true }] });
+  city = await startFixtureCity({
+    today,
+    specs: [
+      { ...fixtureSiteSpec(0), slowMs: 6_000 },
+      fixtureSiteSpec(1),
+      fixtureSiteSpec(2),
+      fixtureSiteSpec(3),
+      { ...fixtureSiteSpec(4), down: true },
+    ],
+  });
 });
 afterAll(async () => city.close());
 
@@ -31,7 +40,12 @@ describe('checkSite on the fixture city', () => {
       { name: '人事信息', url: `${u}rsxx/`, newest: '2026-08-29', intervalDays: 365, status: 'ok' },
       { name: '政务公开', url: `${u}zwgk/`, newest: '2026-01-20', intervalDays: 365, status: 'ok' },
     ]);
-    const dead = result.deadLinks.map((d) => [d.url.replace(city.outside, 'OUT').replace(`:${city.closedPort}`, ':CLOSED'), d.status, d.error ?? null, d.foundOn]);
+    const dead = result.deadLinks.map((d) => [
+      d.url.replace(city.outside, 'OUT').replace(`:${city.closedPort}`, ':CLOSED'),
+      d.status,
+      d.error ?? null,
+      d.foundOn,
+    ]);
     expect(dead).toEqual(
       expect.arrayContaining([
         [`${u}missing.html`, 404, null, u],
@@ -47,7 +61,13 @@ describe('checkSite on the fixture city', () => {
       ['人民政付', '人民政府'],
     ]);
     expect(result.words[1]?.context).toBe('本局认真落实国务院办工厅关于政务公开工作的部署要求');
-    expect(result.annualReport).toMatchObject({ url: `${u}zwgk/ndbg/2025.html`, year: 2025, publishedAt: '2026-01-20', deadline: '2026-01-31', onTime: true });
+    expect(result.annualReport).toMatchObject({
+      url: `${u}zwgk/ndbg/2025.html`,
+      year: 2025,
+      publishedAt: '2026-01-20',
+      deadline: '2026-01-31',
+      onTime: true,
+    });
     expect(result.annualReport?.checks.filter((c) => c.severity === 'error')).toEqual([]);
     // Redirect within the site followed; robots.txt: /private/ never requested.
     expect(site(0).requests.some((p) => p.startsWith('/private/'))).toBe(false);
@@ -73,8 +93,12 @@ describe('checkSite on the fixture city', () => {
     expect(result.annualReport).toMatchObject({ publishedAt: '2026-02-15', onTime: false });
   });
 
-  it('site 2 and 3: the office\'s columns, a [MM-DD] listing read with the year from context, a missing report', async () => {
-    const columns = [{ name: '通知公告', intervalDays: 180 }, { name: '政策文件', intervalDays: 180 }, { name: '领导信息', intervalDays: 365 }];
+  it("site 2 and 3: the office's columns, a [MM-DD] listing read with the year from context, a missing report", async () => {
+    const columns = [
+      { name: '通知公告', intervalDays: 180 },
+      { name: '政策文件', intervalDays: 180 },
+      { name: '领导信息', intervalDays: 365 },
+    ];
     const two = await checkSite(site(2).url, { today, now, columns, limits });
     expect(two.result.columns.map((c) => [c.name, c.newest, c.status])).toEqual([
       ['通知公告', '2026-05-21', 'stale'],
@@ -94,7 +118,11 @@ describe('checkSite on the fixture city', () => {
 
   it('respects the page limit and the per-host politeness interval', async () => {
     const t0 = performance.now();
-    const { result, requests } = await checkSite(site(1).url, { today, now, limits: { ...limits, maxPages: 3, perHostConcurrency: 1, minIntervalMs: 50 } });
+    const { result, requests } = await checkSite(site(1).url, {
+      today,
+      now,
+      limits: { ...limits, maxPages: 3, perHostConcurrency: 1, minIntervalMs: 50 },
+    });
     expect(result.pages).toBeLessThanOrEqual(3 + result.columns.length + 1);
     // At most one request per 50 ms on the host.
     expect(performance.now() - t0).toBeGreaterThanOrEqual((requests - 2) * 50);
@@ -102,7 +130,12 @@ describe('checkSite on the fixture city', () => {
 
   it('is cancellable', async () => {
     const controller = new AbortController();
-    const run = checkSite(site(0).url, { today, now, limits: { ...limits, minIntervalMs: 100, perHostConcurrency: 1 }, signal: controller.signal });
+    const run = checkSite(site(0).url, {
+      today,
+      now,
+      limits: { ...limits, minIntervalMs: 100, perHostConcurrency: 1 },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(new Error('cancelled')), 150);
     await expect(run).rejects.toThrow(/cancel|abort/i);
   });

@@ -70,7 +70,16 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
   const head = { site: startUrl, checkedAt: checkedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   if (!reachable || !home.parsed) {
     return {
-      result: { ...head, pages: crawler.pages.size, reachable, homepageUpdated: null, columns: [], deadLinks: [], words: [], annualReport: null },
+      result: {
+        ...head,
+        pages: crawler.pages.size,
+        reachable,
+        homepageUpdated: null,
+        columns: [],
+        deadLinks: [],
+        words: [],
+        annualReport: null,
+      },
       pages: [...crawler.pages.values()],
       probe,
       requests: crawler.requests,
@@ -85,10 +94,18 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
     : [...new Map(navLinks.map((l) => [l.text, { name: l.text, intervalDays: defaultIntervalDays(l.text) }])).values()];
   const columns = await Promise.all(
     wanted.map(async (c) => {
-      const link = findColumnLink(home.parsed?.links ?? [], c.name) ?? [...crawler.pages.values()].map((p) => p.parsed && findColumnLink(p.parsed.links, c.name)).find(Boolean);
+      const link =
+        findColumnLink(home.parsed?.links ?? [], c.name) ??
+        [...crawler.pages.values()].map((p) => p.parsed && findColumnLink(p.parsed.links, c.name)).find(Boolean);
       const page = link && crawler.isOwn(link.url) ? await crawler.fetchPage(link.url, 1) : null;
       const newest = page?.parsed ? newestDate(page.parsed.content, today) : null;
-      return { name: c.name, url: link?.url ?? null, newest, intervalDays: c.intervalDays, status: columnStatus(newest, c.intervalDays, today) };
+      return {
+        name: c.name,
+        url: link?.url ?? null,
+        newest,
+        intervalDays: c.intervalDays,
+        status: columnStatus(newest, c.intervalDays, today),
+      };
     }),
   );
 
@@ -100,14 +117,21 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
     const page = await crawler.fetchPage(reportLink.url, 1);
     if (page?.html) {
       const publishedAt = publicationDate(page.parsed?.content ?? '', today);
-      let checks: SiteAnnualReport['checks'] = [];
+      let checks: SiteAnnualReport['checks'];
       try {
         const parsed = await parseAnnualReport(page.html, { fileName: 'report.html', year });
         checks = parsed.checks.map((k) => ({ rule: k.rule, severity: k.severity, message: k.message }));
       } catch (error) {
         checks = [{ rule: 'parse', severity: 'error', message: `年报无法识别: ${error instanceof Error ? error.message : String(error)}` }];
       }
-      annualReport = { url: reportLink.url, year, publishedAt, deadline: annualReportDeadline(year), onTime: reportOnTime(publishedAt, year), checks };
+      annualReport = {
+        url: reportLink.url,
+        year,
+        publishedAt,
+        deadline: annualReportDeadline(year),
+        onTime: reportOnTime(publishedAt, year),
+        checks,
+      };
     }
   }
 
@@ -116,7 +140,9 @@ export async function checkSite(startUrl: string, options: CheckSiteOptions = {}
     ...[...crawler.pages.values()]
       .filter((p) => p.status === 0 || p.status >= 400)
       .map((p) => ({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), foundOn: crawler.foundOn(p.url) })),
-    ...[...crawler.links.values()].filter((l) => l.status === 0 || l.status >= 400).map((l) => ({ url: l.url, status: l.status, ...(l.error ? { error: l.error } : {}), foundOn: l.foundOn })),
+    ...[...crawler.links.values()]
+      .filter((l) => l.status === 0 || l.status >= 400)
+      .map((l) => ({ url: l.url, status: l.status, ...(l.error ? { error: l.error } : {}), foundOn: l.foundOn })),
   ];
 
   const words = options.words && options.words.length > 0 ? findWords(buildWordMatcher(options.words), crawler.pages.values()) : [];

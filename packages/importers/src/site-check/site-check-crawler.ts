@@ -96,7 +96,10 @@ export class SiteCrawler {
   private readonly signal: AbortSignal | undefined;
   private readonly onProgress: ((p: CrawlProgress) => void) | undefined;
 
-  constructor(readonly start: string, options: CrawlOptions = {}) {
+  constructor(
+    readonly start: string,
+    options: CrawlOptions = {},
+  ) {
     this.limits = { ...defaultCrawlLimits, ...options.limits };
     this.hosts = new Set([new URL(start).host, ...(options.hosts ?? [])]);
     this.signal = options.signal;
@@ -245,7 +248,8 @@ export class SiteCrawler {
           return;
         }
         let answer = await this.send(url, 'HEAD', this.limits.linkTimeoutMs, 0);
-        if (answer.status === 405 || answer.status === 501 || answer.status === 403) answer = await this.send(url, 'GET', this.limits.linkTimeoutMs, 64 * 1024);
+        if (answer.status === 405 || answer.status === 501 || answer.status === 403)
+          answer = await this.send(url, 'GET', this.limits.linkTimeoutMs, 64 * 1024);
         this.links.set(url, { url, status: answer.status, ...(answer.error ? { error: answer.error } : {}), foundOn });
       }),
     );

@@ -72,7 +72,11 @@ function page(site: FixtureSiteSpec, today: string, title: string, main: string)
 function items(column: (typeof COLUMNS)[number], newest: string, count: number): { href: string; title: string; date: string }[] {
   return Array.from({ length: count }, (_, i) => {
     const date = addDays(newest, -i * 9);
-    return { href: `/${column.path}/${date.slice(0, 7).replace('-', '')}/t${date.replace(/-/g, '')}_${i + 1}.html`, title: `${column.name}第${i + 1}条信息`, date };
+    return {
+      href: `/${column.path}/${date.slice(0, 7).replace('-', '')}/t${date.replace(/-/g, '')}_${i + 1}.html`,
+      title: `${column.name}第${i + 1}条信息`,
+      date,
+    };
   });
 }
 
@@ -84,11 +88,32 @@ export function renderFixtureSite(spec: FixtureSiteSpec, today: string, outside:
   for (const c of COLUMNS) {
     const age = spec[c.spec];
     const list = age === null ? [] : items(c, addDays(today, -age), 6);
-    const rows = list.map((it) => `<li><a href="${it.href}" title="${it.title}">${it.title}</a><span class="date">${c.print(it.date)}</span></li>`).join('');
-    pages.set(`/${c.path}/`, page(spec, today, c.name, `<div class="crumb">当前位置:首页 > ${c.name}</div><ul class="list">${rows}</ul>${list.length === 0 ? '<p>暂无信息</p>' : ''}`));
+    const rows = list
+      .map((it) => `<li><a href="${it.href}" title="${it.title}">${it.title}</a><span class="date">${c.print(it.date)}</span></li>`)
+      .join('');
+    pages.set(
+      `/${c.path}/`,
+      page(
+        spec,
+        today,
+        c.name,
+        `<div class="crumb">当前位置:首页 > ${c.name}</div><ul class="list">${rows}</ul>${list.length === 0 ? '<p>暂无信息</p>' : ''}`,
+      ),
+    );
     list.forEach((it, i) => {
-      const body = wrong && c.path === 'gzdt' && i === 0 ? `本局认真落实国务院办工厅关于政务公开工作的部署要求。县人民政付召开专题会议。` : '本局认真落实上级关于政务公开工作的部署要求。';
-      pages.set(it.href, page(spec, today, it.title, `<h2>${it.title}</h2><div class="info">发布时间:${it.date}</div><div class="content"><p>${body}</p></div>`));
+      const body =
+        wrong && c.path === 'gzdt' && i === 0
+          ? `本局认真落实国务院办工厅关于政务公开工作的部署要求。县人民政付召开专题会议。`
+          : '本局认真落实上级关于政务公开工作的部署要求。';
+      pages.set(
+        it.href,
+        page(
+          spec,
+          today,
+          it.title,
+          `<h2>${it.title}</h2><div class="info">发布时间:${it.date}</div><div class="content"><p>${body}</p></div>`,
+        ),
+      );
     });
   }
   const homeNewest = addDays(today, -spec.homepageAgeDays);
@@ -108,14 +133,28 @@ export function renderFixtureSite(spec: FixtureSiteSpec, today: string, outside:
 ${wrong ? '<p class="notice">根据某某禁用语的要求开展工作。</p>' : ''}`,
     ),
   );
-  const reportLink = spec.report === 'missing' ? '' : `<li><a href="/zwgk/ndbg/${reportYear}.html">${spec.name}${reportYear}年政府信息公开工作年度报告</a><span>${reportDate(spec, reportYear)}</span></li>`;
-  pages.set('/zwgk/', page(spec, today, '政务公开', `<ul class="list"><li><a href="/zwgk/ndbg/">政府信息公开年报</a></li>${reportLink}</ul>`));
+  const reportLink =
+    spec.report === 'missing'
+      ? ''
+      : `<li><a href="/zwgk/ndbg/${reportYear}.html">${spec.name}${reportYear}年政府信息公开工作年度报告</a><span>${reportDate(spec, reportYear)}</span></li>`;
+  pages.set(
+    '/zwgk/',
+    page(spec, today, '政务公开', `<ul class="list"><li><a href="/zwgk/ndbg/">政府信息公开年报</a></li>${reportLink}</ul>`),
+  );
   pages.set('/zwgk/ndbg/', page(spec, today, '政府信息公开年报', `<ul class="list">${reportLink}</ul>`));
   if (spec.report !== 'missing') {
     const report = generateReport({ seed: spec.name.length * 31 + reportYear, year: reportYear, unitKind: 'county_gov', unit: spec.name });
     const html = renderReportText(report, 'word-html');
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-    pages.set(`/zwgk/ndbg/${reportYear}.html`, page(spec, today, `${reportYear}年政府信息公开工作年度报告`, `<div class="info">发布时间:${reportDate(spec, reportYear)}</div><div class="content">${body}</div>`));
+    pages.set(
+      `/zwgk/ndbg/${reportYear}.html`,
+      page(
+        spec,
+        today,
+        `${reportYear}年政府信息公开工作年度报告`,
+        `<div class="info">发布时间:${reportDate(spec, reportYear)}</div><div class="content">${body}</div>`,
+      ),
+    );
   }
   pages.set('/private/internal.html', page(spec, today, '内部', '<p>robots.txt 禁止抓取本页</p>'));
   return pages;
@@ -134,7 +173,16 @@ function listen(server: Server, port = 0): Promise<number> {
 
 /** The defects of site i of a generated city: every kind appears, in a fixed pattern. */
 export function fixtureSiteSpec(i: number): FixtureSiteSpec {
-  const names = ['临江区人民政府', '东湖区人民政府', '西山县人民政府', '市教育局', '市卫生健康委员会', '市自然资源和规划局', '市交通运输局', '市市场监督管理局'];
+  const names = [
+    '临江区人民政府',
+    '东湖区人民政府',
+    '西山县人民政府',
+    '市教育局',
+    '市卫生健康委员会',
+    '市自然资源和规划局',
+    '市交通运输局',
+    '市市场监督管理局',
+  ];
   const name = i < names.length ? (names[i] ?? '') : `第${i + 1}单位`;
   return {
     name,
@@ -172,7 +220,8 @@ export async function startFixtureCity(options: { today: string; sites?: number;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       requests.push(path);
-      const html = (status: number, body: string) => res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
+      const html = (status: number, body: string) =>
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
       if (spec.down) return html(503, '<p>Service Unavailable</p>');
       if (path === '/robots.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
       if (path === '/old-news/') return res.writeHead(301, { location: '/gzdt/' }).end();
@@ -221,4 +270,3 @@ export async function startFixtureCity(options: { today: string; sites?: number;
       ).then(() => undefined),
   };
 }
-

@@ -19,11 +19,15 @@ export interface ParsedPage {
 }
 
 const CHROME = /(^|[\s_-])(nav|menu|header|footer|top|bottom|copyright|banner)([\s_-]|$)/i;
-const isNav = (el: HTMLElement) => el.rawTagName?.toLowerCase() === 'nav' || /nav|menu/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-const isChrome = (el: HTMLElement) => ['nav', 'header', 'footer', 'script', 'style', 'noscript', 'template'].includes(el.rawTagName?.toLowerCase() ?? '') || CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+const isNav = (el: HTMLElement) =>
+  el.rawTagName?.toLowerCase() === 'nav' || /nav|menu/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+const isChrome = (el: HTMLElement) =>
+  ['nav', 'header', 'footer', 'script', 'style', 'noscript', 'template'].includes(el.rawTagName?.toLowerCase() ?? '') ||
+  CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
 
 function inside(el: HTMLElement, test: (e: HTMLElement) => boolean): boolean {
-  for (let p: HTMLElement | null = el; p; p = p.parentNode as HTMLElement | null) if (p instanceof HTMLElement && p.rawTagName && test(p)) return true;
+  for (let p: HTMLElement | null = el; p; p = p.parentNode as HTMLElement | null)
+    if (p instanceof HTMLElement && p.rawTagName && test(p)) return true;
   return false;
 }
 

@@ -46,7 +46,15 @@ export async function httpRequest(url: string, options: HttpOptions): Promise<Ht
   const t0 = performance.now();
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const base = { url, contentType: '', location: null, lastModified: null, body: new Uint8Array(0), truncated: false, startedAt: startedAt.toISOString() };
+  const base = {
+    url,
+    contentType: '',
+    location: null,
+    lastModified: null,
+    body: new Uint8Array(0),
+    truncated: false,
+    startedAt: startedAt.toISOString(),
+  };
   try {
     const res = await request(url, {
       method: options.method ?? 'GET',
@@ -99,7 +107,10 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Bytes → text by the charset the server or the page declares (many 政府网站 are still GBK). */
 export function decodeHtml(body: Uint8Array, contentType: string): string {
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(Buffer.from(body.subarray(0, 2048)).toString('latin1'))?.[1] ?? 'utf-8';
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(Buffer.from(body.subarray(0, 2048)).toString('latin1'))?.[1] ??
+    'utf-8';
   try {
     return new TextDecoder(declared.toLowerCase() === 'gb2312' ? 'gbk' : declared).decode(body);
   } catch {

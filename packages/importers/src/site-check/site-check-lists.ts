@@ -10,7 +10,11 @@ import type { Table, TableFile } from '../interchange/read-table';
 function columnsOf(table: Table, file: string, wanted: readonly string[]): ImportResult<number[]> {
   const index = wanted.map((w) => table.header.findIndex((h) => h.trim().toLowerCase() === w.toLowerCase()));
   const missing = wanted.filter((_, i) => index[i] === -1 && i === 0);
-  if (missing.length > 0) return { ok: false, issues: [{ file, row: 1, column: missing[0] ?? null, message: `缺少列 ${missing.join(', ')}(表头应为 ${wanted.join(',')})` }] };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      issues: [{ file, row: 1, column: missing[0] ?? null, message: `缺少列 ${missing.join(', ')}(表头应为 ${wanted.join(',')})` }],
+    };
   return { ok: true, value: index };
 }
 
@@ -26,8 +30,15 @@ export async function readColumnsFile(file: TableFile): Promise<ImportResult<Req
   const seen = new Set<string>();
   for (const r of table.value.rows) {
     const parsed = requiredColumnSchema.safeParse({ name: r.cells[ni] ?? '', intervalDays: Number(r.cells[ii] ?? '') });
-    if (!parsed.success) issues.push({ file: file.name, row: r.row, column: null, message: `栏目名称不能为空,更新周期应为 1–3650 的整数天数(${r.cells.join(',')})` });
-    else if (seen.has(parsed.data.name)) issues.push({ file: file.name, row: r.row, column: 'name', message: `栏目「${parsed.data.name}」重复` });
+    if (!parsed.success)
+      issues.push({
+        file: file.name,
+        row: r.row,
+        column: null,
+        message: `栏目名称不能为空,更新周期应为 1–3650 的整数天数(${r.cells.join(',')})`,
+      });
+    else if (seen.has(parsed.data.name))
+      issues.push({ file: file.name, row: r.row, column: 'name', message: `栏目「${parsed.data.name}」重复` });
     else {
       seen.add(parsed.data.name);
       out.push(parsed.data);
@@ -48,7 +59,8 @@ export async function readWordsFile(file: TableFile): Promise<ImportResult<WordE
     const suggestion = si >= 0 ? (r.cells[si] ?? '').trim() : '';
     const parsed = wordEntrySchema.safeParse({ word: r.cells[wi] ?? '', suggestion: suggestion === '' ? null : suggestion });
     if (!parsed.success) issues.push({ file: file.name, row: r.row, column: 'word', message: '错误写法不能为空,且不超过 100 字' });
-    else if (parsed.data.word === parsed.data.suggestion) issues.push({ file: file.name, row: r.row, column: 'suggestion', message: `「${parsed.data.word}」的正确写法与错误写法相同` });
+    else if (parsed.data.word === parsed.data.suggestion)
+      issues.push({ file: file.name, row: r.row, column: 'suggestion', message: `「${parsed.data.word}」的正确写法与错误写法相同` });
     else out.push(parsed.data);
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: dedupeWords(out) };

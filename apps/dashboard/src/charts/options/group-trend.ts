@@ -27,7 +27,9 @@ export interface GroupTrendView {
   passScore?: number | null;
 }
 
-type GroupTrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+type GroupTrendOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption
+>;
 
 const AVERAGE_COLOR = SERIES_COLORS[0];
 const PASS_RATE_COLOR = SERIES_COLORS[3];
@@ -72,11 +74,27 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
         ...VALUE_AXIS_LOOK,
         nameTextStyle: { color: INK.muted },
       },
-      { type: 'value', name: labels.passRate, min: 0, max: 100, axisLabel: { color: INK.muted, formatter: (v: number) => `${v}%` }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: labels.passRate,
+        min: 0,
+        max: 100,
+        axisLabel: { color: INK.muted, formatter: (v: number) => `${v}%` },
+        nameTextStyle: { color: INK.muted },
+        splitLine: { show: false },
+      },
     ],
     series: [
       // The band: an invisible lower line, then (high − low) stacked on it and filled.
-      { ...lineBase, name: 'spread-base', stack: 'spread', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, data: points.map((p) => (hasBand(p) ? p.low : '-')) },
+      {
+        ...lineBase,
+        name: 'spread-base',
+        stack: 'spread',
+        symbol: 'none',
+        silent: true,
+        lineStyle: { opacity: 0 },
+        data: points.map((p) => (hasBand(p) ? p.low : '-')),
+      },
       {
         ...lineBase,
         name: spreadName,
@@ -103,7 +121,11 @@ export function buildGroupTrendOption(view: GroupTrendView, labels: ChartLabels 
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: INK.passLine, type: 'dashed' as const },
-                label: { position: 'insideEndTop' as const, color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
+                label: {
+                  position: 'insideEndTop' as const,
+                  color: INK.passLine,
+                  formatter: () => fillTemplate(labels.passLine, { score: passScore }),
+                },
                 data: [{ yAxis: passScore }],
               },
             }),

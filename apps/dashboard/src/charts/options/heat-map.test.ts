@@ -18,7 +18,11 @@ const view: HeatMapView = {
   average: [96.25, 53.35, 80],
 };
 
-type Heat = { series: { data: unknown[]; label: { show: boolean } }[]; yAxis: { data: unknown[] }; visualMap: { inRange: { color: string[] }; seriesIndex: number; min: number; max: number; show?: boolean }[] };
+type Heat = {
+  series: { data: unknown[]; label: { show: boolean } }[];
+  yAxis: { data: unknown[] };
+  visualMap: { inRange: { color: string[] }; seriesIndex: number; min: number; max: number; show?: boolean }[];
+};
 
 describe('buildHeatMapOption', () => {
   it('lays out one cell per unit × indicator, the average row first, not applicable cells grey in a series of their own', () => {
@@ -40,10 +44,15 @@ describe('buildHeatMapOption', () => {
   });
 
   it('stacks indicator names vertically above 6 indicators, or on request', () => {
-    const axisLabel = (v: HeatMapView) => probeFormatters(buildHeatMapOption(v)).find((p) => p.path === 'xAxis.axisLabel.formatter')?.outputs;
+    const axisLabel = (v: HeatMapView) =>
+      probeFormatters(buildHeatMapOption(v)).find((p) => p.path === 'xAxis.axisLabel.formatter')?.outputs;
     expect(axisLabel(view)?.[0]).toBe('主动公开');
     expect(axisLabel({ ...view, columnLabels: 'vertical' })?.[0]).toBe('主\n动\n公\n开');
-    const many = { ...view, indicators: Array.from({ length: 7 }, (_, i) => ({ code: String(i), name: i === 0 ? '重点领域信息公开情况' : '年报' })), units: [] };
+    const many = {
+      ...view,
+      indicators: Array.from({ length: 7 }, (_, i) => ({ code: String(i), name: i === 0 ? '重点领域信息公开情况' : '年报' })),
+      units: [],
+    };
     expect(axisLabel(many)?.[0]).toBe('重\n点\n领\n域\n信\n息\n公\n…');
   });
 
@@ -60,7 +69,11 @@ describe('buildHeatMapOption', () => {
 
   it('handles 300 units × 12 indicators with a scrolling window and no animation', () => {
     const indicators = Array.from({ length: 12 }, (_, i) => ({ code: String(i + 1), name: `指标${i + 1}` }));
-    const units = Array.from({ length: 300 }, (_, u) => ({ key: `U${u}`, name: `单位${u}`, shares: indicators.map((_, i) => ((u * 7 + i * 13) % 101)) }));
+    const units = Array.from({ length: 300 }, (_, u) => ({
+      key: `U${u}`,
+      name: `单位${u}`,
+      shares: indicators.map((_, i) => (u * 7 + i * 13) % 101),
+    }));
     const started = performance.now();
     const option = buildHeatMapOption({ indicators, units }) as Heat & { dataZoom: { endValue: number }[]; animation: boolean };
     expect(performance.now() - started).toBeLessThan(200);

@@ -34,7 +34,9 @@ export interface HeatMapView {
   columnLabels?: 'horizontal' | 'vertical';
 }
 
-type HeatMapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption | DataZoomComponentOption>;
+type HeatMapOption = ComposeOption<
+  HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption | DataZoomComponentOption
+>;
 
 const DEFAULT_WINDOW = 30;
 const VERTICAL_LABEL_CHARS = 8;
@@ -50,7 +52,10 @@ export function heatMapHeight(view: HeatMapView): number {
 
 export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
   const { indicators } = view;
-  const rows: HeatMapUnit[] = [...(view.average ? [{ key: AVERAGE_KEY, name: labels.groupAverage, shares: view.average }] : []), ...view.units];
+  const rows: HeatMapUnit[] = [
+    ...(view.average ? [{ key: AVERAGE_KEY, name: labels.groupAverage, shares: view.average }] : []),
+    ...view.units,
+  ];
   const zoom = buildCategoryZoom(rows.length, view.windowSize ?? DEFAULT_WINDOW, 'y');
   const isVertical = (view.columnLabels ?? (indicators.length > 6 ? 'vertical' : 'horizontal')) === 'vertical';
   // ECharts passes the item's value [column, row, share]: find the cell from it.
@@ -102,7 +107,9 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
       formatter: (params: unknown) => {
         const cell = cellOf(params);
         if (!cell) return '';
-        return tooltipHtml(cell.row.name, [{ label: cell.indicator.name, value: cell.share === null ? labels.notApplicable : formatPercent(cell.share) }]);
+        return tooltipHtml(cell.row.name, [
+          { label: cell.indicator.name, value: cell.share === null ? labels.notApplicable : formatPercent(cell.share) },
+        ]);
       },
     },
     xAxis: {
@@ -112,7 +119,13 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
       axisTick: { show: false },
       axisLine: { show: false },
       splitArea: { show: false },
-      axisLabel: { interval: 0, color: INK.text, lineHeight: 14, ...(isVertical ? {} : { width: 96, overflow: 'truncate' as const }), formatter: columnLabel },
+      axisLabel: {
+        interval: 0,
+        color: INK.text,
+        lineHeight: 14,
+        ...(isVertical ? {} : { width: 96, overflow: 'truncate' as const }),
+        formatter: columnLabel,
+      },
     },
     yAxis: {
       type: 'category',
@@ -140,7 +153,15 @@ export function buildHeatMapOption(view: HeatMapView, labels: ChartLabels = defa
         inRange: { color: [...HEAT_COLORS] },
       },
       // ECharts draws heat map cells only through a visual map: the not-applicable series gets a hidden, single-colour one.
-      { type: 'continuous', seriesIndex: 1, show: false, min: 0, max: 1, dimension: 2, inRange: { color: [INK.notApplicable, INK.notApplicable] } },
+      {
+        type: 'continuous',
+        seriesIndex: 1,
+        show: false,
+        min: 0,
+        max: 1,
+        dimension: 2,
+        inRange: { color: [INK.notApplicable, INK.notApplicable] },
+      },
     ],
     dataZoom: zoom,
     series: [

@@ -14,11 +14,17 @@ describe('buildOverdueByUnitOption', () => {
     expect(orderOverdueUnits(units).map((u) => u.key)).toEqual(['C02', 'C03', 'C01']);
     const option = buildOverdueByUnitOption({ units }) as { yAxis: { data: string[] }; series: { data: number[] }[] };
     expect(option.yAxis.data).toEqual(['C02', 'C03', 'C01']);
-    expect(option.series.map((s) => s.data)).toEqual([[5, 1, 1], [0, 6, 4]]);
+    expect(option.series.map((s) => s.data)).toEqual([
+      [5, 1, 1],
+      [0, 6, 4],
+    ]);
   });
 
   it('shows only overdue items when on-time counts are not given', () => {
-    const option = buildOverdueByUnitOption({ units: units.map(({ openOnTime: _o, ...u }) => u) }) as { series: unknown[]; legend: { data: string[] } };
+    const option = buildOverdueByUnitOption({ units: units.map(({ openOnTime: _o, ...u }) => u) }) as {
+      series: unknown[];
+      legend: { data: string[] };
+    };
     expect(option.series).toHaveLength(1);
     expect(option.legend.data).toEqual(['已逾期']);
   });

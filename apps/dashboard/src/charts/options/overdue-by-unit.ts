@@ -23,13 +23,17 @@ export interface OverdueByUnitView {
   windowSize?: number;
 }
 
-type OverdueOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption>;
+type OverdueOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption
+>;
 
 const OVERDUE_COLOR = SERIES_COLORS[1];
 const ON_TIME_COLOR = '#a9c0d8';
 
 export function orderOverdueUnits(units: readonly OverdueUnit[]): OverdueUnit[] {
-  return [...units].sort((a, b) => b.overdue - a.overdue || (b.openOnTime ?? 0) - (a.openOnTime ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...units].sort(
+    (a, b) => b.overdue - a.overdue || (b.openOnTime ?? 0) - (a.openOnTime ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 export function buildOverdueByUnitOption(view: OverdueByUnitView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
@@ -78,7 +82,13 @@ export function buildOverdueByUnitOption(view: OverdueByUnitView, labels: ChartL
         name: labels.overdue,
         itemStyle: { color: OVERDUE_COLOR },
         data: units.map((u) => u.overdue),
-        label: { show: true, position: showOnTime ? 'inside' : 'right', color: showOnTime ? '#ffffff' : INK.text, fontSize: 11, formatter: numberLabel((u) => u.overdue) },
+        label: {
+          show: true,
+          position: showOnTime ? 'inside' : 'right',
+          color: showOnTime ? '#ffffff' : INK.text,
+          fontSize: 11,
+          formatter: numberLabel((u) => u.overdue),
+        },
       },
       ...(showOnTime
         ? [
@@ -87,7 +97,13 @@ export function buildOverdueByUnitOption(view: OverdueByUnitView, labels: ChartL
               name: labels.openNotOverdue,
               itemStyle: { color: ON_TIME_COLOR },
               data: units.map((u) => u.openOnTime ?? 0),
-              label: { show: true, position: 'right' as const, color: INK.muted, fontSize: 11, formatter: numberLabel((u) => u.openOnTime ?? 0) },
+              label: {
+                show: true,
+                position: 'right' as const,
+                color: INK.muted,
+                fontSize: 11,
+                formatter: numberLabel((u) => u.openOnTime ?? 0),
+              },
             },
           ]
         : []),

@@ -3,7 +3,13 @@
 // (rank or score) from the stability analysis of issue 7, drawn as whiskers in a panel to the
 // right of the bars, row by row, so that neither hides the other.
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn, XAXisComponentOption } from 'echarts';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
@@ -39,7 +45,14 @@ export interface RankingBarView {
 }
 
 type RankingOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | CustomSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption | MarkLineComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | CustomSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
 >;
 
 const DEFAULT_WINDOW = 60;
@@ -51,10 +64,7 @@ export function orderRankingUnits(units: readonly RankingUnit[]): RankingUnit[] 
   const tier = (u: RankingUnit) => (u.rank !== null ? 0 : u.score !== null ? 1 : 2);
   return [...units].sort(
     (a, b) =>
-      tier(a) - tier(b) ||
-      (a.rank ?? 0) - (b.rank ?? 0) ||
-      (b.score ?? 0) - (a.score ?? 0) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      tier(a) - tier(b) || (a.rank ?? 0) - (b.rank ?? 0) || (b.score ?? 0) - (a.score ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
 
@@ -161,7 +171,17 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
         },
       },
       ...(intervalKind
-        ? [{ type: 'category' as const, gridIndex: 1, inverse: true, data: units.map((u) => u.key), axisTick: { show: false }, axisLabel: { show: false }, axisLine: { lineStyle: { color: INK.axis } } }]
+        ? [
+            {
+              type: 'category' as const,
+              gridIndex: 1,
+              inverse: true,
+              data: units.map((u) => u.key),
+              axisTick: { show: false },
+              axisLabel: { show: false },
+              axisLine: { lineStyle: { color: INK.axis } },
+            },
+          ]
         : []),
     ],
     dataZoom: zoom,
@@ -181,14 +201,19 @@ function buildPassLine(passScore: number, labels: ChartLabels): LineSeriesOption
       symbol: 'none',
       lineStyle: { color: INK.passLine, type: 'dashed', width: 1.5 },
       // The category axis is inverted, so the line starts at the top: label it there, clear of the score axis.
-        label: { position: 'start', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
+      label: { position: 'start', color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
       data: [{ xAxis: passScore }],
     },
   };
 }
 
 /** The interval panel's axis: ranks with 1 on the right (better is right, as for scores), or the scores' own range. */
-function buildIntervalAxis(units: readonly RankingUnit[], kind: 'rank' | 'score', rankedCount: number, labels: ChartLabels): XAXisComponentOption {
+function buildIntervalAxis(
+  units: readonly RankingUnit[],
+  kind: 'rank' | 'score',
+  rankedCount: number,
+  labels: ChartLabels,
+): XAXisComponentOption {
   const common = {
     type: 'value' as const,
     gridIndex: 1,
@@ -197,7 +222,8 @@ function buildIntervalAxis(units: readonly RankingUnit[], kind: 'rank' | 'score'
     nameTextStyle: { color: INK.muted },
     ...VALUE_AXIS_LOOK,
   };
-  if (kind === 'rank') return { ...common, inverse: true, min: 1, max: Math.max(rankedCount, 2), minInterval: 1, name: labels.rankInterval };
+  if (kind === 'rank')
+    return { ...common, inverse: true, min: 1, max: Math.max(rankedCount, 2), minInterval: 1, name: labels.rankInterval };
   const lows = units.flatMap((u) => (u.interval ? [u.interval.low] : []));
   const highs = units.flatMap((u) => (u.interval ? [u.interval.high] : []));
   const min = lows.length ? Math.max(0, Math.floor(Math.min(...lows) / 5) * 5) : 0;
@@ -222,7 +248,8 @@ function buildIntervalSeries(units: readonly RankingUnit[], kind: 'rank' | 'scor
 /** A horizontal whisker from low to high with end caps and a hollow dot at the median. */
 export function renderInterval(api: Pick<CustomSeriesRenderItemAPI, 'value' | 'coord' | 'size'>): CustomSeriesRenderItemReturn {
   const [y, low, high, median] = [0, 1, 2, 3].map((d) => Number(api.value(d)));
-  if (y === undefined || low === undefined || high === undefined || median === undefined || ![low, high, median].every(Number.isFinite)) return null;
+  if (y === undefined || low === undefined || high === undefined || median === undefined || ![low, high, median].every(Number.isFinite))
+    return null;
   const [x1 = 0, cy = 0] = api.coord([low, y]);
   const [x2 = 0] = api.coord([high, y]);
   const [xm = 0] = api.coord([median, y]);
@@ -242,17 +269,23 @@ export function renderInterval(api: Pick<CustomSeriesRenderItemAPI, 'value' | 'c
 
 function rankingTooltip(unit: RankingUnit, intervalKind: 'rank' | 'score' | null, labels: ChartLabels): string {
   const rows: TooltipRow[] = [
-    { label: labels.rank, value: unit.rank !== null ? fillTemplate(labels.rankValue, { rank: unit.rank }) : unit.isVetoFail ? labels.vetoFail : '—' },
+    {
+      label: labels.rank,
+      value: unit.rank !== null ? fillTemplate(labels.rankValue, { rank: unit.rank }) : unit.isVetoFail ? labels.vetoFail : '—',
+    },
     { label: labels.score, value: formatScore(unit.score) },
     { label: labels.grade, value: unit.grade ?? labels.unscored, color: gradeColor(unit.grade) },
   ];
   const delta = unit.rankDelta;
   const movement = movementOf(delta);
   const movementText =
-    movement === 'up' ? fillTemplate(labels.movementUp, { n: delta ?? 0 })
-    : movement === 'down' ? fillTemplate(labels.movementDown, { n: -(delta ?? 0) })
-    : movement === 'same' ? labels.movementSame
-    : labels.movementNone;
+    movement === 'up'
+      ? fillTemplate(labels.movementUp, { n: delta ?? 0 })
+      : movement === 'down'
+        ? fillTemplate(labels.movementDown, { n: -(delta ?? 0) })
+        : movement === 'same'
+          ? labels.movementSame
+          : labels.movementNone;
   rows.push({ label: labels.movement, value: movementText, color: movement === 'none' ? undefined : MOVEMENT_COLORS[movement] });
   if (intervalKind && unit.interval) {
     const digits = intervalKind === 'rank' ? 0 : 2;

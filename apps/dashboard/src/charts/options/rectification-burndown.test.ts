@@ -12,7 +12,10 @@ describe('buildRectificationBurndownOption', () => {
   ];
 
   it('draws open, closed and overdue counts over the dates', () => {
-    const option = buildRectificationBurndownOption({ points }) as { series: { name: string; data: unknown[] }[]; xAxis: { data: string[] } };
+    const option = buildRectificationBurndownOption({ points }) as {
+      series: { name: string; data: unknown[] }[];
+      xAxis: { data: string[] };
+    };
     expect(option.series.map((s) => [s.name, s.data])).toEqual([
       ['未销号', [40, 31, 20]],
       ['已销号', [0, 9, 20]],

@@ -24,13 +24,18 @@ export interface RectificationBurndownView {
   windowSize?: number;
 }
 
-type BurndownOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption>;
+type BurndownOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption
+>;
 
 const OPEN_COLOR = SERIES_COLORS[3];
 const CLOSED_COLOR = SERIES_COLORS[0];
 const OVERDUE_COLOR = SERIES_COLORS[1];
 
-export function buildRectificationBurndownOption(view: RectificationBurndownView, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
+export function buildRectificationBurndownOption(
+  view: RectificationBurndownView,
+  labels: ChartLabels = defaultChartLabels,
+): EChartsCoreOption {
   const { points } = view;
   const hasOverdue = points.some((p) => p.overdue !== null && p.overdue !== undefined);
   const zoom = buildCategoryZoom(points.length, view.windowSize ?? 90, 'x', { from: 'end' });
@@ -59,10 +64,25 @@ export function buildRectificationBurndownOption(view: RectificationBurndownView
     yAxis: { type: 'value', minInterval: 1, ...VALUE_AXIS_LOOK },
     dataZoom: zoom,
     series: [
-      { ...line, name: labels.open, itemStyle: { color: OPEN_COLOR }, lineStyle: { width: 2.5 }, areaStyle: { color: OPEN_COLOR, opacity: 0.12 }, data: points.map((p) => p.open) },
+      {
+        ...line,
+        name: labels.open,
+        itemStyle: { color: OPEN_COLOR },
+        lineStyle: { width: 2.5 },
+        areaStyle: { color: OPEN_COLOR, opacity: 0.12 },
+        data: points.map((p) => p.open),
+      },
       { ...line, name: labels.closed, itemStyle: { color: CLOSED_COLOR }, lineStyle: { width: 2.5 }, data: points.map((p) => p.closed) },
       ...(hasOverdue
-        ? [{ ...line, name: labels.overdue, itemStyle: { color: OVERDUE_COLOR }, lineStyle: { width: 1.5, type: 'dashed' as const }, data: points.map((p) => p.overdue ?? '-') }]
+        ? [
+            {
+              ...line,
+              name: labels.overdue,
+              itemStyle: { color: OVERDUE_COLOR },
+              lineStyle: { width: 1.5, type: 'dashed' as const },
+              data: points.map((p) => p.overdue ?? '-'),
+            },
+          ]
         : []),
     ],
   };

@@ -36,7 +36,16 @@ describe('buildScoreWaterfallOption', () => {
     const series = (buildScoreWaterfallOption(view) as { series: Series[] }).series;
     expect(series.map((s) => s.name)).toEqual(['base', '失分', '加分', '得分']);
     expect(series[0]?.data).toEqual([0, 96.5, 88.5, 0, 86.5, 86.5, 59, 0]);
-    expect(series[1]?.data.map((d) => (typeof d === 'object' && d ? (d as { value: number }).value : d))).toEqual(['-', 3.5, 8, '-', 2, '-', 29, '-']);
+    expect(series[1]?.data.map((d) => (typeof d === 'object' && d ? (d as { value: number }).value : d))).toEqual([
+      '-',
+      3.5,
+      8,
+      '-',
+      2,
+      '-',
+      29,
+      '-',
+    ]);
     expect(series[2]?.data).toEqual(['-', '-', '-', '-', '-', 1.5, '-', '-']);
     expect(series[3]?.data).toEqual([100, '-', '-', 88.5, '-', '-', '-', 59]);
   });

@@ -87,7 +87,11 @@ export function buildScoreWaterfallOption(view: ScoreWaterfallView, labels: Char
         const rows: TooltipRow[] = isTotal(bar)
           ? [{ label: labels.score, value: formatScore(bar.total), color: TOTAL_COLOR }]
           : [
-              { label: labels.change, value: formatSigned(bar.delta), color: bar.delta >= 0 ? UP_COLOR : bar.kind === 'loss' ? LOSS_COLOR : HARD_DOWN_COLOR },
+              {
+                label: labels.change,
+                value: formatSigned(bar.delta),
+                color: bar.delta >= 0 ? UP_COLOR : bar.kind === 'loss' ? LOSS_COLOR : HARD_DOWN_COLOR,
+              },
               { label: labels.cumulative, value: formatScore(bar.total) },
             ];
         return tooltipHtml(bar.label, rows);
@@ -111,8 +115,20 @@ export function buildScoreWaterfallOption(view: ScoreWaterfallView, labels: Char
         ),
         label: { show: true, position: 'bottom', color: INK.text, fontSize: 11, formatter: labelOf },
       },
-      { ...common, name: labels.bonus, itemStyle: { color: UP_COLOR }, data: bars.map((b) => (!isTotal(b) && b.delta > 0 ? b.delta : '-')), label: { show: true, position: 'top', color: INK.text, fontSize: 11, formatter: labelOf } },
-      { ...common, name: labels.score, itemStyle: { color: TOTAL_COLOR }, data: bars.map((b) => (isTotal(b) ? b.total : '-')), label: { show: true, position: 'top', color: INK.text, fontSize: 11, formatter: labelOf } },
+      {
+        ...common,
+        name: labels.bonus,
+        itemStyle: { color: UP_COLOR },
+        data: bars.map((b) => (!isTotal(b) && b.delta > 0 ? b.delta : '-')),
+        label: { show: true, position: 'top', color: INK.text, fontSize: 11, formatter: labelOf },
+      },
+      {
+        ...common,
+        name: labels.score,
+        itemStyle: { color: TOTAL_COLOR },
+        data: bars.map((b) => (isTotal(b) ? b.total : '-')),
+        label: { show: true, position: 'top', color: INK.text, fontSize: 11, formatter: labelOf },
+      },
     ],
   };
   return option;

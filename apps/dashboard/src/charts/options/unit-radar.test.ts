@@ -13,13 +13,24 @@ const view: UnitRadarView = {
     { code: '4', name: '问题整改', unitShare: 100, groupShare: null },
   ],
 };
-type Radar = { radar: { indicator: { name: string; max: number }[] }; series: { data: { name: string; value: number[] }[] }[]; legend: { data: string[] } };
+type Radar = {
+  radar: { indicator: { name: string; max: number }[] };
+  series: { data: { name: string; value: number[] }[] }[];
+  legend: { data: string[] };
+};
 
 describe('buildUnitRadarOption', () => {
   it('draws the applicable indicators only, unit against the group average, on a 0–100 scale', () => {
     const option = buildUnitRadarOption(view) as Radar;
-    expect(option.radar.indicator).toEqual([{ name: '主动公开', max: 100, min: 0 }, { name: XSS, max: 100, min: 0 }, { name: '问题整改', max: 100, min: 0 }]);
-    expect(option.series[0]?.data.map((d) => [d.name, d.value])).toEqual([[XSS, [85, 60, 100]], ['A类平均', [88.2, 71.5, 0]]]);
+    expect(option.radar.indicator).toEqual([
+      { name: '主动公开', max: 100, min: 0 },
+      { name: XSS, max: 100, min: 0 },
+      { name: '问题整改', max: 100, min: 0 },
+    ]);
+    expect(option.series[0]?.data.map((d) => [d.name, d.value])).toEqual([
+      [XSS, [85, 60, 100]],
+      ['A类平均', [88.2, 71.5, 0]],
+    ]);
     expect(option.legend.data).toEqual([XSS, 'A类平均']);
   });
 

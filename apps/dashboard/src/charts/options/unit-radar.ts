@@ -46,7 +46,11 @@ export function buildUnitRadarOption(view: UnitRadarView, labels: ChartLabels = 
             ? `${formatPercent(i.unitShare)}${i.groupShare === null ? '' : `(${formatSigned(i.unitShare - i.groupShare, 1)})`}`
             : formatPercent(i.groupShare),
         }));
-        return tooltipHtml(isUnit ? view.unitName : groupLabel, rows, isUnit ? [fillTemplate(labels.diffToAverage, { average: groupLabel })] : []);
+        return tooltipHtml(
+          isUnit ? view.unitName : groupLabel,
+          rows,
+          isUnit ? [fillTemplate(labels.diffToAverage, { average: groupLabel })] : [],
+        );
       },
     },
     radar: {
@@ -66,8 +70,19 @@ export function buildUnitRadarOption(view: UnitRadarView, labels: ChartLabels = 
         symbol: 'circle',
         symbolSize: 5,
         data: [
-          { name: view.unitName, value: shown.map((i) => i.unitShare), itemStyle: { color: UNIT_COLOR }, lineStyle: { color: UNIT_COLOR, width: 2 }, areaStyle: { color: UNIT_COLOR, opacity: 0.15 } },
-          { name: groupLabel, value: shown.map((i) => i.groupShare ?? 0), itemStyle: { color: GROUP_COLOR }, lineStyle: { color: GROUP_COLOR, width: 1.5, type: 'dashed' } },
+          {
+            name: view.unitName,
+            value: shown.map((i) => i.unitShare),
+            itemStyle: { color: UNIT_COLOR },
+            lineStyle: { color: UNIT_COLOR, width: 2 },
+            areaStyle: { color: UNIT_COLOR, opacity: 0.15 },
+          },
+          {
+            name: groupLabel,
+            value: shown.map((i) => i.groupShare ?? 0),
+            itemStyle: { color: GROUP_COLOR },
+            lineStyle: { color: GROUP_COLOR, width: 1.5, type: 'dashed' },
+          },
         ],
       },
     ],

@@ -16,14 +16,21 @@ const view: UnitTrendView = {
 
 describe('buildUnitTrendOption', () => {
   it('puts the rank on an inverted second axis, rank 1 at the top', () => {
-    const option = buildUnitTrendOption(view) as { yAxis: { inverse?: boolean; min: number; max: number }[]; series: { data: unknown[] }[] };
+    const option = buildUnitTrendOption(view) as {
+      yAxis: { inverse?: boolean; min: number; max: number }[];
+      series: { data: unknown[] }[];
+    };
     expect(option.yAxis[1]).toMatchObject({ inverse: true, min: 1, max: 20 });
     expect(option.series[1]?.data).toEqual([6, 2, '-']);
   });
 
   it('colours each score point by its grade', () => {
     const option = buildUnitTrendOption(view) as { series: { data: unknown[] }[] };
-    expect(option.series[0]?.data).toEqual([{ value: 78.5, itemStyle: { color: GRADE_COLORS['合格'] } }, { value: 88, itemStyle: { color: GRADE_COLORS['良好'] } }, '-']);
+    expect(option.series[0]?.data).toEqual([
+      { value: 78.5, itemStyle: { color: GRADE_COLORS['合格'] } },
+      { value: 88, itemStyle: { color: GRADE_COLORS['良好'] } },
+      '-',
+    ]);
   });
 
   it('escapes the unit name in every tooltip', () => {

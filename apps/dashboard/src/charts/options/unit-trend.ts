@@ -26,7 +26,9 @@ export interface UnitTrendView {
   passScore?: number | null;
 }
 
-type UnitTrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+type UnitTrendOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption
+>;
 
 const SCORE_COLOR = SERIES_COLORS[0];
 const RANK_COLOR = SERIES_COLORS[4];
@@ -47,7 +49,11 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         if (!point) return '';
         const rows: TooltipRow[] = [
           { label: labels.score, value: formatScore(point.score), color: SCORE_COLOR },
-          { label: labels.rank, value: point.rank === null ? '—' : point.rankedCount ? `${point.rank} / ${point.rankedCount}` : String(point.rank), color: RANK_COLOR },
+          {
+            label: labels.rank,
+            value: point.rank === null ? '—' : point.rankedCount ? `${point.rank} / ${point.rankedCount}` : String(point.rank),
+            color: RANK_COLOR,
+          },
         ];
         if (point.grade) rows.push({ label: labels.grade, value: point.grade, color: gradeColor(point.grade) });
         return tooltipHtml(`${view.unitName} · ${point.period}`, rows);
@@ -63,7 +69,18 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         ...VALUE_AXIS_LOOK,
         nameTextStyle: { color: INK.muted },
       },
-      { type: 'value', name: labels.rank, nameLocation: 'start', inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: INK.muted }, nameTextStyle: { color: INK.muted }, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: labels.rank,
+        nameLocation: 'start',
+        inverse: true,
+        min: 1,
+        max: maxRank,
+        minInterval: 1,
+        axisLabel: { color: INK.muted },
+        nameTextStyle: { color: INK.muted },
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
@@ -73,8 +90,16 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
         symbolSize: 9,
         lineStyle: { width: 2.5, color: SCORE_COLOR },
         itemStyle: { color: SCORE_COLOR },
-        label: { show: points.length <= 12, position: 'top', color: INK.text, fontSize: 11, formatter: (params: unknown) => formatScore(points[dataIndexOf(params) ?? -1]?.score) },
-        data: points.map((p) => (p.score === null ? '-' : { value: p.score, itemStyle: { color: p.grade ? gradeColor(p.grade) : SCORE_COLOR } })),
+        label: {
+          show: points.length <= 12,
+          position: 'top',
+          color: INK.text,
+          fontSize: 11,
+          formatter: (params: unknown) => formatScore(points[dataIndexOf(params) ?? -1]?.score),
+        },
+        data: points.map((p) =>
+          p.score === null ? '-' : { value: p.score, itemStyle: { color: p.grade ? gradeColor(p.grade) : SCORE_COLOR } },
+        ),
         ...(passScore === null
           ? {}
           : {
@@ -82,7 +107,11 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: INK.passLine, type: 'dashed' as const },
-                label: { position: 'insideEndTop' as const, color: INK.passLine, formatter: () => fillTemplate(labels.passLine, { score: passScore }) },
+                label: {
+                  position: 'insideEndTop' as const,
+                  color: INK.passLine,
+                  formatter: () => fillTemplate(labels.passLine, { score: passScore }),
+                },
                 data: [{ yAxis: passScore }],
               },
             }),

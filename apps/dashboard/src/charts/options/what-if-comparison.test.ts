@@ -24,10 +24,21 @@ describe('buildWhatIfComparisonOption', () => {
   it('places official and scenario scores on each row, joined by a connector', () => {
     const option = buildWhatIfComparisonOption({ units }) as { series: { name: string; data: unknown[] }[] };
     const [connector, official, scenario] = option.series;
-    expect(connector?.data).toEqual([[0, 89, 90.2], [1, 91, 88.5], [2, 70, 71]]);
-    expect(official?.data.map((d) => (d as { value: unknown }).value)).toEqual([[89, 0], [91, 1], [70, 2]]);
+    expect(connector?.data).toEqual([
+      [0, 89, 90.2],
+      [1, 91, 88.5],
+      [2, 70, 71],
+    ]);
+    expect(official?.data.map((d) => (d as { value: unknown }).value)).toEqual([
+      [89, 0],
+      [91, 1],
+      [70, 2],
+    ]);
     expect((scenario?.data[0] as { itemStyle: { color: string } }).itemStyle.color).toBe(GRADE_COLORS['优秀']);
-    const line = renderConnector({ value: (d: number) => [0, 89, 90.2][d] ?? NaN, coord: ([x, y]: number[]) => [Number(x), Number(y)] } as never) as { shape: object };
+    const line = renderConnector({
+      value: (d: number) => [0, 89, 90.2][d] ?? NaN,
+      coord: ([x, y]: number[]) => [Number(x), Number(y)],
+    } as never) as { shape: object };
     expect(line.shape).toEqual({ x1: 89, y1: 0, x2: 90.2, y2: 0 });
   });
 

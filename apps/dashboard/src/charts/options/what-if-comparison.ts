@@ -2,7 +2,13 @@
 // at the official score, a filled dot (grade colour) at the scenario score, joined by a line.
 // Units whose grade would change are highlighted in red with the change written beside them.
 import type { CustomSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn } from 'echarts';
 import { type ChartLabels, defaultChartLabels } from '../chart-labels';
@@ -33,7 +39,14 @@ export interface WhatIfComparisonView {
 }
 
 type WhatIfOption = ComposeOption<
-  ScatterSeriesOption | CustomSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption | MarkLineComponentOption
+  | ScatterSeriesOption
+  | CustomSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
 >;
 
 const OFFICIAL_COLOR = '#595959';
@@ -53,7 +66,8 @@ export function orderWhatIfUnits(units: readonly WhatIfUnit[]): WhatIfUnit[] {
   );
 }
 
-const isLabelOnOfficial = (u: WhatIfUnit): boolean => u.official.score !== null && (u.scenario.score === null || u.official.score > u.scenario.score);
+const isLabelOnOfficial = (u: WhatIfUnit): boolean =>
+  u.official.score !== null && (u.scenario.score === null || u.official.score > u.scenario.score);
 
 /** Official rank − scenario rank: positive when the scenario moves the unit up. */
 export function scenarioRankDelta(u: WhatIfUnit): number | null {
@@ -72,7 +86,8 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
     const unit = units[dataIndexOf(params) ?? -1];
     if (!unit) return '';
     const parts = [formatRankDelta(scenarioRankDelta(unit))].filter(Boolean);
-    if (isGradeChanged(unit)) parts.push(fillTemplate(labels.gradeChange, { from: unit.official.grade ?? '—', to: unit.scenario.grade ?? '—' }));
+    if (isGradeChanged(unit))
+      parts.push(fillTemplate(labels.gradeChange, { from: unit.official.grade ?? '—', to: unit.scenario.grade ?? '—' }));
     return parts.join('  ');
   };
 
@@ -95,7 +110,11 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       // The change is written right of whichever dot is further right, clear of the connector.
       data: units.map((u, i) => ({
         value: [u.official.score ?? '-', i],
-        label: { show: isLabelOnOfficial(u), color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted, fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const) },
+        label: {
+          show: isLabelOnOfficial(u),
+          color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted,
+          fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const),
+        },
       })),
       label: { show: false, position: 'right', distance: 8, fontSize: 11, color: INK.muted, formatter: pointLabel },
       z: 2,
@@ -109,7 +128,11 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       data: units.map((u, i) => ({
         value: [u.scenario.score ?? '-', i],
         itemStyle: { color: gradeColor(u.scenario.grade), ...(isGradeChanged(u) ? { borderColor: CHANGED_COLOR, borderWidth: 2 } : {}) },
-        label: { show: !isLabelOnOfficial(u), color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted, fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const) },
+        label: {
+          show: !isLabelOnOfficial(u),
+          color: isGradeChanged(u) ? CHANGED_COLOR : INK.muted,
+          fontWeight: isGradeChanged(u) ? ('bold' as const) : ('normal' as const),
+        },
       })),
       label: { show: true, position: 'right', distance: 8, fontSize: 11, formatter: pointLabel },
       z: 3,
@@ -158,7 +181,9 @@ export function buildWhatIfComparisonOption(view: WhatIfComparisonView, labels: 
       type: 'category',
       inverse: true,
       // A unit whose grade would change gets a red, bold label (per-category style, no rich text).
-      data: units.map((u) => (isGradeChanged(u) ? { value: u.key, textStyle: { color: CHANGED_COLOR, fontWeight: 'bold' as const } } : u.key)),
+      data: units.map((u) =>
+        isGradeChanged(u) ? { value: u.key, textStyle: { color: CHANGED_COLOR, fontWeight: 'bold' as const } } : u.key,
+      ),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: INK.axis } },
       axisLabel: {
@@ -188,15 +213,24 @@ export function renderConnector(api: Pick<CustomSeriesRenderItemAPI, 'value' | '
 }
 
 function whatIfTooltip(unit: WhatIfUnit, labels: ChartLabels): string {
-  const describe = (r: WhatIfResult) => `${formatScore(r.score)} · ${r.rank === null ? '—' : fillTemplate(labels.rankValue, { rank: r.rank })} · ${r.grade ?? '—'}`;
+  const describe = (r: WhatIfResult) =>
+    `${formatScore(r.score)} · ${r.rank === null ? '—' : fillTemplate(labels.rankValue, { rank: r.rank })} · ${r.grade ?? '—'}`;
   const rows: TooltipRow[] = [
     { label: labels.official, value: describe(unit.official), color: OFFICIAL_COLOR },
     { label: labels.scenario, value: describe(unit.scenario), color: gradeColor(unit.scenario.grade) },
   ];
   const delta = scenarioRankDelta(unit);
-  if (delta !== null && delta !== 0) rows.push({ label: labels.movement, value: fillTemplate(labels.rankChange, { from: unit.official.rank ?? '—', to: unit.scenario.rank ?? '—' }) });
+  if (delta !== null && delta !== 0)
+    rows.push({
+      label: labels.movement,
+      value: fillTemplate(labels.rankChange, { from: unit.official.rank ?? '—', to: unit.scenario.rank ?? '—' }),
+    });
   if (isGradeChanged(unit)) {
-    rows.push({ label: labels.gradeChanged, value: fillTemplate(labels.gradeChange, { from: unit.official.grade ?? '—', to: unit.scenario.grade ?? '—' }), isStrong: true });
+    rows.push({
+      label: labels.gradeChanged,
+      value: fillTemplate(labels.gradeChange, { from: unit.official.grade ?? '—', to: unit.scenario.grade ?? '—' }),
+      isStrong: true,
+    });
   }
   return tooltipHtml(unit.name, rows);
 }

@@ -11,12 +11,25 @@ import { isOfficialPoints, notRobustUnits, passScoreOf, toStabilityRankingUnits,
 
 describe('analysis views', () => {
   it('takes the pass line from the lowest band above 0', () => {
-    expect(passScoreOf([{ grade: '优秀', min: 90_000 }, { grade: '良好', min: 80_000 }, { grade: '合格', min: 60_000 }, { grade: '不合格', min: 0 }])).toBe(60);
+    expect(
+      passScoreOf([
+        { grade: '优秀', min: 90_000 },
+        { grade: '良好', min: 80_000 },
+        { grade: '合格', min: 60_000 },
+        { grade: '不合格', min: 0 },
+      ]),
+    ).toBe(60);
     expect(passScoreOf([{ grade: '不合格', min: 0 }])).toBeNull();
   });
 
   it('lays out a waterfall from full marks that lands exactly on the official final', () => {
-    for (const [group, unit] of [[eventsGroup(), 'A'], [eventsGroup(), 'B'], [eventsGroup(), 'C'], [excludedGroup(), 'B1'], [excludedGroup(), 'B2']] as const) {
+    for (const [group, unit] of [
+      [eventsGroup(), 'A'],
+      [eventsGroup(), 'B'],
+      [eventsGroup(), 'C'],
+      [excludedGroup(), 'B1'],
+      [excludedGroup(), 'B2'],
+    ] as const) {
       const explanation = explainUnit(group, unit);
       const view = toWaterfallView(explanation, defaultChartLabels);
       if (view === null) throw new Error('no view');
@@ -24,7 +37,8 @@ describe('analysis views', () => {
       // the running total before the final bar is the final itself
       expect(bars[bars.length - 2]?.total, `${group.groupCode}/${unit}`).toBeCloseTo(explanation.final ?? -1, 9);
       // no loss bar goes up; an indicator that lost nothing shows 0
-      for (const [i, step] of view.steps.entries()) if (step.kind === 'loss') expect(step.delta, `${unit} step ${i}`).toBeLessThanOrEqual(0);
+      for (const [i, step] of view.steps.entries())
+        if (step.kind === 'loss') expect(step.delta, `${unit} step ${i}`).toBeLessThanOrEqual(0);
     }
   });
 
@@ -62,9 +76,19 @@ describe('analysis views', () => {
   it('maps what-if rows and stability to the chart views', () => {
     const group = splitGroup();
     const whatIf = computeWhatIf(group, {});
-    expect(toWhatIfUnits(whatIf).map((u) => [u.key, u.official.score, u.scenario.score])).toEqual(whatIf.rows.map((r) => [r.unit, r.official.final, r.official.final]));
+    expect(toWhatIfUnits(whatIf).map((u) => [u.key, u.official.score, u.scenario.score])).toEqual(
+      whatIf.rows.map((r) => [r.unit, r.official.final, r.official.final]),
+    );
     const stability = computeRankStability(group, { draws: 200, perturbation: 0.5 });
-    const official = group.units.map((u) => ({ unit: u.unit, name: u.name, final: u.officialFinal === null ? null : u.officialFinal / 100, rank: u.officialRank, rankDelta: null, grade: u.officialGrade, isVetoFail: u.isVetoFail }));
+    const official = group.units.map((u) => ({
+      unit: u.unit,
+      name: u.name,
+      final: u.officialFinal === null ? null : u.officialFinal / 100,
+      rank: u.officialRank,
+      rankDelta: null,
+      grade: u.officialGrade,
+      isVetoFail: u.isVetoFail,
+    }));
     const units = toStabilityRankingUnits(official, stability);
     const { upper } = notRobustUnits(stability);
     for (const u of units) {
@@ -76,7 +100,10 @@ describe('analysis views', () => {
   });
 
   it('knows the official points', () => {
-    const indicators = [{ code: '1', points: 40_000 }, { code: '2', points: 60_000 }];
+    const indicators = [
+      { code: '1', points: 40_000 },
+      { code: '2', points: 60_000 },
+    ];
     expect(isOfficialPoints({}, indicators)).toBe(true);
     expect(isOfficialPoints({ '1': 40, '2': 60 }, indicators)).toBe(true);
     expect(isOfficialPoints({ '1': 40.5 }, indicators)).toBe(false);

@@ -83,7 +83,10 @@ export function toStabilityRankingUnits(official: readonly OfficialRow[], stabil
  * domain's exact running total (rounded half up, as the engine), and the remaining bars are the
  * domain's own, so the bars add up to the official final to the hundredth.
  */
-export function toWaterfallView(explanation: UnitExplanation, labels: Pick<ChartLabels, 'majorDeduction' | 'bonus' | 'vetoCap' | 'subtotal'>): ScoreWaterfallView | null {
+export function toWaterfallView(
+  explanation: UnitExplanation,
+  labels: Pick<ChartLabels, 'majorDeduction' | 'bonus' | 'vetoCap' | 'subtotal'>,
+): ScoreWaterfallView | null {
   if (explanation.final === null || explanation.applicableMax <= 0) return null;
   const indicatorSteps = explanation.waterfall.filter((s) => s.kind === 'indicator');
   const afterIndicators = indicatorSteps[indicatorSteps.length - 1]?.end ?? 0;
@@ -118,6 +121,9 @@ export function roundPoints(points: number): number {
 }
 
 /** Whether a scenario's points equal the official ones (nothing to save or compare). */
-export function isOfficialPoints(points: Readonly<Record<string, number>>, indicators: readonly { code: string; points: number }[]): boolean {
+export function isOfficialPoints(
+  points: Readonly<Record<string, number>>,
+  indicators: readonly { code: string; points: number }[],
+): boolean {
   return indicators.every((i) => roundPoints(points[i.code] ?? milliToNumber(i.points)) === milliToNumber(i.points));
 }

@@ -16,7 +16,17 @@ import { useMethodology, type OfficialRow } from './use-analysis';
 const two = (v: number) => v.toFixed(2);
 
 /** One unit's score explained: the waterfall, the gap to the next rank up, its relative losses. */
-export function ExplainPanel({ group, official, unit, onUnitChange }: { group: AnalysisGroup; official: readonly OfficialRow[]; unit: string | null; onUnitChange: (unit: string) => void }) {
+export function ExplainPanel({
+  group,
+  official,
+  unit,
+  onUnitChange,
+}: {
+  group: AnalysisGroup;
+  official: readonly OfficialRow[];
+  unit: string | null;
+  onUnitChange: (unit: string) => void;
+}) {
   const { t } = useTranslation();
   const labels = useChartLabels();
   const methodology = useMethodology();
@@ -30,14 +40,28 @@ export function ExplainPanel({ group, official, unit, onUnitChange }: { group: A
     { title: t('analysis.explain.indicator'), dataIndex: 'name' },
     { title: t('analysis.explain.own'), dataIndex: 'own', align: 'right' as const, render: two },
     { title: t('analysis.explain.other'), dataIndex: 'other', align: 'right' as const, render: two },
-    { title: t('analysis.explain.difference'), dataIndex: 'difference', align: 'right' as const, render: (v: number) => <Typography.Text type="danger">{two(v)}</Typography.Text> },
+    {
+      title: t('analysis.explain.difference'),
+      dataIndex: 'difference',
+      align: 'right' as const,
+      render: (v: number) => <Typography.Text type="danger">{two(v)}</Typography.Text>,
+    },
   ];
   const lossColumns = [
     { title: t('analysis.explain.indicator'), dataIndex: 'name' },
     { title: t('analysis.explain.applicable'), dataIndex: 'applicablePoints', align: 'right' as const, render: (v: number) => String(v) },
     { title: t('analysis.explain.lost'), dataIndex: 'lost', align: 'right' as const, render: two },
     { title: t('analysis.explain.average'), dataIndex: 'groupAverageLost', align: 'right' as const, render: two },
-    { title: t('analysis.explain.excess'), dataIndex: 'excessLost', align: 'right' as const, render: (v: number) => <Typography.Text strong type="danger">{two(v)}</Typography.Text> },
+    {
+      title: t('analysis.explain.excess'),
+      dataIndex: 'excessLost',
+      align: 'right' as const,
+      render: (v: number) => (
+        <Typography.Text strong type="danger">
+          {two(v)}
+        </Typography.Text>
+      ),
+    },
   ];
   const contributionColumns = [
     { title: t('analysis.explain.indicator'), dataIndex: 'name' },
@@ -70,8 +94,16 @@ export function ExplainPanel({ group, official, unit, onUnitChange }: { group: A
             </Space>
             {explanation && (
               <Descriptions size="small" column={4} style={{ marginTop: 12 }} data-testid="explain-summary">
-                <Descriptions.Item label={t('analysis.explain.final')}>{explanation.final === null ? t('analysis.explain.unscored') : two(explanation.final)}</Descriptions.Item>
-                <Descriptions.Item label={t('analysis.explain.rank')}>{explanation.rank === null ? (explanation.isVetoFail ? t('analysis.explain.vetoFail') : '—') : t('analysis.explain.rankValue', { rank: explanation.rank })}</Descriptions.Item>
+                <Descriptions.Item label={t('analysis.explain.final')}>
+                  {explanation.final === null ? t('analysis.explain.unscored') : two(explanation.final)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analysis.explain.rank')}>
+                  {explanation.rank === null
+                    ? explanation.isVetoFail
+                      ? t('analysis.explain.vetoFail')
+                      : '—'
+                    : t('analysis.explain.rankValue', { rank: explanation.rank })}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('analysis.explain.grade')}>
                   <span style={{ color: gradeColor(explanation.grade), fontWeight: 600 }}>{explanation.grade ?? '—'}</span>
                 </Descriptions.Item>
@@ -80,24 +112,56 @@ export function ExplainPanel({ group, official, unit, onUnitChange }: { group: A
           </Card>
           <Card size="small" title={t('analysis.explain.waterfall')}>
             <Typography.Paragraph type="secondary">{t('analysis.explain.waterfallHelp')}</Typography.Paragraph>
-            {option ? <EChart option={option} ariaLabel={t('analysis.explain.waterfall')} height={340} testId="explain-waterfall" /> : <Empty description={t('analysis.explain.unscored')} />}
-            {explanation && <Table<IndicatorContribution> size="small" rowKey="code" dataSource={explanation.indicators} columns={contributionColumns} pagination={false} style={{ marginTop: 8 }} />}
+            {option ? (
+              <EChart option={option} ariaLabel={t('analysis.explain.waterfall')} height={340} testId="explain-waterfall" />
+            ) : (
+              <Empty description={t('analysis.explain.unscored')} />
+            )}
+            {explanation && (
+              <Table<IndicatorContribution>
+                size="small"
+                rowKey="code"
+                dataSource={explanation.indicators}
+                columns={contributionColumns}
+                pagination={false}
+                style={{ marginTop: 8 }}
+              />
+            )}
           </Card>
           <Card size="small" title={t('analysis.explain.gap')} data-testid="explain-gap">
             {explanation?.gapToAbove ? (
               <>
                 <Typography.Paragraph strong>
-                  {t('analysis.explain.gapText', { rank: explanation.gapToAbove.rank, name: explanation.gapToAbove.name, final: two(explanation.gapToAbove.final), gap: two(explanation.gapToAbove.gap) })}
+                  {t('analysis.explain.gapText', {
+                    rank: explanation.gapToAbove.rank,
+                    name: explanation.gapToAbove.name,
+                    final: two(explanation.gapToAbove.final),
+                    gap: two(explanation.gapToAbove.gap),
+                  })}
                 </Typography.Paragraph>
-                <Table<GapIndicator> size="small" rowKey="code" dataSource={explanation.gapToAbove.indicators} columns={gapColumns} pagination={false} />
+                <Table<GapIndicator>
+                  size="small"
+                  rowKey="code"
+                  dataSource={explanation.gapToAbove.indicators}
+                  columns={gapColumns}
+                  pagination={false}
+                />
               </>
             ) : (
-              <Typography.Text type="secondary">{explanation?.rank === 1 ? t('analysis.explain.topRank') : t('analysis.explain.noGap')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {explanation?.rank === 1 ? t('analysis.explain.topRank') : t('analysis.explain.noGap')}
+              </Typography.Text>
             )}
           </Card>
           <Card size="small" title={t('analysis.explain.losses')} data-testid="explain-losses">
             {explanation && explanation.relativeLosses.length > 0 ? (
-              <Table<RelativeLoss> size="small" rowKey="code" dataSource={explanation.relativeLosses} columns={lossColumns} pagination={false} />
+              <Table<RelativeLoss>
+                size="small"
+                rowKey="code"
+                dataSource={explanation.relativeLosses}
+                columns={lossColumns}
+                pagination={false}
+              />
             ) : (
               <Alert type="success" showIcon title={t('analysis.explain.noLosses')} />
             )}

@@ -14,7 +14,13 @@ export function LeaveOneOutTable({ group }: { group: AnalysisGroup }) {
   const result = useMemo(() => computeLeaveOneOut(group), [group]);
   const columns: ColumnsType<LeaveOneOutUnit> = [
     { title: t('analysis.stability.columns.unit'), dataIndex: 'name', fixed: 'left', width: 200, ellipsis: true },
-    { title: t('analysis.stability.columns.officialRank'), dataIndex: 'officialRank', width: 80, align: 'right', render: (r: number | null) => r ?? '—' },
+    {
+      title: t('analysis.stability.columns.officialRank'),
+      dataIndex: 'officialRank',
+      width: 80,
+      align: 'right',
+      render: (r: number | null) => r ?? '—',
+    },
     ...result.indicators.map((indicator, i) => ({
       key: indicator.code,
       width: 150,
@@ -35,7 +41,9 @@ export function LeaveOneOutTable({ group }: { group: AnalysisGroup }) {
         return (
           <span>
             {rank ?? '—'}{' '}
-            {tone === 'up' || tone === 'down' ? <span style={{ color: MOVEMENT_COLORS[tone], fontSize: 12 }}>{formatRankDelta(change)}</span> : null}
+            {tone === 'up' || tone === 'down' ? (
+              <span style={{ color: MOVEMENT_COLORS[tone], fontSize: 12 }}>{formatRankDelta(change)}</span>
+            ) : null}
           </span>
         );
       },
@@ -43,7 +51,16 @@ export function LeaveOneOutTable({ group }: { group: AnalysisGroup }) {
   ];
   return (
     <Card size="small" title={t('analysis.stability.leaveOneOut')}>
-      <Table<LeaveOneOutUnit> size="small" rowKey="unit" bordered dataSource={result.units} columns={columns} pagination={false} scroll={{ x: 280 + 150 * result.indicators.length, y: 480 }} data-testid="leave-one-out-table" />
+      <Table<LeaveOneOutUnit>
+        size="small"
+        rowKey="unit"
+        bordered
+        dataSource={result.units}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 280 + 150 * result.indicators.length, y: 480 }}
+        data-testid="leave-one-out-table"
+      />
     </Card>
   );
 }

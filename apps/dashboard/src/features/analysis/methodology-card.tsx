@@ -6,7 +6,12 @@ import type { MethodologyNote } from '@kaoping/domain/analysis/methodology';
 export function MethodologyCard({ note, testId }: { note: MethodologyNote; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={`${t('analysis.methodology')} · ${note.title}`} data-testid={testId} styles={{ body: { background: '#fafafa' } }}>
+    <Card
+      size="small"
+      title={`${t('analysis.methodology')} · ${note.title}`}
+      data-testid={testId}
+      styles={{ body: { background: '#fafafa' } }}
+    >
       {note.paragraphs.map((p) => (
         <Typography.Paragraph key={p} style={{ fontSize: 13, lineHeight: 1.8 }}>
           {p}

@@ -21,12 +21,26 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** "主动公开 35→45;依申请公开 25→0": the indicators a scenario changes. */
 function describePoints(points: Record<string, number>, indicators: readonly AnalysisIndicator[], same: string): string {
-  const changed = indicators.filter((i) => (points[i.code] ?? milliToNumber(i.points)) !== milliToNumber(i.points)).map((i) => `${i.name} ${milliToNumber(i.points)}→${points[i.code] ?? 0}`);
+  const changed = indicators
+    .filter((i) => (points[i.code] ?? milliToNumber(i.points)) !== milliToNumber(i.points))
+    .map((i) => `${i.name} ${milliToNumber(i.points)}→${points[i.code] ?? 0}`);
   return changed.length ? changed.join(';') : same;
 }
 
 /** Saved scenarios of the group: load one into the sliders, delete one's own, compare two and export. */
-export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: { user: SessionUser; period: string; groupCode: string; indicators: readonly AnalysisIndicator[]; onLoad: (scenario: Scenario) => void }) {
+export function ScenarioPanel({
+  user,
+  period,
+  groupCode,
+  indicators,
+  onLoad,
+}: {
+  user: SessionUser;
+  period: string;
+  groupCode: string;
+  indicators: readonly AnalysisIndicator[];
+  onLoad: (scenario: Scenario) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -37,7 +51,10 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
   const [firstId, setFirstId] = useState<number | null>(null);
   const [secondId, setSecondId] = useState<number | null>(null);
   const canCompare = firstId !== null && secondId !== null && firstId !== secondId;
-  const comparison = useQuery({ ...trpc.analysis.scenarios.compare.queryOptions({ firstId: firstId ?? 0, secondId: secondId ?? 0 }), enabled: canCompare });
+  const comparison = useQuery({
+    ...trpc.analysis.scenarios.compare.queryOptions({ firstId: firstId ?? 0, secondId: secondId ?? 0 }),
+    enabled: canCompare,
+  });
   const remove = useMutation(
     trpc.analysis.scenarios.delete.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -60,7 +77,12 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
     { title: t('analysis.whatIf.name'), dataIndex: 'name', width: 180 },
     { title: t('analysis.whatIf.points'), render: (_, s) => describePoints(s.points, indicators, same) },
     { title: t('analysis.whatIf.author'), dataIndex: 'createdByName', width: 110 },
-    { title: t('analysis.whatIf.savedAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+    {
+      title: t('analysis.whatIf.savedAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
     {
       title: t('common.actions'),
       width: 130,
@@ -70,7 +92,12 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
             {t('analysis.whatIf.load')}
           </Button>
           {s.createdBy === user.id && (
-            <Popconfirm title={t('analysis.whatIf.deleteConfirm', { name: s.name })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate({ id: s.id, version: s.version })}>
+            <Popconfirm
+              title={t('analysis.whatIf.deleteConfirm', { name: s.name })}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => remove.mutate({ id: s.id, version: s.version })}
+            >
               <Button size="small" type="link" danger>
                 {t('analysis.whatIf.delete')}
               </Button>
@@ -85,15 +112,29 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
   const standing = (s: { final: number | null; rank: number | null; grade: string | null }, official?: { grade: string | null }) => (
     <span>
       {s.final === null ? '—' : s.final.toFixed(2)} · {s.rank ?? '—'} ·{' '}
-      {official && s.grade !== official.grade ? <Typography.Text type="danger" strong>{s.grade ?? '—'}</Typography.Text> : (s.grade ?? '—')}
+      {official && s.grade !== official.grade ? (
+        <Typography.Text type="danger" strong>
+          {s.grade ?? '—'}
+        </Typography.Text>
+      ) : (
+        (s.grade ?? '—')
+      )}
     </span>
   );
   const compareColumns: ColumnsType<ComparisonRow> = [
     { title: t('analysis.whatIf.columns.unit'), dataIndex: 'name', width: 220, ellipsis: true },
-    { title: `${t('analysis.whatIf.columns.official')}(${t('analysis.whatIf.columns.score')} · ${t('analysis.whatIf.columns.rank')} · ${t('analysis.whatIf.columns.grade')})`, render: (_, r) => standing(r.official) },
+    {
+      title: `${t('analysis.whatIf.columns.official')}(${t('analysis.whatIf.columns.score')} · ${t('analysis.whatIf.columns.rank')} · ${t('analysis.whatIf.columns.grade')})`,
+      render: (_, r) => standing(r.official),
+    },
     { title: data?.first.name ?? t('analysis.whatIf.first'), render: (_, r) => standing(r.first, r.official) },
     { title: data?.second.name ?? t('analysis.whatIf.second'), render: (_, r) => standing(r.second, r.official) },
-    { title: t('analysis.whatIf.rankDifference'), width: 150, align: 'center', render: (_, r) => (r.rankDifference === null ? '—' : formatSigned(r.rankDifference, 0)) },
+    {
+      title: t('analysis.whatIf.rankDifference'),
+      width: 150,
+      align: 'center',
+      render: (_, r) => (r.rankDifference === null ? '—' : formatSigned(r.rankDifference, 0)),
+    },
   ];
   const options = scenarios.map((s) => ({ value: s.id, label: s.name }));
 
@@ -120,19 +161,44 @@ export function ScenarioPanel({ user, period, groupCode, indicators, onLoad }: {
       <Typography.Paragraph type="secondary">{t('analysis.whatIf.compareHelp')}</Typography.Paragraph>
       <Row gutter={12} align="middle" style={{ marginBottom: 12 }}>
         <Col>
-          <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('analysis.whatIf.first')} value={firstId} onChange={setFirstId} options={options} data-testid="compare-first" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            placeholder={t('analysis.whatIf.first')}
+            value={firstId}
+            onChange={setFirstId}
+            options={options}
+            data-testid="compare-first"
+          />
         </Col>
         <Col>
-          <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('analysis.whatIf.second')} value={secondId} onChange={setSecondId} options={options.filter((o) => o.value !== firstId)} data-testid="compare-second" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            placeholder={t('analysis.whatIf.second')}
+            value={secondId}
+            onChange={setSecondId}
+            options={options.filter((o) => o.value !== firstId)}
+            data-testid="compare-second"
+          />
         </Col>
         <Col>
-          <Button disabled={!canCompare} loading={exportXlsx.isPending} onClick={() => canCompare && exportXlsx.mutate({ firstId, secondId })} data-testid="compare-export">
+          <Button
+            disabled={!canCompare}
+            loading={exportXlsx.isPending}
+            onClick={() => canCompare && exportXlsx.mutate({ firstId, secondId })}
+            data-testid="compare-export"
+          >
             {t('analysis.whatIf.export')}
           </Button>
         </Col>
         {data && (
           <Col>
-            <Typography.Text type="secondary">{t('analysis.whatIf.different', { count: data.rows.filter(isStandingDifferent).length })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('analysis.whatIf.different', { count: data.rows.filter(isStandingDifferent).length })}
+            </Typography.Text>
           </Col>
         )}
       </Row>

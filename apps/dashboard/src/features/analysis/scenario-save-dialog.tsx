@@ -5,7 +5,17 @@ import { SCENARIO_NAME_MAX, scenarioNameSchema } from '@kaoping/contracts/analys
 import { errorMessage, useTRPC } from '../../trpc';
 
 /** Names and saves the current points as a scenario of the group (the server checks them again). */
-export function ScenarioSaveDialog({ period, groupCode, points, onClose }: { period: string; groupCode: string; points: Record<string, number>; onClose: () => void }) {
+export function ScenarioSaveDialog({
+  period,
+  groupCode,
+  points,
+  onClose,
+}: {
+  period: string;
+  groupCode: string;
+  points: Record<string, number>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -21,7 +31,16 @@ export function ScenarioSaveDialog({ period, groupCode, points, onClose }: { per
     }),
   );
   return (
-    <Modal open title={t('analysis.whatIf.saveTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t('analysis.whatIf.saveTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       {create.error && (
         <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
           {errorMessage(create.error)}

@@ -22,7 +22,15 @@ interface FormValues {
 }
 
 /** Rank stability under perturbed weights (Monte Carlo) and leave-one-indicator-out. */
-export function StabilityPanel({ group, data, official }: { group: AnalysisGroup; data: AnalysisGroupData; official: readonly OfficialRow[] }) {
+export function StabilityPanel({
+  group,
+  data,
+  official,
+}: {
+  group: AnalysisGroup;
+  data: AnalysisGroupData;
+  official: readonly OfficialRow[];
+}) {
   const { t } = useTranslation();
   const labels = useChartLabels();
   const methodology = useMethodology();
@@ -64,9 +72,23 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
 
   const stability = run?.result ?? null;
   const flagged = useMemo(() => (stability ? notRobustUnits(stability).any : new Set<string>()), [stability]);
-  const tied = useMemo(() => new Set((stability?.pairs ?? []).filter((p) => p.status === 'tied').flatMap((p) => [p.upper, p.lower])), [stability]);
+  const tied = useMemo(
+    () => new Set((stability?.pairs ?? []).filter((p) => p.status === 'tied').flatMap((p) => [p.upper, p.lower])),
+    [stability],
+  );
   const option = useMemo(
-    () => (stability ? buildRankingBarOption({ units: toStabilityRankingUnits(official, stability), passScore: passScoreOf(group.grading.bands), intervalKind: 'rank', windowSize: CHART_WINDOW }, labels) : null),
+    () =>
+      stability
+        ? buildRankingBarOption(
+            {
+              units: toStabilityRankingUnits(official, stability),
+              passScore: passScoreOf(group.grading.bands),
+              intervalKind: 'rank',
+              windowSize: CHART_WINDOW,
+            },
+            labels,
+          )
+        : null,
     [stability, official, group, labels],
   );
   const notSignificantPairs = stability?.pairs.filter((p) => p.status === 'not-significant').length ?? 0;
@@ -75,9 +97,19 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
     { title: t('analysis.stability.columns.unit'), dataIndex: 'name', width: 220, ellipsis: true },
     { title: t('analysis.stability.columns.officialRank'), dataIndex: 'officialRank', width: 90, align: 'right' },
     { title: t('analysis.stability.columns.medianRank'), dataIndex: 'medianRank', width: 100, align: 'right' },
-    { title: t('analysis.stability.columns.interval'), width: 130, align: 'center', render: (_, u) => (u.lowRank === u.highRank ? String(u.lowRank) : `${u.lowRank}–${u.highRank}`) },
+    {
+      title: t('analysis.stability.columns.interval'),
+      width: 130,
+      align: 'center',
+      render: (_, u) => (u.lowRank === u.highRank ? String(u.lowRank) : `${u.lowRank}–${u.highRank}`),
+    },
     { title: t('analysis.stability.columns.range'), width: 100, align: 'center', render: (_, u) => `${u.bestRank}–${u.worstRank}` },
-    { title: t('analysis.stability.columns.keepShare'), width: 100, align: 'right', render: (_, u) => `${(u.keepShare * 100).toFixed(1)}%` },
+    {
+      title: t('analysis.stability.columns.keepShare'),
+      width: 100,
+      align: 'right',
+      render: (_, u) => `${(u.keepShare * 100).toFixed(1)}%`,
+    },
     {
       title: t('analysis.stability.columns.note'),
       render: (_, u) => (
@@ -100,7 +132,11 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
             <Form<FormValues>
               form={form}
               layout="inline"
-              initialValues={{ percent: defaultRankStabilityOptions.perturbation * 100, draws: defaultRankStabilityOptions.draws, seed: defaultRankStabilityOptions.seed }}
+              initialValues={{
+                percent: defaultRankStabilityOptions.perturbation * 100,
+                draws: defaultRankStabilityOptions.draws,
+                seed: defaultRankStabilityOptions.seed,
+              }}
               onFinish={start}
             >
               <Form.Item name="percent" label={t('analysis.stability.perturbation')} rules={[{ required: true }]}>
@@ -121,7 +157,11 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
             <div style={{ marginTop: 8 }}>
               {run ? (
                 <Typography.Text type="secondary" data-testid="stability-status" data-where={run.where} data-ms={run.ms.toFixed(1)}>
-                  {t('analysis.stability.ranIn', { draws: run.options.draws ?? defaultRankStabilityOptions.draws, ms: run.ms.toFixed(0), where: t(run.where === 'worker' ? 'analysis.stability.inWorker' : 'analysis.stability.inline') })}
+                  {t('analysis.stability.ranIn', {
+                    draws: run.options.draws ?? defaultRankStabilityOptions.draws,
+                    ms: run.ms.toFixed(0),
+                    where: t(run.where === 'worker' ? 'analysis.stability.inWorker' : 'analysis.stability.inline'),
+                  })}
                   {notSignificantPairs > 0 && <> · {t('analysis.stability.pairs', { count: notSignificantPairs })}</>}
                 </Typography.Text>
               ) : (
@@ -137,11 +177,23 @@ export function StabilityPanel({ group, data, official }: { group: AnalysisGroup
       </Row>
       {/* full width: with 100 units each rank needs its own few pixels in the interval panel */}
       <Card size="small" title={t('analysis.stability.chart')}>
-        {option ? <EChart option={option} ariaLabel={t('analysis.stability.chart')} height={chartRows * 24 + 80} testId="stability-chart" /> : <Empty description={t('analysis.stability.notRun')} />}
+        {option ? (
+          <EChart option={option} ariaLabel={t('analysis.stability.chart')} height={chartRows * 24 + 80} testId="stability-chart" />
+        ) : (
+          <Empty description={t('analysis.stability.notRun')} />
+        )}
       </Card>
       {stability && (
         <Card size="small" title={t('analysis.stability.table')}>
-          <Table<UnitRankStability> size="small" rowKey="unit" dataSource={stability.units} columns={columns} pagination={false} scroll={{ y: 480 }} data-testid="stability-table" />
+          <Table<UnitRankStability>
+            size="small"
+            rowKey="unit"
+            dataSource={stability.units}
+            columns={columns}
+            pagination={false}
+            scroll={{ y: 480 }}
+            data-testid="stability-table"
+          />
         </Card>
       )}
       <Row gutter={16}>

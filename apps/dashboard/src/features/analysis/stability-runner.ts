@@ -1,7 +1,12 @@
 // Runs rank stability inline when it is quick, in a Web Worker when it would block the page
 // for more than 100 ms. The cost is projected from a short calibration run on the same group.
 import type { AnalysisGroup, AnalysisGroupData } from '@kaoping/domain/analysis/analysis-group';
-import { computeRankStability, defaultRankStabilityOptions, type RankStabilityOptions, type RankStabilityResult } from '@kaoping/domain/analysis/rank-stability';
+import {
+  computeRankStability,
+  defaultRankStabilityOptions,
+  type RankStabilityOptions,
+  type RankStabilityResult,
+} from '@kaoping/domain/analysis/rank-stability';
 
 /** Longest a run may block the page; above it goes to a worker. */
 export const INLINE_BUDGET_MS = 100;

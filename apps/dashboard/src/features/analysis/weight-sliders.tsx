@@ -13,7 +13,15 @@ export function sliderMaxOf(officialPoints: number): number {
 }
 
 /** One slider and one number box per level-1 indicator; 0 drops the indicator. */
-export function WeightSliders({ indicators, points, onChange }: { indicators: readonly AnalysisIndicator[]; points: Readonly<Record<string, number>>; onChange: (code: string, value: number) => void }) {
+export function WeightSliders({
+  indicators,
+  points,
+  onChange,
+}: {
+  indicators: readonly AnalysisIndicator[];
+  points: Readonly<Record<string, number>>;
+  onChange: (code: string, value: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Row gutter={[24, 8]}>

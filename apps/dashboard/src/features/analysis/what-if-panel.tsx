@@ -57,8 +57,17 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
   const passScore = passScoreOf(group.grading.bands);
   // No transition animation: the chart follows the slider step by step, and a 300 ms animation
   // restarted on every step only costs frames.
-  const option = useMemo(() => (shown ? { ...buildWhatIfComparisonOption({ units: toWhatIfUnits(shown), passScore, windowSize: CHART_WINDOW }, labels), animation: false } : null), [shown, passScore, labels]);
-  const rows = useMemo(() => (shown ? (onlyChanged ? shown.rows.filter((r) => r.isRankChanged || r.isGradeChanged) : shown.rows) : []), [shown, onlyChanged]);
+  const option = useMemo(
+    () =>
+      shown
+        ? { ...buildWhatIfComparisonOption({ units: toWhatIfUnits(shown), passScore, windowSize: CHART_WINDOW }, labels), animation: false }
+        : null,
+    [shown, passScore, labels],
+  );
+  const rows = useMemo(
+    () => (shown ? (onlyChanged ? shown.rows.filter((r) => r.isRankChanged || r.isGradeChanged) : shown.rows) : []),
+    [shown, onlyChanged],
+  );
   const shownPoints = shown?.indicators.map((i) => i.points).join(',') ?? '';
   const isOfficial = isOfficialPoints(points, group.indicators);
   const gradeChanged = result?.rows.filter((r) => r.isGradeChanged).length ?? 0;
@@ -73,13 +82,29 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
             <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
               {t('analysis.whatIf.weightsHelp')}
             </Typography.Paragraph>
-            <WeightSliders indicators={group.indicators} points={points} onChange={(code, value) => setPoints((p) => ({ ...p, [code]: value }))} />
+            <WeightSliders
+              indicators={group.indicators}
+              points={points}
+              onChange={(code, value) => setPoints((p) => ({ ...p, [code]: value }))}
+            />
             <Row gutter={16} align="middle" style={{ marginTop: 12 }}>
               <Col flex="auto">
                 <Space size="large" wrap>
-                  <Statistic title={t('analysis.whatIf.changed')} value={result?.changedCount ?? 0} suffix={`/ ${group.units.length}`} data-testid="whatif-changed" />
-                  <Statistic title={t('analysis.whatIf.gradeChanged')} value={gradeChanged} styles={gradeChanged > 0 ? { content: { color: '#cf1322' } } : undefined} data-testid="whatif-grade-changed" />
-                  <Typography.Text type="secondary">{t('analysis.whatIf.total', { total: roundPoints(result?.total ?? 0), official: result?.officialTotal ?? 0 })}</Typography.Text>
+                  <Statistic
+                    title={t('analysis.whatIf.changed')}
+                    value={result?.changedCount ?? 0}
+                    suffix={`/ ${group.units.length}`}
+                    data-testid="whatif-changed"
+                  />
+                  <Statistic
+                    title={t('analysis.whatIf.gradeChanged')}
+                    value={gradeChanged}
+                    styles={gradeChanged > 0 ? { content: { color: '#cf1322' } } : undefined}
+                    data-testid="whatif-grade-changed"
+                  />
+                  <Typography.Text type="secondary">
+                    {t('analysis.whatIf.total', { total: roundPoints(result?.total ?? 0), official: result?.officialTotal ?? 0 })}
+                  </Typography.Text>
                   <Typography.Text type="secondary" data-testid="whatif-recompute" data-ms={recompute.ms.toFixed(3)}>
                     {t('analysis.whatIf.recompute', { ms: recompute.ms < 0.1 ? '< 0.1' : recompute.ms.toFixed(1) })}
                   </Typography.Text>
@@ -90,7 +115,12 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
                   <Button onClick={() => setPoints(officialPointsOf(group))} disabled={isOfficial} data-testid="whatif-reset">
                     {t('analysis.whatIf.reset')}
                   </Button>
-                  <Button type="primary" onClick={() => setIsSaving(true)} disabled={isOfficial || isAllDropped || result === null} data-testid="whatif-save">
+                  <Button
+                    type="primary"
+                    onClick={() => setIsSaving(true)}
+                    disabled={isOfficial || isAllDropped || result === null}
+                    data-testid="whatif-save"
+                  >
                     {t('analysis.whatIf.save')}
                   </Button>
                 </Space>
@@ -110,7 +140,15 @@ export function WhatIfPanel({ user, group, period }: { user: SessionUser; group:
           </Card>
         </Col>
         <Col xs={24} xxl={13}>
-          <Card size="small" title={t('analysis.whatIf.table')} extra={<Checkbox checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} data-testid="whatif-only-changed">{t('analysis.whatIf.onlyChanged')}</Checkbox>}>
+          <Card
+            size="small"
+            title={t('analysis.whatIf.table')}
+            extra={
+              <Checkbox checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} data-testid="whatif-only-changed">
+                {t('analysis.whatIf.onlyChanged')}
+              </Checkbox>
+            }
+          >
             <WhatIfTable rows={rows} />
           </Card>
         </Col>

@@ -15,59 +15,85 @@ const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
  */
 export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
   const { t } = useTranslation();
-  const columns = useMemo((): ColumnsType<WhatIfRow> => [
-    {
-      title: t('analysis.whatIf.columns.unit'),
-      dataIndex: 'name',
-      fixed: 'left',
-      width: 220,
-      ellipsis: true,
-      render: (name: string, row) => (
-        <span title={`${row.unit} ${name}`}>
-          {name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.unit}</Typography.Text>
-        </span>
-      ),
-    },
-    {
-      title: t('analysis.whatIf.columns.official'),
-      children: [
-        { title: t('analysis.whatIf.columns.score'), width: 80, align: 'right', render: (_, r) => score(r.official.final) },
-        { title: t('analysis.whatIf.columns.rank'), width: 64, align: 'right', render: (_, r) => r.official.rank ?? '—' },
-        { title: t('analysis.whatIf.columns.grade'), width: 72, render: (_, r) => r.official.grade ?? '—' },
-      ],
-    },
-    {
-      title: t('analysis.whatIf.columns.scenario'),
-      children: [
-        { title: t('analysis.whatIf.columns.score'), width: 80, align: 'right', render: (_, r) => <span data-testid="scenario-score">{score(r.scenario.final)}</span> },
-        {
-          title: t('analysis.whatIf.columns.rank'),
-          width: 64,
-          align: 'right',
-          sorter: (a, b) => (a.scenario.rank ?? 1e9) - (b.scenario.rank ?? 1e9),
-          render: (_, r) => <span data-testid="scenario-rank">{r.scenario.rank ?? '—'}</span>,
-        },
-        {
-          title: t('analysis.whatIf.columns.grade'),
-          width: 72,
-          render: (_, r) => (r.isGradeChanged ? <Typography.Text strong type="danger">{r.scenario.grade ?? '—'}</Typography.Text> : (r.scenario.grade ?? '—')),
-        },
-      ],
-    },
-    {
-      title: t('analysis.whatIf.columns.change'),
-      width: 88,
-      align: 'center',
-      sorter: (a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0),
-      render: (_, r) => {
-        const tone = rankChangeTone(r.rankChange);
-        return <span style={{ color: tone === 'up' || tone === 'down' ? MOVEMENT_COLORS[tone] : undefined }}>{formatRankDelta(r.rankChange)}</span>;
+  const columns = useMemo(
+    (): ColumnsType<WhatIfRow> => [
+      {
+        title: t('analysis.whatIf.columns.unit'),
+        dataIndex: 'name',
+        fixed: 'left',
+        width: 220,
+        ellipsis: true,
+        render: (name: string, row) => (
+          <span title={`${row.unit} ${name}`}>
+            {name}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.unit}
+            </Typography.Text>
+          </span>
+        ),
       },
-    },
-  ], [t]);
+      {
+        title: t('analysis.whatIf.columns.official'),
+        children: [
+          { title: t('analysis.whatIf.columns.score'), width: 80, align: 'right', render: (_, r) => score(r.official.final) },
+          { title: t('analysis.whatIf.columns.rank'), width: 64, align: 'right', render: (_, r) => r.official.rank ?? '—' },
+          { title: t('analysis.whatIf.columns.grade'), width: 72, render: (_, r) => r.official.grade ?? '—' },
+        ],
+      },
+      {
+        title: t('analysis.whatIf.columns.scenario'),
+        children: [
+          {
+            title: t('analysis.whatIf.columns.score'),
+            width: 80,
+            align: 'right',
+            render: (_, r) => <span data-testid="scenario-score">{score(r.scenario.final)}</span>,
+          },
+          {
+            title: t('analysis.whatIf.columns.rank'),
+            width: 64,
+            align: 'right',
+            sorter: (a, b) => (a.scenario.rank ?? 1e9) - (b.scenario.rank ?? 1e9),
+            render: (_, r) => <span data-testid="scenario-rank">{r.scenario.rank ?? '—'}</span>,
+          },
+          {
+            title: t('analysis.whatIf.columns.grade'),
+            width: 72,
+            render: (_, r) =>
+              r.isGradeChanged ? (
+                <Typography.Text strong type="danger">
+                  {r.scenario.grade ?? '—'}
+                </Typography.Text>
+              ) : (
+                (r.scenario.grade ?? '—')
+              ),
+          },
+        ],
+      },
+      {
+        title: t('analysis.whatIf.columns.change'),
+        width: 88,
+        align: 'center',
+        sorter: (a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0),
+        render: (_, r) => {
+          const tone = rankChangeTone(r.rankChange);
+          return (
+            <span style={{ color: tone === 'up' || tone === 'down' ? MOVEMENT_COLORS[tone] : undefined }}>
+              {formatRankDelta(r.rankChange)}
+            </span>
+          );
+        },
+      },
+    ],
+    [t],
+  );
   return (
     <>
-      <style>{'.kp-grade-changed > .ant-table-cell { background: #fff1f0 !important; } .kp-rank-changed > .ant-table-cell { background: #fffbe6 !important; }'}</style>
+      <style>
+        {
+          '.kp-grade-changed > .ant-table-cell { background: #fff1f0 !important; } .kp-rank-changed > .ant-table-cell { background: #fffbe6 !important; }'
+        }
+      </style>
       <Table<WhatIfRow>
         size="small"
         rowKey="unit"

@@ -32,8 +32,16 @@ export function AnnualResults({ year }: { year: number }) {
           ))}
         </Space>
       )}
-      {data && data.quarters.some((q) => q.status === null || q.status === 'draft') && <Alert type="info" showIcon title={t('assessment.annual.incomplete')} />}
-      {data && <Segmented value={current?.code} onChange={(v) => setGroup(String(v))} options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))} />}
+      {data && data.quarters.some((q) => q.status === null || q.status === 'draft') && (
+        <Alert type="info" showIcon title={t('assessment.annual.incomplete')} />
+      )}
+      {data && (
+        <Segmented
+          value={current?.code}
+          onChange={(v) => setGroup(String(v))}
+          options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+        />
+      )}
       <Table<AnnualRow>
         size="small"
         rowKey="unit"
@@ -41,8 +49,18 @@ export function AnnualResults({ year }: { year: number }) {
         dataSource={current?.rows ?? []}
         pagination={(current?.rows.length ?? 0) > 50 ? { pageSize: 50 } : false}
         columns={[
-          { title: t('assessment.results.rank'), dataIndex: 'rank', width: 70, render: (r: number | null, row) => r ?? (row.isVetoFail ? t('assessment.results.vetoed') : '—') },
-          { title: t('assessment.results.movement'), dataIndex: 'rankDelta', width: 80, render: (d: number | null) => <RankDelta delta={d} /> },
+          {
+            title: t('assessment.results.rank'),
+            dataIndex: 'rank',
+            width: 70,
+            render: (r: number | null, row) => r ?? (row.isVetoFail ? t('assessment.results.vetoed') : '—'),
+          },
+          {
+            title: t('assessment.results.movement'),
+            dataIndex: 'rankDelta',
+            width: 80,
+            render: (d: number | null) => <RankDelta delta={d} />,
+          },
           { title: t('assessment.results.unit'), dataIndex: 'name' },
           ...(data?.quarters ?? []).map((q, i) => ({
             title: q.period,
@@ -59,10 +77,30 @@ export function AnnualResults({ year }: { year: number }) {
             dataIndex: 'final',
             width: 100,
             align: 'right',
-            render: (f: number | null, row) => (f === null ? <Tooltip title={row.unscoredReason}>{t('assessment.annual.unscored')}</Tooltip> : <Typography.Text strong>{f.toFixed(2)}</Typography.Text>),
+            render: (f: number | null, row) =>
+              f === null ? (
+                <Tooltip title={row.unscoredReason}>{t('assessment.annual.unscored')}</Tooltip>
+              ) : (
+                <Typography.Text strong>{f.toFixed(2)}</Typography.Text>
+              ),
           },
-          { title: t('assessment.results.grade'), dataIndex: 'grade', width: 90, render: (g: string | null, row) => <GradeTag grade={g} isQuotaDemoted={row.isQuotaDemoted} /> },
-          { title: t('assessment.results.veto'), dataIndex: 'vetoes', width: 90, render: (v: string[]) => v.map((c) => <Tag key={c} color="red">{c}</Tag>) },
+          {
+            title: t('assessment.results.grade'),
+            dataIndex: 'grade',
+            width: 90,
+            render: (g: string | null, row) => <GradeTag grade={g} isQuotaDemoted={row.isQuotaDemoted} />,
+          },
+          {
+            title: t('assessment.results.veto'),
+            dataIndex: 'vetoes',
+            width: 90,
+            render: (v: string[]) =>
+              v.map((c) => (
+                <Tag key={c} color="red">
+                  {c}
+                </Tag>
+              )),
+          },
         ]}
       />
     </Space>

@@ -54,7 +54,11 @@ export function describeLoss(t: TFunction, loss: SheetLoss): string {
   const points = formatPoints(loss.points);
   switch (loss.kind) {
     case 'finding':
-      return t('assessment.loss.finding', { description: loss.description || t('assessment.loss.noDescription'), count: loss.count, points });
+      return t('assessment.loss.finding', {
+        description: loss.description || t('assessment.loss.noDescription'),
+        count: loss.count,
+        points,
+      });
     case 'checklist-item':
       return t('assessment.loss.checklist', { item: loss.item, name: loss.name, points });
     case 'graded-level':

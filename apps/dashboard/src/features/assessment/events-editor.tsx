@@ -21,8 +21,15 @@ export function EventsEditor(props: { sheet: SheetOutput; schemeId: number; canE
   const [reason, setReason] = useState('');
   const scheme = useQuery({ ...trpc.assessment.schemes.get.queryOptions({ id: schemeId }), enabled: canEdit });
   const onSuccess = () => void queryClient.invalidateQueries();
-  const add = useMutation(trpc.assessment.inputs.addEvent.mutationOptions({ onSuccess: () => (onSuccess(), setCode(null), setNote('')), onError: (e) => void message.error(errorMessage(e)) }));
-  const remove = useMutation(trpc.assessment.inputs.removeEvent.mutationOptions({ onSuccess, onError: (e) => void message.error(errorMessage(e)) }));
+  const add = useMutation(
+    trpc.assessment.inputs.addEvent.mutationOptions({
+      onSuccess: () => (onSuccess(), setCode(null), setNote('')),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
+  const remove = useMutation(
+    trpc.assessment.inputs.removeEvent.mutationOptions({ onSuccess, onError: (e) => void message.error(errorMessage(e)) }),
+  );
   const events: EventItem[] = [
     ...sheet.events.vetoes.map((e) => ({ ...e, type: 'veto' as const })),
     ...sheet.events.major.map((e) => ({ ...e, type: 'major' as const })),
@@ -30,9 +37,18 @@ export function EventsEditor(props: { sheet: SheetOutput; schemeId: number; canE
   ];
   const options = scheme.data
     ? [
-        { label: t('assessment.schemes.vetoes'), options: scheme.data.vetoes.map((v) => ({ value: v.code, label: `${v.code} ${v.name}` })) },
-        { label: t('assessment.schemes.major'), options: scheme.data.majorDeductions.map((m) => ({ value: m.code, label: `${m.code} ${m.name}(−${m.points})` })) },
-        { label: t('assessment.schemes.bonus'), options: (scheme.data.bonus?.items ?? []).map((b) => ({ value: b.code, label: `${b.code} ${b.name}(+${b.points})` })) },
+        {
+          label: t('assessment.schemes.vetoes'),
+          options: scheme.data.vetoes.map((v) => ({ value: v.code, label: `${v.code} ${v.name}` })),
+        },
+        {
+          label: t('assessment.schemes.major'),
+          options: scheme.data.majorDeductions.map((m) => ({ value: m.code, label: `${m.code} ${m.name}(−${m.points})` })),
+        },
+        {
+          label: t('assessment.schemes.bonus'),
+          options: (scheme.data.bonus?.items ?? []).map((b) => ({ value: b.code, label: `${b.code} ${b.name}(+${b.points})` })),
+        },
       ]
     : [];
   const needsReason = !isDraft;
@@ -46,7 +62,11 @@ export function EventsEditor(props: { sheet: SheetOutput; schemeId: number; canE
           <span>{e.name}</span>
           {e.note && <Typography.Text type="secondary">{`(${e.note})`}</Typography.Text>}
           {canEdit && e.eventId !== null && (
-            <Popconfirm title={t('assessment.events.removeConfirm')} okButtonProps={{ disabled: !reasonOk }} onConfirm={() => remove.mutate({ eventId: e.eventId ?? 0, reason: reason.trim() })}>
+            <Popconfirm
+              title={t('assessment.events.removeConfirm')}
+              okButtonProps={{ disabled: !reasonOk }}
+              onConfirm={() => remove.mutate({ eventId: e.eventId ?? 0, reason: reason.trim() })}
+            >
               <Button size="small" type="link" danger>
                 {t('assessment.events.remove')}
               </Button>
@@ -56,10 +76,30 @@ export function EventsEditor(props: { sheet: SheetOutput; schemeId: number; canE
       ))}
       {canEdit && (
         <Space wrap>
-          <Select style={{ width: 260 }} placeholder={t('assessment.events.code')} value={code} onChange={setCode} options={options} loading={scheme.isPending} />
+          <Select
+            style={{ width: 260 }}
+            placeholder={t('assessment.events.code')}
+            value={code}
+            onChange={setCode}
+            options={options}
+            loading={scheme.isPending}
+          />
           <Input style={{ width: 260 }} placeholder={t('assessment.events.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-          {needsReason && <Input style={{ width: 200 }} placeholder={t('assessment.round.correctReason')} value={reason} onChange={(e) => setReason(e.target.value)} />}
-          <Button disabled={code === null || note.trim().length < 2 || !reasonOk} loading={add.isPending} onClick={() => code && add.mutate({ roundId: sheet.round.id, unitId: sheet.unit.id, code, note: note.trim(), reason: reason.trim() })}>
+          {needsReason && (
+            <Input
+              style={{ width: 200 }}
+              placeholder={t('assessment.round.correctReason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+          <Button
+            disabled={code === null || note.trim().length < 2 || !reasonOk}
+            loading={add.isPending}
+            onClick={() =>
+              code && add.mutate({ roundId: sheet.round.id, unitId: sheet.unit.id, code, note: note.trim(), reason: reason.trim() })
+            }
+          >
             {t('assessment.events.add')}
           </Button>
         </Space>

@@ -37,8 +37,17 @@ export function FindingsDrawer(props: {
   const [withdrawReason, setWithdrawReason] = useState('');
   const sheet = useQuery(trpc.assessment.results.sheet.queryOptions({ roundId, unitId: unit.id }));
   const onSuccess = () => void queryClient.invalidateQueries();
-  const add = useMutation(trpc.assessment.inputs.addFinding.mutationOptions({ onSuccess: () => (onSuccess(), form.resetFields(), setScreenshot(null), void message.success(t('assessment.findings.added'))) }));
-  const withdraw = useMutation(trpc.assessment.inputs.withdrawFinding.mutationOptions({ onSuccess: () => (onSuccess(), setWithdrawReason('')), onError: (e) => void message.error(errorMessage(e)) }));
+  const add = useMutation(
+    trpc.assessment.inputs.addFinding.mutationOptions({
+      onSuccess: () => (onSuccess(), form.resetFields(), setScreenshot(null), void message.success(t('assessment.findings.added'))),
+    }),
+  );
+  const withdraw = useMutation(
+    trpc.assessment.inputs.withdrawFinding.mutationOptions({
+      onSuccess: () => (onSuccess(), setWithdrawReason('')),
+      onError: (e) => void message.error(errorMessage(e)),
+    }),
+  );
   const findings = (sheet.data?.findings ?? []).filter((f) => f.leaf === leaf.code);
 
   const submit = async (values: FormValues) => {
@@ -73,7 +82,13 @@ export function FindingsDrawer(props: {
                     <Popconfirm
                       key="withdraw"
                       title={t('assessment.findings.withdrawTitle')}
-                      description={<Input placeholder={t('assessment.findings.withdrawReason')} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} />}
+                      description={
+                        <Input
+                          placeholder={t('assessment.findings.withdrawReason')}
+                          value={withdrawReason}
+                          onChange={(e) => setWithdrawReason(e.target.value)}
+                        />
+                      }
                       okButtonProps={{ disabled: withdrawReason.trim().length < 2 }}
                       onConfirm={() => withdraw.mutate({ findingId: f.id, reason: withdrawReason.trim() })}
                     >
@@ -111,8 +126,17 @@ export function FindingsDrawer(props: {
             {t('assessment.findings.add')}
           </Typography.Title>
           {add.error && <Alert type="error" showIcon title={errorMessage(add.error)} style={{ marginBottom: 8 }} />}
-          <Form<FormValues> form={form} layout="vertical" initialValues={{ count: 1, deduction: null, description: '', url: '', seenAt: dayjs() }} onFinish={(v) => void submit(v)}>
-            <Form.Item name="description" label={t('assessment.findings.description')} rules={[{ required: true, min: 2, message: t('assessment.findings.descriptionRequired') }]}>
+          <Form<FormValues>
+            form={form}
+            layout="vertical"
+            initialValues={{ count: 1, deduction: null, description: '', url: '', seenAt: dayjs() }}
+            onFinish={(v) => void submit(v)}
+          >
+            <Form.Item
+              name="description"
+              label={t('assessment.findings.description')}
+              rules={[{ required: true, min: 2, message: t('assessment.findings.descriptionRequired') }]}
+            >
               <Input.TextArea rows={2} />
             </Form.Item>
             <Space>
@@ -130,7 +154,12 @@ export function FindingsDrawer(props: {
               <Input placeholder="https://" />
             </Form.Item>
             <Form.Item label={t('assessment.findings.screenshot')}>
-              <Upload accept="image/png,image/jpeg,image/gif,image/webp" maxCount={1} beforeUpload={(f) => (setScreenshot(f), false)} onRemove={() => setScreenshot(null)}>
+              <Upload
+                accept="image/png,image/jpeg,image/gif,image/webp"
+                maxCount={1}
+                beforeUpload={(f) => (setScreenshot(f), false)}
+                onRemove={() => setScreenshot(null)}
+              >
                 <Button>{t('assessment.findings.chooseScreenshot')}</Button>
               </Upload>
             </Form.Item>

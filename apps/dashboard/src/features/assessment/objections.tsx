@@ -24,7 +24,11 @@ export function ObjectionFileDialog({ finding, onClose }: { finding: { id: numbe
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  const file = useMutation(trpc.assessment.objections.file.mutationOptions({ onSuccess: () => (void queryClient.invalidateQueries(), void message.success(t('assessment.objections.filed')), onClose()) }));
+  const file = useMutation(
+    trpc.assessment.objections.file.mutationOptions({
+      onSuccess: () => (void queryClient.invalidateQueries(), void message.success(t('assessment.objections.filed')), onClose()),
+    }),
+  );
   return (
     <Modal
       open
@@ -36,7 +40,13 @@ export function ObjectionFileDialog({ finding, onClose }: { finding: { id: numbe
     >
       <Typography.Paragraph>{t('assessment.objections.about', { description: finding.description })}</Typography.Paragraph>
       {file.error && <Alert type="error" showIcon title={errorMessage(file.error)} style={{ marginBottom: 8 }} />}
-      <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('assessment.objections.textPlaceholder')} data-testid="objection-text" />
+      <Input.TextArea
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('assessment.objections.textPlaceholder')}
+        data-testid="objection-text"
+      />
     </Modal>
   );
 }
@@ -77,7 +87,13 @@ function DecideDialog({ objection, onClose }: { objection: Objection; onClose: (
             {t('assessment.objections.decideUpheld')}
           </Radio>
         </Radio.Group>
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('assessment.objections.reasonPlaceholder')} data-testid="decide-reason" />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('assessment.objections.reasonPlaceholder')}
+          data-testid="decide-reason"
+        />
       </Space>
     </Modal>
   );
@@ -101,15 +117,31 @@ export function ObjectionsTable({ roundId, canDecide }: { roundId: number | null
         data-testid="objections-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          ...(roundId === null ? [{ title: t('assessment.objections.period'), dataIndex: 'periodCode', width: 130, render: (code: string) => periodLabel(code) }] : []),
+          ...(roundId === null
+            ? [
+                {
+                  title: t('assessment.objections.period'),
+                  dataIndex: 'periodCode',
+                  width: 130,
+                  render: (code: string) => periodLabel(code),
+                },
+              ]
+            : []),
           {
             title: t('assessment.objections.unit'),
             dataIndex: 'unitName',
-            render: (name: string, o: Objection) => <Link to={`/assessment/rounds/${o.roundId}/units/${o.unitId}#finding-${o.findingId}`}>{name}</Link>,
+            render: (name: string, o: Objection) => (
+              <Link to={`/assessment/rounds/${o.roundId}/units/${o.unitId}#finding-${o.findingId}`}>{name}</Link>
+            ),
           },
           { title: t('assessment.objections.finding'), render: (_: unknown, o: Objection) => `${o.leaf} ${o.findingDescription}` },
           { title: t('assessment.objections.text'), dataIndex: 'text' },
-          { title: t('assessment.objections.filedAt'), dataIndex: 'filedAt', width: 140, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+          {
+            title: t('assessment.objections.filedAt'),
+            dataIndex: 'filedAt',
+            width: 140,
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+          },
           {
             title: t('assessment.objections.statusLabel'),
             dataIndex: 'status',
@@ -117,7 +149,11 @@ export function ObjectionsTable({ roundId, canDecide }: { roundId: number | null
             render: (status: string, o: Objection) => (
               <Space orientation="vertical" size={0}>
                 <ObjectionStatusTag status={status} />
-                {o.reason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.reason}</Typography.Text>}
+                {o.reason && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {o.reason}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

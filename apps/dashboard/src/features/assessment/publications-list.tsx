@@ -28,13 +28,20 @@ function DiffView({ diff }: { diff: NonNullable<Publication['diff']> }) {
         ]}
       />
       {diff.findingsRemoved.map((f) => (
-        <Typography.Text key={`r${f.id}`} delete>{`${t('assessment.publications.findingRemoved')} ${f.unit} ${f.indicator} ${f.description}`}</Typography.Text>
+        <Typography.Text
+          key={`r${f.id}`}
+          delete
+        >{`${t('assessment.publications.findingRemoved')} ${f.unit} ${f.indicator} ${f.description}`}</Typography.Text>
       ))}
       {diff.findingsAdded.map((f) => (
-        <Typography.Text key={`a${f.id}`}>{`${t('assessment.publications.findingAdded')} ${f.unit} ${f.indicator} ${f.description}`}</Typography.Text>
+        <Typography.Text
+          key={`a${f.id}`}
+        >{`${t('assessment.publications.findingAdded')} ${f.unit} ${f.indicator} ${f.description}`}</Typography.Text>
       ))}
       {diff.scoresChanged.map((s) => (
-        <Typography.Text key={`${s.unit}-${s.indicator}`}>{`${t('assessment.publications.scoreChanged')} ${s.unit} ${s.indicator}:${s.before ?? '—'} → ${s.after ?? '—'}`}</Typography.Text>
+        <Typography.Text
+          key={`${s.unit}-${s.indicator}`}
+        >{`${t('assessment.publications.scoreChanged')} ${s.unit} ${s.indicator}:${s.before ?? '—'} → ${s.after ?? '—'}`}</Typography.Text>
       ))}
       {diff.eventsAdded.map((e) => (
         <Typography.Text key={`ea${e.id}`}>{`${t('assessment.publications.eventAdded')} ${e.unit} ${e.code}`}</Typography.Text>
@@ -61,7 +68,9 @@ export function PublicationsList({ roundId }: { roundId: number }) {
         <List.Item>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space>
-              <Tag color={p.sequence === 1 ? 'blue' : 'orange'}>{p.sequence === 1 ? t('assessment.publications.original') : t('assessment.publications.restatement', { n: p.sequence - 1 })}</Tag>
+              <Tag color={p.sequence === 1 ? 'blue' : 'orange'}>
+                {p.sequence === 1 ? t('assessment.publications.original') : t('assessment.publications.restatement', { n: p.sequence - 1 })}
+              </Tag>
               <Typography.Text>{dayjs(p.publishedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
               <Typography.Text type="secondary">{p.publishedByName}</Typography.Text>
             </Space>
@@ -72,7 +81,9 @@ export function PublicationsList({ roundId }: { roundId: number }) {
                   {p.contentHash}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t('assessment.publications.scheme')}>{t('assessment.publications.schemeVersion', { version: p.schemeVersion })}</Descriptions.Item>
+              <Descriptions.Item label={t('assessment.publications.scheme')}>
+                {t('assessment.publications.schemeVersion', { version: p.schemeVersion })}
+              </Descriptions.Item>
             </Descriptions>
             {p.diff && <DiffView diff={p.diff} />}
           </Space>

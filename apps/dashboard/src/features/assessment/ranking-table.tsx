@@ -32,12 +32,28 @@ export function RankingTable({ roundId, rows, loading }: { roundId: number; rows
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       data-testid="ranking-table"
       columns={[
-        { title: t('assessment.results.rank'), dataIndex: 'rank', width: 70, render: (rank: number | null, r) => (rank === null ? <Typography.Text type="secondary">{r.isVetoFail ? t('assessment.results.vetoed') : '—'}</Typography.Text> : rank) },
-        { title: t('assessment.results.movement'), dataIndex: 'rankDelta', width: 80, render: (d: number | null) => <RankDelta delta={d} /> },
+        {
+          title: t('assessment.results.rank'),
+          dataIndex: 'rank',
+          width: 70,
+          render: (rank: number | null, r) =>
+            rank === null ? (
+              <Typography.Text type="secondary">{r.isVetoFail ? t('assessment.results.vetoed') : '—'}</Typography.Text>
+            ) : (
+              rank
+            ),
+        },
+        {
+          title: t('assessment.results.movement'),
+          dataIndex: 'rankDelta',
+          width: 80,
+          render: (d: number | null) => <RankDelta delta={d} />,
+        },
         {
           title: t('assessment.results.unit'),
           dataIndex: 'name',
-          render: (name: string, r) => (r.unitId !== null ? <Link to={`/assessment/rounds/${roundId}/units/${r.unitId}`}>{name}</Link> : name),
+          render: (name: string, r) =>
+            r.unitId !== null ? <Link to={`/assessment/rounds/${roundId}/units/${r.unitId}`}>{name}</Link> : name,
         },
         {
           title: t('assessment.results.score'),
@@ -45,12 +61,24 @@ export function RankingTable({ roundId, rows, loading }: { roundId: number; rows
           width: 100,
           align: 'right',
           render: (final: number | null, r) => (
-            <Tooltip title={t('assessment.results.scoreHelp', { base: formatPoints(r.base), max: formatPoints(r.applicableMax), major: formatPoints(r.major), bonus: formatPoints(r.bonus) })}>
+            <Tooltip
+              title={t('assessment.results.scoreHelp', {
+                base: formatPoints(r.base),
+                max: formatPoints(r.applicableMax),
+                major: formatPoints(r.major),
+                bonus: formatPoints(r.bonus),
+              })}
+            >
               <Typography.Text strong>{final === null ? '—' : final.toFixed(2)}</Typography.Text>
             </Tooltip>
           ),
         },
-        { title: t('assessment.results.grade'), dataIndex: 'grade', width: 90, render: (g: string | null, r) => <GradeTag grade={g} isQuotaDemoted={r.isQuotaDemoted} /> },
+        {
+          title: t('assessment.results.grade'),
+          dataIndex: 'grade',
+          width: 90,
+          render: (g: string | null, r) => <GradeTag grade={g} isQuotaDemoted={r.isQuotaDemoted} />,
+        },
         {
           title: t('assessment.results.events'),
           render: (_, r) => (

@@ -8,10 +8,17 @@ import { describeLoss, formatPoints, type SheetOutput } from './assessment-forma
 type SheetLine = SheetOutput['rows'][number];
 type Finding = SheetOutput['findings'][number];
 
-export function rectificationText(t: (key: string, options?: Record<string, unknown>) => string, rectification: Finding['rectification']): string {
+export function rectificationText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  rectification: Finding['rectification'],
+): string {
   if (!rectification) return '';
   const status = rectificationStatusLabelsZh[rectification.status as RectificationStatus] ?? rectification.status;
-  return t('assessment.sheet.rectificationItem', { code: rectification.code, status: t(`assessment.rectificationStatus.${rectification.status}`, { defaultValue: status }), due: rectification.dueDate });
+  return t('assessment.sheet.rectificationItem', {
+    code: rectification.code,
+    status: t(`assessment.rectificationStatus.${rectification.status}`, { defaultValue: status }),
+    due: rectification.dueDate,
+  });
 }
 
 /** Excluded from the unit's maximum: a leaf not applicable (not rated), or a branch with nothing applicable. */
@@ -38,17 +45,39 @@ export function ScoreSheetTable({ sheet }: { sheet: SheetOutput }) {
           render: (name: string, r) => (
             <span style={{ paddingLeft: (r.level - 1) * 18, fontWeight: r.level === 1 ? 600 : undefined }}>
               {r.code} {name}
-              {r.status === 'na' && <Tag style={{ marginLeft: 6 }}>{r.naHandling === 'rate' ? t('assessment.sheet.naRate') : t('assessment.sheet.na')}</Tag>}
+              {r.status === 'na' && (
+                <Tag style={{ marginLeft: 6 }}>{r.naHandling === 'rate' ? t('assessment.sheet.naRate') : t('assessment.sheet.na')}</Tag>
+              )}
             </span>
           ),
         },
-        { title: t('assessment.sheet.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number, r) => (isExcluded(r) ? <Typography.Text delete type="secondary">{formatPoints(p)}</Typography.Text> : formatPoints(p)) },
+        {
+          title: t('assessment.sheet.points'),
+          dataIndex: 'points',
+          width: 80,
+          align: 'right',
+          render: (p: number, r) =>
+            isExcluded(r) ? (
+              <Typography.Text delete type="secondary">
+                {formatPoints(p)}
+              </Typography.Text>
+            ) : (
+              formatPoints(p)
+            ),
+        },
         {
           title: t('assessment.sheet.earned'),
           dataIndex: 'earned',
           width: 80,
           align: 'right',
-          render: (e: number, r) => (isExcluded(r) ? '—' : <Typography.Text strong={r.level === 1} type={e < 0 ? 'danger' : undefined}>{formatPoints(e)}</Typography.Text>),
+          render: (e: number, r) =>
+            isExcluded(r) ? (
+              '—'
+            ) : (
+              <Typography.Text strong={r.level === 1} type={e < 0 ? 'danger' : undefined}>
+                {formatPoints(e)}
+              </Typography.Text>
+            ),
         },
         {
           title: t('assessment.sheet.lossReasons'),
@@ -77,7 +106,11 @@ export function ScoreSheetTable({ sheet }: { sheet: SheetOutput }) {
               const f = loss.findingId !== null ? findingsById.get(loss.findingId) : undefined;
               return f?.rectification ? [rectificationText(t, f.rectification)] : [];
             });
-            return texts.length > 0 ? texts.map((text, i) => <div key={i}>{text}</div>) : r.losses.some((l) => l.kind === 'finding') ? <Typography.Text type="secondary">{t('assessment.sheet.notIssued')}</Typography.Text> : null;
+            return texts.length > 0 ? (
+              texts.map((text, i) => <div key={i}>{text}</div>)
+            ) : r.losses.some((l) => l.kind === 'finding') ? (
+              <Typography.Text type="secondary">{t('assessment.sheet.notIssued')}</Typography.Text>
+            ) : null;
           },
         },
       ]}

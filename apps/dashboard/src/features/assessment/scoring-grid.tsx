@@ -72,12 +72,24 @@ function ScoreCell(props: {
           style={{ width: 84 }}
         />
       </Tooltip>
-      <div style={{ fontSize: 11, color: cell.status === 'missing' ? '#d48806' : '#8c8c8c', height: 16 }}>{cell.status === 'missing' ? t('assessment.grid.missing') : earned}</div>
+      <div style={{ fontSize: 11, color: cell.status === 'missing' ? '#d48806' : '#8c8c8c', height: 16 }}>
+        {cell.status === 'missing' ? t('assessment.grid.missing') : earned}
+      </div>
     </div>
   );
 }
 
-export function ScoringGrid({ roundId, group, editable, correctionReason }: { roundId: number; group: string; editable: boolean; correctionReason: string }) {
+export function ScoringGrid({
+  roundId,
+  group,
+  editable,
+  correctionReason,
+}: {
+  roundId: number;
+  group: string;
+  editable: boolean;
+  correctionReason: string;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -103,7 +115,15 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
   const units = data?.units ?? [];
   return (
     <>
-      {data && data.issues.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('assessment.grid.issues')} description={data.issues.slice(0, 5).join(';')} />}
+      {data && data.issues.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('assessment.grid.issues')}
+          description={data.issues.slice(0, 5).join(';')}
+        />
+      )}
       <Table<GridUnit>
         size="small"
         rowKey="id"
@@ -132,8 +152,21 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
               <Tooltip title={`${leaf.code} ${leaf.name}:${describeRule(t, leaf.rule, leaf.points)}`}>
                 <div style={{ lineHeight: 1.3 }}>
                   <div>{leaf.code}</div>
-                  <div style={{ fontWeight: 400, fontSize: 11, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 92 }}>{leaf.name}</div>
-                  <div style={{ fontWeight: 400, fontSize: 11, color: '#8c8c8c' }}>{t('assessment.grid.points', { points: formatPoints(leaf.points) })}</div>
+                  <div
+                    style={{
+                      fontWeight: 400,
+                      fontSize: 11,
+                      whiteSpace: 'nowrap',
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      maxWidth: 92,
+                    }}
+                  >
+                    {leaf.name}
+                  </div>
+                  <div style={{ fontWeight: 400, fontSize: 11, color: '#8c8c8c' }}>
+                    {t('assessment.grid.points', { points: formatPoints(leaf.points) })}
+                  </div>
                 </div>
               </Tooltip>
             ),
@@ -143,7 +176,9 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
               if (!cell.applicable) {
                 return (
                   <Tooltip title={t('assessment.grid.notApplicable')}>
-                    <Typography.Text type="secondary">{leaf.na && typeof leaf.na === 'object' ? t('assessment.grid.naRate', { rate: formatPoints(leaf.na.rate) }) : '—'}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {leaf.na && typeof leaf.na === 'object' ? t('assessment.grid.naRate', { rate: formatPoints(leaf.na.rate) }) : '—'}
+                    </Typography.Text>
                   </Tooltip>
                 );
               }
@@ -152,13 +187,21 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
                 return (
                   <div>
                     {isDeduct ? (
-                      <Button size="small" type={cell.findings > 0 ? 'default' : 'dashed'} danger={cell.findings > 0} onClick={() => setFindingsOf({ unit: u, leaf })} data-testid={`findings-${u.code}-${leaf.code}`}>
+                      <Button
+                        size="small"
+                        type={cell.findings > 0 ? 'default' : 'dashed'}
+                        danger={cell.findings > 0}
+                        onClick={() => setFindingsOf({ unit: u, leaf })}
+                        data-testid={`findings-${u.code}-${leaf.code}`}
+                      >
                         {t('assessment.grid.findings', { count: cell.findingCount })}
                       </Button>
                     ) : (
                       <Typography.Text type="secondary">{t('assessment.grid.fromLedger')}</Typography.Text>
                     )}
-                    <div style={{ fontSize: 11, color: '#8c8c8c', height: 16 }}>{cell.status === 'na' ? t('assessment.grid.na') : formatPoints(cell.earned)}</div>
+                    <div style={{ fontSize: 11, color: '#8c8c8c', height: 16 }}>
+                      {cell.status === 'na' ? t('assessment.grid.na') : formatPoints(cell.earned)}
+                    </div>
                   </div>
                 );
               }
@@ -170,7 +213,11 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
                   row={row}
                   col={col}
                   editable={editable}
-                  onSave={(value, expected) => (value === 'na' || value === 'NA' ? setNaPrompt({ unitId: u.id, leaf: leaf.code, expected, reason: '' }) : send(u.id, leaf.code, value, expected))}
+                  onSave={(value, expected) =>
+                    value === 'na' || value === 'NA'
+                      ? setNaPrompt({ unitId: u.id, leaf: leaf.code, expected, reason: '' })
+                      : send(u.id, leaf.code, value, expected)
+                  }
                 />
               );
             },
@@ -183,7 +230,9 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
             render: (_: unknown, u: GridUnit) => (
               <div>
                 <Typography.Text strong>{u.final === null ? '—' : u.final.toFixed(2)}</Typography.Text>
-                {u.rank !== null && <Typography.Text type="secondary">{` · ${t('assessment.grid.rank', { rank: u.rank })}`}</Typography.Text>}
+                {u.rank !== null && (
+                  <Typography.Text type="secondary">{` · ${t('assessment.grid.rank', { rank: u.rank })}`}</Typography.Text>
+                )}
                 <div>
                   {u.complete ? (
                     <Tag color="green">{t('assessment.results.complete')}</Tag>
@@ -204,12 +253,29 @@ export function ScoringGrid({ roundId, group, editable, correctionReason }: { ro
           title={t('assessment.grid.naTitle', { leaf: naPrompt.leaf })}
           okButtonProps={{ disabled: naPrompt.reason.trim().length < 2 }}
           onOk={() => (send(naPrompt.unitId, naPrompt.leaf, 'na', naPrompt.expected, naPrompt.reason.trim()), setNaPrompt(null))}
-          onCancel={() => (setNaPrompt(null), void queryClient.invalidateQueries({ queryKey: trpc.assessment.inputs.grid.queryKey({ roundId, group }) }))}
+          onCancel={() => (
+            setNaPrompt(null),
+            void queryClient.invalidateQueries({ queryKey: trpc.assessment.inputs.grid.queryKey({ roundId, group }) })
+          )}
         >
-          <Input placeholder={t('assessment.grid.naPlaceholder')} value={naPrompt.reason} onChange={(e) => setNaPrompt({ ...naPrompt, reason: e.target.value })} autoFocus />
+          <Input
+            placeholder={t('assessment.grid.naPlaceholder')}
+            value={naPrompt.reason}
+            onChange={(e) => setNaPrompt({ ...naPrompt, reason: e.target.value })}
+            autoFocus
+          />
         </Modal>
       )}
-      {findingsOf && <FindingsDrawer roundId={roundId} unit={findingsOf.unit} leaf={findingsOf.leaf} editable={editable} correctionReason={correctionReason} onClose={() => setFindingsOf(null)} />}
+      {findingsOf && (
+        <FindingsDrawer
+          roundId={roundId}
+          unit={findingsOf.unit}
+          leaf={findingsOf.leaf}
+          editable={editable}
+          correctionReason={correctionReason}
+          onClose={() => setFindingsOf(null)}
+        />
+      )}
     </>
   );
 }

@@ -33,8 +33,25 @@ function SelfInput({ row, roundId }: { row: SelfRow; roundId: number }) {
   };
   return (
     <Space>
-      <Input size="small" style={{ width: 90 }} value={value ?? row.selfValue ?? ''} placeholder={inputHint(t, row.rule)} onChange={(e) => setValue(e.target.value)} onBlur={commit} onPressEnter={commit} aria-label={`self-${row.code}`} />
-      <Input size="small" style={{ width: 220 }} value={evidence ?? row.evidence} placeholder={t('assessment.self.evidence')} onChange={(e) => setEvidence(e.target.value)} onBlur={commit} onPressEnter={commit} />
+      <Input
+        size="small"
+        style={{ width: 90 }}
+        value={value ?? row.selfValue ?? ''}
+        placeholder={inputHint(t, row.rule)}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={commit}
+        onPressEnter={commit}
+        aria-label={`self-${row.code}`}
+      />
+      <Input
+        size="small"
+        style={{ width: 220 }}
+        value={evidence ?? row.evidence}
+        placeholder={t('assessment.self.evidence')}
+        onChange={(e) => setEvidence(e.target.value)}
+        onBlur={commit}
+        onPressEnter={commit}
+      />
     </Space>
   );
 }
@@ -45,7 +62,14 @@ export function SelfAssessmentPanel({ roundId, unitId }: { roundId: number; unit
   const self = useQuery(trpc.assessment.self.get.queryOptions({ roundId, unitId }));
   if (self.error) return <Alert type="error" showIcon title={errorMessage(self.error)} />;
   const data = self.data;
-  const gapTag = (gap: number | null) => (gap === null ? '—' : gap === 0 ? <Tag>0</Tag> : <Tag color={gap > 0 ? 'orange' : 'blue'}>{gap > 0 ? `+${formatPoints(gap)}` : formatPoints(gap)}</Tag>);
+  const gapTag = (gap: number | null) =>
+    gap === null ? (
+      '—'
+    ) : gap === 0 ? (
+      <Tag>0</Tag>
+    ) : (
+      <Tag color={gap > 0 ? 'orange' : 'blue'}>{gap > 0 ? `+${formatPoints(gap)}` : formatPoints(gap)}</Tag>
+    );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="self-assessment">
       {data && (
@@ -68,7 +92,10 @@ export function SelfAssessmentPanel({ roundId, unitId }: { roundId: number; unit
             title: t('assessment.sheet.indicator'),
             dataIndex: 'name',
             render: (name: string, r) => (
-              <span style={{ paddingLeft: (r.level - 1) * 18, fontWeight: r.level === 1 ? 600 : undefined }} title={r.isLeaf ? describeRule(t, r.rule, r.points) : undefined}>
+              <span
+                style={{ paddingLeft: (r.level - 1) * 18, fontWeight: r.level === 1 ? 600 : undefined }}
+                title={r.isLeaf ? describeRule(t, r.rule, r.points) : undefined}
+              >
                 {r.code} {name}
               </span>
             ),
@@ -85,13 +112,29 @@ export function SelfAssessmentPanel({ roundId, unitId }: { roundId: number; unit
               return (
                 <Space orientation="vertical" size={0}>
                   <span>{r.selfValue ?? '—'}</span>
-                  {r.evidence && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.evidence}</Typography.Text>}
+                  {r.evidence && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.evidence}
+                    </Typography.Text>
+                  )}
                 </Space>
               );
             },
           },
-          { title: t('assessment.self.selfEarned'), dataIndex: 'selfEarned', width: 90, align: 'right', render: (e: number | null) => formatPoints(e) },
-          { title: t('assessment.self.assessedEarned'), dataIndex: 'assessedEarned', width: 90, align: 'right', render: (e: number | null) => formatPoints(e) },
+          {
+            title: t('assessment.self.selfEarned'),
+            dataIndex: 'selfEarned',
+            width: 90,
+            align: 'right',
+            render: (e: number | null) => formatPoints(e),
+          },
+          {
+            title: t('assessment.self.assessedEarned'),
+            dataIndex: 'assessedEarned',
+            width: 90,
+            align: 'right',
+            render: (e: number | null) => formatPoints(e),
+          },
           { title: t('assessment.self.gap'), dataIndex: 'gap', width: 80, align: 'right', render: (g: number | null) => gapTag(g) },
         ]}
       />

@@ -9,7 +9,17 @@ import { Para } from './bulletin-sections';
 
 export type DraftContent = Inputs['bulletin']['save']['content'];
 export type ParagraphKey = 'basis' | 'overallComment' | 'requirementsIntro' | 'closing';
-type HeaderKey = 'documentNumber' | 'title' | 'officeName' | 'officeShortName' | 'addressees' | 'method' | 'schemeDocumentNumber' | 'publicity' | 'contactName' | 'contactPhone';
+type HeaderKey =
+  | 'documentNumber'
+  | 'title'
+  | 'officeName'
+  | 'officeShortName'
+  | 'addressees'
+  | 'method'
+  | 'schemeDocumentNumber'
+  | 'publicity'
+  | 'contactName'
+  | 'contactPhone';
 
 interface EditorProps {
   content: DraftContent;
@@ -24,12 +34,21 @@ export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
     <Col xs={24} md={span} key={key}>
       <label style={{ display: 'block' }}>
         <Typography.Text type="secondary">{t(`meeting.bulletin.${key === 'title' ? 'docTitle' : key}`)}</Typography.Text>
-        <Input value={content[key]} placeholder={placeholder} onChange={(e) => onChange({ ...content, [key]: e.target.value })} data-testid={`bulletin-field-${key}`} />
+        <Input
+          value={content[key]}
+          placeholder={placeholder}
+          onChange={(e) => onChange({ ...content, [key]: e.target.value })}
+          data-testid={`bulletin-field-${key}`}
+        />
       </label>
     </Col>
   );
   return (
-    <div className="kp-screen-only" data-testid="bulletin-header-fields" style={{ background: '#fafafa', border: '1px solid #eee', padding: 12, marginBottom: 16 }}>
+    <div
+      className="kp-screen-only"
+      data-testid="bulletin-header-fields"
+      style={{ background: '#fafafa', border: '1px solid #eee', padding: 12, marginBottom: 16 }}
+    >
       <Typography.Text strong>{t('meeting.bulletin.header')}</Typography.Text>
       <Row gutter={[12, 8]} style={{ marginTop: 8 }}>
         {field('officeName')}
@@ -37,7 +56,12 @@ export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
         <Col xs={24} md={6}>
           <label style={{ display: 'block' }}>
             <Typography.Text type="secondary">{t('meeting.bulletin.issueDate')}</Typography.Text>
-            <DatePicker style={{ width: '100%' }} allowClear={false} value={dayjs(content.issueDate)} onChange={(d) => d && onChange({ ...content, issueDate: d.format('YYYY-MM-DD') })} />
+            <DatePicker
+              style={{ width: '100%' }}
+              allowClear={false}
+              value={dayjs(content.issueDate)}
+              onChange={(d) => d && onChange({ ...content, issueDate: d.format('YYYY-MM-DD') })}
+            />
           </label>
         </Col>
         {field('title', 24)}
@@ -54,7 +78,13 @@ export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
 }
 
 /** One of the office's paragraphs: a text box for the office (with "restore"), text for everyone else and on paper. */
-export function EditableParagraph({ content, canEdit, onChange, name, defaults }: EditorProps & { name: ParagraphKey; defaults: Record<ParagraphKey, string> }) {
+export function EditableParagraph({
+  content,
+  canEdit,
+  onChange,
+  name,
+  defaults,
+}: EditorProps & { name: ParagraphKey; defaults: Record<ParagraphKey, string> }) {
   const { t } = useTranslation();
   const text = content[name];
   const lines = text.split(/\n\s*\n|\n/).filter((l) => l.trim() !== '');
@@ -65,11 +95,22 @@ export function EditableParagraph({ content, canEdit, onChange, name, defaults }
       <div className="kp-screen-only" style={{ marginBottom: 8 }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text type="secondary">{t(`meeting.bulletin.paragraphs.${name}`)}</Typography.Text>
-          <Button size="small" type="link" disabled={text === defaults[name]} onClick={() => onChange({ ...content, [name]: defaults[name] })}>
+          <Button
+            size="small"
+            type="link"
+            disabled={text === defaults[name]}
+            onClick={() => onChange({ ...content, [name]: defaults[name] })}
+          >
             {t('meeting.bulletin.resetParagraph')}
           </Button>
         </Space>
-        <Input.TextArea value={text} autoSize={{ minRows: 2, maxRows: 12 }} onChange={(e) => onChange({ ...content, [name]: e.target.value })} aria-label={t(`meeting.bulletin.paragraphs.${name}`)} data-testid={`bulletin-edit-${name}`} />
+        <Input.TextArea
+          value={text}
+          autoSize={{ minRows: 2, maxRows: 12 }}
+          onChange={(e) => onChange({ ...content, [name]: e.target.value })}
+          aria-label={t(`meeting.bulletin.paragraphs.${name}`)}
+          data-testid={`bulletin-edit-${name}`}
+        />
       </div>
       <div className="kp-print-only">{printed}</div>
     </div>
@@ -91,7 +132,8 @@ export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) 
     </ol>
   );
   if (!canEdit) return printed;
-  const update = (i: number, patch: Partial<DraftContent['requirements'][number]>) => onChange({ ...content, requirements: list.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const update = (i: number, patch: Partial<DraftContent['requirements'][number]>) =>
+    onChange({ ...content, requirements: list.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <>
       <div className="kp-screen-only" data-testid="bulletin-requirements-editor">
@@ -101,10 +143,21 @@ export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) 
               {i + 1}.
             </Col>
             <Col flex="200px">
-              <Input value={r.heading} placeholder={t('meeting.bulletin.requirement.heading')} onChange={(e) => update(i, { heading: e.target.value })} aria-label={`${t('meeting.bulletin.requirement.heading')} ${i + 1}`} />
+              <Input
+                value={r.heading}
+                placeholder={t('meeting.bulletin.requirement.heading')}
+                onChange={(e) => update(i, { heading: e.target.value })}
+                aria-label={`${t('meeting.bulletin.requirement.heading')} ${i + 1}`}
+              />
             </Col>
             <Col flex="auto">
-              <Input.TextArea value={r.text} autoSize={{ minRows: 1, maxRows: 6 }} placeholder={t('meeting.bulletin.requirement.text')} onChange={(e) => update(i, { text: e.target.value })} aria-label={`${t('meeting.bulletin.requirement.text')} ${i + 1}`} />
+              <Input.TextArea
+                value={r.text}
+                autoSize={{ minRows: 1, maxRows: 6 }}
+                placeholder={t('meeting.bulletin.requirement.text')}
+                onChange={(e) => update(i, { text: e.target.value })}
+                aria-label={`${t('meeting.bulletin.requirement.text')} ${i + 1}`}
+              />
             </Col>
             <Col flex="170px">
               <DatePicker
@@ -122,7 +175,10 @@ export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) 
             </Col>
           </Row>
         ))}
-        <Button disabled={list.length >= 12} onClick={() => onChange({ ...content, requirements: [...list, { heading: '', text: '', dueDate: null }] })}>
+        <Button
+          disabled={list.length >= 12}
+          onClick={() => onChange({ ...content, requirements: [...list, { heading: '', text: '', dueDate: null }] })}
+        >
           {t('meeting.bulletin.requirement.add')}
         </Button>
       </div>

@@ -36,12 +36,37 @@ export function OverallFigures({ doc }: { doc: Doc }) {
   const o = doc.overall;
   const all = doc.groups.flatMap((g) => g.rows.map((r) => r.score));
   const rows = [
-    ...doc.groups.map((g) => ({ key: g.code, name: g.name, units: g.unitCount, average: g.average, max: g.max, min: g.min, passRate: g.passRate, counts: g.gradeCounts })),
-    { key: '__all', name: t('meeting.bulletin.cityTotal'), units: o.unitsAssessed, average: o.average, max: all.length ? Math.max(...all) : null, min: all.length ? Math.min(...all) : null, passRate: o.passRate, counts: o.gradeCounts },
+    ...doc.groups.map((g) => ({
+      key: g.code,
+      name: g.name,
+      units: g.unitCount,
+      average: g.average,
+      max: g.max,
+      min: g.min,
+      passRate: g.passRate,
+      counts: g.gradeCounts,
+    })),
+    {
+      key: '__all',
+      name: t('meeting.bulletin.cityTotal'),
+      units: o.unitsAssessed,
+      average: o.average,
+      max: all.length ? Math.max(...all) : null,
+      min: all.length ? Math.min(...all) : null,
+      passRate: o.passRate,
+      counts: o.gradeCounts,
+    },
   ];
   return (
     <>
-      <Para>{t('meeting.bulletin.summaryLine', { period: doc.periodLabel, units: o.unitsAssessed, average: formatScore(o.average), passRate: formatPercent(o.passRate) })}</Para>
+      <Para>
+        {t('meeting.bulletin.summaryLine', {
+          period: doc.periodLabel,
+          units: o.unitsAssessed,
+          average: formatScore(o.average),
+          passRate: formatPercent(o.passRate),
+        })}
+      </Para>
       <Table
         size="small"
         pagination={false}
@@ -56,7 +81,12 @@ export function OverallFigures({ doc }: { doc: Doc }) {
           { title: t('meeting.figures.max'), dataIndex: 'max', align: 'right', render: formatScore },
           { title: t('meeting.figures.min'), dataIndex: 'min', align: 'right', render: formatScore },
           { title: t('meeting.figures.passRate'), dataIndex: 'passRate', align: 'right', render: formatPercent },
-          ...doc.grades.map((grade) => ({ title: grade, key: grade, align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => r.counts.find((c) => c.grade === grade)?.count ?? 0 })),
+          ...doc.grades.map((grade) => ({
+            title: grade,
+            key: grade,
+            align: 'right' as const,
+            render: (_: unknown, r: (typeof rows)[number]) => r.counts.find((c) => c.grade === grade)?.count ?? 0,
+          })),
         ]}
       />
     </>
@@ -79,17 +109,42 @@ export function RankingTables({ doc }: { doc: Doc }) {
             rowKey={(r) => `${r.rank ?? '—'}-${r.unitName}`}
             dataSource={[...g.rows]}
             columns={[
-              { title: t('meeting.bulletin.columns.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (v: number | null) => v ?? '—' },
+              {
+                title: t('meeting.bulletin.columns.rank'),
+                dataIndex: 'rank',
+                width: 64,
+                align: 'center',
+                render: (v: number | null) => v ?? '—',
+              },
               {
                 title: t('meeting.bulletin.columns.movement'),
                 dataIndex: 'rankDelta',
                 width: 90,
                 align: 'center',
-                render: (d: number | null) => <span style={{ color: d === null || d === 0 ? undefined : d > 0 ? '#1b5e20' : '#b71c1c' }}>{formatMovement(d, t('meeting.figures.same'))}</span>,
+                render: (d: number | null) => (
+                  <span style={{ color: d === null || d === 0 ? undefined : d > 0 ? '#1b5e20' : '#b71c1c' }}>
+                    {formatMovement(d, t('meeting.figures.same'))}
+                  </span>
+                ),
               },
               { title: t('meeting.bulletin.columns.unit'), dataIndex: 'unitName' },
               { title: t('meeting.bulletin.columns.score'), dataIndex: 'score', width: 90, align: 'right', render: formatScore },
-              { title: t('meeting.bulletin.columns.grade'), dataIndex: 'grade', width: 80, align: 'center', render: (grade: string) => <span style={{ color: GRADE_COLORS[grade] === undefined ? undefined : grade === '不合格' ? '#b71c1c' : undefined, fontWeight: grade === '不合格' ? 700 : 400 }}>{grade}</span> },
+              {
+                title: t('meeting.bulletin.columns.grade'),
+                dataIndex: 'grade',
+                width: 80,
+                align: 'center',
+                render: (grade: string) => (
+                  <span
+                    style={{
+                      color: GRADE_COLORS[grade] === undefined ? undefined : grade === '不合格' ? '#b71c1c' : undefined,
+                      fontWeight: grade === '不合格' ? 700 : 400,
+                    }}
+                  >
+                    {grade}
+                  </span>
+                ),
+              },
               { title: t('meeting.bulletin.columns.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
             ]}
           />
@@ -138,7 +193,8 @@ export function Problems({ doc }: { doc: Doc }) {
             ({i + 1}){c.category}。
           </b>
           {t('meeting.bulletin.problemsLine', { summary: c.summary, count: c.findingCount, units: c.unitCount })}
-          {c.examples.length > 0 && t('meeting.bulletin.examples', { examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(';') })}
+          {c.examples.length > 0 &&
+            t('meeting.bulletin.examples', { examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(';') })}
         </Para>
       ))}
     </div>
@@ -153,10 +209,22 @@ export function Rectification({ doc }: { doc: Doc }) {
     <div data-testid="bulletin-rectification">
       <Para>
         {r.previousPeriodLabel}:
-        {t('meeting.bulletin.rectificationLine', { total: r.itemCount, onTime: r.closedOnTime, rate: formatPercent(r.onTimeRate), late: r.closedLate, overdue: r.overdue })}
+        {t('meeting.bulletin.rectificationLine', {
+          total: r.itemCount,
+          onTime: r.closedOnTime,
+          rate: formatPercent(r.onTimeRate),
+          late: r.closedLate,
+          overdue: r.overdue,
+        })}
       </Para>
-      <Para>{r.notReportedUnits.length > 0 ? `${t('meeting.presentation.notReportedTitle', { count: r.notReportedUnits.length })}:${r.notReportedUnits.join('、')}。` : t('meeting.presentation.allReported')}</Para>
-      {r.repeatedUnits.length > 0 && <Para>{`${t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}:${r.repeatedUnits.join('、')}。`}</Para>}
+      <Para>
+        {r.notReportedUnits.length > 0
+          ? `${t('meeting.presentation.notReportedTitle', { count: r.notReportedUnits.length })}:${r.notReportedUnits.join('、')}。`
+          : t('meeting.presentation.allReported')}
+      </Para>
+      {r.repeatedUnits.length > 0 && (
+        <Para>{`${t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}:${r.repeatedUnits.join('、')}。`}</Para>
+      )}
     </div>
   );
 }
@@ -166,7 +234,14 @@ export function Annexes({ doc }: { doc: Doc }) {
   return (
     <div data-testid="bulletin-annexes">
       {doc.annexes.map((a, i) => {
-        const lines = a.units.flatMap((u: AnnexUnit, ui) => u.findings.map((f, fi) => ({ key: `${ui}-${fi}`, unit: fi === 0 ? `${u.unitName}${u.score === null ? '' : `(${formatScore(u.score)})`}` : '', span: fi === 0 ? u.findings.length : 0, ...f })));
+        const lines = a.units.flatMap((u: AnnexUnit, ui) =>
+          u.findings.map((f, fi) => ({
+            key: `${ui}-${fi}`,
+            unit: fi === 0 ? `${u.unitName}${u.score === null ? '' : `(${formatScore(u.score)})`}` : '',
+            span: fi === 0 ? u.findings.length : 0,
+            ...f,
+          })),
+        );
         return (
           <section key={a.title} style={{ marginTop: 16 }}>
             <Typography.Title level={5}>
@@ -182,7 +257,13 @@ export function Annexes({ doc }: { doc: Doc }) {
                 { title: t('meeting.bulletin.columns.unit'), dataIndex: 'unit', width: 220, onCell: (r) => ({ rowSpan: r.span }) },
                 { title: t('meeting.bulletin.columns.indicator'), dataIndex: 'indicator', width: 180 },
                 { title: t('meeting.bulletin.columns.description'), dataIndex: 'description' },
-                { title: t('meeting.bulletin.columns.points'), dataIndex: 'pointsLost', width: 80, align: 'right', render: (p: number) => (p === 0 ? '—' : formatScore(p)) },
+                {
+                  title: t('meeting.bulletin.columns.points'),
+                  dataIndex: 'pointsLost',
+                  width: 80,
+                  align: 'right',
+                  render: (p: number) => (p === 0 ? '—' : formatScore(p)),
+                },
               ]}
             />
           </section>

@@ -11,7 +11,10 @@ export function usePeriodOptions(requested: string | null) {
   const list = periods.data ?? [];
   const options = list.map((p) => {
     const label = quarterLabel(t, p.period);
-    return { value: p.period, label: t('meeting.periodOption', { label, status: t(`meeting.periodStatus.${p.status}`, { defaultValue: p.status }) }) };
+    return {
+      value: p.period,
+      label: t('meeting.periodOption', { label, status: t(`meeting.periodStatus.${p.status}`, { defaultValue: p.status }) }),
+    };
   });
   const period = requested !== null && list.some((p) => p.period === requested) ? requested : (list[0]?.period ?? null);
   return { periods, options, period };

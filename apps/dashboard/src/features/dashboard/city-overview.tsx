@@ -38,7 +38,15 @@ function BriefList({ units, period, render }: { units: readonly Brief[]; period:
             <UnitLink unit={u} period={period} />
             <Typography.Text type="secondary">{u.group}</Typography.Text>
           </Space>
-          <Space size={8}>{render ? render(u) : <>{formatScore(u.final)} <GradeTag grade={u.grade} /></>}</Space>
+          <Space size={8}>
+            {render ? (
+              render(u)
+            ) : (
+              <>
+                {formatScore(u.final)} <GradeTag grade={u.grade} />
+              </>
+            )}
+          </Space>
         </List.Item>
       )}
     />
@@ -63,9 +71,18 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
       columns={[
-        { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={`/reports/${r.unitId}/${reportYear}`}>{name}</Link> },
+        {
+          title: t('dashboard.unit'),
+          dataIndex: 'name',
+          render: (name: string, r) => <Link to={`/reports/${r.unitId}/${reportYear}`}>{name}</Link>,
+        },
         { title: t('dashboard.overview.reportColumns.deadline'), dataIndex: 'deadline', width: 110 },
-        { title: t('dashboard.overview.reportColumns.reportedOn'), dataIndex: 'reportedOn', width: 130, render: (d: string | null) => d ?? '—' },
+        {
+          title: t('dashboard.overview.reportColumns.reportedOn'),
+          dataIndex: 'reportedOn',
+          width: 130,
+          render: (d: string | null) => d ?? '—',
+        },
         { title: t('dashboard.overview.reportColumns.daysLate'), dataIndex: 'daysLate', width: 90, align: 'right' },
       ]}
     />
@@ -76,7 +93,17 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
   if (data) {
     switch (data.kind) {
       case 'failing':
-        body = <BriefList units={data.units} period={unitPeriod} render={(u) => <>{formatScore(u.final)} {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : <GradeTag grade={u.grade} />}</>} />;
+        body = (
+          <BriefList
+            units={data.units}
+            period={unitPeriod}
+            render={(u) => (
+              <>
+                {formatScore(u.final)} {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : <GradeTag grade={u.grade} />}
+              </>
+            )}
+          />
+        );
         footer = <Link to="/rankings">{t('dashboard.overview.openRankings')}</Link>;
         break;
       case 'vetoes':
@@ -86,7 +113,10 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             dataSource={data.units}
             renderItem={(u) => (
               <List.Item>
-                <List.Item.Meta title={<UnitLink unit={u} period={unitPeriod} />} description={u.vetoItems.map((v) => `${v.code} ${v.name}${v.note ? `:${v.note}` : ''}`).join(';')} />
+                <List.Item.Meta
+                  title={<UnitLink unit={u} period={unitPeriod} />}
+                  description={u.vetoItems.map((v) => `${v.code} ${v.name}${v.note ? `:${v.note}` : ''}`).join(';')}
+                />
                 {u.isVetoFail ? <Tag color="red">{t('dashboard.vetoFail')}</Tag> : formatScore(u.final)}
               </List.Item>
             )}
@@ -109,10 +139,20 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             dataSource={data.items}
             pagination={data.items.length > 20 ? { pageSize: 20, size: 'small' } : false}
             columns={[
-              { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 120, render: (code: string, r) => <Link to={`/rectification?item=${r.id}`}>{code}</Link> },
+              {
+                title: t('dashboard.overview.itemColumns.code'),
+                dataIndex: 'code',
+                width: 120,
+                render: (code: string, r) => <Link to={`/rectification?item=${r.id}`}>{code}</Link>,
+              },
               { title: t('dashboard.unit'), dataIndex: 'unitName', ellipsis: true },
               { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
-              { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
+              {
+                title: t('dashboard.overview.itemColumns.status'),
+                dataIndex: 'status',
+                width: 100,
+                render: (s: string) => <StatusTag status={s as RectificationStatus} />,
+              },
             ]}
           />
         );
@@ -126,9 +166,19 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             dataSource={data.units}
             pagination={data.units.length > 20 ? { pageSize: 20, size: 'small' } : false}
             columns={[
-              { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => <Link to={profilePath(r.unitId)}>{name}</Link> },
+              {
+                title: t('dashboard.unit'),
+                dataIndex: 'name',
+                render: (name: string, r) => <Link to={profilePath(r.unitId)}>{name}</Link>,
+              },
               { title: t('dashboard.board.columns.open'), dataIndex: 'open', width: 80, align: 'right' },
-              { title: t('dashboard.board.columns.overdue'), dataIndex: 'overdue', width: 80, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+              {
+                title: t('dashboard.board.columns.overdue'),
+                dataIndex: 'overdue',
+                width: 80,
+                align: 'right',
+                render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+              },
             ]}
           />
         );
@@ -143,7 +193,17 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
   );
 }
 
-function ChangeList({ title, units, period, testId }: { title: string; units: readonly (Brief & { scoreDelta?: number })[]; period: string; testId: string }) {
+function ChangeList({
+  title,
+  units,
+  period,
+  testId,
+}: {
+  title: string;
+  units: readonly (Brief & { scoreDelta?: number })[];
+  period: string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={title} data-testid={testId}>
@@ -184,13 +244,16 @@ export function CityOverview() {
   const a = data.assessment;
   const reports = data.reports;
   const rect = data.rectification;
-  const rankingsOf = (group?: string) => `/rankings?${new URLSearchParams({ ...(period ? { period } : {}), ...(group ? { group } : {}) }).toString()}`;
+  const rankingsOf = (group?: string) =>
+    `/rankings?${new URLSearchParams({ ...(period ? { period } : {}), ...(group ? { group } : {}) }).toString()}`;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="overview-title">
-            {a ? `${t('dashboard.overview.title')} · ${t('dashboard.overview.subtitle', { period: formatPeriod(a.period, i18n.language) })}` : t('dashboard.overview.title')}
+            {a
+              ? `${t('dashboard.overview.title')} · ${t('dashboard.overview.subtitle', { period: formatPeriod(a.period, i18n.language) })}`
+              : t('dashboard.overview.title')}
           </Typography.Title>
         }
         extra={
@@ -215,13 +278,33 @@ export function CityOverview() {
         {a && (
           <>
             <Col xs={12} md={8} xl={4}>
-              <FigureCard testId="figure-assessed" title={t('dashboard.overview.figures.assessed')} value={a.totals.units} hint={t('dashboard.overview.figures.assessedHint', { scored: a.totals.scored, ranked: a.totals.ranked })} onOpen={() => void navigate(rankingsOf())} />
+              <FigureCard
+                testId="figure-assessed"
+                title={t('dashboard.overview.figures.assessed')}
+                value={a.totals.units}
+                hint={t('dashboard.overview.figures.assessedHint', { scored: a.totals.scored, ranked: a.totals.ranked })}
+                onOpen={() => void navigate(rankingsOf())}
+              />
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <FigureCard testId="figure-failing" title={t('dashboard.overview.figures.failing')} value={a.totals.failing} tone={a.totals.failing > 0 ? 'danger' : 'success'} hint={t('dashboard.overview.figures.failingHint')} onOpen={() => setList('failing')} />
+              <FigureCard
+                testId="figure-failing"
+                title={t('dashboard.overview.figures.failing')}
+                value={a.totals.failing}
+                tone={a.totals.failing > 0 ? 'danger' : 'success'}
+                hint={t('dashboard.overview.figures.failingHint')}
+                onOpen={() => setList('failing')}
+              />
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <FigureCard testId="figure-vetoes" title={t('dashboard.overview.figures.vetoes')} value={a.totals.vetoes} tone={a.totals.vetoes > 0 ? 'warning' : undefined} hint={t('dashboard.overview.figures.vetoesHint', { count: a.totals.vetoFail })} onOpen={() => setList('vetoes')} />
+              <FigureCard
+                testId="figure-vetoes"
+                title={t('dashboard.overview.figures.vetoes')}
+                value={a.totals.vetoes}
+                tone={a.totals.vetoes > 0 ? 'warning' : undefined}
+                hint={t('dashboard.overview.figures.vetoesHint', { count: a.totals.vetoFail })}
+                onOpen={() => setList('vetoes')}
+              />
             </Col>
           </>
         )}
@@ -230,15 +313,33 @@ export function CityOverview() {
             testId="figure-reports"
             title={t('dashboard.overview.figures.reportOnTime', { year: reports.year })}
             value={formatPercent(reports.overall.onTimeRate)}
-            hint={t('dashboard.overview.figures.reportHint', { expected: reports.overall.expected, onTime: reports.overall.onTime, late: reports.overall.late, missing: reports.overall.missing })}
+            hint={t('dashboard.overview.figures.reportHint', {
+              expected: reports.overall.expected,
+              onTime: reports.overall.onTime,
+              late: reports.overall.late,
+              missing: reports.overall.missing,
+            })}
             onOpen={() => setList(reports.overall.late === 0 && reports.overall.missing > 0 ? 'missingReports' : 'lateReports')}
           />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="figure-open" title={t('dashboard.overview.figures.rectOpen')} value={rect.open} hint={t('dashboard.overview.figures.rectHint', { date: rect.today, rate: formatPercent(rect.onTimeClosureRate) })} onOpen={() => setList('openByUnit')} />
+          <FigureCard
+            testId="figure-open"
+            title={t('dashboard.overview.figures.rectOpen')}
+            value={rect.open}
+            hint={t('dashboard.overview.figures.rectHint', { date: rect.today, rate: formatPercent(rect.onTimeClosureRate) })}
+            onOpen={() => setList('openByUnit')}
+          />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="figure-overdue" title={t('dashboard.overview.figures.rectOverdue')} value={rect.overdue} tone={rect.overdue > 0 ? 'danger' : 'success'} hint={`${t('dashboard.overview.figures.onTimeClosure')} ${formatPercent(rect.onTimeClosureRate)}`} onOpen={() => setList('overdueItems')} />
+          <FigureCard
+            testId="figure-overdue"
+            title={t('dashboard.overview.figures.rectOverdue')}
+            value={rect.overdue}
+            tone={rect.overdue > 0 ? 'danger' : 'success'}
+            hint={`${t('dashboard.overview.figures.onTimeClosure')} ${formatPercent(rect.onTimeClosureRate)}`}
+            onOpen={() => setList('overdueItems')}
+          />
         </Col>
       </Row>
       {a && (
@@ -282,20 +383,88 @@ export function CityOverview() {
               data-testid="overview-groups"
               scroll={{ x: 1100 }}
               columns={[
-                { title: t('dashboard.overview.columns.group'), dataIndex: 'name', width: 190, render: (name: string, g) => <Link to={rankingsOf(g.code)}>{`${g.code} ${name}`}</Link> },
+                {
+                  title: t('dashboard.overview.columns.group'),
+                  dataIndex: 'name',
+                  width: 190,
+                  render: (name: string, g) => <Link to={rankingsOf(g.code)}>{`${g.code} ${name}`}</Link>,
+                },
                 { title: t('dashboard.overview.columns.units'), dataIndex: 'scored', width: 70, align: 'right' },
-                { title: t('dashboard.overview.columns.average'), dataIndex: 'average', width: 80, align: 'right', render: (v: number | null) => formatScore(v) },
-                { title: t('dashboard.overview.columns.change'), dataIndex: 'averageDelta', width: 80, align: 'right', render: (v: number | null) => <Delta value={v} /> },
-                { title: t('dashboard.overview.columns.max'), dataIndex: 'max', width: 80, align: 'right', render: (v: number | null) => formatScore(v) },
-                { title: t('dashboard.overview.columns.min'), dataIndex: 'min', width: 80, align: 'right', render: (v: number | null) => formatScore(v) },
-                { title: t('dashboard.overview.columns.passRate'), dataIndex: 'passRate', width: 80, align: 'right', render: (v: number | null) => formatPercent(v) },
-                { title: t('dashboard.overview.columns.failing'), dataIndex: 'failing', width: 70, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-                { title: t('dashboard.overview.columns.top'), dataIndex: 'top', render: (units: Brief[]) => <Space size={[8, 0]} wrap>{units.map((u) => <UnitLink key={u.unit} unit={u} period={a.period} />)}</Space> },
-                { title: t('dashboard.overview.columns.bottom'), dataIndex: 'bottom', render: (units: Brief[]) => <Space size={[8, 0]} wrap>{units.map((u) => <UnitLink key={u.unit} unit={u} period={a.period} />)}</Space> },
+                {
+                  title: t('dashboard.overview.columns.average'),
+                  dataIndex: 'average',
+                  width: 80,
+                  align: 'right',
+                  render: (v: number | null) => formatScore(v),
+                },
+                {
+                  title: t('dashboard.overview.columns.change'),
+                  dataIndex: 'averageDelta',
+                  width: 80,
+                  align: 'right',
+                  render: (v: number | null) => <Delta value={v} />,
+                },
+                {
+                  title: t('dashboard.overview.columns.max'),
+                  dataIndex: 'max',
+                  width: 80,
+                  align: 'right',
+                  render: (v: number | null) => formatScore(v),
+                },
+                {
+                  title: t('dashboard.overview.columns.min'),
+                  dataIndex: 'min',
+                  width: 80,
+                  align: 'right',
+                  render: (v: number | null) => formatScore(v),
+                },
+                {
+                  title: t('dashboard.overview.columns.passRate'),
+                  dataIndex: 'passRate',
+                  width: 80,
+                  align: 'right',
+                  render: (v: number | null) => formatPercent(v),
+                },
+                {
+                  title: t('dashboard.overview.columns.failing'),
+                  dataIndex: 'failing',
+                  width: 70,
+                  align: 'right',
+                  render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+                },
+                {
+                  title: t('dashboard.overview.columns.top'),
+                  dataIndex: 'top',
+                  render: (units: Brief[]) => (
+                    <Space size={[8, 0]} wrap>
+                      {units.map((u) => (
+                        <UnitLink key={u.unit} unit={u} period={a.period} />
+                      ))}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('dashboard.overview.columns.bottom'),
+                  dataIndex: 'bottom',
+                  render: (units: Brief[]) => (
+                    <Space size={[8, 0]} wrap>
+                      {units.map((u) => (
+                        <UnitLink key={u.unit} unit={u} period={a.period} />
+                      ))}
+                    </Space>
+                  ),
+                },
               ]}
             />
           </Card>
-          <Card size="small" title={a.previousPeriod ? t('dashboard.overview.changesTitle', { period: formatPeriod(a.previousPeriod, i18n.language) }) : t('dashboard.overview.changesTitle', { period: '—' })}>
+          <Card
+            size="small"
+            title={
+              a.previousPeriod
+                ? t('dashboard.overview.changesTitle', { period: formatPeriod(a.previousPeriod, i18n.language) })
+                : t('dashboard.overview.changesTitle', { period: '—' })
+            }
+          >
             {a.previousPeriod === null ? (
               <Empty description={t('dashboard.overview.noPrevious')} />
             ) : (
@@ -307,10 +476,20 @@ export function CityOverview() {
                   <ChangeList testId="changes-falls" title={t('dashboard.overview.falls')} units={a.changes.falls} period={a.period} />
                 </Col>
                 <Col xs={24} lg={8}>
-                  <ChangeList testId="changes-failing" title={`${t('dashboard.overview.newlyFailing')}(${a.changes.newlyFailingCount})`} units={a.changes.newlyFailing} period={a.period} />
+                  <ChangeList
+                    testId="changes-failing"
+                    title={`${t('dashboard.overview.newlyFailing')}(${a.changes.newlyFailingCount})`}
+                    units={a.changes.newlyFailing}
+                    period={a.period}
+                  />
                   {a.changes.recoveredCount > 0 && (
                     <div style={{ marginTop: 16 }}>
-                      <ChangeList testId="changes-recovered" title={`${t('dashboard.overview.recovered')}(${a.changes.recoveredCount})`} units={a.changes.recovered} period={a.period} />
+                      <ChangeList
+                        testId="changes-recovered"
+                        title={`${t('dashboard.overview.recovered')}(${a.changes.recoveredCount})`}
+                        units={a.changes.recovered}
+                        period={a.period}
+                      />
                     </div>
                   )}
                 </Col>

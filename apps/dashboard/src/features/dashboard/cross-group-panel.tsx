@@ -25,16 +25,32 @@ export function CrossGroupPanel() {
   if (cross.isPending) return <Spin />;
   if (cross.error) return <DashboardError error={cross.error} />;
   const data = cross.data;
-  const rows = data.rows.filter((r) => (groups.length === 0 || groups.includes(r.group)) && (search === '' || r.name.includes(search) || r.unit.includes(search)));
+  const rows = data.rows.filter(
+    (r) => (groups.length === 0 || groups.includes(r.group)) && (search === '' || r.name.includes(search) || r.unit.includes(search)),
+  );
   return (
     <Card
-      title={<Typography.Title level={3} style={{ margin: 0 }} data-testid="compare-title">{`${t('dashboard.compare.title')} · ${formatPeriod(data.period, i18n.language)}`}</Typography.Title>}
+      title={
+        <Typography.Title
+          level={3}
+          style={{ margin: 0 }}
+          data-testid="compare-title"
+        >{`${t('dashboard.compare.title')} · ${formatPeriod(data.period, i18n.language)}`}</Typography.Title>
+      }
       extra={<PeriodPicker value={period} onChange={setPeriod} />}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={t('dashboard.compare.note')} data-testid="compare-note" />
         <Space wrap className="kp-no-print">
-          <Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('dashboard.group')} value={groups} onChange={setGroups} options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 260 }}
+            placeholder={t('dashboard.group')}
+            value={groups}
+            onChange={setGroups}
+            options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+          />
           <Input.Search allowClear style={{ width: 240 }} placeholder={t('units.searchPlaceholder')} onSearch={setSearch} />
         </Space>
         <Table<CrossRow>
@@ -44,16 +60,30 @@ export function CrossGroupPanel() {
           data-testid="compare-table"
           pagination={{ pageSize: 30, showSizeChanger: false, showTotal: (count) => t('common.total', { count }) }}
           columns={[
-            { title: t('dashboard.unit'), dataIndex: 'name', render: (name: string, r) => (r.unitId !== null ? <Link to={profilePath(r.unitId, data.period)}>{name}</Link> : name) },
+            {
+              title: t('dashboard.unit'),
+              dataIndex: 'name',
+              render: (name: string, r) => (r.unitId !== null ? <Link to={profilePath(r.unitId, data.period)}>{name}</Link> : name),
+            },
             { title: t('dashboard.group'), dataIndex: 'groupName', width: 200, render: (name: string, r) => `${r.group} ${name}` },
-            { title: t('dashboard.compare.groupRank'), dataIndex: 'rank', width: 110, render: (rank: number | null, r) => (rank === null ? t('dashboard.unranked') : `${rank} / ${r.groupRanked}`) },
+            {
+              title: t('dashboard.compare.groupRank'),
+              dataIndex: 'rank',
+              width: 110,
+              render: (rank: number | null, r) => (rank === null ? t('dashboard.unranked') : `${rank} / ${r.groupRanked}`),
+            },
             { title: t('dashboard.score'), dataIndex: 'final', width: 80, align: 'right', render: (s: number | null) => formatScore(s) },
             { title: t('dashboard.grade'), dataIndex: 'grade', width: 80, render: (g: string | null) => <GradeTag grade={g} /> },
             {
               title: <Tooltip title={t('dashboard.compare.percentileHelp')}>{t('dashboard.compare.percentile')} ⓘ</Tooltip>,
               dataIndex: 'percentile',
               width: 220,
-              render: (p: number | null) => (p === null ? '—' : <Progress percent={p} size="small" format={(v) => (v ?? 0).toFixed(1)} style={{ width: 180, margin: 0 }} />),
+              render: (p: number | null) =>
+                p === null ? (
+                  '—'
+                ) : (
+                  <Progress percent={p} size="small" format={(v) => (v ?? 0).toFixed(1)} style={{ width: 180, margin: 0 }} />
+                ),
             },
             {
               title: <Tooltip title={t('dashboard.compare.standardScoreHelp')}>{t('dashboard.compare.standardScore')} ⓘ</Tooltip>,

@@ -49,4 +49,3 @@ export function DashboardChart({ id, option, ariaLabel, height, onEvents }: Dash
     </div>
   );
 }
-

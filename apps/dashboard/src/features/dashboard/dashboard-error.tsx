@@ -12,5 +12,11 @@ export function DashboardError({ error }: { error: unknown }) {
       </Card>
     );
   }
-  return <Result status={errorCode(error) === 'FORBIDDEN' ? '403' : 'error'} title={errorCode(error) === 'FORBIDDEN' ? '403' : undefined} subTitle={errorMessage(error)} />;
+  return (
+    <Result
+      status={errorCode(error) === 'FORBIDDEN' ? '403' : 'error'}
+      title={errorCode(error) === 'FORBIDDEN' ? '403' : undefined}
+      subTitle={errorMessage(error)}
+    />
+  );
 }

@@ -51,14 +51,39 @@ export function HeatMapPanel() {
   const groupLabel = `${data.group.code} ${data.group.name}`;
   return (
     <Card
-      title={<Typography.Title level={3} style={{ margin: 0 }} data-testid="heatmap-title">{`${t('dashboard.heatMap.title')} · ${formatPeriod(data.period, i18n.language)}`}</Typography.Title>}
+      title={
+        <Typography.Title
+          level={3}
+          style={{ margin: 0 }}
+          data-testid="heatmap-title"
+        >{`${t('dashboard.heatMap.title')} · ${formatPeriod(data.period, i18n.language)}`}</Typography.Title>
+      }
       extra={<PeriodPicker value={period} onChange={setPeriod} />}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Segmented className="kp-no-print" value={data.group.code} onChange={(v) => setGroup(String(v))} options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}(${g.units})` }))} data-testid="group-picker" />
+        <Segmented
+          className="kp-no-print"
+          value={data.group.code}
+          onChange={(v) => setGroup(String(v))}
+          options={data.groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}(${g.units})` }))}
+          data-testid="group-picker"
+        />
         <Typography.Text type="secondary">{t('dashboard.heatMap.help')}</Typography.Text>
-        {data.weakest && <Alert type="warning" showIcon title={t('dashboard.heatMap.weakest', { name: data.weakest.name, share: formatPercent(data.weakest.average) })} data-testid="heatmap-weakest" />}
-        <DashboardChart id="heat-map" option={option} ariaLabel={t('dashboard.heatMap.chartLabel', { group: groupLabel })} height={heatMapHeight(view)} onEvents={events} />
+        {data.weakest && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('dashboard.heatMap.weakest', { name: data.weakest.name, share: formatPercent(data.weakest.average) })}
+            data-testid="heatmap-weakest"
+          />
+        )}
+        <DashboardChart
+          id="heat-map"
+          option={option}
+          ariaLabel={t('dashboard.heatMap.chartLabel', { group: groupLabel })}
+          height={heatMapHeight(view)}
+          onEvents={events}
+        />
       </Space>
     </Card>
   );

@@ -16,10 +16,19 @@ export function RankingTable({ rows, period, pageSize = 30 }: { rows: readonly R
       rowKey="unit"
       dataSource={[...rows]}
       data-testid="ranking-table"
-      pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false, size: 'small', showTotal: (count) => t('common.total', { count }) } : false}
+      pagination={
+        rows.length > pageSize
+          ? { pageSize, showSizeChanger: false, size: 'small', showTotal: (count) => t('common.total', { count }) }
+          : false
+      }
       rowClassName={(r) => (r.isFailing ? 'kp-row-failing' : '')}
       columns={[
-        { title: t('dashboard.rank'), dataIndex: 'rank', width: 60, render: (rank: number | null) => rank ?? <Typography.Text type="secondary">{t('dashboard.unranked')}</Typography.Text> },
+        {
+          title: t('dashboard.rank'),
+          dataIndex: 'rank',
+          width: 60,
+          render: (rank: number | null) => rank ?? <Typography.Text type="secondary">{t('dashboard.unranked')}</Typography.Text>,
+        },
         { title: t('dashboard.movementShort'), dataIndex: 'rankDelta', width: 64, render: (d: number | null) => <Movement delta={d} /> },
         {
           title: t('dashboard.unit'),
@@ -37,12 +46,27 @@ export function RankingTable({ rows, period, pageSize = 30 }: { rows: readonly R
           ),
         },
         { title: t('dashboard.score'), dataIndex: 'final', width: 76, align: 'right', render: (s: number | null) => formatScore(s) },
-        { title: t('dashboard.scoreDelta'), dataIndex: 'scoreDelta', width: 80, align: 'right', render: (d: number | null) => <Delta value={d} /> },
+        {
+          title: t('dashboard.scoreDelta'),
+          dataIndex: 'scoreDelta',
+          width: 80,
+          align: 'right',
+          render: (d: number | null) => <Delta value={d} />,
+        },
         {
           title: t('dashboard.grade'),
           dataIndex: 'grade',
           width: 76,
-          render: (g: string | null, r) => (r.isQuotaDemoted ? <Tooltip title={t('dashboard.quotaDemoted')}><span><GradeTag grade={g} />*</span></Tooltip> : <GradeTag grade={g} />),
+          render: (g: string | null, r) =>
+            r.isQuotaDemoted ? (
+              <Tooltip title={t('dashboard.quotaDemoted')}>
+                <span>
+                  <GradeTag grade={g} />*
+                </span>
+              </Tooltip>
+            ) : (
+              <GradeTag grade={g} />
+            ),
         },
       ]}
     />

@@ -45,7 +45,9 @@ export function UnitOverview({ unitId }: { unitId: number }) {
         }
       >
         {data.period ? (
-          <Typography.Text type="secondary">{t('dashboard.overview.subtitle', { period: formatPeriod(data.period, i18n.language) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('dashboard.overview.subtitle', { period: formatPeriod(data.period, i18n.language) })}
+          </Typography.Text>
         ) : (
           <Alert type="info" showIcon title={t('dashboard.noResults')} />
         )}
@@ -55,7 +57,21 @@ export function UnitOverview({ unitId }: { unitId: number }) {
         {r && (
           <>
             <Col xs={12} md={8} xl={4}>
-              <FigureCard testId="mine-score" title={t('dashboard.mine.score')} value={formatScore(r.final)} tone={r.isFailing ? 'danger' : undefined} hint={r.previous ? t('dashboard.mine.previous', { period: formatPeriod(r.previous.period, i18n.language), score: formatScore(r.previous.final), rank: r.previous.rank ?? '—' }) : undefined} />
+              <FigureCard
+                testId="mine-score"
+                title={t('dashboard.mine.score')}
+                value={formatScore(r.final)}
+                tone={r.isFailing ? 'danger' : undefined}
+                hint={
+                  r.previous
+                    ? t('dashboard.mine.previous', {
+                        period: formatPeriod(r.previous.period, i18n.language),
+                        score: formatScore(r.previous.final),
+                        rank: r.previous.rank ?? '—',
+                      })
+                    : undefined
+                }
+              />
             </Col>
             <Col xs={12} md={8} xl={4}>
               <FigureCard
@@ -73,24 +89,40 @@ export function UnitOverview({ unitId }: { unitId: number }) {
               <Card size="small" style={{ height: '100%' }} data-testid="mine-grade">
                 <Typography.Text type="secondary">{t('dashboard.mine.grade')}</Typography.Text>
                 <div style={{ fontSize: 22, marginTop: 6 }}>
-                  <GradeTag grade={r.grade} /> {r.vetoes.map((v) => <Tag key={v.code} color="red">{`${v.code} ${v.name}`}</Tag>)}
+                  <GradeTag grade={r.grade} />{' '}
+                  {r.vetoes.map((v) => (
+                    <Tag key={v.code} color="red">{`${v.code} ${v.name}`}</Tag>
+                  ))}
                 </div>
               </Card>
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <FigureCard testId="mine-findings" title={t('dashboard.mine.findings')} value={r.findings} tone={r.findings > 0 ? 'warning' : 'success'} />
+              <FigureCard
+                testId="mine-findings"
+                title={t('dashboard.mine.findings')}
+                value={r.findings}
+                tone={r.findings > 0 ? 'warning' : 'success'}
+              />
             </Col>
           </>
         )}
         <Col xs={12} md={8} xl={4}>
-          <FigureCard testId="mine-open" title={t('dashboard.mine.openItems')} value={data.rectification.open} hint={`${t('dashboard.mine.overdueItems')} ${data.rectification.overdue} · ${t('dashboard.board.onTime')} ${formatPercent(data.rectification.onTimeClosureRate)}`} tone={data.rectification.overdue > 0 ? 'danger' : undefined} />
+          <FigureCard
+            testId="mine-open"
+            title={t('dashboard.mine.openItems')}
+            value={data.rectification.open}
+            hint={`${t('dashboard.mine.overdueItems')} ${data.rectification.overdue} · ${t('dashboard.board.onTime')} ${formatPercent(data.rectification.onTimeClosureRate)}`}
+            tone={data.rectification.overdue > 0 ? 'danger' : undefined}
+          />
         </Col>
         {data.report && (
           <Col xs={12} md={8} xl={4}>
             <Card size="small" style={{ height: '100%' }} data-testid="mine-report">
               <Typography.Text type="secondary">{t('dashboard.mine.report', { year: data.report.year })}</Typography.Text>
               <div style={{ fontSize: 18, marginTop: 6 }}>
-                <Tag color={data.report.timeliness === 'on_time' ? 'green' : data.report.timeliness === 'not_due' ? 'default' : 'red'}>{t(`dashboard.mine.timeliness.${data.report.timeliness}`)}</Tag>
+                <Tag color={data.report.timeliness === 'on_time' ? 'green' : data.report.timeliness === 'not_due' ? 'default' : 'red'}>
+                  {t(`dashboard.mine.timeliness.${data.report.timeliness}`)}
+                </Tag>
               </div>
               <Link to={`/reports/${data.unit.id}/${data.report.year}`}>{data.report.reportedOn ?? data.report.deadline}</Link>
             </Card>
@@ -105,10 +137,24 @@ export function UnitOverview({ unitId }: { unitId: number }) {
             pagination={false}
             dataSource={data.overdueItems}
             columns={[
-              { title: t('dashboard.overview.itemColumns.code'), dataIndex: 'code', width: 130, render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link> },
-              { title: t('dashboard.overview.itemColumns.period'), dataIndex: 'period', width: 130, render: (code: string) => periodLabel(code) },
+              {
+                title: t('dashboard.overview.itemColumns.code'),
+                dataIndex: 'code',
+                width: 130,
+                render: (code: string, i) => <Link to={`/rectification?item=${i.id}`}>{code}</Link>,
+              },
+              {
+                title: t('dashboard.overview.itemColumns.period'),
+                dataIndex: 'period',
+                width: 130,
+                render: (code: string) => periodLabel(code),
+              },
               { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
-              { title: t('dashboard.overview.itemColumns.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s as RectificationStatus} /> },
+              {
+                title: t('dashboard.overview.itemColumns.status'),
+                dataIndex: 'status',
+                render: (s: string) => <StatusTag status={s as RectificationStatus} />,
+              },
             ]}
           />
         </Card>

@@ -22,7 +22,9 @@ export function UnitProfileSummary({ unitId }: { unitId: number }) {
             <>
               <Typography.Text type="secondary">{formatPeriod(r.period, i18n.language)}</Typography.Text>
               <Typography.Text>{`${formatScore(r.final)} ${t('charts.scoreUnit')}`}</Typography.Text>
-              <Typography.Text>{r.rank === null ? t('dashboard.unranked') : t('dashboard.rankOf', { rank: r.rank, count: r.group.ranked })}</Typography.Text>
+              <Typography.Text>
+                {r.rank === null ? t('dashboard.unranked') : t('dashboard.rankOf', { rank: r.rank, count: r.group.ranked })}
+              </Typography.Text>
               <Movement delta={r.rankDelta} />
               <GradeTag grade={r.grade} />
             </>

@@ -14,11 +14,15 @@ export interface ExplanationForWaterfall {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function waterfallViewOf(explanation: ExplanationForWaterfall, labels: Pick<ChartLabels, 'majorDeduction' | 'bonus' | 'vetoCap'>): ScoreWaterfallView | null {
+export function waterfallViewOf(
+  explanation: ExplanationForWaterfall,
+  labels: Pick<ChartLabels, 'majorDeduction' | 'bonus' | 'vetoCap'>,
+): ScoreWaterfallView | null {
   const { applicableMax: max, final } = explanation;
   if (final === null || max <= 0) return null;
   const indicatorEnds = explanation.waterfall.filter((s) => s.kind === 'indicator');
-  const baseEnd = indicatorEnds[indicatorEnds.length - 1]?.end ?? round2(100 - (explanation.indicators.reduce((s, i) => s + i.lost, 0) * 100) / max);
+  const baseEnd =
+    indicatorEnds[indicatorEnds.length - 1]?.end ?? round2(100 - (explanation.indicators.reduce((s, i) => s + i.lost, 0) * 100) / max);
   const steps: WaterfallStep[] = [];
   let previous = 100;
   let lost = 0;

@@ -3,15 +3,17 @@
 
 /** The fixed order of the quarterly meeting (季度通报会). */
 export type Slide =
-  | { kind: 'overview' }
-  | { kind: 'ranking'; group: string }
-  | { kind: 'problems' }
-  | { kind: 'rectification' }
-  | { kind: 'requirements' };
+  { kind: 'overview' } | { kind: 'ranking'; group: string } | { kind: 'problems' } | { kind: 'rectification' } | { kind: 'requirements' };
 
 /** overview → each group's ranking → problems by category → last period's rectification → requirements. */
 export function buildSlideSequence(groups: readonly { code: string }[]): Slide[] {
-  return [{ kind: 'overview' }, ...groups.map((g): Slide => ({ kind: 'ranking', group: g.code })), { kind: 'problems' }, { kind: 'rectification' }, { kind: 'requirements' }];
+  return [
+    { kind: 'overview' },
+    ...groups.map((g): Slide => ({ kind: 'ranking', group: g.code })),
+    { kind: 'problems' },
+    { kind: 'rectification' },
+    { kind: 'requirements' },
+  ];
 }
 
 export type DeckAction = { type: 'go'; index: number } | { type: 'exit' } | { type: 'digit'; digit: string } | null;

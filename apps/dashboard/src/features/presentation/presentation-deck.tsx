@@ -2,7 +2,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildSlideSequence, deckActionForKey, resolveDigits, type Slide } from './presentation-deck-model';
-import { INK, MUTED, OverviewSlide, periodLabel, ProblemsSlide, RankingSlide, RectificationSlide, RequirementsSlide, RULE, type MeetingData } from './presentation-slides';
+import {
+  INK,
+  MUTED,
+  OverviewSlide,
+  periodLabel,
+  ProblemsSlide,
+  RankingSlide,
+  RectificationSlide,
+  RequirementsSlide,
+  RULE,
+  type MeetingData,
+} from './presentation-slides';
 import { useFullscreen } from './use-fullscreen';
 
 /** Base type size: a 36th of the screen's height, between 16 and 40 px (about 30 px on 1080p). */
@@ -111,7 +122,17 @@ export function PresentationDeck({ data, onExit }: { data: MeetingData; onExit: 
         {slide.kind === 'rectification' && <RectificationSlide data={data} size={size} />}
         {slide.kind === 'requirements' && <RequirementsSlide data={data} size={size} />}
       </main>
-      <footer style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderTop: `2px solid ${RULE}`, paddingTop: size * 0.3, fontSize: footer, color: MUTED }}>
+      <footer
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          borderTop: `2px solid ${RULE}`,
+          paddingTop: size * 0.3,
+          fontSize: footer,
+          color: MUTED,
+        }}
+      >
         <span>
           {data.data.officeName} · {periodLabel(t, data.figures)}
         </span>

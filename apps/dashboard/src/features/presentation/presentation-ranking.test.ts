@@ -3,7 +3,15 @@ import type { RankingUnit } from '../../charts/options/ranking-bar';
 import { buildPresentationRankingOption, HIGHLIGHT_COLORS, richSafe, selectPresentationUnits } from './presentation-ranking';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const unit = (i: number, over: Partial<RankingUnit> = {}): RankingUnit => ({ key: `U${String(i).padStart(3, '0')}`, name: `单位${i}`, score: 100 - i, rank: i, rankDelta: 0, grade: i > 8 ? '不合格' : '良好', ...over });
+const unit = (i: number, over: Partial<RankingUnit> = {}): RankingUnit => ({
+  key: `U${String(i).padStart(3, '0')}`,
+  name: `单位${i}`,
+  score: 100 - i,
+  rank: i,
+  rankDelta: 0,
+  grade: i > 8 ? '不合格' : '良好',
+  ...over,
+});
 
 type Axis = { axisLabel: { formatter: (key: string) => string; fontSize: number; rich: Record<string, { backgroundColor?: string }> } };
 
@@ -21,13 +29,22 @@ describe('the ranking slide', () => {
     const units = [...Array.from({ length: 99 }, (_, i) => unit(i + 1)), unit(100, { rank: null, score: 30, isVetoFail: true })];
     const view = selectPresentationUnits(units);
     expect(view).toMatchObject({ total: 100, isCut: true });
-    expect(view.units.map((u) => u.key)).toEqual([...Array.from({ length: 10 }, (_, i) => unit(i + 1).key), ...Array.from({ length: 9 }, (_, i) => unit(i + 91).key), 'U100']);
+    expect(view.units.map((u) => u.key)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => unit(i + 1).key),
+      ...Array.from({ length: 9 }, (_, i) => unit(i + 91).key),
+      'U100',
+    ]);
     expect([...view.bottom]).toEqual(['U098', 'U099', 'U100']);
   });
 
   it('draws names in large type, top on green and bottom on red, with user text unable to open a style', () => {
     const units = [unit(1, { name: '{bottom|假冒}' }), unit(2, { name: XSS }), unit(3), unit(4), unit(5), unit(6), unit(7)];
-    const option = buildPresentationRankingOption(selectPresentationUnits(units), 24, 60) as { yAxis: Axis[]; animation: boolean; series: { type: string; barMaxWidth?: number }[]; dataZoom: unknown[] };
+    const option = buildPresentationRankingOption(selectPresentationUnits(units), 24, 60) as {
+      yAxis: Axis[];
+      animation: boolean;
+      series: { type: string; barMaxWidth?: number }[];
+      dataZoom: unknown[];
+    };
     const axis = option.yAxis[0];
     expect(axis?.axisLabel.fontSize).toBe(24);
     expect(axis?.axisLabel.rich['top']?.backgroundColor).toBe(HIGHLIGHT_COLORS.top);

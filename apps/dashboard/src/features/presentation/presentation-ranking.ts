@@ -29,7 +29,12 @@ export function selectPresentationUnits(units: readonly RankingUnit[]): Presenta
   const ranked = scored.filter((u) => u.rank !== null);
   const top = new Set(ranked.filter((u) => (u.rank ?? Infinity) <= HIGHLIGHT).map((u) => u.key));
   // The bottom: the last places of the order (a unit failed by a veto, unranked, is last).
-  const bottom = new Set(scored.slice(-HIGHLIGHT).filter((u) => !top.has(u.key)).map((u) => u.key));
+  const bottom = new Set(
+    scored
+      .slice(-HIGHLIGHT)
+      .filter((u) => !top.has(u.key))
+      .map((u) => u.key),
+  );
   return { units: shown, top, bottom, total: scored.length, isCut };
 }
 
@@ -39,7 +44,8 @@ export function richSafe(text: string): string {
 }
 
 type Loose = Record<string, unknown>;
-const asRecords = (value: unknown): Loose[] => (Array.isArray(value) ? (value as Loose[]) : value && typeof value === 'object' ? [value as Loose] : []);
+const asRecords = (value: unknown): Loose[] =>
+  Array.isArray(value) ? (value as Loose[]) : value && typeof value === 'object' ? [value as Loose] : [];
 
 export const HIGHLIGHT_COLORS = { top: '#1b5e20', bottom: '#b71c1c' } as const;
 
@@ -48,7 +54,12 @@ export const HIGHLIGHT_COLORS = { top: '#1b5e20', bottom: '#b71c1c' } as const;
  * Every unit is shown at once (no scroll window), names of the top and bottom units are set in
  * white on green or red, and no animation runs between slides.
  */
-export function buildPresentationRankingOption(view: PresentationRanking, fontSize: number, passScore: number | null, labels: ChartLabels = defaultChartLabels): EChartsCoreOption {
+export function buildPresentationRankingOption(
+  view: PresentationRanking,
+  fontSize: number,
+  passScore: number | null,
+  labels: ChartLabels = defaultChartLabels,
+): EChartsCoreOption {
   const option = buildRankingBarOption({ units: view.units, passScore, windowSize: Math.max(view.units.length, 1) }, labels) as Loose;
   const small = Math.round(fontSize * 0.8);
   const pad = [Math.round(fontSize * 0.12), Math.round(fontSize * 0.35)];
@@ -85,7 +96,12 @@ export function buildPresentationRankingOption(view: PresentationRanking, fontSi
       series['barMaxWidth'] = Math.round(fontSize * 1.3);
       const label = (series['label'] ?? {}) as Loose;
       const rich = (label['rich'] ?? {}) as Record<string, Loose>;
-      series['label'] = { ...label, rich: Object.fromEntries(Object.entries(rich).map(([k, style]) => [k, { ...style, fontSize: small, fontWeight: k === 'score' ? 'bold' : 'normal' }])) };
+      series['label'] = {
+        ...label,
+        rich: Object.fromEntries(
+          Object.entries(rich).map(([k, style]) => [k, { ...style, fontSize: small, fontWeight: k === 'score' ? 'bold' : 'normal' }]),
+        ),
+      };
     }
     const markLine = series['markLine'] as Loose | undefined;
     if (markLine) series['markLine'] = { ...markLine, label: { ...((markLine['label'] ?? {}) as Loose), fontSize: small } };

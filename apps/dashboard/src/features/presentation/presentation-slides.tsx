@@ -34,11 +34,25 @@ function Title({ children, size, sub }: { children: ReactNode; size: number; sub
   );
 }
 
-function Tile({ label, value, note, size, tone }: { label: string; value: ReactNode; note?: ReactNode; size: number; tone?: 'bad' | 'good' }) {
+function Tile({
+  label,
+  value,
+  note,
+  size,
+  tone,
+}: {
+  label: string;
+  value: ReactNode;
+  note?: ReactNode;
+  size: number;
+  tone?: 'bad' | 'good';
+}) {
   return (
     <div style={{ border: `2px solid ${RULE}`, padding: `${size * 0.4}px ${size * 0.6}px`, minWidth: 0 }}>
       <div style={{ fontSize: size * 0.75, color: MUTED, whiteSpace: 'nowrap' }}>{label}</div>
-      <div style={{ fontSize: size * 1.9, fontWeight: 700, lineHeight: 1.15, color: tone === 'bad' ? RED : tone === 'good' ? GREEN : INK }}>{value}</div>
+      <div style={{ fontSize: size * 1.9, fontWeight: 700, lineHeight: 1.15, color: tone === 'bad' ? RED : tone === 'good' ? GREEN : INK }}>
+        {value}
+      </div>
       {note && <div style={{ fontSize: size * 0.7, color: MUTED }}>{note}</div>}
     </div>
   );
@@ -54,7 +68,12 @@ function useTrend() {
   };
 }
 
-const cell = (size: number, align: 'left' | 'right' | 'center' = 'right'): CSSProperties => ({ padding: `${size * 0.22}px ${size * 0.45}px`, borderBottom: `1px solid ${MUTED}`, textAlign: align, whiteSpace: 'nowrap' });
+const cell = (size: number, align: 'left' | 'right' | 'center' = 'right'): CSSProperties => ({
+  padding: `${size * 0.22}px ${size * 0.45}px`,
+  borderBottom: `1px solid ${MUTED}`,
+  textAlign: align,
+  whiteSpace: 'nowrap',
+});
 
 export function periodLabel(t: (key: string, o?: Record<string, unknown>) => string, figures: Figures): string {
   return quarterLabel(t, figures.period.code);
@@ -71,17 +90,61 @@ export function OverviewSlide({ data, size }: SlideProps) {
       <Title size={size} sub={`${f.round.title} · ${t('meeting.presentation.asOf', { date: formatDate(f.period.endDate) })}`}>
         {t('meeting.presentation.overviewTitle', { period: periodLabel(t, f) })}
       </Title>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }} data-testid="overview-figures">
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }}
+        data-testid="overview-figures"
+      >
         <Tile size={size} label={t('meeting.figures.units')} value={o.units} />
-        <Tile size={size} label={t('meeting.figures.average')} value={formatScore(o.average)} note={trend(o.average, o.previous?.average, (n) => n.toFixed(2))} />
-        <Tile size={size} label={t('meeting.figures.passRate')} value={formatPercent(o.passed.value)} note={trend(o.passed.value, o.previous?.passed.value, (n) => `${(n * 100).toFixed(1)}%`)} />
-        <Tile size={size} label={t('meeting.figures.belowPass')} value={f.belowPass.length} tone={f.belowPass.length > 0 ? 'bad' : undefined} note={`${t('meeting.figures.vetoes')} ${f.vetoes.length}`} />
-        <Tile size={size} label={t('meeting.figures.reportsOnTime', { year: data.meeting.annualReports.year })} value={rate === null ? '—' : `${rate.toFixed(1)}%`} note={`${data.meeting.annualReports.onTime} / ${data.meeting.annualReports.expected}`} />
-        <Tile size={size} label={t('meeting.figures.openItems')} value={data.meeting.ledger.open} note={t('meeting.presentation.asOf', { date: formatDate(data.meeting.today) })} />
-        <Tile size={size} label={t('meeting.figures.overdueItems')} value={data.meeting.ledger.overdue} tone={data.meeting.ledger.overdue > 0 ? 'bad' : undefined} />
+        <Tile
+          size={size}
+          label={t('meeting.figures.average')}
+          value={formatScore(o.average)}
+          note={trend(o.average, o.previous?.average, (n) => n.toFixed(2))}
+        />
+        <Tile
+          size={size}
+          label={t('meeting.figures.passRate')}
+          value={formatPercent(o.passed.value)}
+          note={trend(o.passed.value, o.previous?.passed.value, (n) => `${(n * 100).toFixed(1)}%`)}
+        />
+        <Tile
+          size={size}
+          label={t('meeting.figures.belowPass')}
+          value={f.belowPass.length}
+          tone={f.belowPass.length > 0 ? 'bad' : undefined}
+          note={`${t('meeting.figures.vetoes')} ${f.vetoes.length}`}
+        />
+        <Tile
+          size={size}
+          label={t('meeting.figures.reportsOnTime', { year: data.meeting.annualReports.year })}
+          value={rate === null ? '—' : `${rate.toFixed(1)}%`}
+          note={`${data.meeting.annualReports.onTime} / ${data.meeting.annualReports.expected}`}
+        />
+        <Tile
+          size={size}
+          label={t('meeting.figures.openItems')}
+          value={data.meeting.ledger.open}
+          note={t('meeting.presentation.asOf', { date: formatDate(data.meeting.today) })}
+        />
+        <Tile
+          size={size}
+          label={t('meeting.figures.overdueItems')}
+          value={data.meeting.ledger.overdue}
+          tone={data.meeting.ledger.overdue > 0 ? 'bad' : undefined}
+        />
         <Tile size={size} label={t('meeting.figures.onTimeRate')} value={formatPercent(data.meeting.ledger.onTimeClosureRate.value)} />
       </div>
-      <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: size * 0.85, color: INK, borderTop: `2px solid ${RULE}`, borderBottom: `2px solid ${RULE}` }} data-testid="overview-groups">
+      <table
+        style={{
+          width: '100%',
+          borderCollapse: 'collapse',
+          fontSize: size * 0.85,
+          color: INK,
+          borderTop: `2px solid ${RULE}`,
+          borderBottom: `2px solid ${RULE}`,
+        }}
+        data-testid="overview-groups"
+      >
         <thead>
           <tr style={{ fontWeight: 700 }}>
             <th style={cell(size, 'left')}>{t('meeting.figures.group')}</th>
@@ -95,16 +158,21 @@ export function OverviewSlide({ data, size }: SlideProps) {
         </thead>
         <tbody>
           {f.groups.map((g) => {
-            const diff = g.average !== null && g.previous?.average != null ? Math.round((g.average - g.previous.average) * 100) / 100 : null;
+            const diff =
+              g.average !== null && g.previous?.average != null ? Math.round((g.average - g.previous.average) * 100) / 100 : null;
             return (
               <tr key={g.code}>
                 <td style={cell(size, 'left')}>{g.name}</td>
                 <td style={cell(size)}>{g.scored}</td>
                 <td style={{ ...cell(size), fontWeight: 700 }}>{formatScore(g.average)}</td>
-                <td style={{ ...cell(size), color: diff === null || diff === 0 ? MUTED : diff > 0 ? GREEN : RED }}>{diff === null ? '—' : diff === 0 ? '±0.00' : `${diff > 0 ? '▲' : '▼'}${Math.abs(diff).toFixed(2)}`}</td>
+                <td style={{ ...cell(size), color: diff === null || diff === 0 ? MUTED : diff > 0 ? GREEN : RED }}>
+                  {diff === null ? '—' : diff === 0 ? '±0.00' : `${diff > 0 ? '▲' : '▼'}${Math.abs(diff).toFixed(2)}`}
+                </td>
                 <td style={cell(size)}>{formatScore(g.max)}</td>
                 <td style={cell(size)}>{formatScore(g.min)}</td>
-                <td style={{ ...cell(size), color: g.passed.value !== null && g.passed.value < 1 ? RED : INK }}>{formatPercent(g.passed.value)}</td>
+                <td style={{ ...cell(size), color: g.passed.value !== null && g.passed.value < 1 ? RED : INK }}>
+                  {formatPercent(g.passed.value)}
+                </td>
               </tr>
             );
           })}
@@ -121,11 +189,22 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
   const view = useMemo(
     () =>
       selectPresentationUnits(
-        (g?.rows ?? []).map((r) => ({ key: r.code, name: r.name, score: r.final, rank: r.rank, rankDelta: r.rankDelta, grade: r.grade, isVetoFail: r.isVetoFail })),
+        (g?.rows ?? []).map((r) => ({
+          key: r.code,
+          name: r.name,
+          score: r.final,
+          rank: r.rank,
+          rankDelta: r.rankDelta,
+          grade: r.grade,
+          isVetoFail: r.isVetoFail,
+        })),
       ),
     [g],
   );
-  const option = useMemo(() => buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels), [view, size, data.figures.scheme.passScore, labels]);
+  const option = useMemo(
+    () => buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels),
+    [view, size, data.figures.scheme.passScore, labels],
+  );
   if (!g) return null;
   const legend = (color: string, text: string) => (
     <span style={{ background: color, color: '#fff', fontWeight: 700, padding: `0 ${size * 0.3}px`, marginLeft: size * 0.4 }}>{text}</span>
@@ -136,7 +215,11 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
         size={size}
         sub={
           <>
-            {t('meeting.presentation.rankingSubtitle', { count: g.scored, average: formatScore(g.average), passRate: formatPercent(g.passed.value) })}
+            {t('meeting.presentation.rankingSubtitle', {
+              count: g.scored,
+              average: formatScore(g.average),
+              passRate: formatPercent(g.passed.value),
+            })}
             {view.isCut && ` · ${t('meeting.presentation.rankingCut', { edge: EDGE })}`}
             {legend(HIGHLIGHT_COLORS.top, t('meeting.presentation.highlightTop', { n: HIGHLIGHT }))}
             {legend(HIGHLIGHT_COLORS.bottom, t('meeting.presentation.highlightBottom', { n: HIGHLIGHT }))}
@@ -145,7 +228,12 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
       >
         {t('meeting.presentation.rankingTitle', { group: g.name })}
       </Title>
-      <EChart option={option} height={height} ariaLabel={t('meeting.presentation.rankingTitle', { group: g.name })} testId={`ranking-chart-${g.code}`} />
+      <EChart
+        option={option}
+        height={height}
+        ariaLabel={t('meeting.presentation.rankingTitle', { group: g.name })}
+        testId={`ranking-chart-${g.code}`}
+      />
     </div>
   );
 }
@@ -161,23 +249,37 @@ export function ProblemsSlide({ data, size }: SlideProps) {
   const units = new Set(f.annexes.filter((a) => a.findings.length > 0).map((a) => a.code)).size;
   return (
     <div>
-      <Title size={size} sub={f.problems.length > 0 ? t('meeting.presentation.problemsLead', { problems: f.scope.problems, units }) : undefined}>
+      <Title
+        size={size}
+        sub={f.problems.length > 0 ? t('meeting.presentation.problemsLead', { problems: f.scope.problems, units }) : undefined}
+      >
         {t('meeting.presentation.problemsTitle')}
       </Title>
       {categories.length === 0 && <p style={{ fontSize: size }}>{t('meeting.presentation.noProblems')}</p>}
       <div style={{ display: 'grid', gridTemplateColumns: isGrid ? 'repeat(2, minmax(0, 1fr))' : '1fr', gap: size * 0.7 }}>
         {categories.map((c, i) => (
-          <section key={c.code} style={{ borderLeft: `${size / 4}px solid ${RULE}`, paddingLeft: size * 0.6 }} data-testid="problem-category">
+          <section
+            key={c.code}
+            style={{ borderLeft: `${size / 4}px solid ${RULE}`, paddingLeft: size * 0.6 }}
+            data-testid="problem-category"
+          >
             <div style={{ display: 'flex', alignItems: 'center', gap: size * 0.5 }}>
               <span style={{ fontSize: size * 1.15, fontWeight: 700, whiteSpace: 'nowrap' }}>
                 {i + 1}. {c.name}
               </span>
-              <span style={{ fontSize: size * 0.8, color: MUTED, whiteSpace: 'nowrap' }}>{t('meeting.presentation.problemsCategory', { problems: c.problems, units: c.units })}</span>
+              <span style={{ fontSize: size * 0.8, color: MUTED, whiteSpace: 'nowrap' }}>
+                {t('meeting.presentation.problemsCategory', { problems: c.problems, units: c.units })}
+              </span>
               <span aria-hidden style={{ flex: 1, maxWidth: size * 12 }}>
                 <span style={{ display: 'block', height: size * 0.45, width: `${(c.problems / most) * 100}%`, background: INK }} />
               </span>
             </div>
-            <div style={{ fontSize: size * 0.8, margin: `${size * 0.15}px 0`, color: INK }}>{c.indicators.slice(0, 3).map((x) => `${x.name} ${x.problems}`).join(' · ')}</div>
+            <div style={{ fontSize: size * 0.8, margin: `${size * 0.15}px 0`, color: INK }}>
+              {c.indicators
+                .slice(0, 3)
+                .map((x) => `${x.name} ${x.problems}`)
+                .join(' · ')}
+            </div>
             <ul style={{ margin: 0, paddingLeft: size * 1.1, fontSize: size * 0.8, color: INK, lineHeight: 1.45 }}>
               {c.examples.slice(0, examples).map((e) => (
                 <li key={`${e.unit}-${e.description}`}>
@@ -221,7 +323,10 @@ export function RectificationSlide({ data, size }: SlideProps) {
       <Title size={size} sub={t('meeting.presentation.asOf', { date: formatDate(r.asOf) })}>
         {t('meeting.presentation.rectificationTitle', { period: label })}
       </Title>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }} data-testid="rectification-figures">
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: size * 0.5, marginBottom: size * 0.8 }}
+        data-testid="rectification-figures"
+      >
         <Tile size={size} label={t('meeting.figures.itemsTotal')} value={f.total - f.cancelled} />
         <Tile size={size} label={t('meeting.figures.closedOnTime')} value={f.closedOnTime} tone="good" />
         <Tile size={size} label={t('meeting.figures.onTimeRate')} value={formatPercent(f.onTimeClosureRate.value)} />
@@ -230,13 +335,17 @@ export function RectificationSlide({ data, size }: SlideProps) {
       </div>
       <div data-testid="not-reported">
         <div style={{ fontSize: size, fontWeight: 700, marginBottom: size * 0.2 }}>
-          {r.notReportedBack.length > 0 ? t('meeting.presentation.notReportedTitle', { count: r.notReportedBack.length }) : t('meeting.presentation.allReported')}
+          {r.notReportedBack.length > 0
+            ? t('meeting.presentation.notReportedTitle', { count: r.notReportedBack.length })
+            : t('meeting.presentation.allReported')}
         </div>
         {r.notReportedBack.length > 0 && <NameList names={r.notReportedBack.map((u) => u.name)} size={size} tone="bad" limit={12} />}
       </div>
       {r.repeatedUnits.length > 0 && (
         <div style={{ marginTop: size * 0.7 }}>
-          <div style={{ fontSize: size, fontWeight: 700, marginBottom: size * 0.2 }}>{t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}</div>
+          <div style={{ fontSize: size, fontWeight: 700, marginBottom: size * 0.2 }}>
+            {t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}
+          </div>
           <NameList names={r.repeatedUnits.map((u) => u.name)} size={size * 0.9} tone="plain" limit={10} />
         </div>
       )}
@@ -254,7 +363,9 @@ export function RequirementsSlide({ data, size }: SlideProps) {
           <li key={r.heading} style={{ marginBottom: size * 0.7 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: size, alignItems: 'baseline' }}>
               <b>{r.heading}</b>
-              <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }}>{r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}</span>
+              <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }}>
+                {r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}
+              </span>
             </div>
             <div style={{ fontSize: size * 0.8, color: '#333333', lineHeight: 1.45 }}>{r.text}</div>
           </li>

@@ -3,7 +3,11 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RectificationActionInput } from '@kaoping/contracts/rectification/rectification-action';
-import { escalationLevelLabelsZh, escalationLevels, type RectificationActionType } from '@kaoping/contracts/rectification/rectification-status';
+import {
+  escalationLevelLabelsZh,
+  escalationLevels,
+  type RectificationActionType,
+} from '@kaoping/contracts/rectification/rectification-status';
 import { errorMessage, useTRPC } from '../../trpc';
 import { fileToBase64 } from './download';
 
@@ -27,7 +31,9 @@ export function ActionForm({ itemId, version, evidenceRequired, action, onClose 
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [url, setUrl] = useState('');
   const upload = useMutation(trpc.rectification.uploadEvidence.mutationOptions());
-  const run = useMutation(trpc.rectification.transition.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }));
+  const run = useMutation(
+    trpc.rectification.transition.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }),
+  );
   const needsEvidence = action === 'submit' || action === 'explain';
 
   const [missingEvidence, setMissingEvidence] = useState(false);
@@ -59,7 +65,16 @@ export function ActionForm({ itemId, version, evidenceRequired, action, onClose 
   };
 
   return (
-    <Modal open title={t(`rectification.actions.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={t('rectification.form.submit')} width={640} destroyOnHidden>
+    <Modal
+      open
+      title={t(`rectification.actions.${action}`)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okText={t('rectification.form.submit')}
+      width={640}
+      destroyOnHidden
+    >
       {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} style={{ marginBottom: 12 }} data-testid="action-error" />}
       <Form form={form} layout="vertical" onFinish={submit}>
         {action === 'submit' && (
@@ -107,7 +122,13 @@ export function ActionForm({ itemId, version, evidenceRequired, action, onClose 
             label={t('rectification.form.evidence')}
             required={evidenceRequired}
             validateStatus={missingEvidence && evidence.length === 0 ? 'error' : undefined}
-            help={missingEvidence && evidence.length === 0 ? t('rectification.evidenceRequired') : evidenceRequired ? undefined : t('rectification.evidenceOptional')}
+            help={
+              missingEvidence && evidence.length === 0
+                ? t('rectification.evidenceRequired')
+                : evidenceRequired
+                  ? undefined
+                  : t('rectification.evidenceOptional')
+            }
             data-testid="evidence-field"
           >
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -124,15 +145,25 @@ export function ActionForm({ itemId, version, evidenceRequired, action, onClose 
                 showUploadList={false}
                 beforeUpload={(file) => {
                   void fileToBase64(file).then((contentBase64) =>
-                    upload.mutate({ itemId, fileName: file.name, contentBase64 }, { onSuccess: (r) => setEvidence((list) => [...list, { label: r.fileName, url: r.url }]) }),
+                    upload.mutate(
+                      { itemId, fileName: file.name, contentBase64 },
+                      { onSuccess: (r) => setEvidence((list) => [...list, { label: r.fileName, url: r.url }]) },
+                    ),
                   );
                   return false;
                 }}
               >
-                <Button loading={upload.isPending} data-testid="evidence-upload">{t('rectification.form.upload')}</Button>
+                <Button loading={upload.isPending} data-testid="evidence-upload">
+                  {t('rectification.form.upload')}
+                </Button>
               </Upload>
               <Space.Compact style={{ width: '100%' }}>
-                <Input placeholder={t('rectification.form.evidenceUrl')} value={url} onChange={(e) => setUrl(e.target.value)} data-testid="evidence-url" />
+                <Input
+                  placeholder={t('rectification.form.evidenceUrl')}
+                  value={url}
+                  onChange={(e) => setUrl(e.target.value)}
+                  data-testid="evidence-url"
+                />
                 <Button
                   data-testid="evidence-add-url"
                   onClick={() => {

@@ -27,7 +27,10 @@ export function FiguresCards({ period, groupId }: { period: string | null; group
         [t('rectification.figuresLabels.open'), f.open],
         [t('rectification.figuresLabels.overdue'), f.overdue],
         [t('rectification.figuresLabels.closedOnTime'), f.closedOnTime],
-        [t('rectification.figuresLabels.onTimeRate'), `${percent(f.onTimeClosureRate.value)} (${t('rectification.rateOf', { numerator: f.onTimeClosureRate.numerator, denominator: f.onTimeClosureRate.denominator })})`],
+        [
+          t('rectification.figuresLabels.onTimeRate'),
+          `${percent(f.onTimeClosureRate.value)} (${t('rectification.rateOf', { numerator: f.onTimeClosureRate.numerator, denominator: f.onTimeClosureRate.denominator })})`,
+        ],
         [t('rectification.figuresLabels.medianDays'), f.medianDaysToClose ?? '—'],
         [t('rectification.figuresLabels.returned'), f.returnedAtRecheck],
         [t('rectification.figuresLabels.notReported'), f.unitsNotReportedBack.length],
@@ -35,18 +38,26 @@ export function FiguresCards({ period, groupId }: { period: string | null; group
     : [];
   return (
     <>
-    <Row gutter={[12, 12]} data-testid="rectification-figures">
-      {cells.map(([label, value]) => (
-        <Col key={label} xs={12} md={6} xl={3}>
-          <Card size="small" loading={figures.isPending}>
-            <Tooltip title={label === t('rectification.figuresLabels.notReported') ? f?.unitsNotReportedBack.map((u) => u.name).join('、') : undefined}>
-              <Statistic title={label} value={value} valueStyle={label === t('rectification.figuresLabels.overdue') && Number(value) > 0 ? { color: '#cf1322' } : undefined} />
-            </Tooltip>
-          </Card>
-        </Col>
-      ))}
-    </Row>
-    <LedgerDefinition />
+      <Row gutter={[12, 12]} data-testid="rectification-figures">
+        {cells.map(([label, value]) => (
+          <Col key={label} xs={12} md={6} xl={3}>
+            <Card size="small" loading={figures.isPending}>
+              <Tooltip
+                title={
+                  label === t('rectification.figuresLabels.notReported') ? f?.unitsNotReportedBack.map((u) => u.name).join('、') : undefined
+                }
+              >
+                <Statistic
+                  title={label}
+                  value={value}
+                  valueStyle={label === t('rectification.figuresLabels.overdue') && Number(value) > 0 ? { color: '#cf1322' } : undefined}
+                />
+              </Tooltip>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <LedgerDefinition />
     </>
   );
 }

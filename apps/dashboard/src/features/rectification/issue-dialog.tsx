@@ -9,7 +9,15 @@ import { errorMessage, useTRPC } from '../../trpc';
 type DueKind = 'working_days' | 'calendar_days' | 'date';
 
 /** 交办 one item by hand; the due date can be N working days on the national calendar (调休 included). */
-export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPeriod: string; defaults?: { unitId: number; title: string; source: 'manual' | 'report_rule' }; onClose: () => void }) {
+export function IssueDialog({
+  defaultPeriod,
+  defaults,
+  onClose,
+}: {
+  defaultPeriod: string;
+  defaults?: { unitId: number; title: string; source: 'manual' | 'report_rule' };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -18,9 +26,24 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
   const [days, setDays] = useState(15);
   const units = useQuery(trpc.units.options.queryOptions());
   const due = dueKind === 'date' ? null : { kind: dueKind, days };
-  const preview = useQuery({ ...trpc.rectification.previewDue.queryOptions({ due: due ?? { kind: 'working_days', days: 1 } }), enabled: due !== null });
-  const issue = useMutation(trpc.rectification.issue.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }));
-  const submit = (v: { unitId: number; period: string; title: string; requirement: string; date?: Dayjs; severity: (typeof severities)[number]; responsiblePerson: string; responsibleLeader: string; evidenceRequired: boolean }) =>
+  const preview = useQuery({
+    ...trpc.rectification.previewDue.queryOptions({ due: due ?? { kind: 'working_days', days: 1 } }),
+    enabled: due !== null,
+  });
+  const issue = useMutation(
+    trpc.rectification.issue.mutationOptions({ onSuccess: async () => (await queryClient.invalidateQueries(), onClose()) }),
+  );
+  const submit = (v: {
+    unitId: number;
+    period: string;
+    title: string;
+    requirement: string;
+    date?: Dayjs;
+    severity: (typeof severities)[number];
+    responsiblePerson: string;
+    responsibleLeader: string;
+    evidenceRequired: boolean;
+  }) =>
     issue.mutate({
       unitId: v.unitId,
       period: v.period,
@@ -34,11 +57,34 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
       evidenceRequired: v.evidenceRequired,
     });
   return (
-    <Modal open width={680} title={t('rectification.issue')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden>
+    <Modal
+      open
+      width={680}
+      title={t('rectification.issue')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={issue.isPending}
+      destroyOnHidden
+    >
       {issue.error && <Alert type="error" showIcon title={errorMessage(issue.error)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ period: defaultPeriod, severity: 'normal', evidenceRequired: true, unitId: defaults?.unitId, title: defaults?.title }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          period: defaultPeriod,
+          severity: 'normal',
+          evidenceRequired: true,
+          unitId: defaults?.unitId,
+          title: defaults?.title,
+        }}
+      >
         <Form.Item name="unitId" label={t('rectification.form.unit')} rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data ?? []).filter((u) => u.isActive).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))} data-testid="issue-unit" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(units.data ?? []).filter((u) => u.isActive).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+            data-testid="issue-unit"
+          />
         </Form.Item>
         <Form.Item name="period" label={t('rectification.form.period')} rules={[{ required: true, pattern: /^\d{4}(Q[1-4])?$/ }]}>
           <Input style={{ width: 140 }} />
@@ -50,7 +96,14 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
           <Input.TextArea rows={2} maxLength={4000} />
         </Form.Item>
         <Form.Item label={t('rectification.form.dueKind')}>
-          <Radio.Group value={dueKind} onChange={(e) => setDueKind(e.target.value as DueKind)} options={(['working_days', 'calendar_days', 'date'] as const).map((k) => ({ value: k, label: t(`rectification.dueRule.${k}`, { days: 'N' }) }))} />
+          <Radio.Group
+            value={dueKind}
+            onChange={(e) => setDueKind(e.target.value as DueKind)}
+            options={(['working_days', 'calendar_days', 'date'] as const).map((k) => ({
+              value: k,
+              label: t(`rectification.dueRule.${k}`, { days: 'N' }),
+            }))}
+          />
           {dueKind === 'date' ? (
             <Form.Item name="date" noStyle rules={[{ required: true }]}>
               <DatePicker style={{ marginTop: 8 }} />
@@ -58,7 +111,11 @@ export function IssueDialog({ defaultPeriod, defaults, onClose }: { defaultPerio
           ) : (
             <div style={{ marginTop: 8 }}>
               <InputNumber min={1} max={dueKind === 'working_days' ? 250 : 366} value={days} onChange={(v) => setDays(v ?? 1)} />{' '}
-              {preview.data && <Typography.Text type="secondary" data-testid="due-preview">{t('rectification.form.previewDue', { date: preview.data.dueDate })}</Typography.Text>}
+              {preview.data && (
+                <Typography.Text type="secondary" data-testid="due-preview">
+                  {t('rectification.form.previewDue', { date: preview.data.dueDate })}
+                </Typography.Text>
+              )}
             </div>
           )}
         </Form.Item>

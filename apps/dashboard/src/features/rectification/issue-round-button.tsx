@@ -31,10 +31,23 @@ export function IssueRoundButton({ roundId }: { roundId: number }) {
       <Button onClick={() => setOpen(true)} data-testid="issue-round">
         {t('rectification.issueRound.button')}
       </Button>
-      <Modal open={open} title={t('rectification.issueRound.button')} onCancel={() => setOpen(false)} confirmLoading={run.isPending} onOk={() => run.mutate({ roundId, grouping, due: { kind: 'working_days', days } })}>
+      <Modal
+        open={open}
+        title={t('rectification.issueRound.button')}
+        onCancel={() => setOpen(false)}
+        confirmLoading={run.isPending}
+        onOk={() => run.mutate({ roundId, grouping, due: { kind: 'working_days', days } })}
+      >
         <Space orientation="vertical">
           <Typography.Text type="secondary">{t('rectification.issueRound.help')}</Typography.Text>
-          <Radio.Group value={grouping} onChange={(e) => setGrouping(e.target.value as typeof grouping)} options={[{ value: 'per_unit_indicator', label: t('rectification.issueRound.perUnitIndicator') }, { value: 'per_finding', label: t('rectification.issueRound.perFinding') }]} />
+          <Radio.Group
+            value={grouping}
+            onChange={(e) => setGrouping(e.target.value as typeof grouping)}
+            options={[
+              { value: 'per_unit_indicator', label: t('rectification.issueRound.perUnitIndicator') },
+              { value: 'per_finding', label: t('rectification.issueRound.perFinding') },
+            ]}
+          />
           <Space>
             {t('rectification.form.dueKind')}
             <InputNumber min={1} max={250} value={days} onChange={(v) => setDays(v ?? 15)} />

@@ -15,26 +15,57 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
   const trpc = useTRPC();
   const detail = useQuery(trpc.rectification.get.queryOptions({ id: itemId }));
   const [action, setAction] = useState<RectificationActionType | null>(null);
-  if (detail.isPending) return <Drawer open onClose={onClose} size="large"><Spin /></Drawer>;
-  if (detail.error) return <Drawer open onClose={onClose}><Alert type="error" title={errorMessage(detail.error)} /></Drawer>;
+  if (detail.isPending)
+    return (
+      <Drawer open onClose={onClose} size="large">
+        <Spin />
+      </Drawer>
+    );
+  if (detail.error)
+    return (
+      <Drawer open onClose={onClose}>
+        <Alert type="error" title={errorMessage(detail.error)} />
+      </Drawer>
+    );
   const { item, events, files, allowedActions } = detail.data;
   const referenced = new Set((item.submission?.evidence ?? []).map((e) => e.url));
   const fileOf = (url: string) => files.find((f) => `kp-file:${f.id}` === url);
   const unreferenced = files.filter((f) => !referenced.has(`kp-file:${f.id}`));
   return (
-    <Drawer open onClose={onClose} size="large" title={<Space><span data-testid="item-code">{item.code}</span><StatusTag status={item.status} />{item.isOverdue && <Tag color="red">{`${t('rectification.overdueWorkingDays', { days: item.workingDaysOverdue })}(${t('rectification.overdueCalendarDays', { days: item.daysOverdue })})`}</Tag>}</Space>}>
+    <Drawer
+      open
+      onClose={onClose}
+      size="large"
+      title={
+        <Space>
+          <span data-testid="item-code">{item.code}</span>
+          <StatusTag status={item.status} />
+          {item.isOverdue && (
+            <Tag color="red">{`${t('rectification.overdueWorkingDays', { days: item.workingDaysOverdue })}(${t('rectification.overdueCalendarDays', { days: item.daysOverdue })})`}</Tag>
+          )}
+        </Space>
+      }
+    >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph strong>{item.title}</Typography.Paragraph>
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('rectification.columns.unit')}>{item.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.columns.due')}>
             {item.dueDate}
-            {item.dueRule.kind !== 'date' && <Typography.Text type="secondary">({t(`rectification.dueRule.${item.dueRule.kind}`, { days: 'days' in item.dueRule ? item.dueRule.days : 0 })})</Typography.Text>}
+            {item.dueRule.kind !== 'date' && (
+              <Typography.Text type="secondary">
+                ({t(`rectification.dueRule.${item.dueRule.kind}`, { days: 'days' in item.dueRule ? item.dueRule.days : 0 })})
+              </Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.issuedOn')}>{item.issuedOn}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.acknowledgedOn')}>{item.acknowledgedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('rectification.columns.severity')}>{t(`rectification.severities.${item.severity}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('rectification.columns.escalation')}>{item.escalationLevel ? t(`rectification.escalations.${item.escalationLevel}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('rectification.columns.severity')}>
+            {t(`rectification.severities.${item.severity}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('rectification.columns.escalation')}>
+            {item.escalationLevel ? t(`rectification.escalations.${item.escalationLevel}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.responsible')}>{item.responsiblePerson || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.leader')}>{item.responsibleLeader || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.requirement')} span={2}>
@@ -43,8 +74,16 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
               {item.evidenceRequired ? t('rectification.evidenceRequired') : t('rectification.evidenceOptional')}
             </Tag>
           </Descriptions.Item>
-          {item.returnReason && <Descriptions.Item label={t('rectification.detail.returnReason')} span={2}><Typography.Text type="danger">{item.returnReason}</Typography.Text></Descriptions.Item>}
-          {item.carriedInto && <Descriptions.Item label="结转" span={2}>{t('rectification.carried', { period: item.carriedInto })}</Descriptions.Item>}
+          {item.returnReason && (
+            <Descriptions.Item label={t('rectification.detail.returnReason')} span={2}>
+              <Typography.Text type="danger">{item.returnReason}</Typography.Text>
+            </Descriptions.Item>
+          )}
+          {item.carriedInto && (
+            <Descriptions.Item label="结转" span={2}>
+              {t('rectification.carried', { period: item.carriedInto })}
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {item.submission && (
           <Descriptions size="small" column={1} bordered title={t('rectification.detail.submission')}>
@@ -62,7 +101,13 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
                   const file = fileOf(e.url);
                   return (
                     <div key={i} data-testid="evidence-entry">
-                      {file ? <EvidenceFileLink file={file} /> : <a href={/^https?:\/\//.test(e.url) ? e.url : undefined} target="_blank" rel="noreferrer noopener">{e.label}</a>}
+                      {file ? (
+                        <EvidenceFileLink file={file} />
+                      ) : (
+                        <a href={/^https?:\/\//.test(e.url) ? e.url : undefined} target="_blank" rel="noreferrer noopener">
+                          {e.label}
+                        </a>
+                      )}
                     </div>
                   );
                 })}
@@ -75,16 +120,33 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
         {allowedActions.length > 0 && (
           <Space wrap data-testid="item-actions">
             {allowedActions.map((a) => (
-              <Button key={a} type={['acknowledge', 'submit', 'recheck_pass', 'accept_explanation'].includes(a) ? 'primary' : 'default'} danger={['recheck_fail', 'reject_explanation', 'cancel'].includes(a)} onClick={() => setAction(a)}>
+              <Button
+                key={a}
+                type={['acknowledge', 'submit', 'recheck_pass', 'accept_explanation'].includes(a) ? 'primary' : 'default'}
+                danger={['recheck_fail', 'reject_explanation', 'cancel'].includes(a)}
+                onClick={() => setAction(a)}
+              >
                 {t(`rectification.actions.${a}`)}
               </Button>
             ))}
           </Space>
         )}
         <Typography.Title level={5}>{t('rectification.detail.timeline')}</Typography.Title>
-        <Timeline items={events.map((e) => ({ content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.action === 'issue' ? t('rectification.issued') : t(`rectification.actions.${e.action}`, { defaultValue: e.actionLabel })}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}` }))} />
+        <Timeline
+          items={events.map((e) => ({
+            content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.action === 'issue' ? t('rectification.issued') : t(`rectification.actions.${e.action}`, { defaultValue: e.actionLabel })}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}`,
+          }))}
+        />
       </Space>
-      {action && <ActionForm itemId={item.id} version={item.version} evidenceRequired={item.evidenceRequired} action={action} onClose={() => setAction(null)} />}
+      {action && (
+        <ActionForm
+          itemId={item.id}
+          version={item.version}
+          evidenceRequired={item.evidenceRequired}
+          action={action}
+          onClose={() => setAction(null)}
+        />
+      )}
     </Drawer>
   );
 }

@@ -13,7 +13,9 @@ describe('totals the person has not typed follow their parts', () => {
     expect(state.cells['apply.new.total']).toBe(0);
     state = typeCell(state, format, 'apply.new.natural', 12);
     expect(state.cells['apply.new.total']).toBe(12);
-    const h2 = checkReport({ year: 2025, format, cells: state.cells, unresolved: [] }).filter((c) => c.rule === 'H2' && c.severity === 'error');
+    const h2 = checkReport({ year: 2025, format, cells: state.cells, unresolved: [] }).filter(
+      (c) => c.rule === 'H2' && c.severity === 'error',
+    );
     expect(h2).toEqual([]);
   });
 
@@ -25,7 +27,10 @@ describe('totals the person has not typed follow their parts', () => {
   });
 
   it('自动填写合计 fills the offered totals, which then follow', () => {
-    let state: CellEdit = { cells: { ...emptyReportCells(format), 'review.upheld': 1, 'review.corrected': 2, 'review.other': 0, 'review.pending': 0 }, automatic: new Set<string>() };
+    let state: CellEdit = {
+      cells: { ...emptyReportCells(format), 'review.upheld': 1, 'review.corrected': 2, 'review.other': 0, 'review.pending': 0 },
+      automatic: new Set<string>(),
+    };
     state = fillDerivedTotals(state, format, { 'review.total': 3 });
     state = typeCell(state, format, 'review.upheld', 4);
     expect(state.cells['review.total']).toBe(6);

@@ -40,7 +40,12 @@ export function typeCell(state: CellEdit, format: ReportFormat, key: string, val
 }
 
 /** 本表空白填0: blank parts become 0 (typed), blank totals become automatic and follow their parts. */
-export function fillBlanksWithZero(state: CellEdit, format: ReportFormat, templateKeys: ReadonlySet<string>, totalKeys: ReadonlySet<string>): CellEdit {
+export function fillBlanksWithZero(
+  state: CellEdit,
+  format: ReportFormat,
+  templateKeys: ReadonlySet<string>,
+  totalKeys: ReadonlySet<string>,
+): CellEdit {
   const automatic = new Set(state.automatic);
   const cells: Cells = { ...state.cells };
   for (const k of templateKeys) {

@@ -20,7 +20,11 @@ describe('the report form keeps unsaved work in the browser', () => {
     const s = memoryStorage();
     const key = localDraftKey(1, 2025, 7, 3);
     writeLocalDraft(s, key, { draft: { cells: { 'apply.new.natural': 12 } }, automatic: ['apply.new.total'], at: '2026-12-07T01:00:00Z' });
-    expect(readLocalDraft(s, key)).toEqual({ draft: { cells: { 'apply.new.natural': 12 } }, automatic: ['apply.new.total'], at: '2026-12-07T01:00:00Z' });
+    expect(readLocalDraft(s, key)).toEqual({
+      draft: { cells: { 'apply.new.natural': 12 } },
+      automatic: ['apply.new.total'],
+      at: '2026-12-07T01:00:00Z',
+    });
     expect(readLocalDraft(s, localDraftKey(1, 2025, 7, 4))).toBeNull();
   });
 

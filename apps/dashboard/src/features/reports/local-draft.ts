@@ -9,7 +9,8 @@ export interface LocalDraft<D> {
 
 const PREFIX = 'kaoping.report-draft';
 
-export const localDraftKey = (unitId: number, year: number, reportId: number | null, version: number) => `${PREFIX}:${unitId}:${year}:${reportId ?? 'new'}:${version}`;
+export const localDraftKey = (unitId: number, year: number, reportId: number | null, version: number) =>
+  `${PREFIX}:${unitId}:${year}:${reportId ?? 'new'}:${version}`;
 
 export function readLocalDraft<D>(storage: Pick<Storage, 'getItem'>, key: string): LocalDraft<D> | null {
   try {

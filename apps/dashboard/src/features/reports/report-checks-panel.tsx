@@ -45,13 +45,19 @@ export function ReportChecksPanel({
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="report-checks">
       <Space wrap>
         {checks.length === 0 ? <Tag color="green">{t('reports.checks.ok')}</Tag> : null}
-        {blanks.length > 0 && <Tag color="gold" data-testid="blank-count">{t('reports.checks.blanks', { count: blanks.length })}</Tag>}
+        {blanks.length > 0 && (
+          <Tag color="gold" data-testid="blank-count">
+            {t('reports.checks.blanks', { count: blanks.length })}
+          </Tag>
+        )}
         {hard.length > 0 && <Tag color="red">{t('reports.checks.errors', { count: hard.length })}</Tag>}
         {soft.length > 0 && <Tag color="orange">{t('reports.checks.warnings', { count: soft.length })}</Tag>}
         {onExplain && unexplained > 0 && <Tag color="gold">{t('reports.checks.needExplain', { count: unexplained })}</Tag>}
         {!hidePrevious && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {previous ? t('reports.checks.previous', { year: previous.year, version: previous.versionNo }) : t('reports.checks.noPrevious', { year: year - 1 })}
+            {previous
+              ? t('reports.checks.previous', { year: previous.year, version: previous.versionNo })
+              : t('reports.checks.noPrevious', { year: year - 1 })}
           </Typography.Text>
         )}
       </Space>
@@ -119,7 +125,9 @@ export function ReportChecksPanel({
                           data-testid={`explain-${c.rule}`}
                         />
                       ) : (
-                        explanations[key] && <Typography.Text type="secondary">{`${t('reports.checks.explained')}:${explanations[key]}`}</Typography.Text>
+                        explanations[key] && (
+                          <Typography.Text type="secondary">{`${t('reports.checks.explained')}:${explanations[key]}`}</Typography.Text>
+                        )
                       )}
                     </Space>
                   </List.Item>

@@ -43,13 +43,40 @@ interface Draft {
 
 function draftOf(view: ReportView): Draft {
   const r = view.report;
-  if (!r) return { cells: emptyReportCells(view.format), sources: {}, importMeta: null, sectionOne: '', sectionFive: '', sectionSix: '', publishedAt: null, explanations: {} };
-  return { cells: { ...r.cells }, sources: { ...r.sources }, importMeta: r.importMeta, sectionOne: r.sectionOne, sectionFive: r.sectionFive, sectionSix: r.sectionSix, publishedAt: r.publishedAt, explanations: { ...r.explanations } };
+  if (!r)
+    return {
+      cells: emptyReportCells(view.format),
+      sources: {},
+      importMeta: null,
+      sectionOne: '',
+      sectionFive: '',
+      sectionSix: '',
+      publishedAt: null,
+      explanations: {},
+    };
+  return {
+    cells: { ...r.cells },
+    sources: { ...r.sources },
+    importMeta: r.importMeta,
+    sectionOne: r.sectionOne,
+    sectionFive: r.sectionFive,
+    sectionSix: r.sectionSix,
+    publishedAt: r.publishedAt,
+    explanations: { ...r.explanations },
+  };
 }
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-export function ReportEditor({ view, user, onVersion }: { view: ReportView; user: SessionUser; onVersion: (versionNo: number | null) => void }) {
+export function ReportEditor({
+  view,
+  user,
+  onVersion,
+}: {
+  view: ReportView;
+  user: SessionUser;
+  onVersion: (versionNo: number | null) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -93,7 +120,10 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   // Autosave to this browser while there are unsaved changes; warn before leaving them.
   useEffect(() => {
     if (!dirty || !editable) return;
-    const timer = setTimeout(() => writeLocalDraft(localStorage, draftKey, { draft, automatic: [...automatic], at: new Date().toISOString() }), 300);
+    const timer = setTimeout(
+      () => writeLocalDraft(localStorage, draftKey, { draft, automatic: [...automatic], at: new Date().toISOString() }),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [dirty, editable, draft, automatic, draftKey]);
   useLeaveGuard(dirty && editable, t('reports.form.leaveConfirm'));
@@ -107,7 +137,17 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
 
   // The same function the server runs at save and submit.
   const checks = useMemo(
-    () => checkStoredReport({ format: view.format, year: view.year, cells: draft.cells, sectionSix: draft.sectionSix, sections: draft.importMeta?.sections ?? null }, { unitKind: view.unit.kind, previous: view.previous && { format: view.previous.format, cells: view.previous.cells } }),
+    () =>
+      checkStoredReport(
+        {
+          format: view.format,
+          year: view.year,
+          cells: draft.cells,
+          sectionSix: draft.sectionSix,
+          sections: draft.importMeta?.sections ?? null,
+        },
+        { unitKind: view.unit.kind, previous: view.previous && { format: view.previous.format, cells: view.previous.cells } },
+      ),
     [view, draft.cells, draft.sectionSix, draft.importMeta],
   );
   const readiness = useMemo(() => assessSubmitReadiness(checks, draft.explanations), [checks, draft.explanations]);
@@ -116,7 +156,9 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   const totalKeys = useMemo(() => totalKeysOf(view.format, templateKeys), [view.format, templateKeys]);
   const derived = useMemo(() => {
     const all = deriveTotals(draft.cells, view.format);
-    return Object.fromEntries(Object.entries(all).filter(([k]) => templateKeys.has(k) && (draft.cells[k] === null || draft.cells[k] === undefined)));
+    return Object.fromEntries(
+      Object.entries(all).filter(([k]) => templateKeys.has(k) && (draft.cells[k] === null || draft.cells[k] === undefined)),
+    );
   }, [draft.cells, view.format, templateKeys]);
   const extraRows = useMemo(() => {
     const rows = new Map<string, string>();
@@ -137,7 +179,13 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
   const busy = save.isPending || submit.isPending || decideReturn.isPending || decideAccept.isPending || correct.isPending;
 
   const saveDraft = async () => {
-    const saved = await save.mutateAsync({ unitId: view.unit.id, year: view.year, id: report?.id ?? null, version: report?.version ?? 0, ...draft });
+    const saved = await save.mutateAsync({
+      unitId: view.unit.id,
+      year: view.year,
+      id: report?.id ?? null,
+      version: report?.version ?? 0,
+      ...draft,
+    });
     setDirty(false);
     clearLocalDrafts(localStorage, view.unit.id, view.year);
     return saved.report;
@@ -216,7 +264,12 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
                 <Button danger onClick={() => (setReason(''), setDialog('return'))} disabled={busy} data-testid="report-return">
                   {t('reports.actions.returnForCorrection')}
                 </Button>
-                <Button type="primary" onClick={() => (setReason(''), setDialog('accept'))} disabled={busy || readiness.blocking.length > 0} data-testid="report-accept">
+                <Button
+                  type="primary"
+                  onClick={() => (setReason(''), setDialog('accept'))}
+                  disabled={busy || readiness.blocking.length > 0}
+                  data-testid="report-accept"
+                >
                   {t('reports.actions.accept')}
                 </Button>
               </>
@@ -239,15 +292,30 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
           <Descriptions.Item label={t('reports.columns.deadline')}>{view.timeliness.deadline}</Descriptions.Item>
           <Descriptions.Item label={t('reports.form.publishedAt')}>
             {editable ? (
-              <DatePicker size="small" value={draft.publishedAt ? dayjs(draft.publishedAt) : null} onChange={(d) => change({ publishedAt: d ? d.format('YYYY-MM-DD') : null })} data-testid="published-at" />
+              <DatePicker
+                size="small"
+                value={draft.publishedAt ? dayjs(draft.publishedAt) : null}
+                onChange={(d) => change({ publishedAt: d ? d.format('YYYY-MM-DD') : null })}
+                data-testid="published-at"
+              />
             ) : (
               (report?.publishedAt ?? '—')
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('reports.columns.reportedOn')}>{view.timeliness.reportedOn ?? '—'}</Descriptions.Item>
-          {report?.submittedAt && <Descriptions.Item label={t('reports.events.submitted')}>{t('reports.decision.submitted', { who: report.submittedByName ?? '', at: fmt(report.submittedAt) })}</Descriptions.Item>}
-          {report?.status === 'accepted' && <Descriptions.Item label={t('reports.events.accepted')}>{t('reports.decision.accepted', { who: report.decidedByName ?? '', at: fmt(report.decidedAt) })}</Descriptions.Item>}
-          {report?.correctionReason && <Descriptions.Item label={t('reports.events.correction')}>{report.correctionReason}</Descriptions.Item>}
+          {report?.submittedAt && (
+            <Descriptions.Item label={t('reports.events.submitted')}>
+              {t('reports.decision.submitted', { who: report.submittedByName ?? '', at: fmt(report.submittedAt) })}
+            </Descriptions.Item>
+          )}
+          {report?.status === 'accepted' && (
+            <Descriptions.Item label={t('reports.events.accepted')}>
+              {t('reports.decision.accepted', { who: report.decidedByName ?? '', at: fmt(report.decidedAt) })}
+            </Descriptions.Item>
+          )}
+          {report?.correctionReason && (
+            <Descriptions.Item label={t('reports.events.correction')}>{report.correctionReason}</Descriptions.Item>
+          )}
         </Descriptions>
         {restored && dirty && (
           <Alert
@@ -264,14 +332,43 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
         )}
         {editable && blockers.length > 0 && <SubmitBlockers blockers={blockers} />}
         {latestReturn && (
-          <Alert type="error" showIcon data-testid="report-returned" title={t('reports.decision.returned', { who: latestReturn.decidedByName ?? '', at: fmt(latestReturn.decidedAt), reason: latestReturn.decisionReason ?? '' })} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="report-returned"
+            title={t('reports.decision.returned', {
+              who: latestReturn.decidedByName ?? '',
+              at: fmt(latestReturn.decidedAt),
+              reason: latestReturn.decisionReason ?? '',
+            })}
+          />
         )}
         {report?.status === 'accepted' && <Alert type="success" showIcon title={t('reports.decision.locked')} />}
-        {!view.isLatest && <Alert type="info" showIcon title={t('reports.versions.version', { n: report?.versionNo ?? 0 })} action={<Button size="small" onClick={() => onVersion(null)}>{t('reports.versions.current')}</Button>} />}
+        {!view.isLatest && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('reports.versions.version', { n: report?.versionNo ?? 0 })}
+            action={
+              <Button size="small" onClick={() => onVersion(null)}>
+                {t('reports.versions.current')}
+              </Button>
+            }
+          />
+        )}
       </Card>
 
       <Card size="small" title={t('reports.checks.title')}>
-        <ReportChecksPanel checks={checks} cells={draft.cells} explanations={draft.explanations} {...(editable ? { onExplain: (key: string, text: string) => change({ explanations: { ...draft.explanations, [key]: text } }) } : {})} previous={view.previous} year={view.year} />
+        <ReportChecksPanel
+          checks={checks}
+          cells={draft.cells}
+          explanations={draft.explanations}
+          {...(editable
+            ? { onExplain: (key: string, text: string) => change({ explanations: { ...draft.explanations, [key]: text } }) }
+            : {})}
+          previous={view.previous}
+          year={view.year}
+        />
       </Card>
 
       <Row gutter={16}>
@@ -297,10 +394,38 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
               )
             }
           >
-            <TextSection title={t('reports.form.sectionOne')} value={draft.sectionOne} editable={editable} onChange={(v) => change({ sectionOne: v })} testId="section-one" />
-            <ReportTables format={view.format} cells={draft.cells} checks={checks} derived={derived} automatic={automatic} sources={draft.sources} extraRows={extraRows} {...(editable ? { onChange: setCell } : {})} testId="report-tables" />
-            <TextSection title={t('reports.form.sectionFive')} value={draft.sectionFive} editable={editable} onChange={(v) => change({ sectionFive: v })} testId="section-five" />
-            <TextSection title={t('reports.form.sectionSix')} value={draft.sectionSix} editable={editable} onChange={(v) => change({ sectionSix: v })} testId="section-six" />
+            <TextSection
+              title={t('reports.form.sectionOne')}
+              value={draft.sectionOne}
+              editable={editable}
+              onChange={(v) => change({ sectionOne: v })}
+              testId="section-one"
+            />
+            <ReportTables
+              format={view.format}
+              cells={draft.cells}
+              checks={checks}
+              derived={derived}
+              automatic={automatic}
+              sources={draft.sources}
+              extraRows={extraRows}
+              {...(editable ? { onChange: setCell } : {})}
+              testId="report-tables"
+            />
+            <TextSection
+              title={t('reports.form.sectionFive')}
+              value={draft.sectionFive}
+              editable={editable}
+              onChange={(v) => change({ sectionFive: v })}
+              testId="section-five"
+            />
+            <TextSection
+              title={t('reports.form.sectionSix')}
+              value={draft.sectionSix}
+              editable={editable}
+              onChange={(v) => change({ sectionSix: v })}
+              testId="section-six"
+            />
           </Card>
         </Col>
         <Col xs={24} xxl={6}>
@@ -308,36 +433,72 @@ export function ReportEditor({ view, user, onVersion }: { view: ReportView; user
         </Col>
       </Row>
 
-      {dialog === 'import' && <ReportImportDialog unitId={view.unit.id} year={view.year} onConfirm={applyImport} onClose={() => setDialog(null)} />}
+      {dialog === 'import' && (
+        <ReportImportDialog unitId={view.unit.id} year={view.year} onConfirm={applyImport} onClose={() => setDialog(null)} />
+      )}
       <Modal
         open={dialog === 'return' || dialog === 'accept' || dialog === 'correct'}
-        title={dialog === 'return' ? t('reports.actions.returnForCorrection') : dialog === 'accept' ? t('reports.actions.accept') : t('reports.actions.correct')}
-        okButtonProps={{ disabled: dialog !== 'accept' && reason.trim().length < 2, loading: busy, ...({ 'data-testid': 'decision-ok' } as object) }}
+        title={
+          dialog === 'return'
+            ? t('reports.actions.returnForCorrection')
+            : dialog === 'accept'
+              ? t('reports.actions.accept')
+              : t('reports.actions.correct')
+        }
+        okButtonProps={{
+          disabled: dialog !== 'accept' && reason.trim().length < 2,
+          loading: busy,
+          ...({ 'data-testid': 'decision-ok' } as object),
+        }}
         onCancel={() => setDialog(null)}
         onOk={() => {
           const done = () => setDialog(null);
-          if (dialog === 'return' && report) void run(() => decideReturn.mutateAsync({ id: report.id, version: report.version, reason }), t('reports.actions.returned')).then(done);
-          if (dialog === 'accept' && report) void run(() => decideAccept.mutateAsync({ id: report.id, version: report.version, note: reason }), t('reports.actions.accepted')).then(done);
+          if (dialog === 'return' && report)
+            void run(
+              () => decideReturn.mutateAsync({ id: report.id, version: report.version, reason }),
+              t('reports.actions.returned'),
+            ).then(done);
+          if (dialog === 'accept' && report)
+            void run(
+              () => decideAccept.mutateAsync({ id: report.id, version: report.version, note: reason }),
+              t('reports.actions.accepted'),
+            ).then(done);
           if (dialog === 'correct')
-            void run(async () => {
-              const next = await correct.mutateAsync({ unitId: view.unit.id, year: view.year, reason });
-              onVersion(null);
-              return next;
-            }, t('reports.actions.corrected', { version: (report?.versionNo ?? 0) + 1 })).then(done);
+            void run(
+              async () => {
+                const next = await correct.mutateAsync({ unitId: view.unit.id, year: view.year, reason });
+                onVersion(null);
+                return next;
+              },
+              t('reports.actions.corrected', { version: (report?.versionNo ?? 0) + 1 }),
+            ).then(done);
         }}
       >
         <Input.TextArea
           rows={3}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder={dialog === 'return' ? t('reports.actions.reason') : dialog === 'accept' ? t('reports.actions.acceptNote') : t('reports.actions.correctionReason')}
+          placeholder={
+            dialog === 'return'
+              ? t('reports.actions.reason')
+              : dialog === 'accept'
+                ? t('reports.actions.acceptNote')
+                : t('reports.actions.correctionReason')
+          }
           data-testid="decision-reason"
         />
       </Modal>
       {issuing && (
         <IssueDialog
           defaultPeriod={String(view.year)}
-          defaults={{ unitId: view.unit.id, title: `${view.year}年度政府信息公开工作年度报告数据不一致:${readiness.blocking.map((c) => c.message).slice(0, 5).join(';')}`, source: 'report_rule' }}
+          defaults={{
+            unitId: view.unit.id,
+            title: `${view.year}年度政府信息公开工作年度报告数据不一致:${readiness.blocking
+              .map((c) => c.message)
+              .slice(0, 5)
+              .join(';')}`,
+            source: 'report_rule',
+          }}
           onClose={() => setIssuing(false)}
         />
       )}
@@ -382,12 +543,29 @@ function SubmitBlockers({ blockers }: { blockers: readonly Blocker[] }) {
   );
 }
 
-function TextSection({ title, value, editable, onChange, testId }: { title: string; value: string; editable: boolean; onChange: (v: string) => void; testId: string }) {
+function TextSection({
+  title,
+  value,
+  editable,
+  onChange,
+  testId,
+}: {
+  title: string;
+  value: string;
+  editable: boolean;
+  onChange: (v: string) => void;
+  testId: string;
+}) {
   return (
     <div style={{ marginBottom: 12 }}>
       <Typography.Title level={5}>{title}</Typography.Title>
       {editable ? (
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 12 }}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={testId}
+        />
       ) : (
         <Typography.Paragraph style={{ whiteSpace: 'pre-line' }} data-testid={testId}>
           {value || '—'}

@@ -19,7 +19,13 @@ export function ReportHistory({ view, onVersion }: { view: ReportView; onVersion
         renderItem={(v) => (
           <List.Item
             actions={[
-              <Button key="view" size="small" type="link" disabled={v.id === view.report?.id} onClick={() => onVersion(v.id === latest?.id ? null : v.versionNo)}>
+              <Button
+                key="view"
+                size="small"
+                type="link"
+                disabled={v.id === view.report?.id}
+                onClick={() => onVersion(v.id === latest?.id ? null : v.versionNo)}
+              >
                 {t('reports.versions.view')}
               </Button>,
             ]}
@@ -30,7 +36,11 @@ export function ReportHistory({ view, onVersion }: { view: ReportView; onVersion
                 <ReportStatusTag status={v.status} />
                 {v.id === latest?.id && <Tag>{t('reports.versions.current')}</Tag>}
               </Space>
-              {v.correctionReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reports.versions.correction', { reason: v.correctionReason })}</Typography.Text>}
+              {v.correctionReason && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('reports.versions.correction', { reason: v.correctionReason })}
+                </Typography.Text>
+              )}
             </Space>
           </List.Item>
         )}
@@ -42,7 +52,8 @@ export function ReportHistory({ view, onVersion }: { view: ReportView; onVersion
           content: (
             <Space orientation="vertical" size={0}>
               <span>
-                {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {t('reports.versions.version', { n: e.versionNo })} · {t(`reports.events.${e.action}`)}
+                {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {t('reports.versions.version', { n: e.versionNo })} ·{' '}
+                {t(`reports.events.${e.action}`)}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {e.actorName}

@@ -41,11 +41,19 @@ const PROVENANCE_COLOR: Record<Provenance, { tag: string; background: string }> 
 
 /** The source text with the digits of the cell marked. */
 function SourceText({ text, span, active }: { text: string; span: readonly [number, number] | null; active: boolean }) {
-  if (!span || span[1] > text.length) return <Typography.Text code style={{ fontSize: 12 }}>{text}</Typography.Text>;
+  if (!span || span[1] > text.length)
+    return (
+      <Typography.Text code style={{ fontSize: 12 }}>
+        {text}
+      </Typography.Text>
+    );
   return (
     <Typography.Text code style={{ fontSize: 12 }}>
       {text.slice(0, span[0])}
-      <mark data-testid={active ? 'import-source-mark' : undefined} style={{ background: active ? '#ffd666' : '#fff1b8', padding: 0, fontWeight: active ? 700 : 400 }}>
+      <mark
+        data-testid={active ? 'import-source-mark' : undefined}
+        style={{ background: active ? '#ffd666' : '#fff1b8', padding: 0, fontWeight: active ? 700 : 400 }}
+      >
         {text.slice(span[0], span[1])}
       </mark>
       {text.slice(span[1])}
@@ -53,7 +61,17 @@ function SourceText({ text, span, active }: { text: string; span: readonly [numb
   );
 }
 
-export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitId: number; year: number; onConfirm: (parsed: ReportParseOutput) => void; onClose: () => void }) {
+export function ReportImportDialog({
+  unitId,
+  year,
+  onConfirm,
+  onClose,
+}: {
+  unitId: number;
+  year: number;
+  onConfirm: (parsed: ReportParseOutput) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [mode, setMode] = useState<'paste' | 'upload'>('paste');
@@ -77,7 +95,13 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
       .filter((k) => !onlySourced || result.sources[k] !== undefined || unresolved.has(k))
       .map((k) => {
         const source = result.sources[k];
-        const provenance: Provenance = unresolved.has(k) ? 'unresolved' : result.cells[k] === null ? 'blank' : source?.settled === 'rule' ? 'rule' : 'read';
+        const provenance: Provenance = unresolved.has(k)
+          ? 'unresolved'
+          : result.cells[k] === null
+            ? 'blank'
+            : source?.settled === 'rule'
+              ? 'rule'
+              : 'read';
         return {
           key: k,
           section: findCellDefinition(k)?.section ?? '',
@@ -108,7 +132,12 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" disabled={!result} onClick={() => result && onConfirm({ ...result, cells: { ...result.cells, ...edits } })} data-testid="import-confirm">
+          <Button
+            type="primary"
+            disabled={!result}
+            onClick={() => result && onConfirm({ ...result, cells: { ...result.cells, ...edits } })}
+            data-testid="import-confirm"
+          >
             {t('reports.importPanel.confirm')}
           </Button>
         </Space>
@@ -122,13 +151,35 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
             {
               key: 'paste',
               label: t('reports.importPanel.paste'),
-              children: <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('reports.importPanel.pastePlaceholder')} data-testid="import-text" />,
+              children: (
+                <Input.TextArea
+                  rows={6}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder={t('reports.importPanel.pastePlaceholder')}
+                  data-testid="import-text"
+                />
+              ),
             },
             {
               key: 'upload',
               label: t('reports.importPanel.upload'),
               children: (
-                <Upload accept=".txt,.md,.html,.htm,.docx,.pdf" maxCount={1} beforeUpload={(f) => { const tooBig = fileSizeProblem(f, REPORT_PARSE_MAX_BYTES); if (tooBig) { void message.error(tooBig); return Upload.LIST_IGNORE; } setFile(f); parse.reset(); return false; }} onRemove={() => setFile(null)}>
+                <Upload
+                  accept=".txt,.md,.html,.htm,.docx,.pdf"
+                  maxCount={1}
+                  beforeUpload={(f) => {
+                    const tooBig = fileSizeProblem(f, REPORT_PARSE_MAX_BYTES);
+                    if (tooBig) {
+                      void message.error(tooBig);
+                      return Upload.LIST_IGNORE;
+                    }
+                    setFile(f);
+                    parse.reset();
+                    return false;
+                  }}
+                  onRemove={() => setFile(null)}
+                >
                   <Button data-testid="import-choose-file">{t('reports.importPanel.chooseFile')}</Button>
                 </Upload>
               ),
@@ -136,7 +187,14 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
           ]}
         />
         <Space>
-          <Button type="primary" ghost loading={parse.isPending} disabled={mode === 'paste' ? text.trim() === '' : !file} onClick={() => void run()} data-testid="import-parse">
+          <Button
+            type="primary"
+            ghost
+            loading={parse.isPending}
+            disabled={mode === 'paste' ? text.trim() === '' : !file}
+            onClick={() => void run()}
+            data-testid="import-parse"
+          >
             {t('reports.importPanel.parse')}
           </Button>
           <Typography.Text type="secondary">{t('reports.importPanel.nothingSaved')}</Typography.Text>
@@ -152,7 +210,8 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
               description={
                 <Space orientation="vertical" size={2}>
                   <span>
-                    {result.importMeta.parsedUnit ?? '—'} · {result.importMeta.parsedYear ?? '—'} · {result.importMeta.parsedFormat ?? '—'} · {result.importMeta.input}
+                    {result.importMeta.parsedUnit ?? '—'} · {result.importMeta.parsedYear ?? '—'} · {result.importMeta.parsedFormat ?? '—'}{' '}
+                    · {result.importMeta.input}
                     {result.importMeta.traditional ? ' · 繁体' : ''}
                   </span>
                   <span>{t('reports.importPanel.sectionsFound', { sections: result.importMeta.sections.join(' ') || '—' })}</span>
@@ -160,7 +219,21 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                 </Space>
               }
             />
-            {result.notes.length > 0 && <Alert type="warning" showIcon title={t('reports.importPanel.notes')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>} data-testid="import-notes" />}
+            {result.notes.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('reports.importPanel.notes')}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {result.notes.map((n, i) => (
+                      <li key={i}>{n}</li>
+                    ))}
+                  </ul>
+                }
+                data-testid="import-notes"
+              />
+            )}
             {result.importMeta.warnings.length > 0 && (
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
                 {t('reports.importPanel.parserNotes')}:{result.importMeta.warnings.join(';')}
@@ -181,15 +254,24 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                 {t('reportReview.provenance.hint')}
               </Typography.Text>
             </Space>
-            <div data-testid="import-source-preview" style={{ minHeight: 44, padding: '6px 10px', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fafafa' }}>
+            <div
+              data-testid="import-source-preview"
+              style={{ minHeight: 44, padding: '6px 10px', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fafafa' }}
+            >
               {(() => {
                 const row = rows.find((r) => r.key === active);
                 if (!row) return <Typography.Text type="secondary">{t('reportReview.provenance.hint')}</Typography.Text>;
-                if (row.line === null) return <Typography.Text type="secondary">{row.label}: {t('reportReview.provenance.none')}</Typography.Text>;
+                if (row.line === null)
+                  return (
+                    <Typography.Text type="secondary">
+                      {row.label}: {t('reportReview.provenance.none')}
+                    </Typography.Text>
+                  );
                 return (
                   <Space orientation="vertical" size={2}>
                     <Typography.Text strong>
-                      {row.label} · {t('reportReview.provenance.line', { line: row.line })} · <Tag color={PROVENANCE_COLOR[row.provenance].tag}>{t(`reportReview.provenance.${row.provenance}`)}</Tag>
+                      {row.label} · {t('reportReview.provenance.line', { line: row.line })} ·{' '}
+                      <Tag color={PROVENANCE_COLOR[row.provenance].tag}>{t(`reportReview.provenance.${row.provenance}`)}</Tag>
                     </Typography.Text>
                     <SourceText text={row.text} span={row.span} active />
                   </Space>
@@ -218,7 +300,10 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                   width: 300,
                   render: (label: string, r) => (
                     <span>
-                      {label} <Tag color={PROVENANCE_COLOR[r.provenance].tag}>{r.unresolved ? t('reports.importPanel.unresolved') : t(`reportReview.provenance.${r.provenance}`)}</Tag>
+                      {label}{' '}
+                      <Tag color={PROVENANCE_COLOR[r.provenance].tag}>
+                        {r.unresolved ? t('reports.importPanel.unresolved') : t(`reportReview.provenance.${r.provenance}`)}
+                      </Tag>
                     </span>
                   ),
                 },
@@ -226,10 +311,22 @@ export function ReportImportDialog({ unitId, year, onConfirm, onClose }: { unitI
                   title: t('reports.importPanel.value'),
                   dataIndex: 'value',
                   width: 110,
-                  render: (v: number | null, r) => <InputNumber size="small" controls={false} value={v} onChange={(nv) => setEdits((e) => ({ ...e, [r.key]: typeof nv === 'number' ? nv : null }))} style={{ width: 90 }} />,
+                  render: (v: number | null, r) => (
+                    <InputNumber
+                      size="small"
+                      controls={false}
+                      value={v}
+                      onChange={(nv) => setEdits((e) => ({ ...e, [r.key]: typeof nv === 'number' ? nv : null }))}
+                      style={{ width: 90 }}
+                    />
+                  ),
                 },
                 { title: t('reports.importPanel.line'), dataIndex: 'line', width: 70, render: (l: number | null) => l ?? '—' },
-                { title: t('reports.importPanel.source'), dataIndex: 'text', render: (s: string, r) => <SourceText text={s} span={r.span} active={r.key === active} /> },
+                {
+                  title: t('reports.importPanel.source'),
+                  dataIndex: 'text',
+                  render: (s: string, r) => <SourceText text={s} span={r.span} active={r.key === active} />,
+                },
               ]}
             />
           </>

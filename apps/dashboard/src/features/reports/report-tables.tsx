@@ -31,12 +31,22 @@ export interface ReportTablesProps {
 }
 
 const border = '1px solid #bfbfbf';
-const th: CSSProperties = { borderRight: border, borderBottom: border, padding: '4px 6px', background: '#fafafa', fontWeight: 600, textAlign: 'center', fontSize: 13 };
+const th: CSSProperties = {
+  borderRight: border,
+  borderBottom: border,
+  padding: '4px 6px',
+  background: '#fafafa',
+  fontWeight: 600,
+  textAlign: 'center',
+  fontSize: 13,
+};
 const td: CSSProperties = { borderRight: border, borderBottom: border, padding: '2px 4px', fontSize: 13 };
 const markColor: Record<Exclude<CellMark, null>, string> = { error: '#fff1f0', warning: '#fff7e6', blank: '#fffbe6' };
 
 /** The problems a check shows beside its cells: equations that do not hold and bad values (not blanks). */
-const isShownBeside = (c: ReportCheck) => (c.severity === 'error' && (c.delta !== null || (c.rule === 'H7' && c.lhs !== null))) || (c.severity === 'warning' && c.cells.length > 0 && c.lhs !== null);
+const isShownBeside = (c: ReportCheck) =>
+  (c.severity === 'error' && (c.delta !== null || (c.rule === 'H7' && c.lhs !== null))) ||
+  (c.severity === 'warning' && c.cells.length > 0 && c.lhs !== null);
 const isBlankCheck = (c: ReportCheck) => c.severity === 'error' && c.lhs === null;
 
 export function markCells(checks: readonly ReportCheck[], cells: Readonly<Record<string, number | null>>): Map<string, CellMark> {
@@ -66,7 +76,13 @@ interface ValueCellProps {
 
 const ValueCell = memo(function ValueCell({ cellKey, value, hint, mark, source, messages, automatic, editable, onChange }: ValueCellProps) {
   const { t } = useTranslation();
-  const tip = [messages, automatic ? t('reports.form.autoTotal') : '', source ? `${t('reports.form.source', { line: source.line })} ${source.text}` : ''].filter(Boolean).join('\n');
+  const tip = [
+    messages,
+    automatic ? t('reports.form.autoTotal') : '',
+    source ? `${t('reports.form.source', { line: source.line })} ${source.text}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   const content = editable ? (
     <InputNumber
       size="small"
@@ -110,7 +126,17 @@ function usePinnedLabels(table: RefObject<HTMLTableElement | null>) {
   }, [table]);
 }
 
-function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; props: ReportTablesProps; marks: Map<string, CellMark>; messagesByKey: Map<string, string[]> }) {
+function GridView({
+  grid,
+  props,
+  marks,
+  messagesByKey,
+}: {
+  grid: GridTable;
+  props: ReportTablesProps;
+  marks: Map<string, CellMark>;
+  messagesByKey: Map<string, string[]>;
+}) {
   const { t } = useTranslation();
   const tableRef = useRef<HTMLTableElement>(null);
   usePinnedLabels(tableRef);
@@ -135,7 +161,8 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
     const tds = cellsOfRow.map((c: GridCell) => {
       if (c.kind !== 'value' || c.key === undefined) {
         const pinned = c.col < firstValueCol && c.col + c.colSpan <= firstValueCol;
-        const base = c.kind === 'header' ? th : { ...td, textAlign: c.colSpan >= 2 ? ('left' as const) : ('center' as const), background: '#fcfcfc' };
+        const base =
+          c.kind === 'header' ? th : { ...td, textAlign: c.colSpan >= 2 ? ('left' as const) : ('center' as const), background: '#fcfcfc' };
         const style: CSSProperties = pinned ? { ...base, position: 'sticky', zIndex: inHead ? 3 : 1 } : base;
         return (
           <td key={`${c.row}-${c.col}`} rowSpan={c.rowSpan} colSpan={c.colSpan} style={style} data-pin-left={pinned ? '' : undefined}>
@@ -146,7 +173,12 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
       const key = c.key;
       const mark = marks.get(key) ?? null;
       return (
-        <td key={key} rowSpan={c.rowSpan} colSpan={c.colSpan} style={{ ...td, background: mark ? markColor[mark] : undefined, textAlign: 'right', minWidth: 60 }}>
+        <td
+          key={key}
+          rowSpan={c.rowSpan}
+          colSpan={c.colSpan}
+          style={{ ...td, background: mark ? markColor[mark] : undefined, textAlign: 'right', minWidth: 60 }}
+        >
           <ValueCell
             cellKey={key}
             value={props.cells[key] ?? null}
@@ -165,7 +197,11 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
     if (hasValues(r)) {
       const beside = besideRow.get(r) ?? [];
       tds.push(
-        <td key="checks" style={{ ...td, minWidth: 240, maxWidth: 360, fontSize: 12 }} data-testid={beside.length > 0 ? 'row-check' : undefined}>
+        <td
+          key="checks"
+          style={{ ...td, minWidth: 240, maxWidth: 360, fontSize: 12 }}
+          data-testid={beside.length > 0 ? 'row-check' : undefined}
+        >
           {beside.map((c, i) => (
             <div key={i} style={{ color: c.severity === 'error' ? '#cf1322' : '#d46b08' }}>
               <RuleTag rule={c.rule} color={c.severity === 'error' ? 'red' : 'orange'} /> {c.message}
@@ -187,7 +223,11 @@ function GridView({ grid, props, marks, messagesByKey }: { grid: GridTable; prop
   // The wrapper scrolls both ways so the head (sticky top) and the labels (sticky left) stay in view.
   return (
     <div style={{ overflow: 'auto', maxHeight: '75vh', marginBottom: 16 }} data-testid={`report-table-scroll-${grid.section}`}>
-      <table ref={tableRef} style={{ borderCollapse: 'separate', borderSpacing: 0, borderTop: border, borderLeft: border, width: '100%', tableLayout: 'auto' }} data-testid={`report-table-${grid.section}`}>
+      <table
+        ref={tableRef}
+        style={{ borderCollapse: 'separate', borderSpacing: 0, borderTop: border, borderLeft: border, width: '100%', tableLayout: 'auto' }}
+        data-testid={`report-table-${grid.section}`}
+      >
         <thead style={{ position: 'sticky', top: 0, zIndex: 2 }}>{headRows}</thead>
         <tbody>{rows}</tbody>
       </table>
@@ -232,7 +272,14 @@ function ExtraRows(props: ReportTablesProps) {
               return (
                 <td key={c} style={{ ...td, textAlign: 'right' }}>
                   {props.onChange ? (
-                    <InputNumber size="small" controls={false} value={props.cells[key] ?? null} onChange={(v) => props.onChange?.(key, typeof v === 'number' ? v : null)} style={{ width: '100%' }} data-cell={key} />
+                    <InputNumber
+                      size="small"
+                      controls={false}
+                      value={props.cells[key] ?? null}
+                      onChange={(v) => props.onChange?.(key, typeof v === 'number' ? v : null)}
+                      style={{ width: '100%' }}
+                      data-cell={key}
+                    />
                   ) : (
                     (props.cells[key] ?? '')
                   )}

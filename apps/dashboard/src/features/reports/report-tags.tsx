@@ -2,7 +2,13 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportStatus } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 
-const STATUS_COLORS: Record<ReportStatus | 'none', string> = { none: 'default', draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success' };
+const STATUS_COLORS: Record<ReportStatus | 'none', string> = {
+  none: 'default',
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'error',
+  accepted: 'success',
+};
 
 export function ReportStatusTag({ status }: { status: ReportStatus | null }) {
   const { t } = useTranslation();

@@ -18,7 +18,10 @@ export function blankCells(checks: readonly ReportCheck[], cells: Readonly<Recor
   return [...seen];
 }
 
-export function submitBlockers(readiness: Pick<SubmitReadiness, 'blocking' | 'unexplained'>, cells: Readonly<Record<string, number | null>>): Blocker[] {
+export function submitBlockers(
+  readiness: Pick<SubmitReadiness, 'blocking' | 'unexplained'>,
+  cells: Readonly<Record<string, number | null>>,
+): Blocker[] {
   const blanks = blankCells(readiness.blocking, cells);
   const out: Blocker[] = [];
   if (blanks.length > 0) out.push({ kind: 'blank', count: blanks.length, cell: blanks[0] ?? null });

@@ -4,11 +4,32 @@ import type { LeafRule } from '@kaoping/contracts/scoring/scheme';
 import { useTranslation } from 'react-i18next';
 import { ListEditor } from './list-editor';
 
-function NumberField({ label, value, onChange, max, testId }: { label: string; value: number; onChange: (n: number) => void; max?: number; testId?: string }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  max,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  max?: number;
+  testId?: string;
+}) {
   return (
     <Space size={4}>
       <span>{label}</span>
-      <InputNumber size="small" aria-label={label} min={0} max={max} step={0.5} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : 0)} data-testid={testId} />
+      <InputNumber
+        size="small"
+        aria-label={label}
+        min={0}
+        max={max}
+        step={0.5}
+        value={value}
+        onChange={(v) => onChange(typeof v === 'number' ? v : 0)}
+        data-testid={testId}
+      />
     </Space>
   );
 }
@@ -50,17 +71,37 @@ export function RuleFields({ rule, onChange }: { rule: LeafRule; onChange: (rule
     case 'rate':
       return (
         <Space wrap>
-          <NumberField label={t('schemeEditor.rule.target')} value={rule.target} max={100} onChange={(target) => onChange({ ...rule, target })} />
-          <NumberField label={t('schemeEditor.rule.perPointBelow')} value={rule.perPointBelow} onChange={(perPointBelow) => onChange({ ...rule, perPointBelow })} />
+          <NumberField
+            label={t('schemeEditor.rule.target')}
+            value={rule.target}
+            max={100}
+            onChange={(target) => onChange({ ...rule, target })}
+          />
+          <NumberField
+            label={t('schemeEditor.rule.perPointBelow')}
+            value={rule.perPointBelow}
+            onChange={(perPointBelow) => onChange({ ...rule, perPointBelow })}
+          />
         </Space>
       );
     case 'deduct':
-      return <NumberField label={t('schemeEditor.rule.perFinding')} value={rule.perFinding} onChange={(perFinding) => onChange({ ...rule, perFinding })} testId="rule-per-finding" />;
+      return (
+        <NumberField
+          label={t('schemeEditor.rule.perFinding')}
+          value={rule.perFinding}
+          onChange={(perFinding) => onChange({ ...rule, perFinding })}
+          testId="rule-per-finding"
+        />
+      );
     case 'rectification':
       return (
         <Space wrap>
           <NumberField label={t('schemeEditor.rule.perLate')} value={rule.perLate} onChange={(perLate) => onChange({ ...rule, perLate })} />
-          <NumberField label={t('schemeEditor.rule.perRejected')} value={rule.perRejected} onChange={(perRejected) => onChange({ ...rule, perRejected })} />
+          <NumberField
+            label={t('schemeEditor.rule.perRejected')}
+            value={rule.perRejected}
+            onChange={(perRejected) => onChange({ ...rule, perRejected })}
+          />
         </Space>
       );
   }

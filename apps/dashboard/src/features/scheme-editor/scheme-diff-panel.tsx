@@ -23,7 +23,11 @@ export function SchemeDiffPanel({ before, after }: { before: Scheme; after: Sche
               <Tag color={COLOR[c.kind]}>{t(`schemeEditor.diff.${c.kind}`)}</Tag>
               {c.code} {c.name}
               {c.kind === 'changed' && <Typography.Text type="secondary">:{c.fields.join('、')}</Typography.Text>}
-              {c.beforePoints !== c.afterPoints && <Typography.Text type="secondary">({t('schemeEditor.diff.points', { before: c.beforePoints ?? '—', after: c.afterPoints ?? '—' })})</Typography.Text>}
+              {c.beforePoints !== c.afterPoints && (
+                <Typography.Text type="secondary">
+                  ({t('schemeEditor.diff.points', { before: c.beforePoints ?? '—', after: c.afterPoints ?? '—' })})
+                </Typography.Text>
+              )}
             </span>
           </List.Item>
         )}

@@ -22,18 +22,31 @@ function pathOfCode(nodes: readonly IndicatorNode[], code: string, prefix: numbe
   return null;
 }
 
-const treeOf = (nodes: readonly IndicatorNode[]): TreeDataNode[] => nodes.map((n) => ({ key: n.code, title: `${n.code} ${n.name}(${n.points})`, children: n.children ? treeOf(n.children) : undefined }));
+const treeOf = (nodes: readonly IndicatorNode[]): TreeDataNode[] =>
+  nodes.map((n) => ({ key: n.code, title: `${n.code} ${n.name}(${n.points})`, children: n.children ? treeOf(n.children) : undefined }));
 const allCodes = (nodes: readonly IndicatorNode[]): string[] => nodes.flatMap((n) => [n.code, ...allCodes(n.children ?? [])]);
 
-export function SchemeDocumentImport({ defaultYear, onClose, onSaved }: { defaultYear: number; onClose: () => void; onSaved: (id: number) => void }) {
+export function SchemeDocumentImport({
+  defaultYear,
+  onClose,
+  onSaved,
+}: {
+  defaultYear: number;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [year, setYear] = useState(defaultYear);
   const [fileName, setFileName] = useState('');
   const [scheme, setScheme] = useState<Scheme | null>(null);
-  const propose = useMutation(trpc.schemeDocuments.propose.mutationOptions({ onSuccess: (p) => setScheme(p.ok ? (p.scheme as Scheme) : null) }));
-  const confirm = useMutation(trpc.schemeDocuments.confirm.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }));
+  const propose = useMutation(
+    trpc.schemeDocuments.propose.mutationOptions({ onSuccess: (p) => setScheme(p.ok ? (p.scheme as Scheme) : null) }),
+  );
+  const confirm = useMutation(
+    trpc.schemeDocuments.confirm.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }),
+  );
   const proposal = propose.data;
   const saved = confirm.data;
   const inferences = proposal?.ok ? (proposal.inferences as RuleInference[]) : [];
@@ -49,12 +62,25 @@ export function SchemeDocumentImport({ defaultYear, onClose, onSaved }: { defaul
   const tree = useMemo(() => (scheme ? treeOf(scheme.indicators) : []), [scheme]);
   const leaves = inferences.length;
   return (
-    <Modal open width={1100} title={t('schemeEditor.importDoc.title')} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
+    <Modal
+      open
+      width={1100}
+      title={t('schemeEditor.importDoc.title')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('schemeEditor.importDoc.help')}</Typography.Text>
         <Space>
           <span>{t('schemeEditor.importDoc.year')}</span>
-          <InputNumber aria-label={t('schemeEditor.importDoc.year')} min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} data-testid="scheme-doc-year" />
+          <InputNumber
+            aria-label={t('schemeEditor.importDoc.year')}
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(v) => typeof v === 'number' && setYear(v)}
+            data-testid="scheme-doc-year"
+          />
           <Upload
             accept=".xlsx,.docx"
             maxCount={1}
@@ -74,14 +100,39 @@ export function SchemeDocumentImport({ defaultYear, onClose, onSaved }: { defaul
         </Space>
         {propose.error && <Alert type="error" showIcon title={errorMessage(propose.error)} />}
         {proposal && !proposal.ok && (
-          <Alert type="error" showIcon title={t('schemeEditor.importDoc.refused')} description={<List size="small" dataSource={proposal.errors.map(formatSchemeRowError)} renderItem={(e) => <List.Item>{e}</List.Item>} />} data-testid="scheme-doc-errors" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('schemeEditor.importDoc.refused')}
+            description={
+              <List size="small" dataSource={proposal.errors.map(formatSchemeRowError)} renderItem={(e) => <List.Item>{e}</List.Item>} />
+            }
+            data-testid="scheme-doc-errors"
+          />
         )}
         {proposal?.ok && scheme && (
           <>
-            <Alert type="success" showIcon title={t('schemeEditor.importDoc.proposed', { tables: proposal.tables, rows: proposal.rows, leaves })} data-testid="scheme-doc-proposed" />
-            {proposal.warnings.length > 0 && <Alert type="warning" showIcon title={t('schemeEditor.importDoc.warnings')} description={<List size="small" dataSource={proposal.warnings} renderItem={(w) => <List.Item>{w}</List.Item>} />} />}
+            <Alert
+              type="success"
+              showIcon
+              title={t('schemeEditor.importDoc.proposed', { tables: proposal.tables, rows: proposal.rows, leaves })}
+              data-testid="scheme-doc-proposed"
+            />
+            {proposal.warnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('schemeEditor.importDoc.warnings')}
+                description={<List size="small" dataSource={proposal.warnings} renderItem={(w) => <List.Item>{w}</List.Item>} />}
+              />
+            )}
             <Space align="start" style={{ width: '100%' }}>
-              <Tree style={{ minWidth: 260, maxHeight: 420, overflow: 'auto' }} treeData={tree} expandedKeys={allCodes(scheme.indicators)} selectable={false} />
+              <Tree
+                style={{ minWidth: 260, maxHeight: 420, overflow: 'auto' }}
+                treeData={tree}
+                expandedKeys={allCodes(scheme.indicators)}
+                selectable={false}
+              />
               <Table<RuleInference>
                 size="small"
                 rowKey="code"
@@ -93,23 +144,62 @@ export function SchemeDocumentImport({ defaultYear, onClose, onSaved }: { defaul
                 columns={[
                   { title: t('schemeEditor.importDoc.code'), dataIndex: 'code', width: 70 },
                   { title: t('schemeEditor.importDoc.name'), dataIndex: 'name', width: 150 },
-                  { title: t('schemeEditor.importDoc.source'), dataIndex: 'source', render: (s: string, r) => <Typography.Paragraph style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 3, tooltip: s }}>{`${r.where} 第${r.row}行:${s || '—'}`}</Typography.Paragraph> },
-                  { title: t('schemeEditor.importDoc.inferred'), dataIndex: 'reason', width: 200, render: (s: string, r) => <span style={{ fontSize: 12 }}>{r.confidence === 'manual' && <Tag color="orange">{t('schemeEditor.importDoc.confirmMark')}</Tag>}{s}</span> },
+                  {
+                    title: t('schemeEditor.importDoc.source'),
+                    dataIndex: 'source',
+                    render: (s: string, r) => (
+                      <Typography.Paragraph
+                        style={{ margin: 0, fontSize: 12 }}
+                        ellipsis={{ rows: 3, tooltip: s }}
+                      >{`${r.where} 第${r.row}行:${s || '—'}`}</Typography.Paragraph>
+                    ),
+                  },
+                  {
+                    title: t('schemeEditor.importDoc.inferred'),
+                    dataIndex: 'reason',
+                    width: 200,
+                    render: (s: string, r) => (
+                      <span style={{ fontSize: 12 }}>
+                        {r.confidence === 'manual' && <Tag color="orange">{t('schemeEditor.importDoc.confirmMark')}</Tag>}
+                        {s}
+                      </span>
+                    ),
+                  },
                   {
                     title: t('schemeEditor.importDoc.kind'),
                     width: 150,
-                    render: (_, r) => <Select<LeafRuleKind> size="small" style={{ width: 140 }} value={leafKind(r.code)} onChange={(k) => setKind(r.code, k)} options={leafRuleKinds.map((k) => ({ value: k, label: t(`schemeEditor.kinds.${k}`) }))} data-testid={`scheme-doc-kind-${r.code}`} />,
+                    render: (_, r) => (
+                      <Select<LeafRuleKind>
+                        size="small"
+                        style={{ width: 140 }}
+                        value={leafKind(r.code)}
+                        onChange={(k) => setKind(r.code, k)}
+                        options={leafRuleKinds.map((k) => ({ value: k, label: t(`schemeEditor.kinds.${k}`) }))}
+                        data-testid={`scheme-doc-kind-${r.code}`}
+                      />
+                    ),
                   },
                 ]}
               />
             </Space>
             <Space>
-              <Button type="primary" disabled={saved?.ok === true} loading={confirm.isPending} onClick={() => confirm.mutate({ json: schemeToText({ ...scheme, year }), fileName, version: null })} data-testid="scheme-doc-confirm">
+              <Button
+                type="primary"
+                disabled={saved?.ok === true}
+                loading={confirm.isPending}
+                onClick={() => confirm.mutate({ json: schemeToText({ ...scheme, year }), fileName, version: null })}
+                data-testid="scheme-doc-confirm"
+              >
                 {t('schemeEditor.importDoc.confirm')}
               </Button>
               {saved?.ok && (
                 <>
-                  <Alert type="success" showIcon title={t('schemeEditor.importDoc.confirmed', { year, code: saved.scheme.code })} data-testid="scheme-doc-saved" />
+                  <Alert
+                    type="success"
+                    showIcon
+                    title={t('schemeEditor.importDoc.confirmed', { year, code: saved.scheme.code })}
+                    data-testid="scheme-doc-saved"
+                  />
                   <Button onClick={() => onSaved(saved.scheme.id)} data-testid="scheme-doc-edit">
                     {t('schemeEditor.importDoc.edit')}
                   </Button>

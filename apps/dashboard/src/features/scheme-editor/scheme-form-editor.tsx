@@ -40,7 +40,13 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
         return (
           <span data-testid={`scheme-node-${n.code}`}>
             {n.code} {n.name} <Tag style={{ marginInlineStart: 4 }}>{fmt(n.points)}</Tag>
-            {sum !== null && <Tag color={bad ? 'red' : 'default'}>{bad ? t('schemeEditor.sumMismatch', { sum: fmt(sum), points: fmt(n.points) }) : t('schemeEditor.childrenSum', { sum: fmt(sum) })}</Tag>}
+            {sum !== null && (
+              <Tag color={bad ? 'red' : 'default'}>
+                {bad
+                  ? t('schemeEditor.sumMismatch', { sum: fmt(sum), points: fmt(n.points) })
+                  : t('schemeEditor.childrenSum', { sum: fmt(sum) })}
+              </Tag>
+            )}
             {!n.children && n.rule && <Tag color="blue">{t(`schemeEditor.kinds.${n.rule.kind}`)}</Tag>}
           </span>
         );
@@ -53,7 +59,13 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
     const target = pathOf(String(info.node.key));
     const relative = info.dropPosition - (target[target.length - 1] ?? 0);
     if (!info.dropToGap) dispatch({ type: 'move-to', path: from, parent: target, index: (nodeAt(scheme, target)?.children ?? []).length });
-    else dispatch({ type: 'move-to', path: from, parent: target.length > 1 ? target.slice(0, -1) : null, index: (target[target.length - 1] ?? 0) + (relative === -1 ? 0 : 1) });
+    else
+      dispatch({
+        type: 'move-to',
+        path: from,
+        parent: target.length > 1 ? target.slice(0, -1) : null,
+        index: (target[target.length - 1] ?? 0) + (relative === -1 ? 0 : 1),
+      });
     setSelected(null);
   };
 
@@ -63,7 +75,20 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="scheme-form">
       <Row gutter={12}>
         <Col span={11}>
-          <Card size="small" title={t('schemeEditor.tree')} extra={<Space><Button size="small" onClick={() => dispatch({ type: 'renumber' })}>{t('schemeEditor.renumber')}</Button><Button size="small" onClick={() => dispatch({ type: 'add-node', parent: null })} data-testid="scheme-add-top">{t('schemeEditor.addTop')}</Button></Space>}>
+          <Card
+            size="small"
+            title={t('schemeEditor.tree')}
+            extra={
+              <Space>
+                <Button size="small" onClick={() => dispatch({ type: 'renumber' })}>
+                  {t('schemeEditor.renumber')}
+                </Button>
+                <Button size="small" onClick={() => dispatch({ type: 'add-node', parent: null })} data-testid="scheme-add-top">
+                  {t('schemeEditor.addTop')}
+                </Button>
+              </Space>
+            }
+          >
             <Tree
               blockNode
               draggable
@@ -82,33 +107,107 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
             {node && selected ? (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space wrap>
-                  <Button size="small" onClick={() => dispatch({ type: 'add-node', parent: selected })} data-testid="node-add-child">{t('schemeEditor.addChild')}</Button>
-                  <Button size="small" disabled={(selected[selected.length - 1] ?? 0) === 0} onClick={() => (dispatch({ type: 'move-node', path: selected, direction: 'up' }), setSelected([...selected.slice(0, -1), (selected[selected.length - 1] ?? 0) - 1]))}>{t('schemeEditor.up')}</Button>
-                  <Button size="small" onClick={() => (dispatch({ type: 'move-node', path: selected, direction: 'down' }), setSelected([...selected.slice(0, -1), Math.min((selected[selected.length - 1] ?? 0) + 1, (selected.length === 1 ? scheme.indicators.length : (nodeAt(scheme, selected.slice(0, -1))?.children ?? []).length) - 1)]))}>{t('schemeEditor.down')}</Button>
-                  <Button size="small" danger onClick={() => (dispatch({ type: 'remove-node', path: selected }), setSelected(null))} data-testid="node-remove">{t('schemeEditor.remove')}</Button>
+                  <Button size="small" onClick={() => dispatch({ type: 'add-node', parent: selected })} data-testid="node-add-child">
+                    {t('schemeEditor.addChild')}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={(selected[selected.length - 1] ?? 0) === 0}
+                    onClick={() => (
+                      dispatch({ type: 'move-node', path: selected, direction: 'up' }),
+                      setSelected([...selected.slice(0, -1), (selected[selected.length - 1] ?? 0) - 1])
+                    )}
+                  >
+                    {t('schemeEditor.up')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => (
+                      dispatch({ type: 'move-node', path: selected, direction: 'down' }),
+                      setSelected([
+                        ...selected.slice(0, -1),
+                        Math.min(
+                          (selected[selected.length - 1] ?? 0) + 1,
+                          (selected.length === 1
+                            ? scheme.indicators.length
+                            : (nodeAt(scheme, selected.slice(0, -1))?.children ?? []).length) - 1,
+                        ),
+                      ])
+                    )}
+                  >
+                    {t('schemeEditor.down')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => (dispatch({ type: 'remove-node', path: selected }), setSelected(null))}
+                    data-testid="node-remove"
+                  >
+                    {t('schemeEditor.remove')}
+                  </Button>
                 </Space>
                 <Space wrap>
                   <span>{t('schemeEditor.node.code')}</span>
-                  <Input aria-label={t('schemeEditor.node.code')} style={{ width: 110 }} value={node.code} onChange={(e) => dispatch({ type: 'set-code', path: selected, code: e.target.value })} data-testid="node-code" />
+                  <Input
+                    aria-label={t('schemeEditor.node.code')}
+                    style={{ width: 110 }}
+                    value={node.code}
+                    onChange={(e) => dispatch({ type: 'set-code', path: selected, code: e.target.value })}
+                    data-testid="node-code"
+                  />
                   <span>{t('schemeEditor.node.name')}</span>
-                  <Input aria-label={t('schemeEditor.node.name')} style={{ width: 200 }} value={node.name} onChange={(e) => dispatch({ type: 'rename-node', path: selected, name: e.target.value })} data-testid="node-name" />
+                  <Input
+                    aria-label={t('schemeEditor.node.name')}
+                    style={{ width: 200 }}
+                    value={node.name}
+                    onChange={(e) => dispatch({ type: 'rename-node', path: selected, name: e.target.value })}
+                    data-testid="node-name"
+                  />
                   <span>{t('schemeEditor.node.points')}</span>
-                  <InputNumber aria-label={t('schemeEditor.node.points')} min={0} step={0.5} value={node.points} onChange={(v) => dispatch({ type: 'set-points', path: selected, points: typeof v === 'number' ? v : 0 })} data-testid="node-points" />
+                  <InputNumber
+                    aria-label={t('schemeEditor.node.points')}
+                    min={0}
+                    step={0.5}
+                    value={node.points}
+                    onChange={(v) => dispatch({ type: 'set-points', path: selected, points: typeof v === 'number' ? v : 0 })}
+                    data-testid="node-points"
+                  />
                 </Space>
                 {isLeaf ? (
                   <>
                     <Space>
                       <span>{t('schemeEditor.node.rule')}</span>
-                      <Select<LeafRuleKind> style={{ width: 200 }} value={node.rule?.kind ?? 'manual'} onChange={(kind) => dispatch({ type: 'set-rule-kind', path: selected, kind })} options={leafRuleKinds.map((k) => ({ value: k, label: t(`schemeEditor.kinds.${k}`) }))} data-testid="node-rule-kind" />
+                      <Select<LeafRuleKind>
+                        style={{ width: 200 }}
+                        value={node.rule?.kind ?? 'manual'}
+                        onChange={(kind) => dispatch({ type: 'set-rule-kind', path: selected, kind })}
+                        options={leafRuleKinds.map((k) => ({ value: k, label: t(`schemeEditor.kinds.${k}`) }))}
+                        data-testid="node-rule-kind"
+                      />
                     </Space>
                     {node.rule && <RuleFields rule={node.rule} onChange={(rule) => dispatch({ type: 'set-rule', path: selected, rule })} />}
                     <Space wrap>
                       <span>{t('schemeEditor.node.na')}</span>
-                      <Radio.Group value={node.na && typeof node.na === 'object' ? 'rate' : 'exclude'} onChange={(e) => dispatch({ type: 'set-na', path: selected, na: e.target.value === 'rate' ? { rate: 0.8 } : undefined })}>
+                      <Radio.Group
+                        value={node.na && typeof node.na === 'object' ? 'rate' : 'exclude'}
+                        onChange={(e) =>
+                          dispatch({ type: 'set-na', path: selected, na: e.target.value === 'rate' ? { rate: 0.8 } : undefined })
+                        }
+                      >
                         <Radio value="exclude">{t('schemeEditor.node.naExclude')}</Radio>
                         <Radio value="rate">{t('schemeEditor.node.naRate')}</Radio>
                       </Radio.Group>
-                      {node.na && typeof node.na === 'object' && <InputNumber size="small" aria-label={t('schemeEditor.node.naRateValue')} min={0} max={1} step={0.1} value={node.na.rate} onChange={(v) => dispatch({ type: 'set-na', path: selected, na: { rate: typeof v === 'number' ? v : 0 } })} />}
+                      {node.na && typeof node.na === 'object' && (
+                        <InputNumber
+                          size="small"
+                          aria-label={t('schemeEditor.node.naRateValue')}
+                          min={0}
+                          max={1}
+                          step={0.1}
+                          value={node.na.rate}
+                          onChange={(v) => dispatch({ type: 'set-na', path: selected, na: { rate: typeof v === 'number' ? v : 0 } })}
+                        />
+                      )}
                     </Space>
                   </>
                 ) : (
@@ -116,13 +215,36 @@ export function SchemeFormEditor({ scheme, onChange }: { scheme: Scheme; onChang
                 )}
                 <Space wrap>
                   <span>{t('schemeEditor.node.groups')}</span>
-                  <Select mode="multiple" allowClear style={{ minWidth: 240 }} placeholder={t('schemeEditor.node.allGroups')} value={node.appliesTo?.groups ?? []} options={groupOptions} onChange={(groups: string[]) => dispatch({ type: 'set-applies-to', path: selected, appliesTo: { ...node.appliesTo, groups } })} data-testid="node-groups" />
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    style={{ minWidth: 240 }}
+                    placeholder={t('schemeEditor.node.allGroups')}
+                    value={node.appliesTo?.groups ?? []}
+                    options={groupOptions}
+                    onChange={(groups: string[]) =>
+                      dispatch({ type: 'set-applies-to', path: selected, appliesTo: { ...node.appliesTo, groups } })
+                    }
+                    data-testid="node-groups"
+                  />
                   <span>{t('schemeEditor.node.tags')}</span>
-                  <Select mode="tags" allowClear style={{ minWidth: 200 }} value={node.appliesTo?.tags ?? []} onChange={(tags: string[]) => dispatch({ type: 'set-applies-to', path: selected, appliesTo: { ...node.appliesTo, tags } })} />
+                  <Select
+                    mode="tags"
+                    allowClear
+                    style={{ minWidth: 200 }}
+                    value={node.appliesTo?.tags ?? []}
+                    onChange={(tags: string[]) =>
+                      dispatch({ type: 'set-applies-to', path: selected, appliesTo: { ...node.appliesTo, tags } })
+                    }
+                  />
                 </Space>
                 {selected.length === 1 && (
                   <Space>
-                    <Switch size="small" checked={node.pooledDeductions === true} onChange={(pooled) => dispatch({ type: 'set-pooled', path: selected, pooled })} />
+                    <Switch
+                      size="small"
+                      checked={node.pooledDeductions === true}
+                      onChange={(pooled) => dispatch({ type: 'set-pooled', path: selected, pooled })}
+                    />
                     <span>{t('schemeEditor.node.pooled')}</span>
                   </Space>
                 )}

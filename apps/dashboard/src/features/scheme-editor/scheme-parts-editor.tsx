@@ -17,8 +17,16 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
     { key: 'name' as const, label: p('itemName'), kind: 'text' as const, width: 240 },
     { key: 'points' as const, label: p('itemPoints'), kind: 'number' as const },
   ];
-  const vetoRows: VetoRow[] = scheme.vetoes.map((v) => ({ code: v.code, name: v.name, effect: v.effect, capTo: v.effect === 'cap' ? v.capTo : 59 }));
-  const toVetoes = (rows: VetoRow[]): Veto[] => rows.map((r) => (r.effect === 'cap' ? { code: r.code, name: r.name, effect: 'cap', capTo: r.capTo } : { code: r.code, name: r.name, effect: 'fail' }));
+  const vetoRows: VetoRow[] = scheme.vetoes.map((v) => ({
+    code: v.code,
+    name: v.name,
+    effect: v.effect,
+    capTo: v.effect === 'cap' ? v.capTo : 59,
+  }));
+  const toVetoes = (rows: VetoRow[]): Veto[] =>
+    rows.map((r) =>
+      r.effect === 'cap' ? { code: r.code, name: r.name, effect: 'cap', capTo: r.capTo } : { code: r.code, name: r.name, effect: 'fail' },
+    );
   const bonus = scheme.bonus;
   const quota = scheme.grading.quota;
   return (
@@ -31,16 +39,44 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
           label: p('meta'),
           children: (
             <Space wrap>
-              <Input aria-label={p('code')} placeholder={p('code')} style={{ width: 140 }} value={scheme.code} onChange={(e) => dispatch({ type: 'set-meta', code: e.target.value })} />
-              <Input aria-label={p('titleLabel')} placeholder={p('titleLabel')} style={{ width: 420 }} value={scheme.title} onChange={(e) => dispatch({ type: 'set-meta', title: e.target.value })} />
-              <InputNumber aria-label={p('year')} min={2000} max={2100} value={scheme.year} onChange={(v) => typeof v === 'number' && dispatch({ type: 'set-meta', year: v })} />
+              <Input
+                aria-label={p('code')}
+                placeholder={p('code')}
+                style={{ width: 140 }}
+                value={scheme.code}
+                onChange={(e) => dispatch({ type: 'set-meta', code: e.target.value })}
+              />
+              <Input
+                aria-label={p('titleLabel')}
+                placeholder={p('titleLabel')}
+                style={{ width: 420 }}
+                value={scheme.title}
+                onChange={(e) => dispatch({ type: 'set-meta', title: e.target.value })}
+              />
+              <InputNumber
+                aria-label={p('year')}
+                min={2000}
+                max={2100}
+                value={scheme.year}
+                onChange={(v) => typeof v === 'number' && dispatch({ type: 'set-meta', year: v })}
+              />
             </Space>
           ),
         },
         {
           key: 'groups',
           label: `${p('groups')}(${scheme.groups.length})`,
-          children: <ListEditor items={scheme.groups} onChange={(groups) => dispatch({ type: 'set-groups', groups })} make={() => ({ code: `G${scheme.groups.length + 1}`, name: '' })} fields={[ { key: 'code', label: p('groupCode'), kind: 'text', width: 90 }, { key: 'name', label: p('groupName'), kind: 'text', width: 260 } ]} />,
+          children: (
+            <ListEditor
+              items={scheme.groups}
+              onChange={(groups) => dispatch({ type: 'set-groups', groups })}
+              make={() => ({ code: `G${scheme.groups.length + 1}`, name: '' })}
+              fields={[
+                { key: 'code', label: p('groupCode'), kind: 'text', width: 90 },
+                { key: 'name', label: p('groupName'), kind: 'text', width: 260 },
+              ]}
+            />
+          ),
         },
         {
           key: 'vetoes',
@@ -53,7 +89,15 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
               fields={[
                 { key: 'code', label: p('itemCode'), kind: 'text', width: 70 },
                 { key: 'name', label: p('itemName'), kind: 'text', width: 240 },
-                { key: 'effect', label: p('vetoEffect'), kind: 'select', options: [ { value: 'fail', label: p('vetoFail') }, { value: 'cap', label: p('vetoCap') } ] },
+                {
+                  key: 'effect',
+                  label: p('vetoEffect'),
+                  kind: 'select',
+                  options: [
+                    { value: 'fail', label: p('vetoFail') },
+                    { value: 'cap', label: p('vetoCap') },
+                  ],
+                },
                 { key: 'capTo', label: p('capTo'), kind: 'number' },
               ]}
             />
@@ -65,40 +109,110 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
           children: (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
-                <Switch size="small" checked={bonus !== undefined} onChange={(on) => dispatch({ type: 'set-bonus', bonus: on ? { gate: 80, cap: 5, items: [] } : undefined })} />
+                <Switch
+                  size="small"
+                  checked={bonus !== undefined}
+                  onChange={(on) => dispatch({ type: 'set-bonus', bonus: on ? { gate: 80, cap: 5, items: [] } : undefined })}
+                />
                 <span>{p('bonusEnabled')}</span>
                 {bonus && (
                   <>
                     <span>{p('gate')}</span>
-                    <InputNumber size="small" aria-label={p('gate')} min={0} value={bonus.gate} onChange={(v) => dispatch({ type: 'set-bonus', bonus: { ...bonus, gate: typeof v === 'number' ? v : 0 } })} />
+                    <InputNumber
+                      size="small"
+                      aria-label={p('gate')}
+                      min={0}
+                      value={bonus.gate}
+                      onChange={(v) => dispatch({ type: 'set-bonus', bonus: { ...bonus, gate: typeof v === 'number' ? v : 0 } })}
+                    />
                     <span>{p('cap')}</span>
-                    <InputNumber size="small" aria-label={p('cap')} min={0} value={bonus.cap} onChange={(v) => dispatch({ type: 'set-bonus', bonus: { ...bonus, cap: typeof v === 'number' ? v : 0 } })} />
+                    <InputNumber
+                      size="small"
+                      aria-label={p('cap')}
+                      min={0}
+                      value={bonus.cap}
+                      onChange={(v) => dispatch({ type: 'set-bonus', bonus: { ...bonus, cap: typeof v === 'number' ? v : 0 } })}
+                    />
                   </>
                 )}
               </Space>
-              {bonus && <ListEditor items={bonus.items} onChange={(items) => dispatch({ type: 'set-bonus', bonus: { ...bonus, items } })} make={() => ({ code: `J${bonus.items.length + 1}`, name: '', points: 1 })} fields={item} />}
+              {bonus && (
+                <ListEditor
+                  items={bonus.items}
+                  onChange={(items) => dispatch({ type: 'set-bonus', bonus: { ...bonus, items } })}
+                  make={() => ({ code: `J${bonus.items.length + 1}`, name: '', points: 1 })}
+                  fields={item}
+                />
+              )}
             </Space>
           ),
         },
         {
           key: 'major',
           label: `${p('major')}(${scheme.majorDeductions.length})`,
-          children: <ListEditor items={scheme.majorDeductions} onChange={(majorDeductions) => dispatch({ type: 'set-major-deductions', majorDeductions })} make={() => ({ code: `Z${scheme.majorDeductions.length + 1}`, name: '', points: 5 })} fields={item} />,
+          children: (
+            <ListEditor
+              items={scheme.majorDeductions}
+              onChange={(majorDeductions) => dispatch({ type: 'set-major-deductions', majorDeductions })}
+              make={() => ({ code: `Z${scheme.majorDeductions.length + 1}`, name: '', points: 5 })}
+              fields={item}
+            />
+          ),
         },
         {
           key: 'grading',
           label: p('grading'),
           children: (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <ListEditor items={scheme.grading.bands} onChange={(bands) => dispatch({ type: 'set-grading', grading: { ...scheme.grading, bands } })} make={() => ({ grade: '', min: 0 })} fields={[ { key: 'grade', label: p('grade'), kind: 'text', width: 100 }, { key: 'min', label: p('min'), kind: 'number' } ]} />
+              <ListEditor
+                items={scheme.grading.bands}
+                onChange={(bands) => dispatch({ type: 'set-grading', grading: { ...scheme.grading, bands } })}
+                make={() => ({ grade: '', min: 0 })}
+                fields={[
+                  { key: 'grade', label: p('grade'), kind: 'text', width: 100 },
+                  { key: 'min', label: p('min'), kind: 'number' },
+                ]}
+              />
               <Space wrap>
-                <Switch size="small" checked={quota !== undefined} onChange={(on) => dispatch({ type: 'set-grading', grading: on ? { ...scheme.grading, quota: { grade: scheme.grading.bands[0]?.grade ?? '优秀', maxPct: 30 } } : { bands: scheme.grading.bands } })} />
+                <Switch
+                  size="small"
+                  checked={quota !== undefined}
+                  onChange={(on) =>
+                    dispatch({
+                      type: 'set-grading',
+                      grading: on
+                        ? { ...scheme.grading, quota: { grade: scheme.grading.bands[0]?.grade ?? '优秀', maxPct: 30 } }
+                        : { bands: scheme.grading.bands },
+                    })
+                  }
+                />
                 <span>{p('quota')}</span>
                 {quota && (
                   <>
-                    <Select size="small" aria-label={p('quotaGrade')} style={{ width: 110 }} value={quota.grade} options={scheme.grading.bands.map((b) => ({ value: b.grade, label: b.grade }))} onChange={(grade: string) => dispatch({ type: 'set-grading', grading: { ...scheme.grading, quota: { ...quota, grade } } })} />
+                    <Select
+                      size="small"
+                      aria-label={p('quotaGrade')}
+                      style={{ width: 110 }}
+                      value={quota.grade}
+                      options={scheme.grading.bands.map((b) => ({ value: b.grade, label: b.grade }))}
+                      onChange={(grade: string) =>
+                        dispatch({ type: 'set-grading', grading: { ...scheme.grading, quota: { ...quota, grade } } })
+                      }
+                    />
                     <span>{p('maxPct')}</span>
-                    <InputNumber size="small" aria-label={p('maxPct')} min={0} max={100} value={quota.maxPct} onChange={(v) => dispatch({ type: 'set-grading', grading: { ...scheme.grading, quota: { ...quota, maxPct: typeof v === 'number' ? v : 0 } } })} />
+                    <InputNumber
+                      size="small"
+                      aria-label={p('maxPct')}
+                      min={0}
+                      max={100}
+                      value={quota.maxPct}
+                      onChange={(v) =>
+                        dispatch({
+                          type: 'set-grading',
+                          grading: { ...scheme.grading, quota: { ...quota, maxPct: typeof v === 'number' ? v : 0 } },
+                        })
+                      }
+                    />
                   </>
                 )}
               </Space>
@@ -110,12 +224,31 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
           label: p('annual'),
           children: (
             <Space wrap>
-              <Switch size="small" checked={scheme.annual !== undefined} onChange={(on) => dispatch({ type: 'set-annual', annual: on ? { periods: { Q1: 0.25, Q2: 0.25, Q3: 0.25, Q4: 0.25 } } : undefined })} />
+              <Switch
+                size="small"
+                checked={scheme.annual !== undefined}
+                onChange={(on) =>
+                  dispatch({ type: 'set-annual', annual: on ? { periods: { Q1: 0.25, Q2: 0.25, Q3: 0.25, Q4: 0.25 } } : undefined })
+                }
+              />
               {scheme.annual &&
                 QUARTERS.map((q) => (
                   <Space key={q} size={4}>
                     <span>{q}</span>
-                    <InputNumber size="small" aria-label={q} min={0} max={1} step={0.05} value={scheme.annual?.periods[q] ?? 0} onChange={(v) => dispatch({ type: 'set-annual', annual: { periods: { ...scheme.annual?.periods, [q]: typeof v === 'number' ? v : 0 } } })} />
+                    <InputNumber
+                      size="small"
+                      aria-label={q}
+                      min={0}
+                      max={1}
+                      step={0.05}
+                      value={scheme.annual?.periods[q] ?? 0}
+                      onChange={(v) =>
+                        dispatch({
+                          type: 'set-annual',
+                          annual: { periods: { ...scheme.annual?.periods, [q]: typeof v === 'number' ? v : 0 } },
+                        })
+                      }
+                    />
                   </Space>
                 ))}
             </Space>

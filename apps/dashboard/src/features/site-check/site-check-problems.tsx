@@ -17,7 +17,13 @@ function Evidence({ sha, onClose }: { sha: string | null; onClose: () => void })
   const trpc = useTRPC();
   const page = useQuery({ ...trpc.siteCheck.evidence.queryOptions({ sha256: sha ?? '0'.repeat(64) }), enabled: sha !== null });
   return (
-    <Modal open={sha !== null} onCancel={onClose} footer={null} width={1000} title={t('siteCheck.review.evidenceTitle', { sha: sha?.slice(0, 12) ?? '' })}>
+    <Modal
+      open={sha !== null}
+      onCancel={onClose}
+      footer={null}
+      width={1000}
+      title={t('siteCheck.review.evidenceTitle', { sha: sha?.slice(0, 12) ?? '' })}
+    >
       {page.data && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{`${page.data.url} · HTTP ${page.data.status} · ${page.data.fetchedAt}`}</Typography.Text>
@@ -52,7 +58,9 @@ export function SiteCheckProblems({ canReview }: { canReview: boolean }) {
     if (leaf) form.setFieldValue('leaf', leaf.code);
   }, [target, form]);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.siteCheck.problems.queryKey() });
-  const review = useMutation(trpc.siteCheck.review.mutationOptions({ onSuccess: refresh, onError: (e) => void message.error(errorMessage(e)) }));
+  const review = useMutation(
+    trpc.siteCheck.review.mutationOptions({ onSuccess: refresh, onError: (e) => void message.error(errorMessage(e)) }),
+  );
   const send = useMutation(
     trpc.siteCheck.send.mutationOptions({
       onSuccess: (r) => {
@@ -68,13 +76,27 @@ export function SiteCheckProblems({ canReview }: { canReview: boolean }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Select mode="multiple" style={{ minWidth: 360 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: t(`siteCheck.problemStatus.${s}`) }))} data-testid="site-problem-status" />
+        <Select
+          mode="multiple"
+          style={{ minWidth: 360 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`siteCheck.problemStatus.${s}`) }))}
+          data-testid="site-problem-status"
+        />
         {canReview && (
-          <Button type="primary" disabled={chosen.length === 0 || chosen.some((p) => p.status !== 'accepted')} onClick={() => setSending(true)} data-testid="site-problem-send">
+          <Button
+            type="primary"
+            disabled={chosen.length === 0 || chosen.some((p) => p.status !== 'accepted')}
+            onClick={() => setSending(true)}
+            data-testid="site-problem-send"
+          >
             {t('siteCheck.review.send')}
           </Button>
         )}
-        {chosen.length > 0 && <Typography.Text type="secondary">{t('siteCheck.review.selected', { count: chosen.length })}</Typography.Text>}
+        {chosen.length > 0 && (
+          <Typography.Text type="secondary">{t('siteCheck.review.selected', { count: chosen.length })}</Typography.Text>
+        )}
       </Space>
       <Table
         size="small"
@@ -86,13 +108,44 @@ export function SiteCheckProblems({ canReview }: { canReview: boolean }) {
         data-testid="site-problems"
         columns={[
           { title: t('siteCheck.columns.unit'), width: 200, render: (_, p) => `${p.unitCode} ${p.unitName}` },
-          { title: t('siteCheck.columns.kind'), width: 150, render: (_, p) => <Tag color={p.veto ? 'red' : 'orange'}>{t(`siteCheck.kinds.${p.kind}`)}</Tag> },
-          { title: t('siteCheck.columns.detail'), dataIndex: 'detail', render: (d: string, p) => <Space orientation="vertical" size={0}><Typography.Text>{d}</Typography.Text>{p.url && <Typography.Text type="secondary" copyable>{p.url}</Typography.Text>}</Space> },
-          { title: t('siteCheck.columns.status'), width: 110, dataIndex: 'status', render: (s: Status, p) => <Tag color={COLOR[s]} title={p.reviewReason ?? undefined}>{t(`siteCheck.problemStatus.${s}`)}</Tag> },
+          {
+            title: t('siteCheck.columns.kind'),
+            width: 150,
+            render: (_, p) => <Tag color={p.veto ? 'red' : 'orange'}>{t(`siteCheck.kinds.${p.kind}`)}</Tag>,
+          },
+          {
+            title: t('siteCheck.columns.detail'),
+            dataIndex: 'detail',
+            render: (d: string, p) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text>{d}</Typography.Text>
+                {p.url && (
+                  <Typography.Text type="secondary" copyable>
+                    {p.url}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('siteCheck.columns.status'),
+            width: 110,
+            dataIndex: 'status',
+            render: (s: Status, p) => (
+              <Tag color={COLOR[s]} title={p.reviewReason ?? undefined}>
+                {t(`siteCheck.problemStatus.${s}`)}
+              </Tag>
+            ),
+          },
           {
             title: t('siteCheck.columns.evidence'),
             width: 90,
-            render: (_, p) => p.evidence && <Button size="small" type="link" onClick={() => setEvidence(p.evidence?.sha256 ?? null)}>{t('siteCheck.review.viewEvidence')}</Button>,
+            render: (_, p) =>
+              p.evidence && (
+                <Button size="small" type="link" onClick={() => setEvidence(p.evidence?.sha256 ?? null)}>
+                  {t('siteCheck.review.viewEvidence')}
+                </Button>
+              ),
           },
           ...(canReview
             ? [
@@ -103,11 +156,32 @@ export function SiteCheckProblems({ canReview }: { canReview: boolean }) {
                     <Space>
                       {p.status === 'open' && (
                         <>
-                          <Button size="small" onClick={() => review.mutate({ problemId: p.id, version: p.version, decision: 'accept', reason: '' })} data-testid={`site-accept-${p.id}`}>{t('siteCheck.review.accept')}</Button>
-                          <Button size="small" onClick={() => { setReason(''); setDismissing(p); }}>{t('siteCheck.review.dismiss')}</Button>
+                          <Button
+                            size="small"
+                            onClick={() => review.mutate({ problemId: p.id, version: p.version, decision: 'accept', reason: '' })}
+                            data-testid={`site-accept-${p.id}`}
+                          >
+                            {t('siteCheck.review.accept')}
+                          </Button>
+                          <Button
+                            size="small"
+                            onClick={() => {
+                              setReason('');
+                              setDismissing(p);
+                            }}
+                          >
+                            {t('siteCheck.review.dismiss')}
+                          </Button>
                         </>
                       )}
-                      {(p.status === 'accepted' || p.status === 'dismissed') && <Button size="small" onClick={() => review.mutate({ problemId: p.id, version: p.version, decision: 'reopen', reason: '' })}>{t('siteCheck.review.reopen')}</Button>}
+                      {(p.status === 'accepted' || p.status === 'dismissed') && (
+                        <Button
+                          size="small"
+                          onClick={() => review.mutate({ problemId: p.id, version: p.version, decision: 'reopen', reason: '' })}
+                        >
+                          {t('siteCheck.review.reopen')}
+                        </Button>
+                      )}
                     </Space>
                   ),
                 },
@@ -115,17 +189,51 @@ export function SiteCheckProblems({ canReview }: { canReview: boolean }) {
             : []),
         ]}
       />
-      <Modal open={dismissing !== null} title={t('siteCheck.review.dismiss')} okButtonProps={{ disabled: reason.trim().length < 2 }} onCancel={() => setDismissing(null)} onOk={() => { if (dismissing) review.mutate({ problemId: dismissing.id, version: dismissing.version, decision: 'dismiss', reason }); setDismissing(null); }}>
+      <Modal
+        open={dismissing !== null}
+        title={t('siteCheck.review.dismiss')}
+        okButtonProps={{ disabled: reason.trim().length < 2 }}
+        onCancel={() => setDismissing(null)}
+        onOk={() => {
+          if (dismissing) review.mutate({ problemId: dismissing.id, version: dismissing.version, decision: 'dismiss', reason });
+          setDismissing(null);
+        }}
+      >
         <Input.TextArea rows={3} placeholder={t('siteCheck.review.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
-      <Modal open={sending} title={t('siteCheck.review.sendTitle')} confirmLoading={send.isPending} onCancel={() => setSending(false)} onOk={() => void form.validateFields().then((v) => send.mutate({ problemIds: selected, roundId: v.roundId, leaf: v.leaf, vetoCode: v.vetoCode ?? null, reason: v.reason ?? '' }))} okButtonProps={{ 'data-testid': 'site-send-ok' } as Record<string, string>}>
+      <Modal
+        open={sending}
+        title={t('siteCheck.review.sendTitle')}
+        confirmLoading={send.isPending}
+        onCancel={() => setSending(false)}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) =>
+              send.mutate({ problemIds: selected, roundId: v.roundId, leaf: v.leaf, vetoCode: v.vetoCode ?? null, reason: v.reason ?? '' }),
+            )
+        }
+        okButtonProps={{ 'data-testid': 'site-send-ok' } as Record<string, string>}
+      >
         <Form form={form} layout="vertical">
           <Typography.Paragraph>{t('siteCheck.review.selected', { count: chosen.length })}</Typography.Paragraph>
           <Form.Item name="roundId" label={t('siteCheck.review.round')} rules={[{ required: true }]}>
-            <Select data-testid="site-send-round" loading={targets.isPending} options={(targets.data ?? []).map((r) => ({ value: r.roundId, label: `${r.period} ${r.name}${r.status === 'published' ? ` (${t('siteCheck.review.published')})` : ''}` }))} />
+            <Select
+              data-testid="site-send-round"
+              loading={targets.isPending}
+              options={(targets.data ?? []).map((r) => ({
+                value: r.roundId,
+                label: `${r.period} ${r.name}${r.status === 'published' ? ` (${t('siteCheck.review.published')})` : ''}`,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="leaf" label={t('siteCheck.review.leaf')} rules={[{ required: true }]}>
-            <Select data-testid="site-send-leaf" showSearch optionFilterProp="label" options={(target?.leaves ?? []).map((l) => ({ value: l.code, label: `${l.code} ${l.name}` }))} />
+            <Select
+              data-testid="site-send-leaf"
+              showSearch
+              optionFilterProp="label"
+              options={(target?.leaves ?? []).map((l) => ({ value: l.code, label: `${l.code} ${l.name}` }))}
+            />
           </Form.Item>
           {target?.status === 'published' && (
             <Form.Item name="reason" label={t('siteCheck.review.correction')} rules={[{ required: true, min: 2 }]}>

@@ -29,14 +29,19 @@ const rules = {
 };
 
 /** Create a unit, or edit one (optimistic concurrency: the loaded version is sent back). */
-export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: () => void } | { mode: 'edit'; unit: Unit; onClose: () => void }) {
+export function UnitFormDialog(
+  props: { mode: 'create'; year: number; onClose: () => void } | { mode: 'edit'; unit: Unit; onClose: () => void },
+) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const options = useQuery(trpc.units.options.queryOptions());
-  const groups = useQuery({ ...trpc.groups.list.queryOptions({ year: props.mode === 'create' ? props.year : 0 }), enabled: props.mode === 'create' });
+  const groups = useQuery({
+    ...trpc.groups.list.queryOptions({ year: props.mode === 'create' ? props.year : 0 }),
+    enabled: props.mode === 'create',
+  });
   const onSuccess = async (text: string) => {
     await queryClient.invalidateQueries();
     void message.success(text);
@@ -48,19 +53,44 @@ export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: (
   const unit = props.mode === 'edit' ? props.unit : null;
 
   const submit = (v: FormValues) => {
-    const common = { name: v.name, kind: v.kind, parentId: v.parentId ?? null, tags: v.tags ?? [], validFrom: v.validFrom.format('YYYY-MM-DD'), note: v.note ?? '' };
-    if (props.mode === 'create') create.mutate({ ...common, code: v.code, group: v.groupId ? { year: props.year, groupId: v.groupId } : null });
+    const common = {
+      name: v.name,
+      kind: v.kind,
+      parentId: v.parentId ?? null,
+      tags: v.tags ?? [],
+      validFrom: v.validFrom.format('YYYY-MM-DD'),
+      note: v.note ?? '',
+    };
+    if (props.mode === 'create')
+      create.mutate({ ...common, code: v.code, group: v.groupId ? { year: props.year, groupId: v.groupId } : null });
     else if (unit) update.mutate({ ...common, id: unit.id, version: unit.version });
   };
 
   return (
-    <Modal open title={props.mode === 'create' ? t('units.create') : t('units.edit')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={create.isPending || update.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      {error && <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>{errorMessage(error)}</div>}
+    <Modal
+      open
+      title={props.mode === 'create' ? t('units.create') : t('units.edit')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending || update.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      {error && (
+        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
+          {errorMessage(error)}
+        </div>
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={unit ? { ...unit, validFrom: dayjs(unit.validFrom) } : { kind: 'city_dept', tags: [], validFrom: dayjs(), parentId: null, groupId: null }}
+        initialValues={
+          unit
+            ? { ...unit, validFrom: dayjs(unit.validFrom) }
+            : { kind: 'city_dept', tags: [], validFrom: dayjs(), parentId: null, groupId: null }
+        }
       >
         <Form.Item name="code" label={t('units.code')} rules={rules.code}>
           <Input disabled={props.mode === 'edit'} maxLength={32} />
@@ -72,7 +102,14 @@ export function UnitFormDialog(props: { mode: 'create'; year: number; onClose: (
           <Select options={unitKinds.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('units.parent')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('units.noParent')} options={(options.data ?? []).filter((o) => o.id !== unit?.id && o.isActive).map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('units.noParent')}
+            options={(options.data ?? [])
+              .filter((o) => o.id !== unit?.id && o.isActive)
+              .map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }))}
+          />
         </Form.Item>
         {props.mode === 'create' && (
           <Form.Item name="groupId" label={`${t('units.group')}(${props.year})`}>

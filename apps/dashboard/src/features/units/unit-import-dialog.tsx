@@ -13,7 +13,9 @@ export function UnitImportDialog({ defaultYear, onClose }: { defaultYear: number
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [year, setYear] = useState(defaultYear);
-  const run = useMutation(trpc.units.importFile.mutationOptions({ onSuccess: (r) => (r.ok && !r.dryRun ? queryClient.invalidateQueries() : undefined) }));
+  const run = useMutation(
+    trpc.units.importFile.mutationOptions({ onSuccess: (r) => (r.ok && !r.dryRun ? queryClient.invalidateQueries() : undefined) }),
+  );
   const start = async (dryRun: boolean) => {
     if (!file) return;
     run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), year, dryRun });
@@ -37,7 +39,14 @@ export function UnitImportDialog({ defaultYear, onClose }: { defaultYear: number
           </Button>
         </Space>
         {run.error && <Alert type="error" showIcon title={errorMessage(run.error)} />}
-        {result?.ok && <Alert type="success" showIcon data-testid="import-result" title={t(result.dryRun ? 'units.importDry' : 'units.importOk', result)} />}
+        {result?.ok && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="import-result"
+            title={t(result.dryRun ? 'units.importDry' : 'units.importOk', result)}
+          />
+        )}
         {result && !result.ok && (
           <>
             <Alert type="error" showIcon data-testid="import-result" title={t('units.importFailed')} />

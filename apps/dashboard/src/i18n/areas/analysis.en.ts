@@ -4,7 +4,8 @@ import type { AnalysisMethodology, analysisZh } from './analysis.zh';
 
 export const analysisEn: Shape<typeof analysisZh> = {
   title: 'Analysis',
-  subtitle: 'What-if weights, rank stability and score explanations, from published official results only. Nothing here changes official scores, ranks or grades.',
+  subtitle:
+    'What-if weights, rank stability and score explanations, from published official results only. Nothing here changes official scores, ranks or grades.',
   period: 'Period',
   group: 'Group',
   noPublished: 'No published results yet. Analysis opens once a round is published.',
@@ -43,7 +44,8 @@ export const analysisEn: Shape<typeof analysisZh> = {
     name: 'Scenario name',
     namePlaceholder: 'e.g. more weight on requests',
     saved: 'Saved scenario “{{name}}”',
-    notesHint: 'Scenarios are personal analysis notes: every role, the read-only leader included, may save and delete their own; they never change official results.',
+    notesHint:
+      'Scenarios are personal analysis notes: every role, the read-only leader included, may save and delete their own; they never change official results.',
     scenarios: 'Saved scenarios',
     noScenarios: 'No saved scenarios yet. Adjust the points, then Save scenario.',
     load: 'Load',
@@ -104,7 +106,8 @@ export const analysisEn: Shape<typeof analysisZh> = {
     unscored: 'Not scored',
     profile: 'Unit profile',
     waterfall: 'How the score came about',
-    waterfallHelp: 'From full marks (100), minus the points lost on each level-1 indicator (as they weigh on the final score), then major deductions, bonus and a veto cap, to the official score.',
+    waterfallHelp:
+      'From full marks (100), minus the points lost on each level-1 indicator (as they weigh on the final score), then major deductions, bonus and a veto cap, to the official score.',
     gap: 'Gap to the next rank up',
     gapText: '{{gap}} points below No. {{rank}} {{name}} ({{final}})',
     topRank: 'This unit ranks first.',

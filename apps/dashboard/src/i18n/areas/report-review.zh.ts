@@ -1,7 +1,8 @@
 // 年报评查: a whole city's published annual reports checked at once.
 export const reportReviewZh = {
   title: '{{year}} 年度报告评查',
-  intro: '上传各单位已发布的年度报告(网页、Word、PDF、文本,或整个文件夹/压缩包)。按文件名(单位编码)或报告中的单位名称对应到单位,逐一检查发布时间、表格数据和勾稽关系。',
+  intro:
+    '上传各单位已发布的年度报告(网页、Word、PDF、文本,或整个文件夹/压缩包)。按文件名(单位编码)或报告中的单位名称对应到单位,逐一检查发布时间、表格数据和勾稽关系。',
   year: '报告年度',
   pickFiles: '选择文件或压缩包',
   pickFolder: '选择文件夹',
@@ -13,9 +14,27 @@ export const reportReviewZh = {
   checking: '正在核对…',
   failed: '评查失败: {{error}}',
   export: '导出 Excel',
-  totals: { expected: '应发布', found: '找到报告', missing: '未找到', late: '逾期发布', noDate: '未注明日期', withErrors: '存在错误', unresolved: '未能确定的单元格' },
-  columns: { unit: '单位', report: '报告', published: '发布日期', deadline: '截止日期', timeliness: '时效', cells: '已读单元格', unresolved: '未能确定', problems: '问题' },
-  found: '已发布', missing: '未找到',
+  totals: {
+    expected: '应发布',
+    found: '找到报告',
+    missing: '未找到',
+    late: '逾期发布',
+    noDate: '未注明日期',
+    withErrors: '存在错误',
+    unresolved: '未能确定的单元格',
+  },
+  columns: {
+    unit: '单位',
+    report: '报告',
+    published: '发布日期',
+    deadline: '截止日期',
+    timeliness: '时效',
+    cells: '已读单元格',
+    unresolved: '未能确定',
+    problems: '问题',
+  },
+  found: '已发布',
+  missing: '未找到',
   timeliness: { on_time: '按时', late: '逾期 {{days}} 天', no_date: '未注明日期', missing: '未发布' },
   problems: '错误 {{errors}} · 提示 {{warnings}}',
   narrative: '总体情况与表格不一致',
@@ -27,8 +46,12 @@ export const reportReviewZh = {
   officeOnly: '年报评查仅限政务公开办使用',
   // The import dialog's provenance colours (确认后再保存).
   provenance: {
-    read: '按原文读取', rule: '按勾稽关系确定', unresolved: '无法确定', blank: '原文空白',
+    read: '按原文读取',
+    rule: '按勾稽关系确定',
+    unresolved: '无法确定',
+    blank: '原文空白',
     hint: '鼠标移到(或键盘选中)某个单元格, 下方高亮它在原文中的位置。',
-    line: '第 {{line}} 行', none: '该单元格在原文中没有对应文字',
+    line: '第 {{line}} 行',
+    none: '该单元格在原文中没有对应文字',
   },
 };

@@ -59,11 +59,20 @@ export async function readOneReport(file: BatchFile, year: number | null): Promi
   try {
     const bytes = new Uint8Array(file.bytes);
     if (isZip(bytes)) {
-      const refusal = checkZipArchive(bytes, { maxUncompressedBytes: 100 * MB, maxEntries: 5_000, requiredEntries: ['word/document.xml'], what: 'Word 文档' });
+      const refusal = checkZipArchive(bytes, {
+        maxUncompressedBytes: 100 * MB,
+        maxEntries: 5_000,
+        requiredEntries: ['word/document.xml'],
+        what: 'Word 文档',
+      });
       if (refusal !== null) return { fileName: file.fileName, report: null, error: refusal };
     }
     const source = await readReportSource(bytes, file.fileName);
-    return { fileName: file.fileName, report: readPublishedReportSource(source, { fileName: file.fileName, year: year ?? undefined }), error: null };
+    return {
+      fileName: file.fileName,
+      report: readPublishedReportSource(source, { fileName: file.fileName, year: year ?? undefined }),
+      error: null,
+    };
   } catch (error) {
     if (isReportParseError(error)) return { fileName: file.fileName, report: null, error: error.message };
     throw error;

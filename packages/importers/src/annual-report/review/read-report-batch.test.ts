@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readReportBatch } from './read-report-batch';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const report = (unit: string) => `${unit}2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n一、总体情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n`;
+const report = (unit: string) =>
+  `${unit}2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n一、总体情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n`;
 
 describe('readReportBatch', () => {
   it('reads loose files and the files of a .zip in a worker, and names files it cannot read', async () => {
