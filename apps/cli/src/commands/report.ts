@@ -1,8 +1,8 @@
 // `kaoping report parse FILE [--year YYYY] [--unit NAME] [--kind KIND] --json` (spec §7): read a published
 // annual report and print its cells, sources, checks, unresolved cells and parser warnings.
 // Exit 0 when the file was read (whatever the checks say), 2 when it could not be read at all.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { reportUnitKindSchema } from '@kaoping/contracts/annual-report/annual-report';
 import type { ReportParseResult } from '@kaoping/contracts/annual-report/parse-result';
 import { parseAnnualReport } from '@kaoping/importers/annual-report/parse-annual-report';
@@ -10,7 +10,7 @@ import type { ParseAnnualReportOptions } from '@kaoping/importers/annual-report/
 import { isReportParseError } from '@kaoping/importers/annual-report/parse-error';
 import { parseCliArgs } from '../args';
 import { CliError } from '../cli-error';
-import { inputBaseDirs } from '../env';
+import { locateInputFile as locate } from '../input-file';
 
 const USAGE = [
   'usage: kaoping report parse FILE [--year YYYY] [--unit NAME] [--kind KIND] [--json]',
@@ -22,22 +22,6 @@ const USAGE = [
   '          --unit   unit name, when the title does not say',
   `          --kind   unit kind for the soft rules (${reportUnitKindSchema.options.join(' | ')})`,
 ].join('\n');
-
-/** A relative path is taken from where the user ran the command (pnpm sets INIT_CWD to it). */
-async function locate(file: string): Promise<string> {
-  const bases = isAbsolute(file) ? [''] : inputBaseDirs();
-  for (const base of bases) {
-    const path = resolve(base, file);
-    if (
-      await stat(path).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    )
-      return path;
-  }
-  throw new CliError(`file not found: ${file}`);
-}
 
 function summary(file: string, r: ReportParseResult): string {
   const errors = r.checks.filter((c) => c.severity === 'error');

@@ -1,9 +1,9 @@
 // `kaoping site check URL [--columns FILE] [--words FILE] [--max-pages N] [--today YYYY-MM-DD] --json`
 // (shared spec site-check.md): check one unit's site without any database and print one JSON object.
 // Exit 0 when the site was checked (whatever it found), 2 when the start page could not be fetched.
-import { readFile, stat } from 'node:fs/promises';
-import { inputBaseDirs } from '../env';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { locateInputFile as locate } from '../input-file';
+import { basename } from 'node:path';
 import type { RequiredColumn, SiteCheckResult, WordEntry } from '@kaoping/contracts/site-check/site-check';
 import { siteProblemKindLabelsZh } from '@kaoping/contracts/site-check/site-check';
 import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
@@ -24,21 +24,6 @@ const USAGE = [
   '  --today     the date the check is judged on (Asia/Shanghai; default today)',
   '  --json      print the result as JSON (spec); otherwise a summary in Chinese',
 ].join('\n');
-
-async function locate(file: string): Promise<string> {
-  const bases = isAbsolute(file) ? [''] : inputBaseDirs();
-  for (const base of bases) {
-    const path = resolve(base, file);
-    if (
-      await stat(path).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    )
-      return path;
-  }
-  throw new CliError(`file not found: ${file}`);
-}
 
 async function loadColumns(file: string): Promise<RequiredColumn[]> {
   const path = await locate(file);
