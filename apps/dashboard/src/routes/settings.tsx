@@ -7,6 +7,7 @@ import { AuditTable } from '../components/audit-table';
 import { SecurityLogPanel } from '../features/security/security-log-panel';
 import { UsersPanel } from '../features/users/users-panel';
 import { useGroupYear } from '../features/units/use-current-year';
+import { PERIOD_CODE_PATTERN, isChinaDate } from '@kaoping/contracts/common';
 import { errorMessage, useTRPC } from '../trpc';
 
 function GroupsTab() {
@@ -73,7 +74,7 @@ function PeriodsTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Form layout="inline" onFinish={(v: { code: string }) => create.mutate(v)}>
-        <Form.Item name="code" rules={[{ required: true, pattern: /^\d{4}(Q[1-4])?$/, message: '2025Q3 / 2025' }]}>
+        <Form.Item name="code" rules={[{ required: true, pattern: PERIOD_CODE_PATTERN, message: '2025Q3 / 2025' }]}>
           <Input placeholder="2027Q1" style={{ width: 120 }} />
         </Form.Item>
         <Button htmlType="submit">{t('settings.addPeriod')}</Button>
@@ -151,7 +152,17 @@ function CalendarTab() {
           upsert.mutate({ date: v.date, kind: v.kind, name: v.name ?? '' })
         }
       >
-        <Form.Item name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+        <Form.Item
+          name="date"
+          rules={[
+            {
+              required: true,
+              validator: async (_rule, value: string) => {
+                if (!isChinaDate(value)) throw new Error('YYYY-MM-DD');
+              },
+            },
+          ]}
+        >
           <Input placeholder="2027-10-01" style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="kind" initialValue="holiday">

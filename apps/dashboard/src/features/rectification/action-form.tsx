@@ -8,6 +8,7 @@ import {
   escalationLevels,
   type RectificationActionType,
 } from '@kaoping/contracts/rectification/rectification-status';
+import { PERIOD_CODE_PATTERN } from '@kaoping/contracts/common';
 import { errorMessage, useTRPC } from '../../trpc';
 import { fileToBase64 } from './download';
 
@@ -98,7 +99,7 @@ export function ActionForm({ itemId, version, evidenceRequired, action, onClose 
           </Form.Item>
         )}
         {action === 'carry_over' && (
-          <Form.Item name="into" label={t('rectification.form.into')} rules={[{ required: true, pattern: /^\d{4}(Q[1-4])?$/ }]}>
+          <Form.Item name="into" label={t('rectification.form.into')} rules={[{ required: true, pattern: PERIOD_CODE_PATTERN }]}>
             <Input placeholder="2027Q1" />
           </Form.Item>
         )}

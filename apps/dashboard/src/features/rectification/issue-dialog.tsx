@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { severities, severityLabelsZh } from '@kaoping/contracts/rectification/rectification-ledger';
+import { PERIOD_CODE_PATTERN } from '@kaoping/contracts/common';
 import { errorMessage, useTRPC } from '../../trpc';
 
 type DueKind = 'working_days' | 'calendar_days' | 'date';
@@ -86,7 +87,7 @@ export function IssueDialog({
             data-testid="issue-unit"
           />
         </Form.Item>
-        <Form.Item name="period" label={t('rectification.form.period')} rules={[{ required: true, pattern: /^\d{4}(Q[1-4])?$/ }]}>
+        <Form.Item name="period" label={t('rectification.form.period')} rules={[{ required: true, pattern: PERIOD_CODE_PATTERN }]}>
           <Input style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="title" label={t('rectification.form.title')} rules={[{ required: true, min: 2 }]}>
