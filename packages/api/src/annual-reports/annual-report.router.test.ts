@@ -164,6 +164,21 @@ describe.each(testDatabases)('annual reports router on $name', (factory) => {
     ]);
   });
 
+  it('refuses a report for a year that has not begun (China time), and takes this year', async () => {
+    const liaison = callerFor(handle, org.users.liaison, at('2026-12-31T15:59:00Z')); // 2026-12-31 23:59 in Shanghai
+    await expect(liaison.annualReports.save({ unitId: org.own.id, year: 2027, cells: {} })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('不能填报 2027 年度的年报') as unknown,
+    });
+    await expect(liaison.annualReports.save({ unitId: org.own.id, year: 2026, cells: {} })).resolves.toMatchObject({
+      report: { year: 2026 },
+    });
+    const newYear = callerFor(handle, org.users.liaison, at('2026-12-31T16:01:00Z')); // 2027-01-01 in Shanghai
+    await expect(newYear.annualReports.save({ unitId: org.own.id, year: 2027, cells: {} })).resolves.toMatchObject({
+      report: { year: 2027 },
+    });
+  });
+
   it('keeps a liaison to their own unit and refuses a stale version', async () => {
     const liaison = callerFor(handle, org.users.liaison);
     const admin = callerFor(handle, org.users.admin);

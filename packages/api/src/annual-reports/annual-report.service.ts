@@ -206,6 +206,9 @@ export async function saveReportDraft(
   input: z.output<typeof reportSaveInputSchema>,
 ): Promise<{ report: AnnualReportRecord; checks: ReportCheck[] }> {
   const now = ctx.now();
+  // A year's report describes work already done: nothing can be filed for a year still to come.
+  const thisYear = Number(chinaToday(now).slice(0, 4));
+  if (input.year > thisYear) throw invalidInput(`不能填报 ${input.year} 年度的年报:该年度尚未开始(当前为 ${thisYear} 年)`);
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await requireReportUnit(trx, ctx.user, input.unitId);
     const latest = await findLatestReportVersion(trx, unit.id, input.year);
