@@ -117,15 +117,20 @@ describe('checkSite on the fixture city', () => {
   });
 
   it('respects the page limit and the per-host politeness interval', async () => {
+    const before = site(1).requests.length;
     const t0 = performance.now();
-    const { result, requests } = await checkSite(site(1).url, {
+    const { result } = await checkSite(site(1).url, {
       today,
       now,
       limits: { ...limits, maxPages: 3, perHostConcurrency: 1, minIntervalMs: 50 },
     });
+    const elapsed = performance.now() - t0;
     expect(result.pages).toBeLessThanOrEqual(3 + result.columns.length + 1);
-    // At most one request per 50 ms on the host.
-    expect(performance.now() - t0).toBeGreaterThanOrEqual((requests - 2) * 50);
+    // At most one request per 50 ms on the unit's host (counted by that host; links to other hosts
+    // have queues of their own, and robots.txt is fetched before the queue exists).
+    const onHost = site(1).requests.length - before;
+    expect(onHost).toBeGreaterThan(3);
+    expect(elapsed).toBeGreaterThanOrEqual((onHost - 2) * 50);
   });
 
   it('is cancellable', async () => {
