@@ -44,8 +44,17 @@ describe('importing the office 考核细则', () => {
     // Nothing is stored before the office confirms.
     expect(await env.database.db.selectFrom('schemes').select('id').where('year', '=', YEAR).execute()).toEqual([]);
     // 可用情况 was left to manual scoring: the office makes it a deduction per finding.
-    await page.getByTestId('scheme-doc-kind-1.1.1').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('按问题扣分', { exact: true }).click();
+    // antd's dropdown animates in: a click during the animation can miss, so pick until the select shows it.
+    const kind = page.getByTestId('scheme-doc-kind-1.1.1');
+    for (let attempt = 0; attempt < 5 && !(await kind.textContent())?.includes('按问题扣分'); attempt++) {
+      if (!(await page.locator('.ant-select-dropdown:visible').count())) await kind.click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('按问题扣分', { exact: true });
+      await option.waitFor();
+      await page.waitForTimeout(300);
+      await option.click();
+      await page.waitForTimeout(200);
+    }
+    await expect(kind.textContent()).resolves.toContain('按问题扣分');
     await screenshot(page, 'scheme-import-02-review');
     await page.getByTestId('scheme-doc-confirm').click();
     await page.getByTestId('scheme-doc-saved').waitFor();
