@@ -14,6 +14,7 @@ import { newPage, screenshot, signIn, startE2e, type E2eEnv } from './harness';
 let env: E2eEnv;
 let dir: string;
 let round: { id: number; period: string };
+const chinesePeriod = (code: string) => `${code.slice(0, 4)}年第${'一二三四'[Number(code.slice(5)) - 1] ?? ''}季度`;
 beforeAll(async () => {
   env = await startE2e();
   dir = mkdtempSync(join(tmpdir(), 'kaoping-assessment-'));
@@ -117,7 +118,9 @@ describe('an assessment round, end to end', () => {
     const assessor = await newPage(env);
     await signIn(env, assessor, 'assessor');
     await assessor.getByTestId('main-nav').getByText('考评').click();
-    await assessor.getByTestId('rounds-table').getByText(round.period).waitFor();
+    // The rounds table shows periods in words (2026年第四季度); the row's test id keeps the code.
+    await assessor.getByTestId(`round-${round.period}`).waitFor();
+    await expect(assessor.getByTestId('rounds-table').textContent()).resolves.toContain(chinesePeriod(round.period));
     await screenshot(assessor, 'asmt-01-rounds');
 
     await assessor.getByTestId(`round-${round.period}`).click();
