@@ -32,6 +32,7 @@ import { buildScenarioComparisonWorkbook } from '@kaoping/exporters/analysis/sce
 import { recordChange } from '../audit/record-change';
 import { requireRoundScheme } from '../assessment/round.service';
 import type { Actor } from '../actor';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 type GroupInput = z.output<typeof analysisGroupInputSchema>;
 
@@ -167,7 +168,7 @@ export async function listGroupScenarios(db: Db, actor: Actor, input: GroupInput
 function resolvePoints(group: AnalysisGroup, points: Record<string, number>): Record<string, number> {
   try {
     const resolved = resolveScenarioPoints(group, points);
-    return Object.fromEntries(group.indicators.map((indicator, i) => [indicator.code, (resolved[i] ?? 0) / 1000]));
+    return Object.fromEntries(group.indicators.map((indicator, i) => [indicator.code, milliToNumber(resolved[i] ?? 0)]));
   } catch (error) {
     throw invalidInput(error instanceof Error ? error.message : String(error));
   }
@@ -254,7 +255,7 @@ export async function compareScenarios(db: Db, actor: Actor, input: z.output<typ
     groupCode: group.groupCode,
     groupName: group.groupName,
     publication: loaded.publication,
-    indicators: group.indicators.map((i) => ({ code: i.code, name: i.name, officialPoints: i.points / 1000 })),
+    indicators: group.indicators.map((i) => ({ code: i.code, name: i.name, officialPoints: milliToNumber(i.points) })),
     first: brief(first, a),
     second: brief(second, b),
     rows: compareWhatIfResults(a, b),

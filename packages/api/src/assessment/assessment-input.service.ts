@@ -35,6 +35,7 @@ import { computeRoundLive, describeIssues } from './round-results.service';
 import { assertRoundVisible, requireRound, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
 import { detectFileType } from '@kaoping/importers/guard/detect-file-type';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 /**
  * A cell's value as stored: null clears it; '' is kept only on a checklist (no item met) and
@@ -326,7 +327,7 @@ export async function getScoringGrid(ctx: Authed, input: { roundId: number; grou
       return {
         code: leaf.code,
         name: leaf.name,
-        points: leaf.points / 1000,
+        points: milliToNumber(leaf.points),
         rule: node?.rule ?? null,
         needsInput: leaf.needsInput,
         tags: leaf.tags,

@@ -27,6 +27,7 @@ import { findScoredRoundOfPeriod, type AssessmentRound } from '@kaoping/db/asses
 import { findSchemeByYear, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
 import { assertCanSeeUnit } from '../scope';
 import { assertRoundVisible, compileStoredScheme, requireRound, requireRoundScheme, type Authed } from './round.service';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 /** Ranks of the previous quarter's publication in force (for rank movement); none if unpublished. */
 export async function previousRanksFor(db: Db, period: Period): Promise<PreviousRank[]> {
@@ -323,7 +324,7 @@ export async function getAnnualResults(ctx: Authed, year: number) {
   const quarterResults: PeriodResults[] = [];
   for (const { period, weight } of listed) {
     const round = await findScoredRoundOfPeriod(ctx.db, period);
-    quarters.push({ period, weight: weight / 1000, roundId: round?.id ?? null, status: round?.status ?? null });
+    quarters.push({ period, weight: milliToNumber(weight), roundId: round?.id ?? null, status: round?.status ?? null });
     if (!round || round.status === 'draft') continue;
     const results = (await findLatestResultsOfRounds(ctx.db, [round.id])).get(round.id);
     if (results) quarterResults.push(results);

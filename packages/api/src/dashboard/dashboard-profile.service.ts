@@ -22,6 +22,7 @@ import { rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary
 import { pickRound } from '@kaoping/domain/dashboard/published-periods';
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
 import type { Db } from '@kaoping/db/connect';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean) {
   const gap = explanation.gapToAbove;
@@ -70,7 +71,7 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
       return {
         code: n.code,
         name: n.name,
-        points: n.points / 1000,
+        points: milliToNumber(n.points),
         unitShare: line ? shareOf(line.earned, line.applicablePoints) : null,
         groupShare: averageShare(
           scored.map((lines) => {

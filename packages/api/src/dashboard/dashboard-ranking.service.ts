@@ -12,6 +12,7 @@ import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
 import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
 import { isFailing } from '@kaoping/domain/scoring/pass-line';
 import type { Db } from '@kaoping/db/connect';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 async function periodAndPrevious(db: Db, actor: Actor, period: Period | null) {
   const rounds = await listPublishedRounds(db);
@@ -111,7 +112,9 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
     throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
   const { group } = await loadGroupSheets(db, view, groupCode);
   const unitIds = await mapUnitIdsByCode(db);
-  const indicators = view.scheme.nodes.filter((n) => n.level === 1).map((n) => ({ code: n.code, name: n.name, points: n.points / 1000 }));
+  const indicators = view.scheme.nodes
+    .filter((n) => n.level === 1)
+    .map((n) => ({ code: n.code, name: n.name, points: milliToNumber(n.points) }));
   const units = group.rows
     .filter((r) => r.final !== null)
     .map((r) => {

@@ -40,6 +40,7 @@ import { loadRoundScoringInputs, type RoundUnit } from './round-inputs.repositor
 import { insertRound, markRoundLocked, markRoundPublished, type AssessmentRound } from './round.repository';
 import { freezeScheme, insertScheme, type SchemeRecord } from './scheme.repository';
 import type { PeriodResults } from '@kaoping/domain/scoring/scoring-result';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 const FINDING_TEXTS: Record<string, string[]> = {
   '1.1.2': ['政策文件栏目超过6个月未更新', '规范性文件未标注有效性', '政策文件与解读未关联发布', '政策文件正文无法打开'],
@@ -80,7 +81,7 @@ function valueFor(leaf: CompiledLeaf, q: number, random: Random): string {
     case 'rate':
       return fmt(clamp(100 - (1 - q) * 80 * random.next(), 50, 100));
     case 'manual': {
-      const points = leaf.points / 1000;
+      const points = milliToNumber(leaf.points);
       return String(clamp(Math.round(points * clamp(q + (random.next() - 0.5) * 0.3, 0, 1) * 2) / 2, 0, points));
     }
     case 'deduct':

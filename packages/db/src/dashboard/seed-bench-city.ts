@@ -24,6 +24,7 @@ import { insertPeriod } from '../org/period.repository';
 import { insertItem } from '../rectification/rectification.repository';
 import { insertUnit } from '../units/unit.repository';
 import { insertUser } from '../users/user.repository';
+import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
 export interface BenchCityOptions {
   rankingUnits: number;
@@ -170,7 +171,7 @@ export async function seedBenchCity(
         const q = Math.min(0.99, Math.max(0.3, (quality.get(unitId) ?? 0.8) + (random.next() - 0.5) * 0.12));
         quality.set(unitId, q);
         for (const leaf of compiled.scheme.leaves) {
-          const points = leaf.points / 1000;
+          const points = milliToNumber(leaf.points);
           const value = Math.max(0, Math.min(points, Math.round(points * (q + (random.next() - 0.5) * 0.3) * 2) / 2));
           cells.push({ unitId, leaf: leaf.code, value: String(value), naReason: '', evidence: '', source: 'import' });
         }
