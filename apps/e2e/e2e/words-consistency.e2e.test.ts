@@ -38,6 +38,8 @@ describe('words and consistency', () => {
     await page.reload();
     await expect(page.getByTestId('unit-status').innerText()).resolves.toBe('已撤销');
     expect(await page.getByRole('button', { name: '撤销单位' }).count()).toBe(0);
+    // After the reload the change history loads on its own: wait for its entry before reading it.
+    await page.getByTestId('audit-table').getByText('修改单位').waitFor();
     const history = await page.getByTestId('audit-table').innerText();
     expect(history).toContain('备注: — → 区划调整,待撤销');
     expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
