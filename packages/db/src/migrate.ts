@@ -11,6 +11,7 @@ import * as accounts from './migrations/2026-12-07-0501-accounts';
 import * as siteCheck from './migrations/2026-12-07-0701-site-check';
 import * as siteCheckProbes from './migrations/2026-12-07-0702-site-check-probes';
 import * as evidenceRequired from './migrations/2026-12-07-0801-evidence-required';
+import * as offices from './migrations/2026-12-07-0901-offices';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0701-site-check': siteCheck,
   '2026-12-07-0702-site-check-probes': siteCheckProbes,
   '2026-12-07-0801-evidence-required': evidenceRequired,
+  '2026-12-07-0901-offices': offices,
 };
 
 /**

@@ -6,6 +6,7 @@ import type { BulletinTables } from './bulletin/bulletin.tables';
 import type { RectificationTables } from './rectification/rectification.tables';
 import type { SecurityTables } from './security/security.tables';
 import type { SiteCheckTables } from './site-check/site-check.tables';
+import type { OfficeTables } from './offices/offices.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -110,4 +111,5 @@ export interface Database
     BulletinTables,
     AnalysisTables,
     SecurityTables,
-    SiteCheckTables {}
+    SiteCheckTables,
+    OfficeTables {}
