@@ -15,6 +15,7 @@ import { annualReportsAccess } from './testing/access/annual-reports.access';
 import { reportReviewAccess } from './testing/access/report-review.access';
 import { rectificationAccess } from './testing/access/rectification.access';
 import { usersAccess } from './testing/access/users.access';
+import { officeAccess } from './testing/access/office.access';
 import { securityAccess } from './testing/access/security.access';
 import { schemeDocumentsAccess } from './testing/access/scheme-documents.access';
 import { siteCheckAccess } from './testing/access/site-check.access';
@@ -33,6 +34,7 @@ const expected: Record<string, Expect> = {
   ...dashboardAccess,
   ...bulletinAccess,
   ...usersAccess,
+  ...officeAccess,
   ...securityAccess,
   ...schemeDocumentsAccess,
   ...siteCheckAccess,

@@ -9,6 +9,7 @@ import { bulletinRouter } from './bulletin/bulletin.router';
 import { authRouter } from './auth/auth.router';
 import { userRouter } from './auth/user.router';
 import { groupRouter, periodRouter } from './org/org.router';
+import { orgRouter } from './org/office.router';
 import { createCallerFactory, router } from './trpc';
 import { unitRouter } from './units/unit.router';
 import { securityRouter } from './security/security.router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   units: unitRouter,
   groups: groupRouter,
   periods: periodRouter,
+  org: orgRouter,
   audit: auditRouter,
   assessment: assessmentRouter,
   annualReports: annualReportRouter,
