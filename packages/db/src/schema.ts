@@ -7,6 +7,7 @@ import type { RectificationTables } from './rectification/rectification.tables';
 import type { SecurityTables } from './security/security.tables';
 import type { SiteCheckTables } from './site-check/site-check.tables';
 import type { OfficeTables } from './offices/offices.tables';
+import type { JobTables } from './jobs/jobs.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -112,4 +113,5 @@ export interface Database
     AnalysisTables,
     SecurityTables,
     SiteCheckTables,
-    OfficeTables {}
+    OfficeTables,
+    JobTables {}

@@ -2,6 +2,15 @@
 // checks its units a few at a time (async I/O; requests are never waited on), records progress per
 // unit, stops when the run's cancel flag is set (polled, so a cancel from any process works), and
 // after a restart puts interrupted runs back in the queue. It also starts the monthly scheduled run.
+//
+// Several server processes may share one database, and each starts a worker; only the one holding
+// the 'site-check-worker' lease (db/jobs) works: it schedules the monthly run, probes homepages and
+// runs checks, renewing the lease every few seconds. When its process stops or hangs, the lease
+// expires and another worker takes over, first requeueing the runs the old leader left running.
+// Claiming a run is itself atomic (db/jobs/site-check-claim), so even an old leader that has not
+// yet noticed its lease is gone never starts a run twice.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { RequiredColumn, SiteProblem } from '@kaoping/contracts/site-check/site-check';
 import type { Db } from '@kaoping/db/connect';
 import {
@@ -23,6 +32,8 @@ import {
   setRunUnit,
 } from '@kaoping/db/site-check/site-check.repository';
 import type { SiteCheckRun } from '@kaoping/db/site-check/site-check.repository';
+import { acquireLease, releaseLease } from '@kaoping/db/jobs/job-lease.repository';
+import { claimNextQueuedRun } from '@kaoping/db/jobs/site-check-claim';
 import { addDays, chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
 import { MONITOR_DAYS, PROBE_TIMEOUT_MS, PROBES_PER_DAY, reachability } from '@kaoping/domain/site-check/site-check-reachability';
 import { siteProblems } from '@kaoping/domain/site-check/site-check-problems';
@@ -41,7 +52,11 @@ export interface SiteCheckWorkerOptions {
   onError?: (error: unknown) => void;
   /** Time between two homepage probe rounds; default 72 min (20 a day, the indicator's minimum); 0 = no probing. */
   probeEveryMs?: number;
+  /** How long the worker lease lasts unless renewed (renewed every third of it); default 30 s. */
+  leaseMs?: number;
 }
+
+export const SITE_CHECK_LEASE = 'site-check-worker';
 
 export interface SiteCheckWorker {
   /** Look for queued runs now instead of at the next poll. */
@@ -65,17 +80,40 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   let stopped = false;
   let busy: Promise<void> | null = null;
   let idleWaiters: (() => void)[] = [];
-  const ready = requeueInterruptedRuns(db).catch((e: unknown) => options.onError?.(e));
+  const leaseMs = options.leaseMs ?? 30_000;
+  // The lease is about process liveness, so it runs on the real clock even when `now` is a test's.
+  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let leader = false;
+  /** Set when a renewal failed: the current run stops and stays 'running' for the new leader to requeue. */
+  let lost = false;
+
+  /** Takes or renews the lease; on taking it, requeues what the previous leader left running. */
+  async function lead(): Promise<boolean> {
+    const held = await acquireLease(db, { name: SITE_CHECK_LEASE, holder, now: new Date(), ttlMs: leaseMs });
+    if (held && !leader) {
+      lost = false;
+      await requeueInterruptedRuns(db);
+    }
+    if (!held && leader) lost = true;
+    leader = held;
+    return held;
+  }
+  const renewal = setInterval(
+    () => {
+      if (leader && !stopped) void lead().catch((e: unknown) => options.onError?.(e));
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  renewal.unref();
 
   async function runOne(run: SiteCheckRun): Promise<void> {
     const settings = await getSettings(db, SITE_CHECK_DEFAULTS);
     const words = await listWords(db);
-    await setRunStatus(db, run.id, 'running', now().toISOString());
     const controller = new AbortController();
     const watch = setInterval(() => {
       void getRun(db, run.id).then(
         (r) => {
-          if (r?.cancelRequested || stopped) controller.abort(new Error('cancelled'));
+          if (r?.cancelRequested || stopped || lost) controller.abort(new Error('cancelled'));
         },
         () => undefined,
       );
@@ -102,10 +140,13 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
       await Promise.all(Array.from({ length: concurrency }, lane));
       const at = now().toISOString();
       if (controller.signal.aborted) {
-        for (const u of await listRunUnits(db, run.id))
-          if (u.status === 'queued' || u.status === 'running') await setRunUnit(db, u.id, { status: 'cancelled', finishedAt: at });
-        // Stopped by a shutdown: leave it running so the next start requeues it.
-        if (!stopped) await setRunStatus(db, run.id, 'cancelled', at);
+        // Stopped by a shutdown or a lost lease: leave the run and its unfinished units running, so
+        // the next leader requeues them; only a cancel request ends them.
+        if (!stopped && !lost) {
+          for (const u of await listRunUnits(db, run.id))
+            if (u.status === 'queued' || u.status === 'running') await setRunUnit(db, u.id, { status: 'cancelled', finishedAt: at });
+          await setRunStatus(db, run.id, 'cancelled', at);
+        }
       } else await setRunStatus(db, run.id, 'done', at);
     } finally {
       clearInterval(watch);
@@ -205,7 +246,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     const probes: { unitId: number; at: string; status: number; elapsedMs: number }[] = [];
     let next = 0;
     const lane = async () => {
-      while (next < targets.length && !stopped) {
+      while (next < targets.length && !stopped && !lost) {
         const t = targets[next++];
         if (!t?.url) continue;
         const answer = await httpRequest(t.url, { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 64 * 1024 });
@@ -216,10 +257,17 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     await insertProbes(db, probes);
   }
 
+  /** The next queued run, claimed for this worker (null when none, or another worker took it). */
+  async function claim(): Promise<SiteCheckRun | null> {
+    if (stopped || lost) return null;
+    const id = await claimNextQueuedRun(db, now().toISOString());
+    return id === null ? null : getRun(db, id);
+  }
+
   async function drain(): Promise<void> {
-    await ready;
+    if (!(await lead())) return;
     await schedule();
-    for (let run = await nextQueuedRun(db); run && !stopped; run = await nextQueuedRun(db)) await runOne(run);
+    for (let run = await claim(); run; run = await claim()) await runOne(run);
     await probeRound();
   }
 
@@ -243,15 +291,20 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     idle: async () => {
       for (;;) {
         if (busy) await new Promise<void>((r) => idleWaiters.push(r));
-        await ready;
         if (!(await nextQueuedRun(db))) return;
+        // Another process leads: its worker will take the run; look again after a poll.
+        if (!leader) await new Promise((r) => setTimeout(r, pollMs));
         tick();
       }
     },
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      clearInterval(renewal);
       if (busy) await busy;
+      // A clean stop hands the work over at once instead of after the lease expires.
+      if (leader) await releaseLease(db, SITE_CHECK_LEASE, holder).catch((e: unknown) => options.onError?.(e));
+      leader = false;
       if (current === worker) current = null;
     },
   };
