@@ -25,6 +25,14 @@ const RECTIFICATION = /整改/;
 // The exporter's own wording (and offices that state both numbers): read exactly.
 const RATE_EXACT = new RegExp(String.raw`目标值?\s*${NUM}\s*%.*?每(?:低|少)?(?:1个|一个|个)?百分点(?:扣|减)\s*${NUM}\s*分`);
 const RECTIFICATION_EXACT = new RegExp(String.raw`整改[^。]*?每逾期一项扣\s*${NUM}\s*分(?:[^。]*?复核不通过每次扣\s*${NUM}\s*分)?`);
+// A cap on deductions: 最多扣3分 / 扣分不超过3分 / 最高扣3分; 扣完为止 = the leaf's own points.
+const DEDUCT_CAP = new RegExp(
+  String.raw`(?:最多|最高|至多)(?:可)?扣(?:除)?\s*${NUM}\s*分|扣(?:分|除)?(?:不超过|最多|上限为?|封顶)\s*${NUM}\s*分`,
+);
+const DEDUCT_TO_ZERO = /扣完为止|扣至0分|扣到0分|扣满为止/;
+// Points earned per item: 每项1分 / 一项可得2分 / 每篇计0.5分, capped by 最高(不超过)6分.
+const PER_ITEM = new RegExp(String.raw`(?:每|一)(?:项|个|条|篇|次|处|类)(?:可)?(?:得|计|加)?\s*${NUM}\s*分`);
+const UP_TO = new RegExp(String.raw`最高(?:不超过|可得|得|为)?\s*${NUM}\s*分|(?:不超过|最多得?)\s*${NUM}\s*分`);
 const LEVELS = new RegExp(String.raw`(优秀|优|良好|良|中等|中|一般|较好|较差|合格|不合格|差)[的为得：:\s（(]{0,3}${NUM}\s*分`, 'g');
 const PART = new RegExp(String.raw`^(?:\d+[.、．]|[(（]\d+[)）]|[①-⑩])?\s*(.+?)[（(]?\s*${NUM}\s*分\s*[)）]?[。.]?$`);
 
@@ -126,7 +134,14 @@ export function inferRule(text: string, points: number): Inferred {
   const allocations = [...t.matchAll(/[（(]\d+(?:\.\d+)?分|得\d+(?:\.\d+)?分/g)].length;
   if (!list && allocations >= 2) return manual(`评分说明分项计分(${allocations} 处分值)且不是简单的检查项,按人工评分`);
   const found = [amounts.length > 0, binary !== null, rate !== null, list !== null, levels !== null].filter(Boolean).length;
-  if (found === 0) return manual('评分说明中没有可明确识别的计分方式,按人工评分');
+  if (found === 0) {
+    const perItem = /扣/.test(t) ? null : PER_ITEM.exec(t);
+    if (perItem)
+      return (
+        perItemRule(perItem, t, points) ?? manual(`${quote(perItem[0])}:按项计分,但项数或上限与本项 ${fmt(points)} 分对不上,按人工评分`)
+      );
+    return manual('评分说明中没有可明确识别的计分方式,按人工评分');
+  }
   if (found > 1 || amounts.length > 1) {
     const what = amounts.length > 1 ? `多个扣分标准(${amounts.map((a) => `${fmt(a)}分`).join('、')})` : '多种计分方式';
     return manual(`评分说明含${what},无法唯一确定,按人工评分`);
@@ -134,6 +149,13 @@ export function inferRule(text: string, points: number): Inferred {
   if (amounts.length === 1) {
     const amount = amounts[0] ?? 0;
     const phrase = each.first ?? one.first ?? '';
+    const cap = DEDUCT_CAP.exec(t);
+    const capValue = cap ? Number(cap[1] ?? cap[2]) : null;
+    if (capValue !== null && (toMilli(capValue) ?? 0) < (toMilli(points) ?? 0))
+      return manual(
+        `${quote(phrase)}、${quote(cap?.[0] ?? '')}:最多扣 ${fmt(capValue)} 分,少于本项 ${fmt(points)} 分;“按处扣分”规则扣完本项分值为止,无法表达更低的扣分上限,按人工评分`,
+      );
+    const toZero = DEDUCT_TO_ZERO.test(t) || capValue !== null;
     if (RECTIFICATION.test(t)) {
       const perRejected = /不到位|未通过|不合格|退回/.test(t) ? amount : 0;
       return {
@@ -145,7 +167,7 @@ export function inferRule(text: string, points: number): Inferred {
     return {
       rule: { kind: 'deduct', perFinding: amount },
       confidence: 'inferred',
-      reason: `${quote(phrase)} → 每处扣 ${fmt(amount)} 分,扣完为止`,
+      reason: `${quote(phrase)}${toZero ? `(${quote(cap?.[0] ?? '扣完为止')})` : ''} → 每处扣 ${fmt(amount)} 分,扣完为止(最多扣 ${fmt(points)} 分)`,
     };
   }
   if (binary) return { rule: { kind: 'binary' }, confidence: 'inferred', reason: `${quote(binary[0])} → 达到得满分,否则不得分` };
@@ -168,4 +190,24 @@ export function inferRule(text: string, points: number): Inferred {
     };
   if (levels) return { rule: levels, confidence: 'inferred', reason: `评分说明给出等级分值 → 分档评分` };
   return manual('按人工评分');
+}
+
+/**
+ * 每项1分 with 5 points (or 一项可得2分,最高不超过6分 with 6): points earned per item up to the
+ * leaf's points is the same as losing that much per item missing, so it is read as `deduct`.
+ */
+function perItemRule(perItem: RegExpExecArray, t: string, points: number): Inferred | null {
+  const per = Number(perItem[1]);
+  const perMilli = toMilli(per);
+  const pointsMilli = toMilli(points);
+  const upTo = UP_TO.exec(t);
+  const cap = upTo ? Number(upTo[1] ?? upTo[2]) : points;
+  if (perMilli === null || pointsMilli === null || perMilli === 0 || toMilli(cap) !== pointsMilli || pointsMilli % perMilli !== 0)
+    return null;
+  const items = pointsMilli / perMilli;
+  return {
+    rule: { kind: 'deduct', perFinding: per },
+    confidence: 'inferred',
+    reason: `${quote(perItem[0])}${upTo ? `、${quote(upTo[0])}` : ''},共 ${fmt(points)} 分 → 满分需 ${items} 项,每少一项扣 ${fmt(per)} 分(扣完为止)`,
+  };
 }

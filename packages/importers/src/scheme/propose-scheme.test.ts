@@ -140,7 +140,7 @@ describe('importing a 考核细则', () => {
       ['2', { kind: 'rate', target: 100, perPointBelow: 0.6 }],
       ['3.1', { kind: 'rectification', perLate: 2, perRejected: 2 }],
     ]);
-    expect(p.inferences[0]?.reason).toBe('“每发现一处未更新扣0.5分” → 每处扣 0.5 分,扣完为止');
+    expect(p.inferences[0]?.reason).toBe('“每发现一处未更新扣0.5分”(“扣完为止”) → 每处扣 0.5 分,扣完为止(最多扣 20 分)');
   });
 
   it('reads 一票否决, 加分项 and 重大扣分项 sections as vetoes, bonus items and major deductions outside the total', async () => {
@@ -185,7 +185,7 @@ describe('importing a 考核细则', () => {
     expect(p.ok).toBe(false);
     if (p.ok) return;
     expect(p.errors.map(formatSchemeRowError)).toEqual([
-      '工作表“细则” 第3行:分值“十分”无法识别(应写作 10 或 10分)',
+      '工作表“细则” 第3行:分值“十分”无法识别(应写作 10、10分、0-5分、最高10分 或 20%)',
       '工作表“细则” 第2行:“主动公开”分值 30 分,下级指标合计 20 分,不一致',
       '工作表“细则” 第4行:指标“答复规范”没有分值',
     ]);
@@ -201,6 +201,173 @@ describe('importing a 考核细则', () => {
       ]),
     );
     expect(p.ok ? [] : p.errors.map(formatSchemeRowError)).toEqual(['工作表“细则” 第4行:合计 100 分与各一级指标之和 90 分不一致']);
+  });
+
+  it('reads point ranges and caps written in the points and method cells', async () => {
+    const bytes = await xlsx([
+      ['序号', '一级指标', '二级指标', '分值', '评分标准'],
+      ['1', '主动公开', '栏目更新', '0-5分', '每发现一处未更新扣1分'],
+      ['2', '主动公开', '政策解读', '最高10分', '每缺少一篇解读扣2分,扣完为止'],
+      ['3', '主动公开', '公开载体', '5分(每项1分)', '微博、微信、公开栏、电子屏、便民手册'],
+      ['4', '主动公开', '新闻发布', '6', '一项可得2分,最高不超过6分'],
+      ['5', '依申请公开', '答复期限', '10分', '每超期一件扣2分,最多扣4分'],
+      ['6', '依申请公开', '答复规范', '10分,扣完为止', '每发现一处不规范扣1分'],
+    ]);
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 主动公开 26',
+      '1.1 栏目更新 5 deduct',
+      '1.2 政策解读 10 deduct',
+      '1.3 公开载体 5 deduct',
+      '1.4 新闻发布 6 deduct',
+      '2 依申请公开 20',
+      '2.1 答复期限 10 manual',
+      '2.2 答复规范 10 deduct',
+    ]);
+    const byCode = new Map(p.inferences.map((i) => [i.code, i]));
+    expect(byCode.get('1.1')?.rule).toEqual({ kind: 'deduct', perFinding: 1 });
+    expect(byCode.get('1.2')?.rule).toEqual({ kind: 'deduct', perFinding: 2 });
+    expect(byCode.get('1.3')).toMatchObject({
+      rule: { kind: 'deduct', perFinding: 1 },
+      source: '每项1分;微博、微信、公开栏、电子屏、便民手册',
+    });
+    expect(byCode.get('1.3')?.reason).toBe('“每项1分”,共 5 分 → 满分需 5 项,每少一项扣 1 分(扣完为止)');
+    expect(byCode.get('1.4')?.reason).toBe('“一项可得2分”、“最高不超过6分”,共 6 分 → 满分需 3 项,每少一项扣 2 分(扣完为止)');
+    // A cap below the leaf's points cannot be written as a rule: left to the office, saying why.
+    expect(byCode.get('2.1')?.reason).toContain('最多扣 4 分,少于本项 10 分');
+    expect(byCode.get('2.2')?.reason).toBe('“每发现一处不规范扣1分”(“扣完为止”) → 每处扣 1 分,扣完为止(最多扣 10 分)');
+    expect(p.warnings).toContain('工作表“细则” 第2行:分值“0-5分”是区间,按最高 5 分计(评分时在区间内酌情给分)');
+    expect(p.warnings).toContain('工作表“细则” 第3行:分值“最高10分”按最高 10 分计');
+  });
+
+  it('turns percentage weights into points on a 100 scale: level-1 percents, shares of the parent, 权重 in the name', async () => {
+    const bytes = await xlsx([
+      ['一级指标', '二级指标', '权重', '评分标准'],
+      ['信息公开(权重40%)', '主动公开', '50%', '每发现一处扣1分'],
+      ['信息公开(权重40%)', '依申请公开', '50%', ''],
+      ['平台建设(权重60%)', '网站', '70%', ''],
+      ['平台建设(权重60%)', '新媒体', '30%', '未开设不得分'],
+      ['合计', '', '100%', ''],
+    ]);
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 信息公开 40',
+      '1.1 主动公开 20 deduct',
+      '1.2 依申请公开 20 manual',
+      '2 平台建设 60',
+      '2.1 网站 42 manual',
+      '2.2 新媒体 18 binary',
+    ]);
+    expect(p.inferences.find((i) => i.code === '2.1')?.reason).toContain('分值:权重 70% × 上级 60 分 = 42 分');
+    expect(p.warnings.some((w) => w.includes('由权重(百分比)换算为百分制分值'))).toBe(true);
+
+    // A 分值 column of percents whose level-1 rows add up to 100 % (children as shares of the whole).
+    const whole = await propose(
+      await xlsx([
+        ['一级指标', '二级指标', '分值'],
+        ['主动公开', '', '30%'],
+        ['主动公开', '政策文件', '20%'],
+        ['主动公开', '政策解读', '10%'],
+        ['依申请公开', '', '70%'],
+        ['依申请公开', '答复', '70%'],
+      ]),
+    );
+    if (!whole.ok) throw new Error(whole.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(whole.scheme.indicators)).toEqual([
+      '1 主动公开 30',
+      '1.1 政策文件 20 manual',
+      '1.2 政策解读 10 manual',
+      '2 依申请公开 70',
+      '2.1 答复 70 manual',
+    ]);
+
+    const bad = await propose(
+      await xlsx([
+        ['一级指标', '二级指标', '权重'],
+        ['主动公开(权重40%)', '政策文件', '60%'],
+        ['主动公开(权重40%)', '政策解读', '30%'],
+        ['依申请公开(权重50%)', '答复', '100%'],
+      ]),
+    );
+    expect(bad.ok ? [] : bad.errors.map(formatSchemeRowError)).toEqual(['工作表“细则” 第2行:一级指标权重合计 90%,应为 100%']);
+  });
+
+  it('reads groups named in a 责任单位 column: rows naming none apply to every group', async () => {
+    const bytes = await xlsx([
+      ['序号', '一级指标', '二级指标', '分值', '评分标准', '责任单位'],
+      ['1', '主动公开', '政策文件', '40', '每发现一处扣1分', ''],
+      ['2', '基层公开', '村务公开', '60', '未公开不得分', '乡镇'],
+      ['3', '重点领域', '财政预决算', '30', '', '县区、市直部门'],
+      ['4', '重点领域', '重大项目', '30', '', '县区'],
+      ['5', '重点领域', '部门预算', '30', '', '市直部门'],
+    ]);
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.groups).toEqual([
+      { code: 'G1', name: '乡镇' },
+      { code: 'G2', name: '县区' },
+      { code: 'G3', name: '市直部门' },
+    ]);
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 主动公开 40',
+      '1.1 政策文件 40 deduct',
+      '2 基层公开 60 [G1]',
+      '2.1 村务公开 60 binary',
+      '3 重点领域(县区) 60 [G2]',
+      '3.1 财政预决算 30 manual',
+      '3.2 重大项目 30 manual',
+      '4 重点领域(市直部门) 60 [G3]',
+      '4.1 财政预决算 30 manual',
+      '4.2 部门预算 30 manual',
+    ]);
+    expect(p.warnings.some((w) => w.includes('“责任单位”列分出 3 个分组(乡镇、县区、市直部门)'))).toBe(true);
+  });
+
+  it('reads department blocks under one parent in a single table (each block its own points) as one group per department', async () => {
+    // The 石城县 2018 river-chief table in its published single-table form: part 二 (60 points)
+    // lists each department's own 60 points under 重点考核部门.
+    const bytes = await xlsx(
+      [
+        ['序号', '考核项目', '', '各项分值', '考核内容', '评分标准'],
+        ['', '总分', '', '100', '', ''],
+        ['一、', '通用考核项目(全部责任单位)', '', '40', '', ''],
+        ['1', '组织领导', '', '40', '组织领导', '积极配合各乡镇开展“河长制”工作(40分)。'],
+        ['二、', '部门履职差异考核项目', '', '60', '', ''],
+        ['2', '重点考核部门', '县农粮局', '30', '持续推进畜禽养殖污染控制', '建立畜禽养殖污染台账,未建立不得分'],
+        ['', '', '', '30', '持续开展渔业资源保护专项整治', '按完成比例得分'],
+        ['3', '', '县水利局', '60', '持续开展非法采砂专项整治', '每发现一处未处理扣2分'],
+      ],
+      [
+        [1, 2, 1, 3],
+        [2, 2, 2, 3],
+        [3, 2, 3, 3],
+        [4, 2, 4, 3],
+        [5, 2, 5, 3],
+        [6, 2, 8, 2],
+        [6, 3, 7, 3],
+      ],
+    );
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.groups).toEqual([
+      { code: 'G1', name: '县农粮局' },
+      { code: 'G2', name: '县水利局' },
+    ]);
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 通用考核项目(全部责任单位) 40',
+      '1.1 组织领导 40 manual',
+      '2 部门履职差异考核项目(县农粮局) 60 [G1]',
+      '2.1 重点考核部门 60',
+      '2.1.1 县农粮局 60',
+      '2.1.1.1 持续推进畜禽养殖污染控制 30 binary',
+      '2.1.1.2 持续开展渔业资源保护专项整治 30 rate',
+      '3 部门履职差异考核项目(县水利局) 60 [G2]',
+      '3.1 重点考核部门 60',
+      '3.1.1 县水利局 60 deduct',
+    ]);
+    expect(p.warnings.some((w) => w.includes('“部门履职差异考核项目”下按单位分块(县农粮局、县水利局),每块 60 分'))).toBe(true);
   });
 
   it('refuses files that are not a 细则 before opening them', async () => {
