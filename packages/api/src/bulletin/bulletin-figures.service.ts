@@ -66,9 +66,8 @@ export async function loadBulletinFigures(db: Db, period: Period, now: Date): Pr
   const previousResults = previousPublication?.results ?? null;
 
   const today = chinaToday(now);
-  const [previousItems, currentItems, calendar] = await Promise.all([
+  const [previousItems, calendar] = await Promise.all([
     listLedger(db, { period: previous.code, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null }),
-    listLedger(db, { period: period.code, unitId: null, groupId: null, statuses: null, severity: null, onlyUnitId: null }),
     loadWorkCalendar(db),
   ]);
   // Items issued from the previous quarter's findings, and those carried into it.
@@ -97,7 +96,6 @@ export async function loadBulletinFigures(db: Db, period: Period, now: Date): Pr
         );
 
   const publishedOn = round.publishedAt ? chinaToday(new Date(round.publishedAt)) : null;
-  const issuedFromThisPeriod = currentItems.filter((i) => i.period === period.code && i.status !== 'cancelled').map((i) => i.dueDate);
   const { start, end } = periodDateRange(period);
 
   return assembleBulletinFigures(
@@ -123,7 +121,8 @@ export async function loadBulletinFigures(db: Db, period: Period, now: Date): Pr
       },
       asOf: today,
       rectification,
-      deadlines: bulletinDeadlines(calendar, { period, today, publishedOn, issuedDueDates: issuedFromThisPeriod }),
+      // From the default 成文日期 (today); the office's own date moves them (bulletin-due-dates.ts).
+      deadlines: bulletinDeadlines(calendar, { period, issueDate: today }),
     },
   );
 }

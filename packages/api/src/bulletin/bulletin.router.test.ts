@@ -242,6 +242,53 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
     expect(JSON.parse(entries[1]?.before_json ?? '{}')).toMatchObject({ version: 1 });
   });
 
+  it('counts requirement deadlines from the 成文日期 and refuses a .docx whose deadline is not after it (issue #15 §8)', async () => {
+    const { org } = await publishTwoQuarters({ publishQ3: true });
+    // Monday 2026-12-07, 10:00 in China.
+    const admin = callerFor(handle, org.users.admin, { now: () => new Date('2026-12-07T02:00:00.000Z') });
+    const loaded = await admin.bulletin.get({ period: '2025Q3' });
+    expect(loaded.content.issueDate).toBe('2026-12-07');
+    // Ten and five working days after the 成文日期; the next snapshot is the end of the quarter to come.
+    expect(loaded.content.requirements.map((r) => [r.heading, r.workingDays, r.dueDate])).toEqual([
+      ['抓好问题整改', 10, '2026-12-21'],
+      ['补报上期整改情况', 5, '2026-12-14'],
+      ['建立长效机制', null, null],
+      ['做好下期考评准备', null, '2026-12-31'],
+    ]);
+    expect(loaded.dueDateProblems).toEqual([]);
+
+    // The office moves the 成文日期: working-day deadlines follow, whatever date the browser sent.
+    const [rectify, followUp, lasting, next] = loaded.content.requirements;
+    if (!rectify || !followUp || !lasting || !next) throw new Error('four default requirements expected');
+    await admin.bulletin.save({
+      period: '2025Q3',
+      version: 0,
+      content: {
+        ...loaded.content,
+        issueDate: '2026-12-14',
+        requirements: [{ ...rectify, dueDate: '2026-11-06' }, followUp, lasting, next],
+      },
+    });
+    const moved = await admin.bulletin.get({ period: '2025Q3' });
+    expect(moved.data.requirements.map((r) => r.dueDate)).toEqual(['2026-12-28', '2026-12-21', null, '2026-12-31']);
+    expect((await admin.bulletin.exportDocx({ period: '2025Q3' })).fileName).toMatch(/\.docx$/);
+
+    // A date the office typed, before the 成文日期: flagged, and the .docx is refused in words.
+    await admin.bulletin.save({
+      period: '2025Q3',
+      version: 1,
+      content: { ...moved.content, requirements: [{ ...rectify, workingDays: null, dueDate: '2026-11-06' }, lasting] },
+    });
+    const flagged = await admin.bulletin.get({ period: '2025Q3' });
+    expect(flagged.dueDateProblems).toEqual([{ index: 0, heading: '抓好问题整改', dueDate: '2026-11-06', kind: 'notAfterIssueDate' }]);
+    await expect(admin.bulletin.exportDocx({ period: '2025Q3' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '工作要求的完成时限有误,请在通报中修改后再导出:第1条「抓好问题整改」的完成时限2026年11月6日不晚于成文日期2026年12月14日。',
+    });
+    // The rankings workbook prints no deadline: it still downloads.
+    expect((await admin.bulletin.exportXlsx({ period: '2025Q3' })).fileName).toMatch(/\.xlsx$/);
+  });
+
   it('builds the .docx and the rankings .xlsx as zip files', async () => {
     const { org } = await publishTwoQuarters({ publishQ3: true });
     const leader = callerFor(handle, org.users.leader);

@@ -3,7 +3,9 @@
 import { BULLETIN_HEADER_KEYS, bulletinDraftContentSchema, type BulletinDraftContent } from '@kaoping/contracts/bulletin/bulletin-draft';
 import type { BulletinFigures } from '@kaoping/domain/bulletin/bulletin-figures';
 import { defaultDraftContent } from '@kaoping/domain/bulletin/bulletin-wording';
-import { conflict } from '@kaoping/domain/errors/domain-error';
+import { dueDateProblemMessage, dueDateProblems, withDueDates } from '@kaoping/domain/bulletin/bulletin-due-dates';
+import type { WorkCalendar } from '@kaoping/domain/calendar/work-calendar';
+import { conflict, invalidInput } from '@kaoping/domain/errors/domain-error';
 import { chinaToday, type Period } from '@kaoping/domain/period/period';
 import type { BulletinWording } from '@kaoping/exporters/bulletin/bulletin-data';
 import {
@@ -16,7 +18,9 @@ import {
 import { buildBulletinDocx } from '@kaoping/exporters/bulletin/bulletin-docx';
 import { buildRankingsXlsx } from '@kaoping/exporters/bulletin/bulletin-xlsx';
 import { toBulletinData } from '@kaoping/exporters/bulletin/bulletin-from-figures';
+import { listCalendarOverrides } from '@kaoping/db/rectification/calendar.repository';
 import { recordChange } from '../audit/record-change';
+import { loadWorkCalendar } from '../rectification/work-calendar.service';
 import type { Authed } from '../assessment/round.service';
 import { loadBulletinFigures, loadMeetingFigures } from './bulletin-figures.service';
 
@@ -28,13 +32,22 @@ function storedContent(draft: BulletinDraft): Partial<BulletinDraftContent> {
   return { ...(parsed.success ? parsed.data : {}), documentNumber: draft.documentNumber };
 }
 
-/** The content to show and print: the saved draft over the defaults of the period. */
-async function resolveContent(ctx: Authed, figures: BulletinFigures, draft: BulletinDraft | null): Promise<BulletinDraftContent> {
+/**
+ * The content to show and print: the saved draft over the defaults of the period, with every
+ * working-day deadline counted from the 成文日期 (issue #15 §8).
+ */
+async function resolveContent(
+  ctx: Authed,
+  figures: BulletinFigures,
+  draft: BulletinDraft | null,
+  calendar: WorkCalendar,
+): Promise<BulletinDraftContent> {
   const latest = draft ?? (await findLatestBulletinDraft(ctx.db));
   const header = latest ? storedContent(latest) : null;
   const lastHeader = header && Object.fromEntries(BULLETIN_HEADER_KEYS.flatMap((k) => (header[k] !== undefined ? [[k, header[k]]] : [])));
   const defaults = defaultDraftContent(figures, chinaToday(ctx.now()), lastHeader);
-  return draft ? { ...defaults, ...storedContent(draft) } : defaults;
+  const content = draft ? { ...defaults, ...storedContent(draft) } : defaults;
+  return { ...content, requirements: withDueDates(calendar, content.issueDate, content.requirements) };
 }
 
 function draftInfo(draft: BulletinDraft) {
@@ -43,17 +56,31 @@ function draftInfo(draft: BulletinDraft) {
 
 async function loadDocument(ctx: Authed, period: Period) {
   const figures = await loadBulletinFigures(ctx.db, period, ctx.now());
-  const draft = await findBulletinDraft(ctx.db, figures.period.code);
-  const content = await resolveContent(ctx, figures, draft);
-  return { figures, draft, content, data: toBulletinData(figures, content) };
+  const [draft, calendar] = await Promise.all([findBulletinDraft(ctx.db, figures.period.code), loadWorkCalendar(ctx.db)]);
+  const content = await resolveContent(ctx, figures, draft, calendar);
+  const today = chinaToday(ctx.now());
+  const problems = dueDateProblems({ issueDate: content.issueDate, today, requirements: content.requirements });
+  return { figures, draft, content, today, problems, data: toBulletinData(figures, content) };
 }
 
 export async function getBulletin(ctx: Authed, period: Period) {
-  const { figures, draft, content, data } = await loadDocument(ctx, period);
+  const { figures, draft, content, data, today, problems } = await loadDocument(ctx, period);
   const meeting = await loadMeetingFigures(ctx, figures.period.year);
   // What a blank paragraph prints (for the editor's "restore" and the presentation).
   const defaultWording = toBulletinData(figures, { ...content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
-  return { figures, meeting, content, data, defaultWording, draft: draft && draftInfo(draft) };
+  // The office's calendar entries, so the editor counts working days exactly as the server does.
+  const calendarOverrides = await listCalendarOverrides(ctx.db);
+  return {
+    figures,
+    meeting,
+    content,
+    data,
+    defaultWording,
+    draft: draft && draftInfo(draft),
+    today,
+    dueDateProblems: problems,
+    calendarOverrides,
+  };
 }
 
 const MIME = {
@@ -63,7 +90,10 @@ const MIME = {
 
 /** The bulletin as .docx, or its rankings as .xlsx, base64, with a file name. */
 export async function exportBulletin(ctx: Authed, period: Period, format: 'docx' | 'xlsx') {
-  const { data } = await loadDocument(ctx, period);
+  const { data, content, problems } = await loadDocument(ctx, period);
+  // The .docx prints the deadlines: one that cannot be met is refused, with the requirements named.
+  // The rankings .xlsx carries no deadline, so it is not held back by one.
+  if (format === 'docx' && problems.length > 0) throw invalidInput(dueDateProblemMessage(problems, content.issueDate));
   const bytes = format === 'docx' ? await buildBulletinDocx(data) : await buildRankingsXlsx(data);
   const base = `${data.cityName}${data.periodLabel}政务公开工作考评`;
   return {
@@ -81,7 +111,12 @@ export async function saveBulletinDraft(ctx: Authed, input: { period: Period; ve
   const figures = await loadBulletinFigures(ctx.db, input.period, ctx.now());
   const period = figures.period.code;
   const defaults = toBulletinData(figures, { ...input.content, basis: '', overallComment: '', requirementsIntro: '', closing: '' }).wording;
-  const { documentNumber, ...rest } = input.content;
+  // Working-day deadlines are stored as the server counts them from the 成文日期.
+  const calendar = await loadWorkCalendar(ctx.db);
+  const { documentNumber, ...rest } = {
+    ...input.content,
+    requirements: withDueDates(calendar, input.content.issueDate, input.content.requirements),
+  };
   const paragraphs = { ...rest, ...Object.fromEntries(PARAGRAPHS.map((k) => [k, rest[k].trim() === defaults[k].trim() ? '' : rest[k]])) };
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {

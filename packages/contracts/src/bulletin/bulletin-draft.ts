@@ -10,6 +10,11 @@ export const bulletinRequirementSchema = z.object({
   heading: text(60).min(1, '请填写要求的标题'),
   text: text(1000),
   dueDate: chinaDate.nullable(),
+  /**
+   * Set: due this many working days after the 成文日期 (dueDate is then recomputed from the issue
+   * date); null: dueDate is a date the office typed. Drafts saved before this field read as null.
+   */
+  workingDays: z.number().int('工作日数应为整数').min(1, '工作日数至少为1').max(250, '工作日数不超过250').nullable().default(null),
 });
 export type BulletinDraftRequirement = z.infer<typeof bulletinRequirementSchema>;
 

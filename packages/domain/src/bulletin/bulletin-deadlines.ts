@@ -1,27 +1,28 @@
-// The deadlines the bulletin's requirements suggest (the office may change them in its wording).
+// The deadlines the bulletin's default requirements suggest (the office may change them in its
+// wording): counted from the bulletin's 成文日期 (issue date) in China working days, so a bulletin
+// never asks for something by a date before it was written (issue #15 §8).
 import { addWorkingDays, type WorkCalendar } from '../calendar/work-calendar';
 import { nextPeriod, periodDateRange, type Period } from '../period/period';
-import { commonDueDate } from './bulletin-rectification';
 
-/** Working days a unit gets to report back on the period's problems when no ledger item says otherwise. */
+/** Working days a unit gets to fix the period's problems and report back, from the issue date. */
 export const DEFAULT_RECTIFICATION_WORKING_DAYS = 10;
-/** Working days a unit that did not report back last period gets to do so. */
+/** Working days a unit that did not report back last period gets to do so, from the issue date. */
 export const FOLLOW_UP_WORKING_DAYS = 5;
 
 /**
- * Rectification: the most common due date of the items issued from the period's findings, else
- * ten working days from the later of publication and today; follow-up: five working days from
- * today; the next snapshot: the last day of the next period.
+ * Rectification: ten working days after the issue date; follow-up: five working days after it;
+ * the next snapshot: the end of the first period after `period` that ends after the issue date
+ * (a late bulletin points at the next assessment still to come, not one already over).
  */
 export function bulletinDeadlines(
   calendar: WorkCalendar,
-  input: { period: Period; today: string; publishedOn: string | null; issuedDueDates: readonly string[] },
+  input: { period: Period; issueDate: string },
 ): { rectification: string; followUp: string; nextSnapshot: string | null } {
-  const { today, publishedOn } = input;
-  const from = publishedOn !== null && publishedOn > today ? publishedOn : today;
+  let next = nextPeriod(input.period);
+  for (let i = 0; i < 40 && periodDateRange(next).end <= input.issueDate; i++) next = nextPeriod(next);
   return {
-    rectification: commonDueDate(input.issuedDueDates) ?? addWorkingDays(calendar, from, DEFAULT_RECTIFICATION_WORKING_DAYS),
-    followUp: addWorkingDays(calendar, today, FOLLOW_UP_WORKING_DAYS),
-    nextSnapshot: periodDateRange(nextPeriod(input.period)).end,
+    rectification: addWorkingDays(calendar, input.issueDate, DEFAULT_RECTIFICATION_WORKING_DAYS),
+    followUp: addWorkingDays(calendar, input.issueDate, FOLLOW_UP_WORKING_DAYS),
+    nextSnapshot: periodDateRange(next).end,
   };
 }

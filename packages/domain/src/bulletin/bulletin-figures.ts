@@ -28,6 +28,12 @@ export interface FiguresRankRow {
   rankDelta: number | null;
   final: number | null;
   grade: string | null;
+  /**
+   * The grade the unit's score earned but the quota (名额) did not allow, e.g. 优秀 for a unit
+   * graded 良好 because the 优秀 places were taken; null when not demoted. Said in words on the
+   * slides, the bulletin page, the .docx and the .xlsx 备注 (issue #15 §9).
+   */
+  demotedFrom: string | null;
   isVetoFail: boolean;
   /** Names of the vetoes triggered. */
   vetoes: string[];
@@ -198,6 +204,7 @@ export function assembleBulletinFigures(input: AssemblyInput, context: AssemblyC
       rankDelta: r.rankDelta,
       final: r.final,
       grade: r.grade,
+      demotedFrom: r.isQuotaDemoted === true && r.grade !== null ? (scheme.quota?.grade ?? null) : null,
       isVetoFail: r.isVetoFail,
       vetoes: r.vetoes.map(vetoName),
       unscoredReason: r.unscoredReason,

@@ -2,6 +2,7 @@
 // requirements, and the small rules of official Chinese documents the text follows.
 import type { BulletinDraftContent, BulletinDraftRequirement, BULLETIN_HEADER_KEYS } from '@kaoping/contracts/bulletin/bulletin-draft';
 import { formatPeriodLabel } from '../period/period-label';
+import { DEFAULT_RECTIFICATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS } from './bulletin-deadlines';
 import type { BulletinFigures } from './bulletin-figures';
 
 /** The header fields taken over from the office's last saved draft. */
@@ -17,7 +18,11 @@ export function methodOf(roundKind: string): string {
   return roundKind === 'third_party' ? '委托第三方评估机构，采取技术监测与人工核查相结合的方式' : '采取技术监测与人工核查相结合的方式';
 }
 
-/** The requirements the office starts from: fix the problems, report back, prevent repeats, prepare the next round. */
+/**
+ * The requirements the office starts from: fix the problems, report back, prevent repeats, prepare
+ * the next round. The first two count working days from the 成文日期 (`workingDays`), so their
+ * dates follow the issue date when the office changes it (bulletin-due-dates.ts).
+ */
 export function defaultRequirements(
   figures: Pick<BulletinFigures, 'deadlines' | 'rectification'>,
   officeShortName: string,
@@ -27,6 +32,7 @@ export function defaultRequirements(
       heading: '抓好问题整改',
       text: `各单位要对照附件问题清单，逐项明确整改措施、责任人和完成时限，按期完成整改，并将整改情况（含佐证材料）报送${officeShortName}。`,
       dueDate: figures.deadlines.rectification,
+      workingDays: DEFAULT_RECTIFICATION_WORKING_DAYS,
     },
   ];
   const r = figures.rectification;
@@ -35,18 +41,21 @@ export function defaultRequirements(
       heading: '补报上期整改情况',
       text: `上期整改逾期未完成或未反馈整改情况的单位，要书面说明原因，限期补报整改情况；逾期仍未反馈的，将按考核方案扣分并予以通报。`,
       dueDate: figures.deadlines.followUp,
+      workingDays: FOLLOW_UP_WORKING_DAYS,
     });
   }
   out.push({
     heading: '建立长效机制',
     text: '各单位要举一反三，对网站、政务新媒体和政府信息公开专栏开展全面自查，健全信息发布审核和日常巡查制度，防止同类问题反复出现。',
     dueDate: null,
+    workingDays: null,
   });
   if (figures.deadlines.nextSnapshot) {
     out.push({
       heading: '做好下期考评准备',
       text: '各单位要在下一期考评时间节点前，对照考核方案开展自查自纠，及时更新各类公开内容。',
       dueDate: figures.deadlines.nextSnapshot,
+      workingDays: null,
     });
   }
   return out;

@@ -14,8 +14,28 @@ export interface BulletinRankingRow {
   unitName: string;
   score: number;
   grade: string;
-  /** 单项否决 and similar notes, e.g. "单项否决：首页超过2周未更新"; null when none. */
+  /**
+   * The grade the score earned but the quota (名额) did not allow (优秀 for a unit graded 良好);
+   * null when not demoted. Optional so view models built before it still type.
+   */
+  demotedFrom?: string | null;
+  /** Names of the vetoes triggered (the note says them in words). */
+  vetoes?: readonly string[];
+  /** 单项否决 and quota notes, e.g. "单项否决：首页超过2周未更新", "因优秀名额限制，等次由优秀调整为良好"; null when none. */
   note: string | null;
+}
+
+/** The 备注 of a ranking row in words: vetoes, then a quota demotion (issue #15 §9). */
+export function rankingNote(row: { vetoes: readonly string[]; demotedFrom: string | null; grade: string }): string | null {
+  const parts: string[] = [];
+  if (row.vetoes.length > 0) parts.push(`单项否决：${row.vetoes.join('、')}`);
+  if (row.demotedFrom !== null) parts.push(quotaDemotionNote(row.demotedFrom, row.grade));
+  return parts.length > 0 ? parts.join('；') : null;
+}
+
+/** 因优秀名额限制，等次由优秀调整为良好. */
+export function quotaDemotionNote(from: string, to: string): string {
+  return `因${from}名额限制，等次由${from}调整为${to}`;
 }
 
 export interface BulletinGradeCount {

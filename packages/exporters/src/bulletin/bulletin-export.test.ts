@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   chineseNumeral,
@@ -14,29 +13,7 @@ import {
 import { buildBulletinDocx, formatRankDelta } from './bulletin-docx';
 import { buildRankingsXlsx, sheetNameFor } from './bulletin-xlsx';
 import { sampleBulletinData, sampleBulletinFacts } from './sample-bulletin-data';
-
-/** Every entry of a zip (the .docx container), read through the central directory; throws on a broken archive. */
-function readZip(zip: Buffer): Map<string, string> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error('no end of central directory');
-  const entries = new Map<string, string>();
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('broken central directory');
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('broken local header');
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + extra;
-  }
-  return entries;
-}
+import { readZip } from './test-zip';
 
 /** A well-formedness check good enough for generated XML: tags balance and no raw `<` or `&` in text. */
 function expectWellFormed(xml: string): void {

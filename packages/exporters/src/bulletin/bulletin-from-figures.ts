@@ -5,6 +5,7 @@ import type { BulletinFigures, FiguresUnitMention } from '@kaoping/domain/bullet
 import { fullWidthBrackets, problemSummary } from '@kaoping/domain/bulletin/bulletin-wording';
 import { formatPeriodLabel } from '@kaoping/domain/period/period-label';
 import {
+  rankingNote,
   withDefaultWording,
   type BulletinAnnexUnit,
   type BulletinData,
@@ -77,7 +78,9 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
           unitName: row.name,
           score: row.final ?? 0,
           grade: row.grade ?? '',
-          note: row.vetoes.length > 0 ? `单项否决：${row.vetoes.join('、')}` : null,
+          demotedFrom: row.demotedFrom,
+          vetoes: row.vetoes,
+          note: rankingNote({ vetoes: row.vetoes, demotedFrom: row.demotedFrom, grade: row.grade ?? '' }),
         })),
     })),
     praised: mentionsByGroup(figures, figures.praised, (m) => (m.reason === 'first' ? '类别第一' : (m.grade ?? ''))),
