@@ -29,6 +29,8 @@ export interface ServerOptions {
   loginLimiter?: LoginRateLimiter;
   now?: () => Date;
   onError?: (error: unknown, path: string | undefined) => void;
+  /** Sent as X-Kaoping-Worker on every response when several processes share the port (which one answered). */
+  servedBy?: string;
 }
 
 /** Calls one request may carry. The dashboard's batch link is capped at the same number. */
@@ -101,6 +103,7 @@ export function createServer(options: ServerOptions): Server {
 
   return createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res, options.secureCookies);
+    if (options.servedBy !== undefined) res.setHeader('X-Kaoping-Worker', options.servedBy);
     if (req.url?.startsWith('/trpc/')) {
       const refusal = refuseCrossSite(req, { allowedOrigins });
       if (refusal !== null) {
@@ -112,7 +115,8 @@ export function createServer(options: ServerOptions): Server {
     }
     if (req.url === '/healthz') {
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ ok: true }));
+      // The pid tells which server process answered (several share the port with --workers).
+      res.end(JSON.stringify({ ok: true, pid: process.pid }));
       return;
     }
     res.setHeader('Content-Security-Policy', DASHBOARD_CSP);

@@ -16,7 +16,18 @@ export interface ServerEnv {
   trustedProxies: string[];
   /** Extra origins (scheme://host[:port]) allowed to send mutations besides the request's own host. */
   allowedOrigins: string[];
+  /** Server processes sharing the port (node:cluster); 1 = this process serves alone. */
+  workers: number;
 }
+
+const WORKERS_MAX = 64;
+const workersMessage = (name: string) => `${name} 应为服务进程数(1–${WORKERS_MAX} 的整数)`;
+const workersCount = (name: string) =>
+  z.coerce
+    .number({ error: workersMessage(name) })
+    .int(workersMessage(name))
+    .min(1, workersMessage(name))
+    .max(WORKERS_MAX, workersMessage(name));
 
 const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 
@@ -68,6 +79,7 @@ const envSchema = z.object({
   KAOPING_SEED_DEMO: flag('KAOPING_SEED_DEMO', '1'),
   KAOPING_TRUSTED_PROXIES: list('KAOPING_TRUSTED_PROXIES', (s) => isIP(s) !== 0, ' IP 地址(反向代理的地址)'),
   KAOPING_ALLOWED_ORIGINS: list('KAOPING_ALLOWED_ORIGINS', isOrigin, '来源(如 https://kaoping.example.gov.cn)'),
+  KAOPING_WORKERS: workersCount('环境变量 KAOPING_WORKERS').default(1),
 });
 
 /** A configuration error: the message is for the operator, in Chinese, naming the variable. */
@@ -96,5 +108,20 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     seedDemo: e.KAOPING_SEED_DEMO,
     trustedProxies: e.KAOPING_TRUSTED_PROXIES,
     allowedOrigins: e.KAOPING_ALLOWED_ORIGINS,
+    workers: e.KAOPING_WORKERS,
   };
+}
+
+/**
+ * `--workers N` (or `--workers=N`) on the command line (`pnpm start --workers 2`) overrides
+ * KAOPING_WORKERS; null when not given. A bad value is a configuration error.
+ */
+export function readWorkersArgument(argv: readonly string[]): number | null {
+  const at = argv.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
+  if (at < 0) return null;
+  const arg = argv[at] ?? '';
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
+  const parsed = workersCount('参数 --workers').safeParse(value ?? '');
+  if (!parsed.success || value === undefined || value === '') throw new ServerEnvError(`配置错误:${workersMessage('参数 --workers')}`);
+  return parsed.data;
 }
