@@ -1,4 +1,4 @@
-// `kaoping scheme import FILE.xlsx|FILE.docx --year 2026 --json`: the office's own 考核细则 read
+// `kaoping scheme import FILE.xlsx|.docx|.xls|.doc --year 2026 --json`: the office's own 考核细则 read
 // into a proposed scheme (spec scoring.md §1) with each leaf's inferred rule beside its source
 // cell and the warnings; nothing is stored (confirm in the dashboard, or save the printed scheme
 // and load it). Exit 0 proposed, 2 refused (the row errors on stderr).
@@ -17,7 +17,7 @@ import { CliError } from '../cli-error';
 import { openCliDatabase, userPath } from '../database';
 
 const USAGE = `用法:
-  kaoping scheme import 文件.xlsx|文件.docx --year 2026 [--json]
+  kaoping scheme import 文件.xlsx|.docx|.xls|.doc --year 2026 [--json]
       读取本地考核细则表格,输出建议的考核方案(scoring.md §1 格式)、每个末级指标的计分方式推断及提示;不写入数据库。
       退出码:0 已生成建议方案;2 表格有误(逐行列出)。
   kaoping scheme export --year 2026 --format docx|xlsx [--out 文件]

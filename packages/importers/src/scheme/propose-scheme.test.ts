@@ -370,6 +370,43 @@ describe('importing a 考核细则', () => {
     expect(p.warnings.some((w) => w.includes('“部门履职差异考核项目”下按单位分块(县农粮局、县水利局),每块 60 分'))).toBe(true);
   });
 
+  it('reads the old formats: .xls (Excel 97) with its merged cells, .doc (Word 97) tables rebuilt from the cell marks', async () => {
+    const fromXlsx = await propose(fixture('district-portal-website-2023.xlsx'));
+    const fromXls = await propose(fixture('district-portal-website-2023.xls'));
+    if (!fromXls.ok || !fromXlsx.ok) throw new Error('not read');
+    expect(outline(fromXls.scheme.indicators)).toEqual(outline(fromXlsx.scheme.indicators));
+    expect(fromXls.scheme.title).toBe('各区政府(管委会)门户网站考评指标及评分细则');
+    expect(fromXls.inferences.map((i) => [i.code, i.row, i.rule.kind])).toEqual(
+      fromXlsx.inferences.map((i) => [i.code, i.row, i.rule.kind]),
+    );
+
+    // Word 97 keeps no grid: vertical merges come back empty (names carried down), the heading over
+    // two columns comes back as one cell (widened again); the tree is the .docx's.
+    const fromDocx = await propose(fixture('shicheng-2018-river-chief.docx'));
+    const fromDoc = await propose(fixture('shicheng-2018-river-chief.doc'));
+    if (!fromDoc.ok || !fromDocx.ok) throw new Error(fromDoc.ok ? 'docx not read' : fromDoc.errors.map(formatSchemeRowError).join('\n'));
+    expect((await readSchemeSource(fixture('shicheng-2018-river-chief.doc'))).kind).toBe('doc');
+    expect(outline(fromDoc.scheme.indicators)).toEqual(outline(fromDocx.scheme.indicators));
+    expect(fromDoc.scheme.groups).toEqual(fromDocx.scheme.groups);
+    expect(fromDoc.inferences.map((i) => i.rule)).toEqual(fromDocx.inferences.map((i) => i.rule));
+  });
+
+  it('refuses an old file it cannot read with a Chinese message that says to save it as .docx/.xlsx', async () => {
+    await expect(readSchemeSource(fixture('legacy-no-table.doc'))).rejects.toThrow(
+      '旧版 Word 文档(.doc)中没有读到表格;请在 Word 或 Excel 中打开后“另存为” .docx 或 .xlsx,再导入',
+    );
+    // A damaged Word 97 file (its header's sector tables zeroed): the reader fails, the message says what to do.
+    const cut = fixture('shicheng-2018-river-chief.doc');
+    cut.fill(0, 0x30, 0x50);
+    await expect(readSchemeSource(cut)).rejects.toThrow(/^无法读取旧版 Word 文档\(\.doc\):.*另存为” \.docx 或 \.xlsx,再导入$/);
+    // An OLE file that is neither Word nor Excel (e.g. a .msg or a PowerPoint 97 file).
+    const other = new Uint8Array(1024);
+    other.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(readSchemeSource(other)).rejects.toThrow(
+      '既不是 Word(.doc)也不是 Excel(.xls)文档,无法读取;请在 Word 或 Excel 中打开后“另存为”',
+    );
+  });
+
   it('refuses files that are not a 细则 before opening them', async () => {
     await expect(readSchemeSource(new TextEncoder().encode('序号,一级指标'))).rejects.toThrow(SchemeImportError);
     await expect(readSchemeSource(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toThrow('旧版');

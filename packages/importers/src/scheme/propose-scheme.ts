@@ -219,9 +219,15 @@ const groupsIn = (text: string): string[] =>
 function fillDown(cells: TableCell[], columns: Columns, previous: TableCell[] | null): TableCell[] {
   if (!previous) return cells;
   const out = [...cells];
+  // A row with no indicator name at all but with content or points continues the one above (every
+  // level merged down); a row naming a deeper level continues the levels above it.
+  const levelsEmpty = columns.levels.every((c) => (out[c]?.text ?? '') === '');
+  const hasBody = [columns.content, columns.method, columns.points].some((c) => c !== null && (out[c]?.text ?? '') !== '');
+  const seq = columns.seq === null ? '' : (out[columns.seq]?.text ?? '');
+  if (levelsEmpty && (!hasBody || SECTION_SEQ.test(seq.replace(/\s+/g, '')) || TOTAL_ROW.test(seq.replace(/\s+/g, '')))) return cells;
   columns.levels.forEach((c, k) => {
     if ((out[c]?.text ?? '') !== '') return;
-    const deeper = columns.levels.slice(k + 1).some((d) => (out[d]?.text ?? '') !== '');
+    const deeper = levelsEmpty || columns.levels.slice(k + 1).some((d) => (out[d]?.text ?? '') !== '');
     const above = previous[c];
     if (deeper && above && above.text !== '') {
       out[c] = { ...above, isOrigin: false };
@@ -711,6 +717,8 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   const errors: SchemeRowError[] = [];
   const warnings: string[] = [];
   const results: TableResult[] = [];
+  if (source.kind === 'doc')
+    warnings.push('旧版 Word 文件(.doc)的表格按单元格标记还原:合并单元格的位置是推断的,如有误读,请在 Word 中另存为 .docx 后再导入');
   for (const table of source.tables) {
     const columns = findColumns(table);
     if (!columns) {
@@ -797,7 +805,7 @@ export function proposeScheme(source: SchemeSource, options: ProposeOptions): Sc
   const indicators = roots.map((n, i) => toIndicator(n, String(i + 1)));
   const title = (
     source.title ||
-    (options.fileName ? options.fileName.replace(/\.(xlsx|docx)$/i, '') : '') ||
+    (options.fileName ? options.fileName.replace(/\.(xlsx|docx|xls|doc)$/i, '') : '') ||
     `${options.year}年度考核细则`
   ).slice(0, 200);
   const unique = <T extends { name: string }>(items: T[]) => items.filter((item, i) => items.findIndex((x) => x.name === item.name) === i);

@@ -26,7 +26,7 @@ export interface SourceTable {
 }
 
 export interface SchemeSource {
-  kind: 'xlsx' | 'docx';
+  kind: 'xlsx' | 'docx' | 'xls' | 'doc';
   /** The document's title when one is found (first line mentioning 考核/细则/评分). */
   title: string;
   tables: SourceTable[];
