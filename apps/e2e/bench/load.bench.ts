@@ -1,13 +1,19 @@
 // `pnpm bench load`: the server under concurrent load, as a whole office would use it. For each
-// scenario (city × database) it prepares a database, starts the real server as a child process
-// (`apps/server/src/main.ts`, so its memory is its own), signs in as the office admin and drives
-// the dashboard's heaviest reads and the assessors' score entry with autocannon at 10 and 50
-// connections. Prints req/s, p50/p95/p99 latency, errors/timeouts and the server's peak RSS,
-// beside the targets of issue 14. KAOPING_LOAD_SECONDS (default 10) sets each run's length;
-// KAOPING_LOAD_ONLY=<text> runs only the scenarios whose label contains it.
+// configuration (city × database × server processes) it prepares a database (once per city and
+// database), starts the real server as a child process (`apps/server/src/main.ts`, with
+// `--workers N` for several processes, so its memory is its own), signs in as the office admin and
+// drives the dashboard's heaviest reads and the assessors' score entry with autocannon at 10 and 50
+// connections. Prints, per configuration, req/s, p50/p95/p99 latency, errors/timeouts and the
+// server's peak RSS (summed over the primary and its workers, sampled from /proc), beside the
+// targets of issue 14, and the machine's load average.
+//
+//   KAOPING_BENCH_SECONDS   each run's length (default 10)
+//   --db sqlite,postgres    --workers 1,2    --city demo,bench3300    --connections 10,50
+//   --request overview,ranking,profile,ledger,score   (a subset; names match by substring)
+// e.g. `KAOPING_BENCH_SECONDS=3 pnpm bench load -- --db sqlite --workers 1,2`
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -18,37 +24,68 @@ import { DEMO_PASSWORD } from '@kaoping/db/demo/demo-city';
 import { seedDemoCity } from '@kaoping/db/demo/seed-demo-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
 
-const SECONDS = Number(process.env['KAOPING_LOAD_SECONDS'] ?? 10);
-const ONLY = process.env['KAOPING_LOAD_ONLY'];
+const SECONDS = Number(process.env['KAOPING_BENCH_SECONDS'] ?? process.env['KAOPING_LOAD_SECONDS'] ?? 10);
 const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const repoRoot = new URL('../../../', import.meta.url).pathname;
 const BENCH_PASSWORD = 'Bench@2026';
 
 type City = 'demo' | 'bench3300';
 type Dialect = 'sqlite' | 'postgres';
-interface Scenario {
-  label: string;
-  city: City;
-  dialect: Dialect;
+const CITY_LABEL: Record<City, string> = { demo: 'demo city (156 units)', bench3300: 'bench city (3,300 units)' };
+const DIALECT_LABEL: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/** `--name a,b` (or `--name=a,b`) from the command line, else the fallback. */
+function listArg(name: string, fallback: string[]): string[] {
+  const argv = process.argv;
+  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return fallback;
+  const raw = argv[at]?.includes('=') ? argv[at]?.slice(argv[at].indexOf('=') + 1) : argv[at + 1];
+  const items = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new Error(`--${name} needs a value, e.g. --${name} ${fallback.join(',')}`);
+  return items;
 }
 
-const scenarios: Scenario[] = [
-  { label: 'demo city (156 units), SQLite', city: 'demo', dialect: 'sqlite' },
-  { label: 'demo city (156 units), PostgreSQL', city: 'demo', dialect: 'postgres' },
-  { label: 'bench city (3,300 units), SQLite', city: 'bench3300', dialect: 'sqlite' },
-  { label: 'bench city (3,300 units), PostgreSQL', city: 'bench3300', dialect: 'postgres' },
-];
+function choose<T extends string>(name: string, all: readonly T[]): T[] {
+  const picked = listArg(name, [...all]);
+  const unknown = picked.filter((p) => !all.includes(p as T));
+  if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})`);
+  return picked as T[];
+}
 
-/** A database for one scenario, seeded, and what the server needs to open it. */
-async function prepare(scenario: Scenario): Promise<{ env: Record<string, string>; password: string; cleanup: () => Promise<void> }> {
+function numbers(name: string, fallback: number[]): number[] {
+  const values = listArg(name, fallback.map(String)).map(Number);
+  if (values.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--${name}: positive integers, e.g. ${fallback.join(',')}`);
+  return values;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A database for one city and dialect, seeded, and what the server needs to open it. */
+async function prepare(
+  city: City,
+  dialect: Dialect,
+): Promise<{ env: Record<string, string>; password: string; cleanup: () => Promise<void> }> {
   let handle: DatabaseHandle;
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
-  if (scenario.dialect === 'sqlite') {
+  if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'kaoping-load-'));
     const file = join(dir, 'load.db');
     handle = openSqlite(file);
-    env = { KAOPING_DB_FILE: file };
+    env = { KAOPING_DB_FILE: file, DATABASE_URL: '' };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     const name = `kp_load_${process.pid}_${Date.now()}`;
@@ -69,7 +106,7 @@ async function prepare(scenario: Scenario): Promise<{ env: Record<string, string
   await migrateToLatest(handle.db);
   const started = performance.now();
   let password: string;
-  if (scenario.city === 'demo') {
+  if (city === 'demo') {
     await seedDemoCity(handle.db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
     password = DEMO_PASSWORD;
   } else {
@@ -83,58 +120,100 @@ async function prepare(scenario: Scenario): Promise<{ env: Record<string, string
     });
     password = BENCH_PASSWORD;
   }
-  console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  seeded ${CITY_LABEL[city]} on ${DIALECT_LABEL[dialect]} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await handle.destroy();
   return { env: { ...env, KAOPING_SEED_DEMO: '0' }, password, cleanup };
+}
+
+/** The pid and every descendant's (cluster workers, document readers), from /proc. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+function rssMb(pids: readonly number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
+  }
+  return kb / 1024;
 }
 
 interface RunningServer {
   baseUrl: string;
   child: ChildProcess;
-  peakRssMb: () => number;
+  /** Peak RSS (MB, all processes) since the last call, then starts a new window. */
+  takePeakRssMb: () => number;
   stop: () => Promise<void>;
 }
 
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
+async function startServer(env: Record<string, string>, workers: number): Promise<RunningServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/main.ts')], {
+  const args = ['--import', 'tsx', join(repoRoot, 'apps/server/src/main.ts'), ...(workers > 1 ? ['--workers', String(workers)] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', KAOPING_WORKERS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
+  let started = false;
+  child.stdout?.on('data', (d: Buffer) => {
+    // Only the start line is of interest; stop keeping the log once it has been seen.
+    if (started) return;
+    stdout += d.toString();
+    started = stdout.includes('考评 Kaoping 已启动');
+  });
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    try {
-      const res = await fetch(`${baseUrl}/healthz`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
+  const deadline = Date.now() + 120_000;
+  // The start line comes when every worker listens (alone: when the one process does).
+  while (!started) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}${stdout}`);
+    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}${stdout}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  let tree = processTree(child.pid ?? 0);
   let peak = 0;
-  const sample = () => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      /* exited */
-    }
-  };
-  const timer = setInterval(sample, 100);
+  let ticks = 0;
+  const timer = setInterval(() => {
+    // The tree changes rarely (a restarted worker, a document reader): rescan every second.
+    if (++ticks % 10 === 0) tree = processTree(child.pid ?? 0);
+    peak = Math.max(peak, rssMb(tree));
+  }, 100);
   return {
-    baseUrl,
+    baseUrl: `http://127.0.0.1:${port}`,
     child,
-    peakRssMb: () => peak,
+    takePeakRssMb: () => {
+      const p = Math.max(peak, rssMb(tree));
+      peak = 0;
+      return p;
+    },
     stop: async () => {
       clearInterval(timer);
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     },
   };
 }
@@ -166,39 +245,68 @@ interface LoadResult {
   p95: number;
   p99: number;
   errors: number;
+  timeouts: number;
+  non2xx: number;
+  rssMb: number;
 }
 
-async function drive(label: string, baseUrl: string, connections: number, options: Partial<autocannon.Options>): Promise<LoadResult> {
-  const result = await autocannon({ url: baseUrl, connections, duration: SECONDS, timeout: 10, ...options });
-  const latency = result.latency as autocannon.Histogram & { p95?: number };
+const percentile = (sorted: readonly number[], q: number) =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0);
+
+async function drive(label: string, server: RunningServer, connections: number, options: Partial<autocannon.Options>): Promise<LoadResult> {
+  server.takePeakRssMb();
+  // autocannon's histogram has p97.5 but no p95: keep every response's time and take them here.
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: server.baseUrl, connections, duration: SECONDS, timeout: 10, ...options }, (error, done) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
   return {
     label,
     connections,
     rps: result.requests.average,
-    p50: latency.p50,
-    p95: latency.p97_5 ?? latency.p90,
-    p99: latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    errors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    rssMb: server.takePeakRssMb(),
   };
 }
 
 function printTable(rows: LoadResult[]): void {
-  const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(
-    `  ${pad('request', 28)} ${pad('conns', 6)} ${pad('req/s', 8)} ${pad('p50 ms', 8)} ${pad('p97.5 ms', 9)} ${pad('p99 ms', 8)} errors`,
-  );
+  const pad = (s: string, n: number) => s.padStart(n);
+  const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  console.log(`  | ${'request'.padEnd(27)} | conns |  req/s | p50 ms | p95 ms | p99 ms | errors | timeouts | non-2xx | peak RSS MB |`);
+  console.log(`  |${'-'.repeat(29)}|------:|-------:|-------:|-------:|-------:|-------:|---------:|--------:|------------:|`);
   for (const r of rows) {
     console.log(
-      `  ${pad(r.label, 28)} ${pad(String(r.connections), 6)} ${pad(r.rps.toFixed(0), 8)} ${pad(String(r.p50), 8)} ${pad(String(r.p95), 9)} ${pad(String(r.p99), 8)} ${r.errors}`,
+      `  | ${r.label.padEnd(27)} | ${pad(String(r.connections), 5)} | ${pad(r.rps.toFixed(0), 6)} | ${pad(ms(r.p50), 6)} | ${pad(ms(r.p95), 6)} | ${pad(ms(r.p99), 6)} | ${pad(String(r.errors), 6)} | ${pad(String(r.timeouts), 8)} | ${pad(String(r.non2xx), 7)} | ${pad(r.rssMb.toFixed(0), 11)} |`,
     );
   }
 }
 
-async function runScenario(scenario: Scenario): Promise<void> {
-  console.log(`\n${scenario.label}`);
-  const db = await prepare(scenario);
-  const server = await startServer(db.env);
+const REQUESTS = ['overview', 'ranking', 'profile', 'ledger', 'score'] as const;
+
+async function runConfiguration(
+  label: string,
+  db: { env: Record<string, string>; password: string },
+  workers: number,
+  connectionCounts: number[],
+  requests: readonly string[],
+): Promise<void> {
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  console.log(`\n### ${label}, ${workers} process${workers > 1 ? 'es' : ''} (${SECONDS} s per run; load average before ${load()})`);
+  const server = await startServer(db.env, workers);
   try {
+    const idleRss = server.takePeakRssMb();
     const cookie = await signIn(server.baseUrl, 'admin', db.password);
     const periods = await trpc<Array<{ period: string }>>(server.baseUrl, cookie, 'dashboard.periods');
     const period = periods[0]?.period ?? null;
@@ -214,28 +322,29 @@ async function runScenario(scenario: Scenario): Promise<void> {
       path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
       headers: { cookie },
     });
-    const reads: Array<[string, ReturnType<typeof get>]> = [
-      ['dashboard.overview', get('dashboard.overview', { period })],
-      ['dashboard.ranking', get('dashboard.ranking', { period, group: null })],
-      ['dashboard.unitProfile', get('dashboard.unitProfile', { unitId, period })],
-      ['rectification.ledger', get('rectification.ledger', {})],
+    const reads: Array<[string, string, ReturnType<typeof get>]> = [
+      ['overview', 'dashboard.overview', get('dashboard.overview', { period })],
+      ['ranking', 'dashboard.ranking', get('dashboard.ranking', { period, group: null })],
+      ['profile', 'dashboard.unitProfile', get('dashboard.unitProfile', { unitId, period })],
+      ['ledger', 'rectification.ledger', get('rectification.ledger', {})],
     ];
     const rows: LoadResult[] = [];
-    for (const [label, request] of reads) {
-      for (const connections of [10, 50]) rows.push(await drive(label, server.baseUrl, connections, { requests: [request] }));
+    for (const [key, name, request] of reads) {
+      if (!requests.includes(key)) continue;
+      for (const connections of connectionCounts) rows.push(await drive(name, server, connections, { requests: [request] }));
     }
-    rows.push(...(await driveScoreEntry(server.baseUrl, cookie)));
+    if (requests.includes('score')) rows.push(...(await driveScoreEntry(server, cookie, connectionCounts)));
     printTable(rows);
-    console.log(`  server peak RSS ${server.peakRssMb().toFixed(0)} MB (target < 500 MB)`);
-    console.log('  targets: reads at 50 connections ≥ 500 req/s, p99 < 100 ms, 0 errors; score entry at 50 ≥ 300 writes/s, p99 < 200 ms');
+    const peak = Math.max(idleRss, ...rows.map((r) => r.rssMb));
+    console.log(`  server RSS: ${idleRss.toFixed(0)} MB idle, peak ${peak.toFixed(0)} MB (target < 500 MB); load average after ${load()}`);
   } finally {
     await server.stop();
-    await db.cleanup();
   }
 }
 
 /** Score entry on the newest draft round: each connection owns one binary cell and toggles it. */
-async function driveScoreEntry(baseUrl: string, cookie: string): Promise<LoadResult[]> {
+async function driveScoreEntry(server: RunningServer, cookie: string, connectionCounts: number[]): Promise<LoadResult[]> {
+  const baseUrl = server.baseUrl;
   const rounds = await trpc<Array<{ id: number; status: string }>>(baseUrl, cookie, 'assessment.rounds.list', {});
   const draft = rounds.find((r) => r.status === 'draft');
   if (!draft) {
@@ -256,15 +365,15 @@ async function driveScoreEntry(baseUrl: string, cookie: string): Promise<LoadRes
         if (cell.applicable && binary.has(cell.leaf)) cells.push({ unitId: unit.id, leaf: cell.leaf, value: cell.value });
     }
   }
-  if (cells.length < 50) {
+  if (cells.length < Math.max(...connectionCounts)) {
     console.log(`  score entry: only ${cells.length} binary cells in the draft round (skipped)`);
     return [];
   }
   const results: LoadResult[] = [];
   let next = 0;
-  for (const connections of [10, 50]) {
+  for (const connections of connectionCounts) {
     results.push(
-      await drive('assessment.inputs.setScore', baseUrl, connections, {
+      await drive('assessment.inputs.setScore', server, connections, {
         requests: [
           {
             method: 'POST',
@@ -294,8 +403,31 @@ async function driveScoreEntry(baseUrl: string, cookie: string): Promise<LoadRes
 }
 
 export default async function bench(): Promise<void> {
-  for (const scenario of scenarios) {
-    if (ONLY && !scenario.label.includes(ONLY)) continue;
-    await runScenario(scenario);
+  const cities = choose<City>('city', ['demo', 'bench3300']);
+  const dialects = choose<Dialect>('db', ['sqlite', 'postgres']);
+  const workerCounts = numbers('workers', [1, 2]);
+  const connectionCounts = numbers('connections', [10, 50]);
+  const requests = listArg('request', [...REQUESTS]).flatMap((r) => REQUESTS.filter((k) => k.includes(r) || r.includes(k)));
+  console.log(
+    `cities ${cities.join(',')}; databases ${dialects.join(',')}; processes ${workerCounts.join(',')}; connections ${connectionCounts.join(',')}; ${SECONDS} s per run; ${requests.join(', ')}`,
+  );
+  console.log(
+    'targets: reads at 50 connections ≥ 500 req/s, p99 < 100 ms, 0 errors; score entry at 50 ≥ 300 writes/s, p99 < 200 ms; RSS < 500 MB',
+  );
+  const pgUp = dialects.includes('postgres') && (await postgresReachable());
+  for (const city of cities) {
+    for (const dialect of dialects) {
+      const label = `${CITY_LABEL[city]}, ${DIALECT_LABEL[dialect]}`;
+      if (dialect === 'postgres' && !pgUp) {
+        console.log(`\n### ${label}: skipped — PostgreSQL at ${PG_URL} is unreachable (set TEST_DATABASE_URL)`);
+        continue;
+      }
+      const db = await prepare(city, dialect);
+      try {
+        for (const workers of workerCounts) await runConfiguration(label, db, workers, connectionCounts, requests);
+      } finally {
+        await db.cleanup();
+      }
+    }
   }
 }
