@@ -13,6 +13,7 @@ import * as siteCheckProbes from './migrations/2026-12-07-0702-site-check-probes
 import * as evidenceRequired from './migrations/2026-12-07-0801-evidence-required';
 import * as offices from './migrations/2026-12-07-0901-offices';
 import * as jobLeases from './migrations/2026-12-07-1601-job-leases';
+import * as publishedReadModels from './migrations/2026-12-08-0901-published-read-models';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0801-evidence-required': evidenceRequired,
   '2026-12-07-0901-offices': offices,
   '2026-12-07-1601-job-leases': jobLeases,
+  '2026-12-08-0901-published-read-models': publishedReadModels,
 };
 
 /**

@@ -8,6 +8,7 @@ import type { SecurityTables } from './security/security.tables';
 import type { SiteCheckTables } from './site-check/site-check.tables';
 import type { OfficeTables } from './offices/offices.tables';
 import type { JobTables } from './jobs/jobs.tables';
+import type { ReadModelTables } from './read-models/read-models.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -114,4 +115,5 @@ export interface Database
     SecurityTables,
     SiteCheckTables,
     OfficeTables,
-    JobTables {}
+    JobTables,
+    ReadModelTables {}

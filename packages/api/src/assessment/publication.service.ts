@@ -13,8 +13,9 @@ import { findRoundById, markRoundPublished, type AssessmentRound } from '@kaopin
 import { freezeScheme } from '@kaoping/db/assessment/scheme.repository';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { recordChange } from '../audit/record-change';
+import { writeReadModels } from '../dashboard/read-models';
 import { completenessOf, computeRoundLive, describeIssues } from './round-results.service';
-import { requireRound, type Authed } from './round.service';
+import { compileStoredScheme, requireRound, type Authed } from './round.service';
 
 function incompleteMessage(incomplete: { unit: string; missing: string[] }[]): string {
   const shown = incomplete.slice(0, 5).map((u) => `${u.unit}(缺 ${u.missing.slice(0, 4).join('、')}${u.missing.length > 4 ? '…' : ''})`);
@@ -53,6 +54,15 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
       publishedAt: now.toISOString(),
       publishedBy: ctx.user.id,
       publishedByName: ctx.user.displayName,
+    });
+    // The dashboards' read models, in the same transaction: a publication is never seen without them.
+    await writeReadModels(trx, {
+      publicationId: published.id,
+      roundId: round.id,
+      period: round.periodCode,
+      snapshot,
+      results,
+      scheme: compileStoredScheme(live.record),
     });
     const deadline = addDays(chinaToday(now), round.objectionDays);
     const marked = await markRoundPublished(trx, round.id, round.version, { publishedAt: now.toISOString(), objectionDeadline: deadline });
@@ -130,6 +140,14 @@ export async function restateRound(
     publishedAt: now.toISOString(),
     publishedBy: actor.id,
     publishedByName: actor.displayName,
+  });
+  await writeReadModels(trx, {
+    publicationId: restated.id,
+    roundId: round.id,
+    period: round.periodCode,
+    snapshot,
+    results,
+    scheme: compileStoredScheme(live.record),
   });
   await recordChange(trx, actor, now, {
     action: 'assessment.restate',

@@ -1,8 +1,9 @@
-// What every dashboard service reads first: the published quarters, a quarter's results (the
-// publication in force), its scheme and pass rule (domain/scoring/pass-line), and on demand the score sheets of one group
-// recomputed from the publication's snapshot. A publication never changes, so its parsed results
-// and recomputed sheets are kept in memory by content hash (the hash names one content, whatever
-// the database): a page reads each snapshot at most once, and repeated views read none.
+// What every dashboard service reads first: the published quarters (each with its read models,
+// db/read-models, built at publication or once on first read), a quarter's scheme and pass rule
+// (domain/scoring/pass-line), and on demand a quarter's full results or the score sheets of one
+// group recomputed from the publication's snapshot (the profile's explanation). A publication never
+// changes, so parsed results and recomputed sheets are kept in memory by content hash (the hash
+// names one content, whatever the database).
 import { reportTimelinessOf } from '@kaoping/domain/dashboard/report-timeliness';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { notFound } from '@kaoping/domain/errors/domain-error';
@@ -21,32 +22,14 @@ import {
 } from '@kaoping/db/dashboard/dashboard.repository';
 import { compileStoredScheme } from '../assessment/round.service';
 import { passRuleOf, type PassRule } from '@kaoping/domain/scoring/pass-line';
+import { LRUCache } from 'lru-cache';
+import { ensureReadModels } from './read-models';
 
-/** A small least-recently-used map: parsed publications are large, keep only a few. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.size) {
-      const oldest = this.map.keys().next().value;
-      if (oldest === undefined) break;
-      this.map.delete(oldest);
-    }
-  }
-}
-
-const resultsByHash = new Lru<PeriodResults>(32);
-const sheetsByHashAndGroup = new Lru<GroupSheets>(16);
+// Immutable data only (issue #14 Part 2: safe with several processes): keyed by content hashes.
+// Parsed results are large (a 3,300-unit quarter is megabytes): only the overview's changes and
+// the profile's sheets still read them, so few are kept.
+const resultsByHash = new LRUCache<string, PeriodResults>({ max: 4 });
+const sheetsByHashAndGroup = new LRUCache<string, GroupSheets>({ max: 8 });
 
 export interface PeriodView {
   round: PublishedRound;
@@ -80,7 +63,7 @@ export async function loadResultsOfRounds(db: Db, rounds: readonly PublishedRoun
   return out;
 }
 
-const schemesByHash = new Lru<SchemeRecord>(8);
+const schemesByHash = new LRUCache<string, SchemeRecord>({ max: 8 });
 
 /** The scheme a publication was computed under (frozen since), by its hash. */
 async function schemeOf(db: Db, round: PublishedRound): Promise<SchemeRecord> {
@@ -92,6 +75,27 @@ async function schemeOf(db: Db, round: PublishedRound): Promise<SchemeRecord> {
   if (record.contentHash !== round.schemeHash) throw new Error('发布记录与方案不一致');
   schemesByHash.set(record.contentHash, record);
   return record;
+}
+
+/** What a publication was computed under: its scheme (compiled, cached by hash) and pass rule. */
+export interface SchemeView {
+  round: PublishedRound;
+  record: SchemeRecord;
+  scheme: CompiledScheme;
+  rule: PassRule;
+}
+
+export async function loadSchemeView(db: Db, round: PublishedRound): Promise<SchemeView> {
+  const record = await schemeOf(db, round);
+  const scheme = compileStoredScheme(record);
+  return { round, record, scheme, rule: passRuleOf(scheme) };
+}
+
+/** The published quarters (oldest first), each with its read models built (once, on first read). */
+export async function listPublishedRoundsWithReadModels(db: Db): Promise<PublishedRound[]> {
+  const rounds = await listPublishedRounds(db);
+  await ensureReadModels(db, rounds);
+  return rounds;
 }
 
 export async function loadPeriodView(db: Db, round: PublishedRound, preloaded?: PeriodResults): Promise<PeriodView> {
@@ -112,7 +116,7 @@ export interface GroupSheets {
  * One group of a published quarter with every unit's score sheet: the publication's snapshot
  * recomputed by the engine (the same numbers as the published results), sheets for that group only.
  */
-export async function loadGroupSheets(db: Db, view: PeriodView, groupCode: string): Promise<GroupSheets> {
+export async function loadGroupSheets(db: Db, view: SchemeView, groupCode: string): Promise<GroupSheets> {
   const key = `${view.round.contentHash}:${groupCode}`;
   const cached = sheetsByHashAndGroup.get(key);
   if (cached) return cached;

@@ -8,7 +8,22 @@ import { notFound } from '@kaoping/domain/errors/domain-error';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
 import type { UnitPeriodResult } from '@kaoping/domain/scoring/scoring-result';
-import { listPublishedRounds, loadPeriodView, loadReportTimeliness, loadResultsOfRounds, type PeriodView } from './dashboard-data';
+import { LRUCache } from 'lru-cache';
+import {
+  listPublishedGroupStats,
+  listPublishedUnitResults,
+  listUnitPublishedResults,
+  type PublishedUnitResult,
+} from '@kaoping/db/read-models/published-read-models';
+import type { PublishedRound } from '@kaoping/db/dashboard/dashboard.repository';
+import {
+  listPublishedRounds,
+  listPublishedRoundsWithReadModels,
+  loadPeriodView,
+  loadReportTimeliness,
+  loadResultsOfRounds,
+  loadSchemeView,
+} from './dashboard-data';
 import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
 import { rectificationSummaryOf, overdueItemsOf } from '@kaoping/domain/dashboard/ledger-summary';
 import { periodChangesOf } from '@kaoping/domain/dashboard/period-changes';
@@ -34,11 +49,15 @@ export async function listDashboardPeriods(db: Db) {
   };
 }
 
-async function loadViews(db: Db, actor: Actor, period: Period | null): Promise<{ view: PeriodView | null; previous: PeriodView | null }> {
-  const rounds = await listPublishedRounds(db);
-  if (rounds.length === 0 && period === null) return { view: null, previous: null };
+/** The quarter asked for (default: the latest published) and the one before it. */
+async function pickRounds(db: Db, period: Period | null): Promise<{ round: PublishedRound | null; previous: PublishedRound | null }> {
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  if (rounds.length === 0 && period === null) return { round: null, previous: null };
   const round = pickRound(rounds, period);
-  const previousRound = previousRoundOf(rounds, round);
+  return { round, previous: previousRoundOf(rounds, round) };
+}
+
+async function loadViews(db: Db, round: PublishedRound, previousRound: PublishedRound | null) {
   const results = await loadResultsOfRounds(db, previousRound ? [round, previousRound] : [round]);
   const view = await loadPeriodView(db, round, results.get(round.period));
   const previous = previousRound ? await loadPeriodView(db, previousRound, results.get(previousRound.period)) : null;
@@ -56,61 +75,15 @@ const CHANGE_LIST_LIMIT = 10;
 export async function getCityOverview(db: Db, actor: Actor, input: { period: Period | null }) {
   const now = actor.now;
   const today = chinaToday(now);
-  const { view, previous } = await loadViews(db, actor, input.period);
-  const unitIds = await mapUnitIdsByCode(db);
-  const reportYear = reportYearOf(view, today);
+  const { round, previous: previousRound } = await pickRounds(db, input.period);
+  const reportYear = reportYearOf(round, today);
   const [reports, items] = await Promise.all([
     loadReportTimeliness(db, reportYear, now),
     listRectificationTimeline(db, { unitId: null, groupId: null }),
   ]);
   const rectification = rectificationSummaryOf(items, today);
 
-  let assessment = null;
-  if (view) {
-    const groups = view.results.groups.map((g) => {
-      const stats = groupStatsOf(g, view.rule);
-      return { ...stats, ...topAndBottom(g.rows, 3) };
-    });
-    const rows = view.results.groups.flatMap((g) => g.rows);
-    const vetoed = rows.filter((row) => row.vetoes.length > 0);
-    const changes = periodChangesOf(view.results, previous?.results ?? null, view.rule, previous?.rule ?? null, unitIds);
-    const briefs = (list: readonly UnitPeriodResult[]) =>
-      list.map((r) => briefOf(r, view.results.groups.find((g) => g.code === r.group)?.name ?? r.group, unitIds));
-    assessment = {
-      period: view.round.period,
-      previousPeriod: previous?.round.period ?? null,
-      round: {
-        id: view.round.roundId,
-        title: view.round.title,
-        status: view.round.status,
-        publishedAt: view.round.publishedAt,
-        isRestated: view.round.sequence > 1,
-      },
-      passScore: view.rule.passScore,
-      totals: {
-        units: rows.length,
-        scored: rows.filter((row) => row.final !== null).length,
-        ranked: rows.filter((row) => row.rank !== null).length,
-        failing: rows.filter((row) => isFailing(row, view.rule)).length,
-        vetoes: vetoed.length,
-        vetoFail: vetoed.filter((row) => row.isVetoFail).length,
-      },
-      groups: groups.map(({ top, bottom, ...g }) => ({
-        ...g,
-        top: briefs(top),
-        bottom: briefs(bottom),
-        ...(changes.groups.find((c) => c.code === g.code) ?? { averageDelta: null, passRateDelta: null }),
-      })),
-      changes: {
-        rises: changes.rises,
-        falls: changes.falls,
-        newlyFailing: changes.newlyFailing.slice(0, CHANGE_LIST_LIMIT),
-        newlyFailingCount: changes.newlyFailing.length,
-        recovered: changes.recovered.slice(0, CHANGE_LIST_LIMIT),
-        recoveredCount: changes.recovered.length,
-      },
-    };
-  }
+  const assessment = round ? await assessmentOverviewOf(db, round, previousRound) : null;
 
   return {
     today,
@@ -130,9 +103,73 @@ export async function getCityOverview(db: Db, actor: Actor, input: { period: Per
   };
 }
 
+// The assessment part of the overview is a function of two publications (the quarter's and the
+// previous one), which never change: computed once per pair (and database), then served from memory.
+type AssessmentOverview = Awaited<ReturnType<typeof computeAssessmentOverview>>;
+const assessmentByDb = new WeakMap<Db, LRUCache<string, AssessmentOverview>>();
+
+async function assessmentOverviewOf(db: Db, round: PublishedRound, previousRound: PublishedRound | null): Promise<AssessmentOverview> {
+  const cache = assessmentByDb.get(db) ?? new LRUCache<string, AssessmentOverview>({ max: 16 });
+  assessmentByDb.set(db, cache);
+  const key = `${round.publicationId}:${previousRound?.publicationId ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const computed = await computeAssessmentOverview(db, round, previousRound);
+  cache.set(key, computed);
+  return computed;
+}
+
+async function computeAssessmentOverview(db: Db, round: PublishedRound, previousRound: PublishedRound | null) {
+  const { view, previous } = await loadViews(db, round, previousRound);
+  const unitIds = await mapUnitIdsByCode(db);
+  const groups = view.results.groups.map((g) => {
+    const stats = groupStatsOf(g, view.rule);
+    return { ...stats, ...topAndBottom(g.rows, 3) };
+  });
+  const rows = view.results.groups.flatMap((g) => g.rows);
+  const vetoed = rows.filter((row) => row.vetoes.length > 0);
+  const changes = periodChangesOf(view.results, previous?.results ?? null, view.rule, previous?.rule ?? null, unitIds);
+  const briefs = (list: readonly UnitPeriodResult[]) =>
+    list.map((r) => briefOf(r, view.results.groups.find((g) => g.code === r.group)?.name ?? r.group, unitIds));
+  return {
+    period: view.round.period,
+    previousPeriod: previous?.round.period ?? null,
+    round: {
+      id: view.round.roundId,
+      title: view.round.title,
+      status: view.round.status,
+      publishedAt: view.round.publishedAt,
+      isRestated: view.round.sequence > 1,
+    },
+    passScore: view.rule.passScore,
+    totals: {
+      units: rows.length,
+      scored: rows.filter((row) => row.final !== null).length,
+      ranked: rows.filter((row) => row.rank !== null).length,
+      failing: rows.filter((row) => isFailing(row, view.rule)).length,
+      vetoes: vetoed.length,
+      vetoFail: vetoed.filter((row) => row.isVetoFail).length,
+    },
+    groups: groups.map(({ top, bottom, ...g }) => ({
+      ...g,
+      top: briefs(top),
+      bottom: briefs(bottom),
+      ...(changes.groups.find((c) => c.code === g.code) ?? { averageDelta: null, passRateDelta: null }),
+    })),
+    changes: {
+      rises: changes.rises,
+      falls: changes.falls,
+      newlyFailing: changes.newlyFailing.slice(0, CHANGE_LIST_LIMIT),
+      newlyFailingCount: changes.newlyFailing.length,
+      recovered: changes.recovered.slice(0, CHANGE_LIST_LIMIT),
+      recoveredCount: changes.recovered.length,
+    },
+  };
+}
+
 /** Annual reports of the year before the quarter's year are the ones due in it (by 31 March). */
-function reportYearOf(view: PeriodView | null, today: string): number {
-  return Number((view?.round.period ?? today).slice(0, 4)) - 1;
+function reportYearOf(round: PublishedRound | null, today: string): number {
+  return Number((round?.period ?? today).slice(0, 4)) - 1;
 }
 
 export const overviewListKinds = ['failing', 'vetoes', 'lateReports', 'missingReports', 'overdueItems', 'openByUnit'] as const;
@@ -142,22 +179,32 @@ export type OverviewListKind = (typeof overviewListKinds)[number];
 export async function getOverviewList(db: Db, actor: Actor, input: { period: Period | null; kind: OverviewListKind }) {
   const now = actor.now;
   const today = chinaToday(now);
-  const units = async (pick: (row: UnitPeriodResult, rule: PeriodView['rule']) => boolean) => {
-    const { view } = await loadViews(db, actor, input.period);
-    if (!view) return [];
-    const unitIds = await mapUnitIdsByCode(db);
-    return view.results.groups.flatMap((g) =>
-      g.rows
-        .filter((row) => pick(row, view.rule))
-        .map((row) => ({
-          ...briefOf(row, g.name, unitIds),
-          vetoItems: row.events.vetoes.map((e) => ({ code: e.code, name: e.name, note: e.note })),
-        })),
-    );
+  const units = async (pick: (row: PublishedUnitResult) => boolean) => {
+    const { round } = await pickRounds(db, input.period);
+    if (!round) return [];
+    const [stats, rows] = await Promise.all([
+      listPublishedGroupStats(db, [round.publicationId]),
+      listPublishedUnitResults(db, [round.publicationId]),
+    ]);
+    const groupName = new Map(stats.map((g) => [g.stats.code, g.stats.name]));
+    return rows.filter(pick).map((row) => ({
+      unitId: row.unitId,
+      unit: row.unit,
+      name: row.name,
+      group: row.group,
+      groupName: groupName.get(row.group) ?? row.group,
+      final: row.final,
+      rank: row.rank,
+      rankDelta: row.rankDelta,
+      grade: row.grade,
+      isVetoFail: row.isVetoFail,
+      vetoes: row.vetoes,
+      vetoItems: row.vetoEvents,
+    }));
   };
   const reports = async (pick: (r: ReportTimelinessRow) => boolean) => {
-    const { view } = await loadViews(db, actor, input.period);
-    const timeliness = await loadReportTimeliness(db, reportYearOf(view, today), now);
+    const { round } = await pickRounds(db, input.period);
+    const timeliness = await loadReportTimeliness(db, reportYearOf(round, today), now);
     return {
       year: timeliness.year,
       reports: timeliness.rows.filter(pick).map((r) => ({
@@ -174,7 +221,7 @@ export async function getOverviewList(db: Db, actor: Actor, input: { period: Per
   };
   switch (input.kind) {
     case 'failing':
-      return { kind: 'failing' as const, units: await units((row, rule) => isFailing(row, rule)) };
+      return { kind: 'failing' as const, units: await units((row) => row.isFailing) };
     case 'vetoes':
       return { kind: 'vetoes' as const, units: await units((row) => row.vetoes.length > 0) };
     case 'lateReports':
@@ -200,41 +247,43 @@ export async function getUnitSummary(db: Db, actor: Actor, input: { unitId: numb
   if (!unit) throw notFound('单位不存在');
   const now = actor.now;
   const today = chinaToday(now);
-  const { view, previous } = await loadViews(db, actor, input.period);
+  const { round, previous } = await pickRounds(db, input.period);
   let result = null;
-  if (view) {
-    const group = view.results.groups.find((g) => g.rows.some((r) => r.unit === unit.code));
-    const row = group?.rows.find((r) => r.unit === unit.code);
+  if (round) {
+    const publications = previous ? [round.publicationId, previous.publicationId] : [round.publicationId];
+    const rows = await listUnitPublishedResults(db, unit.code, publications);
+    const row = rows.find((r) => r.publicationId === round.publicationId);
+    const group = row && (await listPublishedGroupStats(db, [round.publicationId])).find((g) => g.stats.code === row.group)?.stats;
     if (group && row) {
-      const before = previous?.results.groups.flatMap((g) => g.rows).find((r) => r.unit === unit.code) ?? null;
-      const findings = await countActiveFindingsByUnit(db, view.round.roundId, unit.id);
+      const before = previous ? (rows.find((r) => r.publicationId === previous.publicationId) ?? null) : null;
+      const findings = await countActiveFindingsByUnit(db, round.roundId, unit.id);
+      const { rule } = await loadSchemeView(db, round);
       result = {
-        period: view.round.period,
-        roundId: view.round.roundId,
-        group: { code: group.code, name: group.name, ranked: group.rows.filter((r) => r.rank !== null).length, units: group.rows.length },
+        period: round.period,
+        roundId: round.roundId,
+        group: { code: group.code, name: group.name, ranked: group.ranked, units: group.units },
         final: row.final,
         rank: row.rank,
         rankDelta: row.rankDelta,
         grade: row.grade,
         isVetoFail: row.isVetoFail,
-        isFailing: isFailing(row, view.rule),
-        passScore: view.rule.passScore,
-        vetoes: row.events.vetoes.map((e) => ({ code: e.code, name: e.name })),
+        isFailing: row.isFailing,
+        passScore: rule.passScore,
+        vetoes: row.vetoEvents.map((e) => ({ code: e.code, name: e.name })),
         unscoredReason: row.unscoredReason,
         findings: findings.get(unit.id) ?? 0,
-        previous:
-          before && previous ? { period: previous.round.period, final: before.final, rank: before.rank, grade: before.grade } : null,
+        previous: before && previous ? { period: previous.period, final: before.final, rank: before.rank, grade: before.grade } : null,
       };
     }
   }
   const items = await listRectificationTimeline(db, { unitId: unit.id, groupId: null });
   const rectification = rectificationSummaryOf(items, today).overall;
-  const reportYear = reportYearOf(view, today);
+  const reportYear = reportYearOf(round, today);
   const report = (await loadReportTimeliness(db, reportYear, now, unit.id)).rows[0] ?? null;
   return {
     today,
     unit: { id: unit.id, code: unit.code, name: unit.name },
-    period: view?.round.period ?? null,
+    period: round?.period ?? null,
     result,
     rectification: {
       open: rectification.open,

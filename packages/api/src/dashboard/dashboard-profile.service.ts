@@ -15,8 +15,8 @@ import { listRectificationTimeline } from '@kaoping/db/dashboard/dashboard.repos
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
-import { listPublishedRounds, loadGroupSheets, loadPeriodView, loadReportTimeliness, loadResultsOfRounds } from './dashboard-data';
-import { unitHistoryOf } from './dashboard-ranking.service';
+import { loadGroupSheets, loadReportTimeliness, loadSchemeView } from './dashboard-data';
+import { unitHistoryOf, unitPublishedRowsOf } from './dashboard-ranking.service';
 import { averageShare, shareOf } from '@kaoping/domain/dashboard/cross-group';
 import { rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
 import { pickRound } from '@kaoping/domain/dashboard/published-periods';
@@ -49,16 +49,15 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
   const today = chinaToday(now);
   const isOwnUnitOnly = unitScopeOf(actor.user) !== null;
 
-  // The quarters the unit has a published result in; the one asked for, else the latest of them.
-  const rounds = await listPublishedRounds(db);
-  const results = await loadResultsOfRounds(db, rounds);
-  const assessedIn = rounds.filter((r) => results.get(r.period)?.groups.some((g) => g.rows.some((row) => row.unit === unit.code)));
+  // The quarters the unit has a published result in (read models); the one asked for, else the latest of them.
+  const assessedRows = await unitPublishedRowsOf(db, unit.code);
+  const assessedIn = assessedRows.map((a) => a.round);
   const round = input.period === null ? (assessedIn[assessedIn.length - 1] ?? null) : pickRound(assessedIn, input.period);
 
   let assessment = null;
   if (round) {
-    const view = await loadPeriodView(db, round, results.get(round.period));
-    const groupCode = view.results.groups.find((g) => g.rows.some((r) => r.unit === unit.code))?.code ?? '';
+    const view = await loadSchemeView(db, round);
+    const groupCode = assessedRows.find((a) => a.round.publicationId === round.publicationId)?.row.group ?? '';
     const { group, findingIds } = await loadGroupSheets(db, view, groupCode);
     const row = group.rows.find((r) => r.unit === unit.code);
     if (!row) throw notFound('该单位不在本期考评结果中');

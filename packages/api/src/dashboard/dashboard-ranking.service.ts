@@ -1,56 +1,58 @@
-// 排名, cross-group comparison, heat map, trends: read from the publications in force. Official
-// rankings are within groups; across groups only percentiles and standard scores are given.
+// 排名, cross-group comparison, heat map, trends, a unit's history: read from the read models of
+// the publications in force (db/read-models: indexed rows written at publication), never from
+// their snapshots. Official rankings are within groups; across groups only percentiles and
+// standard scores are given.
 import type { Period } from '@kaoping/domain/period/period';
 import { notFound } from '@kaoping/domain/errors/domain-error';
 import { findUnitById } from '@kaoping/db/units/unit.repository';
-import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
+import {
+  listPublishedGroupStats,
+  listPublishedUnitResults,
+  listUnitPublishedResults,
+  mapFinalsInPublication,
+  type PublishedUnitResult,
+} from '@kaoping/db/read-models/published-read-models';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
-import { listPublishedRounds, loadAllPeriods, loadGroupSheets, loadPeriodView, loadResultsOfRounds } from './dashboard-data';
+import { listPublishedRoundsWithReadModels, loadSchemeView } from './dashboard-data';
 import { averageShare, percentilesInGroup, shareOf, standardScore } from '@kaoping/domain/dashboard/cross-group';
-import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
+import type { GroupStats } from '@kaoping/domain/dashboard/group-stats';
 import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
-import { isFailing } from '@kaoping/domain/scoring/pass-line';
 import type { Db } from '@kaoping/db/connect';
 import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 
-async function periodAndPrevious(db: Db, actor: Actor, period: Period | null) {
-  const rounds = await listPublishedRounds(db);
-  const round = pickRound(rounds, period);
-  const previousRound = previousRoundOf(rounds, round);
-  const results = await loadResultsOfRounds(db, previousRound ? [round, previousRound] : [round]);
-  const view = await loadPeriodView(db, round, results.get(round.period));
-  return {
-    view,
-    previous: previousRound ? (results.get(previousRound.period) ?? null) : null,
-    previousPeriod: previousRound?.period ?? null,
-  };
+function groupsOf(stats: readonly { stats: GroupStats }[]) {
+  return stats.map(({ stats: g }) => ({ code: g.code, name: g.name, units: g.units }));
 }
 
-function groupsOf(results: { groups: readonly { code: string; name: string; rows: readonly unknown[] }[] }) {
-  return results.groups.map((g) => ({ code: g.code, name: g.name, units: g.rows.length }));
-}
+const vetoesOf = (r: PublishedUnitResult) => r.vetoEvents.map((e) => ({ code: e.code, name: e.name }));
 
 /** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
 export async function getGroupRanking(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
-  const { view, previous, previousPeriod } = await periodAndPrevious(db, actor, input.period);
-  const group = input.group === null ? view.results.groups[0] : view.results.groups.find((g) => g.code === input.group);
-  if (!group) throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
-  const unitIds = await mapUnitIdsByCode(db);
-  const before = new Map((previous?.groups ?? []).flatMap((g) => g.rows.map((r) => [r.unit, r] as const)));
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  const round = pickRound(rounds, input.period);
+  const previousRound = previousRoundOf(rounds, round);
+  const [view, stats] = await Promise.all([loadSchemeView(db, round), listPublishedGroupStats(db, [round.publicationId])]);
+  const group = input.group === null ? stats[0] : stats.find((g) => g.stats.code === input.group);
+  if (!group) throw notFound(`分组 ${input.group ?? ''} 不在 ${round.period} 的考评结果中`);
+  const [rows, before] = await Promise.all([
+    listPublishedUnitResults(db, [round.publicationId], { group: group.stats.code }),
+    previousRound
+      ? mapFinalsInPublication(db, round.publicationId, group.stats.code, previousRound.publicationId)
+      : new Map<string, null>(),
+  ]);
   return {
-    period: view.round.period,
-    previousPeriod,
-    round: { id: view.round.roundId, title: view.round.title, status: view.round.status, publishedAt: view.round.publishedAt },
-    groups: groupsOf(view.results),
-    group: { code: group.code, name: group.name },
+    period: round.period,
+    previousPeriod: previousRound?.period ?? null,
+    round: { id: round.roundId, title: round.title, status: round.status, publishedAt: round.publishedAt },
+    groups: groupsOf(stats),
+    group: { code: group.stats.code, name: group.stats.name },
     passScore: view.rule.passScore,
-    stats: groupStatsOf(group, view.rule),
-    rows: group.rows.map((r) => {
-      const old = before.get(r.unit);
-      const previousFinal = old?.final ?? null;
+    stats: group.stats,
+    rows: rows.map((r) => {
+      const previousFinal = before.get(r.unit) ?? null;
       return {
-        unitId: unitIds.get(r.unit) ?? null,
+        unitId: r.unitId,
         unit: r.unit,
         name: r.name,
         final: r.final,
@@ -59,8 +61,8 @@ export async function getGroupRanking(db: Db, actor: Actor, input: { period: Per
         grade: r.grade,
         isQuotaDemoted: r.isQuotaDemoted,
         isVetoFail: r.isVetoFail,
-        isFailing: isFailing(r, view.rule),
-        vetoes: r.events.vetoes.map((e) => ({ code: e.code, name: e.name })),
+        isFailing: r.isFailing,
+        vetoes: vetoesOf(r),
         scoreDelta: previousFinal !== null && r.final !== null ? Math.round((r.final - previousFinal) * 100) / 100 : null,
         unscoredReason: r.unscoredReason,
       };
@@ -70,19 +72,19 @@ export async function getGroupRanking(db: Db, actor: Actor, input: { period: Per
 
 /** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
 export async function getCrossGroupComparison(db: Db, actor: Actor, input: { period: Period | null }) {
-  const rounds = await listPublishedRounds(db);
-  const view = await loadPeriodView(db, pickRound(rounds, input.period));
-  const unitIds = await mapUnitIdsByCode(db);
-  const groups = view.results.groups.map((g) => ({
-    code: g.code,
-    name: g.name,
-    stats: groupStatsOf(g, view.rule),
-    percentiles: percentilesInGroup(g.rows.map((r) => r.rank)),
-    rows: g.rows,
-  }));
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  const round = pickRound(rounds, input.period);
+  const [stats, units] = await Promise.all([
+    listPublishedGroupStats(db, [round.publicationId]),
+    listPublishedUnitResults(db, [round.publicationId]),
+  ]);
+  const groups = stats.map(({ stats: g }) => {
+    const rows = units.filter((r) => r.group === g.code);
+    return { code: g.code, name: g.name, stats: g, percentiles: percentilesInGroup(rows.map((r) => r.rank)), rows };
+  });
   const rows = groups.flatMap((g) =>
     g.rows.map((r, i) => ({
-      unitId: unitIds.get(r.unit) ?? null,
+      unitId: r.unitId,
       unit: r.unit,
       name: r.name,
       group: g.code,
@@ -100,27 +102,26 @@ export async function getCrossGroupComparison(db: Db, actor: Actor, input: { per
     (a, b) =>
       (b.percentile ?? -1) - (a.percentile ?? -1) || (b.standardScore ?? -99) - (a.standardScore ?? -99) || (a.unit < b.unit ? -1 : 1),
   );
-  return { period: view.round.period, groups: groups.map((g) => g.stats), rows };
+  return { period: round.period, groups: groups.map((g) => g.stats), rows };
 }
 
 /** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
 export async function getHeatMap(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
-  const rounds = await listPublishedRounds(db);
-  const view = await loadPeriodView(db, pickRound(rounds, input.period));
-  const groupCode = input.group ?? view.results.groups[0]?.code;
-  if (groupCode === undefined || !view.results.groups.some((g) => g.code === groupCode))
-    throw notFound(`分组 ${input.group ?? ''} 不在 ${view.round.period} 的考评结果中`);
-  const { group } = await loadGroupSheets(db, view, groupCode);
-  const unitIds = await mapUnitIdsByCode(db);
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  const round = pickRound(rounds, input.period);
+  const [view, stats] = await Promise.all([loadSchemeView(db, round), listPublishedGroupStats(db, [round.publicationId])]);
+  const group = input.group === null ? stats[0]?.stats : stats.find((g) => g.stats.code === input.group)?.stats;
+  if (group === undefined) throw notFound(`分组 ${input.group ?? ''} 不在 ${round.period} 的考评结果中`);
+  const rows = await listPublishedUnitResults(db, [round.publicationId], { group: group.code, level1: true });
   const indicators = view.scheme.nodes
     .filter((n) => n.level === 1)
     .map((n) => ({ code: n.code, name: n.name, points: milliToNumber(n.points) }));
-  const units = group.rows
+  const units = rows
     .filter((r) => r.final !== null)
     .map((r) => {
-      const lines = new Map((r.sheet ?? []).filter((l) => l.level === 1).map((l) => [l.code, l]));
+      const lines = new Map(r.level1.map((l) => [l.code, l]));
       return {
-        unitId: unitIds.get(r.unit) ?? null,
+        unitId: r.unitId,
         unit: r.unit,
         name: r.name,
         rank: r.rank,
@@ -138,8 +139,8 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
       .filter((x): x is typeof x & { average: number } => x.average !== null)
       .sort((a, b) => a.average - b.average)[0] ?? null;
   return {
-    period: view.round.period,
-    groups: groupsOf(view.results),
+    period: round.period,
+    groups: groupsOf(stats),
     group: { code: group.code, name: group.name },
     indicators,
     units,
@@ -150,18 +151,20 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
 
 /** Each group over the published quarters: average, spread, pass rate. */
 export async function getGroupTrends(db: Db) {
-  const { rounds, results } = await loadAllPeriods(db);
-  const byGroup = new Map<string, { code: string; name: string; points: ({ period: string } & ReturnType<typeof groupStatsOf>)[] }>();
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  const stats = await listPublishedGroupStats(
+    db,
+    rounds.map((r) => r.publicationId),
+  );
+  const byGroup = new Map<string, { code: string; name: string; points: ({ period: string } & GroupStats)[] }>();
   let passScore: number | null = null;
   for (const round of rounds) {
-    const periodResults = results.get(round.period);
-    if (!periodResults) continue;
-    const view = await loadPeriodView(db, round, periodResults);
+    const view = await loadSchemeView(db, round);
     passScore = view.rule.passScore;
-    for (const g of periodResults.groups) {
+    for (const { stats: g } of stats.filter((s) => s.publicationId === round.publicationId)) {
       const entry = byGroup.get(g.code) ?? { code: g.code, name: g.name, points: [] };
       entry.name = g.name;
-      entry.points.push({ period: round.period, ...groupStatsOf(g, view.rule) });
+      entry.points.push({ period: round.period, ...g });
       byGroup.set(g.code, entry);
     }
   }
@@ -180,35 +183,48 @@ export interface UnitHistoryPoint {
   isFailing: boolean;
 }
 
+/** A unit's rows in every published quarter it was assessed in (oldest first), with those quarters. */
+export async function unitPublishedRowsOf(db: Db, unitCode: string) {
+  const rounds = await listPublishedRoundsWithReadModels(db);
+  const rows = await listUnitPublishedResults(
+    db,
+    unitCode,
+    rounds.map((r) => r.publicationId),
+  );
+  const byPublication = new Map(rows.map((r) => [r.publicationId, r]));
+  return rounds.flatMap((round) => {
+    const row = byPublication.get(round.publicationId);
+    return row ? [{ round, row }] : [];
+  });
+}
+
 /** A unit's score, rank and grade in every published quarter it was assessed in. */
 export async function unitHistoryOf(
   db: Db,
   actor: Actor,
   unitCode: string,
 ): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
-  const { rounds, results } = await loadAllPeriods(db);
+  const assessed = await unitPublishedRowsOf(db, unitCode);
+  const stats = await listPublishedGroupStats(
+    db,
+    assessed.map((a) => a.round.publicationId),
+  );
   const points: UnitHistoryPoint[] = [];
   let passScore: number | null = null;
-  for (const round of rounds) {
-    const periodResults = results.get(round.period);
-    if (!periodResults) continue;
-    for (const g of periodResults.groups) {
-      const row = g.rows.find((r) => r.unit === unitCode);
-      if (!row) continue;
-      const view = await loadPeriodView(db, round, periodResults);
-      passScore = view.rule.passScore;
-      points.push({
-        period: round.period,
-        group: g.code,
-        groupName: g.name,
-        final: row.final,
-        rank: row.rank,
-        rankedCount: g.rows.filter((r) => r.rank !== null).length,
-        grade: row.grade,
-        isVetoFail: row.isVetoFail,
-        isFailing: isFailing(row, view.rule),
-      });
-    }
+  for (const { round, row } of assessed) {
+    const group = stats.find((s) => s.publicationId === round.publicationId && s.stats.code === row.group)?.stats;
+    passScore = (await loadSchemeView(db, round)).rule.passScore;
+    points.push({
+      period: round.period,
+      group: row.group,
+      groupName: group?.name ?? row.group,
+      final: row.final,
+      rank: row.rank,
+      rankedCount: group?.ranked ?? 0,
+      grade: row.grade,
+      isVetoFail: row.isVetoFail,
+      isFailing: row.isFailing,
+    });
   }
   return { points, passScore };
 }

@@ -60,9 +60,13 @@ export function comparePeriodCodes(a: string, b: string): number {
   return key(a) - key(b);
 }
 
+// One formatter for the process: building an Intl.DateTimeFormat costs ~10 µs, and the dashboard
+// calls chinaToday for every report version on every overview request (issue #14 profile).
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's China calendar date (Asia/Shanghai), whatever the process time zone is. */
 export function chinaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /** The quarter a China calendar date falls in. */
