@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '@kaoping/db/connect';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { createCookieJar, readSessionToken } from './cookies';
+import { withHttpCache } from './http-cache';
 import { inputProblem } from './input-guard';
 import { refuseCrossSite } from './request-guard';
 import { chineseTransportMessage } from './transport-messages';
@@ -110,7 +111,7 @@ export function createServer(options: ServerOptions): Server {
         refuse(res, 403, refusal, 'FORBIDDEN');
         return;
       }
-      trpc(req, res);
+      withHttpCache(req, res, trpc);
       return;
     }
     if (req.url === '/healthz') {
