@@ -7,6 +7,7 @@ import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/t
 import { everyRuleKindScheme } from '@kaoping/domain/scheme-editor/every-rule-kind-scheme';
 import { schemeDocx } from '@kaoping/exporters/scheme/scheme-docx';
 import { schemeXlsx } from '@kaoping/exporters/scheme/scheme-xlsx';
+import { buildDocxBomb } from '../../../importers/test/zip-bomb';
 import { callerFor, seedMinimalOrg } from '../testing/test-context';
 import { proposeSchemeFromDocument } from './scheme-document.service';
 
@@ -118,7 +119,7 @@ describe.each(testDatabases)('scheme documents on $name', (factory) => {
       base64: Buffer.from('not a workbook').toString('base64'),
       year: 2028,
     });
-    expect(notAFile.ok ? null : notAFile.errors[0]?.message).toContain('不是 .xlsx 或 .docx 文件');
+    expect(notAFile.ok ? null : notAFile.errors[0]?.message).toContain('不是 .xlsx、.docx、.xls 或 .doc 文件');
     // A confirmed scheme that fails validation is refused whole.
     const broken: Scheme = {
       ...everyRuleKindScheme,
@@ -129,6 +130,42 @@ describe.each(testDatabases)('scheme documents on $name', (factory) => {
     expect(refused.ok ? [] : refused.problems.join('\n')).toContain('指标 1');
     expect({ schemes: await count('schemes'), audit: await count('audit_log') }).toEqual(before);
   });
+
+  it('reads an upload off the request thread: a zip bomb is refused in Chinese while other requests are answered', async () => {
+    const admin = callerFor(handle, org.users.admin);
+    // word/document.xml inflates to 100 MB while the headers claim 1 KB.
+    const bomb = Buffer.from(buildDocxBomb(100, { lieAboutSize: true })).toString('base64');
+    let last = Date.now();
+    let stallMs = 0;
+    const ticker = setInterval(() => {
+      stallMs = Math.max(stallMs, Date.now() - last);
+      last = Date.now();
+    }, 20);
+    const started = Date.now();
+    const [hostile, honest] = await Promise.all([
+      admin.schemeDocuments.propose({ fileName: '细则.docx', base64: bomb, year: 2030 }),
+      // Sent while the bomb is being read: answered meanwhile, not after it.
+      (async () => {
+        const p = await admin.schemeDocuments.propose({
+          fileName: 'p.xls',
+          base64: fixture('district-portal-website-2023.xls'),
+          year: 2030,
+        });
+        return { ok: p.ok, atMs: Date.now() - started };
+      })(),
+    ]);
+    const hostileMs = Date.now() - started;
+    clearInterval(ticker);
+    expect(hostile.ok ? [] : hostile.errors.map(formatSchemeRowError)).toEqual(['细则.docx:Word 文档解压后超过 50 MB,疑似压缩炸弹,已拒绝']);
+    expect(honest.ok).toBe(true);
+    expect(hostileMs).toBeLessThan(60_000);
+    // The server's own event loop never stalls: the reading is in other processes.
+    expect(stallMs).toBeLessThan(1000);
+    // A file over the upload bound is refused before anything reads it.
+    await expect(admin.schemeDocuments.propose({ fileName: 'big.xlsx', base64: 'A'.repeat(15_000_000), year: 2030 })).rejects.toThrow(
+      '文件过大(上限 10 MB)',
+    );
+  }, 120_000);
 
   it('lets only the office import; readers may export', async () => {
     const input = { fileName: 'p.xlsx', base64: fixture('district-portal-website-2023.xlsx'), year: 2029 };

@@ -1,4 +1,4 @@
-// The office's own 考核细则 as a document: propose a scheme from its .xlsx/.docx (nothing is
+// The office's own 考核细则 as a document: propose a scheme from its .xlsx/.docx/.xls/.doc (nothing is
 // stored; the proposal carries each leaf's inferred rule beside its source cell), confirm the
 // proposal (stored like any imported scheme, in one transaction with its audit entry), and export
 // a scheme as the published .docx/.xlsx.
@@ -13,28 +13,25 @@ import { invalidInput, notFound, tooLarge } from '@kaoping/domain/errors/domain-
 import { findSchemeById } from '@kaoping/db/assessment/scheme.repository';
 import { schemeDocx } from '@kaoping/exporters/scheme/scheme-docx';
 import { schemeXlsx } from '@kaoping/exporters/scheme/scheme-xlsx';
-import { proposeScheme } from '@kaoping/importers/scheme/propose-scheme';
-import { readSchemeSource, SchemeImportError } from '@kaoping/importers/scheme/read-scheme-source';
+import { proposeSchemeDocument, proposeSchemeIsolated } from '@kaoping/importers/scheme/propose-scheme-document';
 import { MAX_XLSX_BYTES } from '@kaoping/importers/interchange/xlsx-guard';
 import type { Authed } from './round.service';
 import { importScheme, type SchemeImportResult } from './scheme.service';
 
-/** Bytes of an uploaded .xlsx/.docx → the proposed scheme, or the reasons it is refused. */
-export async function proposeSchemeFromDocument(bytes: Uint8Array, options: { year: number; fileName: string }): Promise<SchemeProposal> {
-  try {
-    const source = await readSchemeSource(bytes);
-    return proposeScheme(source, options);
-  } catch (error) {
-    if (error instanceof SchemeImportError)
-      return { ok: false, errors: [{ where: options.fileName, row: null, message: error.message }], warnings: [] };
-    throw error;
-  }
+/** Bytes of an office's .xlsx/.docx/.xls/.doc → the proposed scheme, or the reasons it is refused (in-process: CLI, tests). */
+export function proposeSchemeFromDocument(bytes: Uint8Array, options: { year: number; fileName: string }): Promise<SchemeProposal> {
+  return proposeSchemeDocument(bytes, options);
 }
 
+/**
+ * An uploaded 细则: read in a child process with heap and time limits (importers/src/guard), off the
+ * request thread, so a hostile file (zip bomb, pathological workbook) costs one killed process and
+ * the server keeps answering. Same result shape as before: refusals come back as row errors.
+ */
 export async function proposeSchemeImport(_ctx: Authed, input: z.output<typeof schemeDocumentProposeInputSchema>): Promise<SchemeProposal> {
   const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'));
   if (bytes.length > MAX_XLSX_BYTES) throw tooLarge(`文件大小超过上限 ${MAX_XLSX_BYTES / 1024 / 1024} MB`);
-  return proposeSchemeFromDocument(bytes, { year: input.year, fileName: input.fileName });
+  return proposeSchemeIsolated(bytes, { year: input.year, fileName: input.fileName });
 }
 
 /** Stores the confirmed proposal as the year's scheme (all or nothing, audited). */

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { HTMLElement, parse } from 'node-html-parser';
 import { unzipSync } from 'fflate';
 import type { CellObject, WorkBook } from 'xlsx';
+import { checkZipArchive } from '../guard/zip-guard';
 import { checkXlsxArchive, MAX_XLSX_BYTES, MAX_XLSX_UNCOMPRESSED_BYTES } from '../interchange/xlsx-guard';
 import { cleanCellText, type SchemeSource, type SourceTable, type TableCell, type TableRow } from './scheme-table';
 
@@ -251,19 +252,17 @@ export function docTables(body: string): { title: string; tables: SourceTable[] 
   return { title, tables };
 }
 
-/** The xlsx guard checks for xl/workbook.xml; a .docx gets the same size checks on its own. */
+/**
+ * The xlsx guard checks for xl/workbook.xml; a .docx gets the guard's zip check (entries, declared
+ * size, and the size inflating really produces, stopped at the limit: headers can lie).
+ */
 function checkDocxArchive(bytes: Uint8Array): string | null {
-  let declared = 0;
-  let entries = 0;
-  try {
-    unzipSync(bytes, { filter: (f) => ((declared += f.originalSize), entries++, false) });
-  } catch {
-    return '文件已损坏(zip 结构无法读取)';
-  }
-  if (entries > 10_000) return `压缩包内文件数 ${entries} 过多,疑似压缩炸弹,已拒绝`;
-  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES)
-    return `解压后大小 ${(declared / MB).toFixed(1)} MB 超过上限 ${MAX_XLSX_UNCOMPRESSED_BYTES / MB} MB,疑似压缩炸弹,已拒绝`;
-  return null;
+  return checkZipArchive(bytes, {
+    maxUncompressedBytes: MAX_XLSX_UNCOMPRESSED_BYTES,
+    maxEntries: 10_000,
+    requiredEntries: [],
+    what: 'Word 文档',
+  });
 }
 
 const TITLE = /(考核|考评|测评|评估|评分).*(细则|标准|指标|办法|表)/;
