@@ -18,6 +18,8 @@ export interface FixtureTable {
 export interface FixtureDocument {
   file: string;
   title: string;
+  /** The document's text between its title and the table(s) (.docx only). */
+  paragraphs?: string[];
   tables: FixtureTable[];
 }
 
@@ -254,4 +256,114 @@ export const websitePerformance: FixtureDocument = {
   ],
 };
 
-export const fixtureDocuments: readonly FixtureDocument[] = [shicheng, portal, departments, websitePerformance];
+// The same 石城县 table in its published single-table form (the source's layout): part 二 lists each
+// department's own 60 points one after another under one 重点考核部门 cell merged down all of them
+// (three of the 21 departments, as in the per-department form above).
+const shichengBlocks = shichengDepartments.map((t) => t.rows.slice(1 + shichengCommon.length));
+export const shichengSingleTable: FixtureDocument = {
+  file: 'shicheng-2018-river-chief-single-table.docx',
+  title: '石城县2018年度河长制湖长制工作责任单位目标管理(绩效)考核细则',
+  tables: [
+    {
+      heading: '附件',
+      rows: [
+        shichengHeader,
+        ...shichengCommon,
+        ...shichengBlocks.flatMap((block, b) =>
+          block.map((row, r) => {
+            if (r !== 0) return row;
+            // The first row of a block: 序号, 重点考核部门 (merged once over every block), department.
+            const [seq, , department, ...rest] = row;
+            const blockRows = shichengBlocks.reduce((n, x) => n + x.length, 0);
+            return b === 0
+              ? [seq as FixtureCell, span('重点考核部门', blockRows), department as FixtureCell, ...rest]
+              : [seq as FixtureCell, department as FixtureCell, ...rest];
+          }),
+        ),
+      ],
+    },
+  ],
+};
+
+// 2020年宝鸡市政务公开工作绩效评估指标(县区政府版), 宝鸡市人民政府办公室 (reposted by 岐山县): a weight
+// column after every level (一级指标 | 权重 | 二级指标 | 权重 | 三级指标 | 权重 | 四级指标 | 权重 | 评估点 |
+// 权重 | 采样方式), weights as percentages of the parent. Only the first row is in the public excerpt:
+// its level-1 weight (40 %) alone cannot make 100 %, so the import must refuse it, saying so.
+export const baojiWeights: FixtureDocument = {
+  file: 'baoji-2020-county-weights-excerpt.xlsx',
+  title: '2020年宝鸡市政务公开工作绩效评估指标(县区政府版)',
+  tables: [
+    {
+      heading: '县区政府版',
+      rows: [
+        [span('2020年宝鸡市政务公开工作绩效评估指标(县区政府版)', 1, 11)],
+        ['一级指标', '权重', '二级指标', '权重', '三级指标', '权重', '四级指标', '权重', '评  估  点', '权重', '采样方式'],
+        [
+          '一、政府信息公开',
+          '40%',
+          '(一)主动公开',
+          '70%',
+          '会议公开',
+          '10%',
+          '制度建立与落实',
+          '30%',
+          '是否建立健全利益相关方、公众代表、专家、媒体等列席政府有关会议的制度以及制度的落实情况。',
+          '100%',
+          '材料',
+        ],
+      ],
+    },
+  ],
+};
+
+// 2010年乡镇街道政府信息公开考评细则 (a city's 政务公开办公室, 2010-05-10; reposted): the notice's text,
+// then the table 考评项目 | 分值 | 评分标准 | 备注 with points written "40分". Only the first two of its
+// four 考评项目 are in the public excerpt (85 of the 100 points; the second cut off mid-sentence).
+export const township2010: FixtureDocument = {
+  file: 'township-2010-info-disclosure-excerpt.docx',
+  title: '2010年乡镇街道政府信息公开考评细则',
+  paragraphs: [
+    '各乡(镇)、街道办事处:',
+    '根据市委、市政府关于效能建设要求和xx市2010年政务公开工作要点,结合乡镇街道的工作实际,制定本办法。',
+    '一、考核范围',
+    '17个乡镇街道。',
+    '二、评分标准',
+    '(一)考核分四个项目,满分为100分,详见附表。',
+    '(二)加分因素,发布的主动公开信息超过规定数量的10%的加1分,超过30%以上,每超过20%加1分。政务公开、政府信息公开工作受到市政府以上通报表彰的,每次加3分,受到市政府办公室、市政务公开领导小组通报表彰的,每次加1分。',
+    '(三)扣分因素。政务公开、政府信息公开工作受到市政府以上通报批评的,每次扣3分,受到市政府办公室、市政务公开领导小组通报批评的,每次扣1分。',
+    '三、考核办法',
+    '考核工作由市政务公开办公室负责。主要采取网上测评,辅助查阅相关文件、资料。网上考核占80%,现场考核占20%。',
+    '四、此考评细则由市政务公开办公室负责解释。',
+    '二○一○年五月十日',
+  ],
+  tables: [
+    {
+      heading: '政府信息公开考评评分标准',
+      rows: [
+        ['考评项目', '分值', '评分标准', '备注'],
+        [
+          '主动公开信息的数量',
+          '40分',
+          '1、每月不低于40条。2、数量低于规定标准,出现一个月扣5分,扣完为止。3、凡出现发布信息“空白月”的,每个月扣10分。',
+          '',
+        ],
+        [
+          '主动公开信息的质量',
+          '45分',
+          '1、更新信息公开指南并且内容全面规范5分;2、公开的内容全面,政府信息公开网上栏目没有“空白栏”,20分,缺一项…………',
+          '',
+        ],
+      ],
+    },
+  ],
+};
+
+export const fixtureDocuments: readonly FixtureDocument[] = [
+  shicheng,
+  portal,
+  departments,
+  websitePerformance,
+  shichengSingleTable,
+  baojiWeights,
+  township2010,
+];

@@ -56,6 +56,7 @@ export async function fixtureXlsx(doc: FixtureDocument): Promise<Uint8Array> {
 export async function fixtureDocx(doc: FixtureDocument): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true, size: 32 })] }),
+    ...(doc.paragraphs ?? []).map((text) => new Paragraph({ children: [new TextRun(text)] })),
   ];
   for (const table of doc.tables) {
     children.push(new Paragraph({ children: [new TextRun({ text: table.heading, bold: true })] }));

@@ -106,6 +106,93 @@ describe('importing a 考核细则', () => {
     ]);
   });
 
+  it('reads department blocks under one parent in the published single table (river-chief table as published, .docx)', async () => {
+    const p = await propose(fixture('shicheng-2018-river-chief-single-table.docx'));
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    // Hand-checked against the source: part 一 (40) for every department, part 二's 60 points per
+    // department (县农粮局 30+15+15, 县水利局 15+20+15+10, 县环保局 60), the 总分 row 100 per group.
+    expect(p.scheme.groups).toEqual([
+      { code: 'G1', name: '县农粮局' },
+      { code: 'G2', name: '县水利局' },
+      { code: 'G3', name: '县环保局' },
+    ]);
+    expect(outline(p.scheme.indicators)).toEqual([
+      '1 通用考核项目(全部责任单位) 40',
+      '1.1 组织领导 8 manual',
+      '1.2 日常工作 7 manual',
+      '1.3 宣传工作 10 manual',
+      '1.4 新经验好做法 10 manual',
+      '1.5 支持配合工作情况 5 binary',
+      '2 部门履职差异考核项目(县农粮局) 60 [G1]',
+      '2.1 重点考核部门 60',
+      '2.1.1 县农粮局 60',
+      '2.1.1.1 持续推进畜禽养殖污染控制 30 checklist',
+      '2.1.1.2 持续推进农业化肥、农药减量化治理 15 checklist',
+      '2.1.1.3 持续开展渔业资源保护专项整治 15 rate',
+      '3 部门履职差异考核项目(县水利局) 60 [G2]',
+      '3.1 重点考核部门 60',
+      '3.1.1 县水利局 60',
+      '3.1.1.1 持续开展非法设置入河库排污口专项整治 15 checklist',
+      '3.1.1.2 持续开展侵占河湖水域及岸线专项整治 20 manual',
+      '3.1.1.3 持续开展非法采砂专项整治 15 checklist',
+      '3.1.1.4 持续加强饮用水源及水库水环境综合整治 10 manual',
+      '4 部门履职差异考核项目(县环保局) 60 [G3]',
+      '4.1 重点考核部门 60',
+      '4.1.1 县环保局 60 checklist',
+    ]);
+    // The same scheme as the per-department form of the same source.
+    const perTable = await propose(fixture('shicheng-2018-river-chief.docx'));
+    expect(perTable.ok && outline(perTable.scheme.indicators)).toEqual(outline(p.scheme.indicators));
+    expect(p.warnings[0]).toBe('第1个表格:“部门履职差异考核项目”下按单位分块(县农粮局、县水利局、县环保局),每块 60 分,按单位分组导入');
+  });
+
+  it('reads a weight column per level (宝鸡 2020, .xlsx) and refuses the published excerpt whose weights cannot make 100 %', async () => {
+    const p = await propose(fixture('baoji-2020-county-weights-excerpt.xlsx'));
+    expect(p.ok ? [] : p.errors.map(formatSchemeRowError)).toEqual(['工作表“县区政府版” 第3行:一级指标权重合计 40%,应为 100%']);
+    // The same layout with every level's weights adding up (made-up rows, the source's columns).
+    const header = ['一级指标', '权重', '二级指标', '权重', '三级指标', '权重', '四级指标', '权重', '评  估  点', '权重', '采样方式'];
+    const complete = await propose(
+      await xlsx([
+        header,
+        ['一、政府信息公开', '40%', '(一)主动公开', '70%', '会议公开', '10%', '制度建立与落实', '30%', '是否建立列席制度', '100%', '材料'],
+        ['一、政府信息公开', '40%', '(一)主动公开', '70%', '会议公开', '10%', '会议公开情况', '70%', '是否公开会议', '100%', '网站'],
+        ['一、政府信息公开', '40%', '(一)主动公开', '70%', '重点领域', '90%', '财政预决算', '100%', '是否公开预决算', '100%', '网站'],
+        ['一、政府信息公开', '40%', '(二)依申请公开', '30%', '答复规范', '100%', '答复期限', '100%', '未按期答复不得分', '100%', '模拟'],
+        ['二、平台建设', '60%', '(一)政府网站', '100%', '网站', '100%', '首页更新', '100%', '每发现一处未更新扣1分', '100%', '网站'],
+      ]),
+    );
+    if (!complete.ok) throw new Error(complete.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(complete.scheme.indicators)).toEqual([
+      '1 一、政府信息公开 40',
+      '1.1 (一)主动公开 28',
+      '1.1.1 会议公开 2.8',
+      '1.1.1.1 制度建立与落实 0.84 manual',
+      '1.1.1.2 会议公开情况 1.96 manual',
+      '1.1.2 重点领域 25.2',
+      '1.1.2.1 财政预决算 25.2 manual',
+      '1.2 (二)依申请公开 12',
+      '1.2.1 答复规范 12',
+      '1.2.1.1 答复期限 12 binary',
+      '2 二、平台建设 60',
+      '2.1 (一)政府网站 60',
+      '2.1.1 网站 60',
+      '2.1.1.1 首页更新 60 deduct',
+    ]);
+  });
+
+  it('reads a notice with its table after the text (2010 乡镇街道考评细则, .docx): 40分 points, two deduction amounts left to the office', async () => {
+    const p = await propose(fixture('township-2010-info-disclosure-excerpt.docx'));
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(p.scheme.title).toBe('2010年乡镇街道政府信息公开考评细则');
+    expect(outline(p.scheme.indicators)).toEqual(['1 主动公开信息的数量 40 manual', '2 主动公开信息的质量 45 manual']);
+    // 扣5分(扣完为止) per month short and 扣10分 per blank month: two amounts, so no single rule.
+    expect(p.inferences.map((i) => i.reason)).toEqual([
+      '评分说明含多个扣分标准(10分、5分),无法唯一确定,按人工评分',
+      '评分说明中没有可明确识别的计分方式,按人工评分',
+    ]);
+    expect(p.inferences[0]?.source).toContain('出现一个月扣5分,扣完为止');
+  });
+
   it('reads the common layout: 序号 | 一级 | 二级 | 考核内容 | 分值 "10分" | 评分方法, with a 合计 row', async () => {
     const bytes = await xlsx(
       [
