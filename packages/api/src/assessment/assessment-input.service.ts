@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import type { z } from 'zod';
-import type { eventAddInputSchema, findingAddInputSchema, scoreSetInputSchema } from '@kaoping/contracts/assessment/assessment';
+import type {
+  eventAddInputSchema,
+  findingAddInputSchema,
+  scoreSetInputSchema,
+  scoresSaveInputSchema,
+} from '@kaoping/contracts/assessment/assessment';
 import { SCREENSHOT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
@@ -76,48 +81,147 @@ async function afterChange(trx: Db, ctx: Authed, round: AssessmentRound, isCorre
   return null;
 }
 
+type ScoreCellInput = Omit<z.output<typeof scoreSetInputSchema>, 'roundId' | 'reason'>;
+
+interface CheckedCell {
+  unit: RoundUnit;
+  leaf: CompiledScheme['leaves'][number];
+  value: string | null;
+  naReason: string;
+  current: { value: string; naReason: string } | null;
+}
+
+/**
+ * One cell checked on its own: its rule, the unit's applicability, the value the grid showed, and
+ * what a whole-round computation would refuse for it (a leaf marked na that carries an active
+ * finding). So a draft round is never recomputed inside the write: the check reads one unit's rows.
+ * Null when the cell would not change.
+ */
+async function checkScoreCell(
+  trx: Db,
+  round: AssessmentRound,
+  scheme: CompiledScheme,
+  units: ReadonlyMap<number, RoundUnit>,
+  cell: ScoreCellInput,
+): Promise<CheckedCell | null> {
+  const unit = units.get(cell.unitId);
+  if (!unit) throw invalidInput('该单位不在本轮测评范围内(请核对其本年度分组)');
+  const leaf = requireLeaf(scheme, cell.leaf);
+  const value = normalizeValue(leaf, cell.value);
+  if (value !== null) {
+    const problem = checkLeafValue(leaf, value);
+    if (problem !== null) throw invalidInput(`指标 ${leaf.code}:${problem}`);
+  }
+  if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) {
+    throw invalidInput(`指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空`);
+  }
+  if (value === 'na' && cell.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
+    throw invalidInput('标记不适用时请填写原因(如“本年度无此项工作”)');
+  }
+  const current = (await listRoundScores(trx, round.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
+  if ((current?.value ?? null) !== cell.expected) {
+    throw conflict(`单位 ${unit.code} 指标 ${leaf.code} 已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试`);
+  }
+  const naReason = value === 'na' ? cell.naReason : '';
+  if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return null;
+  if (value === 'na' && leaf.rule.kind === 'deduct') {
+    const findings = await listRoundFindings(trx, round.id, { unitId: unit.id, status: 'active' });
+    if (findings.some((f) => f.leaf === leaf.code)) {
+      throw invalidInput(`单位 ${unit.code}:指标 ${leaf.code} 对单位 ${unit.code} 不适用,不能登记问题`);
+    }
+  }
+  return { unit, leaf, value, naReason, current: current && { value: current.value, naReason: current.naReason } };
+}
+
+async function writeScoreCells(
+  trx: Db,
+  ctx: Authed,
+  round: AssessmentRound,
+  cells: readonly CheckedCell[],
+  reason: string | null,
+  now: Date,
+) {
+  await upsertScores(
+    trx,
+    round.id,
+    cells.map((c) => ({
+      unitId: c.unit.id,
+      leaf: c.leaf.code,
+      value: c.value,
+      naReason: c.naReason,
+      evidence: '',
+      source: 'manual' as const,
+    })),
+    ctx.user.id,
+    now.toISOString(),
+  );
+  for (const c of cells) {
+    await recordChange(trx, ctx.user, now, {
+      action: 'assessment.score.set',
+      entity: 'assessment_round',
+      entityId: round.id,
+      unitId: c.unit.id,
+      before: { leaf: c.leaf.code, value: c.current?.value ?? null, naReason: c.current?.naReason ?? null },
+      after: { leaf: c.leaf.code, value: c.value, naReason: c.value === 'na' ? c.naReason : null, ...(reason !== null ? { reason } : {}) },
+    });
+  }
+}
+
+/** The round's units by id (one query for a batch). */
+async function roundUnitsOf(trx: Db, round: AssessmentRound, scheme: CompiledScheme): Promise<Map<number, RoundUnit>> {
+  const units = await listAssessedUnits(
+    trx,
+    round.year,
+    round.period,
+    scheme.groups.map((g) => g.code),
+  );
+  return new Map(units.map((u) => [u.id, u]));
+}
+
+/**
+ * One cell: a short write transaction. A draft round is not recomputed (the cell is checked on
+ * its own); a published round's correction appends a restatement, which needs the whole round.
+ */
 export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInputSchema>) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const round = await requireRound(trx, input.roundId);
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     const { scheme } = await requireRoundScheme(trx, round);
-    const unit = await requireRoundUnit(trx, round, scheme, input.unitId);
-    const leaf = requireLeaf(scheme, input.leaf);
-    const value = normalizeValue(leaf, input.value);
-    if (value !== null) {
-      const problem = checkLeafValue(leaf, value);
-      if (problem !== null) throw invalidInput(`指标 ${leaf.code}:${problem}`);
-    }
-    if (value !== null && value !== 'na' && !isLeafApplicable(leaf, unit)) {
-      throw invalidInput(`指标 ${leaf.code} 不适用于单位 ${unit.code}(分组 ${unit.group}),只能标记不适用或留空`);
-    }
-    if (value === 'na' && input.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
-      throw invalidInput('标记不适用时请填写原因(如“本年度无此项工作”)');
-    }
-    const current = (await listRoundScores(trx, round.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
-    if ((current?.value ?? null) !== input.expected) {
-      throw conflict(`该单元格已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试`);
-    }
-    const naReason = value === 'na' ? input.naReason : '';
-    if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
-    await upsertScores(
-      trx,
-      round.id,
-      [{ unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' }],
-      ctx.user.id,
-      now.toISOString(),
-    );
-    await recordChange(trx, ctx.user, now, {
-      action: 'assessment.score.set',
-      entity: 'assessment_round',
-      entityId: round.id,
-      unitId: unit.id,
-      before: { leaf: leaf.code, value: current?.value ?? null, naReason: current?.naReason ?? null },
-      after: { leaf: leaf.code, value, naReason: value === 'na' ? naReason : null, ...(isCorrection ? { reason: input.reason } : {}) },
-    });
-    const restatement = await afterChange(trx, ctx, round, isCorrection, input.reason, now);
+    const checked = await checkScoreCell(trx, round, scheme, await roundUnitsOf(trx, round, scheme), input);
+    if (!checked) return { changed: false, restatement: null };
+    await writeScoreCells(trx, ctx, round, [checked], isCorrection ? input.reason : null, now);
+    await touchRound(trx, round.id, now.toISOString());
+    const restatement = isCorrection ? await restateRound(trx, round.id, `更正:${input.reason}`, ctx.user, now) : null;
     return { changed: true, restatement };
+  });
+}
+
+/**
+ * Several cells of one round (the scoring grid's pending edits), all or nothing: any refused cell
+ * refuses the batch, naming it. One audit entry per changed cell; a correction appends one restatement.
+ */
+export async function saveScores(ctx: Authed, input: z.output<typeof scoresSaveInputSchema>) {
+  const now = ctx.now();
+  const keys = new Set(input.cells.map((c) => `${c.unitId}\u0000${c.leaf}`));
+  if (keys.size !== input.cells.length) throw invalidInput('同一单元格在一次保存中出现了多次');
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await requireRound(trx, input.roundId);
+    const { isCorrection } = assertCanChangeInputs(round, input.reason);
+    const { scheme } = await requireRoundScheme(trx, round);
+    const units = await roundUnitsOf(trx, round, scheme);
+    const checked: CheckedCell[] = [];
+    const results: { unitId: number; leaf: string; changed: boolean }[] = [];
+    for (const cell of input.cells) {
+      const c = await checkScoreCell(trx, round, scheme, units, cell);
+      if (c) checked.push(c);
+      results.push({ unitId: cell.unitId, leaf: cell.leaf, changed: c !== null });
+    }
+    if (checked.length === 0) return { cells: results, restatement: null };
+    await writeScoreCells(trx, ctx, round, checked, isCorrection ? input.reason : null, now);
+    await touchRound(trx, round.id, now.toISOString());
+    const restatement = isCorrection ? await restateRound(trx, round.id, `更正:${input.reason}`, ctx.user, now) : null;
+    return { cells: results, restatement };
   });
 }
 

@@ -219,6 +219,91 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     });
   });
 
+  it("saves the grid's pending cells together, all or nothing, one audit entry per changed cell, without recomputing the draft", async () => {
+    const a01 = ex.unitIds.get('A01') ?? 0;
+    const a02 = ex.unitIds.get('A02') ?? 0;
+    const audits = async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'assessment.score.set')
+            .executeTakeFirst()
+        )?.n,
+      );
+    const save = ex.assessor.assessment.inputs.saveScores;
+    // One bad cell refuses the batch, naming it; nothing is written.
+    await expect(
+      save({
+        roundId: ex.q3.id,
+        cells: [
+          { unitId: a01, leaf: '2.2', value: '13', expected: null },
+          { unitId: a02, leaf: '2.2', value: '16', expected: null },
+        ],
+      }),
+    ).rejects.toMatchObject({ message: '指标 2.2:得分 16 超出 [0, 15]' });
+    expect(await count('assessment_scores')).toBe(0);
+    expect(await audits()).toBe(0);
+    await expect(
+      save({
+        roundId: ex.q3.id,
+        cells: [
+          { unitId: a01, leaf: '2.2', value: '13', expected: null },
+          { unitId: a01, leaf: '2.2', value: '12', expected: null },
+        ],
+      }),
+    ).rejects.toMatchObject({ message: '同一单元格在一次保存中出现了多次' });
+
+    const saved = await save({
+      roundId: ex.q3.id,
+      cells: [
+        { unitId: a01, leaf: '2.2', value: '13', expected: null },
+        { unitId: a02, leaf: '2.2', value: '9.5', expected: null },
+        { unitId: a02, leaf: '1.1', value: null, expected: null },
+      ],
+    });
+    expect(saved.cells).toEqual([
+      { unitId: a01, leaf: '2.2', changed: true },
+      { unitId: a02, leaf: '2.2', changed: true },
+      { unitId: a02, leaf: '1.1', changed: false },
+    ]);
+    expect(saved.restatement).toBeNull();
+    expect(await count('assessment_scores')).toBe(2);
+    expect(await audits()).toBe(2);
+    const grid = await ex.assessor.assessment.inputs.grid({ roundId: ex.q3.id, group: 'A' });
+    expect(grid.units.find((u) => u.code === 'A02')?.cells.find((c) => c.leaf === '2.2')).toMatchObject({ value: '9.5', earned: 9.5 });
+
+    // A stale cell (someone changed it since the grid loaded) refuses the batch with CONFLICT, naming the cell.
+    await expect(
+      save({
+        roundId: ex.q3.id,
+        cells: [
+          { unitId: a01, leaf: '2.2', value: '14', expected: null },
+          { unitId: a02, leaf: '2.2', value: '10', expected: '9.5' },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('单位 A01 指标 2.2 已被他人修改') });
+    expect(await audits()).toBe(2);
+
+    // What the whole-round computation used to catch, the cell check catches: na on a leaf with an active finding.
+    await ex.assessor.assessment.inputs.addFinding({ roundId: ex.q3.id, unitId: a01, leaf: '1.2', count: 1, description: '未更新' });
+    const naWithFinding = { roundId: ex.q3.id, unitId: a01, leaf: '1.2', value: 'na', naReason: '本年度无此项工作', expected: null };
+    await expect(ex.assessor.assessment.inputs.setScore(naWithFinding)).rejects.toMatchObject({
+      message: '单位 A01:指标 1.2 对单位 A01 不适用,不能登记问题',
+    });
+    await expect(save({ roundId: ex.q3.id, cells: [naWithFinding] })).rejects.toMatchObject({
+      message: '单位 A01:指标 1.2 对单位 A01 不适用,不能登记问题',
+    });
+    // A liaison or a reader may not save cells.
+    await expect(
+      callerFor(handle, ex.org.users.leader).assessment.inputs.saveScores({
+        roundId: ex.q3.id,
+        cells: [{ unitId: a01, leaf: '2.2', value: '1', expected: '13' }],
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('blocks publication while units are incomplete, then freezes the snapshot and the scheme', async () => {
     await ex.assessor.assessment.inputs.importFile({
       roundId: ex.q3.id,

@@ -22,6 +22,7 @@ import {
   selfScoreSetInputSchema,
   sheetInputSchema,
   scoreSetInputSchema,
+  scoresSaveInputSchema,
 } from '@kaoping/contracts/assessment/assessment';
 import { assessorProcedure, officeProcedure, readerProcedure, router, signedInProcedure, unitProcedure } from '../trpc';
 import { importAssessmentFile } from './assessment-import.service';
@@ -31,6 +32,7 @@ import {
   getFindingScreenshot,
   getScoringGrid,
   removeEvent,
+  saveScores,
   setScore,
   withdrawFindingById,
 } from './assessment-input.service';
@@ -66,6 +68,8 @@ const inputRouter = router({
     .query(({ ctx, input }) => getScoringGrid(ctx, input)),
   importFile: assessorProcedure.input(assessmentImportInputSchema).mutation(({ ctx, input }) => importAssessmentFile(ctx, input)),
   setScore: assessorProcedure.input(scoreSetInputSchema).mutation(({ ctx, input }) => setScore(ctx, input)),
+  /** The scoring grid's pending edits together (up to 500 cells), all or nothing. */
+  saveScores: assessorProcedure.input(scoresSaveInputSchema).mutation(({ ctx, input }) => saveScores(ctx, input)),
   addFinding: assessorProcedure.input(findingAddInputSchema).mutation(({ ctx, input }) => addFinding(ctx, input)),
   withdrawFinding: assessorProcedure.input(findingWithdrawInputSchema).mutation(({ ctx, input }) => withdrawFindingById(ctx, input)),
   addEvent: assessorProcedure.input(eventAddInputSchema).mutation(({ ctx, input }) => addEvent(ctx, input)),

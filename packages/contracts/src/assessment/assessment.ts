@@ -116,6 +116,20 @@ export const scoreSetInputSchema = z.object({
 });
 export type ScoreSetInput = z.input<typeof scoreSetInputSchema>;
 
+/** Cells one batched save may carry (the scoring grid sends its pending edits together). */
+export const SCORES_SAVE_MAX_CELLS = 500;
+
+/** Several cells of one round saved together, all or nothing (each as in scoreSetInputSchema). */
+export const scoresSaveInputSchema = z.object({
+  roundId: id,
+  cells: z
+    .array(scoreSetInputSchema.omit({ roundId: true, reason: true }))
+    .min(1, '请至少提交一个单元格')
+    .max(SCORES_SAVE_MAX_CELLS, `一次最多保存 ${SCORES_SAVE_MAX_CELLS} 个单元格`),
+  reason: correctionReason,
+});
+export type ScoresSaveInput = z.input<typeof scoresSaveInputSchema>;
+
 const decimal3 = z
   .number()
   .min(0, '扣分不能为负数')

@@ -19,6 +19,7 @@ export const assessmentAccess: Record<string, Expect> = {
   'assessment.inputs.grid': READERS,
   'assessment.inputs.importFile': ASSESSORS,
   'assessment.inputs.setScore': ASSESSORS,
+  'assessment.inputs.saveScores': ASSESSORS,
   'assessment.inputs.addFinding': ASSESSORS,
   'assessment.inputs.withdrawFinding': ASSESSORS,
   'assessment.inputs.addEvent': ASSESSORS,
