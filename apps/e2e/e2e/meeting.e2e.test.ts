@@ -2,8 +2,11 @@
 // page shows the structure, lets the office save its wording and downloads the .docx and .xlsx.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addWorkingDays, createWorkCalendar } from '@kaoping/domain/calendar/work-calendar';
+import { chinaToday } from '@kaoping/domain/period/period';
 import { newPage, screenshot, screenshotDir, signIn, startE2e, type E2eEnv } from './harness';
 
 let env: E2eEnv;
@@ -24,6 +27,38 @@ async function viewShot(page: Page, testId: string, name: string): Promise<void>
   await page.getByTestId(testId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
+
+/** The entries of a zip (.docx, .xlsx) through its central directory. */
+function readZip(zip: Buffer): Map<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = new Map<string, string>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + extra;
+  }
+  return entries;
+}
+/** The text of an XML part: its <w:t> / <t> runs joined. */
+const xmlText = (xml: string | undefined) =>
+  [...(xml ?? '').matchAll(/<(?:w:)?t(?:\s[^>]*)?>([^<]*)<\/(?:w:)?t>/g)].map((m) => m[1]).join('');
+
+const QUOTA_NOTE = '因优秀名额限制，等次由优秀调整为良好';
+const calendar = createWorkCalendar();
+/** 2026-12-21 → 2026年12月21日, as the Chinese pages and the .docx print dates. */
+const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
 
 describe('presentation mode', () => {
   it('lets a leader page through every slide with the keyboard only', async () => {
@@ -120,6 +155,50 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  // Issue #15 §8, §9, §11 on the slides, at a laptop's and a projector's size, in both languages.
+  it('says quota demotions in words, breaks a cut ranking with the count left out, and dates requirements after the bulletin', async () => {
+    for (const language of ['zh', 'en'] as const)
+      for (const size of SIZES) {
+        const page = await newPage(env, language);
+        await page.setViewportSize(size);
+        await signIn(env, page, 'leader');
+        await page.goto(`${env.baseUrl}/presentation`);
+        const start = page.getByTestId('presentation-start');
+        await expect.poll(() => start.isEnabled(), { timeout: 20_000 }).toBe(true);
+        expect(await page.getByTestId('presentation-due-problems').count()).toBe(0);
+        await start.press('Enter');
+        await deck(page).waitFor();
+        const tag = `${language}-${size.width}`;
+
+        // Group A: two units graded 良好 by the 优秀 quota, said under the chart.
+        await page.keyboard.press('2');
+        await page.getByTestId('ranking-chart-A').locator('canvas').waitFor();
+        const note = (await page.getByTestId('ranking-quota-note').first().textContent()) ?? '';
+        expect(note).toContain(language === 'zh' ? `* ${QUOTA_NOTE}` : '* Graded 良好 instead of 优秀 because the 优秀 quota was full');
+        await page.waitForTimeout(400);
+        await slideShot(page, `meeting-20-slide-ranking-A-${tag}`);
+
+        // Group C (100 units): the first and last ten, with the 80 between said in the break row.
+        await page.keyboard.press('5');
+        await page.getByTestId('ranking-chart-C').locator('canvas').waitFor();
+        await expect(page.getByTestId('ranking-chart-C').getAttribute('aria-label')).resolves.toContain(
+          language === 'zh' ? '… 第11–90名(80个单位)未显示' : '… ranks 11–90 (80 units) not shown',
+        );
+        await page.waitForTimeout(400);
+        await slideShot(page, `meeting-21-slide-ranking-C-${tag}`);
+
+        // Requirements: ten working days after the bulletin's date (today in China), never before it.
+        await page.keyboard.press('End');
+        const due = addWorkingDays(calendar, chinaToday(), 10);
+        await expect(page.getByTestId('requirement-due').first().textContent()).resolves.toBe(
+          language === 'zh' ? `完成时限:${zhDate(due)}前` : `due by ${due}`,
+        );
+        expect(await page.getByTestId('requirement-due-invalid').count()).toBe(0);
+        await slideShot(page, `meeting-22-slide-requirements-${tag}`);
+        await page.close();
+      }
+  });
+
   it('is not offered to a liaison, and the server refuses the data', async () => {
     const page = await newPage(env);
     await signIn(env, page, 'liaison');
@@ -193,5 +272,99 @@ describe('the bulletin page', () => {
     await viewShot(page, 'bulletin-requirements', 'meeting-14-bulletin-print-requirements');
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     await page.close();
+  });
+
+  // Issue #15 §8: a bulletin dated 2026-12-07 asked for rectification 「2026年11月6日前」.
+  it('moves working-day deadlines with the 成文日期, flags a date before it and refuses the .docx until it is fixed', async () => {
+    const page = await newPage(env);
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/bulletin`);
+    await page.getByTestId('bulletin-paper').waitFor({ timeout: 20_000 });
+    const dueInput = page.getByLabel('完成时限 1', { exact: true });
+    const today = chinaToday();
+    await expect.poll(() => dueInput.inputValue()).toBe(addWorkingDays(calendar, today, 10));
+
+    // A later 成文日期: the first requirement's date follows, ten working days after it.
+    const issueDate = addWorkingDays(calendar, today, 3);
+    const issueInput = page.getByLabel('成文日期', { exact: true });
+    await issueInput.click();
+    await issueInput.fill(issueDate);
+    await issueInput.press('Enter');
+    await expect.poll(() => dueInput.inputValue()).toBe(addWorkingDays(calendar, issueDate, 10));
+    expect(await page.getByTestId('due-date-problems').count()).toBe(0);
+
+    // A date typed by hand on the 成文日期 itself: flagged beside the field and above the document.
+    await dueInput.click();
+    await dueInput.fill(issueDate);
+    await dueInput.press('Enter');
+    await expect(page.getByTestId('requirement-due-problem-0').textContent()).resolves.toBe(
+      `完成时限(${zhDate(issueDate)})应晚于成文日期(${zhDate(issueDate)})`,
+    );
+    await expect(page.getByTestId('due-date-problems').textContent()).resolves.toContain('第1条「抓好问题整改」');
+    await page.getByLabel('工作日 1', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(screenshotDir, 'meeting-23-bulletin-due-flagged.png') });
+    await page.getByTestId('bulletin-save').click();
+    await page.getByTestId('bulletin-status').getByText(/第2版/).waitFor();
+
+    // Saved that way, the .docx is refused with the reason in Chinese; nothing is downloaded.
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.getByTestId('bulletin-download-docx').click();
+    await page
+      .getByText(
+        `工作要求的完成时限有误,请在通报中修改后再导出:第1条「抓好问题整改」的完成时限${zhDate(issueDate)}不晚于成文日期${zhDate(issueDate)}。`,
+      )
+      .waitFor();
+    expect(downloads).toBe(0);
+    await page.screenshot({ path: join(screenshotDir, 'meeting-24-bulletin-docx-refused.png') });
+
+    // Back to "ten working days": the date is computed again, the warning goes, the .docx prints it.
+    await page.getByLabel('工作日 1', { exact: true }).fill('10');
+    const fixed = addWorkingDays(calendar, issueDate, 10);
+    await expect.poll(() => dueInput.inputValue()).toBe(fixed);
+    expect(await page.getByTestId('due-date-problems').count()).toBe(0);
+    await page.getByTestId('bulletin-save').click();
+    await page.getByTestId('bulletin-status').getByText(/第3版/).waitFor();
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-download-docx').click()]);
+    const text = xmlText(readZip(readFileSync(await docx.path())).get('word/document.xml'));
+    expect(text).toContain(`完成时限：${zhDate(fixed)}前`);
+    // Issue #15 §9: the quota demotion in words in the .docx ranking table, and in the .xlsx 备注.
+    expect(text).toContain(QUOTA_NOTE);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-download-xlsx').click()]);
+    expect(xmlText(readZip(readFileSync(await xlsx.path())).get('xl/sharedStrings.xml'))).toContain(QUOTA_NOTE);
+    await page.close();
+  });
+
+  // The page at a laptop's and a wide screen's size, in both languages: the quota note in words,
+  // the requirements editor, and no Chinese in the English page's own text.
+  it('says the quota demotion in the ranking table, in Chinese and in English', async () => {
+    for (const language of ['zh', 'en'] as const)
+      for (const size of SIZES) {
+        const page = await newPage(env, language);
+        await page.setViewportSize(size);
+        await signIn(env, page, 'admin');
+        await page.goto(`${env.baseUrl}/bulletin`);
+        await page.getByTestId('bulletin-paper').waitFor({ timeout: 20_000 });
+        const tag = `${language}-${size.width}`;
+        await page.screenshot({ path: join(screenshotDir, `meeting-25-bulletin-top-${tag}.png`) });
+        const notes = page.getByTestId('bulletin-ranking-A').getByTestId('bulletin-quota-note');
+        expect(await notes.count()).toBeGreaterThan(0);
+        await expect(notes.first().textContent()).resolves.toBe(
+          language === 'zh' ? QUOTA_NOTE : 'graded 良好 instead of 优秀: the 优秀 quota was full',
+        );
+        await viewShot(page, 'bulletin-ranking-A', `meeting-26-bulletin-ranking-A-${tag}`);
+        await viewShot(page, 'bulletin-requirements-editor', `meeting-27-bulletin-requirements-${tag}`);
+        if (language === 'en') {
+          // The page's own words (buttons, labels, column heads, notes) are English; only data may be Chinese.
+          const han = /\p{Script=Han}/u;
+          // Text boxes hold the office's own text (not innerText): labels, buttons and notes around them must be English.
+          for (const testId of ['bulletin-header-fields', 'bulletin-requirements-editor'])
+            expect(await page.getByTestId(testId).innerText()).not.toMatch(han);
+          const heads = await page.getByTestId('bulletin-ranking-A').locator('thead').innerText();
+          expect(heads).not.toMatch(han);
+          await expect(page.locator('.ant-card').first().innerText()).resolves.not.toMatch(han);
+        }
+        await page.close();
+      }
   });
 });

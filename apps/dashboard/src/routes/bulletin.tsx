@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
@@ -20,6 +20,10 @@ import {
   type BulletinView,
 } from '../features/bulletin/bulletin-sections';
 import { usePeriodOptions } from '../features/bulletin/use-bulletin-period';
+import { DueDateProblems } from '../features/bulletin/due-date-problems';
+import { dueDateProblems, withDueDates } from '@kaoping/domain/bulletin/bulletin-due-dates';
+import { createWorkCalendar } from '@kaoping/domain/calendar/work-calendar';
+import { chinaToday } from '@kaoping/domain/period/period';
 import { downloadBase64 } from '../features/rectification/download';
 import { errorCode, errorMessage, useTRPC } from '../trpc';
 
@@ -125,8 +129,19 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const initial = useMemo(() => initialContent(view), [view]);
-  const [content, setContent] = useState<DraftContent>(initial);
+  const [content, setRawContent] = useState<DraftContent>(initial);
   const isDirty = JSON.stringify(content) !== JSON.stringify(initial);
+  // The server's calendar (national holidays, 调休 and the office's entries): working-day deadlines
+  // follow the 成文日期 as the office types, exactly as the server will store them.
+  const calendar = useMemo(() => createWorkCalendar(view.calendarOverrides), [view.calendarOverrides]);
+  const setContent = useCallback(
+    (next: DraftContent) => setRawContent({ ...next, requirements: withDueDates(calendar, next.issueDate, next.requirements) }),
+    [calendar],
+  );
+  const problems = useMemo(
+    () => dueDateProblems({ issueDate: content.issueDate, today: chinaToday(), requirements: content.requirements }),
+    [content.issueDate, content.requirements],
+  );
   const save = useMutation(
     trpc.bulletin.save.mutationOptions({
       onSuccess: (draft) => {
@@ -183,6 +198,16 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
             data-testid="bulletin-save-error"
           />
         )}
+        {problems.length > 0 && (
+          <div style={{ marginTop: 8 }}>
+            <DueDateProblems problems={problems} issueDate={content.issueDate} title={t('meeting.bulletin.due.title')} />
+          </div>
+        )}
+        {problems.length > 0 && isDirty && canEdit && (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+            {t('meeting.bulletin.due.unsaved')}
+          </Typography.Text>
+        )}
       </Card>
       <HeaderFields {...editor} />
       <div
@@ -231,7 +256,7 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
 
         <SectionHeading>{t('meeting.bulletin.sections.requirements')}</SectionHeading>
         <EditableParagraph {...editor} name="requirementsIntro" defaults={view.defaultWording} />
-        <RequirementsEditor {...editor} />
+        <RequirementsEditor {...editor} problems={problems} />
 
         <EditableParagraph {...editor} name="closing" defaults={view.defaultWording} />
         {(content.contactName || content.contactPhone) && (

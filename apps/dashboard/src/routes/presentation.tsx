@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PresentationDeck } from '../features/presentation/presentation-deck';
 import { usePeriodOptions } from '../features/bulletin/use-bulletin-period';
+import { DueDateProblems } from '../features/bulletin/due-date-problems';
 import { errorMessage, useTRPC } from '../trpc';
 
 /** 演示模式: choose a published period, then page through the meeting's slides full screen with the keyboard. */
@@ -32,6 +33,16 @@ export function PresentationPage() {
       <Typography.Paragraph type="secondary">{t('meeting.presentation.keys')}</Typography.Paragraph>
       {periods.isSuccess && options.length === 0 && <Alert type="info" showIcon title={t('meeting.noPeriods')} />}
       {meeting.isError && <Alert type="error" showIcon title={errorMessage(meeting.error)} style={{ marginBottom: 16 }} />}
+      {meeting.data && meeting.data.dueDateProblems.length > 0 && (
+        <div style={{ marginBottom: 16 }}>
+          <DueDateProblems
+            problems={meeting.data.dueDateProblems}
+            issueDate={meeting.data.content.issueDate}
+            title={t('meeting.presentation.dueWarning')}
+            testId="presentation-due-problems"
+          />
+        </div>
+      )}
       <Space wrap>
         <span>{t('meeting.period')}</span>
         <Select

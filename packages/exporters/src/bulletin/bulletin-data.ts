@@ -73,6 +73,9 @@ export interface BulletinUnitMention {
   score: number;
   /** Why it is named: "类别第一", "优秀", "单项否决：…", "得分低于60分". */
   reason: string;
+  /** The reason as data, for a screen in another language: first, grade (the unit's grade), veto (with `vetoes`), below. */
+  reasonKind?: 'first' | 'grade' | 'veto' | 'below';
+  vetoes?: readonly string[];
 }
 
 export interface BulletinGroupMentions {

@@ -18,13 +18,22 @@ function mentionsByGroup(
   figures: BulletinFigures,
   mentions: readonly FiguresUnitMention[],
   reasonOf: (m: FiguresUnitMention) => string,
+  vetoesOf: ReadonlyMap<string, string[]>,
 ): BulletinGroupMentions[] {
+  const kindOf = (m: FiguresUnitMention): 'first' | 'grade' | 'veto' | 'below' =>
+    m.reason === 'first' ? 'first' : m.reason === 'veto' ? 'veto' : m.reason === 'below' ? 'below' : 'grade';
   return figures.groups
     .map((g) => ({
       groupName: fullWidthBrackets(g.name),
       units: mentions
         .filter((m) => m.group === g.code && m.final !== null)
-        .map((m) => ({ unitName: m.name, score: m.final ?? 0, reason: reasonOf(m) })),
+        .map((m) => ({
+          unitName: m.name,
+          score: m.final ?? 0,
+          reason: reasonOf(m),
+          reasonKind: kindOf(m),
+          vetoes: m.reason === 'veto' ? (vetoesOf.get(m.code) ?? []) : [],
+        })),
     }))
     .filter((g) => g.units.length > 0);
 }
@@ -83,9 +92,12 @@ export function toBulletinData(figures: BulletinFigures, content: BulletinDraftC
           note: rankingNote({ vetoes: row.vetoes, demotedFrom: row.demotedFrom, grade: row.grade ?? '' }),
         })),
     })),
-    praised: mentionsByGroup(figures, figures.praised, (m) => (m.reason === 'first' ? '类别第一' : (m.grade ?? ''))),
-    belowPassLine: mentionsByGroup(figures, figures.belowPass, (m) =>
-      m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`,
+    praised: mentionsByGroup(figures, figures.praised, (m) => (m.reason === 'first' ? '类别第一' : (m.grade ?? '')), vetoesOf),
+    belowPassLine: mentionsByGroup(
+      figures,
+      figures.belowPass,
+      (m) => (m.reason === 'veto' ? `单项否决：${(vetoesOf.get(m.code) ?? []).join('、')}` : `得分低于${passLine}分`),
+      vetoesOf,
     ),
     problemCategories: figures.problems.map((c) => ({
       category: c.name,

@@ -1,11 +1,13 @@
 // The office's part of the bulletin: header fields, the four paragraphs and the requirements.
 // Others see the same text read-only. On paper only the text prints (`.kp-print-only`).
-import { Button, Col, DatePicker, Input, Row, Space, Typography } from 'antd';
+import { Button, Col, DatePicker, Input, InputNumber, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Inputs } from '../../api-types';
+import type { DueDateProblem } from '@kaoping/domain/bulletin/bulletin-due-dates';
 import { formatDate } from './bulletin-format';
 import { Para } from './bulletin-sections';
+import { useDueProblemText } from './due-date-problems';
 
 export type DraftContent = Inputs['bulletin']['save']['content'];
 export type ParagraphKey = 'basis' | 'overallComment' | 'requirementsIntro' | 'closing';
@@ -59,6 +61,7 @@ export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
             <DatePicker
               style={{ width: '100%' }}
               allowClear={false}
+              aria-label={t('meeting.bulletin.issueDate')}
               value={dayjs(content.issueDate)}
               onChange={(d) => d && onChange({ ...content, issueDate: d.format('YYYY-MM-DD') })}
             />
@@ -117,9 +120,16 @@ export function EditableParagraph({
   );
 }
 
-export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) {
+/**
+ * The requirements; each deadline is either N working days after the 成文日期 (the date follows
+ * the issue date, computed by the page) or a date the office picks. `problems` flags dates that
+ * cannot be met (issue #15 §8).
+ */
+export function RequirementsEditor({ content, canEdit, onChange, problems = [] }: EditorProps & { problems?: readonly DueDateProblem[] }) {
   const { t } = useTranslation();
+  const problemText = useDueProblemText();
   const list = content.requirements;
+  const problemAt = new Map(problems.map((p) => [p.index, p]));
   const printed = (
     <ol style={{ paddingLeft: '2em', lineHeight: 1.9 }} data-testid="bulletin-requirements">
       {list.map((r, i) => (
@@ -159,14 +169,36 @@ export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) 
                 aria-label={`${t('meeting.bulletin.requirement.text')} ${i + 1}`}
               />
             </Col>
+            <Col flex="130px">
+              <InputNumber
+                style={{ width: '100%' }}
+                min={1}
+                max={250}
+                precision={0}
+                value={r.workingDays ?? null}
+                suffix={t('meeting.bulletin.requirement.workingDays')}
+                title={t('meeting.bulletin.requirement.workingDaysHelp')}
+                onChange={(n) => update(i, { workingDays: typeof n === 'number' ? n : null })}
+                aria-label={`${t('meeting.bulletin.requirement.workingDays')} ${i + 1}`}
+                data-testid={`requirement-working-days-${i}`}
+              />
+            </Col>
             <Col flex="170px">
               <DatePicker
                 style={{ width: '100%' }}
                 placeholder={t('meeting.bulletin.requirement.dueDate')}
                 value={r.dueDate ? dayjs(r.dueDate) : null}
-                onChange={(d) => update(i, { dueDate: d ? d.format('YYYY-MM-DD') : null })}
+                status={problemAt.has(i) ? 'error' : undefined}
+                // A date picked by hand is the office's own: it no longer follows the issue date.
+                onChange={(d) => update(i, { dueDate: d ? d.format('YYYY-MM-DD') : null, workingDays: null })}
                 aria-label={`${t('meeting.bulletin.requirement.dueDate')} ${i + 1}`}
+                data-testid={`requirement-due-${i}`}
               />
+              {problemAt.has(i) && (
+                <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`requirement-due-problem-${i}`}>
+                  {problemText(problemAt.get(i) ?? { kind: 'past', dueDate: '' }, content.issueDate)}
+                </Typography.Text>
+              )}
             </Col>
             <Col flex="56px">
               <Button danger type="link" onClick={() => onChange({ ...content, requirements: list.filter((_, j) => j !== i) })}>
@@ -177,7 +209,7 @@ export function RequirementsEditor({ content, canEdit, onChange }: EditorProps) 
         ))}
         <Button
           disabled={list.length >= 12}
-          onClick={() => onChange({ ...content, requirements: [...list, { heading: '', text: '', dueDate: null }] })}
+          onClick={() => onChange({ ...content, requirements: [...list, { heading: '', text: '', dueDate: null, workingDays: null }] })}
         >
           {t('meeting.bulletin.requirement.add')}
         </Button>

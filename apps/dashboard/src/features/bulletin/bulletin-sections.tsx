@@ -145,7 +145,11 @@ export function RankingTables({ doc }: { doc: Doc }) {
                   </span>
                 ),
               },
-              { title: t('meeting.bulletin.columns.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+              {
+                title: t('meeting.bulletin.columns.note'),
+                key: 'note',
+                render: (_: unknown, r: Row) => <RowNote row={r} />,
+              },
             ]}
           />
         </section>
@@ -154,17 +158,51 @@ export function RankingTables({ doc }: { doc: Doc }) {
   );
 }
 
-function MentionList({ groups, withReason }: { groups: Doc['praised']; withReason: boolean }) {
+/**
+ * The 备注 in the page's language, from the row's data: vetoes, and the quota demotion said in
+ * words (issue #15 §9: 良好 without saying why was explained only on hover).
+ */
+function RowNote({ row }: { row: Row }) {
   const { t } = useTranslation();
+  const parts: string[] = [];
+  const vetoes = row.vetoes ?? [];
+  if (vetoes.length > 0) parts.push(t('meeting.bulletin.vetoNote', { vetoes: vetoes.join(t('meeting.listSeparator')) }));
+  if (row.demotedFrom) parts.push(t('meeting.bulletin.quotaNote', { from: row.demotedFrom, to: row.grade }));
+  // A view model without the data (older server) still shows the Chinese note it carries.
+  if (parts.length === 0 && row.note && row.vetoes === undefined) parts.push(row.note);
+  return <span data-testid={row.demotedFrom ? 'bulletin-quota-note' : undefined}>{parts.join('; ')}</span>;
+}
+
+type Mention = Doc['praised'][number]['units'][number];
+
+function MentionList({ groups, withReason, passLine }: { groups: Doc['praised']; withReason: boolean; passLine: number }) {
+  const { t } = useTranslation();
+  const reasonOf = (u: Mention) => {
+    switch (u.reasonKind) {
+      case 'first':
+        return t('meeting.bulletin.reasons.first');
+      case 'veto':
+        return t('meeting.bulletin.reasons.veto', { vetoes: (u.vetoes ?? []).join(t('meeting.listSeparator')) });
+      case 'below':
+        return t('meeting.bulletin.reasons.below', { passLine });
+      case 'grade':
+      case undefined:
+        return u.reason;
+    }
+  };
   if (groups.length === 0) return <Para>{t('meeting.bulletin.none')}</Para>;
   return (
     <>
       {groups.map((g) => (
         <Para key={g.groupName}>
-          <b>
-            {g.groupName}({g.units.length}):
-          </b>
-          {g.units.map((u) => `${u.unitName}(${formatScore(u.score)}${withReason && u.reason ? `,${u.reason}` : ''})`).join('、')}
+          <b>{t('meeting.bulletin.mentionGroup', { group: g.groupName, count: g.units.length })}</b>
+          {g.units
+            .map((u) =>
+              withReason && u.reason
+                ? t('meeting.bulletin.mentionWithReason', { unit: u.unitName, score: formatScore(u.score), reason: reasonOf(u) })
+                : t('meeting.bulletin.mention', { unit: u.unitName, score: formatScore(u.score) }),
+            )
+            .join(t('meeting.listSeparator'))}
         </Para>
       ))}
     </>
@@ -176,9 +214,9 @@ export function Mentions({ doc }: { doc: Doc }) {
   return (
     <div data-testid="bulletin-mentions">
       <Typography.Title level={5}>(1){t('meeting.bulletin.praised')}</Typography.Title>
-      <MentionList groups={doc.praised} withReason={false} />
+      <MentionList groups={doc.praised} withReason={false} passLine={doc.passLine} />
       <Typography.Title level={5}>(2){t('meeting.bulletin.belowPass', { passLine: doc.passLine })}</Typography.Title>
-      <MentionList groups={doc.belowPassLine} withReason />
+      <MentionList groups={doc.belowPassLine} withReason passLine={doc.passLine} />
     </div>
   );
 }

@@ -1,12 +1,19 @@
 // The slides of the meeting, in large type and high contrast for a projector: near-black on
 // white, thick rules, colour only where it carries meaning (green = best, red = worst / overdue).
-import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/echart';
 import { useChartLabels } from '../../charts/use-chart-labels';
 import type { Outputs } from '../../api-types';
 import { formatDate, formatPercent, formatScore, quarterLabel } from '../bulletin/bulletin-format';
-import { buildPresentationRankingOption, EDGE, HIGHLIGHT, HIGHLIGHT_COLORS, selectPresentationUnits } from './presentation-ranking';
+import {
+  buildPresentationRankingOption,
+  EDGE,
+  HIGHLIGHT,
+  HIGHLIGHT_COLORS,
+  selectPresentationUnits,
+  type RankingGap,
+} from './presentation-ranking';
 
 export type MeetingData = Outputs['bulletin']['get'];
 type Figures = MeetingData['figures'];
@@ -201,11 +208,25 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
       ),
     [g],
   );
+  // Units the quota graded down, said in words under the chart (issue #15 §9), marked * on the axis.
+  const demotions = useMemo(() => quotaDemotions(g?.rows ?? []), [g]);
+  const gapText = useCallback(
+    (gap: RankingGap) =>
+      gap.fromRank !== null && gap.toRank !== null
+        ? t('meeting.presentation.rankingGapRanks', { from: gap.fromRank, to: gap.toRank, count: gap.omitted })
+        : t('meeting.presentation.rankingGap', { count: gap.omitted }),
+    [t],
+  );
   const option = useMemo(
-    () => buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels),
-    [view, size, data.figures.scheme.passScore, labels],
+    () =>
+      buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels, {
+        demoted: new Set(demotions.flatMap((d) => d.rows.map((r) => r.code))),
+        text: { gap: gapText },
+      }),
+    [view, size, data.figures.scheme.passScore, labels, demotions, gapText],
   );
   if (!g) return null;
+  const noteSize = size * 0.7;
   const legend = (color: string, text: string) => (
     <span style={{ background: color, color: '#fff', fontWeight: 700, padding: `0 ${size * 0.3}px`, marginLeft: size * 0.4 }}>{text}</span>
   );
@@ -230,12 +251,49 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
       </Title>
       <EChart
         option={option}
-        height={height}
-        ariaLabel={t('meeting.presentation.rankingTitle', { group: g.name })}
+        height={height - demotions.length * noteSize * 1.5}
+        // The break in words for a screen reader (and the end-to-end test): the canvas draws the same text.
+        ariaLabel={[t('meeting.presentation.rankingTitle', { group: g.name }), ...(view.gap ? [gapText(view.gap)] : [])].join(' · ')}
         testId={`ranking-chart-${g.code}`}
       />
+      {demotions.map((d) => (
+        <div
+          key={`${d.from}-${d.to}`}
+          data-testid="ranking-quota-note"
+          style={{ fontSize: noteSize, lineHeight: 1.5, color: INK, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        >
+          {t('meeting.presentation.quotaNote', {
+            from: d.from,
+            to: d.to,
+            units:
+              d.rows
+                .slice(0, QUOTA_NAMES)
+                .map((r) => r.name)
+                .join(t('meeting.listSeparator')) +
+              (d.rows.length > QUOTA_NAMES ? ` ${t('meeting.presentation.quotaMore', { count: d.rows.length })}` : ''),
+          })}
+        </div>
+      ))}
     </div>
   );
+}
+
+type FiguresRow = Figures['groups'][number]['rows'][number];
+
+/** Names a quota footnote lists before "等N个单位" (one line on the projector). */
+const QUOTA_NAMES = 4;
+
+/** The group's quota demotions, one line per (from, to) pair, in rank order. */
+export function quotaDemotions(rows: readonly FiguresRow[]): { from: string; to: string; rows: FiguresRow[] }[] {
+  const out = new Map<string, { from: string; to: string; rows: FiguresRow[] }>();
+  for (const r of rows) {
+    if (r.demotedFrom === null || r.grade === null) continue;
+    const key = `${r.demotedFrom}\u0000${r.grade}`;
+    const entry = out.get(key) ?? { from: r.demotedFrom, to: r.grade, rows: [] };
+    entry.rows.push(r);
+    out.set(key, entry);
+  }
+  return [...out.values()];
 }
 
 export function ProblemsSlide({ data, size }: SlideProps) {
@@ -355,17 +413,25 @@ export function RectificationSlide({ data, size }: SlideProps) {
 
 export function RequirementsSlide({ data, size }: SlideProps) {
   const { t } = useTranslation();
+  // A deadline on or before the 成文日期, or past, is not projected as if it held (issue #15 §8).
+  const flagged = new Set(data.dueDateProblems.map((p) => p.index));
   return (
     <div>
       <Title size={size}>{t('meeting.presentation.requirementsTitle')}</Title>
       <ol style={{ margin: 0, paddingLeft: size * 1.4, fontSize: size }} data-testid="requirements">
-        {data.data.requirements.map((r) => (
-          <li key={r.heading} style={{ marginBottom: size * 0.7 }}>
+        {data.data.requirements.map((r, i) => (
+          <li key={`${i}-${r.heading}`} style={{ marginBottom: size * 0.7 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: size, alignItems: 'baseline' }}>
               <b>{r.heading}</b>
-              <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }}>
-                {r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}
-              </span>
+              {flagged.has(i) ? (
+                <span style={{ fontWeight: 700, color: RED, whiteSpace: 'nowrap' }} data-testid="requirement-due-invalid">
+                  ⚠ {t('meeting.presentation.dueInvalid')}
+                </span>
+              ) : (
+                <span style={{ fontWeight: 700, color: r.dueDate ? RED : MUTED, whiteSpace: 'nowrap' }} data-testid="requirement-due">
+                  {r.dueDate ? t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) }) : t('meeting.presentation.noDue')}
+                </span>
+              )}
             </div>
             <div style={{ fontSize: size * 0.8, color: '#333333', lineHeight: 1.45 }}>{r.text}</div>
           </li>
