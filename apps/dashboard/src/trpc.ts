@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { readableMessage, type ErrorData } from './error-text';
+import { i18next } from './i18n/i18n';
 import type { AppRouter } from '@kaoping/api/root';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -21,7 +22,10 @@ export function createClient() {
 
 /** The server's message (already Chinese for business errors), for display. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof TRPCClientError) return readableMessage(error.message, error.data as ErrorData | undefined);
+  if (error instanceof TRPCClientError) {
+    const english = i18next.language === 'en' ? (i18next.t('common.errors', { returnObjects: true }) as Record<string, string>) : undefined;
+    return readableMessage(error.message, error.data as ErrorData | undefined, english);
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

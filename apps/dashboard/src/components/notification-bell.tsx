@@ -3,11 +3,13 @@ import { Badge, Button, List, Popover, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { zh } from '../i18n/zh';
 import { useTRPC } from '../trpc';
+import { englishNotification, type NotificationWords } from './notification-text';
 
 /** 消息: reminders, overdue notices and lifecycle news; a click opens the item in the ledger. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -18,26 +20,49 @@ export function NotificationBell() {
     }),
   );
   const items = list.data?.items ?? [];
+  const english = i18n.language === 'en';
+  const words = t('rectification.notifications.words', { returnObjects: true }) as NotificationWords;
+  // The stored body names the measure in Chinese: back to its key through the Chinese labels.
+  const escalationLabel = (label: string) => {
+    const key = Object.entries(zh.rectification.escalations).find(([, v]) => v === label)?.[0];
+    return key ? t(`rectification.escalations.${key}`) : null;
+  };
   const content = (
     <div style={{ width: 380, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       <List
         size="small"
         dataSource={items}
         locale={{ emptyText: t('rectification.notifications.empty') }}
-        renderItem={(n) => (
-          <List.Item
-            style={{ cursor: n.itemId ? 'pointer' : undefined, background: n.readAt ? undefined : '#fff7e6' }}
-            onClick={() => {
-              markRead.mutate({ ids: [n.id] });
-              if (n.itemId) void navigate(`/rectification?item=${n.itemId}`);
-            }}
-          >
-            <List.Item.Meta
-              title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-              description={`${n.body} · ${dayjs(n.createdAt).format('MM-DD HH:mm')}`}
-            />
-          </List.Item>
-        )}
+        renderItem={(n) => {
+          const said = english ? englishNotification(n, words, escalationLabel) : null;
+          const at = dayjs(n.createdAt).format('MM-DD HH:mm');
+          return (
+            <List.Item
+              style={{ cursor: n.itemId ? 'pointer' : undefined, background: n.readAt ? undefined : '#fff7e6' }}
+              onClick={() => {
+                markRead.mutate({ ids: [n.id] });
+                if (n.itemId) void navigate(`/rectification?item=${n.itemId}`);
+              }}
+            >
+              {said ? (
+                <List.Item.Meta
+                  title={
+                    <Typography.Text strong={!n.readAt}>
+                      {said.title}: <span data-user-text>{said.titleData}</span>
+                    </Typography.Text>
+                  }
+                  description={
+                    <>
+                      {said.body} {said.bodyData && <span data-user-text>{said.bodyData}</span>} · {at}
+                    </>
+                  }
+                />
+              ) : (
+                <List.Item.Meta title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>} description={`${n.body} · ${at}`} />
+              )}
+            </List.Item>
+          );
+        }}
       />
     </div>
   );

@@ -70,6 +70,18 @@ export const en: Shape<typeof zh> = {
     showHistory: 'Include retired units',
   },
   login: {
+    errors: {
+      BAD_REQUEST: 'The input was refused',
+      UNAUTHORIZED: 'Please sign in',
+      FORBIDDEN: 'You may not do this or see this data (another unit’s, or another role’s task)',
+      NOT_FOUND: 'Not found',
+      CONFLICT: 'Someone else changed this, or it conflicts with existing data',
+      PAYLOAD_TOO_LARGE: 'The file or request is too large',
+      TOO_MANY_REQUESTS: 'Too many requests; try again shortly',
+      TIMEOUT: 'This took too long; try again shortly',
+      SERVICE_UNAVAILABLE: 'The service is unavailable; try again shortly',
+      default: 'The request failed',
+    },
     title: 'Sign in',
     username: 'Username',
     password: 'Password',

@@ -15,6 +15,9 @@ export function rememberLanguage(language: Language): void {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 }
 
+// index.html says zh-CN; a reload in English must say en (screen readers, fonts, hyphenation).
+document.documentElement.lang = storedLanguage() === 'zh' ? 'zh-CN' : 'en';
+
 void i18next.use(initReactI18next).init({
   resources: { zh: { translation: zh }, en: { translation: en } },
   lng: storedLanguage(),

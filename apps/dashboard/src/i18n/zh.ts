@@ -69,6 +69,19 @@ export const zh = {
     showHistory: '含已撤销单位',
   },
   login: {
+    /** A failed request by its kind; the English UI says these instead of the server's Chinese message. */
+    errors: {
+      BAD_REQUEST: '输入有误',
+      UNAUTHORIZED: '请先登录',
+      FORBIDDEN: '无权执行此操作或查看这些数据',
+      NOT_FOUND: '未找到',
+      CONFLICT: '数据已被他人修改或与现有数据冲突',
+      PAYLOAD_TOO_LARGE: '文件或请求过大',
+      TOO_MANY_REQUESTS: '请求过于频繁,请稍后再试',
+      TIMEOUT: '处理超时,请稍后再试',
+      SERVICE_UNAVAILABLE: '服务暂不可用,请稍后再试',
+      default: '操作失败',
+    },
     title: '登录',
     username: '用户名',
     password: '密码',

@@ -19,6 +19,7 @@ import { SchemeDiffPanel } from '../features/scheme-editor/scheme-diff-panel';
 import { SchemeDocumentImport } from '../features/scheme-editor/scheme-document-import';
 import { SchemeFormEditor } from '../features/scheme-editor/scheme-form-editor';
 import { errorMessage, useTRPC } from '../trpc';
+import { useGradeLabel } from '../features/dashboard/use-grade-label';
 
 type SchemeRow = Outputs['assessment']['schemes']['list'][number];
 type SchemeNode = Outputs['assessment']['schemes']['get']['nodes'][number];
@@ -155,6 +156,7 @@ function ImportDialog({
 
 function SchemeView({ id }: { id: number }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const trpc = useTRPC();
   const scheme = useQuery(trpc.assessment.schemes.get.queryOptions({ id }));
   if (scheme.error) return <Alert type="error" showIcon title={errorMessage(scheme.error)} />;
@@ -221,9 +223,9 @@ function SchemeView({ id }: { id: number }) {
             {s.majorDeductions.map((m) => `${m.code} ${m.name} −${formatPoints(m.points)}`).join(';') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.schemes.grading')}>
-            {s.grading.bands.map((b) => `${b.grade} ≥${formatPoints(b.min)}`).join(';')}
+            {s.grading.bands.map((b) => `${gradeLabel(b.grade)} ≥${formatPoints(b.min)}`).join(';')}
             {s.grading.quota
-              ? `;${t('assessment.schemes.quota', { grade: s.grading.quota.grade, pct: formatPoints(s.grading.quota.maxPct) })}`
+              ? `;${t('assessment.schemes.quota', { grade: gradeLabel(s.grading.quota.grade), pct: formatPoints(s.grading.quota.maxPct) })}`
               : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.schemes.annual')}>

@@ -61,7 +61,8 @@ function RatesTable({ groups, overall }: { groups: ReportingRate[]; overall: Rep
         {
           title: t('reports.rates.group'),
           dataIndex: 'label',
-          render: (label: string, r) => (r.key === 'all' ? label : `${r.key} ${label}`),
+          // The overall row's label comes from the server in Chinese: said here in the UI's language.
+          render: (label: string, r) => (r.key === 'all' ? t('reports.rates.all') : `${r.key} ${label}`),
         },
         { title: t('reports.rates.expected'), dataIndex: 'expected', width: 70, align: 'right' },
         { title: t('reports.rates.submitted'), dataIndex: 'submitted', width: 70, align: 'right' },

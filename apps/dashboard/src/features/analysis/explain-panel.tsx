@@ -9,6 +9,7 @@ import { formatPoints } from '../../lib/format-number';
 import { buildScoreWaterfallOption } from '../../charts/options/score-waterfall';
 import { gradeColor } from '../../charts/chart-palette';
 import { useChartLabels } from '../../charts/use-chart-labels';
+import { useGradeLabel } from '../dashboard/use-grade-label';
 import { toWaterfallView } from './analysis-views';
 import { MethodologyCard } from './methodology-card';
 import { useMethodology, type OfficialRow } from './use-analysis';
@@ -28,6 +29,7 @@ export function ExplainPanel({
   onUnitChange: (unit: string) => void;
 }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const labels = useChartLabels();
   const methodology = useMethodology();
   const code = unit !== null && group.units.some((u) => u.unit === unit) ? unit : (group.units[0]?.unit ?? null);
@@ -105,7 +107,7 @@ export function ExplainPanel({
                     : t('analysis.explain.rankValue', { rank: explanation.rank })}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('analysis.explain.grade')}>
-                  <span style={{ color: gradeColor(explanation.grade), fontWeight: 600 }}>{explanation.grade ?? '—'}</span>
+                  <span style={{ color: gradeColor(explanation.grade), fontWeight: 600 }}>{gradeLabel(explanation.grade)}</span>
                 </Descriptions.Item>
               </Descriptions>
             )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WhatIfRow } from '@kaoping/domain/analysis/what-if';
 import { formatRankDelta } from '../../charts/chart-format';
 import { MOVEMENT_COLORS } from '../../charts/chart-palette';
+import { useGradeLabel } from '../dashboard/use-grade-label';
 import { rankChangeTone } from './analysis-views';
 
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
@@ -15,6 +16,7 @@ const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
  */
 export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly WhatIfRow[] }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const columns = useMemo(
     (): ColumnsType<WhatIfRow> => [
       {
@@ -37,7 +39,7 @@ export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly 
         children: [
           { title: t('analysis.whatIf.columns.score'), width: 80, align: 'right', render: (_, r) => score(r.official.final) },
           { title: t('analysis.whatIf.columns.rank'), width: 64, align: 'right', render: (_, r) => r.official.rank ?? '—' },
-          { title: t('analysis.whatIf.columns.grade'), width: 72, render: (_, r) => r.official.grade ?? '—' },
+          { title: t('analysis.whatIf.columns.grade'), width: 72, render: (_, r) => gradeLabel(r.official.grade) },
         ],
       },
       {
@@ -62,10 +64,10 @@ export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly 
             render: (_, r) =>
               r.isGradeChanged ? (
                 <Typography.Text strong type="danger">
-                  {r.scenario.grade ?? '—'}
+                  {gradeLabel(r.scenario.grade)}
                 </Typography.Text>
               ) : (
-                (r.scenario.grade ?? '—')
+                gradeLabel(r.scenario.grade)
               ),
           },
         ],
@@ -85,7 +87,7 @@ export const WhatIfTable = memo(function WhatIfTable({ rows }: { rows: readonly 
         },
       },
     ],
-    [t],
+    [t, gradeLabel],
   );
   return (
     <>

@@ -6,13 +6,16 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../api-types';
 import { errorMessage, useTRPC } from '../../trpc';
+import { useGradeLabel } from '../dashboard/use-grade-label';
 
 type Publication = Outputs['assessment']['rounds']['publications'][number];
 type UnitChange = NonNullable<Publication['diff']>['units'][number];
 
 function DiffView({ diff }: { diff: NonNullable<Publication['diff']> }) {
   const { t } = useTranslation();
-  const show = (s: UnitChange['before']) => (s === null ? '—' : `${s.final?.toFixed(2) ?? '—'} · ${s.rank ?? '—'} · ${s.grade ?? '—'}`);
+  const gradeLabel = useGradeLabel();
+  const show = (s: UnitChange['before']) =>
+    s === null ? '—' : `${s.final?.toFixed(2) ?? '—'} · ${s.rank ?? '—'} · ${gradeLabel(s.grade)}`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table<UnitChange>

@@ -2,6 +2,7 @@ import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { gradeColor, MOVEMENT_COLORS } from '../../charts/chart-palette';
 import { formatRankDelta, formatSigned, movementOf } from '../../charts/chart-format';
+import { useGradeLabel } from './use-grade-label';
 
 /** Dark text on light fills, white on dark ones (relative luminance of a #rrggbb colour). */
 function textOn(hex: string): string {
@@ -20,11 +21,12 @@ function textOn(hex: string): string {
  */
 export function GradeTag({ grade, isQuotaDemoted = false }: { grade: string | null; isQuotaDemoted?: boolean }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   if (!grade) return <Typography.Text type="secondary">—</Typography.Text>;
   const color = gradeColor(grade);
   const tag = (
     <Tag variant="solid" style={{ marginInlineEnd: 0, background: color, color: textOn(color), borderColor: color }} data-grade={grade}>
-      {grade}
+      {gradeLabel(grade)}
       {isQuotaDemoted ? '*' : ''}
     </Tag>
   );

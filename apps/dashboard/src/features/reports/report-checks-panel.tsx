@@ -5,7 +5,7 @@ import { Alert, Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportCheck } from '@kaoping/contracts/annual-report/annual-report';
 import { warningKey } from '@kaoping/domain/annual-report-workflow/report-warnings';
-import { jumpToCell, RuleTag } from './rule-tag';
+import { jumpToCell, RuleTag, useCheckMessage } from './rule-tag';
 import { blankCells, isBlankFinding } from './submit-blockers';
 
 const HARD = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7']);
@@ -29,7 +29,8 @@ export function ReportChecksPanel({
   year: number;
   hidePrevious?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const checkMessage = useCheckMessage();
   const hardAll = checks.filter((c) => c.severity === 'error' || HARD.has(c.rule));
   const blanks = blankCells(hardAll, cells);
   const hard = hardAll.filter((c) => !isBlankFinding(c));
@@ -83,7 +84,7 @@ export function ReportChecksPanel({
               {hard.slice(0, 40).map((c, i) => (
                 <li key={i}>
                   <RuleTag rule={c.rule} color={c.severity === 'error' ? 'red' : 'orange'} />
-                  {c.message}
+                  {checkMessage(c)}
                   {jump(c.cells[0])}
                 </li>
               ))}
@@ -108,12 +109,15 @@ export function ReportChecksPanel({
                     <Space orientation="vertical" style={{ width: '100%' }}>
                       <span>
                         <RuleTag rule={c.rule} color="orange" />
-                        {c.message}
+                        {checkMessage(c)}
                         {jump(c.cells[0])}
                       </span>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t(`reports.rules.${c.rule}`)}
-                      </Typography.Text>
+                      {/* In English the line above already says the rule in words. */}
+                      {i18n.language !== 'en' && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t(`reports.rules.${c.rule}`)}
+                        </Typography.Text>
+                      )}
                       {onExplain ? (
                         <Input.TextArea
                           autoSize={{ minRows: 1, maxRows: 4 }}

@@ -25,7 +25,7 @@ import { ReportHistory } from './report-history';
 import { ReportImportDialog } from './report-import-dialog';
 import { ReportStatusTag, TimelinessTag } from './report-tags';
 import { ReportTables } from './report-tables';
-import { jumpToCell, RuleTag } from './rule-tag';
+import { jumpToCell, RuleTag, useCheckMessage } from './rule-tag';
 import { submitBlockers, type Blocker } from './submit-blockers';
 
 export type ReportView = Outputs['annualReports']['open'];
@@ -509,6 +509,7 @@ export function ReportEditor({
 /** Why 报送 is greyed out: blanks once, each failing rule, each unexplained warning; each jumps to its cell. */
 function SubmitBlockers({ blockers }: { blockers: readonly Blocker[] }) {
   const { t } = useTranslation();
+  const checkMessage = useCheckMessage();
   const shown = blockers.slice(0, 12);
   return (
     <Alert
@@ -526,7 +527,7 @@ function SubmitBlockers({ blockers }: { blockers: readonly Blocker[] }) {
                 <>
                   <RuleTag rule={b.check.rule} color={b.kind === 'rule' ? 'red' : 'orange'} />
                   {b.kind === 'unexplained' && <Tag>{t('reports.checks.unexplained')}</Tag>}
-                  {b.check.message.length > 90 ? `${b.check.message.slice(0, 90)}…` : b.check.message}
+                  {((m) => (m.length > 90 ? `${m.slice(0, 90)}…` : m))(checkMessage(b.check))}
                 </>
               )}
               {b.cell !== null && (

@@ -10,7 +10,7 @@ import type { ReportCheck, ReportFormat } from '@kaoping/contracts/annual-report
 import type { CellSource } from '@kaoping/contracts/annual-report/parse-result';
 import { describeCell } from '@kaoping/domain/annual-report/template';
 import { layoutReportTables, type GridCell, type GridTable } from '@kaoping/domain/annual-report-workflow/report-table-layout';
-import { RuleTag } from './rule-tag';
+import { RuleTag, useCheckMessage } from './rule-tag';
 
 export type CellMark = 'error' | 'warning' | 'blank' | null;
 
@@ -138,6 +138,7 @@ function GridView({
   messagesByKey: Map<string, string[]>;
 }) {
   const { t } = useTranslation();
+  const checkMessage = useCheckMessage();
   const tableRef = useRef<HTMLTableElement>(null);
   usePinnedLabels(tableRef);
   const firstValueCol = Math.min(...grid.cells.filter((c) => c.kind === 'value').map((c) => c.col));
@@ -165,7 +166,15 @@ function GridView({
           c.kind === 'header' ? th : { ...td, textAlign: c.colSpan >= 2 ? ('left' as const) : ('center' as const), background: '#fcfcfc' };
         const style: CSSProperties = pinned ? { ...base, position: 'sticky', zIndex: inHead ? 3 : 1 } : base;
         return (
-          <td key={`${c.row}-${c.col}`} rowSpan={c.rowSpan} colSpan={c.colSpan} style={style} data-pin-left={pinned ? '' : undefined}>
+          // The national form's own wording (a statutory Chinese template): shown as printed, in any language.
+          <td
+            key={`${c.row}-${c.col}`}
+            rowSpan={c.rowSpan}
+            colSpan={c.colSpan}
+            style={style}
+            data-pin-left={pinned ? '' : undefined}
+            lang="zh-CN"
+          >
             {c.text}
           </td>
         );
@@ -204,7 +213,7 @@ function GridView({
         >
           {beside.map((c, i) => (
             <div key={i} style={{ color: c.severity === 'error' ? '#cf1322' : '#d46b08' }}>
-              <RuleTag rule={c.rule} color={c.severity === 'error' ? 'red' : 'orange'} /> {c.message}
+              <RuleTag rule={c.rule} color={c.severity === 'error' ? 'red' : 'orange'} /> {checkMessage(c)}
             </div>
           ))}
         </td>,
@@ -238,16 +247,18 @@ function GridView({
 export function ReportTables(props: ReportTablesProps) {
   const grids = useMemo(() => layoutReportTables(props.format, {}), [props.format]);
   const marks = useMemo(() => markCells(props.checks, props.cells), [props.checks, props.cells]);
+  const checkMessage = useCheckMessage();
   const messagesByKey = useMemo(() => {
     const m = new Map<string, string[]>();
-    for (const c of props.checks) if (isShownBeside(c)) for (const k of c.cells) m.set(k, [...(m.get(k) ?? []), `${c.rule} ${c.message}`]);
+    for (const c of props.checks)
+      if (isShownBeside(c)) for (const k of c.cells) m.set(k, [...(m.get(k) ?? []), `${c.rule} ${checkMessage(c)}`]);
     return m;
-  }, [props.checks]);
+  }, [props.checks, checkMessage]);
   return (
     <div data-testid={props.testId}>
       {grids.map((g) => (
         <div key={g.section}>
-          <Typography.Title level={5} style={{ marginTop: 8 }}>
+          <Typography.Title level={5} style={{ marginTop: 8 }} lang="zh-CN">
             {g.title}
           </Typography.Title>
           <GridView grid={g} props={props} marks={marks} messagesByKey={messagesByKey} />
@@ -266,7 +277,9 @@ function ExtraRows(props: ReportTablesProps) {
       <tbody>
         {(props.extraRows ?? []).map((r) => (
           <tr key={r.key}>
-            <td style={{ ...td, width: '44%', background: '#fcfcfc' }}>{r.label}</td>
+            <td style={{ ...td, width: '44%', background: '#fcfcfc' }} lang="zh-CN">
+              {r.label}
+            </td>
             {columns.map((c) => {
               const key = `${r.key}.${c}`;
               return (

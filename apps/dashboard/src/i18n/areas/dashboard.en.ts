@@ -19,6 +19,7 @@ export const dashboardEn: Shape<typeof dashboardZh> = {
   veto: 'Veto',
   vetoFail: 'Veto (fail)',
   quotaDemoted: 'Limited by the top-grade quota',
+  grades: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
   profileLink: 'Profile',
   analysis: 'Analysis',
   openAnalysis: 'Group analysis (what-if weights, rank stability)',

@@ -17,6 +17,8 @@ export const dashboardZh = {
   veto: '否决',
   vetoFail: '一票否决',
   quotaDemoted: '受优秀比例限制',
+  /** The usual grade names of a scheme, said in the UI's language (a scheme's other names are shown as written). */
+  grades: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
   profileLink: '画像',
   analysis: '分析',
   openAnalysis: '本组分析(模拟权重、排名稳定性)',

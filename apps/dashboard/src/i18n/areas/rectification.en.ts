@@ -97,7 +97,24 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
     returned: 'Returned at re-check',
     notReported: 'Units not reporting back',
   },
-  notifications: { title: 'Notifications', markAll: 'Mark all read', empty: 'No notifications' },
+  notifications: {
+    title: 'Notifications',
+    markAll: 'Mark all read',
+    empty: 'No notifications',
+    words: {
+      issued: { title: 'New rectification order', body: 'Due {{date}}: please acknowledge it and rectify.' },
+      submitted: {
+        title: 'Submitted',
+        body: 'The unit submitted its rectification; please re-check.',
+        bodyExplanation: 'The unit submitted an explanation; please review it.',
+      },
+      returned: { title: 'Rectification returned', body: 'Reason:' },
+      closed: { title: 'Rectification closed', body: 'Closed on {{date}}' },
+      escalated: { title: 'Rectification escalated', body: 'Measure: {{measure}}' },
+      overdue: { title: 'Overdue by {{days}} working days', body: 'Past the deadline {{date}}; please submit the rectification soon.' },
+      before_due: { title: 'Due on {{date}}', body: '{{days}} working days left.' },
+    },
+  },
   fromReport: 'Order rectification',
   issueRound: {
     button: 'Order rectification',

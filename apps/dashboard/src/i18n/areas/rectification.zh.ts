@@ -94,7 +94,21 @@ export const rectificationZh = {
     returned: '复核退回',
     notReported: '逾期未报送单位',
   },
-  notifications: { title: '消息', markAll: '全部已读', empty: '暂无消息' },
+  notifications: {
+    title: '消息',
+    markAll: '全部已读',
+    empty: '暂无消息',
+    /** Said again from a stored notification's kind (the English UI; the server stores Chinese). */
+    words: {
+      issued: { title: '新的整改任务', body: '整改时限 {{date}},请及时签收并落实整改。' },
+      submitted: { title: '已报送', body: '单位已报送整改情况,请复核。', bodyExplanation: '单位提交了情况说明,请审核。' },
+      returned: { title: '整改被退回', body: '退回理由:' },
+      closed: { title: '整改已销号', body: '销号日期 {{date}}' },
+      escalated: { title: '整改督办升级', body: '督办措施:{{measure}}' },
+      overdue: { title: '整改已逾期 {{days}} 个工作日', body: '已超过时限 {{date}},请尽快报送整改情况。' },
+      before_due: { title: '整改将于 {{date}} 到期', body: '距整改时限还有 {{days}} 个工作日。' },
+    },
+  },
   fromReport: '交办整改',
   issueRound: {
     button: '交办整改',

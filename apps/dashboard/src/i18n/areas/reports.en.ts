@@ -16,6 +16,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
   rates: {
     title: 'Reporting and on-time rates',
     group: 'Group',
+    all: 'All units',
     expected: 'Expected',
     submitted: 'Reported',
     onTime: 'On time',

@@ -14,6 +14,7 @@ export const reportsZh = {
   rates: {
     title: '报送率与及时率',
     group: '分组',
+    all: '全部单位',
     expected: '应报',
     submitted: '已报',
     onTime: '按时',
