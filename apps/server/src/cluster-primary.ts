@@ -1,31 +1,34 @@
 // `pnpm start --workers N` (or KAOPING_WORKERS=N): this process becomes a node:cluster primary. It
-// migrates (and seeds) once, starts the demo websites, forks N server processes that share the port
+// has the database migrated (and seeded) once, by a short-lived process of its own (so the primary
+// never loads the application and stays small), starts the demo websites (demo city only), then
+// forks N server processes that share the port
 // (the primary hands out connections round-robin), restarts one that dies, and on SIGINT/SIGTERM
 // stops them all gracefully. Everything the processes share lives in the database: sessions, the
 // sign-in throttle, notifications, job leases (docs/scale.md).
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { openDatabase } from '@kaoping/db/connect';
 import { holdDatabaseFile } from '@kaoping/db/server-lock';
-import { prepareDatabase } from './bootstrap';
 import type { ServerEnv } from './env';
-import { startDemoSites } from './site-checks';
+
+/** The argument that makes a cluster process migrate and seed, then exit (main.ts). */
+export const PREPARE_ONLY = '--prepare-only';
 
 /** How long the primary waits for its workers to finish their requests before killing them. */
 const STOP_GRACE_MS = 15_000;
 
 export async function runPrimary(env: ServerEnv, workers: number, log: Logger): Promise<void> {
-  const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
-  const releaseDatabaseFile = database.dialect === 'sqlite' ? holdDatabaseFile(env.sqliteFile) : () => undefined;
-  const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
-  if (seeded) log.info(seeded, '已载入演示数据:江临市');
-  const demo = env.seedDemo
-    ? await startDemoSites(database, {
-        onError: (err, what) => log.error({ err }, what),
-        onDemo: (n) => log.info(`演示网站已启动: ${n} 个单位`),
-      })
-    : null;
-  await database.destroy();
+  const dialect = env.databaseUrl ? 'postgres' : 'sqlite';
+  const releaseDatabaseFile = dialect === 'sqlite' ? holdDatabaseFile(env.sqliteFile) : () => undefined;
+  const args = process.argv.slice(2);
+  cluster.setupPrimary({ args: [...args, PREPARE_ONLY] });
+  const prepared = await new Promise<number | null>((resolve) => cluster.fork().once('exit', (code) => resolve(code)));
+  if (prepared !== 0) {
+    log.error({ code: prepared }, '数据库准备失败(迁移或演示数据),服务未启动');
+    releaseDatabaseFile();
+    process.exit(1);
+  }
+  cluster.setupPrimary({ args });
+  const demo = env.seedDemo ? await startDemo(env, log) : null;
 
   const live = new Set<Worker>();
   let stopping = false;
@@ -37,10 +40,7 @@ export async function runPrimary(env: ServerEnv, workers: number, log: Logger): 
     live.add(worker);
     worker.once('listening', () => {
       if (++listening !== workers) return;
-      log.info(
-        { db: database.dialect === 'sqlite' ? env.sqliteFile : 'postgres', workers },
-        `考评 Kaoping 已启动: http://${env.host}:${env.port}`,
-      );
+      log.info({ db: dialect === 'sqlite' ? env.sqliteFile : 'postgres', workers }, `考评 Kaoping 已启动: http://${env.host}:${env.port}`);
     });
   };
 
@@ -79,4 +79,18 @@ export async function runPrimary(env: ServerEnv, workers: number, log: Logger): 
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** The demo units' websites, served by the primary (which outlives any worker); loaded only for the demo. */
+async function startDemo(env: ServerEnv, log: Logger): Promise<{ close(): Promise<void> } | null> {
+  const [{ openDatabase }, { startDemoSites }] = await Promise.all([import('@kaoping/db/connect'), import('./site-checks')]);
+  const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
+  try {
+    return await startDemoSites(database, {
+      onError: (err, what) => log.error({ err }, what),
+      onDemo: (n) => log.info(`演示网站已启动: ${n} 个单位`),
+    });
+  } finally {
+    await database.destroy();
+  }
 }

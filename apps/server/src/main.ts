@@ -2,9 +2,7 @@
 // primary with N server processes sharing the port. Cluster workers run this file again and serve.
 import cluster from 'node:cluster';
 import pino from 'pino';
-import { runPrimary } from './cluster-primary';
 import { readServerEnv, readWorkersArgument, ServerEnvError, type ServerEnv } from './env';
-import { serve } from './serve';
 
 const log = pino({ name: 'kaoping' });
 let env: ServerEnv;
@@ -17,5 +15,14 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(78); // EX_CONFIG
 }
-if (cluster.isPrimary && workers > 1) await runPrimary(env, workers, log);
-else await serve(env, log, { alone: cluster.isPrimary });
+// Loaded by role: the primary never loads the application (its memory stays small).
+if (cluster.isPrimary && workers > 1) {
+  const { runPrimary } = await import('./cluster-primary');
+  await runPrimary(env, workers, log);
+} else if (cluster.isWorker && process.argv.includes('--prepare-only')) {
+  const { prepareAndExit } = await import('./serve');
+  await prepareAndExit(env, log);
+} else {
+  const { serve } = await import('./serve');
+  await serve(env, log, { alone: cluster.isPrimary });
+}
