@@ -1,5 +1,5 @@
 // The published 考核细则 as a Word document in the official-document layout (GB/T 9704 margins,
-// title in bold Song 二号, body in 仿宋 三号, headings in 黑体): a landscape A4 page with the
+// title in 方正小标宋 二号, body in 仿宋 三号, headings in 黑体): a landscape A4 page with the
 // indicator table (header row repeated on every page, parents merged down their rows), the 合计
 // row, then the groups, vetoes, bonus, major deductions and grades; page number "— 1 —" in the footer.
 // Texts go through the docx library, which escapes them; characters XML cannot carry are dropped.
@@ -26,7 +26,8 @@ import { buildSchemeDocument } from './scheme-document';
 const latin = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
 const FONT = {
   body: { ...latin, eastAsia: 'FangSong' },
-  title: { ...latin, eastAsia: 'SimSun' },
+  // GB/T 9704: the title in 小标宋 二号; Word falls back to a Song face where the font is missing.
+  title: { ...latin, eastAsia: '方正小标宋简体' },
   heading: { ...latin, eastAsia: 'SimHei' },
   table: { ...latin, eastAsia: 'SimSun' },
 };
@@ -40,22 +41,34 @@ const run = (text: string, font: typeof FONT.body, size: number, bold = false) =
 
 export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
   const doc = buildSchemeDocument(scheme);
-  const weights = doc.header.map((h, i) => (i === 0 ? 5 : h === '评分标准' ? 36 : h === '分值' ? 6 : h === '适用范围' ? 12 : 12));
+  // Indicator names get room to stay on one or two lines; 适用范围 is mostly empty, 评分标准 takes the rest.
+  const weights = doc.header.map((h, i) => (i === 0 ? 5 : h === '评分标准' ? 38 : h === '分值' ? 6 : h === '适用范围' ? 10 : 15));
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
   const cellOf = (
     text: string,
-    opts: { header?: boolean; rowSpan?: number; colSpan?: number; center?: boolean; merge?: 'restart' | 'continue' } = {},
+    opts: {
+      header?: boolean;
+      rowSpan?: number;
+      colSpan?: number;
+      center?: boolean;
+      merge?: 'restart' | 'continue';
+      keepNext?: boolean;
+    } = {},
   ) =>
     new TableCell({
       children: [
         new Paragraph({
           alignment: opts.center || opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
+          keepNext: opts.keepNext ?? false,
+          spacing: { line: 300, lineRule: 'auto' },
           children: [run(text, opts.header ? FONT.heading : FONT.table, 21, opts.header)],
         }),
       ],
       columnSpan: opts.colSpan ?? 1,
       verticalAlign: VerticalAlign.CENTER,
+      // Text off the ruling lines, as in a typeset table.
+      margins: { left: 85, right: 85, top: 45, bottom: 45 },
       ...(opts.merge === 'restart'
         ? { verticalMerge: VerticalMergeType.RESTART }
         : opts.merge === 'continue'
@@ -68,10 +81,21 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
   const rows: TableRow[] = [
     new TableRow({ tableHeader: true, cantSplit: true, children: doc.header.map((h) => cellOf(h, { header: true })) }),
   ];
+  // Rows under one merged level-1 cell stay on one page when they fit (up to 12 rows): a parent
+  // split by a page break leaves its continuation rows without a name.
+  const groupEnd: number[] = [];
+  let end = -1;
   doc.rows.forEach((row, r) => {
+    const level1 = row[0] && row.length > 1 ? row[1] : undefined;
+    if (level1 && level1.rowSpan > 1 && level1.rowSpan <= 12) end = Math.max(end, r + level1.rowSpan - 1);
+    groupEnd[r] = end;
+  });
+  doc.rows.forEach((row, r) => {
+    // The last rows keep with the 合计 row: a total alone on a page reads as a new table.
+    const keepNext = (r >= doc.rows.length - 3 && r < doc.rows.length - 1) || r < (groupEnd[r] ?? -1);
     const placed: { col: number; cell: TableCell }[] = (continues.get(r) ?? []).map((c) => ({
       col: c.col,
-      cell: cellOf('', { colSpan: c.colSpan, merge: 'continue' }),
+      cell: cellOf('', { colSpan: c.colSpan, merge: 'continue', keepNext }),
     }));
     const taken = new Set<number>((continues.get(r) ?? []).flatMap((c) => Array.from({ length: c.colSpan }, (_, i) => c.col + i)));
     let col = 0;
@@ -84,6 +108,7 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
           colSpan: cell.colSpan,
           center: i === 0 || header === '分值',
           merge: cell.rowSpan > 1 ? 'restart' : undefined,
+          keepNext,
         }),
       });
       for (let dr = 1; dr < cell.rowSpan; dr++) {
@@ -102,6 +127,8 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
   const notes = doc.notes.flatMap((note, i) => [
     new Paragraph({
       indent: { firstLine: 640 },
+      // A heading stays with its first line (never alone at the foot of a page).
+      keepNext: true,
       spacing: { before: 240, line: 560, lineRule: 'exact' },
       children: [run(`${'一二三四五六七八九十'[i] ?? String(i + 1)}、${note.heading}`, FONT.heading, 32)],
     }),
@@ -130,7 +157,11 @@ export async function schemeDocx(scheme: Scheme): Promise<Uint8Array> {
           }),
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.title, FONT.title, 44, true)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 360, line: 600, lineRule: 'exact' },
+            children: [run(doc.title, FONT.title, 44)],
+          }),
           new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows }),
           ...notes,
         ],
