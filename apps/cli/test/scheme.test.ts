@@ -60,6 +60,21 @@ describe('kaoping scheme', () => {
     expect(r.stderr).toContain('工作表“评估指标” 第2行:“主动公开”分值 27 分,下级指标合计 15.4 分,不一致');
   });
 
+  it('imports the old formats (.xls, .doc) and refuses an old file with nothing to read, saying to save it as .docx/.xlsx', async () => {
+    const xls = await captureCommand(run, ['import', join(fixtures, 'district-portal-website-2023.xls'), '--year', '2026', '--json']);
+    expect(xls.code).toBe(0);
+    expect((JSON.parse(xls.stdout) as { scheme: { indicators: { name: string; points: number }[] } }).scheme.indicators).toMatchObject([
+      { name: '健康情况', points: 15 },
+    ]);
+    const doc = await captureCommand(run, ['import', join(fixtures, 'shicheng-2018-river-chief.doc'), '--year', '2026']);
+    expect(doc.code).toBe(0);
+    expect(doc.stdout).toContain('4.1.1    县环保局 → checklist');
+    expect(doc.stdout).toContain('提示:旧版 Word 文件(.doc)的表格按单元格标记还原');
+    const empty = await captureCommand(run, ['import', join(fixtures, 'legacy-no-table.doc'), '--year', '2026']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('旧版 Word 文档(.doc)中没有读到表格;请在 Word 或 Excel 中打开后“另存为” .docx 或 .xlsx,再导入');
+  });
+
   it("exports the year's scheme as .docx and .xlsx that import back to the same points", async () => {
     for (const format of ['docx', 'xlsx']) {
       const out = `细则.${format}`;
