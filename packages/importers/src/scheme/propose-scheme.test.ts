@@ -326,6 +326,18 @@ describe('importing a 考核细则', () => {
     expect(byCode.get('2.2')?.reason).toBe('“每发现一处不规范扣1分”(“扣完为止”) → 每处扣 1 分,扣完为止(最多扣 10 分)');
     expect(p.warnings).toContain('工作表“细则” 第2行:分值“0-5分”是区间,按最高 5 分计(评分时在区间内酌情给分)');
     expect(p.warnings).toContain('工作表“细则” 第3行:分值“最高10分”按最高 10 分计');
+
+    // Without a points column: the range in the name, or the points stated in the wording.
+    const named = await propose(
+      await xlsx([
+        ['一级指标', '二级指标', '评分标准'],
+        ['主动公开(计15分)', '栏目更新(0-5分)', '每发现一处未更新扣1分'],
+        ['主动公开(计15分)', '政策解读', '满分10分,每缺少一篇解读扣2分'],
+      ]),
+    );
+    if (!named.ok) throw new Error(named.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(named.scheme.indicators)).toEqual(['1 主动公开 15', '1.1 栏目更新 5 deduct', '1.2 政策解读 10 deduct']);
+    expect(named.warnings).toContain('工作表“细则” 第3行:“政策解读”的分值取自评分标准中的“满分10分”');
   });
 
   it('turns percentage weights into points on a 100 scale: level-1 percents, shares of the parent, 权重 in the name', async () => {

@@ -26,7 +26,12 @@ const HEADER: readonly [Role, RegExp][] = [
 
 const TOTAL_ROW = /^(合计|总计|总分|满分|小计合计)/;
 const SECTION_SEQ = /^[一二三四五六七八九十]+[、.．]?$/;
-const EMBEDDED_POINTS = /^(.*?)\s*[（(]\s*(?:权重|分值)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)?\s*[）)]\s*$/;
+const EMBEDDED_POINTS = /^(.*?)\s*[（(]\s*(?:权重|分值|计|共)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)?\s*[）)]\s*$/;
+/** "栏目更新(0-5分)" / "(最高5分)" in a name: the maximum is the points. */
+const EMBEDDED_RANGE = /^(.*?)\s*[（(]\s*(?:\d+(?:\.\d+)?\s*分?\s*[-－~～至到—–]+|最高|不超过)\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$/;
+/** The leaf's points stated in its 评分标准 when the points cell is empty: 满分10分 / 最高得10分 / 10分为满分. */
+const POINTS_IN_WORDING =
+  /满分(?:为)?\s*(\d+(?:\.\d+)?)\s*分|最高(?:可)?得\s*(\d+(?:\.\d+)?)\s*分|(\d+(?:\.\d+)?)\s*分为满分|本项\s*(\d+(?:\.\d+)?)\s*分/;
 const POINTS = /^(\d+(?:\.\d+)?)\s*分?$/;
 const PERCENT = /^(?:权重)?(\d+(?:\.\d+)?)[%％]$/;
 const RANGE = /^(\d+(?:\.\d+)?)分?[-－~～至到—–]+(\d+(?:\.\d+)?)分?$/;
@@ -186,6 +191,9 @@ function label(text: string): Label {
     // "(20%)" alone is a weight only when written with % ("健康情况(15)" stays points).
     return { name: m[1].trim().slice(0, MAX_NAME), declared: { value: Number(m[2]), percent } };
   }
+  const r = EMBEDDED_RANGE.exec(text);
+  if (r?.[1] && r[2] && milli(Number(r[2])) !== null)
+    return { name: r[1].trim().slice(0, MAX_NAME), declared: { value: Number(r[2]), percent: false } };
   return { name: text.slice(0, MAX_NAME), declared: null };
 }
 
@@ -433,6 +441,15 @@ function readTable(table: SourceTable, columns: Columns, errors: SchemeRowError[
       const node = ensure(e.path, e.row);
       const leafLabel = e.path[e.path.length - 1];
       node.amount = e.points ?? leafLabel?.declared ?? null;
+      if (node.amount === null) {
+        // No points cell and none in the name: the wording may say them (满分10分 / 最高得10分).
+        const stated = POINTS_IN_WORDING.exec((e.method || e.content).replace(/\s+/g, ''));
+        const value = stated?.slice(1).find((v) => v !== undefined);
+        if (value !== undefined && milli(Number(value)) !== null) {
+          node.amount = { value: Number(value), percent: false };
+          warnings.push(`${where} 第${e.row}行:“${leafLabel?.name ?? ''}”的分值取自评分标准中的“${stated?.[0] ?? ''}”`);
+        }
+      }
       if (e.points !== null && leafLabel?.declared != null && !sameAmount(e.points, leafLabel.declared)) {
         errors.push({
           where,
