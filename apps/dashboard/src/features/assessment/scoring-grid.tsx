@@ -3,13 +3,14 @@
 // down, ↑ up, Tab across. `na` asks for a reason. Deduct leaves open the cell's findings.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outputs } from '../../api-types';
 import { errorMessage, useTRPC } from '../../trpc';
 import { describeRule, formatPoints, inputHint } from './assessment-format';
 import { FindingsDrawer } from './findings-drawer';
+import { cellKey, ScoreBatcher, type CellStatus } from './score-batch';
 
 type Grid = Outputs['assessment']['inputs']['grid'];
 type GridUnit = Grid['units'][number];
@@ -28,17 +29,21 @@ function ScoreCell(props: {
   row: number;
   col: number;
   editable: boolean;
+  /** The cell's unsaved or just saved edit, if any. */
+  saving: CellStatus | undefined;
   onSave: (value: string | null, expected: string | null) => void;
 }) {
-  const { cell, leaf, row, col, editable, onSave } = props;
+  const { cell, leaf, row, col, editable, saving, onSave } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? cell.value ?? '';
+  // An edit waiting in the batch (or refused) shows what was typed, not the server's value.
+  const edited = saving && saving.state !== 'saved' ? saving.value : undefined;
+  const shown = draft ?? (edited !== undefined ? (edited ?? '') : (cell.value ?? ''));
   const commit = () => {
     if (draft === null) return;
     const next = draft.trim();
     setDraft(null);
-    if (next === (cell.value ?? '')) return;
+    if (next === (edited !== undefined ? (edited ?? '') : (cell.value ?? ''))) return;
     onSave(next === '' ? null : next, cell.value);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -63,7 +68,7 @@ function ScoreCell(props: {
           value={shown}
           disabled={!editable}
           placeholder={inputHint(t, leaf.rule)}
-          status={cell.status === 'missing' ? 'warning' : undefined}
+          status={saving?.state === 'failed' ? 'error' : cell.status === 'missing' ? 'warning' : undefined}
           data-cell={`${row}-${col}`}
           aria-label={`${leaf.code}`}
           onChange={(e) => setDraft(e.target.value)}
@@ -72,9 +77,22 @@ function ScoreCell(props: {
           style={{ width: 84 }}
         />
       </Tooltip>
-      <div style={{ fontSize: 11, color: cell.status === 'missing' ? '#d48806' : '#8c8c8c', height: 16 }}>
-        {cell.status === 'missing' ? t('assessment.grid.missing') : earned}
-      </div>
+      {saving ? (
+        <div
+          style={{
+            fontSize: 11,
+            height: 16,
+            color: saving.state === 'failed' ? '#cf1322' : saving.state === 'saved' ? '#389e0d' : '#8c8c8c',
+          }}
+          data-testid={`cell-state-${saving.state}`}
+        >
+          {t(`assessment.grid.cellState.${saving.state}`)}
+        </div>
+      ) : (
+        <div style={{ fontSize: 11, color: cell.status === 'missing' ? '#d48806' : '#8c8c8c', height: 16 }}>
+          {cell.status === 'missing' ? t('assessment.grid.missing') : earned}
+        </div>
+      )}
     </div>
   );
 }
@@ -97,17 +115,38 @@ export function ScoringGrid({
   const grid = useQuery(trpc.assessment.inputs.grid.queryOptions({ roundId, group }));
   const [naPrompt, setNaPrompt] = useState<{ unitId: number; leaf: string; expected: string | null; reason: string } | null>(null);
   const [findingsOf, setFindingsOf] = useState<{ unit: GridUnit; leaf: GridLeaf } | null>(null);
-  const save = useMutation(
-    trpc.assessment.inputs.setScore.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(),
+  // Edits are saved together: ~300 ms after the last one, up to 500 cells in one saveScores call.
+  const saveScores = useMutation(trpc.assessment.inputs.saveScores.mutationOptions());
+  const [statuses, setStatuses] = useState<ReadonlyMap<string, CellStatus>>(new Map());
+  const reason = useRef(correctionReason);
+  reason.current = correctionReason;
+  const batcher = useRef<ScoreBatcher | null>(null);
+  useEffect(() => {
+    const b = new ScoreBatcher({
+      delayMs: 300,
+      maxCells: 500,
+      save: async (cells) => {
+        await saveScores.mutateAsync({ roundId, cells, reason: reason.current });
+        await queryClient.invalidateQueries();
+      },
+      onChange: setStatuses,
       onError: (error) => {
         void message.error(errorMessage(error));
         void queryClient.invalidateQueries({ queryKey: trpc.assessment.inputs.grid.queryKey({ roundId, group }) });
       },
-    }),
-  );
+    });
+    batcher.current = b;
+    return () => {
+      // Leaving the grid sends what is still pending rather than dropping it.
+      b.dispose();
+      void b.flush();
+    };
+    // The mutation and clients are stable; a new round or group starts a new batch.
+  }, [roundId, group]);
+  // The grid reloaded: saved cells show the server's value again.
+  useEffect(() => batcher.current?.forgetSaved(), [grid.dataUpdatedAt]);
   const send = (unitId: number, leaf: string, value: string | null, expected: string | null, naReason = '') =>
-    save.mutate({ roundId, unitId, leaf, value, naReason, expected, reason: correctionReason });
+    batcher.current?.add({ unitId, leaf, value, naReason, expected });
 
   if (grid.error) return <Alert type="error" showIcon title={errorMessage(grid.error)} />;
   const data = grid.data;
@@ -213,6 +252,7 @@ export function ScoringGrid({
                   row={row}
                   col={col}
                   editable={editable}
+                  saving={statuses.get(cellKey(u.id, leaf.code))}
                   onSave={(value, expected) =>
                     value === 'na' || value === 'NA'
                       ? setNaPrompt({ unitId: u.id, leaf: leaf.code, expected, reason: '' })

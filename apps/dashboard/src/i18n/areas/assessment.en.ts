@@ -96,6 +96,7 @@ export const assessmentEn: Shape<typeof assessmentZh> = {
     points: '{{points}} pts',
     number: 'points',
     missing: 'Not scored',
+    cellState: { pending: 'Pending', saving: 'Saving…', saved: 'Saved', failed: 'Not saved' },
     na: 'N/A',
     naRate: 'at {{rate}}',
     notApplicable: 'Does not apply to this unit',

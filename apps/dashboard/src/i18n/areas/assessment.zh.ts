@@ -92,6 +92,7 @@ export const assessmentZh = {
     points: '{{points}} 分',
     number: '分数',
     missing: '未评分',
+    cellState: { pending: '待保存', saving: '保存中…', saved: '已保存', failed: '未保存' },
     na: '不适用',
     naRate: '按 {{rate}} 折算',
     notApplicable: '该指标不适用于本单位',
