@@ -22,10 +22,11 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eEnv> {
+/** `seedDemo: false` starts on an empty database, as `KAOPING_SEED_DEMO=0` does. */
+export async function startE2e(options: { seedDemo?: boolean } = {}): Promise<E2eEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-e2e-'));
   const database = openSqlite(join(dir, 'e2e.db'));
-  await prepareDatabase(database, { seedDemo: true, now: new Date() });
+  await prepareDatabase(database, { seedDemo: options.seedDemo ?? true, now: new Date() });
   // Serve a snapshot of the build: a rebuild of dist/ while the file runs cannot pull pages away.
   const dist = join(repoRoot, 'apps/dashboard/dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('the dashboard is not built: run pnpm --filter @kaoping/dashboard build');

@@ -13,6 +13,7 @@ import { auditLabelsEn } from './areas/audit-labels.en';
 import { reportReviewEn } from './areas/report-review.en';
 import { siteCheckEn } from './areas/site-check.en';
 import { securityEn } from './areas/security.en';
+import { onboardingEn } from './areas/onboarding.en';
 
 export const en: Shape<typeof zh> = {
   accounts: accountsEn,
@@ -28,6 +29,7 @@ export const en: Shape<typeof zh> = {
   reportReview: reportReviewEn,
   siteCheck: siteCheckEn,
   security: securityEn,
+  onboarding: onboardingEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: {
     overview: 'Overview',

@@ -13,6 +13,7 @@ import { auditLabelsZh } from './areas/audit-labels.zh';
 import { reportReviewZh } from './areas/report-review.zh';
 import { siteCheckZh } from './areas/site-check.zh';
 import { securityZh } from './areas/security.zh';
+import { onboardingZh } from './areas/onboarding.zh';
 
 export const zh = {
   accounts: accountsZh,
@@ -28,6 +29,7 @@ export const zh = {
   reportReview: reportReviewZh,
   siteCheck: siteCheckZh,
   security: securityZh,
+  onboarding: onboardingZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: {
     overview: '概览',

@@ -20,6 +20,9 @@ export function LoginPage() {
   // An empty production database has no administrator: say how to create the first one.
   const adminExists = useQuery(trpc.users.adminExists.queryOptions());
   const noAdmin = adminExists.data === false;
+  // The office's confirmed name; the demo accounts only on a database seeded with the demo city.
+  const info = useQuery(trpc.org.office.signInInfo.queryOptions()).data;
+  const officeName = info?.officeName ?? (info?.demo ? t('app.city') : null);
   return (
     <div
       style={{
@@ -33,12 +36,16 @@ export function LoginPage() {
       <Card style={{ width: 420 }}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
               {t('app.title')} · {t('app.subtitle')}
             </Typography.Title>
             <LanguageSwitch />
           </div>
-          <Typography.Text type="secondary">{t('app.city')}</Typography.Text>
+          {officeName && (
+            <Typography.Text type="secondary" data-testid="login-office">
+              {officeName}
+            </Typography.Text>
+          )}
           {noAdmin && (
             <Alert
               type="warning"
@@ -67,11 +74,12 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          {adminExists.data === true && (
+          {info?.demo === true && adminExists.data === true && (
             <Table
               size="small"
               pagination={false}
               rowKey="username"
+              data-testid="demo-accounts"
               title={() => t('login.demoHint', { password: DEMO_PASSWORD })}
               dataSource={[...demoAccounts]}
               columns={[

@@ -5,6 +5,7 @@ import { CityOverview } from '../features/dashboard/city-overview';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { UnitOverview } from '../features/dashboard/unit-overview';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
+import { SetupChecklist } from '../features/onboarding/setup-checklist';
 import { prefetchOnce } from '../features/dashboard/prefetch';
 import { useTRPC } from '../trpc';
 
@@ -17,6 +18,8 @@ export function OverviewPage({ user }: { user: SessionUser }) {
   return (
     <>
       <PrintStyle />
+      {/* An office's first run: what to set up before the first quarter can be assessed. */}
+      {user.role === 'admin' && <SetupChecklist />}
       {user.role === 'liaison' ? <UnitOverview unitId={user.unitId ?? 0} /> : <CityOverview />}
     </>
   );

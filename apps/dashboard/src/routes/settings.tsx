@@ -1,9 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Group } from '@kaoping/contracts/org/group';
 import type { PeriodRow, PeriodStatus } from '@kaoping/contracts/org/period';
 import { AuditTable } from '../components/audit-table';
+import { OfficeDetailsForm } from '../features/onboarding/office-details-form';
+import { SetupChecklist } from '../features/onboarding/setup-checklist';
 import { SecurityLogPanel } from '../features/security/security-log-panel';
 import { UsersPanel } from '../features/users/users-panel';
 import { useGroupYear } from '../features/units/use-current-year';
@@ -16,10 +19,12 @@ function GroupsTab() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { year, years, setYear } = useGroupYear();
+  const [form] = Form.useForm<{ code: string; name: string; sortOrder: number }>();
   const groups = useQuery(trpc.groups.list.queryOptions({ year }));
   const upsert = useMutation(
     trpc.groups.upsert.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(),
+      // Ready for the next group: a new office adds several in a row.
+      onSuccess: () => (form.resetFields(), void queryClient.invalidateQueries()),
       onError: (e) => void message.error(errorMessage(e)),
     }),
   );
@@ -32,7 +37,7 @@ function GroupsTab() {
           options={[...new Set([...years, year + 1])].map((y) => ({ value: y, label: `${y}` }))}
           style={{ width: 100 }}
         />
-        <Form layout="inline" onFinish={(v: { code: string; name: string; sortOrder: number }) => upsert.mutate({ year, ...v })}>
+        <Form form={form} layout="inline" onFinish={(v) => upsert.mutate({ year, ...v })}>
           <Form.Item name="code" rules={[{ required: true }]}>
             <Input placeholder={t('settings.groupCode')} style={{ width: 100 }} />
           </Form.Item>
@@ -40,7 +45,7 @@ function GroupsTab() {
             <Input placeholder={t('settings.groupName')} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="sortOrder" initialValue={0}>
-            <InputNumber min={0} max={999} />
+            <InputNumber min={0} max={999} placeholder={t('settings.sortOrder')} aria-label={t('settings.sortOrder')} />
           </Form.Item>
           <Button htmlType="submit">{t('settings.addGroup')}</Button>
         </Form>
@@ -213,12 +218,26 @@ function RecentChangesTab() {
   return <AuditTable entries={recent.data ?? []} loading={recent.isPending} />;
 }
 
+function OfficeTab() {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
+      <OfficeDetailsForm />
+      <SetupChecklist always />
+    </Space>
+  );
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
+  // The tab lives in the address (?tab=users): the first-run checklist links straight to a step.
+  const [params, setParams] = useSearchParams();
   return (
     <Card title={t('settings.title')}>
       <Tabs
+        activeKey={params.get('tab') ?? 'office'}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
         items={[
+          { key: 'office', label: t('onboarding.office.tab'), children: <OfficeTab /> },
           { key: 'groups', label: t('settings.groups'), children: <GroupsTab /> },
           { key: 'periods', label: t('settings.periods'), children: <PeriodsTab /> },
           { key: 'users', label: t('settings.users'), children: <UsersPanel /> },

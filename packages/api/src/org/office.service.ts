@@ -77,8 +77,8 @@ export async function officeSetup(db: Db, actor: Actor): Promise<OfficeSetup> {
   ]);
   return {
     year,
-    // The demo city arrives complete: its admin never sees the first-run checklist.
-    setUp: office.setUpAt !== null || demo,
+    setUp: office.setUpAt !== null,
+    demo,
     done: {
       office: office.setUpAt !== null,
       groups: groupYears.some((y) => y >= year),

@@ -30,8 +30,10 @@ export type SetupStep = (typeof setupSteps)[number];
 export interface OfficeSetup {
   /** The China calendar year the steps are counted for (groups, scheme). */
   year: number;
-  /** True once the office's details were confirmed; the checklist is shown until then. */
+  /** True once the office's details were confirmed; the overview shows the checklist until then. */
   setUp: boolean;
+  /** The database holds the generated demo city, which arrives complete: no checklist at all. */
+  demo: boolean;
   done: Record<SetupStep, boolean>;
 }
 

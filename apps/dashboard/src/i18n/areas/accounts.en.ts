@@ -104,5 +104,6 @@ export const accountsEn: Shape<typeof accountsZh> = {
     session_end: 'One session ended',
     'user_bulk-create': 'Liaison accounts created',
     user_import: 'Users imported',
+    org_office_update: 'Office details changed',
   },
 };

@@ -100,5 +100,6 @@ export const accountsZh = {
     session_end: '结束一个会话',
     'user_bulk-create': '批量创建联络员账号',
     user_import: '导入用户',
+    org_office_update: '修改机构信息',
   },
 };

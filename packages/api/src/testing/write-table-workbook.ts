@@ -1,0 +1,13 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * One sheet holding `rows` (the first row is the header) as .xlsx bytes (tests: the e2e uploads the
+ * very kind of file an office would prepare in Excel, e.g. its units list).
+ */
+export async function writeTableWorkbook(sheetName: string, rows: readonly (readonly (string | number)[])[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const row of rows) sheet.addRow([...row]);
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
