@@ -12,6 +12,8 @@ trap 'rm -rf "$profile"' EXIT
 convert() { soffice -env:UserInstallation="file://$profile" --headless --convert-to "$1" --outdir "$dir" "$2" >/dev/null; }
 convert xls "$dir/district-portal-website-2023.xlsx"
 convert doc "$dir/shicheng-2018-river-chief.docx"
+convert doc "$dir/shicheng-2018-river-chief-single-table.docx"
+convert doc "$dir/township-2010-info-disclosure-excerpt.docx"
 # A Word 97 file with no table at all (only the notice's text), for the refusal.
 printf '关于印发考核细则的通知\n考核细则见附件。\n' >"$profile/legacy-no-table.txt"
 convert doc "$profile/legacy-no-table.txt"

@@ -488,6 +488,21 @@ describe('importing a 考核细则', () => {
     expect(outline(fromDoc.scheme.indicators)).toEqual(outline(fromDocx.scheme.indicators));
     expect(fromDoc.scheme.groups).toEqual(fromDocx.scheme.groups);
     expect(fromDoc.inferences.map((i) => i.rule)).toEqual(fromDocx.inferences.map((i) => i.rule));
+    expect(fromDoc.warnings[0]).toBe(
+      '旧版 Word 文件(.doc)的表格按单元格标记还原:合并单元格的位置是推断的,如有误读,请在 Word 中另存为 .docx 后再导入',
+    );
+
+    // One 重点考核部门 cell merged down every department's block, lost in Word 97 and carried down again.
+    for (const name of ['shicheng-2018-river-chief-single-table', 'township-2010-info-disclosure-excerpt']) {
+      const docx = await propose(fixture(`${name}.docx`));
+      const doc = await propose(fixture(`${name}.doc`));
+      if (!doc.ok || !docx.ok) throw new Error(doc.ok ? `${name}.docx not read` : doc.errors.map(formatSchemeRowError).join('\n'));
+      expect({ title: doc.scheme.title, groups: doc.scheme.groups, tree: outline(doc.scheme.indicators) }).toEqual({
+        title: docx.scheme.title,
+        groups: docx.scheme.groups,
+        tree: outline(docx.scheme.indicators),
+      });
+    }
   });
 
   it('refuses an old file it cannot read with a Chinese message that says to save it as .docx/.xlsx', async () => {
