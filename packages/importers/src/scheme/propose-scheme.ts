@@ -10,6 +10,7 @@ import type { RuleInference, SchemeProposal, SchemeRowError } from '@kaoping/con
 import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { formatMilli, numberToMilli } from '@kaoping/domain/scoring/decimal';
 import { inferRule, type Inferred } from './infer-rule';
+import { sharesOfParent } from './percent-shares';
 import type { SchemeSource, SourceTable, TableCell } from './scheme-table';
 
 type Role = 'seq' | 'level' | 'points' | 'content' | 'method' | 'group';
@@ -613,23 +614,24 @@ function resolvePercents(roots: Node[], where: string, errors: SchemeRowError[],
           message: `“${parent.name}”的下级指标权重合计 ${show(sum)}%,应为 100%(占上级的比例)${parentPercentMilli !== null ? `或 ${show(parentPercentMilli)}%(占总分的比例)` : ''}`,
         });
       if (share) {
-        for (const n of percent) {
+        const pcts = percent.map((n) => milli(amountOf(n)?.value ?? 0) ?? 0);
+        // Shares of the parent in thousandths, adding up to it exactly (rounding spread by largest remainder).
+        const parts = share === 'parent' ? sharesOfParent(parentMilli ?? 0, pcts) : { shares: pcts, rounded: pcts.map(() => false) };
+        percent.forEach((n, k) => {
           const a = amountOf(n) as Amount;
-          const pct = milli(a.value) ?? 0;
-          // thousandths × thousandths / 100 % → thousandths, rounded half up when not exact.
-          const exact = share === 'whole' ? pct : ((parentMilli ?? 0) * pct) / 100_000;
-          const value = Math.round(exact) / 1000;
+          const pct = pcts[k] ?? 0;
+          const value = (parts.shares[k] ?? 0) / 1000;
           n.pointsNote =
             share === 'whole'
               ? `权重 ${a.value}% → ${value} 分(百分制)`
-              : `权重 ${a.value}% × 上级 ${show(parentMilli ?? 0)} 分 = ${value} 分${Number.isInteger(exact) ? '' : '(已四舍五入到三位小数)'}`;
+              : `权重 ${a.value}% × 上级 ${show(parentMilli ?? 0)} 分 = ${value} 分${parts.rounded[k] ? '(已取到三位小数,各项合计等于上级分值)' : ''}`;
           const resolved = { value, percent: false };
           if (n.children.length === 0) n.amount = resolved;
           else n.declared = resolved;
           n.declaredRow = n.row;
           converted++;
           level(n.children, n, milli(value), pct);
-        }
+        });
       }
       // Not converted: the error above says why; the levels below would only repeat it.
       return;
