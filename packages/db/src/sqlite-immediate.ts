@@ -10,6 +10,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type QueryResult } from 'kysely';
 import { unavailable } from '@kaoping/domain/errors/domain-error';
+import { withStatementCache } from './sqlite-statement-cache';
 
 export interface BusyPolicy {
   /** How long one statement or BEGIN may keep retrying while another process writes. */
@@ -115,6 +116,6 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver({ database: this.sqlite }, this.policy);
+    return new ImmediateSqliteDriver({ database: withStatementCache(this.sqlite) }, this.policy);
   }
 }

@@ -13,7 +13,21 @@ export function isChinaDate(value: string): boolean {
   return parseDayNumber(value) !== null;
 }
 
+// Dashboards turn the same few thousand dates into day numbers on every request (issue #14
+// profile: the ledger figures); the answer for a string never changes, so it is remembered.
+const parsed = new Map<string, number | null>();
+const PARSED_MAX = 50_000;
+
 function parseDayNumber(date: string): number | null {
+  const known = parsed.get(date);
+  if (known !== undefined) return known;
+  const n = parseDayNumberUncached(date);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(date, n);
+  return n;
+}
+
+function parseDayNumberUncached(date: string): number | null {
   const m = DATE_RE.exec(date);
   if (!m) return null;
   const year = Number(m[1]);
