@@ -82,7 +82,7 @@ export function SchemeDocumentImport({
             data-testid="scheme-doc-year"
           />
           <Upload
-            accept=".xlsx,.docx"
+            accept=".xlsx,.docx,.xls,.doc"
             maxCount={1}
             showUploadList={false}
             beforeUpload={(file) => {

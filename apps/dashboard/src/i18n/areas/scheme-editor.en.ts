@@ -97,7 +97,7 @@ export const schemeEditorEn: Shape<typeof schemeEditorZh> = {
   importDoc: {
     button: 'Import scheme document (Excel/Word)',
     title: "Import the office's scheme document",
-    help: 'Pick the office\'s own scheme table (.xlsx or .docx) with columns such as 一级指标 / 二级指标 / 分值 / 评分标准. Parents may be merged cells; points may read "10分" or "10". Nothing is saved until you confirm the proposal.',
+    help: 'Pick the office\'s own scheme table (.xlsx or .docx, or legacy .xls or .doc) with columns such as 一级指标 / 二级指标 / 分值 / 评分标准. Parents may be merged cells; points may read "10分" or "10". Nothing is saved until you confirm the proposal.',
     year: 'Year',
     choose: 'Choose file',
     reading: 'Reading…',
