@@ -150,6 +150,15 @@ describe('presentation mode', () => {
     await deck(page).waitFor();
     await expect(page.getByTestId('slide-title').textContent()).resolves.toMatch(/^Transparency assessment, Q[1-4] \d{4}$/);
     await slideShot(page, 'meeting-15-slide-overview-en');
+    // Every other slide in English, to look at (names and the office's text stay as typed).
+    for (const [key, name] of [
+      ['6', 'problems'],
+      ['7', 'rectification'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => counter(page)).toBe(`${key} / 8`);
+      await slideShot(page, `meeting-15-slide-${name}-en`);
+    }
     await page.keyboard.press('End');
     await expect(page.getByTestId('slide-title').textContent()).resolves.toBe('Requirements');
     await page.close();
@@ -354,6 +363,12 @@ describe('the bulletin page', () => {
         );
         await viewShot(page, 'bulletin-ranking-A', `meeting-26-bulletin-ranking-A-${tag}`);
         await viewShot(page, 'bulletin-requirements-editor', `meeting-27-bulletin-requirements-${tag}`);
+        if (size.width === 1366) {
+          await viewShot(page, 'bulletin-summary', `meeting-28-bulletin-overall-${tag}`);
+          await viewShot(page, 'bulletin-mentions', `meeting-29-bulletin-mentions-${tag}`);
+          await viewShot(page, 'bulletin-rectification', `meeting-30-bulletin-rectification-${tag}`);
+          await viewShot(page, 'bulletin-annexes', `meeting-31-bulletin-annexes-${tag}`);
+        }
         if (language === 'en') {
           // The page's own words (buttons, labels, column heads, notes) are English; only data may be Chinese.
           const han = /\p{Script=Han}/u;

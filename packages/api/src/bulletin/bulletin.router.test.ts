@@ -170,9 +170,23 @@ describe.each(testDatabases)('bulletin router on $name', (factory) => {
       '市直部门（其他）问题清单',
     ]);
     expect(data.annexes[2]?.units.find((u) => u.unitName === '江临市机关事务管理局')?.findings).toEqual([
-      { indicator: '栏目更新及时准确', description: '政策文件栏目六个月未更新（2处）', pointsLost: 2.5 },
+      {
+        indicator: '栏目更新及时准确',
+        description: '政策文件栏目六个月未更新（2处）',
+        pointsLost: 2.5,
+        kind: 'finding',
+        text: '政策文件栏目六个月未更新',
+        count: 2,
+      },
       // 2.1 pools its deductions under its level-1 indicator: 4 × 5 = 20 points, past the leaf's 15.
-      { indicator: '答复期限', description: '依申请答复超期4件（4处）', pointsLost: 20 },
+      {
+        indicator: '答复期限',
+        description: '依申请答复超期4件（4处）',
+        pointsLost: 20,
+        kind: 'finding',
+        text: '依申请答复超期4件',
+        count: 4,
+      },
     ]);
     expect(data.wording.basis).toContain('以2025年9月30日为考评时间节点');
     expect(data.requirements.map((r) => r.heading)).toEqual(['抓好问题整改', '补报上期整改情况', '建立长效机制', '做好下期考评准备']);

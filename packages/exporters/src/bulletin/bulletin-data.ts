@@ -93,6 +93,8 @@ export interface BulletinProblemCategory {
   category: string;
   /** One sentence describing the pattern, without a final full stop. */
   summary: string;
+  /** The level-2 indicators the summary names (for a screen in another language). */
+  indicators?: readonly string[];
   findingCount: number;
   unitCount: number;
   examples: readonly BulletinProblemExample[];
@@ -123,6 +125,10 @@ export interface BulletinAnnexFinding {
   indicator: string;
   description: string;
   pointsLost: number;
+  /** As data, for a screen in another language: a veto, a major deduction or a finding, its own text and count. */
+  kind?: 'veto' | 'major' | 'finding';
+  text?: string;
+  count?: number;
 }
 
 export interface BulletinAnnexUnit {

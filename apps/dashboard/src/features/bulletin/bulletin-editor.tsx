@@ -148,11 +148,11 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
     <>
       <div className="kp-screen-only" data-testid="bulletin-requirements-editor">
         {list.map((r, i) => (
-          <Row key={i} gutter={8} style={{ marginBottom: 8 }} align="top">
+          <Row key={i} gutter={8} style={{ marginBottom: 8 }} align="top" wrap={false}>
             <Col flex="32px" style={{ paddingTop: 5 }}>
               {i + 1}.
             </Col>
-            <Col flex="200px">
+            <Col flex="150px">
               <Input
                 value={r.heading}
                 placeholder={t('meeting.bulletin.requirement.heading')}
@@ -160,7 +160,7 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
                 aria-label={`${t('meeting.bulletin.requirement.heading')} ${i + 1}`}
               />
             </Col>
-            <Col flex="auto">
+            <Col flex="auto" style={{ minWidth: 0 }}>
               <Input.TextArea
                 value={r.text}
                 autoSize={{ minRows: 1, maxRows: 6 }}
@@ -169,7 +169,7 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
                 aria-label={`${t('meeting.bulletin.requirement.text')} ${i + 1}`}
               />
             </Col>
-            <Col flex="130px">
+            <Col flex="150px">
               <InputNumber
                 style={{ width: '100%' }}
                 min={1}
@@ -183,7 +183,7 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
                 data-testid={`requirement-working-days-${i}`}
               />
             </Col>
-            <Col flex="170px">
+            <Col flex="150px">
               <DatePicker
                 style={{ width: '100%' }}
                 placeholder={t('meeting.bulletin.requirement.dueDate')}

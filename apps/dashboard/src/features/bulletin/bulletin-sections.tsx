@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../api-types';
 import { GRADE_COLORS } from '../../charts/chart-palette';
-import { formatDate, formatMovement, formatPercent, formatScore } from './bulletin-format';
+import { parsePeriod, previousPeriod } from '@kaoping/domain/period/period';
+import { formatDate, formatMovement, formatPercent, formatScore, quarterLabel } from './bulletin-format';
 
 export type BulletinView = Outputs['bulletin']['get'];
 type Doc = BulletinView['data'];
@@ -222,7 +223,7 @@ export function Mentions({ doc }: { doc: Doc }) {
 }
 
 export function Problems({ doc }: { doc: Doc }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div data-testid="bulletin-problems">
       {doc.problemCategories.map((c, i) => (
@@ -230,7 +231,13 @@ export function Problems({ doc }: { doc: Doc }) {
           <b>
             ({i + 1}){c.category}。
           </b>
-          {t('meeting.bulletin.problemsLine', { summary: c.summary, count: c.findingCount, units: c.unitCount })}
+          {t('meeting.bulletin.problemsLine', {
+            // The summary sentence is Chinese wording; another language names the indicators itself.
+            summary:
+              i18n.language === 'zh' || !c.indicators ? c.summary : t('meeting.bulletin.problemsMainly', { list: c.indicators.join(', ') }),
+            count: c.findingCount,
+            units: c.unitCount,
+          })}
           {c.examples.length > 0 &&
             t('meeting.bulletin.examples', { examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(';') })}
         </Para>
@@ -243,10 +250,12 @@ export function Rectification({ doc }: { doc: Doc }) {
   const { t } = useTranslation();
   const r = doc.rectification;
   if (!r) return <Para>{t('meeting.presentation.noRectification')}</Para>;
+  const current = parsePeriod(doc.periodCode);
+  const previous = current && previousPeriod(current);
   return (
     <div data-testid="bulletin-rectification">
       <Para>
-        {r.previousPeriodLabel}:
+        {previous ? quarterLabel(t, previous.code) : r.previousPeriodLabel}:
         {t('meeting.bulletin.rectificationLine', {
           total: r.itemCount,
           onTime: r.closedOnTime,
@@ -278,12 +287,23 @@ export function Annexes({ doc }: { doc: Doc }) {
             unit: fi === 0 ? `${u.unitName}${u.score === null ? '' : `(${formatScore(u.score)})`}` : '',
             span: fi === 0 ? u.findings.length : 0,
             ...f,
+            // Veto / major deduction and the "(3处)" count in the page's language; the names stay as typed.
+            indicator: f.kind === 'veto' || f.kind === 'major' ? t(`meeting.bulletin.annexKinds.${f.kind}`) : f.indicator,
+            description:
+              f.text !== undefined && (f.count ?? 1) > 1
+                ? t('meeting.bulletin.annexCount', { text: f.text, count: f.count })
+                : f.description,
           })),
         );
         return (
           <section key={a.title} style={{ marginTop: 16 }}>
             <Typography.Title level={5}>
-              {t('meeting.bulletin.annexTitle', { n: i + 1, title: a.title, count: a.units.length })}
+              {t('meeting.bulletin.annexTitle', {
+                n: i + 1,
+                // One annex per group, in the groups' order (bulletin-from-figures.ts).
+                title: doc.groups[i] ? t('meeting.bulletin.annexGroupTitle', { group: doc.groups[i].name }) : a.title,
+                count: a.units.length,
+              })}
             </Typography.Title>
             <Table
               size="small"

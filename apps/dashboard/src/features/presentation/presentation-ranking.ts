@@ -116,7 +116,7 @@ export function buildPresentationRankingOption(
       },
       rich: {
         plain: { fontSize, color: '#111111', padding: pad },
-        gap: { fontSize: small, color: '#444444', fontStyle: 'italic', padding: pad },
+        gap: { fontSize: small, color: '#333333', fontWeight: 'bold', padding: pad },
         top: { fontSize, color: '#ffffff', backgroundColor: HIGHLIGHT_COLORS.top, fontWeight: 'bold', padding: pad, borderRadius: 3 },
         bottom: { fontSize, color: '#ffffff', backgroundColor: HIGHLIGHT_COLORS.bottom, fontWeight: 'bold', padding: pad, borderRadius: 3 },
       },
