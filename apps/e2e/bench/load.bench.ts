@@ -261,7 +261,7 @@ interface LoadResult {
   errors: number;
   timeouts: number;
   non2xx: number;
-  /** Sent but neither answered nor timed out when the run ended (slower than the run is long). */
+  /** Sent but neither answered nor timed out when the run ended (one per connection is normal; autocannon drops them). */
   unfinished: number;
   rssMb: number;
 }
@@ -300,12 +300,14 @@ function printTable(rows: LoadResult[]): void {
   const pad = (s: string, n: number) => s.padStart(n);
   const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   console.log(
-    `  | ${'request'.padEnd(27)} | conns |  req/s | p50 ms | p95 ms | p99 ms | errors | timeouts | non-2xx | unfinished | peak RSS MB |`,
+    `  | ${'request'.padEnd(27)} | conns |  req/s | p50 ms | p95 ms | p99 ms | errors | timeouts | non-2xx | in flight at end | peak RSS MB |`,
   );
-  console.log(`  |${'-'.repeat(29)}|------:|-------:|-------:|-------:|-------:|-------:|---------:|--------:|-----------:|------------:|`);
+  console.log(
+    `  |${'-'.repeat(29)}|------:|-------:|-------:|-------:|-------:|-------:|---------:|--------:|-----------------:|------------:|`,
+  );
   for (const r of rows) {
     console.log(
-      `  | ${r.label.padEnd(27)} | ${pad(String(r.connections), 5)} | ${pad(r.rps.toFixed(0), 6)} | ${pad(ms(r.p50), 6)} | ${pad(ms(r.p95), 6)} | ${pad(ms(r.p99), 6)} | ${pad(String(r.errors), 6)} | ${pad(String(r.timeouts), 8)} | ${pad(String(r.non2xx), 7)} | ${pad(String(r.unfinished), 10)} | ${pad(r.rssMb.toFixed(0), 11)} |`,
+      `  | ${r.label.padEnd(27)} | ${pad(String(r.connections), 5)} | ${pad(r.rps.toFixed(0), 6)} | ${pad(ms(r.p50), 6)} | ${pad(ms(r.p95), 6)} | ${pad(ms(r.p99), 6)} | ${pad(String(r.errors), 6)} | ${pad(String(r.timeouts), 8)} | ${pad(String(r.non2xx), 7)} | ${pad(String(r.unfinished), 16)} | ${pad(r.rssMb.toFixed(0), 11)} |`,
     );
   }
 }
