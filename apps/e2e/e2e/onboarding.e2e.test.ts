@@ -243,7 +243,7 @@ describe('an office starts on an empty database', () => {
     expect(office.set_up_at).not.toBeNull();
     // The overview no longer shows the checklist; the sign-in page names the office.
     await page.goto(env.baseUrl);
-    await page.getByTestId('current-user').waitFor();
+    await page.getByText('尚无已发布的考评结果', { exact: false }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('setup-checklist').count()).toBe(0);
 
@@ -256,6 +256,7 @@ describe('an office starts on an empty database', () => {
     await expect(english.getByTestId('setup-checklist').innerText()).resolves.not.toMatch(/[\u4e00-\u9fff]/);
     const form = await english.getByTestId('office-details').innerText();
     expect(form.replace(OFFICE.name, '').replace(OFFICE.shortName, '').replace(OFFICE.region, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    await expect(english.getByTestId('office-save').isEnabled()).resolves.toBe(true);
     await screenshot(english, 'onboarding-03b-office-en');
   });
 
@@ -287,6 +288,7 @@ describe('an office starts on an empty database', () => {
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('current-user').waitFor();
     await page.goto(`${env.baseUrl}/units`);
+    await page.setViewportSize({ width: 1366, height: 1200 }); // the dialog whole in the screenshot
     await page.getByTestId('open-import').click();
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name: '云溪市单位名录.xlsx',
@@ -344,6 +346,7 @@ describe('an office starts on an empty database', () => {
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('current-user').waitFor();
     await page.goto(`${env.baseUrl}/assessment/schemes`);
+    await page.setViewportSize({ width: 1366, height: 1200 }); // the dialog whole in the screenshot
     await page.getByTestId('scheme-doc-import').click();
     await expect(page.getByTestId('scheme-doc-year').inputValue()).resolves.toBe(String(YEAR));
     await page.locator('.ant-modal input[type=file]').setInputFiles(schemeFixture);
@@ -417,12 +420,13 @@ describe('an office starts on an empty database', () => {
 
     // Every step of the first-run checklist is ticked (设置 › 机构信息 keeps it until then).
     await settingsTab(page, 'office');
-    await page.getByTestId('office-details').waitFor();
+    await page.getByTestId('office-set-up-at').waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('setup-checklist').count()).toBe(0);
     await page.goto(env.baseUrl);
-    await page.getByTestId('current-user').waitFor();
+    await page.getByText('尚无已发布的考评结果', { exact: false }).waitFor();
     await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('setup-checklist').count()).toBe(0);
     await screenshot(page, 'onboarding-16-overview-after');
   });
 
