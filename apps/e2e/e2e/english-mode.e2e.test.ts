@@ -36,7 +36,11 @@ const OWNED_ELSEWHERE: readonly { match: RegExp; owner: string }[] = [
 const ownerOf = (page: string) => OWNED_ELSEWHERE.find((o) => o.match.test(page))?.owner ?? null;
 
 let env: E2eEnv;
-const gradeNames = ['优秀', '良好', '合格', '不合格'];
+/**
+ * Strings the database holds that are the app's words, not the city's: the usual grade names (the
+ * UI says them in English) and 系统, the server's name for the actor of what no person did.
+ */
+const appWords = ['优秀', '良好', '合格', '不合格', '系统'];
 /** Every string with a Han character the demo database holds: the city's data. */
 let dataStrings: Set<string>;
 /** The shorter ones, removed wherever they occur inside a text (longest first). */
@@ -80,8 +84,7 @@ async function loadDataStrings(): Promise<void> {
       .execute()) as Record<string, unknown>[];
     for (const row of rows) collectStrings(Object.values(row), found);
   }
-  // Grade names live in the scheme but are the office's fixed vocabulary: the UI says them in English.
-  for (const grade of gradeNames) found.delete(grade);
+  for (const word of appWords) found.delete(word);
   dataStrings = found;
   if (process.env.EN_DUMP) writeFileSync(join(screenshotDir, '..', 'english-allow-list.txt'), [...found].join('\n'));
   shortData = [...found].filter((s) => s.length <= 40).sort((a, b) => b.length - a.length);

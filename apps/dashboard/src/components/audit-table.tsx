@@ -5,6 +5,7 @@ import { Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@kaoping/contracts/audit/audit';
+import { actorName } from './actor-name';
 
 /** Field-level before → after for one audit entry (only the fields that changed). */
 export function describeChange(before: unknown, after: unknown): { field: string; from: unknown; to: unknown }[] {
@@ -80,7 +81,7 @@ export function AuditTable({ entries, loading }: { entries: AuditRow[]; loading?
       data-testid="audit-table"
       columns={[
         { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatChinaTime(at) },
-        { title: t('audit.actor'), dataIndex: 'actorName', width: 180 },
+        { title: t('audit.actor'), dataIndex: 'actorName', width: 180, render: (name: string) => actorName(name, t) },
         { title: t('audit.action'), dataIndex: 'action', width: 160, render: (action: string) => actionLabel(t, action) },
         {
           title: t('audit.change'),

@@ -70,8 +70,7 @@ export const en: Shape<typeof zh> = {
     notFound: 'Page not found',
     retry: 'Retry',
     showHistory: 'Include retired units',
-  },
-  login: {
+    system: 'System',
     errors: {
       BAD_REQUEST: 'The input was refused',
       UNAUTHORIZED: 'Please sign in',
@@ -84,6 +83,8 @@ export const en: Shape<typeof zh> = {
       SERVICE_UNAVAILABLE: 'The service is unavailable; try again shortly',
       default: 'The request failed',
     },
+  },
+  login: {
     title: 'Sign in',
     username: 'Username',
     password: 'Password',

@@ -69,8 +69,7 @@ export const zh = {
     notFound: '页面不存在',
     retry: '重试',
     showHistory: '含已撤销单位',
-  },
-  login: {
+    system: '系统',
     /** A failed request by its kind; the English UI says these instead of the server's Chinese message. */
     errors: {
       BAD_REQUEST: '输入有误',
@@ -84,6 +83,8 @@ export const zh = {
       SERVICE_UNAVAILABLE: '服务暂不可用,请稍后再试',
       default: '操作失败',
     },
+  },
+  login: {
     title: '登录',
     username: '用户名',
     password: '密码',

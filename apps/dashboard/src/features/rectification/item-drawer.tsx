@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RectificationActionType } from '@kaoping/contracts/rectification/rectification-status';
+import { actorName } from '../../components/actor-name';
 import { errorMessage, useTRPC, useTRPCClient } from '../../trpc';
 import { ActionForm } from './action-form';
 import { downloadBase64 } from './download';
@@ -41,7 +42,7 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
           <span data-testid="item-code">{item.code}</span>
           <StatusTag status={item.status} />
           {item.isOverdue && (
-            <Tag color="red">{`${t('rectification.overdueWorkingDays', { days: item.workingDaysOverdue })}(${t('rectification.overdueCalendarDays', { days: item.daysOverdue })})`}</Tag>
+            <Tag color="red">{t('rectification.overdueBoth', { working: item.workingDaysOverdue, calendar: item.daysOverdue })}</Tag>
           )}
         </Space>
       }
@@ -134,7 +135,8 @@ export function ItemDrawer({ itemId, onClose }: { itemId: number; onClose: () =>
         <Typography.Title level={5}>{t('rectification.detail.timeline')}</Typography.Title>
         <Timeline
           items={events.map((e) => ({
-            content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${e.action === 'issue' ? t('rectification.issued') : t(`rectification.actions.${e.action}`, { defaultValue: e.actionLabel })}${typeof e.detail['reason'] === 'string' ? `:${e.detail['reason']}` : ''}`,
+            // A history line says what was done (past tense in English), by whom, and the reason given.
+            content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${actorName(e.actorName, t)} ${e.action === 'issue' ? t('rectification.issued') : t(`rectification.done.${e.action}`, { defaultValue: e.actionLabel })}${typeof e.detail['reason'] === 'string' ? `${t('rectification.reasonSeparator')}${e.detail['reason']}` : ''}`,
           }))}
         />
       </Space>

@@ -245,6 +245,7 @@ function GridView({
 }
 
 export function ReportTables(props: ReportTablesProps) {
+  const { t } = useTranslation();
   const grids = useMemo(() => layoutReportTables(props.format, {}), [props.format]);
   const marks = useMemo(() => markCells(props.checks, props.cells), [props.checks, props.cells]);
   const checkMessage = useCheckMessage();
@@ -258,8 +259,8 @@ export function ReportTables(props: ReportTablesProps) {
     <div data-testid={props.testId}>
       {grids.map((g) => (
         <div key={g.section}>
-          <Typography.Title level={5} style={{ marginTop: 8 }} lang="zh-CN">
-            {g.title}
+          <Typography.Title level={5} style={{ marginTop: 8 }}>
+            {t(`reports.form.sectionTables.${g.section}`, { defaultValue: g.title })}
           </Typography.Title>
           <GridView grid={g} props={props} marks={marks} messagesByKey={messagesByKey} />
           {g.section === '三' && props.extraRows && props.extraRows.length > 0 && <ExtraRows {...props} />}

@@ -33,6 +33,7 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
   overdueDays: '{{days}} days overdue',
   overdueWorkingDays: '{{days}} working days overdue',
   overdueCalendarDays: '{{days}} calendar days',
+  overdueBoth: '{{working}} working days overdue ({{calendar}} calendar days)',
   carried: 'carried into {{period}}',
   dueRule: { date: 'Fixed date', working_days: '{{days}} working days', calendar_days: '{{days}} days' },
   detail: {
@@ -47,6 +48,20 @@ export const rectificationEn: Shape<typeof rectificationZh> = {
     issuedOn: 'Issued on',
     acknowledgedOn: 'Acknowledged on',
   },
+  done: {
+    acknowledge: 'Acknowledged',
+    start: 'Started rectifying',
+    submit: 'Reported the fix',
+    explain: 'Submitted an explanation',
+    recheck_pass: 'Passed re-check and closed',
+    recheck_fail: 'Failed re-check (returned)',
+    accept_explanation: 'Accepted the explanation',
+    reject_explanation: 'Rejected the explanation (returned)',
+    cancel: 'Cancelled',
+    carry_over: 'Carried over',
+    escalate: 'Escalated',
+  },
+  reasonSeparator: ': ',
   actions: {
     acknowledge: 'Acknowledge',
     start: 'Start',

@@ -30,6 +30,7 @@ export const rectificationZh = {
   overdueDays: '逾期 {{days}} 天',
   overdueWorkingDays: '逾期 {{days}} 个工作日',
   overdueCalendarDays: '自然日 {{days}} 天',
+  overdueBoth: '逾期 {{working}} 个工作日(自然日 {{calendar}} 天)',
   carried: '结转至 {{period}}',
   dueRule: { date: '指定日期', working_days: '{{days}} 个工作日', calendar_days: '{{days}} 日' },
   detail: {
@@ -44,6 +45,21 @@ export const rectificationZh = {
     issuedOn: '交办日期',
     acknowledgedOn: '签收日期',
   },
+  /** The history's words for an action that was done. */
+  done: {
+    acknowledge: '签收',
+    start: '开始整改',
+    submit: '报送整改情况',
+    explain: '提交情况说明',
+    recheck_pass: '复核通过并销号',
+    recheck_fail: '复核不通过(退回)',
+    accept_explanation: '采纳说明',
+    reject_explanation: '不采纳说明(退回)',
+    cancel: '撤销',
+    carry_over: '结转',
+    escalate: '督办升级',
+  },
+  reasonSeparator: ':',
   actions: {
     acknowledge: '签收',
     start: '开始整改',

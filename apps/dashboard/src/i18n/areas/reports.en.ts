@@ -48,6 +48,11 @@ export const reportsEn: Shape<typeof reportsZh> = {
   form: {
     sections: 'Report text and tables',
     sectionOne: 'I. Overview',
+    sectionTables: {
+      二: 'II. Information disclosed proactively',
+      三: 'III. Requests for disclosure received and handled',
+      四: 'IV. Administrative reconsideration and litigation',
+    },
     sectionFive: 'V. Main problems and improvements',
     sectionSix: 'VI. Other matters',
     publishedAt: 'Published on',

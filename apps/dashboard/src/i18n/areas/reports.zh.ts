@@ -46,6 +46,12 @@ export const reportsZh = {
   form: {
     sections: '报告正文与表格',
     sectionOne: '一、总体情况',
+    /** The three table parts' headings (the tables themselves keep the national form's wording). */
+    sectionTables: {
+      二: '二、主动公开政府信息情况',
+      三: '三、收到和处理政府信息公开申请情况',
+      四: '四、政府信息公开行政复议、行政诉讼情况',
+    },
     sectionFive: '五、存在的主要问题及改进情况',
     sectionSix: '六、其他需要报告的事项',
     publishedAt: '发布日期',
