@@ -142,7 +142,8 @@ export async function loadAllPeriods(db: Db): Promise<{ rounds: PublishedRound[]
 
 /** Every unit that owes a report for `year` (or only `unitId`), with its timeliness as of today, and the rates. */
 export async function loadReportTimeliness(db: Db, year: number, now: Date, unitId: number | null = null) {
-  const [expected, versions] = await Promise.all([listExpectedReportUnits(db, year), listReportVersionTimes(db, year, unitId)]);
+  // One unit's row depends on that unit only, so only it is read (a unit's page asks for five years).
+  const [expected, versions] = await Promise.all([listExpectedReportUnits(db, year, unitId), listReportVersionTimes(db, year, unitId)]);
   return reportTimelinessOf(year, chinaToday(now), expected, versions, unitId);
 }
 

@@ -150,7 +150,7 @@ export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: numb
       deadline: timeliness?.deadline ?? null,
     });
   }
-  const history = await unitHistoryOf(db, actor, unit.code);
+  const history = await unitHistoryOf(db, actor, unit.code, assessedRows);
   return {
     today,
     unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },

@@ -203,8 +203,10 @@ export async function unitHistoryOf(
   db: Db,
   actor: Actor,
   unitCode: string,
+  /** The unit's rows when the caller has read them already (the profile). */
+  rows?: Awaited<ReturnType<typeof unitPublishedRowsOf>>,
 ): Promise<{ points: UnitHistoryPoint[]; passScore: number | null }> {
-  const assessed = await unitPublishedRowsOf(db, unitCode);
+  const assessed = rows ?? (await unitPublishedRowsOf(db, unitCode));
   const stats = await listPublishedGroupStats(
     db,
     assessed.map((a) => a.round.publicationId),

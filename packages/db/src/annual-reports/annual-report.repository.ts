@@ -310,9 +310,9 @@ export interface ExpectedReportUnit {
   groupSortOrder: number | null;
 }
 
-/** Group membership of the collection year (year + 1), else of the report year. */
-export async function listExpectedReportUnits(db: Db, year: number): Promise<ExpectedReportUnit[]> {
-  const rows = await db
+/** Group membership of the collection year (year + 1), else of the report year. `unitId`: that unit only (a unit's page). */
+export async function listExpectedReportUnits(db: Db, year: number, unitId: number | null = null): Promise<ExpectedReportUnit[]> {
+  let query = db
     .selectFrom('units as u')
     .leftJoin('unit_groups as ug1', (j) => j.onRef('ug1.unit_id', '=', 'u.id').on('ug1.year', '=', year + 1))
     .leftJoin('groups as g1', 'g1.id', 'ug1.group_id')
@@ -331,9 +331,9 @@ export async function listExpectedReportUnits(db: Db, year: number): Promise<Exp
       'g0.sort_order as g0_sort',
     ])
     .where('u.valid_from', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', `${year + 1}-01-01`)]))
-    .orderBy('u.code')
-    .execute();
+    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', `${year + 1}-01-01`)]));
+  if (unitId !== null) query = query.where('u.id', '=', unitId);
+  const rows = await query.orderBy('u.code').execute();
   return rows.map((r) => {
     const useNext = r.g1_code !== null;
     return {
