@@ -162,6 +162,8 @@ async function settle(page: Page): Promise<void> {
 }
 
 const leaks: Leak[] = [];
+/** Texts with Chinese let through as data: written out for review beside the leaks. */
+const excused = new Set<string>();
 const shots: string[] = [];
 
 async function check(page: Page, role: Role, name: string): Promise<void> {
@@ -171,18 +173,29 @@ async function check(page: Page, role: Role, name: string): Promise<void> {
   for (const found of await visibleHan(page)) {
     const rest = leftOver(found.text);
     if (rest) leaks.push({ role, page: name, where: found.where, text: found.text });
+    else excused.add(found.text);
   }
   const file = `en-${role}-${name.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home'}`;
   await screenshot(page, file);
   shots.push(file);
 }
 
-/** The page itself, then each of its tabs (top-level tabs in the content only). */
-async function visit(page: Page, role: Role, path: string, after?: (page: Page) => Promise<void>): Promise<void> {
+/** A dialog opened by a button of the page: checked as its own view (named path#dialog:button). */
+const dialog = (button: string) => async (page: Page) => {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  await page.locator('.ant-modal').first().waitFor();
+};
+
+/**
+ * The page itself, then each of its tabs (top-level tabs in the content only). With a dialog open
+ * the tabs are not walked (the mask covers them; the page is visited again without it).
+ */
+async function visit(page: Page, role: Role, path: string, after?: (page: Page) => Promise<void>, name = path): Promise<void> {
   await page.goto(`${env.baseUrl}${path}`);
   await settle(page);
   if (after) await after(page);
-  await check(page, role, path);
+  await check(page, role, name);
+  if (name !== path) return;
   const tabs = page.locator('.ant-layout-content .ant-tabs-nav').first().locator('.ant-tabs-tab');
   const count = await tabs.count();
   for (let i = 1; i < count; i++) {
@@ -237,7 +250,9 @@ async function openDrawer(page: Page): Promise<void> {
   await page.locator('.ant-drawer .ant-timeline').waitFor({ timeout: 10_000 });
 }
 
-async function walkRole(role: Role, paths: (string | [string, (page: Page) => Promise<void>])[]): Promise<void> {
+type Entry = string | [string, (page: Page) => Promise<void>] | [string, (page: Page) => Promise<void>, string];
+
+async function walkRole(role: Role, paths: Entry[]): Promise<void> {
   const page = await newPage(env, 'zh');
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn(env, page, role);
@@ -245,8 +260,8 @@ async function walkRole(role: Role, paths: (string | [string, (page: Page) => Pr
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('language-switch').innerText()).resolves.toBe('中文');
   for (const entry of paths) {
-    const [path, after] = typeof entry === 'string' ? [entry, undefined] : entry;
-    await visit(page, role, path, after);
+    if (typeof entry === 'string') await visit(page, role, entry);
+    else await visit(page, role, entry[0], entry[1], entry[2] ? `${entry[0]}#dialog:${entry[2]}` : entry[0]);
   }
   await page.context().close();
 }
@@ -260,7 +275,7 @@ afterAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'english-leaks.json'),
-    JSON.stringify({ leaks: leaks.map((l) => ({ ...l, owner: ownerOf(l.page) })), shots }, null, 2),
+    JSON.stringify({ leaks: leaks.map((l) => ({ ...l, owner: ownerOf(l.page) })), shots, excused: [...excused].sort() }, null, 2),
   );
   await env.close();
 });
@@ -275,7 +290,6 @@ describe('English mode shows no Chinese but the data', () => {
 
   it('every role walks its pages in English', async () => {
     const { a01, latestRound, officeRound, publishedRound, report } = await ids();
-    type Entry = string | [string, (page: Page) => Promise<void>];
     const common: Entry[] = [
       ['/', openNotifications],
       '/reports',
@@ -306,10 +320,17 @@ describe('English mode shows no Chinese but the data', () => {
     const only = process.env.EN_ROLES?.split(',');
     const walk = (role: Role, paths: Parameters<typeof walkRole>[1]) =>
       only && !only.includes(role) ? Promise.resolve() : walkRole(role, paths);
+    // Dialogs of this folder's pages (antd's own words among them: OK/Cancel, date pickers).
+    const dialogs: Entry[] = [
+      ['/assessment', dialog('Open a round'), 'Open a round'],
+      [`/assessment/rounds/${publishedRound}`, dialog('Order rectification'), 'Order rectification'],
+      [`/reports/${a01}/2025`, dialog('Import a published report'), 'Import a published report'],
+    ];
     await walk('admin', [
       ...common,
       ...readers,
       ...assessors,
+      ...dialogs,
       `/reports/${report}`,
       '/reports/review',
       '/settings',
