@@ -167,13 +167,19 @@ async function writeScoreCells(
   }
 }
 
-/** The round's units by id (one query for a batch). */
-async function roundUnitsOf(trx: Db, round: AssessmentRound, scheme: CompiledScheme): Promise<Map<number, RoundUnit>> {
+/** The listed units of the round, by id (one query for a batch; a unit outside the round is absent). */
+async function roundUnitsOf(
+  trx: Db,
+  round: AssessmentRound,
+  scheme: CompiledScheme,
+  unitIds: readonly number[],
+): Promise<Map<number, RoundUnit>> {
   const units = await listAssessedUnits(
     trx,
     round.year,
     round.period,
     scheme.groups.map((g) => g.code),
+    [...new Set(unitIds)],
   );
   return new Map(units.map((u) => [u.id, u]));
 }
@@ -188,7 +194,7 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
     const round = await requireRound(trx, input.roundId);
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     const { scheme } = await requireRoundScheme(trx, round);
-    const checked = await checkScoreCell(trx, round, scheme, await roundUnitsOf(trx, round, scheme), input);
+    const checked = await checkScoreCell(trx, round, scheme, await roundUnitsOf(trx, round, scheme, [input.unitId]), input);
     if (!checked) return { changed: false, restatement: null };
     await writeScoreCells(trx, ctx, round, [checked], isCorrection ? input.reason : null, now);
     await touchRound(trx, round.id, now.toISOString());
@@ -209,7 +215,12 @@ export async function saveScores(ctx: Authed, input: z.output<typeof scoresSaveI
     const round = await requireRound(trx, input.roundId);
     const { isCorrection } = assertCanChangeInputs(round, input.reason);
     const { scheme } = await requireRoundScheme(trx, round);
-    const units = await roundUnitsOf(trx, round, scheme);
+    const units = await roundUnitsOf(
+      trx,
+      round,
+      scheme,
+      input.cells.map((c) => c.unitId),
+    );
     const checked: CheckedCell[] = [];
     const results: { unitId: number; leaf: string; changed: boolean }[] = [];
     for (const cell of input.cells) {

@@ -71,10 +71,12 @@ async function compareEverything(handle: DatabaseHandle, sampleUnits: number) {
 describe.each(testDatabases)('dashboard read models against the snapshot path on $name', (factory) => {
   let example: DatabaseHandle;
   let demo: DatabaseHandle;
+  let assessor: Awaited<ReturnType<typeof setUpExample>>['assessor'];
 
   beforeAll(async () => {
     example = await createMigratedTestDatabase(factory);
     const ex = await setUpExample(example);
+    assessor = ex.assessor;
     await importExampleInputs(ex.assessor, ex.q2.id);
     await importExampleInputs(ex.assessor, ex.q3.id);
     for (const round of [ex.q2, ex.q3]) {
@@ -93,6 +95,29 @@ describe.each(testDatabases)('dashboard read models against the snapshot path on
     const publications = await example.db.selectFrom('assessment_publications').select('id').execute();
     const built = await example.db.selectFrom('published_group_stats').select('publication_id').distinct().execute();
     expect(built.map((b) => Number(b.publication_id)).sort()).toEqual(publications.map((p) => Number(p.id)).sort());
+    expect(await compareEverything(example, 10)).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('writes the read models of a restatement with it (a correction saved from the grid), and answers the same', async () => {
+    const [q3] = await example.db.selectFrom('assessment_rounds').select('id').where('period_code', '=', '2025Q3').execute();
+    const roundId = Number(q3?.id);
+    const grid = await assessor.assessment.inputs.grid({ roundId, group: 'A' });
+    const unit = grid.units[0];
+    const cell = unit?.cells.find((c) => c.leaf === '2.2');
+    const value = cell?.value === '0' ? '1' : '0';
+    const saved = await assessor.assessment.inputs.saveScores({
+      roundId,
+      cells: [{ unitId: unit?.id ?? 0, leaf: '2.2', value, expected: cell?.value ?? null }],
+      reason: '复核后更正',
+    });
+    expect(saved.restatement).toMatchObject({ sequence: 2 });
+    const restated = saved.restatement?.id ?? 0;
+    const rows = await example.db
+      .selectFrom('published_unit_results')
+      .select(['unit_code', 'final'])
+      .where('publication_id', '=', restated)
+      .execute();
+    expect(rows).toHaveLength(10);
     expect(await compareEverything(example, 10)).toBeGreaterThan(20);
   }, 120_000);
 

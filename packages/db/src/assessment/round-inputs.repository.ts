@@ -22,18 +22,25 @@ export interface RoundUnit extends ScoringUnit {
  * The units a quarter of `year` assesses: each unit with a group in that year whose group is
  * one of the scheme's, and valid on at least one day of the period.
  */
-export async function listAssessedUnits(db: Db, year: number, period: Period, schemeGroups: readonly string[]): Promise<RoundUnit[]> {
+export async function listAssessedUnits(
+  db: Db,
+  year: number,
+  period: Period,
+  schemeGroups: readonly string[],
+  /** Only these units (a score cell's, a saved batch's), not the whole round. */
+  unitIds: readonly number[] | null = null,
+): Promise<RoundUnit[]> {
   const { start, end } = periodDateRange(period);
-  const rows = await db
+  if (unitIds !== null && unitIds.length === 0) return [];
+  let query = db
     .selectFrom('units as u')
     .innerJoin('unit_groups as ug', (join) => join.onRef('ug.unit_id', '=', 'u.id').on('ug.year', '=', year))
     .innerJoin('groups as g', 'g.id', 'ug.group_id')
     .select(['u.id', 'u.code', 'u.name', 'u.tags', 'u.valid_from', 'u.valid_to', 'g.code as group_code', 'g.sort_order'])
     .where('u.valid_from', '<=', end)
-    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', start)]))
-    .orderBy('g.sort_order')
-    .orderBy('u.code')
-    .execute();
+    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', start)]));
+  if (unitIds !== null) query = query.where('u.id', 'in', [...unitIds]);
+  const rows = await query.orderBy('g.sort_order').orderBy('u.code').execute();
   const groups = new Set(schemeGroups);
   return rows
     .filter((r) => groups.has(r.group_code))
