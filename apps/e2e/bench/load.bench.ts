@@ -186,7 +186,7 @@ async function startServer(env: Record<string, string>, workers: number): Promis
     started = stdout.includes('考评 Kaoping 已启动');
   });
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000; // a loaded machine compiles slowly (tsx)
   // The start line comes when every worker listens (alone: when the one process does).
   while (!started) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}${stdout}`);

@@ -27,6 +27,7 @@ export async function runPrimary(env: ServerEnv, workers: number, log: Logger): 
     releaseDatabaseFile();
     process.exit(1);
   }
+  log.info('数据库已就绪,正在启动服务进程');
   cluster.setupPrimary({ args });
   const demo = env.seedDemo ? await startDemo(env, log) : null;
 

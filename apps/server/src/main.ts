@@ -20,7 +20,7 @@ if (cluster.isPrimary && workers > 1) {
   const { runPrimary } = await import('./cluster-primary');
   await runPrimary(env, workers, log);
 } else if (cluster.isWorker && process.argv.includes('--prepare-only')) {
-  const { prepareAndExit } = await import('./serve');
+  const { prepareAndExit } = await import('./bootstrap');
   await prepareAndExit(env, log);
 } else {
   const { serve } = await import('./serve');

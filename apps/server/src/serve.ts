@@ -12,21 +12,6 @@ import type { ServerEnv } from './env';
 import { startPeriodicJobs } from './periodic-jobs';
 import { startSiteChecks } from './site-checks';
 
-/** The cluster's one-off preparation (cluster-primary.ts): migrate, seed the demo into an empty database, exit. */
-export async function prepareAndExit(env: ServerEnv, log: Logger): Promise<never> {
-  const database = openDatabase({ databaseUrl: env.databaseUrl, sqliteFile: env.sqliteFile });
-  try {
-    const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
-    if (seeded) log.info(seeded, '已载入演示数据:江临市');
-  } catch (err) {
-    log.error({ err }, 'database preparation failed');
-    process.exit(1);
-  } finally {
-    await database.destroy();
-  }
-  process.exit(0);
-}
-
 /** How long a stopping process waits for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
