@@ -222,6 +222,40 @@ describe('an office starts on an empty database', () => {
     await screenshot(page, 'onboarding-02-overview-checklist');
   });
 
+  it('every page opens on the empty database without an error (nothing assumes the demo city)', { timeout: 120_000 }, async () => {
+    const page = await page1366();
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(`${page.url()}: ${e.message}`));
+    const pages = [
+      '/rankings',
+      '/rankings/trends',
+      '/rankings/heat-map',
+      '/analysis',
+      '/reports',
+      '/reports/review',
+      '/assessment',
+      '/assessment/schemes',
+      '/rectification',
+      '/rectification/board',
+      '/site-check',
+      '/units',
+      '/bulletin',
+      '/settings?tab=users',
+    ];
+    for (const path of pages) {
+      await page.goto(`${env.baseUrl}${path}`);
+      await page.getByTestId('current-user').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-message-error').allInnerTexts();
+      if (errors.length > 0) failures.push(`${path}: ${errors.join(' | ')}`);
+      await screenshot(page, `onboarding-empty${path.replace(/[/?=]+/g, '-')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('creates the office: 设置 › 机构信息', { timeout: 60_000 }, async () => {
     const page = await page1366();
     await signIn(page, 'admin', ADMIN_PASSWORD);
@@ -323,6 +357,8 @@ describe('an office starts on an empty database', () => {
     await settingsTab(page, 'users');
     await page.getByTestId('users-panel').waitFor();
     await page.getByTestId('users-bulk').click();
+    await page.getByTestId('bulk-run').waitFor();
+    await page.waitForTimeout(400); // the dialog's opening animation
     await screenshot(page, 'onboarding-08-bulk-dialog');
     const download = page.waitForEvent('download', { timeout: 200_000 });
     await page.getByTestId('bulk-run').click();
