@@ -11,8 +11,9 @@ import { useChartLabels } from '../charts/use-chart-labels';
 import type { Outputs } from '../api-types';
 import { DashboardChart } from '../features/dashboard/dashboard-chart';
 import { DashboardError } from '../features/dashboard/dashboard-error';
-import { profilePath } from '../features/dashboard/dashboard-format';
+import { formatPeriod, profilePath } from '../features/dashboard/dashboard-format';
 import { useTRPC } from '../trpc';
+import { useGradeLabel } from '../features/dashboard/use-grade-label';
 
 type GroupTrend = Outputs['dashboard']['groupTrends']['groups'][number];
 
@@ -27,7 +28,7 @@ function GroupTrendChart({ group, spread, passScore }: { group: GroupTrend; spre
           spread,
           passScore,
           points: group.points.map((p) => ({
-            period: p.period,
+            period: formatPeriod(p.period, i18n.language),
             average: p.average,
             low: spread === 'min-max' ? p.min : p.p10,
             high: spread === 'min-max' ? p.max : p.p90,
@@ -52,6 +53,7 @@ function GroupTrendChart({ group, spread, passScore }: { group: GroupTrend; spre
 
 function UnitTrend({ unitId }: { unitId: number }) {
   const { t, i18n } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const trpc = useTRPC();
   const labels = useChartLabels();
   const history = useQuery(trpc.dashboard.unitHistory.queryOptions({ unitId }));
@@ -64,17 +66,18 @@ function UnitTrend({ unitId }: { unitId: number }) {
               unitName: data.unit.name,
               passScore: data.passScore,
               points: data.points.map((p) => ({
-                period: p.period,
+                period: formatPeriod(p.period, i18n.language),
                 score: p.final,
                 rank: p.rank,
                 rankedCount: p.rankedCount,
                 grade: p.grade,
+                gradeLabel: gradeLabel(p.grade),
               })),
             },
             labels,
           )
         : null,
-    [data, labels, i18n.language],
+    [data, labels, i18n.language, gradeLabel],
   );
   if (history.isPending) return <Spin />;
   if (history.error) return <DashboardError error={history.error} />;

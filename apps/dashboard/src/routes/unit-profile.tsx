@@ -26,6 +26,7 @@ import { loadECharts } from '../charts/echart';
 import { prefetchOnce } from '../features/dashboard/prefetch';
 import { usePeriodLabel } from '../features/dashboard/use-period-label';
 import { useTRPC } from '../trpc';
+import { useGradeLabel } from '../features/dashboard/use-grade-label';
 
 type Profile = Outputs['dashboard']['unitProfile'];
 type Assessment = NonNullable<Profile['assessment']>;
@@ -141,6 +142,7 @@ function ResultCard({ a }: { a: Assessment }) {
 
 function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
   const { t, i18n } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const labels = useChartLabels();
   const radar = useMemo(
     () =>
@@ -163,16 +165,17 @@ function ProfileCharts({ profile, a }: { profile: Profile; a: Assessment }) {
           unitName: profile.unit.name,
           passScore: profile.history.passScore,
           points: profile.history.points.map((p) => ({
-            period: p.period,
+            period: formatPeriod(p.period, i18n.language),
             score: p.final,
             rank: p.rank,
             rankedCount: p.rankedCount,
             grade: p.grade,
+            gradeLabel: gradeLabel(p.grade),
           })),
         },
         labels,
       ),
-    [profile, labels, i18n.language],
+    [profile, labels, i18n.language, gradeLabel],
   );
   return (
     <>

@@ -17,7 +17,10 @@ export interface UnitTrendPoint {
   rank: number | null;
   /** Units ranked in the group that period ("3 / 20"). */
   rankedCount?: number | null;
+  /** The grade as the scheme names it (its colour follows this name). */
   grade?: string | null;
+  /** The grade as the UI says it (English in English); the name above when absent. */
+  gradeLabel?: string | null;
 }
 
 export interface UnitTrendView {
@@ -55,7 +58,7 @@ export function buildUnitTrendOption(view: UnitTrendView, labels: ChartLabels = 
             color: RANK_COLOR,
           },
         ];
-        if (point.grade) rows.push({ label: labels.grade, value: point.grade, color: gradeColor(point.grade) });
+        if (point.grade) rows.push({ label: labels.grade, value: point.gradeLabel ?? point.grade, color: gradeColor(point.grade) });
         return tooltipHtml(`${view.unitName} · ${point.period}`, rows);
       },
     },

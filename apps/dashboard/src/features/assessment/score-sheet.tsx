@@ -93,7 +93,9 @@ export function ScoreSheetTable({ sheet }: { sheet: SheetOutput }) {
                     <span key={i}>{describeLoss(t, loss)}</span>
                   ),
                 )}
-                {r.naReason && <Typography.Text type="secondary">{`${t('assessment.sheet.naReason')}:${r.naReason}`}</Typography.Text>}
+                {r.naReason && (
+                  <Typography.Text type="secondary">{t('assessment.sheet.naReasonLine', { reason: r.naReason })}</Typography.Text>
+                )}
               </Space>
             ) : null,
         },

@@ -163,6 +163,7 @@ export const assessmentEn: Shape<typeof assessmentZh> = {
     na: 'N/A',
     naRate: 'N/A (rated)',
     naReason: 'Reason',
+    naReasonLine: 'Reason: {{reason}}',
     total: 'Total',
     findings: 'Findings',
     formula: '(base {{base}} − major {{major}}) ÷ applicable {{max}} × 100 = {{normalized}}; bonus {{bonus}}; final {{final}}',

@@ -159,6 +159,7 @@ export const assessmentZh = {
     na: '不适用',
     naRate: '不适用(折算)',
     naReason: '原因',
+    naReasonLine: '原因:{{reason}}',
     total: '合计',
     findings: '问题清单',
     formula: '(基础分 {{base}} − 重大扣分 {{major}})÷ 适用满分 {{max}} × 100 = {{normalized}};加分 {{bonus}};最终得分 {{final}}',
