@@ -66,7 +66,7 @@ describe('kaoping results export', () => {
     const table = await readTable({ name: 'q3.xlsx', bytes: new Uint8Array(bytes) });
     expect(table.ok).toBe(true);
     if (table.ok) {
-      expect(table.value.header[0]).toBe('2026年第3季度政务公开测评结果(县(市、区)政府)');
+      expect(table.value.header[0]).toBe('2026年第三季度政务公开测评结果(县(市、区)政府)');
       expect(table.value.rows[1]?.cells.slice(0, 4)).toEqual(['名次', '名次变化', '单位编码', '单位名称']);
       expect(table.value.rows[2]?.cells[0]).toBe('1');
     }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { roundListInputSchema, roundOpenInputSchema } from '@kaoping/contracts/assessment/assessment';
 import { chinaToday, parsePeriod } from '@kaoping/domain/period/period';
+import { periodLabel } from '@kaoping/domain/period/period-label';
 import { compileScheme, type CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { schemeSchema } from '@kaoping/contracts/scoring/scheme';
 import type { Db } from '@kaoping/db/connect';
@@ -75,7 +76,7 @@ export async function openRound(ctx: Authed, input: z.output<typeof roundOpenInp
     if (existing.length > 0) {
       throw conflict(`期次 ${period.code} 已有测评轮次(${ROUND_KIND_LABELS[existing[0]?.kind ?? 'office']}),每个季度只排一次名`);
     }
-    const title = input.title || `${period.year}年第${period.quarter}季度政务公开${input.kind === 'office' ? '测评' : '第三方评估'}`;
+    const title = input.title || `${periodLabel(period)}政务公开${input.kind === 'office' ? '测评' : '第三方评估'}`;
     const round = await insertRound(
       trx,
       { periodCode: period.code, schemeId: scheme.id, kind: input.kind, title, objectionDays: input.objectionDays, createdBy: ctx.user.id },

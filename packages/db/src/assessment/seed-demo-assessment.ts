@@ -8,6 +8,7 @@
 import { schemeSchema, type Scheme } from '@kaoping/contracts/scoring/scheme';
 import { addDays } from '@kaoping/domain/calendar/china-date';
 import { chinaToday, comparePeriodCodes, parsePeriod, periodDateRange, periodOfDate, type Period } from '@kaoping/domain/period/period';
+import { periodLabel } from '@kaoping/domain/period/period-label';
 import { compileScheme, type CompiledLeaf, type CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { computePeriodResults } from '@kaoping/domain/scoring/compute-period';
 import { isLeafApplicable } from '@kaoping/domain/scoring/compute-unit';
@@ -275,7 +276,7 @@ export async function seedDemoAssessment(ctx: DemoSeedContext): Promise<Record<s
         periodCode: period.code,
         schemeId: record.id,
         kind: 'office',
-        title: `${period.year}年第${period.quarter}季度政务公开测评`,
+        title: `${periodLabel(period)}政务公开测评`,
         objectionDays: 10,
         createdBy: assessorId,
       },

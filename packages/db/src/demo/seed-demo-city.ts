@@ -7,6 +7,7 @@ import { insertUnit, updateUnit } from '../units/unit.repository';
 import { insertUser } from '../users/user.repository';
 import { generateDemoCity, type DemoCity } from './demo-city';
 import { seedDemoRectification } from './seed-demo-rectification';
+import { updateOfficeDetails } from '../offices/office.repository';
 import { seedDemoAssessment } from '../assessment/seed-demo-assessment';
 import { seedAnnualReportDemo } from '../annual-reports/annual-report.demo';
 
@@ -117,6 +118,14 @@ export async function seedDemoCity(db: Db, options: { passwordHash: string; now:
       groups: city.groups.length * city.years.length,
       periods: city.periods.length,
     };
+    // The demo city's office is set up, so its 机构信息 and bulletins carry the city's name.
+    await updateOfficeDetails(
+      trx,
+      1,
+      1,
+      { name: `${city.name}人民政府办公室`, shortName: `${city.name}政府办`, regionName: city.name },
+      at,
+    );
     for (const seedArea of areaSeeders) Object.assign(summary, await seedArea({ trx, now: options.now, city, unitIds, groupIds, userIds }));
     await insertAuditEntry(trx, {
       at,

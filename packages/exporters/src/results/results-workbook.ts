@@ -6,7 +6,7 @@ import type { PeriodResults, PointLoss, UnitPeriodResult } from '@kaoping/domain
 import { addTitle, sheetName, styleHeader } from '../xlsx-style';
 
 export interface ResultsWorkbookInput {
-  /** e.g. 江临市2025年第3季度政务公开测评结果 */
+  /** e.g. 江临市2025年第三季度政务公开测评结果 */
   title: string;
   /** e.g. 2025-10-15 09:00 发布(更正 1 次),SHA-256 …  */
   source: string;
