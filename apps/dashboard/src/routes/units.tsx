@@ -111,7 +111,7 @@ export function UnitsPage({ user }: { user: SessionUser }) {
           { title: t('units.code'), dataIndex: 'code', width: 110 },
           { title: t('units.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/units/${row.id}`}>{name}</Link> },
           { title: t('units.kind'), dataIndex: 'kind', width: 100, render: (k: UnitKind) => t(`units.kinds.${k}`) },
-          { title: t('units.group'), dataIndex: 'groupCode', width: 80, render: (code: string | null) => code ?? '—' },
+          { title: t('units.group'), dataIndex: 'groupName', width: 140, render: (name: string | null) => name ?? '—' },
           { title: t('units.parent'), dataIndex: 'parentName', render: (name: string | null) => name ?? '—' },
           { title: t('units.children'), dataIndex: 'childCount', width: 90 },
           { title: t('units.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
