@@ -332,4 +332,29 @@ describe.each(testDatabases)('dashboard router on $name', (factory) => {
     ]);
     expect(board.units).toEqual([expect.objectContaining({ code: 'A04', open: 1, overdue: 1, openOnTime: 0 })]);
   });
+
+  // Last: it adds a ledger item.
+  it('keeps the overview while the database is unchanged, and answers anew after any write', async () => {
+    const leader = callerFor(handle, ex.org.users.leader);
+    const first = await leader.dashboard.overview();
+    expect(await leader.dashboard.overview()).toBe(first);
+    expect(first.rectification.open).toBe(1);
+    await insertItem(
+      handle.db,
+      ledgerItem({
+        code: 'ZG-2025-003',
+        unitId: id('A03'),
+        period: '2025Q3',
+        status: 'issued',
+        issuedOn: '2025-10-20',
+        dueDate: '2025-11-03',
+        closedOn: null,
+        firstSubmittedOn: null,
+      }),
+      { severity: 'normal', responsiblePerson: '', responsibleLeader: '', source: 'manual', evidenceRequired: false },
+    );
+    const after = await leader.dashboard.overview();
+    expect(after).not.toBe(first);
+    expect(after.rectification).toMatchObject({ open: 2, overdue: 2 });
+  });
 });
