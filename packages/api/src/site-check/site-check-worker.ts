@@ -87,9 +87,16 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   /** Set when a renewal failed: the current run stops and stays 'running' for the new leader to requeue. */
   let lost = false;
 
-  /** Takes or renews the lease; on taking it, requeues what the previous leader left running. */
-  async function lead(): Promise<boolean> {
+  let renewedAt = 0;
+  /**
+   * Takes or renews the lease; on taking it, requeues what the previous leader left running. A poll
+   * soon after a renewal does not write again: each write moves the database's version token
+   * (db/dashboard/database-version.ts), which would empty caches keyed by it every poll.
+   */
+  async function lead(renew = false): Promise<boolean> {
+    if (!renew && leader && !lost && Date.now() - renewedAt < leaseMs / 3) return true;
     const held = await acquireLease(db, { name: SITE_CHECK_LEASE, holder, now: new Date(), ttlMs: leaseMs });
+    if (held) renewedAt = Date.now();
     if (held && !leader) {
       lost = false;
       await requeueInterruptedRuns(db);
@@ -100,7 +107,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   }
   const renewal = setInterval(
     () => {
-      if (leader && !stopped) void lead().catch((e: unknown) => options.onError?.(e));
+      if (leader && !stopped) void lead(true).catch((e: unknown) => options.onError?.(e));
     },
     Math.max(50, Math.floor(leaseMs / 3)),
   );
