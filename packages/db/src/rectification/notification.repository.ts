@@ -42,7 +42,7 @@ export async function insertNotifications(db: Db, notes: NewNotification[], now:
     const fresh = chunk.filter((n) => !existing.has(n.dedupeKey));
     const unique = [...new Map(fresh.map((n) => [n.dedupeKey, n])).values()];
     if (unique.length === 0) continue;
-    await db
+    const inserted = await db
       .insertInto('notifications')
       .values(
         unique.map((n) => ({
@@ -56,8 +56,12 @@ export async function insertNotifications(db: Db, notes: NewNotification[], now:
           read_at: null,
         })),
       )
+      // Another server process may insert the same reminder between the read above and this insert:
+      // the unique dedupe key settles it, and only the rows really added are counted.
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
       .execute();
-    added += unique.length;
+    added += inserted.length;
   }
   return added;
 }
