@@ -71,6 +71,7 @@ export const en: Shape<typeof zh> = {
     retry: 'Retry',
     showHistory: 'Include retired units',
     system: 'System',
+    paren: '{{text}} ({{inner}})',
     errors: {
       BAD_REQUEST: 'The input was refused',
       UNAUTHORIZED: 'Please sign in',

@@ -70,6 +70,8 @@ export const zh = {
     retry: '重试',
     showHistory: '含已撤销单位',
     system: '系统',
+    /** A title with a count or note after it: 标题(3) / Title (3). */
+    paren: '{{text}}({{inner}})',
     /** A failed request by its kind; the English UI says these instead of the server's Chinese message. */
     errors: {
       BAD_REQUEST: '输入有误',

@@ -200,7 +200,7 @@ export function RectificationBoardPage({ user }: { user: SessionUser }) {
           {f.unitsNotReportedBack.length > 0 && (
             <Card
               size="small"
-              title={`${t('dashboard.board.notReported')}(${f.unitsNotReportedBack.length})`}
+              title={t('common.paren', { text: t('dashboard.board.notReported'), inner: f.unitsNotReportedBack.length })}
               data-testid="board-not-reported"
             >
               {data.isOwnUnitOnly ? (

@@ -85,7 +85,7 @@ export function UnitDetailPage({ user }: { user: SessionUser }) {
       <UnitProfileSummary unitId={unit.id} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card title={`${t('units.children')}(${children.length})`} size="small">
+          <Card title={t('common.paren', { text: t('units.children'), inner: children.length })} size="small">
             <List
               size="small"
               dataSource={children}

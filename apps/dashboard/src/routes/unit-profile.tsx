@@ -283,7 +283,11 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
       </Card>
       {a ? <ProfileCharts profile={data} a={a} /> : <Alert type="info" showIcon title={t('dashboard.profile.notAssessed')} />}
       {a && (
-        <Card size="small" title={`${t('dashboard.profile.findings')}(${a.findings.length})`} data-testid="profile-findings">
+        <Card
+          size="small"
+          title={t('common.paren', { text: t('dashboard.profile.findings'), inner: a.findings.length })}
+          data-testid="profile-findings"
+        >
           <Table
             size="small"
             rowKey="id"
@@ -345,7 +349,7 @@ export function UnitProfilePage({ user }: { user: SessionUser }) {
         <Col xs={24} xl={14}>
           <Card
             size="small"
-            title={`${t('dashboard.profile.items')}(${data.rectification.items.length})`}
+            title={t('common.paren', { text: t('dashboard.profile.items'), inner: data.rectification.items.length })}
             data-testid="profile-items"
             style={{ height: '100%' }}
           >

@@ -478,7 +478,7 @@ export function CityOverview() {
                 <Col xs={24} lg={8}>
                   <ChangeList
                     testId="changes-failing"
-                    title={`${t('dashboard.overview.newlyFailing')}(${a.changes.newlyFailingCount})`}
+                    title={t('common.paren', { text: t('dashboard.overview.newlyFailing'), inner: a.changes.newlyFailingCount })}
                     units={a.changes.newlyFailing}
                     period={a.period}
                   />
@@ -486,7 +486,7 @@ export function CityOverview() {
                     <div style={{ marginTop: 16 }}>
                       <ChangeList
                         testId="changes-recovered"
-                        title={`${t('dashboard.overview.recovered')}(${a.changes.recoveredCount})`}
+                        title={t('common.paren', { text: t('dashboard.overview.recovered'), inner: a.changes.recoveredCount })}
                         units={a.changes.recovered}
                         period={a.period}
                       />

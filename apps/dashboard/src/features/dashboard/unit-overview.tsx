@@ -76,7 +76,7 @@ export function UnitOverview({ unitId }: { unitId: number }) {
             <Col xs={12} md={8} xl={4}>
               <FigureCard
                 testId="mine-rank"
-                title={`${t('dashboard.mine.rank')}(${r.group.code} ${r.group.name})`}
+                title={t('common.paren', { text: t('dashboard.mine.rank'), inner: `${r.group.code} ${r.group.name}` })}
                 value={r.rank === null ? t('dashboard.unranked') : `${r.rank} / ${r.group.ranked}`}
                 hint={
                   <Space size={6}>

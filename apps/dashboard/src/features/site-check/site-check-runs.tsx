@@ -66,7 +66,7 @@ function UnitResult({ runId, unit, onClose }: { runId: number; unit: RunUnit | n
           />
           <List
             size="small"
-            header={`${t('siteCheck.columns.kind')}(${r.problems.length})`}
+            header={t('common.paren', { text: t('siteCheck.columns.kind'), inner: r.problems.length })}
             dataSource={r.problems}
             renderItem={(p) => (
               <List.Item>

@@ -28,6 +28,7 @@ export const dashboardEn: Shape<typeof dashboardZh> = {
   rankOf: '{{rank}} of {{count}}',
   unranked: 'Not ranked',
   items: '{{count}} items',
+  items_one: '{{count}} item',
   unitsCount: '{{count}}',
   percentValue: '{{value}}%',
   none: 'None',

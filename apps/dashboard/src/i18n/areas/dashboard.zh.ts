@@ -27,6 +27,8 @@ export const dashboardZh = {
   rankOf: '第 {{rank}} 名 / 共 {{count}} 名',
   unranked: '不排名',
   items: '{{count}} 项',
+  /** English says 1 item (i18next's plural form); Chinese has one form. */
+  items_one: '{{count}} 项',
   unitsCount: '{{count}} 个',
   percentValue: '{{value}}%',
   none: '无',
