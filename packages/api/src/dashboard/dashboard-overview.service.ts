@@ -16,13 +16,13 @@ import {
   type PublishedUnitResult,
 } from '@kaoping/db/read-models/published-read-models';
 import type { PublishedRound } from '@kaoping/db/dashboard/dashboard.repository';
-import { readDatabaseVersion } from '@kaoping/db/dashboard/database-version';
 import {
   listPublishedRounds,
   listPublishedRoundsWithReadModels,
   loadPeriodView,
   loadReportTimeliness,
   loadResultsOfRounds,
+  keptWhileUnchanged,
   loadSchemeView,
 } from './dashboard-data';
 import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
@@ -77,19 +77,10 @@ export async function getCityOverview(db: Db, actor: Actor, input: { period: Per
   // The whole answer is a function of the database's contents, the period asked for and today's
   // date (no per-user scope: readers only). The version is read first, so a write that lands
   // meanwhile can only make the kept answer newer than its key, never older.
-  const version = await readDatabaseVersion(db);
-  const key = version === null ? null : `${version}|${chinaToday(actor.now)}|${input.period?.code ?? ''}`;
-  const cache = overviewByDb.get(db) ?? new LRUCache<string, CityOverview>({ max: 8 });
-  overviewByDb.set(db, cache);
-  const kept = key === null ? undefined : cache.get(key);
-  if (kept) return kept;
-  const overview = await computeCityOverview(db, actor, input);
-  if (key !== null) cache.set(key, overview);
-  return overview;
+  return keptWhileUnchanged(db, `overview|${chinaToday(actor.now)}|${input.period?.code ?? ''}`, () =>
+    computeCityOverview(db, actor, input),
+  );
 }
-
-type CityOverview = Awaited<ReturnType<typeof computeCityOverview>>;
-const overviewByDb = new WeakMap<Db, LRUCache<string, CityOverview>>();
 
 async function computeCityOverview(db: Db, actor: Actor, input: { period: Period | null }) {
   const now = actor.now;

@@ -14,7 +14,7 @@ import {
 } from '@kaoping/db/read-models/published-read-models';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
-import { listPublishedRoundsWithReadModels, loadSchemeView } from './dashboard-data';
+import { keptWhileUnchanged, listPublishedRoundsWithReadModels, loadSchemeView } from './dashboard-data';
 import { averageShare, percentilesInGroup, shareOf, standardScore } from '@kaoping/domain/dashboard/cross-group';
 import type { GroupStats } from '@kaoping/domain/dashboard/group-stats';
 import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
@@ -29,6 +29,10 @@ const vetoesOf = (r: PublishedUnitResult) => r.vetoEvents.map((e) => ({ code: e.
 
 /** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
 export async function getGroupRanking(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
+  return keptWhileUnchanged(db, `ranking|${input.period?.code ?? ''}|${input.group ?? ''}`, () => groupRankingOf(db, actor, input));
+}
+
+async function groupRankingOf(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
   const rounds = await listPublishedRoundsWithReadModels(db);
   const round = pickRound(rounds, input.period);
   const previousRound = previousRoundOf(rounds, round);
@@ -72,6 +76,10 @@ export async function getGroupRanking(db: Db, actor: Actor, input: { period: Per
 
 /** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
 export async function getCrossGroupComparison(db: Db, actor: Actor, input: { period: Period | null }) {
+  return keptWhileUnchanged(db, `crossGroup|${input.period?.code ?? ''}`, () => crossGroupOf(db, actor, input));
+}
+
+async function crossGroupOf(db: Db, actor: Actor, input: { period: Period | null }) {
   const rounds = await listPublishedRoundsWithReadModels(db);
   const round = pickRound(rounds, input.period);
   const [stats, units] = await Promise.all([
@@ -107,6 +115,10 @@ export async function getCrossGroupComparison(db: Db, actor: Actor, input: { per
 
 /** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
 export async function getHeatMap(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
+  return keptWhileUnchanged(db, `heatMap|${input.period?.code ?? ''}|${input.group ?? ''}`, () => heatMapOf(db, actor, input));
+}
+
+async function heatMapOf(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
   const rounds = await listPublishedRoundsWithReadModels(db);
   const round = pickRound(rounds, input.period);
   const [view, stats] = await Promise.all([loadSchemeView(db, round), listPublishedGroupStats(db, [round.publicationId])]);
@@ -151,6 +163,10 @@ export async function getHeatMap(db: Db, actor: Actor, input: { period: Period |
 
 /** Each group over the published quarters: average, spread, pass rate. */
 export async function getGroupTrends(db: Db) {
+  return keptWhileUnchanged(db, 'trends', () => groupTrendsOf(db));
+}
+
+async function groupTrendsOf(db: Db) {
   const rounds = await listPublishedRoundsWithReadModels(db);
   const stats = await listPublishedGroupStats(
     db,
