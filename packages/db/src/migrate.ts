@@ -14,6 +14,7 @@ import * as evidenceRequired from './migrations/2026-12-07-0801-evidence-require
 import * as offices from './migrations/2026-12-07-0901-offices';
 import * as jobLeases from './migrations/2026-12-07-1601-job-leases';
 import * as publishedReadModels from './migrations/2026-12-08-0901-published-read-models';
+import * as reportReviewJobs from './migrations/2026-12-08-1101-report-review-jobs';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0901-offices': offices,
   '2026-12-07-1601-job-leases': jobLeases,
   '2026-12-08-0901-published-read-models': publishedReadModels,
+  '2026-12-08-1101-report-review-jobs': reportReviewJobs,
 };
 
 /**

@@ -9,6 +9,7 @@ import type { SiteCheckTables } from './site-check/site-check.tables';
 import type { OfficeTables } from './offices/offices.tables';
 import type { JobTables } from './jobs/jobs.tables';
 import type { ReadModelTables } from './read-models/read-models.tables';
+import type { ReviewJobTables } from './annual-reports/review-jobs.tables';
 
 // Table shapes as stored. Booleans are 0/1 integers and JSON is text on both dialects,
 // instants are ISO-8601 UTC strings and China calendar dates are 'YYYY-MM-DD' strings:
@@ -116,4 +117,5 @@ export interface Database
     SiteCheckTables,
     OfficeTables,
     JobTables,
-    ReadModelTables {}
+    ReadModelTables,
+    ReviewJobTables {}

@@ -3,9 +3,13 @@
 // once and the page polls. Each matched report is checked exactly as the report page checks it
 // (fitPublishedReport + the unit's context); the table itself is built by the domain.
 //
-// Jobs live in this process's memory (the last JOBS_KEPT): a review is a reading of files the office
-// holds anyway, re-run in seconds, so it is not stored; exporting it and ordering rectification are.
-import { randomUUID } from 'node:crypto';
+// Jobs live in the database (report_review_jobs), so a poll reaching any server process answers
+// (issue #14 Part 2). The process that took the upload does the work and keeps the job's heartbeat
+// fresh; the uploaded files stay in that process's memory only — a review is a reading of files the
+// office holds anyway, re-run in seconds — so a job whose process died cannot be resumed and is
+// reported failed, asking to upload again. Jobs are kept 7 days.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { z } from 'zod';
 import type { cityReviewExportInputSchema, cityReviewStartInputSchema } from '@kaoping/contracts/annual-report-review/city-review-input';
 import { CITY_REVIEW_MAX_BYTES } from '@kaoping/contracts/annual-report-review/city-review-input';
@@ -19,6 +23,14 @@ import {
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
 import { invalidInput, notFound, tooLarge } from '@kaoping/domain/errors/domain-error';
 import { listExpectedReportUnits } from '@kaoping/db/annual-reports/annual-report.repository';
+import {
+  deleteReviewJobsCreatedBefore,
+  failStaleReviewJob,
+  findReviewJob,
+  insertReviewJob,
+  updateRunningReviewJob,
+  type ReviewJobChange,
+} from '@kaoping/db/annual-reports/review-job.repository';
 import type { Db } from '@kaoping/db/connect';
 import { renderCityReviewXlsx } from '@kaoping/exporters/annual-report/city-review-xlsx';
 import { readReportBatch } from '@kaoping/importers/annual-report/review/read-report-batch';
@@ -42,17 +54,25 @@ export interface CityReviewJob {
   error: string | null;
 }
 
-const JOBS_KEPT = 20;
-const jobs = new Map<string, CityReviewJob>();
+/** How often the working process refreshes the job's heartbeat. */
+export const REVIEW_HEARTBEAT_MS = 20_000;
+/** A running job whose heartbeat is older than this lost its process. */
+export const REVIEW_STALE_MS = 2 * 60_000;
+/** Jobs older than this are removed when a new one starts. */
+export const REVIEW_KEPT_MS = 7 * 24 * 3_600_000;
+/** Progress is written at most this often (a batch reports every file). */
+const PROGRESS_WRITE_MS = 300;
+/**
+ * The stored review table's bound. Its rows are the expected units plus the unmatched files (at
+ * most 2,000 per upload), so it stays far below this; a larger one is refused rather than stored.
+ */
+const REVIEW_MAX_JSON_CHARS = 64 * 1024 * 1024;
 
-function keep(job: CityReviewJob) {
-  jobs.set(job.id, job);
-  while (jobs.size > JOBS_KEPT) {
-    const oldest = jobs.keys().next().value;
-    if (oldest === undefined) break;
-    jobs.delete(oldest);
-  }
-}
+export const REVIEW_WORKER_LOST =
+  '处理该评查任务的服务进程已停止(超过 2 分钟没有进展)。上传的文件不在服务器上保存,无法继续评查,请重新选择文件开始评查';
+
+/** This process, as recorded on the jobs it works on. */
+const WORKER = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
 /** Checks each read file that matched a unit, as the report page would, and builds the table. */
 export async function reviewReadFiles(db: Db, year: number, read: readonly BatchFileRead[]): Promise<CityReview> {
@@ -113,17 +133,56 @@ export async function reviewReadFiles(db: Db, year: number, read: readonly Batch
   return buildCityReview({ year, units, assignments, reports });
 }
 
+/**
+ * Writes a running job's changes one after another (progress callbacks are synchronous and
+ * frequent): later writes never overtake earlier ones, and progress is coalesced.
+ */
+function jobWriter(db: Db, id: string, now: () => Date) {
+  let chain: Promise<unknown> = Promise.resolve();
+  let pending: ReviewJobChange | null = null;
+  let lastProgressAt = 0;
+  const write = (change: ReviewJobChange): Promise<boolean> => {
+    const written = chain.then(() => updateRunningReviewJob(db, id, change, now()));
+    chain = written.catch(() => undefined);
+    return written;
+  };
+  return {
+    progress(done: number, files: number) {
+      pending = { done, files };
+      const at = Date.now();
+      if (done < files && at - lastProgressAt < PROGRESS_WRITE_MS) return;
+      lastProgressAt = at;
+      const change = pending;
+      pending = null;
+      // A lost progress write is made good by the next one; the outcome's write is awaited.
+      write(change).catch(() => undefined);
+    },
+    /** Writes any coalesced progress with `change`, after every write so far. */
+    write(change: ReviewJobChange): Promise<boolean> {
+      const merged = { ...(pending ?? {}), ...change };
+      pending = null;
+      return write(merged);
+    },
+  };
+}
+
 async function run(db: Db, job: CityReviewJob, files: BatchFile[], now: () => Date): Promise<void> {
+  const writer = jobWriter(db, job.id, now);
+  const heartbeat = setInterval(() => writer.write({}).catch(() => undefined), REVIEW_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
-    const read = await readReportBatch(files, { year: job.year, onProgress: (done, total) => Object.assign(job, { done, files: total }) });
-    job.status = 'checking';
-    job.review = await reviewReadFiles(db, job.year, read);
-    job.status = 'done';
+    const read = await readReportBatch(files, { year: job.year, onProgress: (done, total) => writer.progress(done, total) });
+    await writer.write({ status: 'checking' });
+    const review = await reviewReadFiles(db, job.year, read);
+    const chars = JSON.stringify(review).length;
+    if (chars > REVIEW_MAX_JSON_CHARS) throw new Error(`评查结果过大(${(chars / 1024 / 1024).toFixed(0)} MB),请分批上传评查`);
+    await writer.write({ status: 'done', review });
   } catch (error) {
-    job.status = 'failed';
-    job.error = error instanceof Error ? error.message : String(error);
+    // When even this write fails (the database is gone), the heartbeat stops and polls report the
+    // job failed once it is stale.
+    await writer.write({ status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
   } finally {
-    job.finishedAt = now().toISOString();
+    clearInterval(heartbeat);
   }
 }
 
@@ -152,32 +211,57 @@ export async function startCityReview(ctx: Authed, input: z.output<typeof cityRe
     review: null,
     error: null,
   };
-  await ctx.db.transaction().execute((trx) =>
-    recordChange(trx, ctx.user, now, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteReviewJobsCreatedBefore(trx, new Date(now.getTime() - REVIEW_KEPT_MS));
+    await insertReviewJob(trx, { id: job.id, year: job.year, files: job.files, startedBy: job.startedBy, worker: WORKER, now });
+    await recordChange(trx, ctx.user, now, {
       action: 'annual_report.city_review',
       entity: 'annual_report_review',
       entityId: job.id,
       unitId: null,
       before: null,
       after: { year: input.year, files: files.map((f) => f.fileName).slice(0, 200) },
-    }),
-  );
-  keep(job);
+    });
+  });
   void run(ctx.db, job, files, ctx.now);
   return job;
 }
 
-export function getCityReview(input: { jobId: string }): CityReviewJob {
-  const job = jobs.get(input.jobId);
-  if (!job) throw notFound('评查任务不存在或已过期, 请重新上传');
-  return job;
+/**
+ * The job as stored, from whichever process worked on it. A running job whose heartbeat is stale
+ * is declared failed here (its process died; the upload is gone with it).
+ */
+export async function getCityReview(ctx: Pick<Authed, 'db' | 'now'>, input: { jobId: string }): Promise<CityReviewJob> {
+  let stored = await findReviewJob(ctx.db, input.jobId);
+  if (!stored) throw notFound('评查任务不存在或已过期, 请重新上传');
+  if (stored.status === 'reading' || stored.status === 'checking') {
+    const now = ctx.now();
+    const staleBefore = new Date(now.getTime() - REVIEW_STALE_MS);
+    if (
+      stored.heartbeatAt < staleBefore.toISOString() &&
+      (await failStaleReviewJob(ctx.db, stored.id, staleBefore, REVIEW_WORKER_LOST, now))
+    )
+      stored = (await findReviewJob(ctx.db, input.jobId)) ?? stored;
+  }
+  return {
+    id: stored.id,
+    year: stored.year,
+    status: stored.status,
+    files: stored.files,
+    done: stored.done,
+    startedAt: stored.createdAt,
+    finishedAt: stored.finishedAt,
+    startedBy: stored.startedBy,
+    review: stored.review,
+    error: stored.error,
+  };
 }
 
 export async function exportCityReview(
   ctx: Authed,
   input: z.output<typeof cityReviewExportInputSchema>,
 ): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
-  const job = getCityReview(input);
+  const job = await getCityReview(ctx, input);
   if (!job.review) throw invalidInput('评查尚未完成');
   const title = `${job.year}年度政府信息公开工作年度报告评查表`;
   const bytes = await renderCityReviewXlsx(job.review, title);
