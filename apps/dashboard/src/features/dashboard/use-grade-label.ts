@@ -18,7 +18,8 @@ export function useGradeLabel(): (grade: string | null | undefined) => string {
     (grade) => {
       if (!grade) return '—';
       const key = GRADE_KEYS[grade];
-      return key ? t(`dashboard.grades.${key}`) : grade;
+      // The name itself when no translation is loaded (a component rendered outside the app).
+      return key ? t(`dashboard.grades.${key}`, { defaultValue: grade }) : grade;
     },
     [t],
   );
