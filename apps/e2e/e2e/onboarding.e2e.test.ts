@@ -3,11 +3,11 @@
 // no demo accounts; the admin changes the one-time password, confirms the office's details
 // (设置 › 机构信息), creates the year's groups and the quarter, imports 150 units from an .xlsx,
 // bulk-creates their liaison accounts (the downloaded .xlsx holds 150 one-time passwords),
-// imports its 考核细则 from .xlsx and confirms it, maps the scheme onto the city's groups and opens
-// the quarter's round; the first-run checklist ticks each step. A liaison then signs in with the
-// password from the sheet, changes it and lands on their own unit.
+// imports its complete 100-point 考核细则 from .xlsx, maps the document's groups onto the city's in the
+// import dialog and confirms it, and opens the quarter's round; the first-run checklist ticks each
+// step. An assessor enters a score in the new round; a liaison signs in with the password from the
+// sheet, changes it and lands on their own unit.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
@@ -16,6 +16,7 @@ import { writeTableWorkbook } from '@kaoping/api/testing/write-table-workbook';
 import { createUserAccount } from '@kaoping/api/users/user.service';
 import { listAssessedUnits } from '@kaoping/db/assessment/round-inputs.repository';
 import { parsePeriod } from '@kaoping/domain/period/period';
+import { FULL_SCHEME_LEAVES, FULL_SCHEME_TITLE, fullSchemeWorkbook } from './full-scheme-workbook';
 import { screenshot, startE2e, type E2eEnv } from './harness';
 
 const YEAR = new Date().getUTCFullYear();
@@ -29,7 +30,7 @@ const GROUPS = [
   { code: 'SZ', name: '市直部门', sortOrder: 2 },
   { code: 'XZ', name: '乡镇', sortOrder: 3 },
 ] as const;
-const schemeFixture = fileURLToPath(new URL('../../../fixtures/scheme/district-portal-website-2023.xlsx', import.meta.url));
+const ASSESSOR_PASSWORD = 'Kaoping 测评 组长-07 river';
 
 const COUNTIES = ['城关区', '江北区', '青山区', '白沙县', '石门县', '桃源县', '安平县', '龙泉县', '清河县', '平阳县', '双溪县', '凤鸣县'];
 const DEPARTMENTS = [
@@ -144,6 +145,7 @@ function cityUnits(): string[][] {
 
 let env: E2eEnv;
 let adminOneTime = '';
+let assessorOneTime = '';
 beforeAll(async () => {
   env = await startE2e({ seedDemo: false });
 }, 120_000);
@@ -205,6 +207,13 @@ describe('an office starts on an empty database', () => {
     );
     adminOneTime = created.oneTimePassword ?? '';
     expect(adminOneTime).not.toBe('');
+    // The assessor who will score the first round (the accounts pages are e2e-tested on their own).
+    const assessor = await createUserAccount(
+      cli,
+      { username: 'pingce', displayName: '李测评', role: 'assessor', unitId: null, phone: null },
+      {},
+    );
+    assessorOneTime = assessor.oneTimePassword ?? '';
     await page.reload();
     await page.getByLabel('用户名').waitFor();
     expect(await page.getByTestId('no-admin').count()).toBe(0);
@@ -374,48 +383,86 @@ describe('an office starts on an empty database', () => {
     expect(township?.unitName).toBe(cityUnits().find((r) => r[0] === 'T025')?.[1]);
     liaison = { username: township?.username ?? '', password: township?.password ?? '', unitName: township?.unitName ?? '' };
     await page.keyboard.press('Escape');
-    await page.getByText('共 151 条').waitFor();
+    await page.getByText('共 152 条').waitFor(); // the admin, the assessor and 150 liaisons
   });
 
-  it('imports the 考核细则 from .xlsx, confirms it and maps it onto the city’s groups', { timeout: 120_000 }, async () => {
-    const page = await page1366();
-    await signIn(page, 'admin', ADMIN_PASSWORD);
-    await page.getByTestId('current-user').waitFor();
-    await page.goto(`${env.baseUrl}/assessment/schemes`);
-    await page.setViewportSize({ width: 1366, height: 1200 }); // the dialog whole in the screenshot
-    await page.getByTestId('scheme-doc-import').click();
-    await expect(page.getByTestId('scheme-doc-year').inputValue()).resolves.toBe(String(YEAR));
-    await page.locator('.ant-modal input[type=file]').setInputFiles(schemeFixture);
-    await page.getByTestId('scheme-doc-proposed').waitFor();
-    await screenshot(page, 'onboarding-10-scheme-proposed');
-    await page.getByTestId('scheme-doc-confirm').click();
-    await page.getByTestId('scheme-doc-saved').waitFor();
-    await screenshot(page, 'onboarding-11-scheme-confirmed');
+  it(
+    'imports the complete 考核细则 from .xlsx, maps its groups onto the city’s in the dialog and confirms it',
+    { timeout: 120_000 },
+    async () => {
+      const page = await page1366();
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByTestId('current-user').waitFor();
+      await page.goto(`${env.baseUrl}/assessment/schemes`);
+      await page.setViewportSize({ width: 1366, height: 1400 }); // the dialog whole in the screenshot
+      await page.getByTestId('scheme-doc-import').click();
+      await expect(page.getByTestId('scheme-doc-year').inputValue()).resolves.toBe(String(YEAR));
+      await page.locator('.ant-modal input[type=file]').setInputFiles({
+        name: `${FULL_SCHEME_TITLE}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await fullSchemeWorkbook(),
+      });
+      await page.getByTestId('scheme-doc-proposed').waitFor();
+      expect(await page.getByTestId('scheme-doc-proposed').innerText()).toContain(`共 ${FULL_SCHEME_LEAVES} 个末级指标`);
 
-    // One table is one group (ALL): the office lists its own three groups instead. The form editor's
-    // 添加 under 考核分组 adds a group without a name, which makes the scheme invalid and replaces the
-    // form by a warning (reported to the scheme editor's owner), so the groups are set in the JSON tab.
-    await page.getByTestId('scheme-doc-edit').click();
-    await page.getByTestId('scheme-form').waitFor();
-    await page.getByRole('tab', { name: 'JSON' }).click();
-    const text = page.getByTestId('scheme-json');
-    const proposed = JSON.parse(await text.inputValue()) as { groups: { code: string; name: string }[] };
-    expect(proposed.groups).toEqual([{ code: 'ALL', name: '全部参评单位' }]);
-    await text.fill(JSON.stringify({ ...proposed, groups: GROUPS.map(({ code, name }) => ({ code, name })) }, null, 2));
-    await page.getByRole('tab', { name: '表单编辑' }).click();
-    await page.getByTestId('scheme-parts').getByText('考核分组(3)').click();
-    await expect(page.getByTestId('scheme-parts').getByLabel('分组编码', { exact: true }).nth(2).inputValue()).resolves.toBe('XZ');
-    await page.getByTestId('scheme-live-ok').waitFor();
-    await screenshot(page, 'onboarding-12-scheme-groups');
-    await page.getByTestId('scheme-import-run').click();
-    await page.getByText('已替换方案', { exact: false }).first().waitFor();
-    const scheme = await env.database.db
-      .selectFrom('schemes')
-      .select(['id', 'scheme_json'])
-      .where('year', '=', YEAR)
-      .executeTakeFirstOrThrow();
-    expect((JSON.parse(scheme.scheme_json) as { groups: { code: string }[] }).groups.map((g) => g.code)).toEqual(['XQ', 'SZ', 'XZ']);
-  });
+      // One table is one group (ALL): the mapping step offers the year's three groups and "all groups",
+      // pre-selected for ALL; the office confirms the choice in the select.
+      const mapping = page.getByTestId('scheme-doc-groups');
+      await expect(mapping.innerText()).resolves.toContain('ALL 全部参评单位');
+      const select = page.getByTestId('scheme-doc-group-ALL');
+      await expect(select.innerText()).resolves.toContain('全部分组');
+      await select.click();
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor();
+      expect(await options.allInnerTexts()).toEqual(['全部分组', 'XQ 县区', 'SZ 市直部门', 'XZ 乡镇']);
+      await page.waitForTimeout(300); // the dropdown's opening animation
+      await options.filter({ hasText: '全部分组' }).click();
+      await expect(select.innerText()).resolves.toContain('全部分组');
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      expect(await page.getByTestId('scheme-doc-unmapped').count()).toBe(0);
+      await mapping.scrollIntoViewIfNeeded();
+      await screenshot(page, 'onboarding-10-scheme-mapping');
+
+      await page.getByTestId('scheme-doc-confirm').click();
+      await page.getByTestId('scheme-doc-saved').waitFor();
+      await screenshot(page, 'onboarding-11-scheme-confirmed-dialog');
+      const stored = await env.database.db
+        .selectFrom('schemes')
+        .select(['id', 'scheme_json'])
+        .where('year', '=', YEAR)
+        .executeTakeFirstOrThrow();
+      const scheme = JSON.parse(stored.scheme_json) as {
+        groups: { code: string; name: string }[];
+        indicators: { points: number; appliesTo?: unknown; children: { code: string; rule: { kind: string } }[] }[];
+      };
+      expect(scheme.groups).toEqual(GROUPS.map(({ code, name }) => ({ code, name })));
+      expect(scheme.indicators.reduce((sum, n) => sum + n.points, 0)).toBe(100);
+      expect(scheme.indicators.every((n) => n.appliesTo === undefined)).toBe(true);
+      expect(scheme.indicators.flatMap((n) => n.children.map((c) => `${c.code} ${c.rule.kind}`))).toEqual([
+        '1.1 deduct',
+        '1.2 deduct',
+        '1.3 binary',
+        '1.4 binary',
+        '2.1 rate',
+        '2.2 deduct',
+        '3.1 deduct',
+        '3.2 binary',
+        '3.3 manual',
+        '4.1 manual',
+        '4.2 binary',
+        '4.3 rectification',
+      ]);
+
+      // The confirmed scheme on the page: its tree, rules and the city's groups.
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 1366, height: 1100 });
+      const view = page.getByTestId('scheme-tree');
+      await view.getByText('4.3 问题整改').waitFor();
+      await page.getByText('XQ 县区;SZ 市直部门;XZ 乡镇').waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, 'onboarding-12-scheme-confirmed');
+    },
+  );
 
   it('opens the quarter’s round: the round holds the 150 units and the scheme', { timeout: 90_000 }, async () => {
     const page = await page1366();
@@ -464,6 +511,37 @@ describe('an office starts on an empty database', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('setup-checklist').count()).toBe(0);
     await screenshot(page, 'onboarding-16-overview-after');
+  });
+
+  it('an assessor enters a score in the new round under the imported scheme', { timeout: 90_000 }, async () => {
+    const round = await env.database.db
+      .selectFrom('assessment_rounds')
+      .select('id')
+      .where('period_code', '=', QUARTER)
+      .executeTakeFirstOrThrow();
+    const page = await page1366();
+    await signIn(page, 'pingce', assessorOneTime);
+    await changePassword(page, assessorOneTime, ASSESSOR_PASSWORD);
+    await page.goto(`${env.baseUrl}/assessment/rounds/${round.id}?tab=grid&group=XQ`);
+    const grid = page.getByTestId('scoring-grid');
+    await grid.locator('tbody tr').nth(11).waitFor();
+    // 4.1 组织领导 (6 points, 综合评定 → scored by hand) for the first county.
+    const cell = grid.getByLabel('4.1', { exact: true }).first();
+    await cell.fill('5');
+    await cell.press('Enter');
+    // Saved in a batch ~300 ms later; the grid then reloads with the server's value.
+    const scores = () =>
+      env.database.db
+        .selectFrom('assessment_scores as s')
+        .innerJoin('units as u', 'u.id', 's.unit_id')
+        .select(['u.code', 's.leaf_code', 's.value', 's.source'])
+        .where('s.round_id', '=', round.id)
+        .execute();
+    await expect.poll(scores, { timeout: 15_000 }).toEqual([{ code: 'Q01', leaf_code: '4.1', value: '5', source: 'manual' }]);
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => grid.getByLabel('4.1', { exact: true }).first().inputValue()).toBe('5');
+    await grid.getByLabel('4.1', { exact: true }).first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'onboarding-16b-assessor-score');
   });
 
   it('a liaison signs in with the one-time password from the sheet, changes it and lands on their unit', { timeout: 60_000 }, async () => {

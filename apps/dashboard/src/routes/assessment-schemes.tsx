@@ -5,7 +5,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { schemeSchema, type Scheme } from '@kaoping/contracts/scoring/scheme';
 import { schemeToText } from '@kaoping/domain/scheme-editor/scheme-editor';
 import { validateSchemeText } from '@kaoping/domain/scoring/validate-scheme-text';
 import { useTranslation } from 'react-i18next';
@@ -18,21 +17,12 @@ import { downloadBase64 } from '../lib/files';
 import { SchemeDiffPanel } from '../features/scheme-editor/scheme-diff-panel';
 import { SchemeDocumentImport } from '../features/scheme-editor/scheme-document-import';
 import { SchemeFormEditor } from '../features/scheme-editor/scheme-form-editor';
+import { parseForForm } from '../features/scheme-editor/parse-for-form';
 import { errorMessage, useTRPC } from '../trpc';
 import { useGradeLabel } from '../features/dashboard/use-grade-label';
 
 type SchemeRow = Outputs['assessment']['schemes']['list'][number];
 type SchemeNode = Outputs['assessment']['schemes']['get']['nodes'][number];
-
-/** The scheme.json text as a scheme for the form view, or null while the JSON does not parse. */
-function parseForForm(json: string): Scheme | null {
-  try {
-    const parsed = schemeSchema.safeParse(JSON.parse(json.replace(/^\uFEFF/, '')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function ImportDialog({
   replacing,
@@ -88,7 +78,17 @@ function ImportDialog({
               children: formValue ? (
                 <SchemeFormEditor scheme={formValue} onChange={(next) => setJson(schemeToText(next))} />
               ) : (
-                <Alert type="warning" showIcon title={json.trim() === '' ? '—' : t('assessment.schemes.invalid')} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={json.trim() === '' ? '—' : t('assessment.schemes.invalid')}
+                  description={
+                    live && !live.ok ? (
+                      <List size="small" dataSource={live.problems.slice(0, 5)} renderItem={(p) => <List.Item>{p}</List.Item>} />
+                    ) : undefined
+                  }
+                  data-testid="scheme-form-unavailable"
+                />
               ),
             },
             {

@@ -18,7 +18,8 @@ export function ListEditor<T extends object>({
   items: readonly T[];
   fields: ListField<T>[];
   onChange: (items: T[]) => void;
-  make: () => T;
+  /** Makes a new row for 添加; without it the list has no 添加 (the caller offers its own, e.g. a form that asks first). */
+  make?: () => T;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -76,9 +77,11 @@ export function ListEditor<T extends object>({
           </Button>
         </Space>
       ))}
-      <Button size="small" type="dashed" onClick={() => onChange([...items, make()])}>
-        {t('schemeEditor.parts.add')}
-      </Button>
+      {make && (
+        <Button size="small" type="dashed" onClick={() => onChange([...items, make()])}>
+          {t('schemeEditor.parts.add')}
+        </Button>
+      )}
     </Space>
   );
 }

@@ -1,7 +1,8 @@
 // Importing the office's own 考核细则 (.xlsx/.docx): the server proposes a scheme (nothing saved),
 // the office reviews every leaf's inferred scoring rule beside the cell it was read from, may
-// change the kind, and confirms; only then is the scheme stored (audited).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+// change the kind, maps the document's groups onto the year's groups (设置 › 分组), and confirms;
+// only then is the scheme stored (audited).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, InputNumber, List, Modal, Select, Space, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
@@ -10,6 +11,7 @@ import { leafRuleKinds, type IndicatorNode, type LeafRuleKind, type Scheme } fro
 import { formatSchemeRowError, type RuleInference } from '@kaoping/contracts/scoring/scheme-proposal';
 import { editScheme, nodeAt, schemeToText } from '@kaoping/domain/scheme-editor/scheme-editor';
 import { fileToBase64 } from '../../lib/files';
+import { ALL_GROUPS, applyGroupMapping, suggestMapping, unmappedGroups, type YearGroup } from './group-mapping';
 import { errorMessage, useTRPC } from '../../trpc';
 
 function pathOfCode(nodes: readonly IndicatorNode[], code: string, prefix: number[] = []): number[] | null {
@@ -41,9 +43,28 @@ export function SchemeDocumentImport({
   const [year, setYear] = useState(defaultYear);
   const [fileName, setFileName] = useState('');
   const [scheme, setScheme] = useState<Scheme | null>(null);
+  // The office's choices in the group mapping; a group it has not touched keeps the suggestion.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const propose = useMutation(
-    trpc.schemeDocuments.propose.mutationOptions({ onSuccess: (p) => setScheme(p.ok ? (p.scheme as Scheme) : null) }),
+    trpc.schemeDocuments.propose.mutationOptions({
+      onSuccess: (p) => {
+        setChosen({});
+        setScheme(p.ok ? (p.scheme as Scheme) : null);
+      },
+    }),
   );
+  const yearGroupsQuery = useQuery(trpc.groups.list.queryOptions({ year }));
+  const yearGroups = useMemo<YearGroup[]>(
+    () => (yearGroupsQuery.data ?? []).map((g) => ({ code: g.code, name: g.name })),
+    [yearGroupsQuery.data],
+  );
+  const mapping = useMemo(
+    () => ({ ...(scheme ? suggestMapping(scheme.groups, yearGroups) : {}), ...chosen }),
+    [scheme, yearGroups, chosen],
+  );
+  const unmapped = scheme && yearGroups.length > 0 ? unmappedGroups(scheme, mapping, yearGroups) : [];
+  // With no groups for the year there is nothing to map onto: the proposal's groups are kept (and said so).
+  const finalScheme = (s: Scheme): Scheme => (yearGroups.length > 0 ? applyGroupMapping(s, mapping, yearGroups) : s);
   const confirm = useMutation(
     trpc.schemeDocuments.confirm.mutationOptions({ onSuccess: (r) => (r.ok ? void queryClient.invalidateQueries() : undefined) }),
   );
@@ -182,12 +203,63 @@ export function SchemeDocumentImport({
                 ]}
               />
             </Space>
+            <Space orientation="vertical" style={{ width: '100%' }} data-testid="scheme-doc-groups">
+              <Typography.Text strong>{t('schemeEditor.importDoc.groupsTitle')}</Typography.Text>
+              <Typography.Text type="secondary">{t('schemeEditor.importDoc.groupsHelp', { year })}</Typography.Text>
+              {yearGroupsQuery.isSuccess && yearGroups.length === 0 ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('schemeEditor.importDoc.noYearGroups', { year })}
+                  data-testid="scheme-doc-no-groups"
+                />
+              ) : (
+                <Table<{ code: string; name: string }>
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  style={{ maxWidth: 620 }}
+                  loading={yearGroupsQuery.isPending}
+                  dataSource={scheme.groups}
+                  columns={[
+                    { title: t('schemeEditor.importDoc.proposedGroup'), render: (_, g) => `${g.code} ${g.name}` },
+                    {
+                      title: t('schemeEditor.importDoc.yearGroup'),
+                      width: 260,
+                      render: (_, g) => (
+                        <Select<string>
+                          size="small"
+                          style={{ width: 240 }}
+                          placeholder={t('schemeEditor.importDoc.chooseGroup')}
+                          status={unmapped.some((u) => u.code === g.code) ? 'error' : undefined}
+                          value={mapping[g.code]}
+                          onChange={(v) => setChosen((c) => ({ ...c, [g.code]: v }))}
+                          options={[
+                            { value: ALL_GROUPS, label: t('schemeEditor.importDoc.allGroups') },
+                            ...yearGroups.map((y) => ({ value: y.code, label: `${y.code} ${y.name}` })),
+                          ]}
+                          data-testid={`scheme-doc-group-${g.code}`}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              )}
+              {unmapped.length > 0 && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('schemeEditor.importDoc.unmapped', { year, groups: unmapped.map((g) => `${g.code} ${g.name}`).join('、') })}
+                  data-testid="scheme-doc-unmapped"
+                />
+              )}
+            </Space>
             <Space>
               <Button
                 type="primary"
-                disabled={saved?.ok === true}
+                disabled={saved?.ok === true || unmapped.length > 0 || yearGroupsQuery.isPending}
                 loading={confirm.isPending}
-                onClick={() => confirm.mutate({ json: schemeToText({ ...scheme, year }), fileName, version: null })}
+                onClick={() => confirm.mutate({ json: schemeToText(finalScheme({ ...scheme, year })), fileName, version: null })}
                 data-testid="scheme-doc-confirm"
               >
                 {t('schemeEditor.importDoc.confirm')}

@@ -1,13 +1,87 @@
 // The scheme-level parts as forms: basics, groups, vetoes, bonus (gate, cap, items), major
 // deductions, grade bands with an optional quota, annual weights.
-import { Collapse, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Collapse, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scheme, Veto } from '@kaoping/contracts/scoring/scheme';
 import type { SchemeEditAction } from '@kaoping/domain/scheme-editor/scheme-editor';
+import { useTRPC } from '../../trpc';
 import { ListEditor } from './list-editor';
 
 type VetoRow = { code: string; name: string; effect: 'fail' | 'cap'; capTo: number };
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+
+/**
+ * 添加 for groups asks for the group first (one of the year's groups from 设置 › 分组, or a code and
+ * a name typed in): a group without a name would make the scheme invalid the moment it is added.
+ */
+function GroupAdder({ scheme, onAdd }: { scheme: Scheme; onAdd: (group: { code: string; name: string }) => void }) {
+  const { t } = useTranslation();
+  const p = (key: string, values?: Record<string, string>) => t(`schemeEditor.parts.${key}`, values);
+  const trpc = useTRPC();
+  const yearGroups = useQuery(trpc.groups.list.queryOptions({ year: scheme.year }));
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const taken = new Set(scheme.groups.map((g) => g.code));
+  const available = (yearGroups.data ?? []).filter((g) => !taken.has(g.code));
+  const trimmedCode = code.trim();
+  const duplicate = taken.has(trimmedCode);
+  const valid = trimmedCode !== '' && /^[^\s;,]+$/.test(trimmedCode) && name.trim() !== '' && !duplicate;
+  return (
+    <Space wrap size={4} data-testid="scheme-group-adder">
+      {available.length > 0 && (
+        <Select<string>
+          size="small"
+          style={{ width: 200 }}
+          aria-label={p('pickYearGroup')}
+          placeholder={p('pickYearGroup')}
+          // Remounted after each pick (key), so it offers the next group with its placeholder showing.
+          key={scheme.groups.length}
+          options={available.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+          onChange={(picked) => {
+            const group = available.find((g) => g.code === picked);
+            if (group) onAdd({ code: group.code, name: group.name });
+          }}
+          data-testid="scheme-group-pick"
+        />
+      )}
+      <Input
+        size="small"
+        aria-label={`${p('addGroup')} ${p('groupCode')}`}
+        placeholder={p('groupCode')}
+        style={{ width: 90 }}
+        value={code}
+        status={duplicate ? 'error' : undefined}
+        onChange={(e) => setCode(e.target.value)}
+        data-testid="scheme-group-new-code"
+      />
+      <Input
+        size="small"
+        aria-label={`${p('addGroup')} ${p('groupName')}`}
+        placeholder={p('groupName')}
+        style={{ width: 200 }}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        data-testid="scheme-group-new-name"
+      />
+      <Button
+        size="small"
+        type="dashed"
+        disabled={!valid}
+        onClick={() => {
+          onAdd({ code: trimmedCode, name: name.trim() });
+          setCode('');
+          setName('');
+        }}
+        data-testid="scheme-group-add"
+      >
+        {p('addGroup')}
+      </Button>
+      {duplicate && <Typography.Text type="danger">{p('groupExists', { code: trimmedCode })}</Typography.Text>}
+    </Space>
+  );
+}
 
 export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispatch: (action: SchemeEditAction) => void }) {
   const { t } = useTranslation();
@@ -67,15 +141,18 @@ export function SchemePartsEditor({ scheme, dispatch }: { scheme: Scheme; dispat
           key: 'groups',
           label: `${p('groups')}(${scheme.groups.length})`,
           children: (
-            <ListEditor
-              items={scheme.groups}
-              onChange={(groups) => dispatch({ type: 'set-groups', groups })}
-              make={() => ({ code: `G${scheme.groups.length + 1}`, name: '' })}
-              fields={[
-                { key: 'code', label: p('groupCode'), kind: 'text', width: 90 },
-                { key: 'name', label: p('groupName'), kind: 'text', width: 260 },
-              ]}
-            />
+            <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+              <ListEditor
+                items={scheme.groups}
+                onChange={(groups) => dispatch({ type: 'set-groups', groups })}
+                fields={[
+                  { key: 'code', label: p('groupCode'), kind: 'text', width: 90 },
+                  { key: 'name', label: p('groupName'), kind: 'text', width: 260 },
+                ]}
+                testId="scheme-groups"
+              />
+              <GroupAdder scheme={scheme} onAdd={(group) => dispatch({ type: 'set-groups', groups: [...scheme.groups, group] })} />
+            </Space>
           ),
         },
         {
