@@ -40,6 +40,7 @@ export const auditLabelsEn: Shape<typeof auditLabelsZh> = {
     calendar_remove: 'Removed a calendar day',
     calendar_upsert: 'Set a calendar day',
     create: 'Created',
+    org_office_update: 'Updated the office details',
     group_create: 'Created a group',
     group_update: 'Changed a group',
     period_create: 'Added a period',
@@ -82,6 +83,8 @@ export const auditLabelsEn: Shape<typeof auditLabelsZh> = {
     demo_seed: 'Loaded demo data',
   },
   fields: {
+    shortName: 'Short name',
+    regionName: 'Region',
     name: 'Name',
     code: 'Code',
     kind: 'Kind',

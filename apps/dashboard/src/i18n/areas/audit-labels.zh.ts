@@ -39,6 +39,7 @@ export const auditLabelsZh = {
     calendar_remove: '删除节假日安排',
     calendar_upsert: '录入节假日安排',
     create: '新建',
+    org_office_update: '修改机构信息',
     group_create: '新建分组',
     group_update: '修改分组',
     period_create: '新增期次',
@@ -81,6 +82,8 @@ export const auditLabelsZh = {
     demo_seed: '载入演示数据',
   },
   fields: {
+    shortName: '简称',
+    regionName: '地区',
     name: '名称',
     code: '编码',
     kind: '类型',
