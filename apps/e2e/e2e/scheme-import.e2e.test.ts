@@ -99,6 +99,37 @@ describe('importing the office 考核细则', () => {
     await page.getByTestId('scheme-live-ok').waitFor();
   });
 
+  it('maps per-group tables onto the year’s groups; an unmapped group blocks confirmation', async () => {
+    const page = await newPage(env);
+    await page.setViewportSize({ width: 1366, height: 1700 }); // the selects' dropdowns open below them, inside the window
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/assessment/schemes`);
+    await page.getByTestId('scheme-doc-import').click();
+    // 2026: the demo city's groups A 县(市、区)政府, B1/B2 市直部门(…), C 乡镇(街道).
+    await page.getByTestId('scheme-doc-year').fill('2026');
+    await page.locator('.ant-modal input[type=file]').setInputFiles(fixture('shicheng-2018-river-chief.docx'));
+    await page.getByTestId('scheme-doc-proposed').waitFor();
+    // One table per department: three groups named after them, which no year group matches.
+    const unmapped = page.getByTestId('scheme-doc-unmapped');
+    await expect(unmapped.innerText()).resolves.toContain('以下分组尚未对应到 2026 年度的考核分组:G1 县农粮局、G2 县水利局、G3 县环保局');
+    await expect(page.getByTestId('scheme-doc-confirm').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('scheme-doc-groups').scrollIntoViewIfNeeded();
+    await screenshot(page, 'scheme-import-02b-groups-unmapped');
+    // The select filters as the office types: B2 and Enter picks 市直部门(其他) for each department.
+    for (const code of ['G1', 'G2', 'G3']) {
+      const select = page.getByTestId(`scheme-doc-group-${code}`);
+      await select.click();
+      await page.keyboard.type('B2');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('B2 市直部门(其他)', { exact: true }).waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => select.textContent()).toContain('B2 市直部门(其他)');
+    }
+    await expect.poll(() => unmapped.count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await expect(page.getByTestId('scheme-doc-confirm').isEnabled()).resolves.toBe(true);
+    await screenshot(page, 'scheme-import-02c-groups-mapped');
+  });
+
   it("starts next year from this year's scheme and shows the node-by-node diff in the form editor", async () => {
     const page = await newPage(env);
     await signIn(env, page, 'admin');

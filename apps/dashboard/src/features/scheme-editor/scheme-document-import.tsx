@@ -231,6 +231,7 @@ export function SchemeDocumentImport({
                           size="small"
                           style={{ width: 240 }}
                           placeholder={t('schemeEditor.importDoc.chooseGroup')}
+                          showSearch={{ optionFilterProp: 'label' }}
                           status={unmapped.some((u) => u.code === g.code) ? 'error' : undefined}
                           value={mapping[g.code]}
                           onChange={(v) => setChosen((c) => ({ ...c, [g.code]: v }))}
