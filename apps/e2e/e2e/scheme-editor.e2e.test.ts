@@ -42,4 +42,43 @@ describe('the scheme editor', () => {
     const saved = await env.database.db.selectFrom('schemes').select('version').where('code', '=', copy.code).executeTakeFirstOrThrow();
     expect(saved.version).toBeGreaterThan(1);
   });
+
+  it('keeps the form when a group loses its name (the check names the field) and adds a group only with a code and a name', async () => {
+    const page = await newPage(env);
+    await page.setViewportSize({ width: 1366, height: 1100 });
+    await signIn(env, page, 'admin');
+    await page.goto(`${env.baseUrl}/assessment/schemes`);
+    const copy = await env.database.db
+      .selectFrom('schemes')
+      .select(['code'])
+      .where('status', '=', 'draft')
+      .orderBy('year', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.getByTestId(`scheme-edit-${copy.code}`).click();
+    await expect.poll(async () => (await page.getByTestId('scheme-json').inputValue()).length).toBeGreaterThan(100);
+    await page.getByRole('tab', { name: '表单编辑' }).click();
+    const parts = page.getByTestId('scheme-parts');
+    await parts.getByText('考核分组(4)').click();
+    const names = page.getByTestId('scheme-groups').getByLabel('分组名称', { exact: true });
+    await names.nth(3).fill('');
+    // The form stays (the emptied field with it); the live check says which group and field.
+    await expect(page.getByTestId('scheme-live-problems').textContent()).resolves.toContain('方案 groups[C].name:名称不能为空');
+    expect(await page.getByTestId('scheme-form-unavailable').count()).toBe(0);
+    await expect(names.nth(3).inputValue()).resolves.toBe('');
+    await names.nth(3).fill('乡镇(街道)');
+    await page.getByTestId('scheme-live-ok').waitFor();
+    // 添加分组 asks for the code and the name first; a taken code is refused.
+    const add = page.getByTestId('scheme-group-add');
+    await expect(add.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('scheme-group-new-code').fill('C');
+    await page.getByTestId('scheme-group-new-name').fill('开发区');
+    await page.getByText('分组编码 C 已存在').waitFor();
+    await expect(add.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('scheme-group-new-code').fill('D');
+    await add.click();
+    await parts.getByText('考核分组(5)').waitFor();
+    await expect(names.nth(4).inputValue()).resolves.toBe('开发区');
+    await page.getByTestId('scheme-live-ok').waitFor();
+    await screenshot(page, 'scheme-02-group-added');
+  });
 });
