@@ -540,7 +540,17 @@ describe('an office starts on an empty database', () => {
     await expect.poll(scores, { timeout: 15_000 }).toEqual([{ code: 'Q01', leaf_code: '4.1', value: '5', source: 'manual' }]);
     await page.waitForLoadState('networkidle');
     await expect.poll(() => grid.getByLabel('4.1', { exact: true }).first().inputValue()).toBe('5');
-    await grid.getByLabel('4.1', { exact: true }).first().scrollIntoViewIfNeeded();
+    // Scrolled into view for the screenshot; the grid may still be re-rendering after its reload.
+    await expect
+      .poll(() =>
+        grid
+          .getByLabel('4.1', { exact: true })
+          .first()
+          .scrollIntoViewIfNeeded({ timeout: 2_000 })
+          .then(() => true)
+          .catch(() => false),
+      )
+      .toBe(true);
     await screenshot(page, 'onboarding-16b-assessor-score');
   });
 
