@@ -183,7 +183,9 @@ describe('presentation mode', () => {
         await page.keyboard.press('2');
         await page.getByTestId('ranking-chart-A').locator('canvas').waitFor();
         const note = (await page.getByTestId('ranking-quota-note').first().textContent()) ?? '';
-        expect(note).toContain(language === 'zh' ? `* ${QUOTA_NOTE}` : '* Graded 良好 instead of 优秀 because the 优秀 quota was full');
+        expect(note).toContain(
+          language === 'zh' ? `* ${QUOTA_NOTE}` : '* Graded Good instead of Excellent because the Excellent quota was full',
+        );
         await page.waitForTimeout(400);
         await slideShot(page, `meeting-20-slide-ranking-A-${tag}`);
 
@@ -359,7 +361,8 @@ describe('the bulletin page', () => {
         const notes = page.getByTestId('bulletin-ranking-A').getByTestId('bulletin-quota-note');
         expect(await notes.count()).toBeGreaterThan(0);
         await expect(notes.first().textContent()).resolves.toBe(
-          language === 'zh' ? QUOTA_NOTE : 'graded 良好 instead of 优秀: the 优秀 quota was full',
+          // Grade names in the page's language (the shared grade label), issue #15 §21.
+          language === 'zh' ? QUOTA_NOTE : 'graded Good instead of Excellent: the Excellent quota was full',
         );
         await viewShot(page, 'bulletin-ranking-A', `meeting-26-bulletin-ranking-A-${tag}`);
         await viewShot(page, 'bulletin-requirements-editor', `meeting-27-bulletin-requirements-${tag}`);
@@ -377,6 +380,10 @@ describe('the bulletin page', () => {
             expect(await page.getByTestId(testId).innerText()).not.toMatch(han);
           const heads = await page.getByTestId('bulletin-ranking-A').locator('thead').innerText();
           expect(heads).not.toMatch(han);
+          // The document's text is Chinese as published, marked so and said once above the paper.
+          await expect(page.getByTestId('bulletin-title').getAttribute('lang')).resolves.toBe('zh-CN');
+          await expect(page.getByTestId('bulletin-language-note').innerText()).resolves.toContain('in Chinese, as published');
+          await expect(page.getByTestId('bulletin-summary').locator('thead').innerText()).resolves.not.toMatch(han);
           await expect(page.locator('.ant-card').first().innerText()).resolves.not.toMatch(han);
         }
         await page.close();

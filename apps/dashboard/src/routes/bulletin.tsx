@@ -124,7 +124,7 @@ function initialContent(view: BulletinView): DraftContent {
 }
 
 function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -210,6 +210,16 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
         )}
       </Card>
       <HeaderFields {...editor} />
+      {/* The document is published in Chinese: another language says so once, above the paper. */}
+      {i18n.language !== 'zh' && (
+        <Alert
+          className="kp-screen-only"
+          type="info"
+          showIcon
+          title={t('meeting.bulletin.chineseNote')}
+          data-testid="bulletin-language-note"
+        />
+      )}
       <div
         className="kp-paper"
         data-testid="bulletin-paper"
@@ -224,16 +234,23 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
           color: '#111',
         }}
       >
-        <div style={{ textAlign: 'center', color: '#c00000', fontSize: 30, fontWeight: 700, letterSpacing: 2 }}>{content.officeName}</div>
-        <div style={{ textAlign: 'center', margin: '16px 0 4px' }}>{content.documentNumber || '\u00a0'}</div>
+        <div style={{ textAlign: 'center', color: '#c00000', fontSize: 30, fontWeight: 700, letterSpacing: 2 }} lang="zh-CN">
+          {content.officeName}
+        </div>
+        <div style={{ textAlign: 'center', margin: '16px 0 4px' }} lang="zh-CN">
+          {content.documentNumber || '\u00a0'}
+        </div>
         <div style={{ borderBottom: '2px solid #c00000', marginBottom: 28 }} />
         <h2
           style={{ textAlign: 'center', fontSize: 24, fontWeight: 700, margin: '0 0 24px', fontFamily: PAPER_FONT }}
           data-testid="bulletin-title"
+          lang="zh-CN"
         >
           {content.title}
         </h2>
-        <p style={{ margin: '0 0 8px' }}>{content.addressees}</p>
+        <p style={{ margin: '0 0 8px' }} lang="zh-CN">
+          {content.addressees}
+        </p>
 
         <SectionHeading>{t('meeting.bulletin.sections.basis')}</SectionHeading>
         <EditableParagraph {...editor} name="basis" defaults={view.defaultWording} />
@@ -261,7 +278,8 @@ function BulletinDocument({ view, canEdit }: { view: BulletinView; canEdit: bool
         <EditableParagraph {...editor} name="closing" defaults={view.defaultWording} />
         {(content.contactName || content.contactPhone) && (
           <Para>
-            {t('meeting.bulletin.contactName')}:{content.contactName} {t('meeting.bulletin.contactPhone')}:{content.contactPhone}
+            {t('meeting.bulletin.contactName')}:<span lang="zh-CN">{content.contactName}</span> {t('meeting.bulletin.contactPhone')}:
+            {content.contactPhone}
           </Para>
         )}
         <Signature doc={{ ...doc, officeName: content.officeName, issueDate: content.issueDate, publicity: content.publicity || null }} />

@@ -39,6 +39,8 @@ export function HeaderFields({ content, canEdit, onChange }: EditorProps) {
         <Input
           value={content[key]}
           placeholder={placeholder}
+          // The header's fields are the document's Chinese text (the example number too).
+          lang="zh-CN"
           onChange={(e) => onChange({ ...content, [key]: e.target.value })}
           data-testid={`bulletin-field-${key}`}
         />
@@ -91,7 +93,14 @@ export function EditableParagraph({
   const { t } = useTranslation();
   const text = content[name];
   const lines = text.split(/\n\s*\n|\n/).filter((l) => l.trim() !== '');
-  const printed = lines.map((line, i) => <Para key={i}>{line}</Para>);
+  // The document's wording: Chinese as published, whatever the page's language.
+  const printed = (
+    <div lang="zh-CN">
+      {lines.map((line, i) => (
+        <Para key={i}>{line}</Para>
+      ))}
+    </div>
+  );
   if (!canEdit) return <div data-testid={`bulletin-paragraph-${name}`}>{printed}</div>;
   return (
     <div data-testid={`bulletin-paragraph-${name}`}>
@@ -110,6 +119,7 @@ export function EditableParagraph({
         <Input.TextArea
           value={text}
           autoSize={{ minRows: 2, maxRows: 12 }}
+          lang="zh-CN"
           onChange={(e) => onChange({ ...content, [name]: e.target.value })}
           aria-label={t(`meeting.bulletin.paragraphs.${name}`)}
           data-testid={`bulletin-edit-${name}`}
@@ -134,8 +144,10 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
     <ol style={{ paddingLeft: '2em', lineHeight: 1.9 }} data-testid="bulletin-requirements">
       {list.map((r, i) => (
         <li key={i}>
-          <b>{r.heading}。</b>
-          {r.text}
+          <span lang="zh-CN">
+            <b>{r.heading}。</b>
+            {r.text}
+          </span>
           {r.dueDate && <b>{t('meeting.presentation.dueBy', { date: formatDate(r.dueDate) })}。</b>}
         </li>
       ))}
@@ -155,6 +167,7 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
             <Col flex="150px">
               <Input
                 value={r.heading}
+                lang="zh-CN"
                 placeholder={t('meeting.bulletin.requirement.heading')}
                 onChange={(e) => update(i, { heading: e.target.value })}
                 aria-label={`${t('meeting.bulletin.requirement.heading')} ${i + 1}`}
@@ -163,6 +176,7 @@ export function RequirementsEditor({ content, canEdit, onChange, problems = [] }
             <Col flex="auto" style={{ minWidth: 0 }}>
               <Input.TextArea
                 value={r.text}
+                lang="zh-CN"
                 autoSize={{ minRows: 1, maxRows: 6 }}
                 placeholder={t('meeting.bulletin.requirement.text')}
                 onChange={(e) => update(i, { text: e.target.value })}

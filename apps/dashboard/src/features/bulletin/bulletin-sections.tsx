@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../api-types';
 import { GRADE_COLORS } from '../../charts/chart-palette';
 import { parsePeriod, previousPeriod } from '@kaoping/domain/period/period';
+import { formatPeriod } from '../dashboard/dashboard-format';
+import { useGradeLabel } from '../dashboard/use-grade-label';
 import { formatDate, formatMovement, formatPercent, formatScore, quarterLabel } from './bulletin-format';
+import { MARK, placeText } from './mark-text';
 
 export type BulletinView = Outputs['bulletin']['get'];
 type Doc = BulletinView['data'];
@@ -33,7 +36,8 @@ export function Para({ children, testId }: { children: ReactNode; testId?: strin
 }
 
 export function OverallFigures({ doc }: { doc: Doc }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const o = doc.overall;
   const all = doc.groups.flatMap((g) => g.rows.map((r) => r.score));
   const rows = [
@@ -62,7 +66,7 @@ export function OverallFigures({ doc }: { doc: Doc }) {
     <>
       <Para>
         {t('meeting.bulletin.summaryLine', {
-          period: doc.periodLabel,
+          period: formatPeriod(doc.periodCode, i18n.language),
           units: o.unitsAssessed,
           average: formatScore(o.average),
           passRate: formatPercent(o.passRate),
@@ -76,14 +80,19 @@ export function OverallFigures({ doc }: { doc: Doc }) {
         dataSource={rows}
         data-testid="bulletin-summary"
         columns={[
-          { title: t('meeting.figures.group'), dataIndex: 'name' },
+          {
+            title: t('meeting.figures.group'),
+            dataIndex: 'name',
+            // Group names are the city's (as the document types them); the total row is the app's.
+            render: (name: string, r: (typeof rows)[number]) => (r.key === '__all' ? name : <span data-user-text="">{name}</span>),
+          },
           { title: t('meeting.figures.unitCount'), dataIndex: 'units', align: 'right' },
           { title: t('meeting.figures.average'), dataIndex: 'average', align: 'right', render: formatScore },
           { title: t('meeting.figures.max'), dataIndex: 'max', align: 'right', render: formatScore },
           { title: t('meeting.figures.min'), dataIndex: 'min', align: 'right', render: formatScore },
           { title: t('meeting.figures.passRate'), dataIndex: 'passRate', align: 'right', render: formatPercent },
           ...doc.grades.map((grade) => ({
-            title: grade,
+            title: gradeLabel(grade),
             key: grade,
             align: 'right' as const,
             render: (_: unknown, r: (typeof rows)[number]) => r.counts.find((c) => c.grade === grade)?.count ?? 0,
@@ -96,12 +105,13 @@ export function OverallFigures({ doc }: { doc: Doc }) {
 
 export function RankingTables({ doc }: { doc: Doc }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   return (
     <>
       {doc.groups.map((g, i) => (
         <section key={g.code} data-testid={`bulletin-ranking-${g.code}`} style={{ breakInside: 'auto' }}>
           <Typography.Title level={5} style={{ fontFamily: '"Noto Sans CJK SC", "KaiTi", sans-serif' }}>
-            ({i + 1}){g.name}
+            ({i + 1})<span data-user-text="">{g.name}</span>
           </Typography.Title>
           <Table<Row>
             size="small"
@@ -142,7 +152,7 @@ export function RankingTables({ doc }: { doc: Doc }) {
                       fontWeight: grade === '不合格' ? 700 : 400,
                     }}
                   >
-                    {grade}
+                    {gradeLabel(grade)}
                   </span>
                 ),
               },
@@ -165,10 +175,11 @@ export function RankingTables({ doc }: { doc: Doc }) {
  */
 function RowNote({ row }: { row: Row }) {
   const { t } = useTranslation();
+  const gradeLabel = useGradeLabel();
   const parts: string[] = [];
   const vetoes = row.vetoes ?? [];
   if (vetoes.length > 0) parts.push(t('meeting.bulletin.vetoNote', { vetoes: vetoes.join(t('meeting.listSeparator')) }));
-  if (row.demotedFrom) parts.push(t('meeting.bulletin.quotaNote', { from: row.demotedFrom, to: row.grade }));
+  if (row.demotedFrom) parts.push(t('meeting.bulletin.quotaNote', { from: gradeLabel(row.demotedFrom), to: gradeLabel(row.grade) }));
   // A view model without the data (older server) still shows the Chinese note it carries.
   if (parts.length === 0 && row.note && row.vetoes === undefined) parts.push(row.note);
   return <span data-testid={row.demotedFrom ? 'bulletin-quota-note' : undefined}>{parts.join('; ')}</span>;
@@ -196,7 +207,7 @@ function MentionList({ groups, withReason, passLine }: { groups: Doc['praised'];
     <>
       {groups.map((g) => (
         <Para key={g.groupName}>
-          <b>{t('meeting.bulletin.mentionGroup', { group: g.groupName, count: g.units.length })}</b>
+          <b>{placeText(t('meeting.bulletin.mentionGroup', { group: MARK, count: g.units.length }), g.groupName)}</b>
           {g.units
             .map((u) =>
               withReason && u.reason
@@ -229,7 +240,8 @@ export function Problems({ doc }: { doc: Doc }) {
       {doc.problemCategories.map((c, i) => (
         <Para key={c.category}>
           <b>
-            ({i + 1}){c.category}。
+            ({i + 1}){c.category}
+            {i18n.language === 'zh' ? '。' : '. '}
           </b>
           {t('meeting.bulletin.problemsLine', {
             // The summary sentence is Chinese wording; another language names the indicators itself.
@@ -239,7 +251,9 @@ export function Problems({ doc }: { doc: Doc }) {
             units: c.unitCount,
           })}
           {c.examples.length > 0 &&
-            t('meeting.bulletin.examples', { examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(';') })}
+            t('meeting.bulletin.examples', {
+              examples: c.examples.map((e) => `${e.unitName}${e.description}`).join(i18n.language === 'zh' ? ';' : '; '),
+            })}
         </Para>
       ))}
     </div>
@@ -247,7 +261,11 @@ export function Problems({ doc }: { doc: Doc }) {
 }
 
 export function Rectification({ doc }: { doc: Doc }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Chinese runs on without spaces (名单:甲、乙。); English says "title: A, B."
+  const zh = i18n.language === 'zh';
+  const colon = zh ? ':' : ': ';
+  const names = (list: readonly string[]) => `${list.join(t('meeting.listSeparator'))}${zh ? '。' : '.'}`;
   const r = doc.rectification;
   if (!r) return <Para>{t('meeting.presentation.noRectification')}</Para>;
   const current = parsePeriod(doc.periodCode);
@@ -255,7 +273,8 @@ export function Rectification({ doc }: { doc: Doc }) {
   return (
     <div data-testid="bulletin-rectification">
       <Para>
-        {previous ? quarterLabel(t, previous.code) : r.previousPeriodLabel}:
+        {previous ? quarterLabel(t, previous.code) : r.previousPeriodLabel}
+        {colon}
         {t('meeting.bulletin.rectificationLine', {
           total: r.itemCount,
           onTime: r.closedOnTime,
@@ -266,11 +285,11 @@ export function Rectification({ doc }: { doc: Doc }) {
       </Para>
       <Para>
         {r.notReportedUnits.length > 0
-          ? `${t('meeting.presentation.notReportedTitle', { count: r.notReportedUnits.length })}:${r.notReportedUnits.join('、')}。`
+          ? `${t('meeting.presentation.notReportedTitle', { count: r.notReportedUnits.length })}${colon}${names(r.notReportedUnits)}`
           : t('meeting.presentation.allReported')}
       </Para>
       {r.repeatedUnits.length > 0 && (
-        <Para>{`${t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}:${r.repeatedUnits.join('、')}。`}</Para>
+        <Para>{`${t('meeting.presentation.repeatedTitle', { count: r.repeatedUnits.length })}${colon}${names(r.repeatedUnits)}`}</Para>
       )}
     </div>
   );
@@ -289,21 +308,27 @@ export function Annexes({ doc }: { doc: Doc }) {
             ...f,
             // Veto / major deduction and the "(3处)" count in the page's language; the names stay as typed.
             indicator: f.kind === 'veto' || f.kind === 'major' ? t(`meeting.bulletin.annexKinds.${f.kind}`) : f.indicator,
+            // The problem line is the document's Chinese wording; the count around it the page's language.
             description:
-              f.text !== undefined && (f.count ?? 1) > 1
-                ? t('meeting.bulletin.annexCount', { text: f.text, count: f.count })
-                : f.description,
+              f.text !== undefined && (f.count ?? 1) > 1 ? (
+                placeText(t('meeting.bulletin.annexCount', { text: MARK, count: f.count }), f.text, 'document')
+              ) : (
+                <span lang="zh-CN">{f.description}</span>
+              ),
           })),
         );
         return (
           <section key={a.title} style={{ marginTop: 16 }}>
             <Typography.Title level={5}>
-              {t('meeting.bulletin.annexTitle', {
-                n: i + 1,
-                // One annex per group, in the groups' order (bulletin-from-figures.ts).
-                title: doc.groups[i] ? t('meeting.bulletin.annexGroupTitle', { group: doc.groups[i].name }) : a.title,
-                count: a.units.length,
-              })}
+              {placeText(
+                t('meeting.bulletin.annexTitle', {
+                  n: i + 1,
+                  // One annex per group, in the groups' order (bulletin-from-figures.ts).
+                  title: doc.groups[i] ? t('meeting.bulletin.annexGroupTitle', { group: MARK }) : MARK,
+                  count: a.units.length,
+                }),
+                doc.groups[i]?.name ?? a.title,
+              )}
             </Typography.Title>
             <Table
               size="small"
@@ -334,9 +359,13 @@ export function Annexes({ doc }: { doc: Doc }) {
 export function Signature({ doc }: { doc: Doc }) {
   return (
     <div style={{ textAlign: 'right', marginTop: 32, lineHeight: 1.9 }} data-testid="bulletin-signature">
-      <div>{doc.officeName}</div>
+      <div lang="zh-CN">{doc.officeName}</div>
       <div>{formatDate(doc.issueDate)}</div>
-      {doc.publicity && <div style={{ textAlign: 'left', marginTop: 16 }}>({doc.publicity})</div>}
+      {doc.publicity && (
+        <div style={{ textAlign: 'left', marginTop: 16 }} lang="zh-CN">
+          ({doc.publicity})
+        </div>
+      )}
     </div>
   );
 }

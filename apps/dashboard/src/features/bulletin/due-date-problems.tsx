@@ -4,6 +4,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueDateProblem } from '@kaoping/domain/bulletin/bulletin-due-dates';
 import { formatDate } from './bulletin-format';
+import { MARK, placeText } from './mark-text';
 
 /** One problem in words, e.g. 完成时限(2026年11月6日)应晚于成文日期(2026年12月7日). */
 export function useDueProblemText() {
@@ -37,7 +38,13 @@ export function DueDateProblems({
       description={
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {problems.map((p) => (
-            <li key={p.index}>{t('meeting.bulletin.due.item', { n: p.index + 1, heading: p.heading, problem: text(p, issueDate) })}</li>
+            <li key={p.index}>
+              {placeText(
+                t('meeting.bulletin.due.item', { n: p.index + 1, heading: MARK, problem: text(p, issueDate) }),
+                p.heading,
+                'document',
+              )}
+            </li>
           ))}
         </ul>
       }

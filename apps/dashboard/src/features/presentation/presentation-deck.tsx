@@ -134,7 +134,7 @@ export function PresentationDeck({ data, onExit }: { data: MeetingData; onExit: 
         }}
       >
         <span>
-          {data.data.officeName} · {periodLabel(t, data.figures)}
+          <span lang="zh-CN">{data.data.officeName}</span> · {periodLabel(t, data.figures)}
         </span>
         <span>{t('meeting.presentation.hint')}</span>
         <span data-testid="slide-counter" style={{ color: INK, fontWeight: 700, fontSize: size * 0.85 }}>

@@ -93,7 +93,7 @@ export function buildPresentationRankingOption(
   fontSize: number,
   passScore: number | null,
   labels: ChartLabels = defaultChartLabels,
-  options: { text?: PresentationRankingText; demoted?: ReadonlySet<string> } = {},
+  options: { text?: PresentationRankingText; demoted?: ReadonlySet<string>; gradeLabel?: (grade: string) => string } = {},
 ): EChartsCoreOption {
   const option = buildRankingBarOption({ units: view.units, passScore, windowSize: Math.max(view.units.length, 1) }, labels) as Loose;
   const text = options.text ?? defaultText;
@@ -126,7 +126,10 @@ export function buildPresentationRankingOption(
     axis['axisLabel'] = { ...((axis['axisLabel'] ?? {}) as Loose), fontSize: small, color: '#333333' };
     axis['nameTextStyle'] = { ...((axis['nameTextStyle'] ?? {}) as Loose), fontSize: small, color: '#333333' };
   }
+  const gradeLabel = options.gradeLabel;
   for (const legend of asRecords(option['legend'])) {
+    // The legend names the grades (series named by the scheme's grade): said in the page's language.
+    if (gradeLabel) legend['formatter'] = (name: string) => gradeLabel(name);
     legend['textStyle'] = { ...((legend['textStyle'] ?? {}) as Loose), fontSize: small, color: '#111111' };
     legend['itemWidth'] = small * 1.4;
     legend['itemHeight'] = small;

@@ -6,6 +6,7 @@ import { EChart } from '../../charts/echart';
 import { useChartLabels } from '../../charts/use-chart-labels';
 import type { Outputs } from '../../api-types';
 import { formatDate, formatPercent, formatScore, quarterLabel } from '../bulletin/bulletin-format';
+import { useGradeLabel } from '../dashboard/use-grade-label';
 import {
   buildPresentationRankingOption,
   EDGE,
@@ -192,6 +193,7 @@ export function OverviewSlide({ data, size }: SlideProps) {
 export function RankingSlide({ data, size, group, height }: SlideProps & { group: string; height: number }) {
   const { t } = useTranslation();
   const labels = useChartLabels();
+  const gradeLabel = useGradeLabel();
   const g = data.figures.groups.find((x) => x.code === group);
   const view = useMemo(
     () =>
@@ -222,8 +224,9 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
       buildPresentationRankingOption(view, Math.round(size * 0.8), data.figures.scheme.passScore, labels, {
         demoted: new Set(demotions.flatMap((d) => d.rows.map((r) => r.code))),
         text: { gap: gapText },
+        gradeLabel,
       }),
-    [view, size, data.figures.scheme.passScore, labels, demotions, gapText],
+    [view, size, data.figures.scheme.passScore, labels, demotions, gapText, gradeLabel],
   );
   if (!g) return null;
   const noteSize = size * 0.7;
@@ -263,8 +266,8 @@ export function RankingSlide({ data, size, group, height }: SlideProps & { group
           style={{ fontSize: noteSize, lineHeight: 1.5, color: INK, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
         >
           {t('meeting.presentation.quotaNote', {
-            from: d.from,
-            to: d.to,
+            from: gradeLabel(d.from),
+            to: gradeLabel(d.to),
             units:
               d.rows
                 .slice(0, QUOTA_NAMES)
@@ -357,7 +360,7 @@ function NameList({ names, size, tone, limit }: { names: string[]; size: number;
   const shown = names.slice(0, limit);
   return (
     <div style={{ fontSize: size, lineHeight: 1.6, color: tone === 'bad' ? RED : INK, fontWeight: 600 }}>
-      {shown.join('、')}
+      {shown.join(t('meeting.listSeparator'))}
       {names.length > limit && ` ${t('meeting.presentation.more', { count: names.length })}`}
     </div>
   );
@@ -422,7 +425,8 @@ export function RequirementsSlide({ data, size }: SlideProps) {
         {data.data.requirements.map((r, i) => (
           <li key={`${i}-${r.heading}`} style={{ marginBottom: size * 0.7 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: size, alignItems: 'baseline' }}>
-              <b>{r.heading}</b>
+              {/* The office's own wording (the bulletin's requirements), as published. */}
+              <b lang="zh-CN">{r.heading}</b>
               {flagged.has(i) ? (
                 <span style={{ fontWeight: 700, color: RED, whiteSpace: 'nowrap' }} data-testid="requirement-due-invalid">
                   ⚠ {t('meeting.presentation.dueInvalid')}
@@ -433,7 +437,9 @@ export function RequirementsSlide({ data, size }: SlideProps) {
                 </span>
               )}
             </div>
-            <div style={{ fontSize: size * 0.8, color: '#333333', lineHeight: 1.45 }}>{r.text}</div>
+            <div style={{ fontSize: size * 0.8, color: '#333333', lineHeight: 1.45 }} lang="zh-CN">
+              {r.text}
+            </div>
           </li>
         ))}
       </ol>

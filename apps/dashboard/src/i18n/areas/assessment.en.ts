@@ -167,7 +167,7 @@ export const assessmentEn: Shape<typeof assessmentZh> = {
     total: 'Total',
     findings: 'Findings',
     formula: '(base {{base}} − major {{major}}) ÷ applicable {{max}} × 100 = {{normalized}}; bonus {{bonus}}; final {{final}}',
-    publication: 'Published {{at}}, hash {{hash}}… ({{n}} restatements)',
+    publication: 'Published {{at}}, hash {{hash}}… (restatements: {{n}})',
     draft: 'Not published yet: computed live from the current inputs.',
     objectionOpen: 'You may object to a finding until {{deadline}}.',
     objectionClosed: 'The objection window closed on {{deadline}}.',

@@ -73,6 +73,7 @@ export const meetingEn: Shape<typeof meetingZh> = {
   bulletin: {
     title: 'Assessment bulletin',
     help: 'The bulletin is generated from the published results; the office may change the header, the paragraphs and the requirements, and the Word document downloaded after saving uses them. A blank paragraph prints the generated text.',
+    chineseNote: "The bulletin's text is in Chinese, as published; headings, tables and notes are in English.",
     readonly: 'Read-only: only the office (administrators) may change the wording.',
     save: 'Save',
     saved: 'Saved (version {{version}})',
@@ -149,7 +150,7 @@ export const meetingEn: Shape<typeof meetingZh> = {
     mentionGroup: '{{group}} ({{count}}): ',
     mention: '{{unit}} ({{score}})',
     mentionWithReason: '{{unit}} ({{score}}, {{reason}})',
-    problemsMainly: 'mainly {{list}}',
+    problemsMainly: 'Mainly {{list}}',
     annexGroupTitle: '{{group}}: problems',
     annexKinds: { veto: 'Veto', major: 'Major deduction' },
     annexCount: '{{text}} ({{count}} times)',

@@ -70,6 +70,7 @@ export const meetingZh = {
   bulletin: {
     title: '考评情况通报',
     help: '通报按发布的考评结果自动生成;政务公开办可修改文头、正文段落和工作要求,保存后下载的 Word 文档即采用修改后的内容。段落留空则使用自动生成的文字。',
+    chineseNote: '通报正文为中文,与印发的文件一致。',
     readonly: '只读:仅政务公开办(管理员)可修改通报文字。',
     save: '保存',
     saved: '已保存(第{{version}}版)',
