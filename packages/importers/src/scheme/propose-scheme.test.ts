@@ -230,6 +230,18 @@ describe('importing a 考核细则', () => {
     expect(p.inferences[0]?.reason).toBe('“每发现一处未更新扣0.5分”(“扣完为止”) → 每处扣 0.5 分,扣完为止(最多扣 20 分)');
   });
 
+  it('reads the layout named by the issue: 考核内容/评分标准 beside a separate 评分方法/说明 column (the latter is the method)', async () => {
+    const bytes = await xlsx([
+      ['序号', '一级指标', '二级指标', '考核内容/评分标准', '分值', '评分方法/说明'],
+      ['1', '主动公开', '栏目更新', '及时更新政府信息公开专栏', '60', '每发现一处未更新扣1分'],
+      ['2', '政策解读', '解读发布', '重要政策文件同步解读', '40', '未同步解读的不得分'],
+    ]);
+    const p = await propose(bytes);
+    if (!p.ok) throw new Error(p.errors.map(formatSchemeRowError).join('\n'));
+    expect(outline(p.scheme.indicators)).toEqual(['1 主动公开 60', '1.1 栏目更新 60 deduct', '2 政策解读 40', '2.1 解读发布 40 binary']);
+    expect(p.inferences.map((i) => i.source)).toEqual(['每发现一处未更新扣1分', '未同步解读的不得分']);
+  });
+
   it('reads 一票否决, 加分项 and 重大扣分项 sections as vetoes, bonus items and major deductions outside the total', async () => {
     const bytes = await xlsx(
       [

@@ -15,13 +15,15 @@ import type { SchemeSource, SourceTable, TableCell } from './scheme-table';
 
 type Role = 'seq' | 'level' | 'points' | 'content' | 'method' | 'group';
 
+const CONTENT_HEADER = /考核内容|考评内容|评估要点|考察点|评估内容|考核要点|测评内容|内容|^评估点$/;
+
 const HEADER: readonly [Role, RegExp][] = [
   ['seq', /^(序号|编号|序)$/],
   // Which units a row applies to: 县区 / 市直部门 / 乡镇, or a department's name.
   ['group', /^(责任单位|适用对象|考核对象|适用单位|责任部门|考核单位|被考核单位)$/],
   ['points', /^(分值|权重|分数|标准分|满分|各项分值|指标分值|权重分值|分值\(分\)|分值（分）|权重\(%\)|权重（%）|分值\/权重)$/],
   ['method', /评分标准|评分细则|评分方法|扣分细则|扣分标准|计分方法|计分办法|评分办法|考核标准|评分说明|^说明$|^备注$|考评方法|考核方法/],
-  ['content', /考核内容|考评内容|评估要点|考察点|评估内容|考核要点|测评内容|内容|^评估点$/],
+  ['content', CONTENT_HEADER],
   ['level', /[一二三四五六]级指标|考核项目|考评项目|评估项目|测评项目|考核指标|指标名称|^类别$|^项目$|^指标$|评分大类|评分小类/],
 ];
 
@@ -135,15 +137,21 @@ function findColumns(table: SourceTable): Columns | null {
     let seq: number | null = null;
     let content: number | null = null;
     let method: number | null = null;
+    const methods: number[] = [];
     let group: number | null = null;
     roles.forEach((role, c) => {
       if (role === 'level') levels.push(c);
       else if (role === 'seq') seq ??= c;
       else if (role === 'points') pointsColumns.push(c);
       else if (role === 'content') content ??= c;
-      else if (role === 'method') method ??= c;
+      else if (role === 'method') methods.push(c);
       else if (role === 'group') group ??= c;
     });
+    // 考核内容/评分标准 names both: beside a column that is only the 评分方法/说明, it holds the content.
+    const namesContent = (c: number) => CONTENT_HEADER.test((row.cells[c]?.text ?? '').replace(/\s+/g, ''));
+    const onlyMethod = methods.find((c) => !namesContent(c));
+    method = onlyMethod ?? methods[0] ?? null;
+    if (content === null && onlyMethod !== undefined) content = methods.find((c) => namesContent(c)) ?? null;
     // 一级指标 | 权重 | 二级指标 | 权重 …: each level has its own weight column.
     const levelPoints = new Map<number, number>();
     if (pointsColumns.length >= 2) for (const p of pointsColumns) if (levels.includes(p - 1)) levelPoints.set(p - 1, p);
