@@ -136,7 +136,6 @@ function findColumns(table: SourceTable): Columns | null {
     const pointsColumns: number[] = [];
     let seq: number | null = null;
     let content: number | null = null;
-    let method: number | null = null;
     const methods: number[] = [];
     let group: number | null = null;
     roles.forEach((role, c) => {
@@ -150,7 +149,7 @@ function findColumns(table: SourceTable): Columns | null {
     // 考核内容/评分标准 names both: beside a column that is only the 评分方法/说明, it holds the content.
     const namesContent = (c: number) => CONTENT_HEADER.test((row.cells[c]?.text ?? '').replace(/\s+/g, ''));
     const onlyMethod = methods.find((c) => !namesContent(c));
-    method = onlyMethod ?? methods[0] ?? null;
+    const method = onlyMethod ?? methods[0] ?? null;
     if (content === null && onlyMethod !== undefined) content = methods.find((c) => namesContent(c)) ?? null;
     // 一级指标 | 权重 | 二级指标 | 权重 …: each level has its own weight column.
     const levelPoints = new Map<number, number>();
