@@ -34,6 +34,19 @@ describe('buildRankingBarOption', () => {
     expect(option.yAxis[0]?.inverse).toBe(true);
   });
 
+  it("names the grades in the legend in the page language (series keep the scheme name), a scheme's own grade name as written", () => {
+    type Legend = { data: string[]; formatter: (name: string) => string };
+    const en = buildRankingBarOption(
+      { units: [...units, { key: 'B06', name: '某局', score: 70, rank: 4, rankDelta: null, grade: '较好' }] },
+      chartsEn,
+    ) as {
+      legend: Legend;
+    };
+    expect(en.legend.data.map(en.legend.formatter)).toEqual(expect.arrayContaining(['Excellent', 'Good', 'Fail', '较好']));
+    const zh = buildRankingBarOption({ units }) as { legend: Legend };
+    expect(zh.legend.data.map(zh.legend.formatter)).toEqual(['优秀', '良好', '不合格']);
+  });
+
   it('draws one bar series per grade in grade order, coloured consistently, aligned to the units', () => {
     const series = seriesOf(buildRankingBarOption({ units }));
     const bars = series.filter((s) => s.type === 'bar');

@@ -78,6 +78,8 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
   const nameByKey = new Map(units.map((u) => [u.key, u.name]));
   const rankLabelByKey = new Map(units.map((u) => [u.key, u.rank === null ? '—' : String(u.rank)]));
   const gradeKey = (u: RankingUnit) => u.grade ?? labels.unscored;
+  const gradeNames: Readonly<Record<string, string>> = labels.gradeNames;
+  const gradeName = (grade: string) => gradeNames[grade] ?? grade;
   const grades = sortGrades(units.filter((u) => u.score !== null).map(gradeKey));
 
   const barLabel = (params: unknown): string => {
@@ -125,7 +127,7 @@ export function buildRankingBarOption(view: RankingBarView, labels: ChartLabels 
   const edge = zoom.length ? 36 : 12;
   const option: RankingOption = {
     animation: units.length <= 200,
-    legend: { top: 0, left: 0, data: grades, itemWidth: 12, itemHeight: 10, ...LEGEND_TEXT },
+    legend: { top: 0, left: 0, data: grades, formatter: gradeName, itemWidth: 12, itemHeight: 10, ...LEGEND_TEXT },
     // Bar labels are drawn past the bar ends: keep room for "99.50 ▲12 一票否决".
     grid: intervalKind
       ? [
@@ -274,7 +276,11 @@ function rankingTooltip(unit: RankingUnit, intervalKind: 'rank' | 'score' | null
       value: unit.rank !== null ? fillTemplate(labels.rankValue, { rank: unit.rank }) : unit.isVetoFail ? labels.vetoFail : '—',
     },
     { label: labels.score, value: formatScore(unit.score) },
-    { label: labels.grade, value: unit.grade ?? labels.unscored, color: gradeColor(unit.grade) },
+    {
+      label: labels.grade,
+      value: unit.grade === null ? labels.unscored : ((labels.gradeNames as Readonly<Record<string, string>>)[unit.grade] ?? unit.grade),
+      color: gradeColor(unit.grade),
+    },
   ];
   const delta = unit.rankDelta;
   const movement = movementOf(delta);

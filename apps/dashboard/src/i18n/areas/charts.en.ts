@@ -9,6 +9,7 @@ export const chartsEn: Shape<typeof chartsZh> = {
   grade: 'Grade',
   passLine: 'Pass line {{score}}',
   unscored: 'Not scored',
+  gradeNames: { 优秀: 'Excellent', 良好: 'Good', 合格: 'Pass', 不合格: 'Fail' },
   vetoFail: 'Vetoed',
   movement: 'Rank change',
   movementUp: 'Up {{n}}',

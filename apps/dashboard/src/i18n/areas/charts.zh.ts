@@ -8,6 +8,8 @@ export const chartsZh = {
   grade: '等次',
   passLine: '合格线 {{score}}',
   unscored: '未评分',
+  /** The usual grade names as drawn in legends and tooltips; a scheme's other names stay as written. */
+  gradeNames: { 优秀: '优秀', 良好: '良好', 合格: '合格', 不合格: '不合格' },
   vetoFail: '一票否决',
   movement: '名次变化',
   movementUp: '上升 {{n}} 位',
