@@ -5,12 +5,17 @@ import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import { ImmediateSqliteDialect, SQLITE_BUSY_POLICY, type BusyPolicy } from './sqlite-immediate';
 import pg from 'pg';
 import type { Database } from './schema';
+import { guardOffices, scopeToOffice } from './offices/office-scope';
 
 export type { Kysely, Transaction } from 'kysely';
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
+  /**
+   * The root handle: it refuses every statement on an office table (offices/office-scope.ts). Work
+   * goes through `scopeToOffice(db, officeId)`, or `acrossOffices(db)` where spanning offices is the point.
+   */
   db: Db;
   dialect: DialectName;
   /** PostgreSQL schema holding the tables when not the default (tests use one schema each). */
@@ -32,7 +37,9 @@ export function openSqlite(file: string, options: { busy?: Partial<BusyPolicy> }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { ...SQLITE_BUSY_POLICY, ...options.busy }) });
+  const db = guardOffices(
+    new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { ...SQLITE_BUSY_POLICY, ...options.busy }) }),
+  );
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -42,13 +49,13 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
     max: 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = guardOffices(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
   return { db, dialect: 'postgres', ...(options.searchPath ? { schema: options.searchPath } : {}), destroy: () => db.destroy() };
 }
 
 /** Kysely over an arbitrary postgres-compatible dialect (PGlite in tests). */
 export function openWithDialect(dialect: Dialect, name: DialectName, onDestroy?: () => Promise<void>): DatabaseHandle {
-  const db = new Kysely<Database>({ dialect });
+  const db = guardOffices(new Kysely<Database>({ dialect }));
   return {
     db,
     dialect: name,
@@ -63,4 +70,9 @@ export function openWithDialect(dialect: Dialect, name: DialectName, onDestroy?:
 export function openDatabase(config: { databaseUrl?: string | undefined; sqliteFile: string; busy?: Partial<BusyPolicy> }): DatabaseHandle {
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) return openPostgres(config.databaseUrl);
   return openSqlite(config.sqliteFile, config.busy ? { busy: config.busy } : {});
+}
+
+/** The same connection handed out as one office's handle (the CLI, tools and tests of a single office). */
+export function officeHandle(handle: DatabaseHandle, officeId: number): DatabaseHandle {
+  return { ...handle, db: scopeToOffice(handle.db, officeId) };
 }

@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './connect';
+import { acrossOffices } from './offices/office-scope';
 import * as foundation from './migrations/2026-11-22-0001-foundation';
 import * as annualReports from './migrations/2026-11-22-0002-annual-reports';
 import * as assessment from './migrations/2026-11-22-0003-assessment';
@@ -15,6 +16,7 @@ import * as offices from './migrations/2026-12-07-0901-offices';
 import * as jobLeases from './migrations/2026-12-07-1601-job-leases';
 import * as publishedReadModels from './migrations/2026-12-08-0901-published-read-models';
 import * as reportReviewJobs from './migrations/2026-12-08-1101-report-review-jobs';
+import * as officeKey from './migrations/2026-12-08-2300-office-key';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -34,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-1601-job-leases': jobLeases,
   '2026-12-08-0901-published-read-models': publishedReadModels,
   '2026-12-08-1101-report-review-jobs': reportReviewJobs,
+  '2026-12-08-2300-office-key': officeKey,
 };
 
 /**
@@ -42,11 +45,23 @@ const migrations: Record<string, Migration> = {
  */
 export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationResultSet> {
   const migrator = new Migrator({
-    db,
+    // Migrations span every office (the office-key migration rewrites every table).
+    db: acrossOffices(db),
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
+}
+
+/** Applies the migrations up to and including `name` (tests of a migration over existing data). */
+export async function migrateUpTo(db: Db, name: string, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db: acrossOffices(db),
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const result = await migrator.migrateTo(name);
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
 }

@@ -101,11 +101,8 @@ export interface FoundationTables {
   audit_log: AuditLogTable;
 }
 
-/**
- * Every table. Each area declares its own tables in `<area>/<area>.tables.ts`
- * and adds its interface here (one line per area).
- */
-export interface Database
+/** Every table declared by an area (each `<area>/<area>.tables.ts` adds one line here). */
+interface AreaTables
   extends
     FoundationTables,
     AnnualReportTables,
@@ -115,7 +112,19 @@ export interface Database
     AnalysisTables,
     SecurityTables,
     SiteCheckTables,
-    OfficeTables,
     JobTables,
     ReadModelTables,
     ReviewJobTables {}
+
+/** Tables shared by the deployment (offices/office-scope.ts GLOBAL_TABLES says why each is global). */
+type GlobalTableName = 'sessions' | 'login_throttle' | 'job_leases';
+
+/**
+ * Every other table holds one office's data and carries `office_id` (migration 2026-12-08-2300-office-key).
+ * Repositories never name it: an office-scoped handle (`scopeToOffice`) filters and sets it; only
+ * `acrossOffices` code (seeding several offices, a province's reads) reads or writes it.
+ */
+type OfficeKeyed<T> = { [K in keyof T]: T[K] & { office_id: Generated<number> } };
+
+/** Every table. */
+export interface Database extends OfficeKeyed<Omit<AreaTables, GlobalTableName>>, Pick<AreaTables, GlobalTableName>, OfficeTables {}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '@kaoping/domain/errors/domain-error';
-import { openSqlite, type DatabaseHandle } from './connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from './connect';
 import { migrateToLatest } from './migrate';
 import { DATABASE_BUSY_MESSAGE } from './sqlite-immediate';
 
@@ -16,9 +16,9 @@ describe('SQLite writers on one file', () => {
   let server: DatabaseHandle;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kp-busy-'));
-    cli = openSqlite(join(dir, 'k.db'));
+    cli = officeHandle(openSqlite(join(dir, 'k.db')), 1);
     await migrateToLatest(cli.db);
-    server = openSqlite(join(dir, 'k.db'), { busy: { maxWaitMs: 10_000 } });
+    server = officeHandle(openSqlite(join(dir, 'k.db'), { busy: { maxWaitMs: 10_000 } }), 1);
   });
   afterEach(async () => {
     await cli.destroy();
@@ -54,7 +54,7 @@ describe('SQLite writers on one file', () => {
   });
 
   it('gives up after its bound with a Chinese "unavailable" error, never a raw SqliteError', async () => {
-    const impatient = openSqlite(join(dir, 'k.db'), { busy: { maxWaitMs: 200 } });
+    const impatient = officeHandle(openSqlite(join(dir, 'k.db'), { busy: { maxWaitMs: 200 } }), 1);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const cliWork = cli.db.transaction().execute(async (trx) => {

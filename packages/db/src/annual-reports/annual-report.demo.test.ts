@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHardRules } from '@kaoping/domain/annual-report/rules';
-import { openSqlite, type DatabaseHandle } from '../connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '../connect';
 import { seedDemoCity } from '../demo/seed-demo-city';
 import { migrateToLatest } from '../migrate';
 import { listLatestAcceptedReports, listReportVersionsOfYear } from './annual-report.repository';
@@ -10,7 +10,7 @@ describe('demo annual reports', () => {
   let seedMs = 0;
   let summary: Awaited<ReturnType<typeof seedDemoCity>>;
   beforeAll(async () => {
-    handle = openSqlite(':memory:');
+    handle = officeHandle(openSqlite(':memory:'), 1);
     await migrateToLatest(handle.db);
     const started = performance.now();
     summary = await seedDemoCity(handle.db, { passwordHash: 'x', now: new Date('2026-11-22T02:00:00.000Z') });

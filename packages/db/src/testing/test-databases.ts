@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPostgres, openSqlite, openWithDialect, type DatabaseHandle, type DialectName } from '../connect';
+import { openPostgres, openSqlite, openWithDialect, type DatabaseHandle, type Db, type DialectName } from '../connect';
 import { migrateToLatest } from '../migrate';
+import { scopeToOffice } from '../offices/office-scope';
 
 // Every repository test runs on both dialects: SQLite in memory, and PostgreSQL —
 // the server at TEST_DATABASE_URL (default the local 127.0.0.1:5432/test) when reachable,
@@ -74,9 +75,17 @@ export const testDatabases: TestDatabaseFactory[] = [
   },
 ];
 
-/** A fresh, migrated database of the given kind. */
-export async function createMigratedTestDatabase(factory: TestDatabaseFactory): Promise<DatabaseHandle> {
+export interface TestDatabaseHandle extends DatabaseHandle {
+  /** The guarded root handle (refuses office tables): scope it or go across offices explicitly. */
+  root: Db;
+}
+
+/**
+ * A fresh, migrated database of the given kind. Its `db` is office 1's handle (the single office of
+ * today's deployments), so repository tests read as before; `root` is the guarded root handle.
+ */
+export async function createMigratedTestDatabase(factory: TestDatabaseFactory): Promise<TestDatabaseHandle> {
   const handle = await factory.create();
   await migrateToLatest(handle.db, handle.schema);
-  return handle;
+  return { ...handle, root: handle.db, db: scopeToOffice(handle.db, 1) };
 }
