@@ -185,7 +185,7 @@ describe.each(dialects)('office scope on $name', ({ dialect }) => {
       root
         .selectFrom('sessions')
         .select('id')
-        .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id'))
+        .where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id'))
         .compile(),
     ).toThrow(/users/);
     expect(() => root.deleteFrom('audit_log').compile()).toThrow(OfficeScopeError);
