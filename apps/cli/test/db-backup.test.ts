@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { run } from '../src/commands/db';
 import { captureCommand } from './capture-command';
@@ -41,7 +41,7 @@ beforeAll(async () => {
   process.env['KAOPING_DB_FILE'] = dbFile;
   process.env['INIT_CWD'] = dir;
   delete process.env['DATABASE_URL'];
-  const handle = openSqlite(dbFile);
+  const handle = officeHandle(openSqlite(dbFile), 1);
   await migrateToLatest(handle.db);
   await handle.destroy();
 });

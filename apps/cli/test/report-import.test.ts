@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { insertUnit } from '@kaoping/db/units/unit.repository';
 import { generateReport } from '@kaoping/domain/annual-report/generate-report';
@@ -29,7 +29,7 @@ async function capture(args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 async function reportCount(): Promise<number> {
-  const handle = openSqlite(dbFile);
+  const handle = officeHandle(openSqlite(dbFile), 1);
   try {
     return (await handle.db.selectFrom('annual_reports').select('id').execute()).length;
   } finally {
@@ -43,7 +43,7 @@ describe('kaoping report import', () => {
     dbFile = join(dir, 'kaoping.db');
     process.env['KAOPING_DB_FILE'] = dbFile;
     process.env['INIT_CWD'] = dir;
-    const handle = openSqlite(dbFile);
+    const handle = officeHandle(openSqlite(dbFile), 1);
     await migrateToLatest(handle.db);
     const base = { tags: [], validFrom: '2020-01-01', note: '', parentId: null };
     await insertUnit(handle.db, { ...base, code: 'B101', name: '江临市教育局', kind: 'city_dept' }, '2026-01-01T00:00:00.000Z');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { seedDemoCity } from '@kaoping/db/demo/seed-demo-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { readTable } from '@kaoping/importers/interchange/read-table';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env['KAOPING_DB_FILE'] = join(dir, 'kaoping.db');
   process.env['INIT_CWD'] = dir;
   delete process.env['DATABASE_URL'];
-  const handle = openSqlite(join(dir, 'kaoping.db'));
+  const handle = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
   await migrateToLatest(handle.db);
   await seedDemoCity(handle.db, { passwordHash: 'x', now: new Date('2026-11-22T04:00:00.000Z') });
   await handle.destroy();

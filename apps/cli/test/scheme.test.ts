@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertScheme } from '@kaoping/db/assessment/scheme.repository';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { everyRuleKindScheme } from '@kaoping/domain/scheme-editor/every-rule-kind-scheme';
 import { run } from '../src/commands/scheme';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   process.env['KAOPING_DB_FILE'] = join(dir, 'kaoping.db');
   process.env['INIT_CWD'] = dir;
   delete process.env['DATABASE_URL'];
-  const handle = openSqlite(join(dir, 'kaoping.db'));
+  const handle = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
   await migrateToLatest(handle.db);
   const json = JSON.stringify(everyRuleKindScheme);
   await insertScheme(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildUsersImportTemplate } from '@kaoping/exporters/accounts/accounts-workbook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { findUserByUsername } from '@kaoping/db/users/user.repository';
 import { verifyPassword } from '@kaoping/api/auth/password';
@@ -18,7 +18,7 @@ const batch: UsersIo = { interactive: false, promptHidden: () => Promise.reject(
 const typing = (...answers: string[]): UsersIo => ({ interactive: true, promptHidden: async () => answers.shift() ?? '' });
 
 async function withDb<T>(work: (db: ReturnType<typeof openSqlite>['db']) => Promise<T>): Promise<T> {
-  const handle = openSqlite(join(dir, 'kaoping.db'));
+  const handle = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
   try {
     return await work(handle.db);
   } finally {

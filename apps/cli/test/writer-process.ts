@@ -3,11 +3,11 @@
 //   stream: one row per transaction, continuously (a busy server);
 //   hold:   transactions of 200 rows that keep the write lock ~300 ms each (a long CLI import).
 // Rows go to security_events with detail = a running sequence number. Stops on SIGTERM.
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || (mode !== 'stream' && mode !== 'hold')) throw new Error('usage: writer-process.ts FILE stream|hold');
-const handle = openSqlite(file, { busy: { maxWaitMs: 60_000 } });
+const handle = officeHandle(openSqlite(file, { busy: { maxWaitMs: 60_000 } }), 1);
 let running = true;
 process.on('SIGTERM', () => {
   running = false;

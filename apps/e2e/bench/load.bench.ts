@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashPassword } from '@kaoping/api/auth/password';
-import { openPostgres, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openPostgres, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { seedBenchCity } from '@kaoping/db/dashboard/seed-bench-city';
 import { DEMO_PASSWORD } from '@kaoping/db/demo/demo-city';
 import { seedDemoCity } from '@kaoping/db/demo/seed-demo-city';
@@ -84,7 +84,7 @@ async function prepare(
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'kaoping-load-'));
     const file = join(dir, 'load.db');
-    handle = openSqlite(file);
+    handle = officeHandle(openSqlite(file), 1);
     env = { KAOPING_DB_FILE: file, DATABASE_URL: '' };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
@@ -94,7 +94,7 @@ async function prepare(
     await admin.query(`create database ${name}`);
     await admin.end();
     const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
-    handle = openPostgres(url);
+    handle = officeHandle(openPostgres(url), 1);
     env = { DATABASE_URL: url };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: PG_URL });

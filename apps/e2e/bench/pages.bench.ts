@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '@kaoping/api/auth/password';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { seedBenchCity } from '@kaoping/db/dashboard/seed-bench-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { createServer } from '@kaoping/server/create-server';
@@ -151,7 +151,7 @@ export default async function bench(): Promise<void> {
   );
   const gzipOf = (name: string) => gzipByName.get(name) ?? 0;
 
-  const database = openSqlite(join(dir, 'bench.db'));
+  const database = officeHandle(openSqlite(join(dir, 'bench.db')), 1);
   let browser: Browser | null = null;
   const server = createServer({ database, dashboardDir: dist, secureCookies: false });
   try {

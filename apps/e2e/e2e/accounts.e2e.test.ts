@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
 import { readAccountsWorkbook } from '@kaoping/api/testing/read-accounts-workbook';
 import { createUserAccount } from '@kaoping/api/users/user.service';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { insertUnit } from '@kaoping/db/units/unit.repository';
 import { prepareDatabase } from '@kaoping/server/bootstrap';
 import { createServer } from '@kaoping/server/create-server';
@@ -30,7 +30,7 @@ let close: () => Promise<void>;
 // Like the shared harness, but over an EMPTY database (KAOPING_SEED_DEMO=0), at 1366 wide.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kaoping-accounts-e2e-'));
-  database = openSqlite(join(dir, 'e2e.db'));
+  database = officeHandle(openSqlite(join(dir, 'e2e.db')), 1);
   await prepareDatabase(database, { seedDemo: false, now: new Date() });
   const dist = join(repoRoot, 'apps/dashboard/dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('the dashboard is not built: run pnpm --filter @kaoping/dashboard build');

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kaoping/api/auth/password';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { DEMO_PASSWORD, generateDemoCity } from '@kaoping/db/demo/demo-city';
 import { seedDemoCity } from '@kaoping/db/demo/seed-demo-city';
 import { migrateToLatest } from '@kaoping/db/migrate';
@@ -31,7 +31,7 @@ const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 /** Like harness.startE2e, over the demo city with two B2 departments renamed to HTML payloads. */
 async function startDashboardE2e(): Promise<E2eEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-dashboard-e2e-'));
-  const database: DatabaseHandle = openSqlite(join(dir, 'e2e.db'));
+  const database: DatabaseHandle = officeHandle(openSqlite(join(dir, 'e2e.db')), 1);
   await migrateToLatest(database.db);
   const city = generateDemoCity();
   for (const unit of city.units) {

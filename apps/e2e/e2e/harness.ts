@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { createServer } from '@kaoping/server/create-server';
 import { prepareDatabase } from '@kaoping/server/bootstrap';
 import { launchChromium } from './chromium';
@@ -25,7 +25,7 @@ export interface E2eEnv {
 /** `seedDemo: false` starts on an empty database, as `KAOPING_SEED_DEMO=0` does. */
 export async function startE2e(options: { seedDemo?: boolean } = {}): Promise<E2eEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-e2e-'));
-  const database = openSqlite(join(dir, 'e2e.db'));
+  const database = officeHandle(openSqlite(join(dir, 'e2e.db')), 1);
   await prepareDatabase(database, { seedDemo: options.seedDemo ?? true, now: new Date() });
   // Serve a snapshot of the build: a rebuild of dist/ while the file runs cannot pull pages away.
   const dist = join(repoRoot, 'apps/dashboard/dist');

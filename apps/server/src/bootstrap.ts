@@ -5,12 +5,16 @@ import { hasAnyUnits, seedDemoCity, type SeedSummary } from '@kaoping/db/demo/se
 import type { Logger } from 'pino';
 import { openDatabase, type DatabaseHandle } from '@kaoping/db/connect';
 import type { ServerEnv } from './env';
+import { scopeToOffice } from '@kaoping/db/offices/office-scope';
+import { DEPLOYMENT_OFFICE_ID } from '@kaoping/api/office-context';
 
 /** Migrates, then loads the demo city when the database is empty and seeding is wanted. */
 export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean; now: Date }): Promise<SeedSummary | null> {
   await migrateToLatest(database.db);
-  if (!options.seedDemo || (await hasAnyUnits(database.db))) return null;
-  return seedDemoCity(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: options.now });
+  // The demo city is office 1's data (a fresh database has that one office).
+  const db = scopeToOffice(database.db, DEPLOYMENT_OFFICE_ID);
+  if (!options.seedDemo || (await hasAnyUnits(db))) return null;
+  return seedDemoCity(db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: options.now });
 }
 
 /** The cluster's one-off preparation (cluster-primary.ts): migrate, seed the demo into an empty database, exit. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '@kaoping/db/connect';
+import { officeHandle, openSqlite } from '@kaoping/db/connect';
 import { spawnWriter, stopWriter } from '../../cli/test/spawn-writer';
 import { startTestServer, type TestServer } from '../test/signed-in-server';
 
@@ -13,7 +13,7 @@ describe('server writes while a CLI-like process holds the write lock', () => {
   let app: TestServer;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kp-writers-'));
-    app = await startTestServer({ database: openSqlite(join(dir, 'kaoping.db')) });
+    app = await startTestServer({ database: officeHandle(openSqlite(join(dir, 'kaoping.db')), 1) });
   });
   afterAll(async () => {
     await app.close();

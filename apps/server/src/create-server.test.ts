@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kaoping/api/auth/password';
 import { DEFAULT_THROTTLE_POLICY } from '@kaoping/api/auth/login-rate-limiter';
 import { maxAttemptsWithin } from '@kaoping/domain/security/login-delay';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { insertUser } from '@kaoping/db/users/user.repository';
 import { createServer, MAX_BATCH_SIZE, MAX_BODY_BYTES } from './create-server';
@@ -26,7 +26,7 @@ describe('HTTP host security', () => {
   let secureBase: string;
 
   beforeAll(async () => {
-    database = openSqlite(':memory:');
+    database = officeHandle(openSqlite(':memory:'), 1);
     await migrateToLatest(database.db);
     await insertUser(
       database.db,
@@ -189,7 +189,7 @@ describe('messages users see for transport and validation errors', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    database = openSqlite(':memory:');
+    database = officeHandle(openSqlite(':memory:'), 1);
     await migrateToLatest(database.db);
     server = createServer({ database, dashboardDir: null, secureCookies: false });
     base = await listen(server);
@@ -239,7 +239,7 @@ describe('inputs refused before any schema or database sees them', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    database = openSqlite(':memory:');
+    database = officeHandle(openSqlite(':memory:'), 1);
     await migrateToLatest(database.db);
     server = createServer({ database, dashboardDir: null, secureCookies: false });
     base = await listen(server);

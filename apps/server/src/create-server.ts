@@ -8,6 +8,7 @@ import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
 import { resolveSessionUser } from '@kaoping/api/auth/auth.service';
 import type { Context } from '@kaoping/api/context';
 import { appRouter } from '@kaoping/api/root';
+import { OFFICE_HEADER, requestDbFor } from '@kaoping/api/office-context';
 import type { DatabaseHandle } from '@kaoping/db/connect';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
@@ -59,6 +60,15 @@ function refuse(res: ServerResponse, status: number, message: string, code: TRPC
   res.end(JSON.stringify({ error: { message, code: -32003, data: { code, httpStatus: status } } }));
 }
 
+/** The office a request names (a province account's office picker), if any. */
+function requestedOffice(req: IncomingMessage): number | null {
+  const raw = req.headers[OFFICE_HEADER];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || value === '') return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+}
+
 /** The HTTP host: `/trpc/*` is the API, everything else is the built dashboard (SPA fallback). */
 export function createServer(options: ServerOptions): Server {
   const now = options.now ?? (() => new Date());
@@ -80,10 +90,14 @@ export function createServer(options: ServerOptions): Server {
         if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
       }
       const sessionToken = readSessionToken(req);
+      const user = await resolveSessionUser(options.database.db, sessionToken, now());
+      // Scoped to the user's office (a province account: to the city it names): no query of this request reaches another office's rows.
+      const db = await requestDbFor(options.database.db, user, requestedOffice(req));
+      if (db === null) throw new TRPCError({ code: 'FORBIDDEN', message: '无权查看该单位的数据' });
       return {
-        db: options.database.db,
+        db,
         dialect: options.database.dialect,
-        user: await resolveSessionUser(options.database.db, sessionToken, now()),
+        user,
         sessionToken,
         clientIp: clientAddress(req, trustedProxies),
         cookies: createCookieJar(res, options.secureCookies),

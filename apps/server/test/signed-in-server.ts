@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { newSessionToken, sessionIdOf, SESSION_COOKIE } from '@kaoping/api/auth/session-token';
 import { seedMinimalOrg } from '@kaoping/api/testing/test-context';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { insertSession } from '@kaoping/db/sessions/session.repository';
 import { createServer, type ServerOptions } from '../src/create-server';
@@ -18,7 +18,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: Partial<ServerOptions> & { database?: DatabaseHandle } = {}): Promise<TestServer> {
-  const database = options.database ?? openSqlite(':memory:');
+  const database = options.database ?? officeHandle(openSqlite(':memory:'), 1);
   await migrateToLatest(database.db);
   const org = await seedMinimalOrg(database);
   const server: Server = createServer({ dashboardDir: null, secureCookies: false, ...options, database });

@@ -6,39 +6,13 @@ import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/t
 import { appRouter } from './root';
 import type { Meta } from './trpc';
 import { callerFor, seedMinimalOrg } from './testing/test-context';
-import { analysisAccess } from './testing/access/analysis.access';
-import { assessmentAccess } from './testing/access/assessment.access';
-import { bulletinAccess } from './testing/access/bulletin.access';
-import { dashboardAccess } from './testing/access/dashboard.access';
-import { foundationAccess } from './testing/access/foundation.access';
-import { annualReportsAccess } from './testing/access/annual-reports.access';
-import { reportReviewAccess } from './testing/access/report-review.access';
-import { rectificationAccess } from './testing/access/rectification.access';
-import { usersAccess } from './testing/access/users.access';
-import { officeAccess } from './testing/access/office.access';
-import { securityAccess } from './testing/access/security.access';
-import { schemeDocumentsAccess } from './testing/access/scheme-documents.access';
-import { siteCheckAccess } from './testing/access/site-check.access';
 import { ALL, type Expect } from './testing/access/expect';
+import { expectedAccess } from './testing/access/all.access';
 
 // The authorization matrix, generated from the router itself: every procedure must appear
 // here with the roles that may call it, so a new procedure without an entry fails the suite.
-// One spread per area: each maps procedure paths to who may call them.
-const expected: Record<string, Expect> = {
-  ...foundationAccess,
-  ...assessmentAccess,
-  ...annualReportsAccess,
-  ...reportReviewAccess,
-  ...rectificationAccess,
-  ...analysisAccess,
-  ...dashboardAccess,
-  ...bulletinAccess,
-  ...usersAccess,
-  ...officeAccess,
-  ...securityAccess,
-  ...schemeDocumentsAccess,
-  ...siteCheckAccess,
-};
+// One spread per area in testing/access/all.access.ts: each maps procedure paths to who may call them.
+const expected: Record<string, Expect> = expectedAccess;
 
 type AnyProcedure = { _def: { meta?: Meta; type: 'query' | 'mutation' | 'subscription' } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

@@ -14,6 +14,7 @@ import { createCallerFactory, router } from './trpc';
 import { unitRouter } from './units/unit.router';
 import { securityRouter } from './security/security.router';
 import { siteCheckRouter } from './site-check/site-check.router';
+import { provinceRouter } from './province/province.router';
 import { calendarRouter, notificationRouter, rectificationRouter } from './rectification/rectification.router';
 
 export const appRouter = router({
@@ -36,6 +37,7 @@ export const appRouter = router({
   schemeDocuments: schemeDocumentRouter,
   security: securityRouter,
   siteCheck: siteCheckRouter,
+  province: provinceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { accessGroups } from '@kaoping/contracts/auth/access';
 import type { Role } from '@kaoping/contracts/auth/role';
 import type { Context } from './context';
 import { domainErrorOf, toTRPCError } from './errors';
+import { PROVINCE_PATHS } from './office-context';
 
 /** Each procedure declares who may call it; the authorization matrix test reads this. */
 export interface Meta {
@@ -58,6 +59,9 @@ const enforceRoles = t.middleware(({ ctx, meta, path, next }) => {
   if (user.mustChangePassword === true && !PASSWORD_CHANGE_PATHS.has(path))
     throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
   if (roles !== 'signed-in' && !roles.includes(user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
+  // A province account reads its cities' published results and nothing else (office-context.ts).
+  if (user.officeKind === 'province' && !PROVINCE_PATHS.has(path))
+    throw new TRPCError({ code: 'FORBIDDEN', message: '省级账号只能查看各市已发布的考评结果' });
   return next({ ctx: { ...ctx, user } });
 });
 

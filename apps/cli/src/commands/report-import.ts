@@ -83,7 +83,7 @@ export async function runReportImport(args: string[]): Promise<number> {
   for (const refused of expanded.refused) process.stderr.write(`${refused.fileName}: ${refused.error ?? ''}\n`);
   const files = expanded.files;
   if (files.length === 0) throw new CliError(`${dir} holds no report files (.txt .md .html .htm .docx .pdf)`);
-  const { handle } = openCliDatabase();
+  const { handle, officeId } = openCliDatabase();
   try {
     await migrateToLatest(handle.db);
     // 评查 first: the same reading as the dashboard's, in isolated processes.
@@ -93,7 +93,7 @@ export async function runReportImport(args: string[]): Promise<number> {
       writeFileSync(userPath(values.xlsx), await renderCityReviewXlsx(review, `${year}年度政府信息公开工作年度报告评查表`));
       process.stdout.write(`评查表已写入 ${values.xlsx}\n`);
     }
-    const user = { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin' as const, unitId: null, unitName: null };
+    const user = { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin' as const, unitId: null, unitName: null, officeId };
     const result = await importReportFiles(
       {
         db: handle.db,

@@ -19,12 +19,15 @@ export async function run(args: string[]): Promise<number> {
   } catch {
     throw new CliError(`cannot read ${file}`);
   }
-  const { handle } = openCliDatabase();
+  const { handle, officeId } = openCliDatabase();
   try {
     await migrateToLatest(handle.db);
     const result = await importUnitsFile(
       handle.db,
-      { user: { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin', unitId: null, unitName: null }, now: new Date() },
+      {
+        user: { id: 0, username: 'cli', displayName: '命令行导入', role: 'admin', unitId: null, unitName: null, officeId },
+        now: new Date(),
+      },
       { fileName: basename(file), contentBase64: bytes.toString('base64'), year, dryRun: values['dry-run'] },
     );
     if (!result.ok) {

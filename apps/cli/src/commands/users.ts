@@ -34,7 +34,15 @@ export interface UsersIo {
   promptHidden(question: string): Promise<string>;
 }
 
-const CLI_ACTOR: SessionUser = { id: 0, username: 'cli', displayName: '命令行', role: 'admin', unitId: null, unitName: null };
+const cliActor = (officeId: number): SessionUser => ({
+  id: 0,
+  username: 'cli',
+  displayName: '命令行',
+  role: 'admin',
+  unitId: null,
+  unitName: null,
+  officeId,
+});
 
 /** Reads a line from the terminal without echoing it. */
 function promptHiddenOnTty(question: string): Promise<string> {
@@ -59,11 +67,11 @@ function promptHiddenOnTty(question: string): Promise<string> {
 
 export const terminalIo: UsersIo = { interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY), promptHidden: promptHiddenOnTty };
 
-function contextFor(db: Context['db'], dialect: Context['dialect']): Context & { user: SessionUser } {
+function contextFor(db: Context['db'], dialect: Context['dialect'], officeId: number): Context & { user: SessionUser } {
   return {
     db,
     dialect,
-    user: CLI_ACTOR,
+    user: cliActor(officeId),
     sessionToken: null,
     clientIp: 'cli',
     cookies: { set: () => undefined, clear: () => undefined },
@@ -73,10 +81,10 @@ function contextFor(db: Context['db'], dialect: Context['dialect']): Context & {
 }
 
 async function withDatabase<T>(work: (ctx: Context & { user: SessionUser }) => Promise<T>): Promise<T> {
-  const { handle } = openCliDatabase();
+  const { handle, officeId } = openCliDatabase();
   try {
     await migrateToLatest(handle.db);
-    return await work(contextFor(handle.db, handle.dialect));
+    return await work(contextFor(handle.db, handle.dialect, officeId));
   } catch (error) {
     // A refused action (duplicate name, weak password, last admin) is the user's to fix: no stack.
     if (isDomainError(error)) throw new CliError(error.message);

@@ -424,6 +424,7 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
         role: 'liaison',
         unitId: a02,
         unitName: '江临市东湖区人民政府',
+        officeId: 1,
       },
       at('2026-03-05T02:00:00.000Z'),
     );
@@ -480,7 +481,7 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     expect(other).toBeUndefined();
     const late = callerFor(
       handle,
-      { id: Number(lx.id), username: 'lx-a02', displayName: '东湖区联络员', role: 'liaison', unitId: a02, unitName: '' },
+      { id: Number(lx.id), username: 'lx-a02', displayName: '东湖区联络员', role: 'liaison', unitId: a02, unitName: '', officeId: 1 },
       at('2026-03-13T02:00:00.000Z'),
     );
     const a04Finding = await handle.db

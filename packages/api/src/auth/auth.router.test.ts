@@ -134,7 +134,7 @@ describe.each(testDatabases)('sign-in on $name', (factory) => {
     const caller = createCaller(createTestContext(handle, null, { clientIp: '192.0.2.99' }).ctx);
     await expect(caller.auth.login({ username: 'wang', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(caller.auth.login({ username: 'ghost', password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    const admin = { id: 1, username: 'wang', displayName: '王敏', role: 'admin' as const, unitId: null, unitName: null };
+    const admin = { id: 1, username: 'wang', displayName: '王敏', role: 'admin' as const, unitId: null, unitName: null, officeId: 1 };
     const events = await createCaller(createTestContext(handle, admin).ctx).security.failedSignIns({ limit: 10 });
     expect(events.map((e) => [e.username, e.clientIp, e.detail])).toEqual([
       ['ghost', '192.0.2.99', '用户不存在'],

@@ -5,6 +5,8 @@ import { insertSecurityEvent, pruneSecurityEvents } from '@kaoping/db/security/s
 import { deleteExpiredSessions, deleteSession, findLiveSessionUserId, insertSession } from '@kaoping/db/sessions/session.repository';
 import { findUserById, findUserByUsername, recordSignIn, type UserRecord } from '@kaoping/db/users/user.repository';
 import type { Db } from '@kaoping/db/connect';
+import { acrossOffices, scopeToOffice } from '@kaoping/db/offices/office-scope';
+import { DEPLOYMENT_OFFICE_ID } from '../office-context';
 import type { Context } from '../context';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { newSessionToken, sessionIdOf, SESSION_TTL_SECONDS } from './session-token';
@@ -17,6 +19,8 @@ export function toSessionUser(user: UserRecord): SessionUser {
     role: user.role,
     unitId: user.unitId,
     unitName: user.unitName,
+    officeId: user.officeId,
+    ...(user.officeKind === 'province' ? { officeKind: 'province' as const } : {}),
     mustChangePassword: user.mustChangePassword,
   };
 }
@@ -28,10 +32,15 @@ function waitText(ms: number): string {
 
 const SECURITY_LOG_DAYS = 180;
 
-async function logSecurityEvent(ctx: Context, kind: 'login_failed', username: string, detail: string): Promise<void> {
+/**
+ * A failed sign-in goes to the security log of the account's office; a name no account has belongs to no
+ * office, and goes to the log of office 1 (the deployment's operating office).
+ */
+async function logSecurityEvent(ctx: Context, officeId: number, kind: 'login_failed', username: string, detail: string): Promise<void> {
   const now = ctx.now();
-  await pruneSecurityEvents(ctx.db, new Date(now.getTime() - SECURITY_LOG_DAYS * 86_400_000).toISOString());
-  await insertSecurityEvent(ctx.db, { at: now.toISOString(), kind, username: username.slice(0, 64), clientIp: ctx.clientIp, detail });
+  const db = scopeToOffice(ctx.db, officeId);
+  await pruneSecurityEvents(db, new Date(now.getTime() - SECURITY_LOG_DAYS * 86_400_000).toISOString());
+  await insertSecurityEvent(db, { at: now.toISOString(), kind, username: username.slice(0, 64), clientIp: ctx.clientIp, detail });
 }
 
 export async function signIn(ctx: Context, input: LoginInput): Promise<SessionUser> {
@@ -42,37 +51,46 @@ export async function signIn(ctx: Context, input: LoginInput): Promise<SessionUs
   if (!reservation.ok) {
     throw tooMany(`登录尝试过于频繁,请 ${waitText(reservation.retryAfterMs)}后再试`);
   }
-  const user = await findUserByUsername(ctx.db, input.username);
+  // Sign-in names are unique across offices: the account found names the office.
+  const user = await findUserByUsername(acrossOffices(ctx.db), input.username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || !user.isActive) {
-    await logSecurityEvent(ctx, 'login_failed', input.username, !user ? '用户不存在' : !ok ? '密码错误' : '账号已停用');
+    await logSecurityEvent(
+      ctx,
+      user?.officeId ?? DEPLOYMENT_OFFICE_ID,
+      'login_failed',
+      input.username,
+      !user ? '用户不存在' : !ok ? '密码错误' : '账号已停用',
+    );
     throw unauthenticated('用户名或密码错误');
   }
   await ctx.loginLimiter.succeeded(ctx.db, reservation);
   const token = newSessionToken();
   const at = now.toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await deleteExpiredSessions(trx, at);
-    await insertSession(trx, {
-      id: sessionIdOf(token),
-      userId: user.id,
-      createdAt: at,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(),
-      clientIp: ctx.clientIp,
+  await scopeToOffice(ctx.db, user.officeId)
+    .transaction()
+    .execute(async (trx) => {
+      await deleteExpiredSessions(trx, at);
+      await insertSession(trx, {
+        id: sessionIdOf(token),
+        userId: user.id,
+        createdAt: at,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(),
+        clientIp: ctx.clientIp,
+      });
+      await recordSignIn(trx, user.id, at);
+      await insertAuditEntry(trx, {
+        at,
+        actorId: user.id,
+        actorName: user.displayName,
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+        before: null,
+        after: { ip: ctx.clientIp },
+      });
     });
-    await recordSignIn(trx, user.id, at);
-    await insertAuditEntry(trx, {
-      at,
-      actorId: user.id,
-      actorName: user.displayName,
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      unitId: user.unitId,
-      before: null,
-      after: { ip: ctx.clientIp },
-    });
-  });
   ctx.cookies.set(token, SESSION_TTL_SECONDS);
   return toSessionUser(user);
 }
@@ -85,8 +103,10 @@ export async function signOut(ctx: Context): Promise<void> {
 /** Resolves the cookie's token to a user; used by the HTTP host when building the context. */
 export async function resolveSessionUser(db: Db, token: string | null, now: Date): Promise<SessionUser | null> {
   if (!token) return null;
-  const userId = await findLiveSessionUserId(db, sessionIdOf(token), now.toISOString());
+  // Before the office is known: the session names the user, the user names the office.
+  const across = acrossOffices(db);
+  const userId = await findLiveSessionUserId(across, sessionIdOf(token), now.toISOString());
   if (userId === null) return null;
-  const user = await findUserById(db, userId);
+  const user = await findUserById(across, userId);
   return user && user.isActive ? toSessionUser(user) : null;
 }

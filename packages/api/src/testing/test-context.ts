@@ -5,6 +5,7 @@ import { insertUnit } from '@kaoping/db/units/unit.repository';
 import { insertUser } from '@kaoping/db/users/user.repository';
 import { LoginRateLimiter } from '../auth/login-rate-limiter';
 import type { Context } from '../context';
+import { requestDb } from '../office-context';
 import { createCaller } from '../root';
 
 export const TEST_NOW = new Date('2026-03-02T02:00:00.000Z');
@@ -22,7 +23,7 @@ export function createTestContext(
 ): { ctx: Context; cookies: CookieLog } {
   const cookies: CookieLog = { set: [], cleared: 0 };
   const ctx: Context = {
-    db: database.db,
+    db: requestDb(database.db, user),
     dialect: database.dialect,
     user,
     sessionToken: null,
@@ -49,7 +50,7 @@ export async function seedMinimalOrg(database: DatabaseHandle) {
   for (const role of ['admin', 'assessor', 'liaison', 'leader'] as const) {
     const unitId = role === 'liaison' ? own.id : null;
     const id = await insertUser(database.db, { username: role, displayName: `测试${role}`, passwordHash: 'x', role, unitId }, at);
-    users[role] = { id, username: role, displayName: `测试${role}`, role, unitId, unitName: unitId ? own.name : null };
+    users[role] = { id, username: role, displayName: `测试${role}`, role, unitId, unitName: unitId ? own.name : null, officeId: 1 };
   }
   return { own, other, users };
 }

@@ -1,5 +1,6 @@
 // 用户管理 for the office: list, create, edit, disable/enable (never delete), reset a password and
 // end a user's sessions. Every change is audited in its own transaction.
+import { acrossOffices } from '@kaoping/db/offices/office-scope';
 import { roleLabelsZh, type Role } from '@kaoping/contracts/auth/role';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { UserCreateInput, UserRow, UserStatus, UserUpdateInput } from '@kaoping/contracts/users/user';
@@ -77,8 +78,9 @@ export async function listUserRows(
 }
 
 /** Whether an active administrator exists (the sign-in page of an empty server says so). */
+/** Asked before sign-in (the login page's first-run hint): whether the deployment has any administrator. */
 export function adminExists(db: Db): Promise<boolean> {
-  return hasActiveAdmin(db);
+  return hasActiveAdmin(acrossOffices(db));
 }
 
 async function assertUnitForRole(db: Db, role: Role, unitId: number | null, now: Date): Promise<void> {

@@ -14,6 +14,13 @@ export const sessionUserSchema = z.object({
   role: roleSchema,
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** The office (tenant) the account belongs to: every query of its requests is limited to it. */
+  officeId: z.number().int().positive(),
+  /**
+   * 'province': the account belongs to a province office, which holds no data of its own and reads the
+   * published results of its cities (one at a time, chosen with the office picker), nothing else.
+   */
+  officeKind: z.enum(['city', 'province']).optional(),
   /** A one-time or reset password is in use: only auth.me, users.changeOwnPassword and auth.logout answer until it is changed. */
   mustChangePassword: z.boolean().optional(),
 });

@@ -10,6 +10,9 @@ export interface UserRecord {
   unitId: number | null;
   unitName: string | null;
   unitCode: string | null;
+  /** The office the account belongs to (its requests are scoped to it). */
+  officeId: number;
+  officeKind: 'city' | 'province';
   /** Disabled users keep their row (the audit log names them) but cannot sign in. */
   isActive: boolean;
   /** Set by a one-time or reset password: the next sign-in must choose a new one. */
@@ -23,6 +26,7 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('users as u')
     .leftJoin('units as un', 'un.id', 'u.unit_id')
+    .innerJoin('offices as o', 'o.id', 'u.office_id')
     .select([
       'u.id',
       'u.username',
@@ -35,6 +39,8 @@ function baseQuery(db: Db) {
       'u.phone',
       'u.last_sign_in_at',
       'u.created_at',
+      'u.office_id',
+      'o.kind as office_kind',
       'un.name as unit_name',
       'un.code as unit_code',
     ]);
@@ -56,6 +62,8 @@ function toUser(r: Row): UserRecord {
     phone: r.phone,
     lastSignInAt: r.last_sign_in_at,
     createdAt: r.created_at,
+    officeId: Number(r.office_id),
+    officeKind: r.office_kind === 'province' ? 'province' : 'city',
   };
 }
 

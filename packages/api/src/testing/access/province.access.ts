@@ -1,0 +1,5 @@
+import type { Expect } from './expect';
+
+export const provinceAccess: Record<string, Expect> = {
+  'province.cities': 'signed-in',
+};
