@@ -272,6 +272,8 @@ describe.each(testDatabases)('tenancy on $name', (factory) => {
 
     it('is refused every procedure but the published results (read-only), whatever the input', async () => {
       const refused: string[] = [];
+      // Taken here: reading B's overview above may let B's own reminder catch-up write (system actions of B).
+      const untouched = await officeFingerprint(handle, officeB);
       const b = await provinceCaller(officeB);
       for (const path of Object.keys(procedures).sort()) {
         if (PROVINCE_PATHS.has(path) || expectedAccess[path] === 'public') continue; // public: answered before any sign-in
@@ -282,7 +284,7 @@ describe.each(testDatabases)('tenancy on $name', (factory) => {
         if (!(error instanceof TRPCError && error.code === 'FORBIDDEN')) refused.push(path);
       }
       expect(refused).toEqual([]);
-      expect(await officeFingerprint(handle, officeB)).toEqual(before);
+      expect(await officeFingerprint(handle, officeB)).toEqual(untouched);
     });
   });
 });
