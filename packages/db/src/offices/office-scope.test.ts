@@ -12,7 +12,7 @@ import {
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
-import { acrossOffices, guardOffices, OfficeScopeError, scopeToOffice } from './office-scope';
+import { acrossOffices, guardOffices, officeOf, OfficeScopeError, scopeToOffice } from './office-scope';
 
 // The plugins work on the query tree; these tests read the SQL they compile to on both dialects.
 const dialects: { name: string; dialect: Dialect }[] = [
@@ -212,5 +212,12 @@ describe.each(dialects)('office scope on $name', ({ dialect }) => {
     const q = other.selectFrom('units').select('id').compile();
     expect(q.parameters).toEqual([9]);
     expect(() => scopeToOffice(root, 0)).toThrow(OfficeScopeError);
+  });
+
+  it('tells the office of a handle (caches of office data key by it)', () => {
+    expect(officeOf(db)).toBe(7);
+    expect(officeOf(scopeToOffice(db, 9))).toBe(9);
+    expect(officeOf(root)).toBeNull();
+    expect(officeOf(acrossOffices(db))).toBeNull();
   });
 });

@@ -282,3 +282,12 @@ export function acrossOffices<DB>(db: Kysely<DB>): Kysely<DB> {
 export function guardOffices<DB>(db: Kysely<DB>): Kysely<DB> {
   return db.withoutPlugins().withPlugin(new OfficeGuardPlugin());
 }
+
+/**
+ * The office a handle is scoped to, or null (the root handle, or one across offices). Anything kept
+ * between requests that holds office data (caches) keys by it.
+ */
+export function officeOf<DB>(db: Kysely<DB>): number | null {
+  const scope = db.getExecutor().plugins.find((p): p is OfficeScopePlugin => p instanceof OfficeScopePlugin);
+  return scope?.officeId ?? null;
+}
