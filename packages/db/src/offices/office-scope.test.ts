@@ -219,5 +219,8 @@ describe.each(dialects)('office scope on $name', ({ dialect }) => {
     expect(officeOf(scopeToOffice(db, 9))).toBe(9);
     expect(officeOf(root)).toBeNull();
     expect(officeOf(acrossOffices(db))).toBeNull();
+    // The same handle object for the same office (per-handle caches stay per office), another for another office.
+    expect(scopeToOffice(root, 7)).toBe(db);
+    expect(scopeToOffice(root, 8)).not.toBe(db);
   });
 });

@@ -264,9 +264,22 @@ export class OfficeScopePlugin implements KyselyPlugin {
   }
 }
 
+// One scoped handle per (handle, office), so a request's handle is the same object for every request of
+// that office: caches keyed by the handle (WeakMap<Db, …>) keep working per office and never mix two.
+const scopedHandles = new WeakMap<object, Map<number, unknown>>();
+
 /** The handle of one office: every statement is limited to its rows and inserts land in it. */
 export function scopeToOffice<DB>(db: Kysely<DB>, officeId: number): Kysely<DB> {
-  return db.withoutPlugins().withPlugin(new OfficeScopePlugin(officeId));
+  let byOffice = scopedHandles.get(db);
+  if (!byOffice) {
+    byOffice = new Map();
+    scopedHandles.set(db, byOffice);
+  }
+  const kept = byOffice.get(officeId) as Kysely<DB> | undefined;
+  if (kept) return kept;
+  const scoped = db.withoutPlugins().withPlugin(new OfficeScopePlugin(officeId));
+  byOffice.set(officeId, scoped);
+  return scoped;
 }
 
 /**
