@@ -15,6 +15,7 @@ const GLOBAL_TABLES = new Set([
   'offices', // the tenants themselves
   'sessions', // a token is resolved before the office is known; its user row carries the office
   'login_throttle', // counted per username/address before the account (and office) is known
+  'job_leases', // one lease per periodic job of the deployment; the job runs office by office
   'kysely_migration',
   'kysely_migration_lock',
 ]);

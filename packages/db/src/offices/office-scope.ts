@@ -51,6 +51,8 @@ export const GLOBAL_TABLES: ReadonlySet<string> = new Set([
   'sessions',
   // Keys are usernames and addresses, counted before the account (and so its office) is known.
   'login_throttle',
+  // One lease per periodic job of the deployment; the job itself runs office by office.
+  'job_leases',
   'kysely_migration',
   'kysely_migration_lock',
 ]);
