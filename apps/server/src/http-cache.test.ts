@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kaoping/api/auth/password';
 import { importExampleInputs, setUpExample } from '@kaoping/api/assessment/assessment-test-fixtures';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { insertUser } from '@kaoping/db/users/user.repository';
 import { createServer } from './create-server';
@@ -29,7 +29,7 @@ describe('HTTP revalidation of queries', () => {
     });
 
   beforeAll(async () => {
-    database = openSqlite(':memory:');
+    database = officeHandle(openSqlite(':memory:'), 1);
     await migrateToLatest(database.db);
     ex = await setUpExample(database);
     await importExampleInputs(ex.assessor, ex.q2.id);

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { Db } from '@kaoping/db/connect';
 import { takeTurn } from '@kaoping/db/jobs/job-lease.repository';
 import { runDueReminders } from '@kaoping/api/rectification/rectification-notices';
+import { forEachOffice } from '@kaoping/api/office-context';
 
 export const REMINDERS_JOB = 'rectification-reminders';
 
@@ -34,7 +35,9 @@ export function startPeriodicJobs(db: Db, options: PeriodicJobsOptions = {}): Pe
     running = (async () => {
       const at = now();
       if (!(await takeTurn(db, { name: REMINDERS_JOB, holder, now: at, ttlMs: options.intervalMs ?? 60 * 60 * 1000 }))) return;
-      options.onRan?.(await runDueReminders(db, at));
+      // Office by office, each on its own scoped handle (the lease itself is deployment-wide).
+      const counts = await forEachOffice(db, (office) => runDueReminders(office, at));
+      options.onRan?.(counts.reduce((a, b) => a + b, 0));
     })()
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {

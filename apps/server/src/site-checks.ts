@@ -4,7 +4,9 @@
 // the demo websites are started once, by the cluster's primary.
 import type { DatabaseHandle } from '@kaoping/db/connect';
 import { startDemoWebsites } from '@kaoping/api/site-check/site-check-demo-sites';
-import { startSiteCheckWorker } from '@kaoping/api/site-check/site-check-worker';
+import { SITE_CHECK_LEASE, startSiteCheckWorker } from '@kaoping/api/site-check/site-check-worker';
+import { DEPLOYMENT_OFFICE_ID, forEachOffice } from '@kaoping/api/office-context';
+import { scopeToOffice } from '@kaoping/db/offices/office-scope';
 
 export interface SiteChecks {
   stop(): Promise<void>;
@@ -14,12 +16,21 @@ export function startSiteChecks(
   database: DatabaseHandle,
   options: { demoWebsites: boolean; onError: (error: unknown, what: string) => void; onDemo?: (sites: number) => void },
 ): SiteChecks {
-  const worker = startSiteCheckWorker(database.db, { onError: (e) => options.onError(e, 'site check run failed') });
+  // One worker per office, each on its office's handle and lease (offices added later start with the next restart).
+  const workers = forEachOffice(database.db, async (db, office) =>
+    startSiteCheckWorker(db, {
+      onError: (e) => options.onError(e, 'site check run failed'),
+      leaseName: office.id === DEPLOYMENT_OFFICE_ID ? SITE_CHECK_LEASE : `${SITE_CHECK_LEASE}:${office.id}`,
+    }),
+  ).catch((e: unknown) => {
+    options.onError(e, 'site check workers failed to start');
+    return [];
+  });
   let demo: Promise<{ close(): Promise<void> } | null> = Promise.resolve(null);
   if (options.demoWebsites) demo = startDemoSites(database, options);
   return {
     stop: async () => {
-      await worker.stop();
+      await Promise.all((await workers).map((w) => w.stop()));
       await (await demo)?.close();
     },
   };
@@ -30,7 +41,8 @@ export function startDemoSites(
   database: DatabaseHandle,
   options: { onError: (error: unknown, what: string) => void; onDemo?: (sites: number) => void },
 ): Promise<{ close(): Promise<void> } | null> {
-  return startDemoWebsites(database.db).then(
+  // The demo city is office 1's.
+  return startDemoWebsites(scopeToOffice(database.db, DEPLOYMENT_OFFICE_ID)).then(
     (city) => {
       options.onDemo?.(city.units.length);
       return city;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kaoping/api/auth/password';
 import { seedMinimalOrg } from '@kaoping/api/testing/test-context';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { findLease } from '@kaoping/db/jobs/job-lease.repository';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { postgresUrlForTests, testDatabases } from '@kaoping/db/testing/test-databases';
@@ -134,7 +134,7 @@ describe.each(variants)('two server processes on $name', ({ name, skip }) => {
       env = { DATABASE_URL: url.toString() };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'kp-workers-'));
-      database = openSqlite(join(dir, 'kaoping.db'));
+      database = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
       env = { KAOPING_DB_FILE: join(dir, 'kaoping.db'), DATABASE_URL: '' };
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,7 @@ import * as old from './snapshot-path/dashboard-overview.service';
 import * as oldProfile from './snapshot-path/dashboard-profile.service';
 import * as oldRanking from './snapshot-path/dashboard-ranking.service';
 
-const admin: SessionUser = { id: 1, username: 'admin', displayName: '管理员', role: 'admin', unitId: null, unitName: null };
+const admin: SessionUser = { id: 1, username: 'admin', displayName: '管理员', role: 'admin', unitId: null, unitName: null, officeId: 1 };
 
 /** Calls the old and the new path with the same arguments and expects the same answer (or the same refusal). */
 async function same<I>(

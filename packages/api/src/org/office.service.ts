@@ -1,5 +1,5 @@
-// The office's own details (设置 › 机构信息) and the first-run checklist. A deployment serves one
-// office, the row created by the offices migration (id 1); `set_up_at` stays null until an admin
+// The office's own details (设置 › 机构信息) and the first-run checklist. Each request reads and edits
+// its own office's row (its handle's office; row 1 in a single-office deployment); `set_up_at` stays null until an admin
 // confirms the details, and the checklist's other steps are read from the data itself, so they
 // tick whichever way the data arrived (UI, CLI or a restored backup).
 import type { Office, OfficeSetup, OfficeUpdateInput, SignInInfo } from '@kaoping/contracts/org/office';
@@ -9,6 +9,7 @@ import { listSchemes } from '@kaoping/db/assessment/scheme.repository';
 import { listRounds } from '@kaoping/db/assessment/round.repository';
 import { listAuditEntries } from '@kaoping/db/audit/audit.repository';
 import type { Db } from '@kaoping/db/connect';
+import { officeOf, scopeToOffice } from '@kaoping/db/offices/office-scope';
 import { hasAnyUnits } from '@kaoping/db/demo/seed-demo-city';
 import { findOffice, updateOfficeDetails, type OfficeRecord } from '@kaoping/db/offices/office.repository';
 import { listGroupYears } from '@kaoping/db/org/group.repository';
@@ -16,15 +17,20 @@ import { countActiveLiaisonsByUnit } from '@kaoping/db/users/user.repository';
 import type { Actor } from '../actor';
 import { recordChange } from '../audit/record-change';
 
-/** The office this deployment serves (created by the offices migration). */
+/** The deployment's first office (created by the offices migration): the one the sign-in page names. */
 export const OWN_OFFICE_ID = 1;
+
+/** The office of the request: its handle's (the signed-in user's office); office 1 before sign-in. */
+function officeIdOf(db: Db): number {
+  return officeOf(db) ?? OWN_OFFICE_ID;
+}
 
 function toOffice(r: OfficeRecord): Office {
   return { id: r.id, name: r.name, shortName: r.shortName, regionName: r.regionName, setUpAt: r.setUpAt, version: r.version };
 }
 
 async function loadOffice(db: Db): Promise<OfficeRecord> {
-  const office = await findOffice(db, OWN_OFFICE_ID);
+  const office = await findOffice(db, officeIdOf(db));
   if (!office) throw notFound('机构信息不存在,请先运行数据库迁移');
   return office;
 }
@@ -39,12 +45,12 @@ export async function updateOffice(db: Db, actor: Actor, input: OfficeUpdateInpu
   return db.transaction().execute(async (trx) => {
     const before = await loadOffice(trx);
     const details = { name: input.name, shortName: input.shortName, regionName: input.regionName };
-    const after = await updateOfficeDetails(trx, OWN_OFFICE_ID, input.version, details, now.toISOString());
+    const after = await updateOfficeDetails(trx, officeIdOf(trx), input.version, details, now.toISOString());
     if (!after) throw conflict('机构信息已被他人修改,请刷新后重试');
     await recordChange(trx, actor.user, now, {
       action: 'org.office.update',
       entity: 'office',
-      entityId: OWN_OFFICE_ID,
+      entityId: officeIdOf(trx),
       unitId: null,
       before: { name: before.name, shortName: before.shortName, regionName: before.regionName },
       after: details,
@@ -59,8 +65,10 @@ async function holdsDemoCity(db: Db): Promise<boolean> {
 }
 
 export async function signInInfo(db: Db): Promise<SignInInfo> {
-  const office = await findOffice(db, OWN_OFFICE_ID);
-  return { officeName: office?.setUpAt ? office.name : null, demo: await holdsDemoCity(db) };
+  // Before sign-in no office is known: the page names the deployment's first office.
+  const first = scopeToOffice(db, OWN_OFFICE_ID);
+  const office = await findOffice(first, OWN_OFFICE_ID);
+  return { officeName: office?.setUpAt ? office.name : null, demo: await holdsDemoCity(first) };
 }
 
 /** Each first-run step, ticked from the data: groups, units, liaison accounts, a scheme for this year or later, a round. */

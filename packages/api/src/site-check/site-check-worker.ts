@@ -54,6 +54,8 @@ export interface SiteCheckWorkerOptions {
   probeEveryMs?: number;
   /** How long the worker lease lasts unless renewed (renewed every third of it); default 30 s. */
   leaseMs?: number;
+  /** The lease's name: one per office, since each office's worker runs on its office's handle; default SITE_CHECK_LEASE. */
+  leaseName?: string;
 }
 
 export const SITE_CHECK_LEASE = 'site-check-worker';
@@ -66,11 +68,12 @@ export interface SiteCheckWorker {
   stop(): Promise<void>;
 }
 
-let current: SiteCheckWorker | null = null;
+// One worker per office in a process (each on its office's handle).
+const running = new Set<SiteCheckWorker>();
 
 /** Wake the process's worker, if one runs here (the service calls this after queueing a run). */
 export function wakeSiteCheckWorker(): void {
-  current?.wake();
+  for (const worker of running) worker.wake();
 }
 
 export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {}): SiteCheckWorker {
@@ -81,6 +84,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   let busy: Promise<void> | null = null;
   let idleWaiters: (() => void)[] = [];
   const leaseMs = options.leaseMs ?? 30_000;
+  const leaseName = options.leaseName ?? SITE_CHECK_LEASE;
   // The lease is about process liveness, so it runs on the real clock even when `now` is a test's.
   const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let leader = false;
@@ -95,7 +99,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
    */
   async function lead(renew = false): Promise<boolean> {
     if (!renew && leader && !lost && Date.now() - renewedAt < leaseMs / 3) return true;
-    const held = await acquireLease(db, { name: SITE_CHECK_LEASE, holder, now: new Date(), ttlMs: leaseMs });
+    const held = await acquireLease(db, { name: leaseName, holder, now: new Date(), ttlMs: leaseMs });
     if (held) renewedAt = Date.now();
     if (held && !leader) {
       lost = false;
@@ -310,11 +314,11 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
       clearInterval(renewal);
       if (busy) await busy;
       // A clean stop hands the work over at once instead of after the lease expires.
-      if (leader) await releaseLease(db, SITE_CHECK_LEASE, holder).catch((e: unknown) => options.onError?.(e));
+      if (leader) await releaseLease(db, leaseName, holder).catch((e: unknown) => options.onError?.(e));
       leader = false;
-      if (current === worker) current = null;
+      running.delete(worker);
     },
   };
-  current = worker;
+  running.add(worker);
   return worker;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite, type DatabaseHandle } from '../connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '../connect';
 import { migrateToLatest } from '../migrate';
 import { createMigratedTestDatabase, testDatabases } from '../testing/test-databases';
 import { readDatabaseVersion } from './database-version';
@@ -46,9 +46,9 @@ describe('database version on SQLite with two connections (a second process, the
   let b: DatabaseHandle;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kp-version-'));
-    a = openSqlite(join(dir, 'v.db'));
+    a = officeHandle(openSqlite(join(dir, 'v.db')), 1);
     await migrateToLatest(a.db);
-    b = openSqlite(join(dir, 'v.db'));
+    b = officeHandle(openSqlite(join(dir, 'v.db')), 1);
   });
   afterAll(async () => {
     await a.destroy();

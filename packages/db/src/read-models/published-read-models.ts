@@ -8,8 +8,8 @@ import type { PeriodResults } from '@kaoping/domain/scoring/scoring-result';
 import type { Db } from '../connect';
 import type { PublishedGroupStatsTable, PublishedUnitResultTable } from './read-models.tables';
 
-/** Every office shares id 1 until tenancy lands (issue #14 Part 3); the column leads every key already. */
-const OFFICE_ID = 1;
+// office_id is never named here: the office-scoped handle filters every read and sets it on inserts
+// (offices/office-scope.ts); the self-join below keeps it equal on both sides so the join stays on one shard.
 
 export interface Level1Line {
   code: string;
@@ -78,7 +78,6 @@ export function buildReadModelRows(source: ReadModelSource): {
   const groups: PublishedGroupStatsTable[] = [];
   source.results.groups.forEach((g, groupOrder) => {
     groups.push({
-      office_id: OFFICE_ID,
       publication_id: source.publicationId,
       round_id: source.roundId,
       period: source.period,
@@ -90,7 +89,6 @@ export function buildReadModelRows(source: ReadModelSource): {
     g.rows.forEach((r, rowOrder) => {
       const sheet = sheetRows.get(r.unit)?.sheet ?? [];
       units.push({
-        office_id: OFFICE_ID,
         publication_id: source.publicationId,
         round_id: source.roundId,
         period: source.period,
@@ -146,7 +144,6 @@ export async function listPublicationsWithReadModels(db: Db, publicationIds: rea
     .selectFrom('published_group_stats')
     .select('publication_id')
     .distinct()
-    .where('office_id', '=', OFFICE_ID)
     .where('publication_id', 'in', [...publicationIds])
     .execute();
   return new Set(rows.map((r) => Number(r.publication_id)));
@@ -158,7 +155,6 @@ export async function listPublishedGroupStats(db: Db, publicationIds: readonly n
   const rows = await db
     .selectFrom('published_group_stats')
     .select(['publication_id', 'period', 'group_order', 'stats_json'])
-    .where('office_id', '=', OFFICE_ID)
     .where('publication_id', 'in', [...publicationIds])
     .orderBy('publication_id')
     .orderBy('group_order')
@@ -231,7 +227,6 @@ export async function listPublishedUnitResults(
   let query = db
     .selectFrom('published_unit_results')
     .select([...unitColumns])
-    .where('office_id', '=', OFFICE_ID)
     .where('publication_id', 'in', [...publicationIds]);
   if (options.group !== undefined) query = query.where('group_code', '=', options.group);
   const ordered = query.orderBy('publication_id').orderBy('group_order').orderBy('row_order');
@@ -249,7 +244,6 @@ export async function listUnitPublishedResults(
   const rows = await db
     .selectFrom('published_unit_results')
     .select([...unitColumns])
-    .where('office_id', '=', OFFICE_ID)
     .where('unit_code', '=', unitCode)
     .where('publication_id', 'in', [...publicationIds])
     .orderBy('publication_id')
@@ -270,7 +264,6 @@ export async function mapFinalsInPublication(
       j.onRef('p.office_id', '=', 'c.office_id').onRef('p.unit_code', '=', 'c.unit_code').on('p.publication_id', '=', otherPublicationId),
     )
     .select(['c.unit_code', 'p.final'])
-    .where('c.office_id', '=', OFFICE_ID)
     .where('c.publication_id', '=', publicationId)
     .where('c.group_code', '=', group)
     .execute();

@@ -1,7 +1,7 @@
 // The publication read models (migration 2026-12-08-0901-published-read-models): one row per
-// unit and per group of a publication, written with the publication and never changed.
+// unit and per group of a publication, written with the publication and never changed. office_id is
+// added to both by schema.ts (OfficeKeyed), as for every office table.
 export interface PublishedUnitResultTable {
-  office_id: number;
   publication_id: number;
   round_id: number;
   period: string;
@@ -31,7 +31,6 @@ export interface PublishedUnitResultTable {
 }
 
 export interface PublishedGroupStatsTable {
-  office_id: number;
   publication_id: number;
   round_id: number;
   period: string;
