@@ -257,8 +257,11 @@ export class OfficeScopePlugin implements KyselyPlugin {
     const raw = rawNamesOfficeTable(args.node);
     if (raw !== null) throw new OfficeScopeError(`原始 SQL 无法限定单位范围:${raw}`);
     if (!isDml(args.node)) return args.node;
+    // CTE names are looked for only when the statement has a WITH (a walk of the whole tree costs as much as
+    // the rewrite). A CTE inside a subquery is not seen: its references get the office predicate and fail
+    // loudly (no such column), never silently unscoped.
     const cte = new Set<string>();
-    collectCteNames(args.node, cte);
+    if ('with' in args.node && args.node.with) collectCteNames(args.node, cte);
     return new OfficeScopeTransformer(this.officeId, cte).transformNode(args.node);
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
