@@ -233,6 +233,15 @@ describe.each(testDatabases)('tenancy on $name', (factory) => {
     expect(failures).toEqual([]);
   });
 
+  it('sign-in names stay unique across offices: office B cannot take a name of office A, and is told so', async () => {
+    const b = callerFor(handle, usersB.admin, { now: () => NOW });
+    await expect(
+      b.users.create({ username: 'assessor2', displayName: '乙市考评员', role: 'assessor', unitId: null, phone: null }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
   describe('a province account', () => {
     const provinceCaller = async (city: number | null) => {
       const db = await requestDbFor(handle.root, provinceUser, city);

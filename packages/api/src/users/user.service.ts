@@ -120,7 +120,8 @@ export async function createUserAccount(
   const oneTimePassword = options.password === undefined ? generateOneTimePassword() : null;
   const passwordHash = await hashPassword(options.password ?? oneTimePassword ?? '');
   return ctx.db.transaction().execute(async (trx) => {
-    if (await findUserByUsername(trx, input.username)) throw conflict(`用户名 ${input.username} 已存在`);
+    // Sign-in names are unique across offices (the name picks the account, and so the office).
+    if (await findUserByUsername(acrossOffices(trx), input.username)) throw conflict(`用户名 ${input.username} 已存在`);
     await assertUnitForRole(trx, input.role, input.unitId, now);
     const id = await insertUser(
       trx,

@@ -30,6 +30,7 @@ import {
   type UnknownRow,
   type UpdateQueryNode,
 } from 'kysely';
+import type { Database } from '../schema';
 
 // Tenancy (issue #14 part 3): every table holding an office's data carries `office_id`, and no query
 // reaches such a table without it. Two plugins enforce that at the one place every query passes:
@@ -274,15 +275,16 @@ export class OfficeScopePlugin implements KyselyPlugin {
 const scopedHandles = new WeakMap<object, Map<number, unknown>>();
 
 /** The handle of one office: every statement is limited to its rows and inserts land in it. */
-export function scopeToOffice<DB>(db: Kysely<DB>, officeId: number): Kysely<DB> {
+export function scopeToOffice<T extends Kysely<Database>>(db: T, officeId: number): T {
   let byOffice = scopedHandles.get(db);
   if (!byOffice) {
     byOffice = new Map();
     scopedHandles.set(db, byOffice);
   }
-  const kept = byOffice.get(officeId) as Kysely<DB> | undefined;
+  const kept = byOffice.get(officeId) as T | undefined;
   if (kept) return kept;
-  const scoped = db.withoutPlugins().withPlugin(new OfficeScopePlugin(officeId));
+  // Kysely and Transaction both return their own kind from withoutPlugins/withPlugin.
+  const scoped = db.withoutPlugins().withPlugin(new OfficeScopePlugin(officeId)) as T;
   byOffice.set(officeId, scoped);
   return scoped;
 }
@@ -292,8 +294,8 @@ export function scopeToOffice<DB>(db: Kysely<DB>, officeId: number): Kysely<DB> 
  * sign-in lookups, seeding several offices, a province's reads of its cities. Every call site is a
  * decision; grep for it.
  */
-export function acrossOffices<DB>(db: Kysely<DB>): Kysely<DB> {
-  return db.withoutPlugins();
+export function acrossOffices<T extends Kysely<Database>>(db: T): T {
+  return db.withoutPlugins() as T;
 }
 
 /** Root handles refuse office tables until scoped. */

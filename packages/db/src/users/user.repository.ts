@@ -1,5 +1,6 @@
 import type { Role } from '@kaoping/contracts/auth/role';
 import type { Db } from '../connect';
+import { acrossOffices } from '../offices/office-scope';
 
 export interface UserRecord {
   id: number;
@@ -98,8 +99,12 @@ export async function listUsers(db: Db, filter: UserFilter = {}): Promise<UserRe
   return rows.map(toUser);
 }
 
-/** Usernames among `usernames` that are already taken (compared as stored). */
-export async function findTakenUsernames(db: Db, usernames: string[]): Promise<Set<string>> {
+/**
+ * Usernames among `usernames` that are already taken (compared as stored), in any office: a sign-in name
+ * picks the account and so the office, so it is unique across the deployment.
+ */
+export async function findTakenUsernames(scoped: Db, usernames: string[]): Promise<Set<string>> {
+  const db = acrossOffices(scoped);
   const taken = new Set<string>();
   for (let i = 0; i < usernames.length; i += 500) {
     const chunk = usernames.slice(i, i + 500);
