@@ -128,7 +128,7 @@ describe.each(variants)('two server processes on $name', ({ name, skip }) => {
     if (skip) return;
     let env: Record<string, string>;
     if (pgHandle && pgSchema !== undefined && name === 'PostgreSQL') {
-      database = pgHandle;
+      database = officeHandle(pgHandle, 1);
       const url = new URL(postgresUrlForTests);
       url.searchParams.set('options', `-c search_path=${pgSchema}`);
       env = { DATABASE_URL: url.toString() };
