@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findReviewJob, insertReviewJob, updateRunningReviewJob } from '@kaoping/db/annual-reports/review-job.repository';
 import { listAuditEntries } from '@kaoping/db/audit/audit.repository';
-import { openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
+import { officeHandle, openSqlite, type DatabaseHandle } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { createMigratedTestDatabase, testDatabases } from '@kaoping/db/testing/test-databases';
 import { callerFor, seedMinimalOrg, TEST_NOW } from '../testing/test-context';
@@ -147,9 +147,9 @@ describe('city review (年报评查) across two server processes on one SQLite f
   let second: DatabaseHandle;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kaoping-review-jobs-'));
-    first = openSqlite(join(dir, 'kaoping.db'));
+    first = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
     await migrateToLatest(first.db);
-    second = openSqlite(join(dir, 'kaoping.db'));
+    second = officeHandle(openSqlite(join(dir, 'kaoping.db')), 1);
   });
   afterEach(async () => {
     await first.destroy();
