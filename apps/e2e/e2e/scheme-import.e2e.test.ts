@@ -123,6 +123,9 @@ describe('importing the office 考核细则', () => {
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('B2 市直部门(其他)', { exact: true }).waitFor();
       await page.keyboard.press('Enter');
       await expect.poll(() => select.textContent()).toContain('B2 市直部门(其他)');
+      // The closing dropdown stays visible during its animation: wait it out, or the next select's
+      // options would be found twice.
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     }
     await expect.poll(() => unmapped.count()).toBe(0);
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
