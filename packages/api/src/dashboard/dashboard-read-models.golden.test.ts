@@ -1,5 +1,5 @@
 // Golden: every dashboard procedure switched to the publication read models (issue #14) answers
-// exactly as the snapshot path did (snapshot-path/, the previous code kept unchanged), on both
+// exactly as the snapshot path did (testing/dashboard-snapshot-path/, the previous code kept unchanged, test-only), on both
 // dialects, over two fixtures: the scoring example published through the assessment API (read
 // models written in the publication's transaction) and the demo city, whose seeder writes its
 // publications directly (read models built on first read).
@@ -15,9 +15,9 @@ import { TEST_NOW } from '../testing/test-context';
 import * as now from './dashboard-overview.service';
 import * as nowProfile from './dashboard-profile.service';
 import * as nowRanking from './dashboard-ranking.service';
-import * as old from './snapshot-path/dashboard-overview.service';
-import * as oldProfile from './snapshot-path/dashboard-profile.service';
-import * as oldRanking from './snapshot-path/dashboard-ranking.service';
+import * as old from '../testing/dashboard-snapshot-path/dashboard-overview.service';
+import * as oldProfile from '../testing/dashboard-snapshot-path/dashboard-profile.service';
+import * as oldRanking from '../testing/dashboard-snapshot-path/dashboard-ranking.service';
 
 const admin: SessionUser = { id: 1, username: 'admin', displayName: '管理员', role: 'admin', unitId: null, unitName: null, officeId: 1 };
 
