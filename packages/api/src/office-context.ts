@@ -18,6 +18,7 @@ export const PROVINCE_PATHS: ReadonlySet<string> = new Set([
   'auth.logout',
   'users.changeOwnPassword',
   'province.cities',
+  'province.summary',
   'dashboard.periods',
   'dashboard.overview',
   'dashboard.ranking',
