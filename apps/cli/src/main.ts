@@ -27,6 +27,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'users list|create|import FILE|reset NAME|disable NAME — accounts (create --role admin for the first admin)',
     load: () => import('./commands/users'),
   },
+  office: {
+    summary: 'office list | office add --kind province|city --name … [--parent ID] | office first-account ID --name USERNAME — offices of a province',
+    load: () => import('./commands/office'),
+  },
   site: {
     summary: "site check URL [--columns FILE] [--words FILE] [--max-pages N] --json — check a unit's website",
     load: () => import('./commands/site'),
