@@ -32,6 +32,9 @@ export function RectificationPage({ user }: { user: SessionUser }) {
   const [severity, setSeverity] = useState<(typeof severities)[number] | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [unitText, setUnitText] = useState('');
+  // The server pages the ledger; any change of filter goes back to the first page.
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
   // The server matches name, code and pinyin initials; typing is not held up by the request.
   const unitQuery = useDeferredValue(unitText.trim());
   const [search, setSearch] = useSearchParams();
@@ -46,13 +49,14 @@ export function RectificationPage({ user }: { user: SessionUser }) {
     overdueOnly,
     unitQuery: unitQuery === '' ? null : unitQuery,
   };
-  const ledger = useQuery({ ...trpc.rectification.ledger.queryOptions(filter), placeholderData: keepPreviousData });
+  const ledger = useQuery({ ...trpc.rectification.ledger.queryOptions({ ...filter, ...paging }), placeholderData: keepPreviousData });
   const exportXlsx = useMutation(
     trpc.rectification.exportXlsx.mutationOptions({
       onSuccess: (f) => downloadBase64(f.fileName, f.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     }),
   );
   const rows = ledger.data?.rows ?? [];
+  const firstIndex = ((ledger.data?.page ?? 1) - 1) * (ledger.data?.pageSize ?? paging.pageSize);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <FiguresCards period={period} groupId={groupId} />
@@ -82,7 +86,10 @@ export function RectificationPage({ user }: { user: SessionUser }) {
               placeholder={t('rectification.filters.unitSearch')}
               style={{ width: 280 }}
               value={unitText}
-              onChange={(e) => setUnitText(e.target.value)}
+              onChange={(e) => {
+                setUnitText(e.target.value);
+                firstPage();
+              }}
               maxLength={50}
               data-testid="ledger-unit-search"
             />
@@ -92,7 +99,10 @@ export function RectificationPage({ user }: { user: SessionUser }) {
             placeholder={t('rectification.filters.period')}
             style={{ width: 160 }}
             value={period}
-            onChange={(v) => setPeriod(v ?? null)}
+            onChange={(v) => {
+              setPeriod(v ?? null);
+              firstPage();
+            }}
             options={(periods.data ?? []).map((p) => ({ value: p.code, label: periodLabel(p.code) }))}
           />
           {user.role !== 'liaison' && (
@@ -101,7 +111,10 @@ export function RectificationPage({ user }: { user: SessionUser }) {
               placeholder={t('rectification.filters.group')}
               style={{ width: 200 }}
               value={groupId}
-              onChange={(v) => setGroupId(v ?? null)}
+              onChange={(v) => {
+                setGroupId(v ?? null);
+                firstPage();
+              }}
               options={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))}
             />
           )}
@@ -111,7 +124,10 @@ export function RectificationPage({ user }: { user: SessionUser }) {
             placeholder={t('rectification.filters.status')}
             style={{ minWidth: 200 }}
             value={status}
-            onChange={setStatus}
+            onChange={(v) => {
+              setStatus(v);
+              firstPage();
+            }}
             options={rectificationStatuses.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))}
           />
           <Select
@@ -119,10 +135,20 @@ export function RectificationPage({ user }: { user: SessionUser }) {
             placeholder={t('rectification.filters.severity')}
             style={{ width: 110 }}
             value={severity}
-            onChange={(v) => setSeverity(v ?? null)}
+            onChange={(v) => {
+              setSeverity(v ?? null);
+              firstPage();
+            }}
             options={severities.map((s) => ({ value: s, label: t(`rectification.severities.${s}`) }))}
           />
-          <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only">
+          <Checkbox
+            checked={overdueOnly}
+            onChange={(e) => {
+              setOverdueOnly(e.target.checked);
+              firstPage();
+            }}
+            data-testid="overdue-only"
+          >
             {t('rectification.filters.overdueOnly')}
           </Checkbox>
         </Space>
@@ -133,10 +159,17 @@ export function RectificationPage({ user }: { user: SessionUser }) {
           dataSource={rows}
           data-testid="ledger-table"
           scroll={{ x: 1400 }}
-          pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { count }) }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: ledger.data?.total ?? 0,
+            pageSizeOptions: [20, 50, 100],
+            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+            showTotal: (count) => t('common.total', { count }),
+          }}
           onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('rectification.columns.index'), width: 56, render: (_, __, i) => i + 1 },
+            { title: t('rectification.columns.index'), width: 56, render: (_, __, i) => firstIndex + i + 1 },
             { title: t('rectification.columns.code'), dataIndex: 'code', width: 120 },
             { title: t('rectification.columns.title'), dataIndex: 'title', width: 240, ellipsis: { showTitle: true } },
             { title: t('rectification.columns.unit'), dataIndex: 'unitName', width: 170, ellipsis: true },

@@ -206,6 +206,37 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     expect((await liaison(at('2025-10-13T03:00:00.000Z')).notifications.list({})).unread).toBe(0);
   });
 
+  it('pages the ledger in ledger order with the count of matching items; filters (unit search, overdue) apply before paging; the export has every row', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const unitId = i % 2 === 0 ? org.own.id : org.other.id;
+      const due = i < 3 ? { kind: 'date' as const, date: '2025-10-09' } : { kind: 'date' as const, date: '2025-12-31' };
+      codes.push((await admin().rectification.issue({ unitId, period: '2025Q3', title: `问题${i}`, due })).code);
+    }
+    const a = admin(at('2025-10-14T02:00:00.000Z'));
+    const first = await a.rectification.ledger({ pageSize: 2 });
+    expect([first.total, first.page, first.pageSize, first.rows.map((r) => r.code)]).toEqual([5, 1, 2, codes.slice(0, 2)]);
+    const last = await a.rectification.ledger({ pageSize: 2, page: 3 });
+    expect([last.total, last.rows.map((r) => r.code)]).toEqual([5, codes.slice(4)]);
+    const past = await a.rectification.ledger({ pageSize: 2, page: 9 });
+    expect([past.total, past.rows]).toEqual([5, []]);
+    // Overdue: items 0..2 (due 10-09); of these, A01 (临江区, 「ljq」) has items 0 and 2.
+    const overdue = await a.rectification.ledger({ overdueOnly: true, unitQuery: 'ljq', pageSize: 1 });
+    expect([overdue.total, overdue.rows.map((r) => [r.code, r.isOverdue])]).toEqual([2, [[codes[0], true]]]);
+    expect((await a.rectification.ledger({ overdueOnly: true })).total).toBe(3);
+    // A closed item is not overdue, whatever its due date.
+    await a.rectification.transition({ itemId: first.rows[0]!.id, version: 1, action: { type: 'cancel', reason: '问题已撤回' } });
+    expect((await a.rectification.ledger({ overdueOnly: true })).rows.map((r) => r.code)).toEqual([codes[1], codes[2]]);
+    // The liaison's count is their own unit's items only.
+    expect((await liaison(at('2025-10-14T02:00:00.000Z')).rectification.ledger({ pageSize: 1 })).total).toBe(3);
+    await expect(a.rectification.ledger({ pageSize: 500 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const exported = await a.rectification.exportXlsx({});
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const exportedCodes = (workbook.getWorksheet('整改台账')?.getColumn(2).values ?? []).filter((v) => codes.includes(String(v)));
+    expect(exportedCodes).toEqual(codes);
+  });
+
   it('carries open items over when the period is locked', async () => {
     const open = await issue();
     const closed = await admin().rectification.issue({

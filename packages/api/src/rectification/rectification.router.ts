@@ -27,9 +27,15 @@ import { loadWorkCalendar } from './work-calendar.service';
 
 const idInput = z.object({ id: z.number().int().positive() });
 
+/** The ledger page by page (the table shows 20 rows at a time): a request costs the same however long the ledger grows. */
+const ledgerPageInputSchema = ledgerFilterSchema.extend({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+
 export const rectificationRouter = router({
-  /** 整改台账: liaisons see only their own unit's items. */
-  ledger: signedInProcedure.input(ledgerFilterSchema).query(({ ctx, input }) => listLedgerForUser(ctx, input)),
+  /** 整改台账, one page and the count of matching items: liaisons see only their own unit's items. */
+  ledger: signedInProcedure.input(ledgerPageInputSchema).query(({ ctx, input }) => listLedgerForUser(ctx, input)),
   get: signedInProcedure.input(idInput).query(({ ctx, input }) => getItemDetail(ctx, input.id)),
   issue: officeProcedure.input(ledgerIssueInputSchema).mutation(({ ctx, input }) => issueItem(ctx, input)),
   /** 交办 from a published round's findings, one item per finding or per unit and indicator. */

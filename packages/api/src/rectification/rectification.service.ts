@@ -24,6 +24,8 @@ import {
   insertItem,
   listEvents,
   listLedger,
+  listLedgerPage,
+  listUnitNames,
   nextItemCode,
   updateItemState,
   type LedgerItem,
@@ -139,24 +141,36 @@ function pickState(item: RectificationItem) {
   return { status, version, dueDate, closedOn, returnReason, escalationLevel, carriedInto, recheckFailCount };
 }
 
-export async function listLedgerForUser(ctx: Authed, f: z.output<typeof ledgerFilterSchema>) {
+/** The ledger's filter and, for the page, which page of how many rows. */
+export type LedgerQuery = z.output<typeof ledgerFilterSchema> & { page?: number; pageSize?: number | null };
+
+/**
+ * The ledger as the user may see it, filtered in the database and one page at a time (every row
+ * when no page size is given: the export). A typed unit search is matched against the office's
+ * units (name, code, pinyin initials) first, then applied as a list of units.
+ */
+export async function listLedgerForUser(ctx: Authed, f: LedgerQuery) {
   const today = chinaToday(ctx.now());
-  const [rows, calendar] = await Promise.all([
-    listLedger(ctx.db, {
+  const query = f.unitQuery ?? '';
+  const unitIds = query === '' ? null : (await listUnitNames(ctx.db)).filter((u) => unitMatches(query, u)).map((u) => u.id);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? null;
+  const [found, calendar] = await Promise.all([
+    listLedgerPage(ctx.db, {
       period: f.period,
       unitId: f.unitId,
       groupId: f.groupId,
       statuses: f.status,
       severity: f.severity,
       onlyUnitId: unitScopeOf(ctx.user),
+      unitIds,
+      overdueBefore: f.overdueOnly ? today : null,
+      page,
+      pageSize,
     }),
     loadWorkCalendar(ctx.db),
   ]);
-  const query = f.unitQuery ?? '';
-  const derived = rows
-    .filter((r) => unitMatches(query, { code: r.unitCode, name: r.unitName }))
-    .map((r) => withDerived(r, today, calendar));
-  return { today, rows: f.overdueOnly ? derived.filter((r) => r.isOverdue) : derived };
+  return { today, total: found.total, page, pageSize, rows: found.rows.map((r) => withDerived(r, today, calendar)) };
 }
 
 export async function getItemDetail(ctx: Authed, id: number) {

@@ -1,6 +1,10 @@
 import type { DueRule, RectificationItem, RectificationSubmission } from '@kaoping/contracts/rectification/rectification-item';
 import type { RectificationEvent } from '@kaoping/contracts/rectification/rectification-action';
-import type { EscalationLevel, RectificationStatus } from '@kaoping/contracts/rectification/rectification-status';
+import {
+  finalRectificationStatuses,
+  type EscalationLevel,
+  type RectificationStatus,
+} from '@kaoping/contracts/rectification/rectification-status';
 import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { RectificationItemTable } from './rectification.tables';
@@ -243,6 +247,75 @@ export async function listLedger(db: Db, f: LedgerFilter): Promise<LedgerItem[]>
     rows.map((r) => Number(r.id)),
   );
   return rows.map((r) => ({ ...toItem(r, links.get(Number(r.id)) ?? []), unitCode: r.unit_code, unitName: r.unit_name }));
+}
+
+export interface LedgerPageFilter extends LedgerFilter {
+  /** Only these units (what a typed unit search matched); an empty list matches nothing. Null: any unit. */
+  unitIds: readonly number[] | null;
+  /** Only items open (not closed, explained or cancelled) and due before this China date. */
+  overdueBefore: string | null;
+  /** 1-based page of `pageSize` rows; a null size: every row. */
+  page: number;
+  pageSize: number | null;
+}
+
+/**
+ * One page of the ledger in ledger order (period, then code) and the number of items matching the
+ * filter, which is applied in SQL: a page costs the same whatever the size of the ledger.
+ */
+export async function listLedgerPage(db: Db, f: LedgerPageFilter): Promise<{ total: number; rows: LedgerItem[] }> {
+  if (f.unitIds !== null && f.unitIds.length === 0) return { total: 0, rows: [] };
+  let query = db.selectFrom('rectification_items as r');
+  if (f.period)
+    query = query.where((eb) => eb.or([eb('r.period', '=', f.period as string), eb('r.carried_into', '=', f.period as string)]));
+  if (f.unitId !== null) query = query.where('r.unit_id', '=', f.unitId);
+  if (f.onlyUnitId !== null) query = query.where('r.unit_id', '=', f.onlyUnitId);
+  if (f.unitIds !== null) query = query.where('r.unit_id', 'in', [...f.unitIds]);
+  if (f.groupId !== null)
+    query = query.where('r.unit_id', 'in', (eb) =>
+      eb
+        .selectFrom('unit_groups')
+        .select('unit_id')
+        .where('group_id', '=', f.groupId as number),
+    );
+  if (f.statuses && f.statuses.length > 0) query = query.where('r.status', 'in', f.statuses);
+  if (f.severity) query = query.where('r.severity', '=', f.severity);
+  if (f.overdueBefore !== null)
+    query = query.where('r.status', 'not in', [...finalRectificationStatuses]).where('r.due_date', '<', f.overdueBefore);
+  // The page is chosen on narrow rows (id, period, code) and only its rows are read whole; the count
+  // rides along (one round trip), and a page past the end asks for it apart.
+  let ids = query
+    .select(['r.id', sql<number | string>`count(*) over ()`.as('total_count')])
+    .orderBy('r.period', 'desc')
+    .orderBy('r.code');
+  if (f.pageSize !== null) ids = ids.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await db
+    .selectFrom('rectification_items as r')
+    .innerJoin(ids.as('p'), 'p.id', 'r.id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .selectAll('r')
+    .select(['u.code as unit_code', 'u.name as unit_name', 'p.total_count'])
+    .orderBy('r.period', 'desc')
+    .orderBy('r.code')
+    .execute();
+  const total =
+    rows.length > 0
+      ? Number(rows[0]?.total_count)
+      : Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const links = await findingIdsOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+  return {
+    total,
+    rows: rows.map((r) => ({ ...toItem(r, links.get(Number(r.id)) ?? []), unitCode: r.unit_code, unitName: r.unit_name })),
+  };
+}
+
+/** The office's units by id, code and name (for matching a typed unit search). */
+export async function listUnitNames(db: Db): Promise<{ id: number; code: string; name: string }[]> {
+  const rows = await db.selectFrom('units').select(['id', 'code', 'name']).execute();
+  return rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name }));
 }
 
 export async function findLedgerItem(db: Db, id: number): Promise<LedgerItem | null> {
