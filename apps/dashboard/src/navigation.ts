@@ -1,7 +1,8 @@
 import { rolesOf, type AccessGroup } from '@kaoping/contracts/auth/access';
 import type { Role } from '@kaoping/contracts/auth/role';
 
-export type NavKey = 'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings' | 'siteCheck';
+export type NavKey =
+  'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings' | 'siteCheck' | 'province';
 
 interface NavPage {
   key: NavKey;
@@ -26,22 +27,33 @@ export const navPages: readonly NavPage[] = [
 
 const rolesByPage = new Map<NavKey, Role[]>(navPages.map((p) => [p.key, rolesOf(...p.access)]));
 
-export const navPaths = Object.fromEntries(navPages.map((p) => [p.key, p.path])) as Record<NavKey, string>;
+/**
+ * A province account (officeKind 'province') reads its cities' published results and nothing else
+ * (api/src/office-context.ts PROVINCE_PATHS): its landing page over the cities, then the picked
+ * city's overview and ranking. No city account has the province page.
+ */
+const provincePage = { key: 'province' as const, path: '/province' };
+export const provinceNavigation: readonly NavKey[] = ['province', 'overview', 'rankings'];
+type OfficeKind = 'city' | 'province' | undefined;
+
+export const navPaths = Object.fromEntries([...navPages, provincePage].map((p) => [p.key, p.path])) as Record<NavKey, string>;
 
 export function rolesFor(key: NavKey): readonly Role[] {
   return rolesByPage.get(key) ?? [];
 }
 
-export function navigationFor(role: Role): NavKey[] {
+export function navigationFor(role: Role, officeKind?: OfficeKind): NavKey[] {
+  if (officeKind === 'province') return provinceNavigation.filter((key) => canOpen(role, key, officeKind));
   return navPages.filter((p) => rolesFor(p.key).includes(role)).map((p) => p.key);
 }
 
-export function canOpen(role: Role, key: NavKey): boolean {
+export function canOpen(role: Role, key: NavKey, officeKind?: OfficeKind): boolean {
+  if (officeKind === 'province') return provinceNavigation.includes(key) && (key === 'province' || rolesFor(key).includes(role));
   return rolesFor(key).includes(role);
 }
 
 /** The menu key a path belongs to (for highlighting). */
 export function navKeyOfPath(pathname: string): NavKey {
-  const match = navPages.filter((p) => p.path !== '/' && (pathname === p.path || pathname.startsWith(`${p.path}/`)));
+  const match = [...navPages, provincePage].filter((p) => p.path !== '/' && (pathname === p.path || pathname.startsWith(`${p.path}/`)));
   return match[0]?.key ?? 'overview';
 }

@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc';
 import { LanguageSwitch } from './language-switch';
 import { confirmLeave } from './leave-guard';
 import { NotificationBell } from './notification-bell';
+import { OfficePicker } from './office-picker';
 
 export function AppLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           mode="inline"
           data-testid="main-nav"
           selectedKeys={inHeader ? [] : [navKeyOfPath(location.pathname)]}
-          items={navigationFor(user.role).map((key) => ({ key, label: t(`nav.${key}`) }))}
+          items={navigationFor(user.role, user.officeKind).map((key) => ({ key, label: t(`nav.${key}`) }))}
           onClick={({ key }) => go(navPaths[key as keyof typeof navPaths])}
         />
       </Layout.Sider>
@@ -49,7 +50,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
         >
           <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
           <Space>
-            {user.role !== 'liaison' && (
+            {user.role !== 'liaison' && user.officeKind !== 'province' && (
               <>
                 <Button
                   type={location.pathname.startsWith('/presentation') ? 'primary' : 'link'}
@@ -67,6 +68,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
                 </Button>
               </>
             )}
+            <OfficePicker user={user} />
             <span data-testid="current-user">{user.displayName}</span>
             <Tag color={user.role === 'leader' ? 'gold' : user.role === 'liaison' ? 'blue' : 'red'}>{t(`role.${user.role}`)}</Tag>
             {user.role === 'leader' && (
@@ -75,7 +77,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               </Tooltip>
             )}
             {user.unitName && <Typography.Text type="secondary">{user.unitName}</Typography.Text>}
-            <NotificationBell />
+            {user.officeKind !== 'province' && <NotificationBell />}
             <LanguageSwitch />
             <Button type="link" size="small" onClick={() => go('/account')} data-testid="my-account">
               {t('accounts.account.myAccount')}

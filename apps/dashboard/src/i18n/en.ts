@@ -13,6 +13,7 @@ import { auditLabelsEn } from './areas/audit-labels.en';
 import { reportReviewEn } from './areas/report-review.en';
 import { siteCheckEn } from './areas/site-check.en';
 import { securityEn } from './areas/security.en';
+import { provinceEn } from './areas/province.en';
 import { onboardingEn } from './areas/onboarding.en';
 
 export const en: Shape<typeof zh> = {
@@ -29,6 +30,7 @@ export const en: Shape<typeof zh> = {
   reportReview: reportReviewEn,
   siteCheck: siteCheckEn,
   security: securityEn,
+  province: provinceEn,
   onboarding: onboardingEn,
   app: { title: 'Kaoping', subtitle: 'Government transparency assessment', city: 'Jiangling City Transparency Office' },
   nav: {
@@ -41,6 +43,7 @@ export const en: Shape<typeof zh> = {
     units: 'Units',
     settings: 'Settings',
     siteCheck: 'Website checks',
+    province: 'Province',
   },
   role: { admin: 'Administrator', assessor: 'Assessor', liaison: 'Unit liaison', leader: 'Leader' },
   common: {

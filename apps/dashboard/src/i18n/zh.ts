@@ -13,6 +13,7 @@ import { auditLabelsZh } from './areas/audit-labels.zh';
 import { reportReviewZh } from './areas/report-review.zh';
 import { siteCheckZh } from './areas/site-check.zh';
 import { securityZh } from './areas/security.zh';
+import { provinceZh } from './areas/province.zh';
 import { onboardingZh } from './areas/onboarding.zh';
 
 export const zh = {
@@ -29,6 +30,7 @@ export const zh = {
   reportReview: reportReviewZh,
   siteCheck: siteCheckZh,
   security: securityZh,
+  province: provinceZh,
   onboarding: onboardingZh,
   app: { title: '考评', subtitle: '政务公开考核评估平台', city: '江临市政务公开办' },
   nav: {
@@ -41,6 +43,7 @@ export const zh = {
     units: '单位',
     settings: '设置',
     siteCheck: '网站检查',
+    province: '全省概况',
   },
   role: { admin: '管理员', assessor: '考评员', liaison: '单位联络员', leader: '领导' },
   common: {

@@ -27,10 +27,11 @@ const PresentationPage = lazy(() => import('./presentation').then((m) => ({ defa
 const BulletinPage = lazy(() => import('./bulletin').then((m) => ({ default: m.BulletinPage })));
 const AccountPage = lazy(() => import('./account').then((m) => ({ default: m.AccountPage })));
 const SiteCheckPage = lazy(() => import('./site-check').then((m) => ({ default: m.SiteCheckPage })));
+const ProvincePage = lazy(() => import('./province').then((m) => ({ default: m.ProvincePage })));
 
 function Guard({ user, page, children }: { user: SessionUser; page: NavKey; children: ReactNode }) {
   const { t } = useTranslation();
-  if (!canOpen(user.role, page)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  if (!canOpen(user.role, page, user.officeKind)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   return <>{children}</>;
 }
 
@@ -70,6 +71,7 @@ export function AppRoutes() {
         <Route path="/units/:id/profile" element={page('units', <UnitProfilePage user={user} />)} />
         <Route path="/settings" element={page('settings', <SettingsPage />)} />
         <Route path="/site-check" element={page('siteCheck', <SiteCheckPage user={user} />)} />
+        <Route path="/province" element={page('province', <ProvincePage />)} />
         <Route path="/presentation" element={page('rankings', <PresentationPage />)} />
         <Route path="/bulletin" element={page('rankings', <BulletinPage user={user} />)} />
         <Route

@@ -41,6 +41,7 @@ export const auditLabelsEn: Shape<typeof auditLabelsZh> = {
     calendar_upsert: 'Set a calendar day',
     create: 'Created',
     org_office_update: 'Updated the office details',
+    org_office_create: 'Added an office',
     group_create: 'Created a group',
     group_update: 'Changed a group',
     period_create: 'Added a period',

@@ -40,6 +40,7 @@ export const auditLabelsZh = {
     calendar_upsert: '录入节假日安排',
     create: '新建',
     org_office_update: '修改机构信息',
+    org_office_create: '新增机构',
     group_create: '新建分组',
     group_update: '修改分组',
     period_create: '新增期次',
