@@ -5,15 +5,18 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { REPORT_PARSE_MAX_BYTES } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
-import { resolveSessionUser } from '@kaoping/api/auth/auth.service';
+import { resolveSession, type ResolvedSession } from '@kaoping/api/auth/auth.service';
 import type { Context } from '@kaoping/api/context';
 import { appRouter } from '@kaoping/api/root';
 import { OFFICE_HEADER, requestDbFor } from '@kaoping/api/office-context';
-import type { DatabaseHandle } from '@kaoping/db/connect';
+import type { DatabaseHandle, Db } from '@kaoping/db/connect';
+import { readOfficeDataVersion } from '@kaoping/db/dashboard/database-version';
+import { officeOf } from '@kaoping/db/offices/office-scope';
+import { chinaToday } from '@kaoping/domain/period/period';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { createCookieJar, readSessionToken } from './cookies';
-import { withHttpCache } from './http-cache';
+import { CACHE_CONTROL, isVersionedQuery, matches, versionETag } from './http-cache';
 import { inputProblem } from './input-guard';
 import { refuseCrossSite } from './request-guard';
 import { chineseTransportMessage } from './transport-messages';
@@ -69,12 +72,38 @@ function requestedOffice(req: IncomingMessage): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : -1;
 }
 
+/** What the host learned about a request before tRPC runs it: its session, and for a versioned GET its handle, version and ETag. */
+interface Prepared {
+  session: ResolvedSession | null;
+  db?: Db;
+  dataVersion?: string | null;
+  etag?: string;
+}
+
 /** The HTTP host: `/trpc/*` is the API, everything else is the built dashboard (SPA fallback). */
 export function createServer(options: ServerOptions): Server {
   const now = options.now ?? (() => new Date());
   const loginLimiter = options.loginLimiter ?? new LoginRateLimiter();
   const trustedProxies = options.trustedProxies ?? [];
   const allowedOrigins = options.allowedOrigins ?? [];
+  const root = options.database.db;
+  // One session lookup per request (with the office's data version in the same statement), done before tRPC.
+  const prepared = new WeakMap<IncomingMessage, Prepared>();
+
+  /** The session, and for a GET of versioned queries the office's version and the ETag, before any work. */
+  async function prepare(req: IncomingMessage): Promise<Prepared> {
+    const session = await resolveSession(root, readSessionToken(req), now());
+    if (session === null || !isVersionedQuery(req)) return { session };
+    const db = await requestDbFor(root, session.user, requestedOffice(req));
+    if (db === null) return { session };
+    const officeId = officeOf(db) ?? session.user.officeId;
+    // The user's own office's version came with the session; a city a province account reads is read now.
+    const dataVersion = officeId === session.user.officeId ? session.officeDataVersion : await readOfficeDataVersion(db);
+    if (dataVersion === null) return { session, db, dataVersion };
+    const etag = versionETag(req, { user: session.user, officeId, dataVersion, today: chinaToday(now()) });
+    return { session, db, dataVersion, etag };
+  }
+
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -90,12 +119,23 @@ export function createServer(options: ServerOptions): Server {
         if (problem !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
       }
       const sessionToken = readSessionToken(req);
-      const user = await resolveSessionUser(options.database.db, sessionToken, now());
+      const early = prepared.get(req) ?? (await prepare(req));
+      const user = early.session?.user ?? null;
       // Scoped to the user's office (a province account: to the city it names): no query of this request reaches another office's rows.
-      const db = await requestDbFor(options.database.db, user, requestedOffice(req));
+      const db = early.db ?? (await requestDbFor(root, user, requestedOffice(req)));
       if (db === null) throw new TRPCError({ code: 'FORBIDDEN', message: '无权查看该单位的数据' });
+      // The version read before the work: with the session (the user's own office) or by prepare (a city named).
+      const known =
+        early.dataVersion !== undefined
+          ? early.dataVersion
+          : early.session && officeOf(db) === early.session.user.officeId
+            ? early.session.officeDataVersion
+            : undefined;
+      let version: Promise<string | null> | undefined = known !== undefined ? Promise.resolve(known) : undefined;
       return {
         db,
+        dataVersion: () => (version ??= readOfficeDataVersion(db)),
+        etag: early.etag ?? null,
         dialect: options.database.dialect,
         user,
         sessionToken,
@@ -104,6 +144,12 @@ export function createServer(options: ServerOptions): Server {
         loginLimiter,
         now,
       };
+    },
+    // A successful GET of versioned queries carries the ETag computed before the work; every GET is private, no-cache.
+    responseMeta: ({ ctx, type, errors }) => {
+      if (type !== 'query') return {};
+      if (errors.length > 0 || !ctx?.etag) return { headers: { 'Cache-Control': CACHE_CONTROL } };
+      return { headers: { 'Cache-Control': CACHE_CONTROL, ETag: ctx.etag } };
     },
     // Runs before the response is shaped: transport errors get their Chinese message here.
     onError: ({ error, path }) => {
@@ -125,7 +171,24 @@ export function createServer(options: ServerOptions): Server {
         refuse(res, 403, refusal, 'FORBIDDEN');
         return;
       }
-      withHttpCache(req, res, trpc);
+      void prepare(req).then(
+        (early) => {
+          // A GET whose answer has not changed since the client's copy: 304, nothing computed.
+          if (early.etag !== undefined && matches(req.headers['if-none-match'], early.etag)) {
+            res.statusCode = 304;
+            res.setHeader('ETag', early.etag);
+            res.setHeader('Cache-Control', CACHE_CONTROL);
+            res.end();
+            return;
+          }
+          prepared.set(req, early);
+          trpc(req, res);
+        },
+        (error: unknown) => {
+          options.onError?.(error, undefined);
+          refuse(res, 500, '服务器内部错误,请稍后重试或联系管理员', 'INTERNAL_SERVER_ERROR');
+        },
+      );
       return;
     }
     if (req.url === '/healthz') {

@@ -1,66 +1,83 @@
-// Revalidation for tRPC queries (issue #14): a GET answer carries a strong ETag (SHA-256 of its
-// body) and `Cache-Control: private, no-cache`, so the browser keeps it but asks every time
-// (answers depend on the session: never shared caches); when the client's If-None-Match names the
-// same body, the answer is 304 without it. The body is still computed (the ETag is its hash),
-// but nothing is sent, and the browser skips parsing. Mutations (POST) and errors pass through.
-import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Revalidation for tRPC queries (issue #14). A GET answer carries `Cache-Control: private, no-cache`
+// (answers depend on the session: never shared caches; the browser keeps it but asks every time).
+// Queries whose answer is a function of the office's data version (db/dashboard/database-version.ts:
+// a counter the database bumps with every write the dashboard reads), the caller and the input get a
+// strong ETag computed BEFORE the work from those, so a matching If-None-Match is answered 304
+// without computing anything. The tag names the user (and their role, unit and office), the office
+// whose data is read, China's date (answers count days), the request's URL (procedures and input)
+// and its tRPC accept header, and this process's random boot id (a new server version answers anew;
+// nobody can forge a tag). Mutations, errors and other queries carry no ETag.
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { SessionUser } from '@kaoping/contracts/auth/session';
 
-type Chunk = string | Buffer | Uint8Array;
+/** Queries answered from the office's data version (db/dashboard/database-version.ts lists what moves it). */
+export const VERSIONED_QUERY_PATHS: ReadonlySet<string> = new Set([
+  'dashboard.periods',
+  'dashboard.overview',
+  'dashboard.overviewList',
+  'dashboard.unitSummary',
+  'dashboard.ranking',
+  'dashboard.crossGroup',
+  'dashboard.heatMap',
+  'dashboard.groupTrends',
+  'dashboard.unitHistory',
+  'dashboard.unitProfile',
+  'dashboard.rectificationBoard',
+]);
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export const CACHE_CONTROL = 'private, no-cache';
+
+const BOOT_ID = randomBytes(12).toString('base64url');
+
+/** The procedures a `/trpc/a,b?…` URL calls. */
+export function pathsOf(url: string, basePath = '/trpc/'): string[] {
+  const path = url.slice(basePath.length).split('?')[0] ?? '';
+  return path.split(',').map((p) => decodeURIComponent(p));
+}
+
+/** True when every procedure of a GET is answered from the office's data version. */
+export function isVersionedQuery(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' || req.url === undefined) return false;
+  return pathsOf(req.url).every((p) => VERSIONED_QUERY_PATHS.has(p));
+}
+
+export interface VersionTagInput {
+  user: Pick<SessionUser, 'id' | 'role' | 'unitId' | 'officeId' | 'officeKind' | 'mustChangePassword'>;
+  /** The office whose rows the request reads (a province account: the city it names). */
+  officeId: number;
+  /** That office's data version, read before the work. */
+  dataVersion: string;
+  /** China's date (yyyy-mm-dd): answers count days to deadlines. */
+  today: string;
+}
+
+/** The strong ETag of a versioned query, computed before the work. */
+export function versionETag(req: IncomingMessage, input: VersionTagInput): string {
+  const u = input.user;
+  const accept = req.headers['trpc-accept'];
+  const parts = [
+    BOOT_ID,
+    input.officeId,
+    input.dataVersion,
+    input.today,
+    u.id,
+    u.role,
+    u.unitId ?? '',
+    u.officeId,
+    u.officeKind ?? '',
+    u.mustChangePassword === true ? 1 : 0,
+    Array.isArray(accept) ? accept.join(',') : (accept ?? ''),
+    req.url ?? '',
+  ];
+  return `"${createHash('sha256').update(parts.join('\u0000')).digest('base64url')}"`;
+}
+
+/** True when the request's If-None-Match names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((tag) => {
     const t = tag.trim();
     return t === etag || t === '*' || t === `W/${etag}`;
   });
-}
-
-/** Runs `handler` with the response buffered when the request is a GET, then answers 200 with an ETag or 304. */
-export function withHttpCache(
-  req: IncomingMessage,
-  res: ServerResponse,
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): void {
-  if (req.method !== 'GET') {
-    handler(req, res);
-    return;
-  }
-  const chunks: Buffer[] = [];
-  const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
-    typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  const originalWrite = res.write.bind(res) as (chunk: Chunk) => boolean;
-  const originalEnd = res.end.bind(res) as (chunk?: Chunk) => ServerResponse;
-  res.write = ((chunk: Chunk, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void) => {
-    chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
-    const done = typeof encoding === 'function' ? encoding : callback;
-    if (done) process.nextTick(done);
-    return true;
-  }) as ServerResponse['write'];
-  res.end = ((chunk?: Chunk | (() => void), encoding?: BufferEncoding | (() => void), callback?: () => void) => {
-    if (chunk !== undefined && typeof chunk !== 'function')
-      chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
-    const done = typeof chunk === 'function' ? chunk : typeof encoding === 'function' ? encoding : callback;
-    res.write = originalWrite as ServerResponse['write'];
-    res.end = originalEnd as ServerResponse['end'];
-    const body = Buffer.concat(chunks);
-    if (res.statusCode === 200 && !res.headersSent) {
-      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-      res.setHeader('ETag', etag);
-      res.setHeader('Cache-Control', 'private, no-cache');
-      if (matches(req.headers['if-none-match'], etag)) {
-        res.statusCode = 304;
-        res.removeHeader('Content-Type');
-        res.removeHeader('Content-Length');
-        originalEnd();
-        if (done) process.nextTick(done);
-        return res;
-      }
-      res.setHeader('Content-Length', body.byteLength);
-    }
-    originalEnd(body);
-    if (done) process.nextTick(done);
-    return res;
-  }) as ServerResponse['end'];
-  handler(req, res);
 }

@@ -18,4 +18,11 @@ export interface Context {
   cookies: SessionCookieJar;
   loginLimiter: LoginRateLimiter;
   now: () => Date;
+  /**
+   * The data version of the office `db` reads (db/dashboard/database-version.ts), read once per request
+   * (by the HTTP host with the session): keys the dashboard's cached answers. Absent: read from `db`.
+   */
+  dataVersion?: () => Promise<string | null>;
+  /** The ETag the HTTP host computed for this GET before the work; sent with a successful answer only. */
+  etag?: string | null;
 }

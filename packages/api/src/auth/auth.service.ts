@@ -2,8 +2,8 @@ import { tooMany, unauthenticated } from '@kaoping/domain/errors/domain-error';
 import type { LoginInput, SessionUser } from '@kaoping/contracts/auth/session';
 import { insertAuditEntry } from '@kaoping/db/audit/audit.repository';
 import { insertSecurityEvent, pruneSecurityEvents } from '@kaoping/db/security/security-event.repository';
-import { deleteExpiredSessions, deleteSession, findLiveSessionUserId, insertSession } from '@kaoping/db/sessions/session.repository';
-import { findUserById, findUserByUsername, recordSignIn, type UserRecord } from '@kaoping/db/users/user.repository';
+import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from '@kaoping/db/sessions/session.repository';
+import { findUserByUsername, recordSignIn, type UserRecord } from '@kaoping/db/users/user.repository';
 import type { Db } from '@kaoping/db/connect';
 import { acrossOffices, scopeToOffice } from '@kaoping/db/offices/office-scope';
 import { DEPLOYMENT_OFFICE_ID } from '../office-context';
@@ -100,13 +100,32 @@ export async function signOut(ctx: Context): Promise<void> {
   ctx.cookies.clear();
 }
 
-/** Resolves the cookie's token to a user; used by the HTTP host when building the context. */
-export async function resolveSessionUser(db: Db, token: string | null, now: Date): Promise<SessionUser | null> {
+/** A request's session: its user, and the data version of the user's office read in the same statement. */
+export interface ResolvedSession {
+  user: SessionUser;
+  /** db/dashboard/database-version.ts: keys the dashboard's cached answers and ETags. */
+  officeDataVersion: string;
+}
+
+/**
+ * Resolves the cookie's token to its session (one statement: session, user, office, version); used by the
+ * HTTP host before the context. Read from the database every time, so a session revoked anywhere is refused next.
+ */
+export async function resolveSession(db: Db, token: string | null, now: Date): Promise<ResolvedSession | null> {
   if (!token) return null;
   // Before the office is known: the session names the user, the user names the office.
-  const across = acrossOffices(db);
-  const userId = await findLiveSessionUserId(across, sessionIdOf(token), now.toISOString());
-  if (userId === null) return null;
-  const user = await findUserById(across, userId);
-  return user && user.isActive ? toSessionUser(user) : null;
+  const row = await findLiveSessionUser(acrossOffices(db), sessionIdOf(token), now.toISOString());
+  if (row === null) return null;
+  const { officeDataVersion, officeKind, role, ...rest } = row;
+  const user: SessionUser = {
+    ...rest,
+    role: role as SessionUser['role'],
+    ...(officeKind === 'province' ? { officeKind: 'province' as const } : {}),
+  };
+  return { user, officeDataVersion };
+}
+
+/** Resolves the cookie's token to a user (resolveSession without the version). */
+export async function resolveSessionUser(db: Db, token: string | null, now: Date): Promise<SessionUser | null> {
+  return (await resolveSession(db, token, now))?.user ?? null;
 }

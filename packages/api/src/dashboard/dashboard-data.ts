@@ -24,7 +24,7 @@ import { compileStoredScheme } from '../assessment/round.service';
 import { passRuleOf, type PassRule } from '@kaoping/domain/scoring/pass-line';
 import { LRUCache } from 'lru-cache';
 import { ensureReadModels } from './read-models';
-import { readDatabaseVersion } from '@kaoping/db/dashboard/database-version';
+import { readOfficeDataVersion } from '@kaoping/db/dashboard/database-version';
 
 // Immutable data only (issue #14 Part 2: safe with several processes): keyed by content hashes.
 // Parsed results are large (a 3,300-unit quarter is megabytes): only the overview's changes and
@@ -151,17 +151,31 @@ export async function loadReportTimeliness(db: Db, year: number, now: Date, unit
 export { listPublishedRounds };
 export type { PublishedRound };
 
-// Answers kept while the database is unchanged (db/dashboard/database-version: any committed
-// write, from any process, moves the version). The version is read before computing, so a write
+// Answers kept while the office's data is unchanged (db/dashboard/database-version: a counter the
+// database bumps, in the writing transaction, with every change of what these answers read, from
+// any process; per office, so another office's writes, score entry or session touches leave it).
+// The version is read before computing (by the HTTP host with the session, or here), so a write
 // landing meanwhile can only make a kept answer newer than its key. The key must name everything
 // else the answer depends on (input, today's date, the caller's scope); access is checked before.
+// Handles are per office (scopeToOffice), so are the caches.
 const keptByDb = new WeakMap<Db, LRUCache<string, object>>();
 
-export async function keptWhileUnchanged<T extends object>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await readDatabaseVersion(db);
+/** Where a service gets the office's data version: the request's (read with its session), else read from `db`. */
+export type DataVersionSource = () => Promise<string | null>;
+
+export async function keptWhileUnchanged<T extends object>(
+  db: Db,
+  key: string,
+  compute: () => Promise<T>,
+  versionOf?: DataVersionSource,
+): Promise<T> {
+  const version = versionOf ? await versionOf() : await readOfficeDataVersion(db);
   if (version === null) return compute();
-  const cache = keptByDb.get(db) ?? new LRUCache<string, object>({ max: 64 });
-  keptByDb.set(db, cache);
+  let cache = keptByDb.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, object>({ max: 64 });
+    keptByDb.set(db, cache);
+  }
   const versioned = `${version}|${key}`;
   const kept = cache.get(versioned);
   if (kept) return kept as T;

@@ -24,6 +24,7 @@ import {
   loadResultsOfRounds,
   keptWhileUnchanged,
   loadSchemeView,
+  type DataVersionSource,
 } from './dashboard-data';
 import { groupStatsOf } from '@kaoping/domain/dashboard/group-stats';
 import { rectificationSummaryOf, overdueItemsOf } from '@kaoping/domain/dashboard/ledger-summary';
@@ -73,12 +74,15 @@ const CHANGE_LIST_LIMIT = 10;
  * total, the top and bottom units, what changed. Its size does not grow with the number of units:
  * the lists behind the figures come from `getOverviewList`.
  */
-export async function getCityOverview(db: Db, actor: Actor, input: { period: Period | null }) {
-  // The whole answer is a function of the database's contents, the period asked for and today's
-  // date (no per-user scope: readers only). The version is read first, so a write that lands
-  // meanwhile can only make the kept answer newer than its key, never older.
-  return keptWhileUnchanged(db, `overview|${chinaToday(actor.now)}|${input.period?.code ?? ''}`, () =>
-    computeCityOverview(db, actor, input),
+export async function getCityOverview(db: Db, actor: Actor, input: { period: Period | null }, versionOf?: DataVersionSource) {
+  // The whole answer is a function of the office's data, the period asked for and today's date (no
+  // per-user scope: readers only). The version is read first, so a write that lands meanwhile can
+  // only make the kept answer newer than its key, never older.
+  return keptWhileUnchanged(
+    db,
+    `overview|${chinaToday(actor.now)}|${input.period?.code ?? ''}`,
+    () => computeCityOverview(db, actor, input),
+    versionOf,
   );
 }
 

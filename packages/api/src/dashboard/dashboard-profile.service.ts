@@ -15,7 +15,7 @@ import { listRectificationTimeline } from '@kaoping/db/dashboard/dashboard.repos
 import { findUnitById } from '@kaoping/db/units/unit.repository';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit, unitScopeOf } from '../scope';
-import { keptWhileUnchanged, loadGroupSheets, loadReportTimeliness, loadSchemeView } from './dashboard-data';
+import { keptWhileUnchanged, loadGroupSheets, loadReportTimeliness, loadSchemeView, type DataVersionSource } from './dashboard-data';
 import { unitHistoryOf, unitPublishedRowsOf } from './dashboard-ranking.service';
 import { averageShare, shareOf } from '@kaoping/domain/dashboard/cross-group';
 import { rectificationSummaryOf } from '@kaoping/domain/dashboard/ledger-summary';
@@ -41,12 +41,17 @@ function scopedExplanation(explanation: UnitExplanation, isOwnUnitOnly: boolean)
   };
 }
 
-export async function getUnitProfile(db: Db, actor: Actor, input: { unitId: number; period: Period | null }) {
+export async function getUnitProfile(
+  db: Db,
+  actor: Actor,
+  input: { unitId: number; period: Period | null },
+  versionOf?: DataVersionSource,
+) {
   assertCanSeeUnit(actor.user, input.unitId);
   // A liaison's view hides the unit above: the scope is part of the key, as is today (overdue items).
   const scope = unitScopeOf(actor.user) !== null ? 'own' : 'all';
   const key = `profile|${input.unitId}|${input.period?.code ?? ''}|${chinaToday(actor.now)}|${scope}`;
-  return keptWhileUnchanged(db, key, () => unitProfileOf(db, actor, input));
+  return keptWhileUnchanged(db, key, () => unitProfileOf(db, actor, input), versionOf);
 }
 
 async function unitProfileOf(db: Db, actor: Actor, input: { unitId: number; period: Period | null }) {

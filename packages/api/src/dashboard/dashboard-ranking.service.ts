@@ -14,7 +14,7 @@ import {
 } from '@kaoping/db/read-models/published-read-models';
 import type { Actor } from '../actor';
 import { assertCanSeeUnit } from '../scope';
-import { keptWhileUnchanged, listPublishedRoundsWithReadModels, loadSchemeView } from './dashboard-data';
+import { keptWhileUnchanged, listPublishedRoundsWithReadModels, loadSchemeView, type DataVersionSource } from './dashboard-data';
 import { averageShare, percentilesInGroup, shareOf, standardScore } from '@kaoping/domain/dashboard/cross-group';
 import type { GroupStats } from '@kaoping/domain/dashboard/group-stats';
 import { pickRound, previousRoundOf } from '@kaoping/domain/dashboard/published-periods';
@@ -28,8 +28,18 @@ function groupsOf(stats: readonly { stats: GroupStats }[]) {
 const vetoesOf = (r: PublishedUnitResult) => r.vetoEvents.map((e) => ({ code: e.code, name: e.name }));
 
 /** One group's official ranking for a quarter, with movement and score change since the previous quarter. */
-export async function getGroupRanking(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
-  return keptWhileUnchanged(db, `ranking|${input.period?.code ?? ''}|${input.group ?? ''}`, () => groupRankingOf(db, actor, input));
+export async function getGroupRanking(
+  db: Db,
+  actor: Actor,
+  input: { period: Period | null; group: string | null },
+  versionOf?: DataVersionSource,
+) {
+  return keptWhileUnchanged(
+    db,
+    `ranking|${input.period?.code ?? ''}|${input.group ?? ''}`,
+    () => groupRankingOf(db, actor, input),
+    versionOf,
+  );
 }
 
 async function groupRankingOf(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
@@ -75,8 +85,8 @@ async function groupRankingOf(db: Db, actor: Actor, input: { period: Period | nu
 }
 
 /** Every unit of a quarter on one scale that crosses groups: percentile within its group and standard score. */
-export async function getCrossGroupComparison(db: Db, actor: Actor, input: { period: Period | null }) {
-  return keptWhileUnchanged(db, `crossGroup|${input.period?.code ?? ''}`, () => crossGroupOf(db, actor, input));
+export async function getCrossGroupComparison(db: Db, actor: Actor, input: { period: Period | null }, versionOf?: DataVersionSource) {
+  return keptWhileUnchanged(db, `crossGroup|${input.period?.code ?? ''}`, () => crossGroupOf(db, actor, input), versionOf);
 }
 
 async function crossGroupOf(db: Db, actor: Actor, input: { period: Period | null }) {
@@ -114,8 +124,13 @@ async function crossGroupOf(db: Db, actor: Actor, input: { period: Period | null
 }
 
 /** Units × level-1 indicators of one group: the share of points earned, and the group's average per indicator. */
-export async function getHeatMap(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
-  return keptWhileUnchanged(db, `heatMap|${input.period?.code ?? ''}|${input.group ?? ''}`, () => heatMapOf(db, actor, input));
+export async function getHeatMap(
+  db: Db,
+  actor: Actor,
+  input: { period: Period | null; group: string | null },
+  versionOf?: DataVersionSource,
+) {
+  return keptWhileUnchanged(db, `heatMap|${input.period?.code ?? ''}|${input.group ?? ''}`, () => heatMapOf(db, actor, input), versionOf);
 }
 
 async function heatMapOf(db: Db, actor: Actor, input: { period: Period | null; group: string | null }) {
@@ -162,8 +177,8 @@ async function heatMapOf(db: Db, actor: Actor, input: { period: Period | null; g
 }
 
 /** Each group over the published quarters: average, spread, pass rate. */
-export async function getGroupTrends(db: Db) {
-  return keptWhileUnchanged(db, 'trends', () => groupTrendsOf(db));
+export async function getGroupTrends(db: Db, versionOf?: DataVersionSource) {
+  return keptWhileUnchanged(db, 'trends', () => groupTrendsOf(db), versionOf);
 }
 
 async function groupTrendsOf(db: Db) {

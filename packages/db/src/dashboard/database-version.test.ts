@@ -2,11 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeHandle, openSqlite, type DatabaseHandle } from '../connect';
+import { officeHandle, openSqlite, type DatabaseHandle, type Db } from '../connect';
 import { migrateToLatest } from '../migrate';
-import { createMigratedTestDatabase, testDatabases } from '../testing/test-databases';
-import { readDatabaseVersion } from './database-version';
+import { acrossOffices, scopeToOffice } from '../offices/office-scope';
+import { insertOffice } from '../offices/office.repository';
+import { insertGroup } from '../org/group.repository';
+import { createMigratedTestDatabase, testDatabases, type TestDatabaseHandle } from '../testing/test-databases';
+import { readOfficeDataVersion } from './database-version';
 
+const AT = '2031-01-01T00:00:00.000Z';
 const period = (code: string) => ({
   code,
   kind: 'quarter',
@@ -14,33 +18,104 @@ const period = (code: string) => ({
   start_date: '2031-01-01',
   end_date: '2031-03-31',
   status: 'open',
-  created_at: '2031-01-01T00:00:00.000Z',
+  created_at: AT,
+});
+const unit = (code: string) => ({
+  code,
+  name: `单位${code}`,
+  kind: 'county_gov',
+  parent_id: null,
+  tags: '[]',
+  valid_from: '2020-01-01',
+  valid_to: null,
+  successor_id: null,
+  note: '',
+  version: 1,
+  created_at: AT,
+  updated_at: AT,
 });
 
-describe.each(testDatabases)('database version on $name', (factory) => {
-  let handle: DatabaseHandle;
+describe.each(testDatabases)('office data version on $name', (factory) => {
+  let handle: TestDatabaseHandle;
+  let office1: Db;
+  let office2: Db;
   beforeAll(async () => {
     handle = await createMigratedTestDatabase(factory);
+    office1 = handle.db;
+    const second = await insertOffice(
+      acrossOffices(handle.root),
+      { code: 'yi', name: '乙市政务公开办公室', shortName: '乙市公开办', regionName: '乙市', kind: 'city', parentId: null },
+      AT,
+    );
+    office2 = scopeToOffice(handle.root, second.id);
   });
   afterAll(() => handle?.destroy());
 
-  it('stays the same across reads and moves with every committed write, in or out of a transaction', async () => {
-    const db = handle.db;
-    const first = await readDatabaseVersion(db);
+  it('stays the same across reads and writes the dashboard does not read, and moves with every write it reads', async () => {
+    const first = await readOfficeDataVersion(office1);
     expect(first).not.toBeNull();
-    await db.selectFrom('units').selectAll().execute();
-    expect(await readDatabaseVersion(db)).toBe(first);
-    await db.insertInto('periods').values(period('2031Q1')).execute();
-    const second = await readDatabaseVersion(db);
+    await office1.selectFrom('units').selectAll().execute();
+    await office1.insertInto('periods').values(period('2031Q1')).execute();
+    expect(await readOfficeDataVersion(office1)).toBe(first);
+
+    await office1.insertInto('units').values(unit('V01')).execute();
+    const second = await readOfficeDataVersion(office1);
     expect(second).not.toBe(first);
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('periods').set({ status: 'closed' }).where('code', '=', '2031Q1').execute();
+    await office1.transaction().execute(async (trx) => {
+      await trx.updateTable('units').set({ name: '改名' }).where('code', '=', 'V01').execute();
+      await insertGroup(trx, { year: 2031, code: 'A', name: '甲组', sortOrder: 1 });
     });
-    expect(await readDatabaseVersion(db)).not.toBe(second);
+    const third = await readOfficeDataVersion(office1);
+    expect(third).not.toBe(second);
+    await office1.deleteFrom('units').where('code', '=', 'V01').execute();
+    expect(await readOfficeDataVersion(office1)).not.toBe(third);
+  });
+
+  it('is per office: a write in office 2 leaves office 1’s version alone, and moves office 2’s', async () => {
+    const one = await readOfficeDataVersion(office1);
+    const two = await readOfficeDataVersion(office2);
+    await office2.insertInto('units').values(unit('V01')).execute();
+    expect(await readOfficeDataVersion(office1)).toBe(one);
+    expect(await readOfficeDataVersion(office2)).not.toBe(two);
+  });
+
+  it('moves with a round’s status but not with its version (every score entry bumps that)', async () => {
+    const scheme = await office1
+      .insertInto('schemes')
+      .values({ year: 2031, code: 'S2031', title: '方案', scheme_json: '{}', content_hash: 'h', created_at: AT, updated_at: AT } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const round = await office1
+      .insertInto('assessment_rounds')
+      .values({
+        period_code: '2031Q1',
+        kind: 'office',
+        scheme_id: Number(scheme.id),
+        status: 'draft',
+        title: '第一季度',
+        version: 1,
+        created_at: AT,
+        updated_at: AT,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await readOfficeDataVersion(office1);
+    await office1
+      .updateTable('assessment_rounds')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: AT }))
+      .where('id', '=', Number(round.id))
+      .execute();
+    expect(await readOfficeDataVersion(office1)).toBe(before);
+    await office1.updateTable('assessment_rounds').set({ status: 'published' }).where('id', '=', Number(round.id)).execute();
+    expect(await readOfficeDataVersion(office1)).not.toBe(before);
+  });
+
+  it('cannot be read without an office (the root handle refuses office tables): then nothing is kept', async () => {
+    expect(await readOfficeDataVersion(handle.root)).toBeNull();
   });
 });
 
-describe('database version on SQLite with two connections (a second process, the CLI)', () => {
+describe('office data version on SQLite with two connections (a second process, the CLI)', () => {
   let dir: string;
   let a: DatabaseHandle;
   let b: DatabaseHandle;
@@ -56,9 +131,9 @@ describe('database version on SQLite with two connections (a second process, the
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('moves when the other connection commits', async () => {
-    const before = await readDatabaseVersion(a.db);
-    await b.db.insertInto('periods').values(period('2031Q2')).execute();
-    expect(await readDatabaseVersion(a.db)).not.toBe(before);
+  it('moves when the other connection commits a versioned write', async () => {
+    const before = await readOfficeDataVersion(a.db);
+    await b.db.insertInto('units').values(unit('W01')).execute();
+    expect(await readOfficeDataVersion(a.db)).not.toBe(before);
   });
 });

@@ -1,28 +1,21 @@
-// A cheap token that changes whenever the database's contents may have changed, read before a
-// computation so its result can be kept for as long as the token stays the same (issue #14: the
-// overview). It never stays the same across a committed write; it may change without one (then a
-// result is only computed again).
-// - SQLite: rows changed through this connection (total_changes(): every write of this process,
-//   whatever path) and data_version (changes when another connection, e.g. the CLI or a second
-//   server process, commits).
-// - PostgreSQL: the current snapshot (xmin:xmax:in-progress ids), which moves when any
-//   transaction that wrote starts or ends, in any server process.
-// Null when it cannot be read: then nothing is kept.
-import { sql, SqliteAdapter } from 'kysely';
+// The office's data version (issue #14): a counter that triggers bump in every transaction that
+// changes what the dashboard answers read for that office (publications and round status, units
+// and groups, findings, the ledger, annual reports: migration 2026-12-09-0100-office-data-versions).
+// Read before a computation, it keys cached answers and ETags: it never stays the same across a
+// committed change of those rows, from any process (the counter lives in the database); score
+// entry, session touches and every write of another office leave it alone.
+// Null when it cannot be read (a handle without an office): then nothing is kept.
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 
-export async function readDatabaseVersion(db: Db): Promise<string | null> {
+/** The version of the office `db` is scoped to ('0' before its first versioned write). */
+export async function readOfficeDataVersion(db: Db): Promise<string | null> {
   try {
-    if (db.getExecutor().adapter instanceof SqliteAdapter) {
-      const { rows } = await sql<{
-        changes: number;
-        version: number;
-      }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
-      const row = rows[0];
-      return row ? `sqlite:${row.changes}:${row.version}` : null;
-    }
-    const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
-    return rows[0] ? `pg:${rows[0].snapshot}` : null;
+    const row = await db
+      .selectFrom('office_data_versions')
+      .select(sql<string>`cast(version as text)`.as('version'))
+      .executeTakeFirst();
+    return row ? String(row.version) : '0';
   } catch {
     return null;
   }

@@ -41,7 +41,16 @@ export interface PublishedGroupStatsTable {
   stats_json: string;
 }
 
+/**
+ * One row per office: bumped by triggers (migration 2026-12-09-0100-office-data-versions) in every
+ * transaction that changes rows the dashboard answers read; the key of cached answers and ETags.
+ */
+export interface OfficeDataVersionTable {
+  version: number | string;
+}
+
 export interface ReadModelTables {
   published_unit_results: PublishedUnitResultTable;
   published_group_stats: PublishedGroupStatsTable;
+  office_data_versions: OfficeDataVersionTable;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 
 export interface SessionRecord {
@@ -25,10 +26,63 @@ export async function insertSession(
     .execute();
 }
 
-/** The session's user id when the session exists and has not expired at `now`. */
-export async function findLiveSessionUserId(db: Db, id: string, now: string): Promise<number | null> {
-  const row = await db.selectFrom('sessions').select('user_id').where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
-  return row ? row.user_id : null;
+/** What a request needs of its session's user, and the data version of the user's office, read together. */
+export interface LiveSessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: number | null;
+  unitName: string | null;
+  officeId: number;
+  officeKind: 'city' | 'province';
+  mustChangePassword: boolean;
+  /** The office's data version (dashboard/database-version.ts) as of this read. */
+  officeDataVersion: string;
+}
+
+/**
+ * The live session's active user in one statement (session, user, office, unit, office data version):
+ * the session is read from the database on every request, so a session ended anywhere (sign-out, a
+ * password change, an account disabled, in any process) is refused on the next request. `db` must be
+ * an `acrossOffices` handle: the session names the user, the user names the office.
+ */
+export async function findLiveSessionUser(db: Db, id: string, now: string): Promise<LiveSessionUser | null> {
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('offices as o', 'o.id', 'u.office_id')
+    .leftJoin('units as un', (j) => j.onRef('un.id', '=', 'u.unit_id').onRef('un.office_id', '=', 'u.office_id'))
+    .leftJoin('office_data_versions as v', 'v.office_id', 'u.office_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.unit_id',
+      'u.must_change_password',
+      'u.office_id',
+      'o.kind as office_kind',
+      'un.name as unit_name',
+      sql<string | null>`cast(v.version as text)`.as('data_version'),
+    ])
+    .where('s.id', '=', id)
+    .where('s.expires_at', '>', now)
+    .where('u.is_active', '=', 1)
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    unitId: r.unit_id === null ? null : Number(r.unit_id),
+    unitName: r.unit_name,
+    officeId: Number(r.office_id),
+    officeKind: r.office_kind === 'province' ? 'province' : 'city',
+    mustChangePassword: Number(r.must_change_password) === 1,
+    officeDataVersion: r.data_version ?? '0',
+  };
 }
 
 /** A user's unexpired sessions, newest first. */
