@@ -18,6 +18,7 @@ import type { Db } from '@kaoping/db/connect';
 import {
   deleteEvent,
   findAssessmentFile,
+  findRoundScore,
   findEventById,
   findFindingById,
   insertEvents,
@@ -27,17 +28,18 @@ import {
   saveAssessmentFile,
   upsertScores,
   withdrawFinding,
+  writeScoreIfUnchanged,
 } from '@kaoping/db/assessment/assessment-input.repository';
 import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
-import { touchRound, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
+import { touchRound, touchRoundInStatus, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit } from '../scope';
 import { assertCanChangeInputs, restateRound } from './publication.service';
 import { computeRoundLive, describeIssues } from './round-results.service';
-import { assertRoundVisible, requireRound, requireRoundScheme, type Authed } from './round.service';
+import { assertRoundVisible, requireCompiledScheme, requireRound, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
 import { detectFileType } from '@kaoping/importers/guard/detect-file-type';
 import { milliToNumber } from '@kaoping/domain/scoring/decimal';
@@ -91,20 +93,12 @@ interface CheckedCell {
   current: { value: string; naReason: string } | null;
 }
 
-/**
- * One cell checked on its own: its rule, the unit's applicability, the value the grid showed, and
- * what a whole-round computation would refuse for it (a leaf marked na that carries an active
- * finding). So a draft round is never recomputed inside the write: the check reads one unit's rows.
- * Null when the cell would not change.
- */
-async function checkScoreCell(
-  trx: Db,
-  round: AssessmentRound,
+/** A cell's new value against its leaf's rule and the unit's applicability (no database). */
+function checkCellValue(
   scheme: CompiledScheme,
-  units: ReadonlyMap<number, RoundUnit>,
+  unit: RoundUnit | undefined,
   cell: ScoreCellInput,
-): Promise<CheckedCell | null> {
-  const unit = units.get(cell.unitId);
+): { unit: RoundUnit; leaf: CompiledScheme['leaves'][number]; value: string | null; naReason: string } {
   if (!unit) throw invalidInput('该单位不在本轮测评范围内(请核对其本年度分组)');
   const leaf = requireLeaf(scheme, cell.leaf);
   const value = normalizeValue(leaf, cell.value);
@@ -118,18 +112,39 @@ async function checkScoreCell(
   if (value === 'na' && cell.naReason.length < 2 && isLeafApplicable(leaf, unit)) {
     throw invalidInput('标记不适用时请填写原因(如“本年度无此项工作”)');
   }
+  return { unit, leaf, value, naReason: value === 'na' ? cell.naReason : '' };
+}
+
+const cellChanged = (unit: RoundUnit, leaf: string, current: string | null) =>
+  conflict(`单位 ${unit.code} 指标 ${leaf} 已被他人修改(当前为“${current ?? '空'}”),请刷新后重试`);
+
+/** A deduct leaf marked na may not carry an active finding (what a whole-round computation would refuse). */
+async function assertNaWithoutFindings(trx: Db, round: AssessmentRound, checked: Omit<CheckedCell, 'current'>) {
+  if (checked.value !== 'na' || checked.leaf.rule.kind !== 'deduct') return;
+  const findings = await listRoundFindings(trx, round.id, { unitId: checked.unit.id, status: 'active' });
+  if (findings.some((f) => f.leaf === checked.leaf.code)) {
+    throw invalidInput(`单位 ${checked.unit.code}:指标 ${checked.leaf.code} 对单位 ${checked.unit.code} 不适用,不能登记问题`);
+  }
+}
+
+/**
+ * One cell checked on its own: its rule, the unit's applicability, the value the grid showed, and
+ * what a whole-round computation would refuse for it (a leaf marked na that carries an active
+ * finding). So a draft round is never recomputed inside the write: the check reads one unit's rows.
+ * Null when the cell would not change.
+ */
+async function checkScoreCell(
+  trx: Db,
+  round: AssessmentRound,
+  scheme: CompiledScheme,
+  units: ReadonlyMap<number, RoundUnit>,
+  cell: ScoreCellInput,
+): Promise<CheckedCell | null> {
+  const { unit, leaf, value, naReason } = checkCellValue(scheme, units.get(cell.unitId), cell);
   const current = (await listRoundScores(trx, round.id, unit.id)).find((s) => s.leaf === leaf.code) ?? null;
-  if ((current?.value ?? null) !== cell.expected) {
-    throw conflict(`单位 ${unit.code} 指标 ${leaf.code} 已被他人修改(当前为“${current?.value ?? '空'}”),请刷新后重试`);
-  }
-  const naReason = value === 'na' ? cell.naReason : '';
+  if ((current?.value ?? null) !== cell.expected) throw cellChanged(unit, leaf.code, current?.value ?? null);
   if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return null;
-  if (value === 'na' && leaf.rule.kind === 'deduct') {
-    const findings = await listRoundFindings(trx, round.id, { unitId: unit.id, status: 'active' });
-    if (findings.some((f) => f.leaf === leaf.code)) {
-      throw invalidInput(`单位 ${unit.code}:指标 ${leaf.code} 对单位 ${unit.code} 不适用,不能登记问题`);
-    }
-  }
+  await assertNaWithoutFindings(trx, round, { unit, leaf, value, naReason });
   return { unit, leaf, value, naReason, current: current && { value: current.value, naReason: current.naReason } };
 }
 
@@ -155,16 +170,19 @@ async function writeScoreCells(
     ctx.user.id,
     now.toISOString(),
   );
-  for (const c of cells) {
-    await recordChange(trx, ctx.user, now, {
-      action: 'assessment.score.set',
-      entity: 'assessment_round',
-      entityId: round.id,
-      unitId: c.unit.id,
-      before: { leaf: c.leaf.code, value: c.current?.value ?? null, naReason: c.current?.naReason ?? null },
-      after: { leaf: c.leaf.code, value: c.value, naReason: c.value === 'na' ? c.naReason : null, ...(reason !== null ? { reason } : {}) },
-    });
-  }
+  for (const c of cells) await recordScoreChange(trx, ctx, round, c, reason, now);
+}
+
+/** The audit entry of one changed cell. */
+function recordScoreChange(trx: Db, ctx: Authed, round: AssessmentRound, c: CheckedCell, reason: string | null, now: Date) {
+  return recordChange(trx, ctx.user, now, {
+    action: 'assessment.score.set',
+    entity: 'assessment_round',
+    entityId: round.id,
+    unitId: c.unit.id,
+    before: { leaf: c.leaf.code, value: c.current?.value ?? null, naReason: c.current?.naReason ?? null },
+    after: { leaf: c.leaf.code, value: c.value, naReason: c.value === 'na' ? c.naReason : null, ...(reason !== null ? { reason } : {}) },
+  });
 }
 
 /** The listed units of the round, by id (one query for a batch; a unit outside the round is absent). */
@@ -185,19 +203,37 @@ async function roundUnitsOf(
 }
 
 /**
- * One cell: a short write transaction. A draft round is not recomputed (the cell is checked on
- * its own); a published round's correction appends a restatement, which needs the whole round.
+ * One cell: a short write transaction. The round, its compiled scheme (cached), the unit's group
+ * and the cell as it is now are read and checked first, outside any transaction; the transaction
+ * then writes the cell only if it still holds what was read, records the change in the audit log
+ * and bumps the round's version only if the round's status is still the one checked — three
+ * statements, all or nothing, so SQLite's write lock (and PostgreSQL's lock on the round's row,
+ * taken by the last of them) is held briefly. A draft round is not recomputed (the cell is checked
+ * on its own); a published round's correction appends a restatement, which needs the whole round.
  */
 export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInputSchema>) {
   const now = ctx.now();
+  const round = await requireRound(ctx.db, input.roundId);
+  const { isCorrection } = assertCanChangeInputs(round, input.reason);
+  const [scheme, units, current] = await Promise.all([
+    requireCompiledScheme(ctx.db, round),
+    listAssessedUnits(ctx.db, round.year, round.period, null, [input.unitId]),
+    findRoundScore(ctx.db, round.id, input.unitId, input.leaf),
+  ]);
+  const inRound = units.find((u) => u.id === input.unitId && scheme.groupCodes.has(u.group));
+  const { unit, leaf, value, naReason } = checkCellValue(scheme, inRound, input);
+  if ((current?.value ?? null) !== input.expected) throw cellChanged(unit, leaf.code, current?.value ?? null);
+  if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
   return ctx.db.transaction().execute(async (trx) => {
-    const round = await requireRound(trx, input.roundId);
-    const { isCorrection } = assertCanChangeInputs(round, input.reason);
-    const { scheme } = await requireRoundScheme(trx, round);
-    const checked = await checkScoreCell(trx, round, scheme, await roundUnitsOf(trx, round, scheme, [input.unitId]), input);
-    if (!checked) return { changed: false, restatement: null };
-    await writeScoreCells(trx, ctx, round, [checked], isCorrection ? input.reason : null, now);
-    await touchRound(trx, round.id, now.toISOString());
+    await assertNaWithoutFindings(trx, round, { unit, leaf, value, naReason });
+    const cell = { unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' as const };
+    if (!(await writeScoreIfUnchanged(trx, round.id, cell, current, ctx.user.id, now.toISOString()))) {
+      throw cellChanged(unit, leaf.code, (await findRoundScore(trx, round.id, unit.id, leaf.code))?.value ?? null);
+    }
+    await recordScoreChange(trx, ctx, round, { unit, leaf, value, naReason, current }, isCorrection ? input.reason : null, now);
+    if (!(await touchRoundInStatus(trx, round.id, round.status, now.toISOString()))) {
+      throw conflict('本轮测评的状态已被他人改变(如已发布或已锁定),请刷新后重试');
+    }
     const restatement = isCorrection ? await restateRound(trx, round.id, `更正:${input.reason}`, ctx.user, now) : null;
     return { changed: true, restatement };
   });

@@ -189,6 +189,18 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
       ex.admin.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '12', expected: null }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await ex.admin.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '2.2', value: '12', expected: '13.5' });
+    // Two saves of the same cell at once from the same grid: one is written (and audited), the other is told.
+    const version = (await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id })).round.version;
+    const saves = await Promise.allSettled(
+      ['0', '1'].map((value) =>
+        ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a01, leaf: '3.1', value, expected: null }),
+      ),
+    );
+    expect(saves.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(saves.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+    const audit = await listAuditEntries(handle.db, { entity: 'assessment_round', entityId: String(ex.q3.id), limit: 50 });
+    expect(audit.filter((a) => a.action === 'assessment.score.set' && JSON.stringify(a.after).includes('"3.1"'))).toHaveLength(1);
+    expect((await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id })).round.version).toBe(version + 1);
     const grid = await ex.assessor.assessment.inputs.grid({ roundId: ex.q3.id, group: 'A' });
     const cell = grid.units.find((u) => u.code === 'A01')?.cells.find((c) => c.leaf === '2.2');
     expect(cell).toMatchObject({ value: '12', earned: 12, source: 'manual', applicable: true });

@@ -21,7 +21,7 @@ import {
   markRoundLocked,
   type AssessmentRound,
 } from '@kaoping/db/assessment/round.repository';
-import { findSchemeById, findSchemeByYear, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
+import { findSchemeById, findSchemeByYear, findSchemeContentHash, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
 import { unitScopeOf } from '../scope';
@@ -61,6 +61,13 @@ export async function requireRoundScheme(db: Db, round: AssessmentRound): Promis
   const record = await findSchemeById(db, round.schemeId);
   if (!record) throw notFound('考核方案不存在');
   return { record, scheme: compileStoredScheme(record) };
+}
+
+/** The round's compiled scheme, reading only its hash when the compiled scheme is cached. */
+export async function requireCompiledScheme(db: Db, round: AssessmentRound): Promise<CompiledScheme> {
+  const hash = await findSchemeContentHash(db, round.schemeId);
+  const cached = hash === null ? undefined : compiled.get(hash);
+  return cached ?? (await requireRoundScheme(db, round)).scheme;
 }
 
 export async function openRound(ctx: Authed, input: z.output<typeof roundOpenInputSchema>): Promise<AssessmentRound> {

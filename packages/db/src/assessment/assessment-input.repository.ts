@@ -38,6 +38,88 @@ export async function listRoundScores(db: Db, roundId: number, unitId: number | 
   }));
 }
 
+/** One cell of a round as stored, or null when it is empty. */
+export async function findRoundScore(
+  db: Db,
+  roundId: number,
+  unitId: number,
+  leaf: string,
+): Promise<{ value: string; naReason: string } | null> {
+  const row = await db
+    .selectFrom('assessment_scores')
+    .select(['value', 'na_reason'])
+    .where('round_id', '=', roundId)
+    .where('unit_id', '=', unitId)
+    .where('leaf_code', '=', leaf)
+    .executeTakeFirst();
+  return row ? { value: row.value, naReason: row.na_reason } : null;
+}
+
+/**
+ * Sets one cell only if it still holds `current` (what the caller read, null: empty): one
+ * statement that inserts, updates or deletes. False when someone else changed the cell meanwhile;
+ * then nothing was written. On PostgreSQL a concurrent writer of the same cell waits for this
+ * one's transaction and then finds the cell changed.
+ */
+export async function writeScoreIfUnchanged(
+  db: Db,
+  roundId: number,
+  cell: ScoreWrite,
+  current: { value: string; naReason: string } | null,
+  by: number | null,
+  now: string,
+): Promise<boolean> {
+  let changed: bigint;
+  if (current === null) {
+    if (cell.value === null) return true;
+    const result = await db
+      .insertInto('assessment_scores')
+      .values({
+        round_id: roundId,
+        unit_id: cell.unitId,
+        leaf_code: cell.leaf,
+        value: cell.value,
+        na_reason: cell.naReason,
+        evidence: cell.evidence,
+        source: cell.source,
+        entered_by: by,
+        entered_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    changed = result.numInsertedOrUpdatedRows ?? 0n;
+  } else if (cell.value === null) {
+    const result = await db
+      .deleteFrom('assessment_scores')
+      .where('round_id', '=', roundId)
+      .where('unit_id', '=', cell.unitId)
+      .where('leaf_code', '=', cell.leaf)
+      .where('value', '=', current.value)
+      .where('na_reason', '=', current.naReason)
+      .executeTakeFirst();
+    changed = result.numDeletedRows;
+  } else {
+    const result = await db
+      .updateTable('assessment_scores')
+      .set({
+        value: cell.value,
+        na_reason: cell.naReason,
+        evidence: cell.evidence,
+        source: cell.source,
+        entered_by: by,
+        entered_at: now,
+      })
+      .where('round_id', '=', roundId)
+      .where('unit_id', '=', cell.unitId)
+      .where('leaf_code', '=', cell.leaf)
+      .where('value', '=', current.value)
+      .where('na_reason', '=', current.naReason)
+      .executeTakeFirst();
+    changed = result.numUpdatedRows;
+  }
+  return Number(changed) === 1;
+}
+
 export interface ScoreWrite {
   unitId: number;
   leaf: string;

@@ -13,14 +13,23 @@ import {
   listRoundScores,
   saveAssessmentFile,
   findAssessmentFile,
+  findRoundScore,
   upsertScores,
   withdrawFinding,
+  writeScoreIfUnchanged,
 } from './assessment-input.repository';
 import { decideObjection, insertObjection, listObjections } from './objection.repository';
 import { findLatestPublication, findLatestResultsOfRounds, insertPublication, listPublications } from './publication.repository';
 import { loadRoundScoringInputs } from './round-inputs.repository';
-import { findScoredRoundOfPeriod, insertRound, markRoundLocked, markRoundPublished } from './round.repository';
-import { findSchemeByYear, freezeScheme, insertScheme, replaceDraftScheme } from './scheme.repository';
+import {
+  findRoundById,
+  findScoredRoundOfPeriod,
+  insertRound,
+  markRoundLocked,
+  markRoundPublished,
+  touchRoundInStatus,
+} from './round.repository';
+import { findSchemeByYear, findSchemeContentHash, freezeScheme, insertScheme, replaceDraftScheme } from './scheme.repository';
 
 const NOW = '2025-10-08T02:00:00.000Z';
 const base = { tags: [] as string[], validFrom: '2020-01-01', note: '', parentId: null };
@@ -158,6 +167,42 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     expect(loaded.inputs.events).toEqual([{ unit: 'B101', period: '2025Q3', code: 'V2', note: '首页15天未更新' }]);
     expect(loaded.inputs.rectifications).toEqual([]);
     expect((await listRoundScores(db, round.id)).length).toBe(2);
+  });
+
+  it('writes one cell only while it holds what the writer read, and bumps the round only in the status checked', async () => {
+    const { db } = handle;
+    const { a } = await seedUnits();
+    const scheme = await insertScheme(db, SCHEME, NOW);
+    expect(await findSchemeContentHash(db, scheme.id)).toBe('h1');
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
+    const cell = (value: string | null, naReason = '') => ({
+      unitId: a.id,
+      leaf: '1.1',
+      value,
+      naReason,
+      evidence: '',
+      source: 'manual' as const,
+    });
+    const read = () => findRoundScore(db, round.id, a.id, '1.1');
+    expect(await read()).toBeNull();
+    expect(await writeScoreIfUnchanged(db, round.id, cell('1'), null, null, NOW)).toBe(true);
+    // Someone who also read the cell empty finds it taken.
+    expect(await writeScoreIfUnchanged(db, round.id, cell('0'), null, null, NOW)).toBe(false);
+    expect(await read()).toEqual({ value: '1', naReason: '' });
+    expect(await writeScoreIfUnchanged(db, round.id, cell('0'), { value: '0', naReason: '' }, null, NOW)).toBe(false);
+    expect(await writeScoreIfUnchanged(db, round.id, cell('na', '本年度无此项工作'), { value: '1', naReason: '' }, null, NOW)).toBe(true);
+    expect(await read()).toEqual({ value: 'na', naReason: '本年度无此项工作' });
+    // The reason is part of what was read.
+    expect(await writeScoreIfUnchanged(db, round.id, cell(null), { value: 'na', naReason: '' }, null, NOW)).toBe(false);
+    expect(await writeScoreIfUnchanged(db, round.id, cell(null), { value: 'na', naReason: '本年度无此项工作' }, null, NOW)).toBe(true);
+    expect(await read()).toBeNull();
+    expect(await touchRoundInStatus(db, round.id, 'published', NOW)).toBe(false);
+    expect(await touchRoundInStatus(db, round.id, 'draft', NOW)).toBe(true);
+    expect((await findRoundById(db, round.id))?.version).toBe(round.version + 1);
   });
 
   it('replaces imported findings but keeps those entered by hand', async () => {

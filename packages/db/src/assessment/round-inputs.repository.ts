@@ -26,7 +26,8 @@ export async function listAssessedUnits(
   db: Db,
   year: number,
   period: Period,
-  schemeGroups: readonly string[],
+  /** The scheme's groups; null: any group (the caller checks it). */
+  schemeGroups: readonly string[] | null,
   /** Only these units (a score cell's, a saved batch's), not the whole round. */
   unitIds: readonly number[] | null = null,
 ): Promise<RoundUnit[]> {
@@ -41,9 +42,9 @@ export async function listAssessedUnits(
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', start)]));
   if (unitIds !== null) query = query.where('u.id', 'in', [...unitIds]);
   const rows = await query.orderBy('g.sort_order').orderBy('u.code').execute();
-  const groups = new Set(schemeGroups);
+  const groups = schemeGroups === null ? null : new Set(schemeGroups);
   return rows
-    .filter((r) => groups.has(r.group_code))
+    .filter((r) => groups === null || groups.has(r.group_code))
     .map((r) => ({ id: Number(r.id), code: r.code, name: r.name, group: r.group_code, tags: JSON.parse(r.tags) as string[] }));
 }
 

@@ -162,6 +162,21 @@ export async function markRoundLocked(db: Db, id: number, version: number, now: 
 }
 
 /** Bumps a round's version (any change to its inputs), so a stale publish is refused. */
+/**
+ * Bumps the round's version when it is still in `status`; false when its status changed meanwhile
+ * (published or locked by someone else). Run it last in a write transaction: on PostgreSQL the
+ * round's row stays locked until the commit, so every other writer of the round waits that long.
+ */
+export async function touchRoundInStatus(db: Db, id: number, status: RoundStatus, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('assessment_rounds')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function touchRound(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable('assessment_rounds')
