@@ -5,12 +5,22 @@
 // drives the dashboard's heaviest reads and the assessors' score entry with autocannon at 10 and 50
 // connections. Prints, per configuration, req/s, p50/p95/p99 latency, errors/timeouts and the
 // server's peak RSS (summed over the primary and its workers, sampled from /proc), beside the
-// targets of issue 14, and the machine's load average.
+// targets of issue 14, and the machine's load average. Server start, HTTP and autocannon helpers are
+// in load-harness.ts (shared with province.bench.ts).
+//
+// Cities: `demo` (the 156-unit 江临市), `bench3300` (3,300 units) and `province` (the generated
+// 江苏省 of packages/db/src/province-seed: 13 city offices, 20,000 units, eight quarters published
+// through the app's publishRound; the driven office is its largest city, 苏州市 with 3,000 units, whose
+// ranking is its 乡镇(街道) group, and whose score entry opens 2027Q1; it has no rectification ledger).
+// The province is opt-in: its seed takes about 4 minutes per database on this 2-core machine, which
+// would take a default run (demo and bench3300, ~15 min on 5 s runs) past 25 minutes. `pnpm bench
+// province` measures the province on its own (seed, publication, province-account reads, isolation).
 //
 //   KAOPING_BENCH_SECONDS   each run's length (default 10)
-//   --db sqlite,postgres    --workers 1,2    --city demo,bench3300    --connections 10,50
+//   --db sqlite,postgres    --workers 1,2    --city demo,bench3300[,province]    --connections 10,50
 //   --request overview,ranking,profile,ledger,score   (a subset; names match by substring)
 // e.g. `KAOPING_BENCH_SECONDS=3 pnpm bench load -- --db sqlite --workers 1,2`
+//      `KAOPING_BENCH_SECONDS=5 pnpm bench load -- --city province --db postgres`
 import { hashPassword } from '@kaoping/api/auth/password';
 import { seedBenchCity } from '@kaoping/db/dashboard/seed-bench-city';
 import { DEMO_PASSWORD } from '@kaoping/db/demo/demo-city';
