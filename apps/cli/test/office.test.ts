@@ -85,7 +85,8 @@ describe('kaoping office', () => {
     const cases: [string[], string][] = [
       [['add', '--kind', 'county', '--name', '某县'], '--kind 应为 province(省级)或 city(市级)'],
       [['add', '--kind', 'city'], '缺少 --name 机构全称'],
-      [['add', '--kind', 'city', '--name', '乙'], '机构全称'],
+      [['add', '--kind', 'city', '--name', '乙'], '机构全称至少2个字'],
+      [['add', '--kind', 'city', '--name', '乙市政务公开办公室', '--region', ' '], '所辖地区'],
       [['add', '--kind', 'city', '--name', '乙市政务公开办公室', '--parent', '1'], '市级机构的上级只能是省级机构'],
       [['add', '--kind', 'city', '--name', '乙市政务公开办公室', '--parent', '99'], '上级机构 99 不存在'],
       [['add', '--kind', 'city', '--name', '乙市政务公开办公室', '--parent', 'abc'], '--parent 应为机构编号(正整数),收到 abc'],

@@ -26,6 +26,9 @@ export interface OfficeCreateInput {
 const detailsSchema = officeUpdateInputSchema.omit({ version: true });
 
 export async function createOffice(root: Db, actor: SessionUser | null, input: OfficeCreateInput, now: Date): Promise<OfficeRecord> {
+  // The name first: short name and region default to it, so its problem is the one to tell.
+  const name = detailsSchema.shape.name.safeParse(input.name);
+  if (!name.success) throw invalidInput(name.error.issues.map((i) => i.message).join(';'));
   const details = detailsSchema.safeParse({
     name: input.name,
     shortName: input.shortName ?? input.name.slice(0, 30),
