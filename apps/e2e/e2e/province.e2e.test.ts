@@ -132,6 +132,10 @@ describe('a province account', () => {
     const beiningRanking = await rankingNames(page);
     expect(beiningRanking).toContain(MARK);
     await screenshot(page, 'province-03-beining-ranking');
+    // The ranking page's other tabs read the same city.
+    await page.getByTestId('rankings-tabs').getByText('热力图').click();
+    await page.locator('[data-testid="heat-map-box"][data-finished="true"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rankings-tabs').getByText('组内排名').click();
 
     // Switch to 江临市 in the header: the same page now reads the other city.
     await pickCity(page, '江临市');

@@ -22,6 +22,10 @@ export const PROVINCE_PATHS: ReadonlySet<string> = new Set([
   'dashboard.periods',
   'dashboard.overview',
   'dashboard.ranking',
+  // The ranking page's other tabs: the same published results of the city, across groups, by indicator, over the quarters.
+  'dashboard.crossGroup',
+  'dashboard.heatMap',
+  'dashboard.groupTrends',
 ]);
 
 /**

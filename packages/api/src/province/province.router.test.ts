@@ -132,6 +132,19 @@ describe.each(testDatabases)('province.summary on $name', (factory) => {
     expect(none.cities.every((c) => c.period === null && c.units === 0)).toBe(true);
   });
 
+  it("reads the ranking page's tabs of the city it picks, as the city's own readers see them", async () => {
+    const leaderB = toSessionUser((await findUserByUsername(acrossOffices(handle.root), 'yi-leader'))!);
+    const own = callerFor(handle, leaderB, { now: () => NOW });
+    const picked = await provinceCaller(cityB);
+    expect(await picked.dashboard.crossGroup({ period: null })).toEqual(await own.dashboard.crossGroup({ period: null }));
+    expect(await picked.dashboard.heatMap({ period: null, group: null })).toEqual(
+      await own.dashboard.heatMap({ period: null, group: null }),
+    );
+    expect(await picked.dashboard.groupTrends()).toEqual(await own.dashboard.groupTrends());
+    // Still nothing a reader may do beyond the published results: the lists behind the overview's figures stay refused.
+    await expect(picked.dashboard.overviewList({ period: null, kind: 'failing' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('gives a city account nothing', async () => {
     expect(await callerFor(handle, adminA, { now: () => NOW }).province.summary()).toEqual({ period: null, grades: [], cities: [] });
   });
