@@ -341,12 +341,12 @@ export function getRequest(path: string, input: unknown, cookie: string, headers
   };
 }
 
-/** One request alone, timed (it may build what later ones reuse: read models, caches). */
+/** One request alone, timed, with its answer's size (it may build what later ones reuse: read models, caches). */
 export async function timeFirst(server: RunningServer, name: string, request: ReturnType<typeof getRequest>): Promise<string> {
   const started = performance.now();
   const first = await fetch(`${server.baseUrl}${request.path}`, { headers: request.headers });
-  await first.arrayBuffer();
-  return `${name} ${(performance.now() - started).toFixed(0)} ms${first.ok ? '' : ` (HTTP ${first.status})`}`;
+  const bytes = (await first.arrayBuffer()).byteLength;
+  return `${name} ${(performance.now() - started).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB${first.ok ? '' : ` (HTTP ${first.status})`}`;
 }
 
 export interface LoadResult {
