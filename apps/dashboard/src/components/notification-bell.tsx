@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { zh } from '../i18n/zh';
 import { useTRPC } from '../trpc';
-import { englishNotification, type NotificationWords } from './notification-text';
+import { notificationText, type NotificationWords } from './notification-text';
 
 /** 消息: reminders, overdue notices and lifecycle news; a click opens the item in the ledger. */
 export function NotificationBell() {
@@ -20,12 +20,16 @@ export function NotificationBell() {
     }),
   );
   const items = list.data?.items ?? [];
-  const english = i18n.language === 'en';
+  const language = i18n.language === 'en' ? 'en' : 'zh';
   const words = t('rectification.notifications.words', { returnObjects: true }) as NotificationWords;
-  // The stored body names the measure in Chinese: back to its key through the Chinese labels.
-  const escalationLabel = (label: string) => {
-    const key = Object.entries(zh.rectification.escalations).find(([, v]) => v === label)?.[0];
-    return key ? t(`rectification.escalations.${key}`) : null;
+  const escalation = {
+    byLevel: (level: string) =>
+      Object.keys(zh.rectification.escalations).includes(level) ? t(`rectification.escalations.${level}`) : null,
+    // An older notice's body names the measure in Chinese: back to its key through the Chinese labels.
+    byZhLabel: (label: string) => {
+      const key = Object.entries(zh.rectification.escalations).find(([, v]) => v === label)?.[0];
+      return key ? t(`rectification.escalations.${key}`) : null;
+    },
   };
   const content = (
     <div style={{ width: 380, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
@@ -34,7 +38,7 @@ export function NotificationBell() {
         dataSource={items}
         locale={{ emptyText: t('rectification.notifications.empty') }}
         renderItem={(n) => {
-          const said = english ? englishNotification(n, words, escalationLabel) : null;
+          const said = notificationText(n, language, words, escalation);
           const at = dayjs(n.createdAt).format('MM-DD HH:mm');
           return (
             <List.Item

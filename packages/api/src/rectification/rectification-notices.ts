@@ -10,18 +10,27 @@ import {
   listLiaisonIds,
   listOfficeUserIds,
   type NewNotification,
+  type NoticeValues,
 } from '@kaoping/db/rectification/notification.repository';
 import { listLedger, type LedgerItem } from '@kaoping/db/rectification/rectification.repository';
 import type { Db } from '@kaoping/db/connect';
 
-type Notice = { to: 'unit' | 'office'; kind: string; title: string; body: string };
+/** A notice: who hears it, its kind and values (the dashboard words it in either language), and its Chinese text (stored too). */
+type Notice = { to: 'unit' | 'office'; kind: string; title: string; body: string; values: NoticeValues };
 
 /** Who hears about an action, and what they read. */
 function noticeFor(item: LedgerItem, action: string): Notice | null {
   const head = `${item.code} ${item.title.slice(0, 40)}`;
+  const about = { code: item.code, title: item.title.slice(0, 40) };
   switch (action) {
     case 'issue':
-      return { to: 'unit', kind: 'issued', title: `新的整改任务:${head}`, body: `整改时限 ${item.dueDate},请及时签收并落实整改。` };
+      return {
+        to: 'unit',
+        kind: 'issued',
+        title: `新的整改任务:${head}`,
+        body: `整改时限 ${item.dueDate},请及时签收并落实整改。`,
+        values: { ...about, dueDate: item.dueDate },
+      };
     case 'submit':
     case 'explain':
       return {
@@ -29,19 +38,33 @@ function noticeFor(item: LedgerItem, action: string): Notice | null {
         kind: 'submitted',
         title: `${item.unitName} 已报送:${head}`,
         body: action === 'submit' ? '单位已报送整改情况,请复核。' : '单位提交了情况说明,请审核。',
+        values: { ...about, unitName: item.unitName, explanation: action === 'explain' },
       };
     case 'recheck_fail':
     case 'reject_explanation':
-      return { to: 'unit', kind: 'returned', title: `整改被退回:${head}`, body: `退回理由:${item.returnReason ?? ''}` };
+      return {
+        to: 'unit',
+        kind: 'returned',
+        title: `整改被退回:${head}`,
+        body: `退回理由:${item.returnReason ?? ''}`,
+        values: { ...about, reason: item.returnReason ?? '' },
+      };
     case 'recheck_pass':
     case 'accept_explanation':
-      return { to: 'unit', kind: 'closed', title: `整改已销号:${head}`, body: `销号日期 ${item.closedOn ?? ''}` };
+      return {
+        to: 'unit',
+        kind: 'closed',
+        title: `整改已销号:${head}`,
+        body: `销号日期 ${item.closedOn ?? ''}`,
+        values: { ...about, closedOn: item.closedOn ?? '' },
+      };
     case 'escalate':
       return {
         to: 'unit',
         kind: 'escalated',
         title: `整改督办升级:${head}`,
         body: `督办措施:${item.escalationLevel ? escalationLevelLabelsZh[item.escalationLevel] : ''}`,
+        values: { ...about, level: item.escalationLevel },
       };
     default:
       return null;
@@ -58,6 +81,7 @@ export async function notifyAboutEvent(trx: Db, item: LedgerItem, action: string
     kind: notice.kind,
     title: notice.title,
     body: notice.body,
+    values: notice.values,
     itemId: item.id,
     dedupeKey: `${item.id}:v${item.version}:${action}:${userId}`,
   }));
@@ -101,6 +125,10 @@ export async function syncDueReminders(
       const body = isOverdue
         ? `${item.unitName} 的整改任务已超过时限 ${item.dueDate},请尽快报送整改情况。`
         : `距整改时限还有 ${reminder.workingDaysBefore} 个工作日。`;
+      const about = { code: item.code, title: item.title.slice(0, 30) };
+      const values = isOverdue
+        ? { ...about, dueDate: item.dueDate, workingDays: reminder.workingDaysOverdue, unitName: item.unitName }
+        : { ...about, dueDate: reminder.dueDate, workingDays: reminder.workingDaysBefore };
       const to = [...(liaisons.get(item.unitId) ?? []), ...(isOverdue ? office : [])];
       for (const userId of to)
         notes.push({
@@ -108,6 +136,7 @@ export async function syncDueReminders(
           kind: reminder.kind,
           title,
           body,
+          values,
           itemId: item.id,
           dedupeKey: `${item.id}:${reminder.kind}:${reminder.date}:${userId}`,
         });

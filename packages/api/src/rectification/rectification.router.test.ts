@@ -48,6 +48,8 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     const item = await issue();
     const unitNotices = await liaison().notifications.list({});
     expect(unitNotices.items[0]?.title).toContain('新的整改任务');
+    // Kind and values beside the Chinese text: the dashboard words it in either language.
+    expect(unitNotices.items[0]).toMatchObject({ kind: 'issued', values: { code: item.code, title: item.title, dueDate: item.dueDate } });
 
     const l = liaison(at('2025-09-30T01:00:00.000Z'));
     let current = await l.rectification.transition({ itemId: item.id, version: 1, action: { type: 'acknowledge', note: null } });
@@ -64,6 +66,11 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     });
     expect(current.status).toBe('submitted');
     expect((await admin().notifications.list({})).items[0]?.title).toContain('已报送');
+    expect((await admin().notifications.list({})).items[0]?.values).toMatchObject({
+      code: item.code,
+      unitName: org.own.name,
+      explanation: false,
+    });
 
     const a = admin(at('2025-10-09T02:00:00.000Z'));
     current = await a.rectification.transition({
@@ -202,6 +209,13 @@ describe.each(testDatabases)('rectification router on $name', (factory) => {
     await liaison(at('2025-10-13T03:00:00.000Z')).notifications.list({});
     const notices = await liaison(at('2025-10-13T03:00:00.000Z')).notifications.list({});
     expect(notices.items.filter((n) => n.title.startsWith('整改已逾期'))).toHaveLength(1);
+    expect(notices.items.find((n) => n.kind === 'overdue')?.values).toEqual({
+      code: item.code,
+      title: item.title,
+      dueDate: '2025-10-10',
+      workingDays: 1,
+      unitName: org.own.name,
+    });
     await liaison().notifications.markRead({ ids: 'all' });
     expect((await liaison(at('2025-10-13T03:00:00.000Z')).notifications.list({})).unread).toBe(0);
   });

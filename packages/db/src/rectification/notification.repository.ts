@@ -1,10 +1,18 @@
 import type { Db } from '../connect';
 
+/**
+ * What a notice speaks of, by its kind (item code and title, dates, working days, a unit's name, a
+ * reason, an escalation level's key), so the dashboard words it in the reader's language.
+ */
+export type NoticeValues = Record<string, string | number | boolean | null>;
+
 export interface NewNotification {
   userId: number;
   kind: string;
+  /** The notice in Chinese, as stored text (what older clients and the CLI show). */
   title: string;
   body: string;
+  values: NoticeValues;
   itemId: number | null;
   /** Unique per notice: re-running a reminder job never notifies twice. */
   dedupeKey: string;
@@ -15,6 +23,8 @@ export interface NotificationRecord {
   kind: string;
   title: string;
   body: string;
+  /** Null on notices stored before they kept their values: then only the text is known. */
+  values: NoticeValues | null;
   itemId: number | null;
   createdAt: string;
   readAt: string | null;
@@ -50,6 +60,7 @@ export async function insertNotifications(db: Db, notes: NewNotification[], now:
           kind: n.kind,
           title: n.title,
           body: n.body,
+          notice_values: JSON.stringify(n.values),
           item_id: n.itemId,
           dedupe_key: n.dedupeKey,
           created_at: now,
@@ -81,11 +92,22 @@ export async function listNotifications(db: Db, userId: number, limit: number): 
       kind: r.kind,
       title: r.title,
       body: r.body,
+      values: parseValues(r.notice_values),
       itemId: r.item_id,
       createdAt: r.created_at,
       readAt: r.read_at,
     })),
   };
+}
+
+function parseValues(json: string | null): NoticeValues | null {
+  if (json === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as NoticeValues) : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function markNotificationsRead(db: Db, userId: number, ids: number[] | 'all', now: string): Promise<void> {

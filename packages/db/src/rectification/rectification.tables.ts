@@ -71,6 +71,8 @@ export interface RectificationTables {
     title: string;
     body: string;
     item_id: number | null;
+    /** JSON: the figures and names of the notice by its kind (NoticeValues); null on rows older than 2026-12-09. */
+    notice_values: string | null;
     dedupe_key: string;
     created_at: string;
     read_at: string | null;

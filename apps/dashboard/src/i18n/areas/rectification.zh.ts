@@ -114,7 +114,7 @@ export const rectificationZh = {
     title: '消息',
     markAll: '全部已读',
     empty: '暂无消息',
-    /** Said again from a stored notification's kind (the English UI; the server stores Chinese). */
+    /** A notification said from its kind and values (older ones, stored as Chinese text only, are shown as stored). */
     words: {
       issued: { title: '新的整改任务', body: '整改时限 {{date}},请及时签收并落实整改。' },
       submitted: { title: '已报送', body: '单位已报送整改情况,请复核。', bodyExplanation: '单位提交了情况说明,请审核。' },
