@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
@@ -7,10 +7,12 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { AppLayout } from '../components/app-layout';
 import { canOpen, type NavKey } from '../navigation';
 import { useTRPC } from '../trpc';
-import { LoginPage } from './login';
-import { ChangePasswordPage } from './change-password';
 
-// Pages beyond the frame are split into their own chunks.
+// Pages beyond the frame are split into their own chunks; so are the sign-in pages and the 403/404
+// result (its illustrations), which a signed-in reload of a page never shows (initial JS, issue #14).
+const LoginPage = lazy(() => import('./login').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('./change-password').then((m) => ({ default: m.ChangePasswordPage })));
+const Result = lazy(() => import('antd/es/result'));
 const AnalysisPage = lazy(() => import('./analysis').then((m) => ({ default: m.AnalysisPage })));
 const UnitsPage = lazy(() => import('./units').then((m) => ({ default: m.UnitsPage })));
 const UnitDetailPage = lazy(() => import('./unit-detail').then((m) => ({ default: m.UnitDetailPage })));
@@ -41,9 +43,19 @@ export function AppRoutes() {
   const { t } = useTranslation();
   if (me.isPending) return <Spin fullscreen />;
   const user = me.data ?? null;
-  if (!user) return <LoginPage />;
+  if (!user)
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <LoginPage />
+      </Suspense>
+    );
   // A one-time or reset password: nothing but the change (the server refuses the rest too).
-  if (user.mustChangePassword) return <ChangePasswordPage user={user} />;
+  if (user.mustChangePassword)
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <ChangePasswordPage user={user} />
+      </Suspense>
+    );
   const page = (key: NavKey, element: ReactNode) => (
     <Guard user={user} page={key}>
       <Suspense fallback={<Spin />}>{element}</Suspense>
@@ -83,7 +95,14 @@ export function AppRoutes() {
           }
         />
         <Route path="/login" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
+        <Route
+          path="*"
+          element={
+            <Suspense fallback={null}>
+              <Result status="404" title="404" subTitle={t('common.notFound')} />
+            </Suspense>
+          }
+        />
       </Routes>
     </AppLayout>
   );
