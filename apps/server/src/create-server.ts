@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import sirv from 'sirv';
 import { REPORT_PARSE_MAX_BYTES } from '@kaoping/contracts/annual-report-workflow/annual-report-record';
 import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
 import { resolveSession, type ResolvedSession } from '@kaoping/api/auth/auth.service';
@@ -15,10 +14,12 @@ import { officeOf } from '@kaoping/db/offices/office-scope';
 import { chinaToday } from '@kaoping/domain/period/period';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
+import { compressAnswer } from './compress-answers';
 import { createCookieJar, readSessionToken } from './cookies';
 import { CACHE_CONTROL, isVersionedQuery, matches, versionETag } from './http-cache';
 import { inputProblem } from './input-guard';
 import { refuseCrossSite } from './request-guard';
+import { serveDashboard } from './static-assets';
 import { chineseTransportMessage } from './transport-messages';
 
 useChineseZodMessages();
@@ -159,8 +160,7 @@ export function createServer(options: ServerOptions): Server {
     },
   });
   const hasDashboard = options.dashboardDir !== null && existsSync(options.dashboardDir);
-  const assets =
-    hasDashboard && options.dashboardDir ? sirv(options.dashboardDir, { single: true, etag: true, gzip: true, dev: false }) : null;
+  const assets = hasDashboard && options.dashboardDir ? serveDashboard(options.dashboardDir) : null;
 
   return createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res, options.secureCookies);
@@ -182,6 +182,7 @@ export function createServer(options: ServerOptions): Server {
             return;
           }
           prepared.set(req, early);
+          compressAnswer(req, res);
           trpc(req, res);
         },
         (error: unknown) => {
