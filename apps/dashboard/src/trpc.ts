@@ -1,7 +1,7 @@
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { readableMessage, type ErrorData } from './error-text';
-import { officeHeaders } from './features/province/office-choice';
+import { officeHeaders, readsPickedCity } from './features/province/office-choice';
 import { i18next } from './i18n/i18n';
 import type { AppRouter } from '@kaoping/api/root';
 
@@ -15,8 +15,12 @@ export function createClient() {
       splitLink({
         condition: (op) => op.path === 'auth.login',
         true: httpLink({ url: '/trpc', fetch: fetchSameOrigin }),
-        // A province account names the city it reads (features/province/office-choice.ts); nobody else sends it.
-        false: httpBatchLink({ url: '/trpc', maxItems: 20, fetch: fetchSameOrigin, headers: officeHeaders }),
+        false: splitLink({
+          // A province account's reads of the city it picked name that city (features/province/office-choice.ts); nobody else sends it.
+          condition: (op) => readsPickedCity(op.path),
+          true: httpBatchLink({ url: '/trpc', maxItems: 20, fetch: fetchSameOrigin, headers: officeHeaders }),
+          false: httpBatchLink({ url: '/trpc', maxItems: 20, fetch: fetchSameOrigin }),
+        }),
       }),
     ],
   });

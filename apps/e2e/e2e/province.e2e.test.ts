@@ -151,6 +151,10 @@ describe('a province account', () => {
     await page.reload();
     await page.getByTestId('figure-assessed').filter({ hasText: '155' }).waitFor();
     await expect(page.getByTestId('office-picker').textContent()).resolves.toContain('江临市');
+    // 我的账号 runs in the account's own office, whatever city is picked: its sessions are listed.
+    await page.getByTestId('my-account').click();
+    await page.getByTestId('my-sessions').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

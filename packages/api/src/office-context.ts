@@ -17,6 +17,10 @@ export const PROVINCE_PATHS: ReadonlySet<string> = new Set([
   'auth.me',
   'auth.logout',
   'users.changeOwnPassword',
+  // 我的账号: the account's own sessions (its own office's rows; the dashboard sends no city with these).
+  'users.mySessions',
+  'users.endMySession',
+  'users.signOutEverywhere',
   'province.cities',
   'province.summary',
   'dashboard.periods',

@@ -145,6 +145,10 @@ describe.each(testDatabases)('province.summary on $name', (factory) => {
     await expect(picked.dashboard.overviewList({ period: null, kind: 'failing' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('sees its own sessions in its own office (the dashboard names no city on these calls)', async () => {
+    await expect((await provinceCaller(null)).users.mySessions()).resolves.toEqual(expect.any(Array));
+  });
+
   it('gives a city account nothing', async () => {
     expect(await callerFor(handle, adminA, { now: () => NOW }).province.summary()).toEqual({ period: null, grades: [], cities: [] });
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { activateOfficeChoice, chooseOffice, chosenOffice, deactivateOfficeChoice, officeHeaders } from './office-choice';
+import { activateOfficeChoice, chooseOffice, chosenOffice, deactivateOfficeChoice, officeHeaders, readsPickedCity } from './office-choice';
 
 const memory = new Map<string, string>();
 Object.defineProperty(globalThis, 'localStorage', {
@@ -22,8 +22,12 @@ describe('office choice', () => {
     chooseOffice(3); // no active account: ignored
     activateOfficeChoice(7);
     expect(officeHeaders()).toEqual({});
+    expect(readsPickedCity('dashboard.overview')).toBe(false);
     chooseOffice(3);
     expect(officeHeaders()).toEqual({ 'X-Kaoping-Office': '3' });
+    // Only the city's published results name it; the account's own calls run in its own office.
+    expect(readsPickedCity('dashboard.overview')).toBe(true);
+    expect(['auth.me', 'users.changeOwnPassword', 'users.mySessions', 'province.summary'].some(readsPickedCity)).toBe(false);
     deactivateOfficeChoice(7);
     expect(officeHeaders()).toEqual({});
     activateOfficeChoice(7);

@@ -57,6 +57,14 @@ export function chosenOffice(): number | null {
   return active?.officeId ?? null;
 }
 
+/**
+ * Whether a call reads the picked city (and so names it): the published results (dashboard.*). The
+ * account's own calls (auth.*, users.*: its sessions and password) and province.* run in its own office.
+ */
+export function readsPickedCity(path: string): boolean {
+  return chosenOffice() !== null && path.startsWith('dashboard.');
+}
+
 /** The request headers naming the chosen city (empty when none). */
 export function officeHeaders(): Record<string, string> {
   const office = chosenOffice();
