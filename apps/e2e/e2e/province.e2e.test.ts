@@ -119,6 +119,11 @@ describe('a province account', () => {
     expect(await page.getByTestId('header-presentation').count()).toBe(0);
     await page.waitForTimeout(800); // the chart's entrance animation
     await screenshot(page, 'province-01-cities');
+    // An earlier quarter: every city's figures of that quarter.
+    await page.getByTestId('province-period').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2026年第一季度' }).click();
+    await table.locator('tbody tr.ant-table-row').filter({ hasText: '2026Q1' }).nth(1).waitFor();
+    expect((await table.locator('tbody tr.ant-table-row').allTextContents()).every((r) => r.includes('2026Q1'))).toBe(true);
 
     // Open 北宁市 from the table: its overview, then its ranking — its own units only.
     await table.locator('tbody tr.ant-table-row').filter({ hasText: '北宁市' }).getByTestId('province-open-city').click();
@@ -166,6 +171,7 @@ describe('a province account', () => {
     expect(text).toContain('Cities of the province');
     expect(text).toContain('Below pass line');
     expect(await page.getByTestId('main-nav').textContent()).toContain('Province');
+    await page.waitForTimeout(800); // the chart's entrance animation
     await screenshot(page, 'province-05-english');
     expect(errors).toEqual([]);
   });

@@ -21,7 +21,7 @@ export async function getProvinceSummary(
 ): Promise<ProvinceSummary> {
   const period = input.period?.code ?? null;
   // A city account reads no other office: nothing to summarise.
-  if (user.officeKind !== 'province') return { period, grades: [], cities: [] };
+  if (user.officeKind !== 'province') return { period, periods: [], grades: [], cities: [] };
   const cities = (await citiesOf(db, user.officeId)).map((o) => ({
     id: o.id,
     name: o.name,
@@ -39,5 +39,11 @@ export async function getProvinceSummary(
   for (const pick of picks.values())
     if (!present.has(pick.publicationId)) await listPublishedRoundsWithReadModels(scopeToOffice(db, pick.officeId));
   const rows = await listCityUnitResults(db, [...picks.values()]);
-  return summarizeProvince(period, cities, picks, rows);
+  return summarizeProvince(
+    period,
+    published.map((p) => p.period),
+    cities,
+    picks,
+    rows,
+  );
 }

@@ -28,6 +28,8 @@ export interface CitySummary extends ProvinceCity {
 export interface ProvinceSummary {
   /** The quarter asked for, or null for each city's latest. */
   period: string | null;
+  /** Every quarter any city of the province has published, newest first (the page's period picker). */
+  periods: string[];
   /** Grades seen across the cities, best first (by the highest final each was given). */
   grades: string[];
   cities: CitySummary[];
@@ -44,6 +46,7 @@ export function medianOf(sorted: readonly number[]): number | null {
 
 export function summarizeProvince(
   period: string | null,
+  periods: readonly string[],
   cities: readonly ProvinceCity[],
   picks: ReadonlyMap<number, { period: string; publishedAt: string } | undefined>,
   rows: readonly CityUnitResult[],
@@ -55,6 +58,7 @@ export function summarizeProvince(
   for (const r of rows) byCity.set(r.officeId, [...(byCity.get(r.officeId) ?? []), r]);
   return {
     period,
+    periods: [...new Set(periods)].sort().reverse(),
     grades,
     cities: cities.map((city) => {
       const pick = picks.get(city.id);

@@ -40,6 +40,7 @@ describe('summarizeProvince', () => {
     });
     const summary = summarizeProvince(
       '2026Q2',
+      ['2026Q1', '2026Q2', '2025Q4', '2026Q2'],
       [city(1), city(2), city(3)],
       new Map([
         [1, { period: '2026Q2', publishedAt: 'a' }],
@@ -48,6 +49,7 @@ describe('summarizeProvince', () => {
       [row(1, 95, '优秀'), row(1, 71, '合格'), row(1, 40, '不合格', true), row(1, null, null), row(2, 80, '良好'), row(2, 82, '良好')],
     );
     expect(summary.grades).toEqual(['优秀', '良好', '合格', '不合格']);
+    expect(summary.periods).toEqual(['2026Q2', '2026Q1', '2025Q4']);
     expect(summary.cities[0]).toMatchObject({ period: '2026Q2', units: 4, scored: 3, ranked: 3, mean: 68.67, median: 71, failing: 1 });
     expect(summary.cities[0]?.grades).toEqual([
       { grade: '优秀', count: 1 },
@@ -123,6 +125,7 @@ describe.each(testDatabases)('province.summary on $name', (factory) => {
     const caller = await provinceCaller(null);
     const latest = await caller.province.summary();
     const periods = (await (await provinceCaller(1)).dashboard.periods()).periods.map((p) => p.period);
+    expect(latest.periods).toEqual(periods);
     const older = periods[1]!;
     const asked = await caller.province.summary({ period: older });
     expect(asked.period).toBe(older);
@@ -150,6 +153,11 @@ describe.each(testDatabases)('province.summary on $name', (factory) => {
   });
 
   it('gives a city account nothing', async () => {
-    expect(await callerFor(handle, adminA, { now: () => NOW }).province.summary()).toEqual({ period: null, grades: [], cities: [] });
+    expect(await callerFor(handle, adminA, { now: () => NOW }).province.summary()).toEqual({
+      period: null,
+      periods: [],
+      grades: [],
+      cities: [],
+    });
   });
 });

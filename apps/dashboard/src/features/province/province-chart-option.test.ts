@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasOutputs, findUnsafeOutputs, probeFormatters } from '../../../test/charts/probe-formatters';
+import { chartsEn } from '../../i18n/areas/charts.en';
+import { provinceEn } from '../../i18n/areas/province.en';
 import { buildProvinceChartOption, type ProvinceChartCity } from './province-chart-option';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -55,6 +57,17 @@ describe('buildProvinceChartOption', () => {
       ['合格', [2, 0, 0]],
       ['不合格', [1, 0, 0]],
     ]);
+  });
+
+  it('names the grades and the figures in the page language; the axis shows the short name', () => {
+    const labels = { ...provinceEn.tooltip, notPublished: provinceEn.notPublished, gradeNames: chartsEn.gradeNames };
+    const option = buildProvinceChartOption({ grades, cities: [{ ...cities[0]!, shortName: '甲' }] }, labels);
+    expect((option as { legend: { data: string[] } }).legend.data).toEqual(['Excellent', 'Pass', 'Fail']);
+    const probes = probeFormatters(option);
+    expect(probes.find((p) => p.path === 'xAxis.axisLabel.formatter')?.outputs).toEqual(['甲']);
+    const tooltip = probes.find((p) => p.path === 'tooltip.formatter')?.outputs.join('') ?? '';
+    expect(tooltip).toContain('Below pass line');
+    expect(tooltip).toContain('Excellent');
   });
 
   it('escapes city names in every tooltip; the names are drawn as text on the axis', () => {

@@ -8,11 +8,14 @@ import { dataIndexOf, fillTemplate } from '../../charts/chart-format';
 import { gradeColor, INK } from '../../charts/chart-palette';
 import { CATEGORY_AXIS_LOOK, LEGEND_TEXT, TOOLTIP_BOX, VALUE_AXIS_LOOK } from '../../charts/options/option-blocks';
 import { tooltipHtml } from '../../charts/tooltip-html';
+import { chartsZh } from '../../i18n/areas/charts.zh';
 import { provinceZh } from '../../i18n/areas/province.zh';
 
 export interface ProvinceChartCity {
   id: number;
   name: string;
+  /** On the axis (the full name in the tooltip). */
+  shortName?: string;
   period: string | null;
   units: number;
   mean: number | null;
@@ -21,9 +24,17 @@ export interface ProvinceChartCity {
   grades: readonly { grade: string; count: number }[];
 }
 
-export type ProvinceChartLabels = (typeof provinceZh)['tooltip'] & { notPublished: string };
+export type ProvinceChartLabels = (typeof provinceZh)['tooltip'] & {
+  notPublished: string;
+  /** The standard grades in the page's language (charts area); a scheme's own grade shows as written. */
+  gradeNames: Readonly<Record<string, string>>;
+};
 
-export const defaultProvinceChartLabels: ProvinceChartLabels = { ...provinceZh.tooltip, notPublished: provinceZh.notPublished };
+export const defaultProvinceChartLabels: ProvinceChartLabels = {
+  ...provinceZh.tooltip,
+  notPublished: provinceZh.notPublished,
+  gradeNames: chartsZh.gradeNames,
+};
 
 type ProvinceOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
@@ -35,9 +46,10 @@ export function buildProvinceChartOption(
 ): EChartsCoreOption {
   const cities = view.cities;
   const count = (n: number) => fillTemplate(labels.unitCount, { count: n });
+  const gradeName = (grade: string) => labels.gradeNames[grade] ?? grade;
   const option: ProvinceOption = {
     animation: cities.length <= 50,
-    legend: { top: 0, left: 0, data: [...view.grades], ...LEGEND_TEXT },
+    legend: { top: 0, left: 0, data: view.grades.map(gradeName), ...LEGEND_TEXT },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
@@ -52,7 +64,7 @@ export function buildProvinceChartOption(
           { label: labels.units, value: count(city.units) },
           { label: labels.mean, value: score(city.mean) },
           { label: labels.median, value: score(city.median) },
-          ...city.grades.map((g) => ({ label: g.grade, value: count(g.count), color: gradeColor(g.grade) })),
+          ...city.grades.map((g) => ({ label: gradeName(g.grade), value: count(g.count), color: gradeColor(g.grade) })),
           { label: labels.failing, value: count(city.failing), isStrong: city.failing > 0 },
         ]);
       },
@@ -67,13 +79,16 @@ export function buildProvinceChartOption(
         interval: 0,
         width: 120,
         overflow: 'truncate',
-        formatter: (id: string) => cities.find((c) => String(c.id) === id)?.name ?? id,
+        formatter: (id: string) => {
+          const city = cities.find((c) => String(c.id) === id);
+          return city?.shortName || city?.name || id;
+        },
       },
     },
     yAxis: { type: 'value', minInterval: 1, ...VALUE_AXIS_LOOK },
     series: view.grades.map((grade) => ({
       type: 'bar' as const,
-      name: grade,
+      name: gradeName(grade),
       stack: 'grades',
       barMaxWidth: 48,
       emphasis: { focus: 'series' as const },

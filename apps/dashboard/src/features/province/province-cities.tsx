@@ -7,6 +7,8 @@ import type { Outputs } from '../../api-types';
 import { EChart } from '../../charts/echart';
 import { gradeColor } from '../../charts/chart-palette';
 import { formatScore } from '../../lib/format-number';
+import { chartsEn } from '../../i18n/areas/charts.en';
+import { chartsZh } from '../../i18n/areas/charts.zh';
 import { provinceEn } from '../../i18n/areas/province.en';
 import { provinceZh } from '../../i18n/areas/province.zh';
 import { buildProvinceChartOption, type ProvinceChartLabels } from './province-chart-option';
@@ -15,7 +17,8 @@ type Summary = Outputs['province']['summary'];
 type City = Summary['cities'][number];
 
 export function ProvinceCitiesTable({ summary, onOpen }: { summary: Summary; onOpen: (cityId: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const gradeNames: Readonly<Record<string, string>> = i18n.language === 'en' ? chartsEn.gradeNames : chartsZh.gradeNames;
   return (
     <Table<City>
       data-testid="province-cities"
@@ -53,7 +56,7 @@ export function ProvinceCitiesTable({ summary, onOpen }: { summary: Summary; onO
               .filter((g) => g.count > 0)
               .map((g) => (
                 <Tag key={g.grade} color={gradeColor(g.grade)}>
-                  {g.grade} {g.count}
+                  {gradeNames[g.grade] ?? g.grade} {g.count}
                 </Tag>
               )),
         },
@@ -73,7 +76,11 @@ export function ProvinceCitiesChart({ summary, onOpen }: { summary: Summary; onO
   const { i18n } = useTranslation();
   // The raw strings of the language shown: the builder fills {{count}} itself.
   const strings = i18n.language === 'en' ? provinceEn : provinceZh;
-  const labels = useMemo<ProvinceChartLabels>(() => ({ ...strings.tooltip, notPublished: strings.notPublished }), [strings]);
+  const gradeNames = i18n.language === 'en' ? chartsEn.gradeNames : chartsZh.gradeNames;
+  const labels = useMemo<ProvinceChartLabels>(
+    () => ({ ...strings.tooltip, notPublished: strings.notPublished, gradeNames }),
+    [strings, gradeNames],
+  );
   const option = useMemo(() => buildProvinceChartOption(summary, labels), [summary, labels]);
   const events = useMemo(
     () => ({

@@ -21,6 +21,7 @@ export const provinceEn: Shape<typeof provinceZh> = {
     failing: 'Below pass line',
   },
   notPublished: 'Not published yet',
+  latest: "Each city's latest",
   empty: 'No cities in this province yet, or none has published results',
   open: 'Open',
   chartTitle: 'Grades by city',

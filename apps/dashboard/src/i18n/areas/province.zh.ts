@@ -19,6 +19,7 @@ export const provinceZh = {
     failing: '不合格单位',
   },
   notPublished: '尚未发布',
+  latest: '各市最新一期',
   empty: '本省尚无城市,或各市尚未发布考评结果',
   open: '查看',
   chartTitle: '各市等次分布',
