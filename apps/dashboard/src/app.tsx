@@ -21,18 +21,18 @@ export type SessionAnswer = { user: SessionUser | null } | null;
 
 type TrpcClient = ReturnType<typeof createClient>;
 
+// Constants, not literals in render: antd flattens and hashes a new theme object on every render of the provider.
+const THEME = {
+  token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
+};
+const BUTTON = { autoInsertSpace: false };
+
 export function App({ queryClient, trpcClient }: { queryClient: QueryClient; trpcClient: TrpcClient }) {
   const { i18n } = useTranslation();
   const isZh = i18n.language !== 'en';
   dayjs.locale(isZh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider
-      locale={isZh ? zhCN : enUS}
-      button={{ autoInsertSpace: false }}
-      theme={{
-        token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
-      }}
-    >
+    <ConfigProvider locale={isZh ? zhCN : enUS} button={BUTTON} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -9,7 +9,7 @@
 // KAOPING_BENCH_ONLY=<text> runs only the pages whose label contains it.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '@kaoping/api/auth/password';
@@ -209,6 +209,7 @@ export default async function bench(): Promise<void> {
       );
     }
 
+    const loadAtStart = loadavg();
     browser = await launchChromium();
     const scenarios: Scenario[] = [
       { label: 'rankings, 3,000-unit group', path: '/rankings?group=C', charts: ['ranking-chart'] },
@@ -237,7 +238,11 @@ export default async function bench(): Promise<void> {
     );
     console.log(`API over HTTP on localhost (first call, then median of 2):`);
     for (const line of apiLines) console.log(line);
-    console.log(`pages in Chromium, fresh browser context each, median of ${RUNS} (min–max):`);
+    // The pages are CPU-bound in the browser: on a shared machine the figures move with its load.
+    const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+    console.log(
+      `pages in Chromium, fresh browser context each, median of ${RUNS} (min–max); load average ${load(loadAtStart)} at start, ${load(loadavg())} at end:`,
+    );
     for (const { scenario, runs } of results) {
       const shown = runs.map((r) => r.shownMs);
       const render = runs.flatMap((r) => (r.renderMs === null ? [] : [r.renderMs]));
