@@ -30,7 +30,13 @@ import { readOfficeDataVersion } from '@kaoping/db/dashboard/database-version';
 // Parsed results are large (a 3,300-unit quarter is megabytes): only the overview's changes and
 // the profile's sheets still read them, so few are kept.
 const resultsByHash = new LRUCache<string, PeriodResults>({ max: 4 });
-const sheetsByHashAndGroup = new LRUCache<string, GroupSheets>({ max: 8 });
+// Score sheets are the largest thing kept (a 3,300-unit group × 120 lines): bounded by an estimate of their size.
+const SHEET_LINE_BYTES = 400;
+const sheetsByHashAndGroup = new LRUCache<string, GroupSheets>({
+  max: 8,
+  maxSize: 128 * 1024 * 1024,
+  sizeCalculation: (entry) => Math.max(1, entry.group.rows.reduce((n, r) => n + (r.sheet?.length ?? 1), 0) * SHEET_LINE_BYTES),
+});
 
 export interface PeriodView {
   round: PublishedRound;
@@ -157,8 +163,29 @@ export type { PublishedRound };
 // The version is read before computing (by the HTTP host with the session, or here), so a write
 // landing meanwhile can only make a kept answer newer than its key. The key must name everything
 // else the answer depends on (input, today's date, the caller's scope); access is checked before.
-// Handles are per office (scopeToOffice), so are the caches.
-const keptByDb = new WeakMap<Db, LRUCache<string, object>>();
+// Handles are per office (scopeToOffice): the key names the handle, so offices (and databases, in
+// tests) never share an answer. One cache for every office, bounded in bytes (a province holds 13
+// cities' answers; a 3,300-unit ranking is half a megabyte): the size is estimated once, when kept.
+const handleNumbers = new WeakMap<Db, number>();
+let nextHandleNumber = 1;
+const KEPT_MAX_BYTES = 64 * 1024 * 1024;
+const kept = new LRUCache<string, object>({
+  max: 2048,
+  maxSize: KEPT_MAX_BYTES,
+  // Two bytes a character of its JSON, twice over for the objects: a rough upper estimate.
+  sizeCalculation: (value) => Math.min(KEPT_MAX_BYTES, Math.max(1, JSON.stringify(value).length * 4)),
+});
+
+const computing = new Map<string, Promise<object>>();
+
+function handleNumberOf(db: Db): number {
+  let n = handleNumbers.get(db);
+  if (n === undefined) {
+    n = nextHandleNumber++;
+    handleNumbers.set(db, n);
+  }
+  return n;
+}
 
 /** Where a service gets the office's data version: the request's (read with its session), else read from `db`. */
 export type DataVersionSource = () => Promise<string | null>;
@@ -171,15 +198,19 @@ export async function keptWhileUnchanged<T extends object>(
 ): Promise<T> {
   const version = versionOf ? await versionOf() : await readOfficeDataVersion(db);
   if (version === null) return compute();
-  let cache = keptByDb.get(db);
-  if (!cache) {
-    cache = new LRUCache<string, object>({ max: 64 });
-    keptByDb.set(db, cache);
+  const versioned = `${handleNumberOf(db)}|${version}|${key}`;
+  const found = kept.get(versioned);
+  if (found) return found as T;
+  // Requests arriving while the answer is computed wait for that computation instead of repeating it.
+  const pending = computing.get(versioned);
+  if (pending) return (await pending) as T;
+  const promise = compute();
+  computing.set(versioned, promise);
+  try {
+    const value = await promise;
+    kept.set(versioned, value);
+    return value;
+  } finally {
+    computing.delete(versioned);
   }
-  const versioned = `${version}|${key}`;
-  const kept = cache.get(versioned);
-  if (kept) return kept as T;
-  const value = await compute();
-  cache.set(versioned, value);
-  return value;
 }

@@ -79,7 +79,7 @@ describe.each(testDatabases)('office data version on $name', (factory) => {
     expect(await readOfficeDataVersion(office2)).not.toBe(two);
   });
 
-  it('moves with a round’s status but not with its version (every score entry bumps that)', async () => {
+  it('moves with a round’s status but not with its version (every score entry bumps that), and with findings outside draft rounds', async () => {
     const scheme = await office1
       .insertInto('schemes')
       .values({ year: 2031, code: 'S2031', title: '方案', scheme_json: '{}', content_hash: 'h', created_at: AT, updated_at: AT } as never)
@@ -105,9 +105,17 @@ describe.each(testDatabases)('office data version on $name', (factory) => {
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: AT }))
       .where('id', '=', Number(round.id))
       .execute();
-    expect(await readOfficeDataVersion(office1)).toBe(before);
+    const unitId = Number((await office1.insertInto('units').values(unit('F01')).returning('id').executeTakeFirstOrThrow()).id);
+    const finding = { round_id: Number(round.id), unit_id: unitId, leaf_code: '1.1', source: 'manual', created_at: AT, updated_at: AT };
+    const draft = await readOfficeDataVersion(office1);
+    // Findings entered in a draft round are score entry: the dashboard reads published rounds only.
+    await office1.insertInto('findings').values(finding).execute();
+    expect(await readOfficeDataVersion(office1)).toBe(draft);
     await office1.updateTable('assessment_rounds').set({ status: 'published' }).where('id', '=', Number(round.id)).execute();
-    expect(await readOfficeDataVersion(office1)).not.toBe(before);
+    const published = await readOfficeDataVersion(office1);
+    expect(published).not.toBe(draft);
+    await office1.insertInto('findings').values(finding).execute();
+    expect(await readOfficeDataVersion(office1)).not.toBe(published);
   });
 
   it('cannot be read without an office (the root handle refuses office tables): then nothing is kept', async () => {
