@@ -105,8 +105,16 @@ describe.each(testDatabases)('office data version on $name', (factory) => {
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: AT }))
       .where('id', '=', Number(round.id))
       .execute();
+    expect(await readOfficeDataVersion(office1)).toBe(before);
     const unitId = Number((await office1.insertInto('units').values(unit('F01')).returning('id').executeTakeFirstOrThrow()).id);
-    const finding = { round_id: Number(round.id), unit_id: unitId, leaf_code: '1.1', source: 'manual', created_at: AT, updated_at: AT };
+    const finding = {
+      round_id: Number(round.id),
+      unit_id: unitId,
+      leaf_code: '1.1',
+      source: 'manual',
+      created_at: AT,
+      updated_at: AT,
+    } as never;
     const draft = await readOfficeDataVersion(office1);
     // Findings entered in a draft round are score entry: the dashboard reads published rounds only.
     await office1.insertInto('findings').values(finding).execute();
