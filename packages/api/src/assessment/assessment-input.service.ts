@@ -39,7 +39,7 @@ import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit } from '../scope';
 import { assertCanChangeInputs, restateRound } from './publication.service';
 import { computeRoundLive, describeIssues } from './round-results.service';
-import { assertRoundVisible, requireCompiledScheme, requireRound, requireRoundScheme, type Authed } from './round.service';
+import { assertRoundVisible, requireRound, requireRoundCompiled, requireRoundScheme, type Authed } from './round.service';
 import { flattenIndicators } from './scheme.service';
 import { detectFileType } from '@kaoping/importers/guard/detect-file-type';
 import { milliToNumber } from '@kaoping/domain/scoring/decimal';
@@ -213,10 +213,9 @@ async function roundUnitsOf(
  */
 export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInputSchema>) {
   const now = ctx.now();
-  const round = await requireRound(ctx.db, input.roundId);
+  const { round, scheme } = await requireRoundCompiled(ctx.db, input.roundId);
   const { isCorrection } = assertCanChangeInputs(round, input.reason);
-  const [scheme, units, current] = await Promise.all([
-    requireCompiledScheme(ctx.db, round),
+  const [units, current] = await Promise.all([
     listAssessedUnits(ctx.db, round.year, round.period, null, [input.unitId]),
     findRoundScore(ctx.db, round.id, input.unitId, input.leaf),
   ]);

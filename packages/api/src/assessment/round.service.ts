@@ -15,13 +15,14 @@ import { countPendingObjections, listObjections } from '@kaoping/db/assessment/o
 import { findLatestResultsOfRounds } from '@kaoping/db/assessment/publication.repository';
 import {
   findRoundById,
+  findRoundWithSchemeHash,
   findRoundsOfPeriod,
   insertRound,
   listRounds,
   markRoundLocked,
   type AssessmentRound,
 } from '@kaoping/db/assessment/round.repository';
-import { findSchemeById, findSchemeByYear, findSchemeContentHash, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
+import { findSchemeById, findSchemeByYear, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
 import { unitScopeOf } from '../scope';
@@ -63,11 +64,12 @@ export async function requireRoundScheme(db: Db, round: AssessmentRound): Promis
   return { record, scheme: compileStoredScheme(record) };
 }
 
-/** The round's compiled scheme, reading only its hash when the compiled scheme is cached. */
-export async function requireCompiledScheme(db: Db, round: AssessmentRound): Promise<CompiledScheme> {
-  const hash = await findSchemeContentHash(db, round.schemeId);
-  const cached = hash === null ? undefined : compiled.get(hash);
-  return cached ?? (await requireRoundScheme(db, round)).scheme;
+/** A round and its compiled scheme, reading only the scheme's hash (with the round) when the compiled scheme is cached. */
+export async function requireRoundCompiled(db: Db, id: number): Promise<{ round: AssessmentRound; scheme: CompiledScheme }> {
+  const found = await findRoundWithSchemeHash(db, id);
+  if (!found) throw notFound('测评轮次不存在');
+  const cached = compiled.get(found.schemeHash);
+  return { round: found.round, scheme: cached ?? (await requireRoundScheme(db, found.round)).scheme };
 }
 
 export async function openRound(ctx: Authed, input: z.output<typeof roundOpenInputSchema>): Promise<AssessmentRound> {

@@ -23,13 +23,14 @@ import { findLatestPublication, findLatestResultsOfRounds, insertPublication, li
 import { loadRoundScoringInputs } from './round-inputs.repository';
 import {
   findRoundById,
+  findRoundWithSchemeHash,
   findScoredRoundOfPeriod,
   insertRound,
   markRoundLocked,
   markRoundPublished,
   touchRoundInStatus,
 } from './round.repository';
-import { findSchemeByYear, findSchemeContentHash, freezeScheme, insertScheme, replaceDraftScheme } from './scheme.repository';
+import { findSchemeByYear, freezeScheme, insertScheme, replaceDraftScheme } from './scheme.repository';
 
 const NOW = '2025-10-08T02:00:00.000Z';
 const base = { tags: [] as string[], validFrom: '2020-01-01', note: '', parentId: null };
@@ -173,12 +174,13 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     const { db } = handle;
     const { a } = await seedUnits();
     const scheme = await insertScheme(db, SCHEME, NOW);
-    expect(await findSchemeContentHash(db, scheme.id)).toBe('h1');
     const round = await insertRound(
       db,
       { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
       NOW,
     );
+    expect(await findRoundWithSchemeHash(db, round.id)).toMatchObject({ round: { id: round.id, status: 'draft' }, schemeHash: 'h1' });
+    expect(await findRoundWithSchemeHash(db, round.id + 1000)).toBeNull();
     const cell = (value: string | null, naReason = '') => ({
       unitId: a.id,
       leaf: '1.1',

@@ -85,6 +85,18 @@ export async function findRoundById(db: Db, id: number): Promise<AssessmentRound
   return row ? toRound(row) : null;
 }
 
+/** A round with its scheme's content hash, in one statement (score entry: the compiled scheme is cached by the hash). */
+export async function findRoundWithSchemeHash(db: Db, id: number): Promise<{ round: AssessmentRound; schemeHash: string } | null> {
+  const row = await db
+    .selectFrom('assessment_rounds as r')
+    .innerJoin('schemes as s', 's.id', 'r.scheme_id')
+    .selectAll('r')
+    .select('s.content_hash as scheme_hash')
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  return row ? { round: toRound(row), schemeHash: row.scheme_hash } : null;
+}
+
 export async function findRoundsOfPeriod(db: Db, periodCode: string): Promise<AssessmentRound[]> {
   const rows = await db.selectFrom('assessment_rounds').selectAll().where('period_code', '=', periodCode).orderBy('id').execute();
   return rows.map(toRound);

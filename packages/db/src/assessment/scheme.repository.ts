@@ -75,12 +75,6 @@ export async function findSchemeById(db: Db, id: number): Promise<SchemeRecord |
   return row ? toRecord(row) : null;
 }
 
-/** A scheme's content hash alone (a compiled scheme is cached by it; the JSON is read only on a miss). */
-export async function findSchemeContentHash(db: Db, id: number): Promise<string | null> {
-  const row = await db.selectFrom('schemes').select('content_hash').where('id', '=', id).executeTakeFirst();
-  return row?.content_hash ?? null;
-}
-
 export async function findSchemeByYear(db: Db, year: number): Promise<SchemeRecord | null> {
   const row = await db.selectFrom('schemes').selectAll().where('year', '=', year).executeTakeFirst();
   return row ? toRecord(row) : null;
