@@ -206,32 +206,39 @@ async function driveScoreEntry(
     return [];
   }
   const results: LoadResult[] = [];
+  // Each connection owns one cell for the whole run (a closure per connection: autocannon clears a
+  // request's context before every request when the list holds one request), and each run takes cells
+  // no earlier run touched: a write still in flight when a run ends lands on the server unseen, and its
+  // cell's next `expected` would be stale.
   let next = 0;
   for (const connections of connectionCounts) {
+    if (next + connections > cells.length) next = 0;
+    const headers = { cookie, 'content-type': 'application/json', origin: baseUrl };
     results.push(
       await drive('assessment.inputs.setScore', server, connections, {
-        requests: [
-          {
-            method: 'POST',
-            headers: { cookie, 'content-type': 'application/json', origin: baseUrl },
-            setupRequest: (req, ctx: object) => {
-              const context = ctx as Record<string, unknown>;
-              // One cell per connection, so writes never conflict with each other.
-              const cell = (context['cell'] as (typeof cells)[number] | undefined) ?? cells[next++ % cells.length];
-              if (!cell) return req;
-              context['cell'] = cell;
-              const value = cell.value === '1' ? '0' : '1';
-              context['sent'] = value;
-              const body = { roundId: draft.id, unitId: cell.unitId, leaf: cell.leaf, value, expected: cell.value, reason: '' };
-              return { ...req, path: '/trpc/assessment.inputs.setScore', body: JSON.stringify(body) };
-            },
-            onResponse: (status, _body, ctx: object) => {
-              const context = ctx as Record<string, unknown>;
-              const cell = context['cell'] as (typeof cells)[number] | undefined;
-              if (cell && status === 200) cell.value = context['sent'] as string;
-            },
-          },
-        ],
+        requests: [{ method: 'POST', path: '/trpc/assessment.inputs.setScore', headers }],
+        setupClient: (client) => {
+          const cell = cells[next++];
+          if (!cell) return;
+          let sent: string | null = null;
+          const body = () => {
+            sent = cell.value === '1' ? '0' : '1';
+            return JSON.stringify({
+              roundId: draft.id,
+              unitId: cell.unitId,
+              leaf: cell.leaf,
+              value: sent,
+              expected: cell.value,
+              reason: '',
+            });
+          };
+          client.setBody(body());
+          // 'response' comes before the connection sends its next request: the next body expects what this one wrote.
+          client.on('response', (status: number) => {
+            if (status === 200) cell.value = sent;
+            client.setBody(body());
+          });
+        },
       }),
     );
   }
