@@ -22,6 +22,7 @@ import { exportLedgerXlsx } from './ledger-export.service';
 import { issueFromFindings, issueRound } from './issue-from-findings.service';
 import { computeLedgerFigures } from './rectification-figures.service';
 import { syncDueReminders } from './rectification-notices';
+import { syncRemindersOnce } from './reminder-sync-memo';
 import { getItemDetail, issueItem, listLedgerForUser, transitionItem } from './rectification.service';
 import { loadWorkCalendar } from './work-calendar.service';
 
@@ -63,8 +64,13 @@ export const rectificationRouter = router({
 export const notificationRouter = router({
   list: signedInProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) })).query(async ({ ctx, input }) => {
     // Reminders are produced on demand (idempotent), besides the server's daily run.
-    const calendar = await loadWorkCalendar(ctx.db);
-    await syncDueReminders(ctx.db, calendar, chinaToday(ctx.now()), ctx.now());
+    const today = chinaToday(ctx.now());
+    await syncRemindersOnce(
+      ctx.db,
+      today,
+      async () => syncDueReminders(ctx.db, await loadWorkCalendar(ctx.db), today, ctx.now()),
+      ctx.dataVersion,
+    );
     return listNotifications(ctx.db, ctx.user.id, input.limit);
   }),
   markRead: signedInProcedure
