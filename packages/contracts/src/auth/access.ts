@@ -1,7 +1,7 @@
 // Who may use what, written once: the server's procedure kinds (packages/api/src/trpc.ts) and the
 // dashboard's menu both read these groups, so the menu offers a page to exactly the roles the
 // server answers for it.
-import { roles, type Role } from './role';
+import { roles, type Role } from './roles';
 
 export const accessGroups = {
   /** Any signed-in user; a liaison's data is scoped to their own unit by the services. */

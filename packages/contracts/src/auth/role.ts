@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { roles } from './roles';
 
-/** The four kinds of user. admin = 政务公开办 staff; liaison = 单位联络员, bound to one unit. */
-export const roles = ['admin', 'assessor', 'liaison', 'leader'] as const;
+// The list itself lives in roles.ts (no zod) for the dashboard's initial JavaScript; this adds the schema.
+export { roles, roleLabelsZh, type Role } from './roles';
 export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
-
-export const roleLabelsZh: Record<Role, string> = {
-  admin: '管理员',
-  assessor: '考评员',
-  liaison: '单位联络员',
-  leader: '领导',
-};
