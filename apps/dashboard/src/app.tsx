@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import type { AppRouter } from '@kaoping/api/root';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
-import './i18n/i18n';
+import { languageReady } from './i18n/i18n';
 import { AppRoutes } from './routes/app-routes';
 import { prefetchRouteData } from './routes/route-preload';
 import { createClient, TRPCProvider } from './trpc';
@@ -55,7 +55,7 @@ export async function mountApp(container: HTMLElement, session: Promise<SessionA
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } } });
   const trpcClient = createClient();
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-  const answer = await session;
+  const [answer] = await Promise.all([session, languageReady]);
   if (answer) {
     queryClient.setQueryData(trpc.auth.me.queryKey(), answer.user);
     if (answer.user) prefetchRouteData(window.location, answer.user, queryClient, trpc);

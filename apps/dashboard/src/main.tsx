@@ -17,6 +17,8 @@ function requestSession(): Promise<SessionAnswer> {
 }
 
 const session = requestSession();
+// An English reload: its strings (a chunk of their own, i18n/i18n.ts) load alongside the session, and the frame waits for both.
+if (localStorage.getItem('kaoping.language') === 'en') void import('./i18n/en');
 preloadRoute(window.location.pathname);
 const root = document.getElementById('root');
 if (root) void import('./app').then(({ mountApp }) => mountApp(root, session));

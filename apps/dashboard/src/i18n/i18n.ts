@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { zh } from './zh';
 
 export type Language = 'zh' | 'en';
@@ -19,10 +18,33 @@ export function rememberLanguage(language: Language): void {
 document.documentElement.lang = storedLanguage() === 'zh' ? 'zh-CN' : 'en';
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: zh } },
   lng: storedLanguage(),
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
+
+/**
+ * The English strings are a chunk of their own, loaded only when English is chosen (issue #14: every
+ * zh and en string was in the initial JavaScript). Resolves once i18next can translate into `language`.
+ */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh' || i18next.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./en');
+  i18next.addResourceBundle('en', 'translation', en, true, true);
+}
+
+/** Switches the interface language once its strings are loaded, and remembers the choice. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  rememberLanguage(language);
+  await i18next.changeLanguage(language);
+}
+
+/** The stored language's strings, loaded before the first render so an English reload never shows Chinese first. */
+export const languageReady: Promise<void> = loadLanguage(storedLanguage()).then(
+  () => i18next.changeLanguage(storedLanguage()).then(() => undefined),
+  () => undefined,
+);
 
 export { i18next };
