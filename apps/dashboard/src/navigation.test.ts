@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessGroups } from '@kaoping/contracts/auth/access';
 import { roles } from '@kaoping/contracts/auth/role';
-import { canOpen, navigationFor, navKeyOfPath, navPages, navPaths, rolesFor } from './navigation';
+import { canOpen, canOpenPath, navigationFor, navKeyOfPath, navPages, navPaths, rolesFor } from './navigation';
 
 const cityWideOnly = navPages.filter((p) => p.access.every((g) => g === 'readers' || g === 'assessors' || g === 'office'));
 const writersOnly = navPages.filter((p) => p.access.every((g) => g === 'assessors' || g === 'office' || g === 'filers' || g === 'unit'));
@@ -49,5 +49,29 @@ describe('navigation by role', () => {
       if (page.path !== '/') expect(navKeyOfPath(`${page.path}/12/profile`)).toBe(page.key);
     }
     expect(navKeyOfPath('/no-such-page')).toBe('overview');
+  });
+});
+
+describe('links between pages', () => {
+  it('lets a province account follow links to the overview and the ranking only, as the route guard does', () => {
+    for (const role of roles) {
+      expect(canOpenPath(role, '/units/12/profile?period=2026Q2', 'province')).toBe(false);
+      expect(canOpenPath(role, '/rectification/board', 'province')).toBe(false);
+      expect(canOpenPath(role, '/rectification?item=3', 'province')).toBe(false);
+      expect(canOpenPath(role, '/reports/4/2025', 'province')).toBe(false);
+      expect(canOpenPath(role, '/analysis?period=2026Q2&group=C', 'province')).toBe(false);
+      expect(canOpenPath(role, '/?period=2026Q2', 'province')).toBe(canOpen(role, 'overview', 'province'));
+      expect(canOpenPath(role, '/rankings?group=C', 'province')).toBe(canOpen(role, 'rankings', 'province'));
+    }
+  });
+
+  it("follows a city account's page rules, with the presentation and bulletin as part of the ranking", () => {
+    for (const role of roles) {
+      expect(canOpenPath(role, '/units/12/profile')).toBe(canOpen(role, 'units'));
+      expect(canOpenPath(role, '/analysis?group=C')).toBe(canOpen(role, 'analysis'));
+      expect(canOpenPath(role, '/presentation')).toBe(canOpen(role, 'rankings'));
+      expect(canOpenPath(role, '/bulletin?period=2026Q2')).toBe(canOpen(role, 'rankings'));
+    }
+    expect(canOpenPath('admin', '/rectification/board')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { rolesOf, type AccessGroup } from '@kaoping/contracts/auth/access';
-import type { Role } from '@kaoping/contracts/auth/role';
+import type { Role } from '@kaoping/contracts/auth/roles';
 
 export type NavKey =
   'overview' | 'rankings' | 'analysis' | 'reports' | 'assessment' | 'rectification' | 'units' | 'settings' | 'siteCheck' | 'province';
@@ -56,4 +56,20 @@ export function canOpen(role: Role, key: NavKey, officeKind?: OfficeKind): boole
 export function navKeyOfPath(pathname: string): NavKey {
   const match = [...navPages, provincePage].filter((p) => p.path !== '/' && (pathname === p.path || pathname.startsWith(`${p.path}/`)));
   return match[0]?.key ?? 'overview';
+}
+
+/** Pages outside the menu, guarded as the menu page they belong to (routes/app-routes.tsx). */
+const pagesOutsideMenu: readonly (readonly [string, NavKey])[] = [
+  ['/presentation', 'rankings'],
+  ['/bulletin', 'rankings'],
+];
+
+/**
+ * Whether the route guard lets this user open `to` (a path, with or without a query), so a page
+ * offers no link into a 403 page (a province account reads only the overview and the ranking).
+ */
+export function canOpenPath(role: Role, to: string, officeKind?: OfficeKind): boolean {
+  const pathname = to.split(/[?#]/)[0] ?? to;
+  const outside = pagesOutsideMenu.find(([path]) => pathname === path || pathname.startsWith(`${path}/`));
+  return canOpen(role, outside?.[1] ?? navKeyOfPath(pathname), officeKind);
 }

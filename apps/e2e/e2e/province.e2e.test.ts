@@ -93,6 +93,15 @@ const rankingNames = async (page: Page) => {
   return (await rows.allTextContents()).join('\n');
 };
 
+/** The pages a province account may open (navigation.ts provinceNavigation, and its own account page). */
+const provinceMayOpen = (href: string) => /^\/($|\?|rankings|province|account)/.test(href);
+
+/** Every in-app link on the page that leads where a province account gets a 403. */
+const forbiddenLinks = async (page: Page) =>
+  (await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).filter(
+    (href) => !provinceMayOpen(href),
+  );
+
 const pickCity = async (page: Page, name: string) => {
   await page.getByTestId('office-picker').click();
   await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
@@ -133,10 +142,18 @@ describe('a province account', () => {
     const assessedBeining = await page.getByTestId('figure-assessed').textContent();
     expect(assessedBeining).not.toContain('155');
     await screenshot(page, 'province-02-beining-overview');
+    // No link or button on the overview leads to a page the account cannot open (unit profiles, the ledger, its board).
+    await page.getByTestId('figure-assessed').waitFor();
+    expect(await forbiddenLinks(page)).toEqual([]);
+    expect(await page.getByRole('button', { name: '整改看板' }).count()).toBe(0);
     await page.getByTestId('main-nav').getByText('排名').click();
     const beiningRanking = await rankingNames(page);
     expect(beiningRanking).toContain(MARK);
     await screenshot(page, 'province-03-beining-ranking');
+    // Nor on the ranking: no 本组分析, the unit names are plain text.
+    expect(await page.getByTestId('open-analysis').count()).toBe(0);
+    expect(await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row a').count()).toBe(0);
+    expect(await forbiddenLinks(page)).toEqual([]);
     // The ranking page's other tabs read the same city.
     await page.getByTestId('rankings-tabs').getByText('热力图').click();
     await page.locator('[data-testid="heat-map-box"][data-finished="true"]').waitFor({ timeout: 30_000 });
@@ -183,6 +200,8 @@ describe("a city's administrator", () => {
     await page.getByTestId('overview-title').waitFor();
     expect(await page.getByTestId('office-picker').count()).toBe(0);
     expect(await page.getByTestId('main-nav').textContent()).not.toContain('全省概况');
+    // A city's own accounts keep the links a province account goes without.
+    expect(await page.getByRole('button', { name: '整改看板' }).count()).toBe(1);
     await page.goto(`${env.baseUrl}/province`);
     await page.getByText('403').first().waitFor();
     expect(errors).toEqual([]);
@@ -193,6 +212,8 @@ describe("a city's administrator", () => {
     await page.goto(`${env.baseUrl}/rankings`);
     expect(await rankingNames(page)).toContain(MARK);
     expect(await page.getByTestId('office-picker').count()).toBe(0);
+    expect(await page.getByTestId('open-analysis').count()).toBe(1);
+    expect(await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row a[href^="/units/"]').count()).toBeGreaterThan(0);
     expect(beining).toBeGreaterThan(1);
   });
 });

@@ -3,9 +3,10 @@
 // the address and carry over between the tabs.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PageLink, useCanOpenPath } from '../components/page-link';
 import { DashboardError } from '../features/dashboard/dashboard-error';
 import { analysisPath, formatPercent, formatPeriod, formatScore, profilePath } from '../features/dashboard/dashboard-format';
 import { PeriodPicker } from '../features/dashboard/period-picker';
@@ -47,6 +48,8 @@ export function RankingsArea() {
   if (tab === 'heatMap') prefetchOnce(queryClient, trpc.dashboard.heatMap.queryOptions({ period, group }));
   if (tab === 'compare') prefetchOnce(queryClient, trpc.dashboard.crossGroup.queryOptions({ period }));
   if (tab === 'trends') prefetchOnce(queryClient, trpc.dashboard.groupTrends.queryOptions());
+  // The period picker's list, with the data rather than after the page has rendered.
+  if (tab !== 'trends') prefetchOnce(queryClient, { ...trpc.dashboard.periods.queryOptions(), staleTime: 60_000 });
   // Then ECharts, which every tab but the cross-group table draws with.
   if (tab !== 'compare') void loadECharts();
   return (
@@ -77,15 +80,18 @@ function RankingPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { period, group, setPeriod, setGroup } = useDashboardParams();
+  const canOpenPath = useCanOpenPath();
   const ranking = useQuery({ ...trpc.dashboard.ranking.queryOptions({ period, group }), placeholderData: keepPreviousData });
   const data = ranking.data;
   const openUnit = useCallback(
     (unit: string) => {
       const row = data?.rows.find((r) => r.unit === unit);
-      if (data && row?.unitId != null) void navigate(profilePath(row.unitId, data.period));
+      if (data && row?.unitId != null && canOpenPath(profilePath(row.unitId, data.period)))
+        void navigate(profilePath(row.unitId, data.period));
     },
-    [data, navigate],
+    [data, navigate, canOpenPath],
   );
+  const tableShown = useAfterFirstPaint(data !== undefined);
   if (ranking.isPending) return <Spin />;
   if (ranking.error) return <DashboardError error={ranking.error} />;
   if (!data) return null;
@@ -102,9 +108,9 @@ function RankingPage() {
       extra={
         <Space className="kp-no-print" wrap>
           <PeriodPicker value={period} onChange={setPeriod} />
-          <Link to={analysisPath(data.period, data.group.code)} data-testid="open-analysis">
+          <PageLink to={analysisPath(data.period, data.group.code)} data-testid="open-analysis" fallback={null}>
             <Button>{t('dashboard.openAnalysis')}</Button>
-          </Link>
+          </PageLink>
           <Button onClick={() => window.print()}>{t('dashboard.print')}</Button>
         </Space>
       }
@@ -141,10 +147,30 @@ function RankingPage() {
             />
           </Col>
           <Col xs={24} xl={12}>
-            <RankingTable rows={data.rows} period={data.period} />
+            {tableShown ? <RankingTable rows={data.rows} period={data.period} /> : <Spin data-testid="ranking-table-pending" />}
           </Col>
         </Row>
       </Space>
     </Card>
   );
+}
+
+/**
+ * False until the browser has painted once after `ready` became true, then true (as a transition).
+ * The 3,000-row table renders after the chart is on screen, not in the same long task (issue #14).
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!ready || shown) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setShown(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, shown]);
+  return shown;
 }

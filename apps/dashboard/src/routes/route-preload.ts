@@ -82,6 +82,8 @@ export function prefetchRouteData(
     if (queryClient.getQueryState(options.queryKey) === undefined)
       void queryClient.prefetchQuery(options as Parameters<QueryClient['prefetchQuery']>[0]);
   };
+  // The period picker's list (overview, ranking, heat map, cross-group view), in the same batch as the page's data.
+  if (/^\/$|^\/rankings(\/heat-map|\/compare)?\/?$/.test(pathname)) prefetch(trpc.dashboard.periods.queryOptions());
   if (/^\/$/.test(pathname) && isReader) prefetch(trpc.dashboard.overview.queryOptions({ period }));
   else if (/^\/rankings\/?$/.test(pathname)) prefetch(trpc.dashboard.ranking.queryOptions({ period, group }));
   else if (/^\/rankings\/heat-map\/?$/.test(pathname)) prefetch(trpc.dashboard.heatMap.queryOptions({ period, group }));

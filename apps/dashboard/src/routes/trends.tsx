@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { PageLink } from '../components/page-link';
 import { buildGroupTrendOption } from '../charts/options/group-trend';
 import { buildUnitTrendOption } from '../charts/options/unit-trend';
 import { useChartLabels } from '../charts/use-chart-labels';
@@ -85,7 +86,7 @@ function UnitTrend({ unitId }: { unitId: number }) {
   if (data.points.length === 0) return <Empty description={t('dashboard.trends.noHistory')} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Link to={profilePath(data.unit.id)}>{`${data.unit.name} · ${t('dashboard.profile.title')}`}</Link>
+      <PageLink to={profilePath(data.unit.id)}>{`${data.unit.name} · ${t('dashboard.profile.title')}`}</PageLink>
       <DashboardChart
         id="unit-trend"
         option={option}

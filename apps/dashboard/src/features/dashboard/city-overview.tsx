@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Empty, List, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { PageLink } from '../../components/page-link';
 import type { Outputs } from '../../api-types';
 import { useTRPC } from '../../trpc';
 import { StatusTag } from '../rectification/status-tag';
@@ -22,7 +23,7 @@ type Brief = Assessment['groups'][number]['top'][number];
 type ListKind = 'failing' | 'vetoes' | 'lateReports' | 'missingReports' | 'overdueItems' | 'openByUnit';
 
 function UnitLink({ unit, period }: { unit: Pick<Brief, 'unitId' | 'name'>; period: string | null }) {
-  return unit.unitId !== null ? <Link to={profilePath(unit.unitId, period)}>{unit.name}</Link> : <>{unit.name}</>;
+  return unit.unitId !== null ? <PageLink to={profilePath(unit.unitId, period)}>{unit.name}</PageLink> : <>{unit.name}</>;
 }
 
 function BriefList({ units, period, render }: { units: readonly Brief[]; period: string | null; render?: (u: Brief) => React.ReactNode }) {
@@ -74,7 +75,7 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
         {
           title: t('dashboard.unit'),
           dataIndex: 'name',
-          render: (name: string, r) => <Link to={`/reports/${r.unitId}/${reportYear}`}>{name}</Link>,
+          render: (name: string, r) => <PageLink to={`/reports/${r.unitId}/${reportYear}`}>{name}</PageLink>,
         },
         { title: t('dashboard.overview.reportColumns.deadline'), dataIndex: 'deadline', width: 110 },
         {
@@ -104,7 +105,11 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             )}
           />
         );
-        footer = <Link to="/rankings">{t('dashboard.overview.openRankings')}</Link>;
+        footer = (
+          <PageLink fallback={null} to="/rankings">
+            {t('dashboard.overview.openRankings')}
+          </PageLink>
+        );
         break;
       case 'vetoes':
         body = (
@@ -125,11 +130,19 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
         break;
       case 'lateReports':
         body = reportTable(data.reports, data.year);
-        footer = <Link to="/reports?filter=late">{t('dashboard.overview.openReports')}</Link>;
+        footer = (
+          <PageLink fallback={null} to="/reports?filter=late">
+            {t('dashboard.overview.openReports')}
+          </PageLink>
+        );
         break;
       case 'missingReports':
         body = reportTable(data.reports, data.year);
-        footer = <Link to="/reports?filter=missing">{t('dashboard.overview.openReports')}</Link>;
+        footer = (
+          <PageLink fallback={null} to="/reports?filter=missing">
+            {t('dashboard.overview.openReports')}
+          </PageLink>
+        );
         break;
       case 'overdueItems':
         body = (
@@ -143,7 +156,7 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
                 title: t('dashboard.overview.itemColumns.code'),
                 dataIndex: 'code',
                 width: 120,
-                render: (code: string, r) => <Link to={`/rectification?item=${r.id}`}>{code}</Link>,
+                render: (code: string, r) => <PageLink to={`/rectification?item=${r.id}`}>{code}</PageLink>,
               },
               { title: t('dashboard.unit'), dataIndex: 'unitName', ellipsis: true },
               { title: t('dashboard.overview.itemColumns.due'), dataIndex: 'dueDate', width: 110 },
@@ -156,7 +169,11 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             ]}
           />
         );
-        footer = <Link to="/rectification/board">{t('dashboard.overview.openBoard')}</Link>;
+        footer = (
+          <PageLink fallback={null} to="/rectification/board">
+            {t('dashboard.overview.openBoard')}
+          </PageLink>
+        );
         break;
       case 'openByUnit':
         body = (
@@ -169,7 +186,7 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
               {
                 title: t('dashboard.unit'),
                 dataIndex: 'name',
-                render: (name: string, r) => <Link to={profilePath(r.unitId)}>{name}</Link>,
+                render: (name: string, r) => <PageLink to={profilePath(r.unitId)}>{name}</PageLink>,
               },
               { title: t('dashboard.board.columns.open'), dataIndex: 'open', width: 80, align: 'right' },
               {
@@ -182,7 +199,11 @@ function ListDrawer({ kind, period, onClose }: { kind: ListKind; period: string 
             ]}
           />
         );
-        footer = <Link to="/rectification">{t('dashboard.overview.openLedger')}</Link>;
+        footer = (
+          <PageLink fallback={null} to="/rectification">
+            {t('dashboard.overview.openLedger')}
+          </PageLink>
+        );
         break;
     }
   }
@@ -259,9 +280,9 @@ export function CityOverview() {
         extra={
           <Space className="kp-no-print" wrap>
             {a && <PeriodPicker value={period} onChange={setPeriod} />}
-            <Link to="/rectification/board">
+            <PageLink to="/rectification/board" fallback={null}>
               <Button>{t('dashboard.overview.openBoard')}</Button>
-            </Link>
+            </PageLink>
             <Button onClick={() => window.print()}>{t('dashboard.print')}</Button>
           </Space>
         }
@@ -387,7 +408,7 @@ export function CityOverview() {
                   title: t('dashboard.overview.columns.group'),
                   dataIndex: 'name',
                   width: 190,
-                  render: (name: string, g) => <Link to={rankingsOf(g.code)}>{`${g.code} ${name}`}</Link>,
+                  render: (name: string, g) => <PageLink to={rankingsOf(g.code)}>{`${g.code} ${name}`}</PageLink>,
                 },
                 { title: t('dashboard.overview.columns.units'), dataIndex: 'scored', width: 70, align: 'right' },
                 {

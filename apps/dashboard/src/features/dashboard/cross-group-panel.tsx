@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Progress, Select, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { PageLink } from '../../components/page-link';
 import type { Outputs } from '../../api-types';
 import { DashboardError } from './dashboard-error';
 import { useTRPC } from '../../trpc';
@@ -63,7 +63,7 @@ export function CrossGroupPanel() {
             {
               title: t('dashboard.unit'),
               dataIndex: 'name',
-              render: (name: string, r) => (r.unitId !== null ? <Link to={profilePath(r.unitId, data.period)}>{name}</Link> : name),
+              render: (name: string, r) => (r.unitId !== null ? <PageLink to={profilePath(r.unitId, data.period)}>{name}</PageLink> : name),
             },
             { title: t('dashboard.group'), dataIndex: 'groupName', width: 200, render: (name: string, r) => `${r.group} ${name}` },
             {

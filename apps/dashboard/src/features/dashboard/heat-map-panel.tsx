@@ -12,11 +12,13 @@ import { DashboardChart } from './dashboard-chart';
 import { formatPercent, formatPeriod, profilePath } from './dashboard-format';
 import { PeriodPicker } from './period-picker';
 import { useDashboardParams } from './use-dashboard-params';
+import { useCanOpenPath } from '../../components/page-link';
 
 export function HeatMapPanel() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
+  const canOpenPath = useCanOpenPath();
   const labels = useChartLabels();
   const { period, group, setPeriod, setGroup } = useDashboardParams();
   const heat = useQuery({ ...trpc.dashboard.heatMap.queryOptions({ period, group }), placeholderData: keepPreviousData });
@@ -40,10 +42,11 @@ export function HeatMapPanel() {
         const row = Array.isArray(p.value) ? Number(p.value[1]) : -1;
         // Row 0 is the group average.
         const unit = data?.units[row - 1];
-        if (data && unit?.unitId != null) void navigate(profilePath(unit.unitId, data.period));
+        if (data && unit?.unitId != null && canOpenPath(profilePath(unit.unitId, data.period)))
+          void navigate(profilePath(unit.unitId, data.period));
       },
     }),
-    [data, navigate],
+    [data, navigate, canOpenPath],
   );
   if (heat.isPending) return <Spin />;
   if (heat.error) return <DashboardError error={heat.error} />;

@@ -1,7 +1,7 @@
 import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Outputs } from '../../api-types';
+import { PageLink } from '../../components/page-link';
 import { formatScore, profilePath } from './dashboard-format';
 import { Delta, GradeTag, Movement } from './dashboard-tags';
 
@@ -36,7 +36,7 @@ export function RankingTable({ rows, period, pageSize = 30 }: { rows: readonly R
           ellipsis: true,
           render: (name: string, r) => (
             <Space size={4}>
-              {r.unitId !== null ? <Link to={profilePath(r.unitId, period)}>{name}</Link> : name}
+              {r.unitId !== null ? <PageLink to={profilePath(r.unitId, period)}>{name}</PageLink> : name}
               {r.vetoes.map((v) => (
                 <Tooltip key={v.code} title={v.name}>
                   <Tag color="red">{r.isVetoFail ? t('dashboard.vetoFail') : v.code}</Tag>
