@@ -5,7 +5,7 @@
 // strong ETag computed BEFORE the work from those, so a matching If-None-Match is answered 304
 // without computing anything. The tag names the user (and their role, unit and office), the office
 // whose data is read, China's date (answers count days), the request's URL (procedures and input)
-// and its tRPC accept header, and this process's random boot id (a new server version answers anew;
+// and its tRPC accept and Accept-Encoding headers, and this process's random boot id (a new server version answers anew;
 // nobody can forge a tag). Mutations, errors and other queries carry no ETag.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -56,6 +56,8 @@ export interface VersionTagInput {
 export function versionETag(req: IncomingMessage, input: VersionTagInput): string {
   const u = input.user;
   const accept = req.headers['trpc-accept'];
+  // Answers are compressed by Accept-Encoding (compress-answers.ts): a strong tag names one encoding.
+  const encoding = req.headers['accept-encoding'] ?? '';
   const parts = [
     BOOT_ID,
     input.officeId,
@@ -68,6 +70,7 @@ export function versionETag(req: IncomingMessage, input: VersionTagInput): strin
     u.officeKind ?? '',
     u.mustChangePassword === true ? 1 : 0,
     Array.isArray(accept) ? accept.join(',') : (accept ?? ''),
+    encoding,
     req.url ?? '',
   ];
   return `"${createHash('sha256').update(parts.join('\u0000')).digest('base64url')}"`;
