@@ -94,8 +94,8 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
   let renewedAt = 0;
   /**
    * Takes or renews the lease; on taking it, requeues what the previous leader left running. A poll
-   * soon after a renewal does not write again: each write moves the database's version token
-   * (db/dashboard/database-version.ts), which would empty caches keyed by it every poll.
+   * soon after a renewal does not write again: a lease write every poll is needless load on the
+   * primary (job_leases is not among the tables that move the office data version).
    */
   async function lead(renew = false): Promise<boolean> {
     if (!renew && leader && !lost && Date.now() - renewedAt < leaseMs / 3) return true;
