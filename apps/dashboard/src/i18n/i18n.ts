@@ -34,10 +34,19 @@ export async function loadLanguage(language: Language): Promise<void> {
   i18next.addResourceBundle('en', 'translation', en, true, true);
 }
 
-/** Switches the interface language once its strings are loaded, and remembers the choice. */
+/**
+ * Remembers the choice at once (a reload from here on opens in it), then switches the interface
+ * once the language's strings are loaded.
+ */
 export async function switchLanguage(language: Language): Promise<void> {
-  await loadLanguage(language);
+  const before = storedLanguage();
   rememberLanguage(language);
+  try {
+    await loadLanguage(language);
+  } catch (error) {
+    rememberLanguage(before);
+    throw error;
+  }
   await i18next.changeLanguage(language);
 }
 
