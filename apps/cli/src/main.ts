@@ -28,7 +28,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: () => import('./commands/users'),
   },
   office: {
-    summary: 'office list | office add --kind province|city --name … [--parent ID] | office first-account ID --name USERNAME — offices of a province',
+    summary:
+      'office list | office add --kind province|city --name … [--parent ID] | office first-account ID --name USERNAME — offices of a province',
     load: () => import('./commands/office'),
   },
   site: {
