@@ -2,7 +2,8 @@
 // JSON, some 60 KB compressed. The answer is collected (tRPC writes it whole: the dashboard's batch
 // link does not stream), then, when it is worth it and the browser accepts it, compressed off the
 // event loop (zlib's thread pool) with Brotli at a fast quality or gzip, and sent with its length.
-// Bodiless answers (304), small ones and errors pass as they are.
+// Bodiless answers (304), small ones and errors pass as they are. `onAnswer` sees the bytes sent, with
+// every header set, just before they go (answer-cache.ts keeps those of versioned queries).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -30,10 +31,10 @@ export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip
 }
 
 /** Makes `res` compress the answer the handler is about to write, when the request accepts it. */
-export function compressAnswer(req: IncomingMessage, res: ServerResponse): void {
+export function compressAnswer(req: IncomingMessage, res: ServerResponse, onAnswer?: (body: Buffer) => void): void {
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   res.appendHeader('Vary', 'Accept-Encoding');
-  if (encoding === null) return;
+  if (encoding === null && onAnswer === undefined) return;
   const chunks: Buffer[] = [];
   const toBuffer = (chunk: Chunk, enc?: BufferEncoding) =>
     typeof chunk === 'string' ? Buffer.from(chunk, enc ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -50,16 +51,20 @@ export function compressAnswer(req: IncomingMessage, res: ServerResponse): void 
     const done = typeof chunk === 'function' ? chunk : typeof enc === 'function' ? enc : cb;
     res.write = originalWrite as ServerResponse['write'];
     res.end = originalEnd as ServerResponse['end'];
-    const body = Buffer.concat(chunks);
+    const body = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
     const type = String(res.getHeader('Content-Type') ?? '');
     if (
+      encoding === null ||
       res.headersSent ||
       res.statusCode !== 200 ||
       body.byteLength < COMPRESS_MIN_BYTES ||
       !type.includes('json') ||
       res.hasHeader('Content-Encoding')
     ) {
-      if (!res.headersSent) res.setHeader('Content-Length', body.byteLength);
+      if (!res.headersSent) {
+        res.setHeader('Content-Length', body.byteLength);
+        onAnswer?.(body);
+      }
       originalEnd(body, done);
       return res;
     }
@@ -71,10 +76,12 @@ export function compressAnswer(req: IncomingMessage, res: ServerResponse): void 
       (out) => {
         res.setHeader('Content-Encoding', encoding);
         res.setHeader('Content-Length', out.byteLength);
+        onAnswer?.(out);
         originalEnd(out, done);
       },
       () => {
         res.setHeader('Content-Length', body.byteLength);
+        onAnswer?.(body);
         originalEnd(body, done);
       },
     );

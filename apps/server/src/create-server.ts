@@ -12,6 +12,7 @@ import type { DatabaseHandle, Db } from '@kaoping/db/connect';
 import { readOfficeDataVersion } from '@kaoping/db/dashboard/database-version';
 import { officeOf } from '@kaoping/db/offices/office-scope';
 import { chinaToday } from '@kaoping/domain/period/period';
+import { AnswerCache, keepableAnswer, sendKeptAnswer } from './answer-cache';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { compressAnswer } from './compress-answers';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   onError?: (error: unknown, path: string | undefined) => void;
   /** Sent as X-Kaoping-Worker on every response when several processes share the port (which one answered). */
   servedBy?: string;
+  /** Finished answers kept by ETag (answer-cache.ts); default: 32 MB for this server; null keeps none. */
+  answerCache?: AnswerCache | null;
 }
 
 /** Calls one request may carry. The dashboard's batch link is capped at the same number. */
@@ -90,6 +93,7 @@ export function createServer(options: ServerOptions): Server {
   const root = options.database.db;
   // One session lookup per request (with the office's data version in the same statement), done before tRPC.
   const prepared = new WeakMap<IncomingMessage, Prepared>();
+  const answers = options.answerCache === undefined ? new AnswerCache() : options.answerCache;
 
   /** The session, and for a GET of versioned queries the office's version and the ETag, before any work. */
   async function prepare(req: IncomingMessage): Promise<Prepared> {
@@ -181,9 +185,40 @@ export function createServer(options: ServerOptions): Server {
             res.end();
             return;
           }
-          prepared.set(req, early);
-          compressAnswer(req, res);
-          trpc(req, res);
+          const etag = early.etag;
+          if (answers === null || etag === undefined) {
+            prepared.set(req, early);
+            compressAnswer(req, res);
+            trpc(req, res);
+            return;
+          }
+          // The same ETag names the same bytes: sent again without tRPC, JSON or compression.
+          const kept = answers.get(etag);
+          if (kept !== undefined) {
+            sendKeptAnswer(res, kept);
+            return;
+          }
+          const compute = (lead: boolean) => {
+            prepared.set(req, early);
+            if (!lead) {
+              compressAnswer(req, res);
+              trpc(req, res);
+              return;
+            }
+            const before = new Set(res.getHeaderNames());
+            const settle = answers.lead(etag);
+            // Ended without an answer to keep (an error, a closed connection): the waiting requests compute their own.
+            res.once('close', () => settle(null));
+            compressAnswer(req, res, (body) => settle(keepableAnswer(res, etag, body, before)));
+            trpc(req, res);
+          };
+          const pending = answers.pending(etag);
+          if (pending === undefined) {
+            compute(true);
+            return;
+          }
+          // Another request is computing this very answer: wait for its bytes.
+          void pending.then((answer) => (answer !== null ? sendKeptAnswer(res, answer) : compute(false)));
         },
         (error: unknown) => {
           options.onError?.(error, undefined);
