@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import { openDatabase } from '@kaoping/db/connect';
 import { holdDatabaseFile } from '@kaoping/db/server-lock';
 import { configureUploadReading } from '@kaoping/importers/guard/read-uploaded-report';
-import { prepareDatabase } from './bootstrap';
 import { createServer } from './create-server';
 import type { ServerEnv } from './env';
 import { startPeriodicJobs } from './periodic-jobs';
@@ -22,6 +21,8 @@ export async function serve(env: ServerEnv, log: Logger, role: { alone: boolean 
   // `kaoping db restore` refuses while this file says a live server holds the database.
   const releaseDatabaseFile = role.alone && database.dialect === 'sqlite' ? holdDatabaseFile(env.sqliteFile) : () => undefined;
   if (role.alone) {
+    // Migrations and the demo city load only here: a cluster worker never needs them.
+    const { prepareDatabase } = await import('./bootstrap');
     const seeded = await prepareDatabase(database, { seedDemo: env.seedDemo, now: new Date() });
     if (seeded) log.info(seeded, '已载入演示数据:江临市');
   }

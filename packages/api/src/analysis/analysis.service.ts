@@ -28,7 +28,6 @@ import {
   listScenarios,
   type WhatIfScenario,
 } from '@kaoping/db/analysis/what-if-scenario.repository';
-import { buildScenarioComparisonWorkbook } from '@kaoping/exporters/analysis/scenario-comparison-xlsx';
 import { recordChange } from '../audit/record-change';
 import { requireRoundScheme } from '../assessment/round.service';
 import type { Actor } from '../actor';
@@ -265,7 +264,9 @@ export async function compareScenarios(db: Db, actor: Actor, input: z.output<typ
 /** The comparison as an .xlsx workbook (base64). */
 export async function exportScenarioComparison(db: Db, actor: Actor, input: z.output<typeof scenarioCompareInputSchema>) {
   const comparison = await compareScenarios(db, actor, input);
-  const bytes = await buildScenarioComparisonWorkbook({
+  const bytes = await (
+    await import('@kaoping/exporters/analysis/scenario-comparison-xlsx')
+  ).buildScenarioComparisonWorkbook({
     title: `${comparison.period} ${comparison.groupName} 权重模拟方案对比:「${comparison.first.name}」与「${comparison.second.name}」`,
     source: `${comparison.publication.publishedAt.slice(0, 10)} 发布${comparison.publication.sequence > 1 ? `(更正第 ${comparison.publication.sequence - 1} 次)` : ''}`,
     indicators: comparison.indicators,

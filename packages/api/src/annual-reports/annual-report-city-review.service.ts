@@ -32,8 +32,6 @@ import {
   type ReviewJobChange,
 } from '@kaoping/db/annual-reports/review-job.repository';
 import type { Db } from '@kaoping/db/connect';
-import { renderCityReviewXlsx } from '@kaoping/exporters/annual-report/city-review-xlsx';
-import { readReportBatch } from '@kaoping/importers/annual-report/review/read-report-batch';
 import type { BatchFile, BatchFileRead } from '@kaoping/importers/annual-report/review/read-report-batch-task';
 import { recordChange } from '../audit/record-change';
 import { fitPublishedReport } from './annual-report-parse.service';
@@ -171,6 +169,7 @@ async function run(db: Db, job: CityReviewJob, files: BatchFile[], now: () => Da
   const heartbeat = setInterval(() => writer.write({}).catch(() => undefined), REVIEW_HEARTBEAT_MS);
   heartbeat.unref();
   try {
+    const { readReportBatch } = await import('@kaoping/importers/annual-report/review/read-report-batch');
     const read = await readReportBatch(files, { year: job.year, onProgress: (done, total) => writer.progress(done, total) });
     await writer.write({ status: 'checking' });
     const review = await reviewReadFiles(db, job.year, read);
@@ -264,7 +263,7 @@ export async function exportCityReview(
   const job = await getCityReview(ctx, input);
   if (!job.review) throw invalidInput('评查尚未完成');
   const title = `${job.year}年度政府信息公开工作年度报告评查表`;
-  const bytes = await renderCityReviewXlsx(job.review, title);
+  const bytes = await (await import('@kaoping/exporters/annual-report/city-review-xlsx')).renderCityReviewXlsx(job.review, title);
   await ctx.db.transaction().execute((trx) =>
     recordChange(trx, ctx.user, ctx.now(), {
       action: 'annual_report.city_review_export',

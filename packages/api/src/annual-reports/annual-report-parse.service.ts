@@ -20,7 +20,7 @@ import { unitNamesMatch } from '@kaoping/domain/annual-report-review/city-review
 import { reportUnitKindOf } from '@kaoping/domain/annual-report-workflow/report-unit-kind';
 import { invalidInput, tooLarge } from '@kaoping/domain/errors/domain-error';
 import { isReportParseError } from '@kaoping/importers/annual-report/parse-error';
-import { readPublishedReportSource, type PublishedReport } from '@kaoping/importers/annual-report/read-published-report';
+import type { PublishedReport } from '@kaoping/importers/annual-report/read-published-report';
 import type { ReportSource } from '@kaoping/importers/annual-report/read-source';
 import { readUploadedReportSource } from '@kaoping/importers/guard/read-uploaded-report';
 import { loadCheckContext, requireReportUnit, type Authed } from './annual-report.service';
@@ -53,6 +53,7 @@ export interface ReadReport extends ReportParseOutput {
 /** Parse + fit onto the report of `year` + check with the unit's context. Throws invalid input when unreadable. */
 export async function readReportForUnit(input: ReadReportInput, context: StoredReportContext): Promise<ReadReport> {
   const source = await readSource(input.bytes, input.fileName);
+  const { readPublishedReportSource } = await import('@kaoping/importers/annual-report/read-published-report');
   return fitPublishedReport(readPublishedReportSource(source, { unitKind: input.unitKind }), input, context);
 }
 

@@ -10,8 +10,6 @@ import { aggregateReports } from '@kaoping/domain/annual-report/aggregate-report
 import { checkReport } from '@kaoping/domain/annual-report/check-report';
 import { reportFormatForYear } from '@kaoping/domain/annual-report-workflow/report-lifecycle';
 import { listExpectedReportUnits, listLatestAcceptedReports } from '@kaoping/db/annual-reports/annual-report.repository';
-import { renderAnnualReportDocx } from '@kaoping/exporters/annual-report/annual-report-docx';
-import { renderAnnualReportXlsx } from '@kaoping/exporters/annual-report/annual-report-xlsx';
 import { recordChange } from '../audit/record-change';
 import type { Authed } from './annual-report.service';
 
@@ -75,7 +73,11 @@ export async function exportReportSummary(
     units: summary.units.map((u) => ({ code: u.code, name: u.name, versionNo: u.versionNo })),
     checks: summary.checks,
   };
-  const bytes = input.format === 'docx' ? await renderAnnualReportDocx(document) : await renderAnnualReportXlsx(document);
+  // The writers (docx, exceljs) load at first use, not with the server.
+  const bytes =
+    input.format === 'docx'
+      ? await (await import('@kaoping/exporters/annual-report/annual-report-docx')).renderAnnualReportDocx(document)
+      : await (await import('@kaoping/exporters/annual-report/annual-report-xlsx')).renderAnnualReportXlsx(document);
   await recordChange(ctx.db, ctx.user, ctx.now(), {
     action: 'annual_report.export',
     entity: 'annual_report_summary',

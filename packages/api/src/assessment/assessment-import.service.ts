@@ -11,7 +11,7 @@ import type {
 import { ASSESSMENT_IMPORT_MAX_BYTES } from '@kaoping/contracts/assessment/assessment';
 import type { EventRow, FindingRow, ScoreRow, UnitRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { CompiledScheme } from '@kaoping/domain/scoring/compile-scheme';
-import { readEventsFile, readFindingsFile, readScoresFile, type UnitsContext } from '@kaoping/importers/interchange/read-interchange';
+import type { UnitsContext } from '@kaoping/importers/interchange/read-interchange';
 import type { ImportIssue } from '@kaoping/importers/interchange/import-issue';
 import {
   countReferencedImportedFindings,
@@ -87,19 +87,19 @@ export async function importAssessmentFile(
   let plan: { kind: 'scores'; rows: ScoreRow[] } | { kind: 'findings'; rows: FindingRow[] } | { kind: 'events'; rows: EventRow[] };
   let skipped: { period: string; rows: number }[];
   if (input.kind === 'scores') {
-    const read = await readScoresFile(file, context);
+    const read = await (await import('@kaoping/importers/interchange/read-interchange')).readScoresFile(file, context);
     if (!read.ok) return reject(toProblems(read.issues));
     const { own, skipped: s } = split(read.value.rows);
     plan = { kind: 'scores', rows: own };
     skipped = s;
   } else if (input.kind === 'findings') {
-    const read = await readFindingsFile(file, context);
+    const read = await (await import('@kaoping/importers/interchange/read-interchange')).readFindingsFile(file, context);
     if (!read.ok) return reject(toProblems(read.issues));
     const { own, skipped: s } = split(read.value.rows);
     plan = { kind: 'findings', rows: own };
     skipped = s;
   } else {
-    const read = await readEventsFile(file, context);
+    const read = await (await import('@kaoping/importers/interchange/read-interchange')).readEventsFile(file, context);
     if (!read.ok) return reject(toProblems(read.issues));
     const { own, skipped: s } = split(read.value.rows);
     plan = { kind: 'events', rows: own };

@@ -11,16 +11,13 @@ import type {
 import type { SchemeProposal } from '@kaoping/contracts/scoring/scheme-proposal';
 import { invalidInput, notFound, tooLarge } from '@kaoping/domain/errors/domain-error';
 import { findSchemeById } from '@kaoping/db/assessment/scheme.repository';
-import { schemeDocx } from '@kaoping/exporters/scheme/scheme-docx';
-import { schemeXlsx } from '@kaoping/exporters/scheme/scheme-xlsx';
-import { proposeSchemeDocument, proposeSchemeIsolated } from '@kaoping/importers/scheme/propose-scheme-document';
 import { MAX_XLSX_BYTES } from '@kaoping/importers/interchange/xlsx-guard';
 import type { Authed } from './round.service';
 import { importScheme, type SchemeImportResult } from './scheme.service';
 
 /** Bytes of an office's .xlsx/.docx/.xls/.doc → the proposed scheme, or the reasons it is refused (in-process: CLI, tests). */
-export function proposeSchemeFromDocument(bytes: Uint8Array, options: { year: number; fileName: string }): Promise<SchemeProposal> {
-  return proposeSchemeDocument(bytes, options);
+export async function proposeSchemeFromDocument(bytes: Uint8Array, options: { year: number; fileName: string }): Promise<SchemeProposal> {
+  return (await import('@kaoping/importers/scheme/propose-scheme-document')).proposeSchemeDocument(bytes, options);
 }
 
 /**
@@ -31,7 +28,10 @@ export function proposeSchemeFromDocument(bytes: Uint8Array, options: { year: nu
 export async function proposeSchemeImport(_ctx: Authed, input: z.output<typeof schemeDocumentProposeInputSchema>): Promise<SchemeProposal> {
   const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'));
   if (bytes.length > MAX_XLSX_BYTES) throw tooLarge(`文件大小超过上限 ${MAX_XLSX_BYTES / 1024 / 1024} MB`);
-  return proposeSchemeIsolated(bytes, { year: input.year, fileName: input.fileName });
+  return (await import('@kaoping/importers/scheme/propose-scheme-document')).proposeSchemeIsolated(bytes, {
+    year: input.year,
+    fileName: input.fileName,
+  });
 }
 
 /** Stores the confirmed proposal as the year's scheme (all or nothing, audited). */
@@ -50,6 +50,10 @@ export async function exportSchemeDocument(
   const record = await findSchemeById(ctx.db, input.id);
   if (!record) throw notFound('考核方案不存在');
   if (record.scheme.indicators.length === 0) throw invalidInput('方案没有指标');
-  const bytes = input.format === 'docx' ? await schemeDocx(record.scheme) : await schemeXlsx(record.scheme);
+  // The writers (docx, exceljs) load at first use, not with the server.
+  const bytes =
+    input.format === 'docx'
+      ? await (await import('@kaoping/exporters/scheme/scheme-docx')).schemeDocx(record.scheme)
+      : await (await import('@kaoping/exporters/scheme/scheme-xlsx')).schemeXlsx(record.scheme);
   return { fileName: `${record.title}.${input.format}`, base64: Buffer.from(bytes).toString('base64') };
 }

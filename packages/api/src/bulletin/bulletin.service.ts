@@ -15,8 +15,6 @@ import {
   updateBulletinDraft,
   type BulletinDraft,
 } from '@kaoping/db/bulletin/bulletin-draft.repository';
-import { buildBulletinDocx } from '@kaoping/exporters/bulletin/bulletin-docx';
-import { buildRankingsXlsx } from '@kaoping/exporters/bulletin/bulletin-xlsx';
 import { toBulletinData } from '@kaoping/exporters/bulletin/bulletin-from-figures';
 import { listCalendarOverrides } from '@kaoping/db/rectification/calendar.repository';
 import { recordChange } from '../audit/record-change';
@@ -94,7 +92,11 @@ export async function exportBulletin(ctx: Authed, period: Period, format: 'docx'
   // The .docx prints the deadlines: one that cannot be met is refused, with the requirements named.
   // The rankings .xlsx carries no deadline, so it is not held back by one.
   if (format === 'docx' && problems.length > 0) throw invalidInput(dueDateProblemMessage(problems, content.issueDate));
-  const bytes = format === 'docx' ? await buildBulletinDocx(data) : await buildRankingsXlsx(data);
+  // The writers (docx, exceljs) load at first use, not with the server.
+  const bytes =
+    format === 'docx'
+      ? await (await import('@kaoping/exporters/bulletin/bulletin-docx')).buildBulletinDocx(data)
+      : await (await import('@kaoping/exporters/bulletin/bulletin-xlsx')).buildRankingsXlsx(data);
   const base = `${data.cityName}${data.periodLabel}政务公开工作考评`;
   return {
     fileName: format === 'docx' ? `${base}情况通报.docx` : `${base}得分及排名.xlsx`,

@@ -1,7 +1,6 @@
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { escalationLevelLabelsZh, rectificationStatusLabelsZh } from '@kaoping/contracts/rectification/rectification-status';
 import { severityLabelsZh, type ledgerFilterSchema } from '@kaoping/contracts/rectification/rectification-ledger';
-import { buildLedgerWorkbook } from '@kaoping/exporters/rectification/ledger-xlsx';
 import type { z } from 'zod';
 import type { Context } from '../context';
 import { listLedgerForUser } from './rectification.service';
@@ -11,7 +10,9 @@ type Authed = Context & { user: SessionUser };
 /** The filtered ledger as .xlsx (base64), with the columns offices publish. */
 export async function exportLedgerXlsx(ctx: Authed, filter: z.output<typeof ledgerFilterSchema>) {
   const { rows, today } = await listLedgerForUser(ctx, filter);
-  const bytes = await buildLedgerWorkbook(
+  const bytes = await (
+    await import('@kaoping/exporters/rectification/ledger-xlsx')
+  ).buildLedgerWorkbook(
     `整改台账${filter.period ? `(${filter.period})` : ''} 导出日期 ${today}`,
     rows.map((r) => ({
       code: r.code,

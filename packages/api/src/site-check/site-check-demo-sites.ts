@@ -6,7 +6,6 @@ import type { Db } from '@kaoping/db/connect';
 import { checkTargets, listChannels, listWords, replaceChannels, replaceWords } from '@kaoping/db/site-check/site-check.repository';
 import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
 import { parseWordList } from '@kaoping/domain/site-check/site-check-words';
-import { FIXTURE_WORDS, fixtureSiteSpec, startFixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
 import type { FixtureCity } from '@kaoping/importers/site-check/site-check-fixture-city';
 
 export const DEMO_SITES_MAX = 40;
@@ -15,6 +14,8 @@ export async function startDemoWebsites(
   db: Db,
   now: Date = new Date(),
 ): Promise<FixtureCity & { units: { unitId: number; url: string }[] }> {
+  // The fixture city (report renderer, opencc) loads only for the demo.
+  const { FIXTURE_WORDS, fixtureSiteSpec, startFixtureCity } = await import('@kaoping/importers/site-check/site-check-fixture-city');
   const units = (await checkTargets(db, {}))
     .filter((u) => u.url === null || u.url.startsWith('http://127.0.0.1:'))
     .slice(0, DEMO_SITES_MAX);

@@ -37,8 +37,6 @@ import { claimNextQueuedRun } from '@kaoping/db/jobs/site-check-claim';
 import { addDays, chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
 import { MONITOR_DAYS, PROBE_TIMEOUT_MS, PROBES_PER_DAY, reachability } from '@kaoping/domain/site-check/site-check-reachability';
 import { siteProblems } from '@kaoping/domain/site-check/site-check-problems';
-import { checkSite } from '@kaoping/importers/site-check/site-check-check-site';
-import { httpRequest } from '@kaoping/importers/site-check/site-check-http';
 import type { CheckSiteOptions, SiteCheckRun as CheckedSite } from '@kaoping/importers/site-check/site-check-check-site';
 import { SITE_CHECK_DEFAULTS } from './site-check-defaults';
 
@@ -179,6 +177,8 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     let finished = false;
     let checked: CheckedSite;
     try {
+      // The crawler (undici, html parser) loads with the first check, not with the server.
+      const { checkSite } = await import('@kaoping/importers/site-check/site-check-check-site');
       checked = await checkSite(url, {
         columns,
         words,
@@ -256,6 +256,7 @@ export function startSiteCheckWorker(db: Db, options: SiteCheckWorkerOptions = {
     const at = now().toISOString();
     const probes: { unitId: number; at: string; status: number; elapsedMs: number }[] = [];
     let next = 0;
+    const { httpRequest } = await import('@kaoping/importers/site-check/site-check-http');
     const lane = async () => {
       while (next < targets.length && !stopped && !lost) {
         const t = targets[next++];

@@ -42,9 +42,7 @@ import { listUnitOptions } from '@kaoping/db/units/unit.repository';
 import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { chinaDateOf } from '@kaoping/domain/site-check/site-check-dates';
 import { dedupeWords } from '@kaoping/domain/site-check/site-check-words';
-import { buildSiteCheckWorkbook } from '@kaoping/exporters/site-check/site-check-xlsx';
 import { formatImportIssue } from '@kaoping/importers/interchange/import-issue';
-import { readWordsFile } from '@kaoping/importers/site-check/site-check-lists';
 import { addEvent, addFinding } from '../assessment/assessment-input.service';
 import { requireRound, requireRoundScheme } from '../assessment/round.service';
 import { recordChange } from '../audit/record-change';
@@ -130,7 +128,9 @@ export async function setWords(ctx: Authed, input: z.output<typeof siteWordsSetI
 /** .xlsx or CSV with `word,suggestion`; any bad row refuses the whole file and nothing is written. */
 export async function importWords(ctx: Authed, input: z.output<typeof siteWordsImportInputSchema>) {
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const read = await readWordsFile({ name: input.fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  const read = await (
+    await import('@kaoping/importers/site-check/site-check-lists')
+  ).readWordsFile({ name: input.fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   if (!read.ok) throw invalidInput(`错敏词表有误,未导入:${read.issues.slice(0, 20).map(formatImportIssue).join(';')}`, read.issues);
   if (read.value.length === 0) throw invalidInput('错敏词表没有任何词条');
   return storeWords(ctx, read.value, 'site.words.import');
@@ -394,6 +394,8 @@ export async function exportRun(ctx: Authed, input: { runId: number }) {
     });
   }
   const month = `${run.judgedOn.slice(0, 4)}年${Number(run.judgedOn.slice(5, 7))}月`;
-  const bytes = await buildSiteCheckWorkbook(`政府网站检查情况通报(${month})`, rows);
+  const bytes = await (
+    await import('@kaoping/exporters/site-check/site-check-xlsx')
+  ).buildSiteCheckWorkbook(`政府网站检查情况通报(${month})`, rows);
   return { fileName: `网站检查-${run.judgedOn}.xlsx`, contentBase64: bytes.toString('base64') };
 }

@@ -6,7 +6,6 @@ import { roleLabelsZh } from '@kaoping/contracts/auth/role';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { AccountsWorkbookResult } from '@kaoping/contracts/users/user';
 import { conflict } from '@kaoping/domain/errors/domain-error';
-import { buildAccountsWorkbook } from '@kaoping/exporters/accounts/accounts-workbook';
 import { findTakenUsernames, insertUser } from '@kaoping/db/users/user.repository';
 import type { Context } from '../context';
 import { recordChange } from '../audit/record-change';
@@ -98,7 +97,9 @@ export async function createAccountsWithWorkbook(
       after: { ...(summary.detail as object), created: accounts.length },
     });
   });
-  const bytes = await buildAccountsWorkbook({
+  const bytes = await (
+    await import('@kaoping/exporters/accounts/accounts-workbook')
+  ).buildAccountsWorkbook({
     title: summary.title,
     createdAt: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
     loginUrl: null,

@@ -6,7 +6,6 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import type { ImportProblem } from '@kaoping/contracts/units/unit-import';
 import { USERS_IMPORT_MAX_BYTES, usernameSchema, usersImportColumns, type UsersImportResult } from '@kaoping/contracts/users/user';
 import { chinaToday } from '@kaoping/domain/period/period';
-import { readTable } from '@kaoping/importers/interchange/read-table';
 import { findUnitsForAccountsByCode } from '@kaoping/db/users/account-units.repository';
 import { findTakenUsernames } from '@kaoping/db/users/user.repository';
 import type { Context } from '../context';
@@ -38,7 +37,7 @@ export async function importUsersFile(ctx: Authed, input: { fileName: string; co
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const fail = (problems: ImportProblem[]): UsersImportResult => ({ ok: false, problems });
   if (bytes.byteLength > USERS_IMPORT_MAX_BYTES) return fail([{ row: null, column: null, message: '文件超过 5 MB' }]);
-  const table = await readTable({ name: input.fileName, bytes });
+  const table = await (await import('@kaoping/importers/interchange/read-table')).readTable({ name: input.fileName, bytes });
   if (!table.ok) return fail(table.issues.map(({ row, column, message }) => ({ row, column, message })));
 
   const header = table.value.header.map((h) => h.trim().toLowerCase());

@@ -4,7 +4,7 @@
 // Same result and errors as readReportSource (annual-report/read-source.ts), so callers swap one
 // call for the other.
 import { ReportParseError, type ReportParseErrorCode } from '../annual-report/parse-error';
-import { readReportSource, type ReportSource } from '../annual-report/read-source';
+import type { ReportSource } from '../annual-report/read-source';
 import { runIsolated, IsolatedTaskError, type IsolationLimits } from './run-isolated';
 import type { ReadReportSourceTask } from './read-report-source-task';
 
@@ -18,7 +18,7 @@ export async function readReportSourceIsolated(
   limits: IsolationLimits = REPORT_READ_LIMITS,
 ): Promise<ReportSource> {
   // Text already decoded has no container to unpack: read it here.
-  if (typeof input === 'string') return readReportSource(input, fileName ?? undefined);
+  if (typeof input === 'string') return (await import('../annual-report/read-source')).readReportSource(input, fileName ?? undefined);
   try {
     return await runIsolated<ReadReportSourceTask, ReportSource>(
       TASK,

@@ -1,12 +1,13 @@
 // The readers for files that arrive over the network (annualReports.parse, units.importFile). The
 // server turns isolation on at start-up (apps/server/src/main.ts): each upload is then read in a
 // separate process with heap and time limits (run-isolated.ts), off the server's event loop. Tests
-// and the CLI read files the office chose itself, in-process, unless they turn it on too.
-import { readReportSource, type ReportSource } from '../annual-report/read-source';
+// and the CLI read files the office chose itself, in-process, unless they turn it on too. The in-process
+// readers (parsers of docx, xlsx, html) load at first use, not with the server.
+import type { ReportSource } from '../annual-report/read-source';
 import { readReportSourceIsolated, REPORT_READ_LIMITS } from './read-report-source-isolated';
 import type { InterchangeFileKind, InterchangeRow } from '@kaoping/contracts/scoring/interchange-rows';
 import type { ImportResult } from '../interchange/import-issue';
-import { readInterchangeFile, type InterchangeRows } from '../interchange/read-interchange';
+import type { InterchangeRows } from '../interchange/read-interchange';
 import type { ReadInterchangeTask } from './read-interchange-task';
 import { IsolatedTaskError, runIsolated, type IsolationLimits } from './run-isolated';
 
@@ -18,7 +19,8 @@ export function configureUploadReading(limits: IsolationLimits | null = REPORT_R
 }
 
 export function readUploadedReportSource(input: Uint8Array | string, fileName: string | null): Promise<ReportSource> {
-  return isolation ? readReportSourceIsolated(input, fileName, isolation) : readReportSource(input, fileName ?? undefined);
+  if (isolation) return readReportSourceIsolated(input, fileName, isolation);
+  return import('../annual-report/read-source').then((m) => m.readReportSource(input, fileName ?? undefined));
 }
 
 const INTERCHANGE_TASK = new URL('./read-interchange-task.ts', import.meta.url);
@@ -28,7 +30,7 @@ export async function readUploadedInterchange<K extends InterchangeFileKind>(
   kind: K,
   file: { name: string; bytes: Uint8Array },
 ): Promise<ImportResult<InterchangeRows<InterchangeRow[K]>>> {
-  if (!isolation) return readInterchangeFile(kind, file, () => undefined);
+  if (!isolation) return (await import('../interchange/read-interchange')).readInterchangeFile(kind, file, () => undefined);
   try {
     return await runIsolated<ReadInterchangeTask, ImportResult<InterchangeRows<InterchangeRow[K]>>>(
       INTERCHANGE_TASK,
