@@ -6,8 +6,11 @@
 // map, the other pages, and the API calls behind them. Budgets from issue 6: initial JS ≤ 450 KB
 // gzipped, each page under a second on localhost. KAOPING_BENCH_WATERFALL=1 prints each page's
 // requests (JS chunks, API calls) with their start and end and the page's console;
-// KAOPING_BENCH_ONLY=<text> runs only the pages whose label contains it.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// KAOPING_BENCH_ONLY=<text> runs only the pages whose label contains it; KAOPING_BENCH_SCREENSHOTS=<dir>
+// saves a screenshot of each page (first cold visit). Each page is measured twice (issue #14, "full
+// reload"): a first visit in a fresh browser context (cold caches) and page.reload() right after in
+// the same context (HTTP and V8 code caches warm), with the main-thread time Chromium counted.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -60,17 +63,31 @@ async function buildDashboard(outDir: string): Promise<void> {
   }
 }
 
-interface PageRun {
+interface Visit {
   /** Navigation start → the page's content shown (charts: drawn by ECharts, first frame). */
   shownMs: number;
   /** Navigation start → every chart finished (animations included); null without charts. */
   finishedMs: number | null;
   /** Option handed to the chart host → drawn (first chart of the page). */
   renderMs: number | null;
-  /** JavaScript the page loaded, gzipped as served from dist. */
-  jsBytes: number;
   /** Navigation start → the page's first dashboard.* request sent: the app frame's share (scripts, session, layout, route chunk). */
   requestedMs: number;
+  /** Sum of the long tasks (main-thread tasks over 50 ms) that started before the page was shown. */
+  longTasksMs: number;
+  /** Main-thread time (Chromium's Performance.getMetrics) from navigation until measured (charts: their animations finished): all tasks, of which JS, style, layout. */
+  taskMs: number;
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+}
+
+interface PageRun {
+  /** A fresh browser context: empty HTTP cache, no V8 code cache (a first visit). */
+  cold: Visit;
+  /** page.reload() in the same context right after: HTTP and code caches warm (a user pressing F5 on a page they use). */
+  reload: Visit;
+  /** JavaScript the cold visit loaded, gzipped as served from dist. */
+  jsBytes: number;
 }
 
 interface Scenario {
@@ -82,23 +99,19 @@ interface Scenario {
   content?: string;
 }
 
-async function openPage(
-  browser: Browser,
-  baseUrl: string,
-  cookie: string,
-  scenario: Scenario,
-  gzipOf: (name: string) => number,
-): Promise<PageRun> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await context.addCookies([{ name: 'kp_session', value: cookie, url: baseUrl }]);
-  const page: Page = await context.newPage();
-  let jsBytes = 0;
-  if (process.env['KAOPING_BENCH_WATERFALL'] === '1') page.on('console', (m) => console.log(`      console: ${m.text()}`));
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.endsWith('.js')) jsBytes += gzipOf(basename(url.pathname));
-  });
-  await page.goto(`${baseUrl}${scenario.path}`);
+// Installed before any page script: sums the long tasks of the document (performance.now() resets with each navigation).
+const LONG_TASK_OBSERVER = `(() => {
+  window.__kpLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__kpLongTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+type Metrics = Record<'TaskDuration' | 'ScriptDuration' | 'RecalcStyleDuration' | 'LayoutDuration', number>;
+
+async function measure(page: Page, scenario: Scenario, metrics: () => Promise<Metrics>): Promise<Visit> {
   const shownAt: number[] = [];
   const finishedAt: number[] = [];
   let renderMs: number | null = null;
@@ -114,27 +127,89 @@ async function openPage(
     await page.getByTestId(scenario.content).first().waitFor({ timeout: 60_000 });
     shownAt.push(await page.evaluate(() => performance.now()));
   }
-  const requestedMs = await page.evaluate(() =>
-    Math.min(
-      ...performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('/trpc/dashboard.'))
-        .map((e) => e.startTime),
-    ),
+  const after = await metrics();
+  const shownMs = Math.max(...shownAt);
+  const { requestedMs, longTasksMs } = await page.evaluate((shown) => {
+    const tasks = (window as unknown as { __kpLongTasks?: [number, number][] }).__kpLongTasks ?? [];
+    return {
+      requestedMs: Math.min(
+        ...performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/trpc/dashboard.'))
+          .map((e) => e.startTime),
+      ),
+      longTasksMs: tasks.filter(([start]) => start < shown).reduce((sum, [, duration]) => sum + duration, 0),
+    };
+  }, shownMs);
+  // Chromium counts these per document: a navigation (and a reload) starts them from zero.
+  const delta = (key: keyof Metrics) => after[key] * 1000;
+  return {
+    shownMs,
+    finishedMs: finishedAt.length ? Math.max(...finishedAt) : null,
+    renderMs,
+    requestedMs,
+    longTasksMs,
+    taskMs: delta('TaskDuration'),
+    scriptMs: delta('ScriptDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    layoutMs: delta('LayoutDuration'),
+  };
+}
+
+async function printWaterfall(page: Page, label: string): Promise<void> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return { name: new URL(r.name).pathname.replace(/^\/assets\//, ''), start: r.startTime, end: r.responseEnd };
+    }),
   );
-  if (process.env['KAOPING_BENCH_WATERFALL'] === '1') {
-    const entries = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => {
-        const r = e as PerformanceResourceTiming;
-        return { name: new URL(r.name).pathname.replace(/^\/assets\//, ''), start: r.startTime, end: r.responseEnd };
-      }),
-    );
-    console.log(`    waterfall of ${scenario.path} (ms since navigation):`);
-    for (const e of entries.sort((a, b) => a.start - b.start))
-      console.log(`      ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 70)}`);
-  }
+  console.log(`    waterfall of ${label} (ms since navigation):`);
+  for (const e of entries.sort((a, b) => a.start - b.start))
+    console.log(`      ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 70)}`);
+}
+
+async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  cookie: string,
+  scenario: Scenario,
+  gzipOf: (name: string) => number,
+  screenshot: string | null,
+): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addCookies([{ name: 'kp_session', value: cookie, url: baseUrl }]);
+  await context.addInitScript(LONG_TASK_OBSERVER);
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async (): Promise<Metrics> => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => list.find((m) => m.name === name)?.value ?? 0;
+    return {
+      TaskDuration: value('TaskDuration'),
+      ScriptDuration: value('ScriptDuration'),
+      RecalcStyleDuration: value('RecalcStyleDuration'),
+      LayoutDuration: value('LayoutDuration'),
+    };
+  };
+  const waterfall = process.env['KAOPING_BENCH_WATERFALL'] === '1';
+  let jsBytes = 0;
+  let counting = true;
+  if (waterfall) page.on('console', (m) => console.log(`      console: ${m.text()}`));
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (counting && url.pathname.endsWith('.js')) jsBytes += gzipOf(basename(url.pathname));
+  });
+  await page.goto(`${baseUrl}${scenario.path}`);
+  const cold = await measure(page, scenario, metrics);
+  if (waterfall) await printWaterfall(page, scenario.path);
+  if (screenshot) await page.screenshot({ path: screenshot });
+  counting = false;
+  await page.reload();
+  const reload = await measure(page, scenario, metrics);
+  if (waterfall) await printWaterfall(page, `${scenario.path} (reload)`);
   await context.close();
-  return { shownMs: Math.max(...shownAt), finishedMs: finishedAt.length ? Math.max(...finishedAt) : null, renderMs, jsBytes, requestedMs };
+  return { cold, reload, jsBytes };
 }
 
 export default async function bench(): Promise<void> {
@@ -222,9 +297,14 @@ export default async function bench(): Promise<void> {
     ];
     const results: { scenario: Scenario; runs: PageRun[] }[] = [];
     const only = process.env['KAOPING_BENCH_ONLY'];
+    const screenshots = process.env['KAOPING_BENCH_SCREENSHOTS'] ?? null;
+    if (screenshots) mkdirSync(screenshots, { recursive: true });
     for (const scenario of scenarios.filter((sc) => !only || sc.label.includes(only))) {
       const runs: PageRun[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await openPage(browser, baseUrl, cookie, scenario, gzipOf));
+      for (let i = 0; i < RUNS; i++) {
+        const shot = screenshots && i === 0 ? join(screenshots, `${scenario.label.replace(/[^a-z0-9]+/gi, '-')}.png`) : null;
+        runs.push(await openPage(browser, baseUrl, cookie, scenario, gzipOf, shot));
+      }
       results.push({ scenario, runs });
     }
 
@@ -241,23 +321,35 @@ export default async function bench(): Promise<void> {
     // The pages are CPU-bound in the browser: on a shared machine the figures move with its load.
     const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
     console.log(
-      `pages in Chromium, fresh browser context each, median of ${RUNS} (min–max); load average ${load(loadAtStart)} at start, ${load(loadavg())} at end:`,
+      `pages in Chromium, median of ${RUNS} (min–max): a fresh browser context each (cold), then page.reload() in it (warm); load average ${load(loadAtStart)} at start, ${load(loadavg())} at end:`,
     );
+    const range = (values: number[]) => `${ms(median(values)).padStart(7)} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
+    const visitLines = (name: string, visits: Visit[]) => {
+      const shown = visits.map((v) => v.shownMs);
+      console.log(
+        `    ${`${name} → data asked`.padEnd(28)} ${range(visits.map((v) => v.requestedMs))}   (app frame: scripts, session, layout, route chunk)`,
+      );
+      console.log(
+        `    ${`${name} → shown`.padEnd(28)} ${range(shown)}   budget ${PAGE_BUDGET_MS} ms: ${verdict(median(shown) < PAGE_BUDGET_MS)}`,
+      );
+      const mid = (pick: (v: Visit) => number) => ms(median(visits.map(pick)));
+      console.log(
+        `    ${'  main thread until measured'.padEnd(28)} ${mid((v) => v.taskMs).padStart(7)}: JS ${mid((v) => v.scriptMs)}, style ${mid((v) => v.styleMs)}, layout ${mid((v) => v.layoutMs)}; long tasks ${mid((v) => v.longTasksMs)}`,
+      );
+    };
     for (const { scenario, runs } of results) {
-      const shown = runs.map((r) => r.shownMs);
-      const render = runs.flatMap((r) => (r.renderMs === null ? [] : [r.renderMs]));
-      const finished = runs.flatMap((r) => (r.finishedMs === null ? [] : [r.finishedMs]));
-      const range = (values: number[]) => `${ms(median(values)).padStart(7)} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
+      const cold = runs.map((r) => r.cold);
+      const render = cold.flatMap((r) => (r.renderMs === null ? [] : [r.renderMs]));
+      const finished = cold.flatMap((r) => (r.finishedMs === null ? [] : [r.finishedMs]));
       console.log(`  ${scenario.label}`);
-      console.log(
-        `    navigation → data asked   ${range(runs.map((r) => r.requestedMs))}   (app frame: scripts, session, layout, route chunk)`,
+      visitLines('navigation (cold)', cold);
+      visitLines(
+        'reload (warm caches)',
+        runs.map((r) => r.reload),
       );
-      console.log(
-        `    navigation → shown        ${range(shown)}   budget ${PAGE_BUDGET_MS} ms: ${verdict(median(shown) < PAGE_BUDGET_MS)}`,
-      );
-      if (render.length) console.log(`    chart option → drawn      ${range(render)}`);
-      if (finished.length) console.log(`    navigation → finished     ${range(finished)}   (chart animations done)`);
-      console.log(`    JS loaded (gzip)          ${kb(median(runs.map((r) => r.jsBytes))).padStart(10)}`);
+      if (render.length) console.log(`    chart option → drawn (cold)  ${range(render)}`);
+      if (finished.length) console.log(`    navigation → finished (cold) ${range(finished)}   (chart animations done)`);
+      console.log(`    JS loaded (gzip, cold)       ${kb(median(runs.map((r) => r.jsBytes))).padStart(10)}`);
     }
   } finally {
     await browser?.close();
