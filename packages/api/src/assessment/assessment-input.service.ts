@@ -34,7 +34,7 @@ import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
-import { touchRound, touchRoundInStatus, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
+import { holdRoundInStatus, touchRound, touchRoundInStatus, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit } from '../scope';
 import { assertCanChangeInputs, restateRound } from './publication.service';
@@ -73,9 +73,12 @@ function requireLeaf(scheme: CompiledScheme, code: string) {
   return leaf;
 }
 
-/** After any change: bump the round's version; for a published round, append a restatement. */
+/**
+ * After any change: bump the round's version, in the status read (a round published meanwhile refuses
+ * the change rather than take it unpublished); for a published round, append a restatement.
+ */
 async function afterChange(trx: Db, ctx: Authed, round: AssessmentRound, isCorrection: boolean, reason: string, now: Date) {
-  await touchRound(trx, round.id, now.toISOString());
+  if (!(await touchRoundInStatus(trx, round.id, round.status, now.toISOString()))) throw roundStatusChanged();
   if (isCorrection) return restateRound(trx, round.id, `更正:${reason}`, ctx.user, now);
   // A draft must stay computable (e.g. no finding on a leaf marked na).
   const live = await computeRoundLive(trx, round, { breakdown: false, previousRanks: [] });
@@ -114,6 +117,8 @@ function checkCellValue(
   }
   return { unit, leaf, value, naReason: value === 'na' ? cell.naReason : '' };
 }
+
+const roundStatusChanged = () => conflict('本轮测评的状态已被他人改变(如已发布或已锁定),请刷新后重试');
 
 const cellChanged = (unit: RoundUnit, leaf: string, current: string | null) =>
   conflict(`单位 ${unit.code} 指标 ${leaf} 已被他人修改(当前为“${current ?? '空'}”),请刷新后重试`);
@@ -205,11 +210,14 @@ async function roundUnitsOf(
 /**
  * One cell: a short write transaction. The round, its compiled scheme (cached), the unit's group
  * and the cell as it is now are read and checked first, outside any transaction; the transaction
- * then writes the cell only if it still holds what was read, records the change in the audit log
- * and bumps the round's version only if the round's status is still the one checked — three
- * statements, all or nothing, so SQLite's write lock (and PostgreSQL's lock on the round's row,
- * taken by the last of them) is held briefly. A draft round is not recomputed (the cell is checked
- * on its own); a published round's correction appends a restatement, which needs the whole round.
+ * (in a draft round) first holds the round in its status (`holdRoundInStatus`: on PostgreSQL a
+ * shared lock that writers hold at once and publishing waits for), then writes the cell only if it
+ * still holds what was read (adding one to its revision, which moves a draft round's version) and
+ * records the change in the audit log — all or nothing, without writing the round's row, so
+ * SQLite's write lock is held briefly and PostgreSQL's writers do not queue on the round. A
+ * correction (published round) bumps the round's version last, in its status, and appends a
+ * restatement, which needs the whole round. A draft round is not recomputed (the cell is checked
+ * on its own).
  */
 export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInputSchema>) {
   const now = ctx.now();
@@ -224,15 +232,16 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
   if ((current?.value ?? null) !== input.expected) throw cellChanged(unit, leaf.code, current?.value ?? null);
   if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };
   return ctx.db.transaction().execute(async (trx) => {
+    // A draft's version moves with its cells' revisions (inputsVersionsOf): the round's row is not written, so
+    // writers of the round do not queue on it; a correction bumps it (last) and restates the round.
+    if (!isCorrection && !(await holdRoundInStatus(trx, round.id, round.status))) throw roundStatusChanged();
     await assertNaWithoutFindings(trx, round, { unit, leaf, value, naReason });
     const cell = { unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' as const };
     if (!(await writeScoreIfUnchanged(trx, round.id, cell, current, ctx.user.id, now.toISOString()))) {
       throw cellChanged(unit, leaf.code, (await findRoundScore(trx, round.id, unit.id, leaf.code))?.value ?? null);
     }
     await recordScoreChange(trx, ctx, round, { unit, leaf, value, naReason, current }, isCorrection ? input.reason : null, now);
-    if (!(await touchRoundInStatus(trx, round.id, round.status, now.toISOString()))) {
-      throw conflict('本轮测评的状态已被他人改变(如已发布或已锁定),请刷新后重试');
-    }
+    if (isCorrection && !(await touchRoundInStatus(trx, round.id, round.status, now.toISOString()))) throw roundStatusChanged();
     const restatement = isCorrection ? await restateRound(trx, round.id, `更正:${input.reason}`, ctx.user, now) : null;
     return { changed: true, restatement };
   });
@@ -265,7 +274,7 @@ export async function saveScores(ctx: Authed, input: z.output<typeof scoresSaveI
     }
     if (checked.length === 0) return { cells: results, restatement: null };
     await writeScoreCells(trx, ctx, round, checked, isCorrection ? input.reason : null, now);
-    await touchRound(trx, round.id, now.toISOString());
+    if (!(await touchRoundInStatus(trx, round.id, round.status, now.toISOString()))) throw roundStatusChanged();
     const restatement = isCorrection ? await restateRound(trx, round.id, `更正:${input.reason}`, ctx.user, now) : null;
     return { cells: results, restatement };
   });

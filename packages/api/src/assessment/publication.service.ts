@@ -2,20 +2,26 @@
 // results, SHA-256) and the scheme is frozen. Afterwards nothing is edited in place: every
 // correction (an objection upheld for the unit, an assessor's correction with a reason)
 // recomputes and appends a restatement carrying its diff against the previous publication.
-import { conflict, invalidInput } from '@kaoping/domain/errors/domain-error';
+import { conflict, invalidInput, notFound } from '@kaoping/domain/errors/domain-error';
 import { addDays } from '@kaoping/domain/calendar/china-date';
 import { chinaToday } from '@kaoping/domain/period/period';
 import type { Db } from '@kaoping/db/connect';
 import { buildSnapshot, canonicalJson, diffPublications } from '@kaoping/domain/assessment/publication-snapshot';
 import { hashPublication } from '@kaoping/db/assessment/publication-snapshot';
 import { findLatestPublication, insertPublication, type PublicationSummary } from '@kaoping/db/assessment/publication.repository';
-import { findRoundById, markRoundPublished, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
+import {
+  findRoundById,
+  inputsVersionsOf,
+  lockRoundForChange,
+  markRoundPublished,
+  type AssessmentRound,
+} from '@kaoping/db/assessment/round.repository';
 import { freezeScheme } from '@kaoping/db/assessment/scheme.repository';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { recordChange } from '../audit/record-change';
 import { writeReadModels } from '../dashboard/read-models';
 import { completenessOf, computeRoundLive, describeIssues } from './round-results.service';
-import { compileStoredScheme, requireRound, type Authed } from './round.service';
+import { compileStoredScheme, type Authed } from './round.service';
 
 function incompleteMessage(incomplete: { unit: string; missing: string[] }[]): string {
   const shown = incomplete.slice(0, 5).map((u) => `${u.unit}(缺 ${u.missing.slice(0, 4).join('、')}${u.missing.length > 4 ? '…' : ''})`);
@@ -25,10 +31,13 @@ function incompleteMessage(incomplete: { unit: string; missing: string[] }[]): s
 export async function publishRound(ctx: Authed, input: { roundId: number; version: number }): Promise<PublicationSummary> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const round = await requireRound(trx, input.roundId);
+    // Locked first: score writers still in flight commit before the inputs are read, later ones find it published.
+    const round = await lockRoundForChange(trx, input.roundId);
+    if (!round) throw notFound('测评轮次不存在');
     if (round.kind === 'self') throw invalidInput('单位自评不发布');
     if (round.status !== 'draft') throw invalidInput('本轮测评已发布;如需更正,请以更正方式修改(将形成更正记录)');
-    if (round.version !== input.version) throw conflict('本轮数据在您查看后已有变动,请刷新核对后再发布');
+    const inputsVersion = (await inputsVersionsOf(trx, [round])).get(round.id) ?? round.version;
+    if (inputsVersion !== input.version) throw conflict('本轮数据在您查看后已有变动,请刷新核对后再发布');
     const live = await computeRoundLive(trx, round, { breakdown: false });
     if (!live.result.ok) {
       throw invalidInput(`本轮数据有误,不能发布:${describeIssues(live.result.issues, live.loaded).slice(0, 5).join(';')}`);
@@ -65,7 +74,13 @@ export async function publishRound(ctx: Authed, input: { roundId: number; versio
       scheme: compileStoredScheme(live.record),
     });
     const deadline = addDays(chinaToday(now), round.objectionDays);
-    const marked = await markRoundPublished(trx, round.id, round.version, { publishedAt: now.toISOString(), objectionDeadline: deadline });
+    const marked = await markRoundPublished(
+      trx,
+      round.id,
+      round.version,
+      { publishedAt: now.toISOString(), objectionDeadline: deadline },
+      inputsVersion,
+    );
     if (!marked) throw conflict('本轮测评已被他人修改,请刷新后重试');
     await freezeScheme(trx, live.record.id, now.toISOString());
     await recordChange(trx, ctx.user, now, {

@@ -20,6 +20,7 @@ import {
   insertRound,
   listRounds,
   markRoundLocked,
+  withInputsVersions,
   type AssessmentRound,
 } from '@kaoping/db/assessment/round.repository';
 import { findSchemeById, findSchemeByYear, type SchemeRecord } from '@kaoping/db/assessment/scheme.repository';
@@ -113,7 +114,7 @@ export interface RoundListRow extends AssessmentRound {
 }
 
 export async function listRoundsForUser(ctx: Authed, input: z.output<typeof roundListInputSchema>): Promise<RoundListRow[]> {
-  const rounds = await listRounds(ctx.db, { year: input.year, statuses: null, includeSelf: false });
+  const rounds = await withInputsVersions(ctx.db, await listRounds(ctx.db, { year: input.year, statuses: null, includeSelf: false }));
   const pending = await countPendingObjections(ctx.db);
   const published = await findLatestResultsOfRounds(
     ctx.db,
@@ -138,7 +139,8 @@ export async function listRoundsForUser(ctx: Authed, input: z.output<typeof roun
 }
 
 export async function getRound(ctx: Authed, roundId: number) {
-  const round = await requireRound(ctx.db, roundId);
+  const [round] = await withInputsVersions(ctx.db, [await requireRound(ctx.db, roundId)]);
+  if (!round) throw notFound('测评轮次不存在');
   const { record, scheme } = await requireRoundScheme(ctx.db, round);
   const today = chinaToday(ctx.now());
   return {

@@ -89,15 +89,17 @@ export async function writeScoreIfUnchanged(
       .executeTakeFirst();
     changed = result.numInsertedOrUpdatedRows ?? 0n;
   } else if (cell.value === null) {
-    const result = await db
+    const removed = await db
       .deleteFrom('assessment_scores')
       .where('round_id', '=', roundId)
       .where('unit_id', '=', cell.unitId)
       .where('leaf_code', '=', cell.leaf)
       .where('value', '=', current.value)
       .where('na_reason', '=', current.naReason)
-      .executeTakeFirst();
-    changed = result.numDeletedRows;
+      .returning('revision')
+      .execute();
+    await keepRemovedRevisions(db, roundId, removed);
+    changed = BigInt(removed.length);
   } else {
     const result = await db
       .updateTable('assessment_scores')
@@ -108,6 +110,7 @@ export async function writeScoreIfUnchanged(
         source: cell.source,
         entered_by: by,
         entered_at: now,
+        revision: (eb) => eb('revision', '+', 1),
       })
       .where('round_id', '=', roundId)
       .where('unit_id', '=', cell.unitId)
@@ -118,6 +121,20 @@ export async function writeScoreIfUnchanged(
     changed = result.numUpdatedRows;
   }
   return Number(changed) === 1;
+}
+
+/**
+ * A removed cell's revisions move into its round's version (plus one for the removal), so a draft
+ * round's version (row version + the sum of its cells' revisions, `inputsVersionsOf`) never goes back.
+ */
+async function keepRemovedRevisions(db: Db, roundId: number, removed: readonly { revision: number }[]): Promise<void> {
+  if (removed.length === 0) return;
+  const by = removed.reduce((n, r) => n + Number(r.revision) + 1, 0);
+  await db
+    .updateTable('assessment_rounds')
+    .set((eb) => ({ version: eb('version', '+', by) }))
+    .where('id', '=', roundId)
+    .execute();
 }
 
 export interface ScoreWrite {
@@ -135,12 +152,14 @@ export async function upsertScores(db: Db, roundId: number, cells: readonly Scor
   const toDelete = cells.filter((c) => c.value === null);
   const toWrite = cells.flatMap((c) => (c.value === null ? [] : [{ ...c, value: c.value }]));
   for (const c of toDelete) {
-    await db
+    const removed = await db
       .deleteFrom('assessment_scores')
       .where('round_id', '=', roundId)
       .where('unit_id', '=', c.unitId)
       .where('leaf_code', '=', c.leaf)
+      .returning('revision')
       .execute();
+    await keepRemovedRevisions(db, roundId, removed);
   }
   // Chunked: SQLite limits bound parameters per statement.
   for (let i = 0; i < toWrite.length; i += 300) {
@@ -168,6 +187,7 @@ export async function upsertScores(db: Db, roundId: number, cells: readonly Scor
           source: eb.ref('excluded.source'),
           entered_by: eb.ref('excluded.entered_by'),
           entered_at: eb.ref('excluded.entered_at'),
+          revision: eb('assessment_scores.revision', '+', 1),
         })),
       )
       .execute();

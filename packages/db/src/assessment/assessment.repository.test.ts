@@ -27,6 +27,9 @@ import {
   findScoredRoundOfPeriod,
   insertRound,
   markRoundLocked,
+  holdRoundInStatus,
+  inputsVersionsOf,
+  lockRoundForChange,
   markRoundPublished,
   touchRoundInStatus,
 } from './round.repository';
@@ -170,9 +173,9 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     expect((await listRoundScores(db, round.id)).length).toBe(2);
   });
 
-  it('writes one cell only while it holds what the writer read, and bumps the round only in the status checked', async () => {
+  it('writes one cell only while it holds what the writer read, and moves the round version with every change of its cells', async () => {
     const { db } = handle;
-    const { a } = await seedUnits();
+    const { a, b } = await seedUnits();
     const scheme = await insertScheme(db, SCHEME, NOW);
     const round = await insertRound(
       db,
@@ -190,21 +193,98 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
       source: 'manual' as const,
     });
     const read = () => findRoundScore(db, round.id, a.id, '1.1');
+    // The version a client sees moves with every change of a cell, and only then, without a write to the round's row.
+    const versions: number[] = [];
+    const version = async () => {
+      const current = await findRoundById(db, round.id);
+      return current ? (await inputsVersionsOf(db, [current])).get(round.id) : undefined;
+    };
+    const noted = async () => versions.push((await version()) ?? -1);
+    await noted();
+    expect(versions[0]).toBe(round.version);
     expect(await read()).toBeNull();
     expect(await writeScoreIfUnchanged(db, round.id, cell('1'), null, null, NOW)).toBe(true);
+    await noted();
     // Someone who also read the cell empty finds it taken.
     expect(await writeScoreIfUnchanged(db, round.id, cell('0'), null, null, NOW)).toBe(false);
     expect(await read()).toEqual({ value: '1', naReason: '' });
     expect(await writeScoreIfUnchanged(db, round.id, cell('0'), { value: '0', naReason: '' }, null, NOW)).toBe(false);
+    expect(await version()).toBe(versions.at(-1));
     expect(await writeScoreIfUnchanged(db, round.id, cell('na', '本年度无此项工作'), { value: '1', naReason: '' }, null, NOW)).toBe(true);
+    await noted();
     expect(await read()).toEqual({ value: 'na', naReason: '本年度无此项工作' });
     // The reason is part of what was read.
     expect(await writeScoreIfUnchanged(db, round.id, cell(null), { value: 'na', naReason: '' }, null, NOW)).toBe(false);
     expect(await writeScoreIfUnchanged(db, round.id, cell(null), { value: 'na', naReason: '本年度无此项工作' }, null, NOW)).toBe(true);
+    await noted();
     expect(await read()).toBeNull();
+    // Written again after its removal: the removed cell's revisions stayed in the round's version.
+    expect(await writeScoreIfUnchanged(db, round.id, cell('1'), null, null, NOW)).toBe(true);
+    await noted();
+    await upsertScores(db, round.id, [{ ...cell('0') }, { ...cell('1'), unitId: b.id }], null, NOW);
+    await noted();
+    await upsertScores(db, round.id, [{ ...cell(null) }], null, NOW);
+    await noted();
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1] ?? Infinity);
+    expect(await holdRoundInStatus(db, round.id, 'published')).toBe(false);
+    expect(await holdRoundInStatus(db, round.id, 'draft')).toBe(true);
+    expect(await version()).toBe(versions.at(-1));
     expect(await touchRoundInStatus(db, round.id, 'published', NOW)).toBe(false);
     expect(await touchRoundInStatus(db, round.id, 'draft', NOW)).toBe(true);
-    expect((await findRoundById(db, round.id))?.version).toBe(round.version + 1);
+    expect(await version()).toBe((versions.at(-1) ?? 0) + 1);
+    // Published at the version checked: the round's own version carries on from it.
+    const rowVersion = (await findRoundById(db, round.id))?.version ?? 0;
+    const checked = (await version()) ?? 0;
+    const published = await markRoundPublished(db, round.id, rowVersion, { publishedAt: NOW, objectionDeadline: '2025-10-18' }, checked);
+    expect(published?.version).toBe(checked + 1);
+    expect(await version()).toBe(checked + 1);
+    expect(await holdRoundInStatus(db, round.id, 'draft')).toBe(false);
+    expect(await lockRoundForChange(db, round.id)).toMatchObject({ id: round.id, status: 'published', version: checked + 1 });
+    expect(await lockRoundForChange(db, round.id + 1000)).toBeNull();
+  });
+
+  it('lets writers of a draft round hold it at once; publishing waits for them, and writers after it find it published', async (test) => {
+    // Needs concurrent connections: a PostgreSQL server (SQLite and PGlite run one transaction at a time).
+    if (handle.dialect !== 'postgres' || handle.schema === undefined) test.skip();
+    const { db } = handle;
+    const scheme = await insertScheme(db, SCHEME, NOW);
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
+    const events: string[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const writer = (name: string) => {
+      let held: (ok: boolean) => void = () => {};
+      const holding = new Promise<boolean>((resolve) => (held = resolve));
+      const done = db.transaction().execute(async (trx) => {
+        held(await holdRoundInStatus(trx, round.id, 'draft'));
+        await released;
+        events.push(name);
+      });
+      return { holding, done };
+    };
+    const first = writer('w1');
+    const second = writer('w2');
+    // Both hold the round at once: neither waits for the other.
+    expect(await Promise.all([first.holding, second.holding])).toEqual([true, true]);
+    const publisher = db.transaction().execute(async (trx) => {
+      const locked = await lockRoundForChange(trx, round.id);
+      events.push('locked');
+      await markRoundPublished(trx, round.id, locked?.version ?? 0, { publishedAt: NOW, objectionDeadline: '2025-10-18' });
+      events.push('published');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events).toEqual([]);
+    // A writer asking now queues behind the publisher, then reads the new status.
+    const late = db.transaction().execute((trx) => holdRoundInStatus(trx, round.id, 'draft'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([first.done, second.done, publisher]);
+    expect(events.slice(2)).toEqual(['locked', 'published']);
+    expect(await late).toBe(false);
   });
 
   it('replaces imported findings but keeps those entered by hand', async () => {

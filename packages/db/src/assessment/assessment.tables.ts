@@ -56,6 +56,8 @@ export interface AssessmentScoreTable {
   source: string;
   entered_by: number | null;
   entered_at: string;
+  /** Changes of the cell so far (1 when written first); a draft round's version adds them up (round.repository). */
+  revision: Generated<number>;
 }
 
 /** One problem found (问题 / 失分原因) on a `deduct` leaf. Other areas refer to `findings.id`. */

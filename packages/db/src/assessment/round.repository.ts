@@ -1,5 +1,6 @@
 import type { RoundKind, RoundStatus } from '@kaoping/contracts/assessment/assessment';
 import { parsePeriod, type Period } from '@kaoping/domain/period/period';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../connect';
 import type { AssessmentRoundTable } from './assessment.tables';
 
@@ -142,6 +143,8 @@ export async function markRoundPublished(
   id: number,
   version: number,
   at: { publishedAt: string; objectionDeadline: string },
+  /** The round's inputs version checked (`inputsVersionOf`); the published round's version follows it. */
+  inputsVersion: number = version,
 ): Promise<AssessmentRound | null> {
   const row = await db
     .updateTable('assessment_rounds')
@@ -149,7 +152,7 @@ export async function markRoundPublished(
       status: 'published',
       published_at: at.publishedAt,
       objection_deadline: at.objectionDeadline,
-      version: version + 1,
+      version: Math.max(version, inputsVersion) + 1,
       updated_at: at.publishedAt,
     })
     .where('id', '=', id)
@@ -173,26 +176,92 @@ export async function markRoundLocked(db: Db, id: number, version: number, now: 
   return row ? toRound(row) : null;
 }
 
-/** Bumps a round's version (any change to its inputs), so a stale publish is refused. */
 /**
- * Bumps the round's version when it is still in `status`; false when its status changed meanwhile
- * (published or locked by someone else). Run it last in a write transaction: on PostgreSQL the
- * round's row stays locked until the commit, so every other writer of the round waits that long.
+ * Bumps the round's version (by `by`, 1 unless a removed cell's revision moves into it) when it is
+ * still in `status`; false when its status changed meanwhile (published or locked by someone else).
+ * Run it last in a write transaction: on PostgreSQL the round's row stays locked until the commit,
+ * so every other writer of the round waits that long (a single cell of a draft round uses
+ * `holdRoundInStatus` instead, and writes no round row).
  */
-export async function touchRoundInStatus(db: Db, id: number, status: RoundStatus, now: string): Promise<boolean> {
+export async function touchRoundInStatus(db: Db, id: number, status: RoundStatus, now: string, by = 1): Promise<boolean> {
   const result = await db
     .updateTable('assessment_rounds')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .set((eb) => ({ version: eb('version', '+', by), updated_at: now }))
     .where('id', '=', id)
     .where('status', '=', status)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Bumps a round's version (any change to its inputs), so a stale publish is refused. */
 export async function touchRound(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable('assessment_rounds')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', id)
     .execute();
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The class of PostgreSQL advisory locks on a round's inputs (the object is the round's id). */
+const ROUND_INPUTS_LOCK = 0x4b500001;
+
+/**
+ * Whether the round is still in `status`, holding it there until the transaction ends. Call it
+ * first in a write transaction that changes one of the round's inputs without writing the round's
+ * row. On PostgreSQL: a shared transaction-scoped advisory lock on the round (any number of writers
+ * hold it at once and never queue on each other; `lockRoundForChange` waits for them, and a writer
+ * asking after it waits, then reads the new status), then the status, read after the lock is held.
+ * Taken before any row lock, so it never waits while holding one. On SQLite a write transaction
+ * already holds the database's write lock.
+ */
+export async function holdRoundInStatus(db: Db, id: number, status: RoundStatus): Promise<boolean> {
+  if (isPostgres(db)) await sql`select pg_advisory_xact_lock_shared(${ROUND_INPUTS_LOCK}::int4, ${id}::int4)`.execute(db);
+  const row = await db.selectFrom('assessment_rounds').select('id').where('id', '=', id).where('status', '=', status).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A round read under exclusive locks (PostgreSQL: the advisory lock of `holdRoundInStatus`, then its
+ * row; SQLite's write transaction holds the database), before anything that must see every
+ * committed input of the round: writers that hold the round have committed, later ones wait and
+ * then see its new status. Writers asking meanwhile queue behind it (PostgreSQL's lock queue is
+ * fair), so a stream of writers cannot starve it.
+ */
+export async function lockRoundForChange(db: Db, id: number): Promise<AssessmentRound | null> {
+  let query = db.selectFrom('assessment_rounds').selectAll().where('id', '=', id);
+  if (isPostgres(db)) {
+    await sql`select pg_advisory_xact_lock(${ROUND_INPUTS_LOCK}::int4, ${id}::int4)`.execute(db);
+    query = query.forUpdate();
+  }
+  const row = await query.executeTakeFirst();
+  return row ? toRound(row) : null;
+}
+
+/**
+ * The version a client sees and hands back to publish or lock a round. A draft round's moves with
+ * every change of its inputs without a write to the round's row: its row's `version` plus the sum
+ * of its cells' revisions (each change of a cell adds one; a removed cell's revision moves into the
+ * row's version, so the sum never goes back). Commit order does not matter: the sum is of committed
+ * rows. Other rounds: the row's version (their inputs change only by corrections, which bump it).
+ */
+export async function inputsVersionsOf(db: Db, rounds: readonly AssessmentRound[]): Promise<Map<number, number>> {
+  const versions = new Map(rounds.map((r) => [r.id, r.version]));
+  const drafts = rounds.filter((r) => r.status === 'draft').map((r) => r.id);
+  if (drafts.length === 0) return versions;
+  const sums = await db
+    .selectFrom('assessment_scores')
+    .select(['round_id', (eb) => eb.fn.sum<number | string>('revision').as('revisions')])
+    .where('round_id', 'in', drafts)
+    .groupBy('round_id')
+    .execute();
+  for (const s of sums) versions.set(Number(s.round_id), (versions.get(Number(s.round_id)) ?? 0) + Number(s.revisions));
+  return versions;
+}
+
+/** The rounds with the version a client sees (`inputsVersionsOf`). */
+export async function withInputsVersions(db: Db, rounds: readonly AssessmentRound[]): Promise<AssessmentRound[]> {
+  const versions = await inputsVersionsOf(db, rounds);
+  return rounds.map((r) => ({ ...r, version: versions.get(r.id) ?? r.version }));
 }
