@@ -11,13 +11,12 @@ import { OFFICE_HEADER, requestDbFor } from '@kaoping/api/office-context';
 import type { DatabaseHandle, Db } from '@kaoping/db/connect';
 import { readOfficeDataVersion } from '@kaoping/db/dashboard/database-version';
 import { officeOf } from '@kaoping/db/offices/office-scope';
-import { chinaToday } from '@kaoping/domain/period/period';
 import { AnswerCache, keepableAnswer, sendKeptAnswer } from './answer-cache';
 import { clientAddress } from './client-address';
 import { useChineseZodMessages } from '@kaoping/contracts/zod-chinese';
 import { compressAnswer } from './compress-answers';
 import { createCookieJar, readSessionToken } from './cookies';
-import { CACHE_CONTROL, isVersionedQuery, matches, versionETag } from './http-cache';
+import { CACHE_CONTROL, chinaDateClock, isVersionedQuery, matches, versionETag } from './http-cache';
 import { inputProblem } from './input-guard';
 import { refuseCrossSite } from './request-guard';
 import { serveDashboard } from './static-assets';
@@ -93,6 +92,7 @@ export function createServer(options: ServerOptions): Server {
   const root = options.database.db;
   // One session lookup per request (with the office's data version in the same statement), done before tRPC.
   const prepared = new WeakMap<IncomingMessage, Prepared>();
+  const chinaDate = chinaDateClock();
   const answers = options.answerCache === undefined ? new AnswerCache() : options.answerCache;
 
   /** The session, and for a GET of versioned queries the office's version and the ETag, before any work. */
@@ -105,7 +105,7 @@ export function createServer(options: ServerOptions): Server {
     // The user's own office's version came with the session; a city a province account reads is read now.
     const dataVersion = officeId === session.user.officeId ? session.officeDataVersion : await readOfficeDataVersion(db);
     if (dataVersion === null) return { session, db, dataVersion };
-    const etag = versionETag(req, { user: session.user, officeId, dataVersion, today: chinaToday(now()) });
+    const etag = versionETag(req, { user: session.user, officeId, dataVersion, today: chinaDate(now()) });
     return { session, db, dataVersion, etag };
   }
 

@@ -14,6 +14,7 @@ import { acrossOffices, scopeToOffice } from '@kaoping/db/offices/office-scope';
 import { insertOffice } from '@kaoping/db/offices/office.repository';
 import { insertUser } from '@kaoping/db/users/user.repository';
 import { createServer } from './create-server';
+import { chinaDateClock } from './http-cache';
 
 const PASSWORD = '正确的密码-1';
 
@@ -183,5 +184,17 @@ describe('HTTP revalidation of queries', () => {
     const refused = await ranking({ 'if-none-match': etag }, own);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('chinaDateClock', () => {
+  it('gives China’s date, changing at midnight in China (16:00 UTC) and when the clock goes back', () => {
+    const today = chinaDateClock();
+    expect(today(new Date('2026-12-07T15:59:59.999Z'))).toBe('2026-12-07');
+    expect(today(new Date('2026-12-07T00:00:00.000Z'))).toBe('2026-12-07');
+    expect(today(new Date('2026-12-07T16:00:00.000Z'))).toBe('2026-12-08');
+    expect(today(new Date('2026-12-08T15:59:59.999Z'))).toBe('2026-12-08');
+    expect(today(new Date('2026-12-06T15:59:59.999Z'))).toBe('2026-12-06');
+    expect(today(new Date('2027-01-01T03:00:00.000Z'))).toBe('2027-01-01');
   });
 });

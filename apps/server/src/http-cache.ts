@@ -6,10 +6,12 @@
 // without computing anything. The tag names the user (and their role, unit and office), the office
 // whose data is read, China's date (answers count days), the request's URL (procedures and input)
 // and its tRPC accept and Accept-Encoding headers, and this process's random boot id (a new server version answers anew;
-// nobody can forge a tag). Mutations, errors and other queries carry no ETag.
-import { createHash, randomBytes } from 'node:crypto';
+// nobody can forge a tag). Mutations, errors and other queries carry no ETag. A strong tag names one
+// body: answer-cache.ts sends the bytes of the first answer under a tag to the later requests with it.
+import { hash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SessionUser } from '@kaoping/contracts/auth/session';
+import { chinaToday } from '@kaoping/domain/period/period';
 
 /** Queries answered from the office's data version (db/dashboard/database-version.ts lists what moves it). */
 export const VERSIONED_QUERY_PATHS: ReadonlySet<string> = new Set([
@@ -73,7 +75,23 @@ export function versionETag(req: IncomingMessage, input: VersionTagInput): strin
     encoding,
     req.url ?? '',
   ];
-  return `"${createHash('sha256').update(parts.join('\u0000')).digest('base64url')}"`;
+  return `"${hash('sha256', parts.join('\u0000'), 'base64url')}"`;
+}
+
+/** China's date at `now`, formatted once per day (China keeps no summer time: a day is 24 hours from 00:00+08:00). */
+export function chinaDateClock(): (now: Date) => string {
+  let day = '';
+  let from = 0;
+  let to = -1;
+  return (now) => {
+    const t = now.getTime();
+    if (t < from || t >= to) {
+      day = chinaToday(now);
+      from = Date.parse(`${day}T00:00:00+08:00`);
+      to = from + 86_400_000;
+    }
+    return day;
+  };
 }
 
 /** True when the request's If-None-Match names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
