@@ -14,6 +14,7 @@ import { openSqlite, officeHandle, type DatabaseHandle } from '@kaoping/db/conne
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { acrossOffices, scopeToOffice } from '@kaoping/db/offices/office-scope';
 import { insertOffice } from '@kaoping/db/offices/office.repository';
+import { upsertCalendarOverride } from '@kaoping/db/rectification/calendar.repository';
 import { insertUser } from '@kaoping/db/users/user.repository';
 import { AnswerCache } from './answer-cache';
 import { COMPRESS_MIN_BYTES } from './compress-answers';
@@ -200,6 +201,22 @@ describe('finished answers kept by ETag', () => {
     }
     // And the city's own readers have their own tags.
     expect((await ranking('reader')).headers.etag).not.toBe(city.headers.etag);
+  });
+
+  it('keeps a ledger page, and answers anew once the work calendar changes (it counts overdue working days)', async () => {
+    const ledger = () => get('rectification.ledger', { page: 1, pageSize: 20 }, { cookie: cookies.reader ?? '', 'accept-encoding': 'br' });
+    const first = await ledger();
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBeDefined();
+    const hits = cache.hits;
+    const again = await ledger();
+    expect(cache.hits).toBe(hits + 1);
+    expect(again.body.equals(first.body)).toBe(true);
+    await upsertCalendarOverride(database.db, { date: '2031-10-08', kind: 'holiday', name: '国庆' }, new Date().toISOString());
+    const after = await ledger();
+    expect(cache.hits).toBe(hits + 1);
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('keeps no error: a refused query is refused again, computed each time', async () => {

@@ -26,6 +26,8 @@ export const VERSIONED_QUERY_PATHS: ReadonlySet<string> = new Set([
   'dashboard.unitHistory',
   'dashboard.unitProfile',
   'dashboard.rectificationBoard',
+  // Items, findings, units, groups and (since 2026-12-09-0400-ledger-version) the work calendar.
+  'rectification.ledger',
 ]);
 
 export const CACHE_CONTROL = 'private, no-cache';

@@ -20,6 +20,7 @@ import * as officeKey from './migrations/2026-12-08-2300-office-key';
 import * as officeDataVersions from './migrations/2026-12-09-0100-office-data-versions';
 import * as notificationValues from './migrations/2026-12-09-0200-notification-values';
 import * as scoreRevisions from './migrations/2026-12-09-0300-score-revisions';
+import * as ledgerVersion from './migrations/2026-12-09-0400-ledger-version';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, vitest and bundlers.
 // Names sort chronologically; add one line per new migration file.
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-0100-office-data-versions': officeDataVersions,
   '2026-12-09-0200-notification-values': notificationValues,
   '2026-12-09-0300-score-revisions': scoreRevisions,
+  '2026-12-09-0400-ledger-version': ledgerVersion,
 };
 
 /**
