@@ -4,7 +4,7 @@
 import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnswerCache, keepableAnswer, type KeptAnswer } from './answer-cache';
+import { AnswerCache, keepableAnswer, ownBytes, type KeptAnswer } from './answer-cache';
 
 const answer = (bytes: number): KeptAnswer => ({
   headers: [['content-type', 'application/json']],
@@ -66,6 +66,18 @@ describe('AnswerCache', () => {
   });
 });
 
+describe('ownBytes', () => {
+  it('copies a slice of a larger memory (Node’s Buffer pool) so that keeping it holds only its bytes', () => {
+    const pooled = Buffer.from('{"result":{"data":1}}');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    const own = ownBytes(pooled);
+    expect(own.equals(pooled)).toBe(true);
+    expect(own.buffer.byteLength).toBe(own.byteLength);
+    const whole = Buffer.allocUnsafeSlow(10);
+    expect(ownBytes(whole)).toBe(whole);
+  });
+});
+
 describe('keepableAnswer', () => {
   let server: Server | undefined;
   afterEach(() => new Promise<void>((ok) => (server ? server.close(() => ok()) : ok())));
@@ -99,6 +111,7 @@ describe('keepableAnswer', () => {
       ['etag', '"tag"'],
     ]);
     expect(kept?.body.toString()).toBe('{}');
+    expect(kept?.body.buffer.byteLength).toBe(2);
   });
 
   it('keeps no error, no answer without the ETag or with another, and none that sets a cookie', async () => {

@@ -112,7 +112,8 @@ export class AnswerCache {
 export function keepableAnswer(res: ServerResponse, etag: string, body: Buffer, before: ReadonlySet<string>): KeptAnswer | null {
   if (res.statusCode !== 200 || res.headersSent || res.getHeader('etag') !== etag || res.hasHeader('set-cookie')) return null;
   const headers: Array<readonly [string, OutgoingHttpHeader]> = [];
-  let size = ENTRY_OVERHEAD_BYTES + etag.length + body.byteLength;
+  const bytes = ownBytes(body);
+  let size = ENTRY_OVERHEAD_BYTES + etag.length + bytes.byteLength;
   for (const name of res.getHeaderNames()) {
     if (before.has(name) || PER_RESPONSE_HEADERS.has(name)) continue;
     const value = res.getHeader(name);
@@ -120,7 +121,18 @@ export function keepableAnswer(res: ServerResponse, etag: string, body: Buffer, 
     headers.push([name, value]);
     size += name.length + String(value).length;
   }
-  return { headers, body, size };
+  return { headers, body: bytes, size };
+}
+
+/**
+ * `body` on memory of its own: a small Buffer is often a slice of Node's shared 8 KB pool (and a
+ * zlib output may be a view into a larger chunk), which keeping it would hold whole, unaccounted.
+ */
+export function ownBytes(body: Buffer): Buffer {
+  if (body.byteOffset === 0 && body.buffer.byteLength === body.byteLength) return body;
+  const own = Buffer.allocUnsafeSlow(body.byteLength);
+  body.copy(own);
+  return own;
 }
 
 /** Sends a kept answer on `res` (whose per-response headers are already set). */
