@@ -34,7 +34,13 @@ import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
 import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
-import { holdRoundInStatus, touchRound, touchRoundInStatus, type AssessmentRound } from '@kaoping/db/assessment/round.repository';
+import {
+  holdRoundInputs,
+  roundIsInStatus,
+  touchRound,
+  touchRoundInStatus,
+  type AssessmentRound,
+} from '@kaoping/db/assessment/round.repository';
 import { recordChange } from '../audit/record-change';
 import { assertCanSeeUnit } from '../scope';
 import { assertCanChangeInputs, restateRound } from './publication.service';
@@ -210,10 +216,11 @@ async function roundUnitsOf(
 /**
  * One cell: a short write transaction. The round, its compiled scheme (cached), the unit's group
  * and the cell as it is now are read and checked first, outside any transaction; the transaction
- * (in a draft round) first holds the round in its status (`holdRoundInStatus`: on PostgreSQL a
- * shared lock that writers hold at once and publishing waits for), then writes the cell only if it
- * still holds what was read (adding one to its revision, which moves a draft round's version) and
- * records the change in the audit log — all or nothing, without writing the round's row, so
+ * (in a draft round) first holds the round's inputs (`holdRoundInputs`: on PostgreSQL a shared lock
+ * that writers hold at once and publishing waits for), then writes the cell only if it still holds
+ * what was read and the round is still a draft (one statement; it adds one to the cell's revision,
+ * which moves a draft round's version) and records the change in the audit log — all or nothing,
+ * without writing the round's row, so
  * SQLite's write lock is held briefly and PostgreSQL's writers do not queue on the round. A
  * correction (published round) bumps the round's version last, in its status, and appends a
  * restatement, which needs the whole round. A draft round is not recomputed (the cell is checked
@@ -234,10 +241,13 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
   return ctx.db.transaction().execute(async (trx) => {
     // A draft's version moves with its cells' revisions (inputsVersionsOf): the round's row is not written, so
     // writers of the round do not queue on it; a correction bumps it (last) and restates the round.
-    if (!isCorrection && !(await holdRoundInStatus(trx, round.id, round.status))) throw roundStatusChanged();
+    // The write itself checks the status (after the hold), so a draft's write is two statements.
+    if (!isCorrection) await holdRoundInputs(trx, round.id);
     await assertNaWithoutFindings(trx, round, { unit, leaf, value, naReason });
     const cell = { unitId: unit.id, leaf: leaf.code, value, naReason, evidence: '', source: 'manual' as const };
-    if (!(await writeScoreIfUnchanged(trx, round.id, cell, current, ctx.user.id, now.toISOString()))) {
+    const inStatus = isCorrection ? {} : { roundStatus: round.status };
+    if (!(await writeScoreIfUnchanged(trx, round.id, cell, current, ctx.user.id, now.toISOString(), inStatus))) {
+      if (!(await roundIsInStatus(trx, round.id, round.status))) throw roundStatusChanged();
       throw cellChanged(unit, leaf.code, (await findRoundScore(trx, round.id, unit.id, leaf.code))?.value ?? null);
     }
     await recordScoreChange(trx, ctx, round, { unit, leaf, value, naReason, current }, isCorrection ? input.reason : null, now);

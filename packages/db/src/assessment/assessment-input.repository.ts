@@ -1,9 +1,12 @@
 // The assessors' inputs of a round: scores (one value per unit and leaf), findings on
 // `deduct` leaves, and events (vetoes, bonus items, major deductions).
-import type { FindingStatus } from '@kaoping/contracts/assessment/assessment';
+import type { FindingStatus, RoundStatus } from '@kaoping/contracts/assessment/assessment';
+import type { ExpressionBuilder } from 'kysely';
 import { milliToNumber } from '@kaoping/domain/scoring/decimal';
 import type { Db } from '../connect';
+import type { Database } from '../schema';
 import type { FindingTable } from './assessment.tables';
+import { roundIsInStatus } from './round.repository';
 
 export type InputSource = 'import' | 'manual' | 'self';
 
@@ -59,7 +62,9 @@ export async function findRoundScore(
  * Sets one cell only if it still holds `current` (what the caller read, null: empty): one
  * statement that inserts, updates or deletes. False when someone else changed the cell meanwhile;
  * then nothing was written. On PostgreSQL a concurrent writer of the same cell waits for this
- * one's transaction and then finds the cell changed.
+ * one's transaction and then finds the cell changed. With `roundStatus`, also only while the round
+ * is in that status (a condition of the same statement; a first write of the cell reads the status
+ * first): false too when it is not, and the caller tells which (`roundIsInStatus`).
  */
 export async function writeScoreIfUnchanged(
   db: Db,
@@ -68,10 +73,21 @@ export async function writeScoreIfUnchanged(
   current: { value: string; naReason: string } | null,
   by: number | null,
   now: string,
+  options: { roundStatus?: RoundStatus } = {},
 ): Promise<boolean> {
+  const { roundStatus } = options;
+  const roundInStatus = (eb: ExpressionBuilder<Database, 'assessment_scores'>) =>
+    eb.exists(
+      eb
+        .selectFrom('assessment_rounds')
+        .select('id')
+        .where('id', '=', roundId)
+        .where('status', '=', roundStatus ?? 'draft'),
+    );
   let changed: bigint;
   if (current === null) {
     if (cell.value === null) return true;
+    if (roundStatus !== undefined && !(await roundIsInStatus(db, roundId, roundStatus))) return false;
     const result = await db
       .insertInto('assessment_scores')
       .values({
@@ -96,6 +112,7 @@ export async function writeScoreIfUnchanged(
       .where('leaf_code', '=', cell.leaf)
       .where('value', '=', current.value)
       .where('na_reason', '=', current.naReason)
+      .$if(roundStatus !== undefined, (qb) => qb.where(roundInStatus))
       .returning('revision')
       .execute();
     await keepRemovedRevisions(db, roundId, removed);
@@ -117,6 +134,7 @@ export async function writeScoreIfUnchanged(
       .where('leaf_code', '=', cell.leaf)
       .where('value', '=', current.value)
       .where('na_reason', '=', current.naReason)
+      .$if(roundStatus !== undefined, (qb) => qb.where(roundInStatus))
       .executeTakeFirst();
     changed = result.numUpdatedRows;
   }

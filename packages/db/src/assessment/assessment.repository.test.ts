@@ -31,6 +31,7 @@ import {
   inputsVersionsOf,
   lockRoundForChange,
   markRoundPublished,
+  roundIsInStatus,
   touchRoundInStatus,
 } from './round.repository';
 import { findSchemeByYear, freezeScheme, insertScheme, replaceDraftScheme } from './scheme.repository';
@@ -226,6 +227,29 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     await upsertScores(db, round.id, [{ ...cell(null) }], null, NOW);
     await noted();
     for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1] ?? Infinity);
+    // Only while the round is in the status given, on each path (insert, update, delete).
+    const inStatus = (roundStatus: 'draft' | 'published') => ({ roundStatus });
+    const other = { ...cell('1'), leaf: '1.2' };
+    expect(await writeScoreIfUnchanged(db, round.id, other, null, null, NOW, inStatus('published'))).toBe(false);
+    expect(await writeScoreIfUnchanged(db, round.id, other, null, null, NOW, inStatus('draft'))).toBe(true);
+    expect(
+      await writeScoreIfUnchanged(db, round.id, { ...other, value: '0' }, { value: '1', naReason: '' }, null, NOW, inStatus('published')),
+    ).toBe(false);
+    expect(
+      await writeScoreIfUnchanged(db, round.id, { ...other, value: null }, { value: '1', naReason: '' }, null, NOW, inStatus('published')),
+    ).toBe(false);
+    expect(await findRoundScore(db, round.id, a.id, '1.2')).toEqual({ value: '1', naReason: '' });
+    expect(
+      await writeScoreIfUnchanged(db, round.id, { ...other, value: '0' }, { value: '1', naReason: '' }, null, NOW, inStatus('draft')),
+    ).toBe(true);
+    expect(
+      await writeScoreIfUnchanged(db, round.id, { ...other, value: null }, { value: '0', naReason: '' }, null, NOW, inStatus('draft')),
+    ).toBe(true);
+    expect(await findRoundScore(db, round.id, a.id, '1.2')).toBeNull();
+    expect(await roundIsInStatus(db, round.id, 'draft')).toBe(true);
+    expect(await roundIsInStatus(db, round.id, 'published')).toBe(false);
+    versions.push((await version()) ?? -1);
+    expect(versions.at(-1)).toBeGreaterThan(versions.at(-2) ?? Infinity);
     expect(await holdRoundInStatus(db, round.id, 'published')).toBe(false);
     expect(await holdRoundInStatus(db, round.id, 'draft')).toBe(true);
     expect(await version()).toBe(versions.at(-1));

@@ -208,22 +208,33 @@ const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapt
 const ROUND_INPUTS_LOCK = 0x4b500001;
 
 /**
- * Whether the round is still in `status`, holding it there until the transaction ends. Call it
- * first in a write transaction that changes one of the round's inputs without writing the round's
- * row. On PostgreSQL: a shared transaction-scoped advisory lock on the round (any number of writers
- * hold it at once and never queue on each other; `lockRoundForChange` waits for them, and a writer
- * asking after it waits, then reads the new status), then the status, read after the lock is held.
- * Taken before any row lock, so it never waits while holding one. On SQLite a write transaction
- * already holds the database's write lock.
+ * Holds the round's inputs until the transaction ends, so publishing (`lockRoundForChange`) waits
+ * for this writer, and this writer for a publication under way. Call it first in a write
+ * transaction that changes one of a round's inputs without writing the round's row, then check the
+ * round's status (`roundIsInStatus`, or a condition in the write itself): read after this, it is
+ * the status the transaction commits under. On PostgreSQL a shared transaction-scoped advisory lock
+ * on the round: any number of writers hold it at once and never queue on each other, and it is
+ * taken before any row lock, so it never waits while holding one. On SQLite nothing: a write
+ * transaction holds the database's write lock already.
  */
-export async function holdRoundInStatus(db: Db, id: number, status: RoundStatus): Promise<boolean> {
+export async function holdRoundInputs(db: Db, id: number): Promise<void> {
   if (isPostgres(db)) await sql`select pg_advisory_xact_lock_shared(${ROUND_INPUTS_LOCK}::int4, ${id}::int4)`.execute(db);
+}
+
+/** Whether the round is in `status` (as the statement's snapshot sees it). */
+export async function roundIsInStatus(db: Db, id: number, status: RoundStatus): Promise<boolean> {
   const row = await db.selectFrom('assessment_rounds').select('id').where('id', '=', id).where('status', '=', status).executeTakeFirst();
   return row !== undefined;
 }
 
+/** `holdRoundInputs`, then whether the round is still in `status`: false when it changed meanwhile (published, locked). */
+export async function holdRoundInStatus(db: Db, id: number, status: RoundStatus): Promise<boolean> {
+  await holdRoundInputs(db, id);
+  return roundIsInStatus(db, id, status);
+}
+
 /**
- * A round read under exclusive locks (PostgreSQL: the advisory lock of `holdRoundInStatus`, then its
+ * A round read under exclusive locks (PostgreSQL: the advisory lock of `holdRoundInputs`, then its
  * row; SQLite's write transaction holds the database), before anything that must see every
  * committed input of the round: writers that hold the round have committed, later ones wait and
  * then see its new status. Writers asking meanwhile queue behind it (PostgreSQL's lock queue is
