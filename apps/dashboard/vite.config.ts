@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+// With .js: what Vite's native config loader (its coming default) needs; TypeScript maps it to the .ts file.
+import { antdStaticStyle } from './antd-static-style.js';
+import { THEME_TOKEN } from './src/theme.js';
 
 /**
  * Writes a .br and a .gz beside every text file of the build, which the server sends as they are to
@@ -78,9 +82,51 @@ function preloadAppFrame(): Plugin {
   };
 }
 
+/**
+ * antd's component styles for the app's theme (src/theme.ts) as a stylesheet linked from index.html,
+ * generated once per build or dev server (antd-static-style.ts, a few seconds), so the browser does not
+ * generate them at first render (antd's `zeroRuntime`, issue #14). Written as antd would have injected
+ * them, not through Vite's CSS pipeline (its minifier rejects the odd rule antd emits and browsers skip).
+ */
+function antdStyle(): Plugin {
+  let css: string | null = null;
+  const style = () => (css ??= antdStaticStyle(THEME_TOKEN));
+  const fileName = () => `assets/antd-${createHash('sha256').update(style()).digest('hex').slice(0, 10)}.css`;
+  const devPath = '/@kaoping/antd-style.css';
+  const isEntry = (id: string) => /[\\/]src[\\/]main\.tsx$/.test(id);
+  let building = false;
+  return {
+    name: 'kaoping-antd-style',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    configureServer(server) {
+      server.middlewares.use(devPath, (_req, res) => {
+        res.setHeader('content-type', 'text/css');
+        res.end(style());
+      });
+    },
+    generateBundle(_options, bundle) {
+      if (Object.values(bundle).some((c) => c.type === 'chunk' && c.moduleIds.some(isEntry)))
+        this.emitFile({ type: 'asset', fileName: fileName(), source: style() });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { chunk }) {
+        // Only the dashboard's own index.html (not the charts preview built with this config).
+        const isApp = chunk ? chunk.moduleIds.some(isEntry) : html.includes('/src/main.tsx');
+        if (!isApp) return [];
+        return [
+          { tag: 'link', attrs: { rel: 'stylesheet', href: building ? `/${fileName()}` : devPath }, injectTo: 'head-prepend' as const },
+        ];
+      },
+    },
+  };
+}
+
 // In development the API runs separately (pnpm start) and Vite proxies /trpc to it.
 export default defineConfig({
-  plugins: [react(), preloadAppFrame(), precompress()],
+  plugins: [react(), antdStyle(), preloadAppFrame(), precompress()],
   server: { host: '127.0.0.1', port: 5173, proxy: { '/trpc': 'http://127.0.0.1:5180' } },
   build: {
     target: 'es2022',

@@ -14,6 +14,7 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { languageReady } from './i18n/i18n';
 import { AppRoutes } from './routes/app-routes';
 import { prefetchRouteData } from './routes/route-preload';
+import { THEME } from './theme';
 import { createClient, TRPCProvider } from './trpc';
 
 /** The session asked for by the entry (main.tsx) while the frame loaded; null when it could not be read (the app asks again). */
@@ -22,9 +23,7 @@ export type SessionAnswer = { user: SessionUser | null } | null;
 type TrpcClient = ReturnType<typeof createClient>;
 
 // Constants, not literals in render: antd flattens and hashes a new theme object on every render of the provider.
-const THEME = {
-  token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
-};
+// THEME (theme.ts) runs antd without runtime styles: they come from a stylesheet built for it (vite.config.ts).
 const BUTTON = { autoInsertSpace: false };
 
 export function App({ queryClient, trpcClient }: { queryClient: QueryClient; trpcClient: TrpcClient }) {
