@@ -33,7 +33,7 @@ import {
 import { listObjections } from '@kaoping/db/assessment/objection.repository';
 import { findLatestPublication } from '@kaoping/db/assessment/publication.repository';
 import { computeSnapshot } from '@kaoping/domain/assessment/publication-snapshot';
-import { listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
+import { findScoreCellOfUnit, listAssessedUnits, type RoundUnit } from '@kaoping/db/assessment/round-inputs.repository';
 import {
   holdRoundInputs,
   roundIsInStatus,
@@ -230,11 +230,8 @@ export async function setScore(ctx: Authed, input: z.output<typeof scoreSetInput
   const now = ctx.now();
   const { round, scheme } = await requireRoundCompiled(ctx.db, input.roundId);
   const { isCorrection } = assertCanChangeInputs(round, input.reason);
-  const [units, current] = await Promise.all([
-    listAssessedUnits(ctx.db, round.year, round.period, null, [input.unitId]),
-    findRoundScore(ctx.db, round.id, input.unitId, input.leaf),
-  ]);
-  const inRound = units.find((u) => u.id === input.unitId && scheme.groupCodes.has(u.group));
+  const { unit: assessed, current } = await findScoreCellOfUnit(ctx.db, round, input.unitId, input.leaf);
+  const inRound = assessed && scheme.groupCodes.has(assessed.group) ? assessed : undefined;
   const { unit, leaf, value, naReason } = checkCellValue(scheme, inRound, input);
   if ((current?.value ?? null) !== input.expected) throw cellChanged(unit, leaf.code, current?.value ?? null);
   if ((current?.value ?? null) === value && (current?.naReason ?? '') === naReason) return { changed: false, restatement: null };

@@ -20,7 +20,7 @@ import {
 } from './assessment-input.repository';
 import { decideObjection, insertObjection, listObjections } from './objection.repository';
 import { findLatestPublication, findLatestResultsOfRounds, insertPublication, listPublications } from './publication.repository';
-import { loadRoundScoringInputs } from './round-inputs.repository';
+import { findScoreCellOfUnit, loadRoundScoringInputs } from './round-inputs.repository';
 import {
   findRoundById,
   findRoundWithSchemeHash,
@@ -72,7 +72,7 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     await setUnitGroup(db, b.id, 2025, gB);
     await setUnitGroup(db, gone.id, 2025, gB);
     await setUnitGroup(db, c.id, 2025, gC);
-    return { a, b, c };
+    return { a, b, c, gone };
   }
 
   it('keeps one scheme per year, replaces a draft only at the loaded version, never a frozen one', async () => {
@@ -265,6 +265,34 @@ describe.each(testDatabases)('assessment repositories on $name', (factory) => {
     expect(await holdRoundInStatus(db, round.id, 'draft')).toBe(false);
     expect(await lockRoundForChange(db, round.id)).toMatchObject({ id: round.id, status: 'published', version: checked + 1 });
     expect(await lockRoundForChange(db, round.id + 1000)).toBeNull();
+  });
+
+  it('reads a score cell with its unit as the quarter assesses it, in one statement', async () => {
+    const { db } = handle;
+    const { a, gone } = await seedUnits();
+    const ungrouped = await insertUnit(db, { ...base, code: 'D01', name: '未分组单位', kind: 'city_dept' }, NOW);
+    const scheme = await insertScheme(db, SCHEME, NOW);
+    const round = await insertRound(
+      db,
+      { periodCode: '2025Q3', schemeId: scheme.id, kind: 'office', title: '', objectionDays: 10, createdBy: null },
+      NOW,
+    );
+    await upsertScores(
+      db,
+      round.id,
+      [{ unitId: a.id, leaf: '1.3', value: 'na', naReason: '无此项', evidence: '', source: 'manual' }],
+      null,
+      NOW,
+    );
+    expect(await findScoreCellOfUnit(db, round, a.id, '1.3')).toEqual({
+      unit: { id: a.id, code: 'A01', name: '临江区人民政府', group: 'A', tags: ['试点'] },
+      current: { value: 'na', naReason: '无此项' },
+    });
+    expect(await findScoreCellOfUnit(db, round, a.id, '1.1')).toMatchObject({ unit: { id: a.id, group: 'A' }, current: null });
+    // Gone before the quarter, or without a group that year: not assessed.
+    expect(await findScoreCellOfUnit(db, round, gone.id, '1.1')).toEqual({ unit: null, current: null });
+    expect(await findScoreCellOfUnit(db, round, ungrouped.id, '1.1')).toEqual({ unit: null, current: null });
+    expect(await findScoreCellOfUnit(db, round, a.id + 1000, '1.1')).toEqual({ unit: null, current: null });
   });
 
   it('lets writers of a draft round hold it at once; publishing waits for them, and writers after it find it published', async (test) => {

@@ -48,6 +48,37 @@ export async function listAssessedUnits(
     .map((r) => ({ id: Number(r.id), code: r.code, name: r.name, group: r.group_code, tags: JSON.parse(r.tags) as string[] }));
 }
 
+/**
+ * One score cell's unit as a quarter of `year` assesses it (any group: the caller checks the
+ * scheme's; null when the unit has no group that year or is not valid in the period, and then the
+ * cell is not read) and the cell as stored (null: empty), in one statement: what score entry reads
+ * before its write.
+ */
+export async function findScoreCellOfUnit(
+  db: Db,
+  round: { id: number; year: number; period: Period },
+  unitId: number,
+  leaf: string,
+): Promise<{ unit: RoundUnit | null; current: { value: string; naReason: string } | null }> {
+  const { start, end } = periodDateRange(round.period);
+  const rows = await db
+    .selectFrom('units as u')
+    .innerJoin('unit_groups as ug', (join) => join.onRef('ug.unit_id', '=', 'u.id').on('ug.year', '=', round.year))
+    .innerJoin('groups as g', 'g.id', 'ug.group_id')
+    .leftJoin('assessment_scores as s', (join) =>
+      join.onRef('s.unit_id', '=', 'u.id').on('s.round_id', '=', round.id).on('s.leaf_code', '=', leaf),
+    )
+    .select(['u.id', 'u.code', 'u.name', 'u.tags', 'u.valid_from', 'u.valid_to', 'g.code as group_code', 's.value', 's.na_reason'])
+    .where('u.id', '=', unitId)
+    .execute();
+  const row = rows[0];
+  if (!row || row.valid_from > end || (row.valid_to !== null && row.valid_to < start)) return { unit: null, current: null };
+  return {
+    unit: { id: Number(row.id), code: row.code, name: row.name, group: row.group_code, tags: JSON.parse(row.tags) as string[] },
+    current: row.value !== null ? { value: row.value, naReason: row.na_reason ?? '' } : null,
+  };
+}
+
 export interface RoundScoringInputs {
   units: RoundUnit[];
   inputs: ScoringInputs & {
