@@ -186,7 +186,8 @@ export function createServer(options: ServerOptions): Server {
             return;
           }
           const etag = early.etag;
-          if (answers === null || etag === undefined) {
+          // A streamed answer (trpc-accept: application/jsonl) is 200 before its calls end, errors or not: never kept.
+          if (answers === null || etag === undefined || req.headers['trpc-accept'] !== undefined) {
             prepared.set(req, early);
             compressAnswer(req, res);
             trpc(req, res);
