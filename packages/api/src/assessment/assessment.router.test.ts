@@ -348,6 +348,41 @@ describe.each(testDatabases)('assessment router on $name', (factory) => {
     });
   });
 
+  it("refuses a publication from a view older than a cell's change (entered, changed back, or cleared), then publishes at the version shown", async () => {
+    await importExampleInputs(ex.assessor, ex.q3.id);
+    const a04 = ex.unitIds.get('A04') ?? 0;
+    const versionNow = async () => (await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id })).round.version;
+    const seen = await versionNow();
+    const set = (value: string | null, expected: string | null) =>
+      ex.assessor.assessment.inputs.setScore({ roundId: ex.q3.id, unitId: a04, leaf: '2.2', value, expected });
+    await set('15', '10');
+    await set('10', '15');
+    // The cell holds what it held when the round was viewed, yet the view is stale: each change moved the version.
+    const afterTwo = await versionNow();
+    expect(afterTwo).toBe(seen + 2);
+    expect((await ex.assessor.assessment.rounds.list({ year: 2025 })).find((r) => r.id === ex.q3.id)?.version).toBe(afterTwo);
+    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: seen })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('已有变动'),
+    });
+    await set(null, '10');
+    const cleared = await versionNow();
+    expect(cleared).toBeGreaterThan(afterTwo);
+    await set('10', null);
+    const current = await versionNow();
+    expect(current).toBeGreaterThan(cleared);
+    await expect(ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: cleared })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const published = await ex.assessor.assessment.rounds.publish({ roundId: ex.q3.id, version: current });
+    expect(published.sequence).toBe(1);
+    const { round } = await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id });
+    expect(round).toMatchObject({ status: 'published', version: current + 1 });
+    // A draft's write after the publication: refused as a draft write, nothing written.
+    await expect(set('12', '10')).rejects.toMatchObject({ message: expect.stringContaining('请填写更正理由') });
+    expect((await ex.assessor.assessment.rounds.get({ roundId: ex.q3.id })).round.version).toBe(current + 1);
+  });
+
   it('corrects a published round only as a restatement with a reason and a diff; the original snapshot stays', async () => {
     const original = await publishQ3();
     const a04 = ex.unitIds.get('A04') ?? 0;
