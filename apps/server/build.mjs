@@ -90,7 +90,17 @@ const nativeExternals = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
+// Sources changed from here on make the bundle stale (bundle-state.mjs compares with this time).
+const startedMs = Date.now();
+// The previous build's files stay until the next build: a server started from it may still import()
+// its chunks (they are loaded at first use); older files are removed.
+const previous = (() => {
+  try {
+    return new Set(JSON.parse(readFileSync(join(outdir, 'build-info.json'), 'utf8')).outputs);
+  } catch {
+    return new Set();
+  }
+})();
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: repoRoot,
@@ -118,12 +128,21 @@ const result = await build({
 });
 for (const [name, path] of files) copyFileSync(path, join(outdir, name));
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-// What bundle-state.mjs compares with dist/main.mjs's time to tell whether the bundle is stale.
+// What bundle-state.mjs checks to tell whether the bundle is stale.
 const inputs = [
   ...Object.keys(result.metafile.inputs),
   ...[...files.values(), join(here, 'build.mjs'), join(here, 'bundle-state.mjs')].map((f) => relative(repoRoot, f)),
 ];
-writeFileSync(join(outdir, 'build-info.json'), JSON.stringify({ inputs: inputs.map((f) => f.split('\\').join('/')) }));
+const outputs = [...Object.keys(result.metafile.outputs), ...[...files.keys()].map((name) => relative(repoRoot, join(outdir, name)))];
+const slash = (f) => f.split('\\').join('/');
+writeFileSync(join(outdir, 'build-info.json'), JSON.stringify({ startedMs, inputs: inputs.map(slash), outputs: outputs.map(slash) }));
+const kept = new Set([
+  ...previous,
+  ...outputs.map(slash),
+  ...['build-info.json', 'meta.json'].map((f) => slash(relative(repoRoot, join(outdir, f)))),
+]);
+for (const name of readdirSync(outdir))
+  if (!kept.has(slash(relative(repoRoot, join(outdir, name))))) rmSync(join(outdir, name), { force: true });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(
   `dist/main.mjs built: ${Object.keys(result.metafile.outputs).filter((o) => o.endsWith('.mjs')).length} files, ${(bytes / 1048576).toFixed(1)} MB; tasks: ${[...tasks.keys()].join(', ')}; copied: ${[...files.keys()].join(', ')}`,

@@ -1,8 +1,9 @@
 // Whether dist/ (build.mjs) is missing or older than what it was built from. build.mjs writes
-// dist/build-info.json: every file esbuild read (workspace sources and node_modules files, from
-// its metafile), the files it copied, and itself. The bundle is stale when one of those files is
-// gone or was modified after dist/main.mjs was written (a new import changes the importing file,
-// a new package version changes the path under node_modules/.pnpm).
+// dist/build-info.json: when the build started, every file esbuild read (workspace sources and
+// node_modules files, from its metafile), the files it copied, itself, and every file it wrote. The
+// bundle is stale when a file it wrote is missing, or a file it read is gone or was modified after
+// the build started (a new import changes the importing file; a new package version changes the
+// path under node_modules/.pnpm). Checking takes a stat per file (about 2,000).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +15,18 @@ export const BUILD_INFO = join(here, 'dist/build-info.json');
 
 /** Why dist/ needs a build (a short English reason), or null when it is up to date. */
 export function bundleStaleness() {
-  let builtMs;
   let info;
   try {
-    builtMs = statSync(BUNDLE_ENTRY).mtimeMs;
     info = JSON.parse(readFileSync(BUILD_INFO, 'utf8'));
   } catch {
     return 'not built yet';
+  }
+  for (const file of info.outputs) {
+    try {
+      statSync(join(repoRoot, file));
+    } catch {
+      return `${file} is missing`;
+    }
   }
   for (const file of info.inputs) {
     let modified;
@@ -29,7 +35,7 @@ export function bundleStaleness() {
     } catch {
       return `${file} is gone`;
     }
-    if (modified > builtMs) return `${file} changed`;
+    if (modified > info.startedMs) return `${file} changed`;
   }
   return null;
 }

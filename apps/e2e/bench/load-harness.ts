@@ -1,6 +1,7 @@
 // What load.bench.ts and province.bench.ts share: command-line lists, a fresh database per dialect
 // (a SQLite file, or a PostgreSQL database created and dropped), the real server as a child process
-// (`apps/server/src/main.ts`, `--workers N`) with its RSS summed over its process tree from /proc,
+// (`pnpm start`'s apps/server/start.mjs, `--workers N`: the bundle, dist/main.mjs, rebuilt first when
+// a file it was built from changed since, see apps/server/bundle-state.mjs) with its RSS summed over its process tree from /proc,
 // tRPC calls over HTTP, autocannon runs with exact p50/p95/p99, the result table with the load
 // average, and the generated province seeded through the app's own publication (publishRound).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -227,9 +228,13 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+/** Experiments only: node flags for the server's primary process (KAOPING_BENCH_NODE_FLAGS, space-separated). */
+const serverNodeFlags = () => (process.env['KAOPING_BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+
 export async function startServer(env: Record<string, string>, workers: number): Promise<RunningServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const args = ['--import', 'tsx', join(repoRoot, 'apps/server/src/main.ts'), ...(workers > 1 ? ['--workers', String(workers)] : [])];
+  // What `pnpm start` runs: the bundle (built here first when missing or stale), not the sources through tsx.
+  const args = [...serverNodeFlags(), join(repoRoot, 'apps/server/start.mjs'), ...(workers > 1 ? ['--workers', String(workers)] : [])];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', KAOPING_WORKERS: '' },
@@ -245,7 +250,7 @@ export async function startServer(env: Record<string, string>, workers: number):
     started = stdout.includes('考评 Kaoping 已启动');
   });
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const deadline = Date.now() + 300_000; // a loaded machine compiles slowly (tsx)
+  const deadline = Date.now() + 300_000; // a loaded machine builds the bundle slowly
   // The start line comes when every worker listens (alone: when the one process does).
   while (!started) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}${stdout}`);
