@@ -3,8 +3,9 @@
 // which cost about 0.6 s of main thread on a full reload. With `theme.zeroRuntime` (src/theme.ts) it
 // skips that and only sets the theme's CSS variables; the rules come from the stylesheet built here:
 // every antd component (and its popups, panels and variants) rendered once on the server with the
-// same theme, the styles it registered extracted by @ant-design/cssinjs. Same theme, same antd, same
-// hash: the rules and their `:where(.css-…)` selectors are the ones the browser generated before.
+// same theme, the styles it registered extracted by @ant-design/cssinjs. antd 6's rules reach the theme
+// through CSS variables (still set by antd in the browser) and hash their `:where(.css-…)` selectors by
+// antd's version: the rules are the ones the browser generated before (test/antd-static-style.test.ts).
 import { createRequire } from 'node:module';
 import type * as ReactModule from 'react';
 import type * as ReactDomServer from 'react-dom/server';
