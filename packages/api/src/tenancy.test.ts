@@ -61,7 +61,11 @@ function callPath(caller: unknown, path: string, input: unknown): Promise<unknow
 /** Every row of one office, table by table, hashed: what no other office's request may change. */
 async function officeFingerprint(handle: TestDatabaseHandle, officeId: number): Promise<Record<string, string>> {
   const across = acrossOffices(handle.root);
-  const tables = (await across.introspection.getTables()).map((t) => t.name).filter((t) => !GLOBAL_TABLES.has(t));
+  // Only this database's schema: the shared PostgreSQL test database may hold other runs' schemas.
+  const tables = (await across.introspection.getTables())
+    .filter((t) => handle.schema === undefined || t.schema === undefined || t.schema === handle.schema)
+    .map((t) => t.name)
+    .filter((t) => !GLOBAL_TABLES.has(t));
   const out: Record<string, string> = {};
   for (const table of tables.sort()) {
     const rows = await across
