@@ -47,7 +47,7 @@ export function antdStaticStyle(token: Record<string, unknown>): string {
       h(c('Button'), { type: 'primary' }),
       h(c('Button'), { danger: true }),
       h(c('Space.Compact'), null, h(c('Button')), h(c('Button'))),
-      h(c('Space.Compact'), { direction: 'vertical' }, h(c('Button')), h(c('Button'))),
+      h(c('Space.Compact'), { orientation: 'vertical' }, h(c('Button')), h(c('Button'))),
     ],
     Cascader: () => [h(c('Cascader')), h(c('Cascader.Panel'))],
     Dropdown: () => [h(c('Dropdown'), { open: true, menu: { items: [{ key: 'a', label: 'a' }] } }, h('span'))],
@@ -114,13 +114,20 @@ export function antdStaticStyle(token: Record<string, unknown>): string {
   }
 
   const cache = createCache();
-  for (const node of nodes) {
-    // Each on its own: one component that cannot render bare must not hide the others' styles.
-    try {
-      renderToString(h(StyleProvider, { cache }, h(c('ConfigProvider'), { theme: { token } }, h(c('App'), null, node))));
-    } catch {
-      // A component that needs props it was not given: its styles are registered before it throws, or it is not used bare.
+  // antd's development warnings about bare or server-rendered components are no news here.
+  const { error, warn } = console;
+  console.error = console.warn = () => {};
+  try {
+    for (const node of nodes) {
+      // Each on its own: one component that cannot render bare must not hide the others' styles.
+      try {
+        renderToString(h(StyleProvider, { cache }, h(c('ConfigProvider'), { theme: { token } }, h(c('App'), null, node))));
+      } catch {
+        // A component that needs props it was not given: its styles are registered before it throws, or it is not used bare.
+      }
     }
+  } finally {
+    Object.assign(console, { error, warn });
   }
   // Component rules only: the theme's CSS variables (token, component tokens) are still set by antd in the browser.
   // Without the map of cache paths at the end (for hydrating server-rendered pages, which this app has none of).
