@@ -294,8 +294,15 @@ export function scopeToOffice<T extends Kysely<Database>>(db: T, officeId: numbe
  * sign-in lookups, seeding several offices, a province's reads of its cities. Every call site is a
  * decision; grep for it.
  */
+const acrossHandles = new WeakMap<Kysely<Database>, Kysely<Database>>();
 export function acrossOffices<T extends Kysely<Database>>(db: T): T {
-  return db.withoutPlugins() as T;
+  // One handle per handle, like scopeToOffice: statements compiled once per handle (the session lookup) stay compiled.
+  let across = acrossHandles.get(db);
+  if (across === undefined) {
+    across = db.withoutPlugins();
+    acrossHandles.set(db, across);
+  }
+  return across as T;
 }
 
 /** Root handles refuse office tables until scoped. */

@@ -52,6 +52,9 @@ describe.each(testDatabases)('session lookup on $name', (factory) => {
     expect(await findLiveSessionUser(across, 'live', LATER)).toBeNull();
     await setUserActive(handle.db, userId, true, LATER);
     expect(await findLiveSessionUser(across, 'live', LATER)).not.toBeNull();
+    // The statement is compiled once per handle: each call's own time and id are the ones compared.
+    expect(await findLiveSessionUser(across, 'live', '2026-12-02T00:00:00.001Z')).toBeNull();
+    expect(acrossOffices(handle.root)).toBe(across);
     await deleteSession(handle.db, 'live');
     expect(await findLiveSessionUser(across, 'live', LATER)).toBeNull();
   });
