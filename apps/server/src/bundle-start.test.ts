@@ -118,7 +118,18 @@ describe('the bundled server (pnpm start)', () => {
         .flatMap((p) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1] ?? []),
     );
     expect(packages.has('kysely')).toBe(true); // the walk sees what is loaded
-    for (const heavy of ['exceljs', 'docx', 'xlsx', 'mammoth', 'unpdf', 'word-extractor', 'node-html-parser', 'undici', 'opencc-js'])
+    for (const heavy of [
+      'exceljs',
+      'docx',
+      'xlsx',
+      'mammoth',
+      'unpdf',
+      'word-extractor',
+      'node-html-parser',
+      'undici',
+      'opencc-js',
+      'pinyin-pro',
+    ])
       expect(packages, heavy).not.toContain(heavy);
   });
 });

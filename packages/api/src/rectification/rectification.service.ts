@@ -8,7 +8,6 @@ import { conflict, forbidden, invalidInput, notFound, type DomainError } from '@
 import { chinaToday } from '@kaoping/domain/period/period';
 import { daysOverdue, isClosedOnTime, isOverdue, workingDaysOverdue } from '@kaoping/domain/rectification/rectification-deadline';
 import { evidenceProblem } from '@kaoping/domain/rectification/evidence-rule';
-import { unitMatches } from '@kaoping/domain/rectification/unit-search';
 import {
   allowedActions,
   applyTransition,
@@ -152,7 +151,9 @@ export type LedgerQuery = z.output<typeof ledgerFilterSchema> & { page?: number;
 export async function listLedgerForUser(ctx: Authed, f: LedgerQuery) {
   const today = chinaToday(ctx.now());
   const query = f.unitQuery ?? '';
-  const unitIds = query === '' ? null : (await listUnitNames(ctx.db)).filter((u) => unitMatches(query, u)).map((u) => u.id);
+  // The matcher (pinyin-pro's dictionaries, ~14 MB) loads with the first typed search, not with the server.
+  const unitMatches = query === '' ? null : (await import('@kaoping/domain/rectification/unit-search')).unitMatches;
+  const unitIds = unitMatches === null ? null : (await listUnitNames(ctx.db)).filter((u) => unitMatches(query, u)).map((u) => u.id);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? null;
   const [found, calendar] = await Promise.all([
