@@ -33,27 +33,11 @@ function keepZoomWindow(chart: ECharts, option: EChartsCoreOption): EChartsCoreO
   };
 }
 
-/** Binds a chart's event handlers; returns the unbinding. */
-function bindEvents(chart: ECharts, events: EChartEvents): () => void {
-  const bound = Object.entries(events).map(([name, handler]) => [name, (params: unknown) => handler(params as ECElementEvent)] as const);
-  for (const [name, listener] of bound) chart.on(name, listener);
-  return () => {
-    for (const [name, listener] of bound) chart.off(name, listener);
-  };
-}
-
 export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, style, testId }: EChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
-  const optionRef = useRef(option);
-  optionRef.current = option;
-  const eventsRef = useRef(onEvents);
-  eventsRef.current = onEvents;
-  /** The option the chart shows, and the events bound when it was created (handed over to the effect below). */
-  const shownRef = useRef<EChartsCoreOption | null>(null);
-  const firstBindingRef = useRef<{ events: EChartEvents; unbind: () => void } | null>(null);
 
   useEffect(() => {
     let instance: ECharts | null = null;
@@ -67,36 +51,29 @@ export function EChart({ option, ariaLabel, height = 400, onEvents, onReady, sty
       observer = new ResizeObserver(() => instance?.resize());
       observer.observe(box);
       readyRef.current?.(instance);
-      // Events first (so `rendered`/`finished` of the first draw are seen), then the option, in this
-      // same task: the chart draws now, not after another React render and frame (issue #14).
-      const events = eventsRef.current;
-      if (events) firstBindingRef.current = { events, unbind: bindEvents(instance, events) };
-      instance.setOption(optionRef.current, { notMerge: true });
-      shownRef.current = optionRef.current;
       setChart(instance);
     });
     return () => {
       isCancelled = true;
       observer?.disconnect();
-      firstBindingRef.current = null;
       instance?.dispose();
     };
   }, []);
 
-  // Events are bound before an option is set, so `finished` of each render is seen.
+  // Events are bound before the option is set, so `finished` of the first render is seen.
   useEffect(() => {
-    if (!chart) return;
-    const first = firstBindingRef.current;
-    firstBindingRef.current = null;
-    if (first && first.events === onEvents) return first.unbind;
-    first?.unbind();
-    return onEvents ? bindEvents(chart, onEvents) : undefined;
+    if (!chart || !onEvents) return;
+    const bound = Object.entries(onEvents).map(
+      ([name, handler]) => [name, (params: unknown) => handler(params as ECElementEvent)] as const,
+    );
+    for (const [name, listener] of bound) chart.on(name, listener);
+    return () => {
+      for (const [name, listener] of bound) chart.off(name, listener);
+    };
   }, [chart, onEvents]);
 
   useEffect(() => {
-    if (!chart || shownRef.current === option) return;
-    chart.setOption(keepZoomWindow(chart, option), { notMerge: true });
-    shownRef.current = option;
+    chart?.setOption(keepZoomWindow(chart, option), { notMerge: true });
   }, [chart, option]);
 
   return <div ref={boxRef} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, ...style }} />;
