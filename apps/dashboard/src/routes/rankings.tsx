@@ -3,7 +3,7 @@
 // the address and carry over between the tabs.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PageLink, useCanOpenPath } from '../components/page-link';
@@ -13,7 +13,6 @@ import { PeriodPicker } from '../features/dashboard/period-picker';
 import { PrintStyle } from '../features/dashboard/print-style';
 import { RankingChart } from '../features/dashboard/ranking-chart';
 import { RankingTable } from '../features/dashboard/ranking-table';
-import { useAfterFirstPaint } from '../features/dashboard/use-after-first-paint';
 import { useDashboardParams } from '../features/dashboard/use-dashboard-params';
 import { loadECharts } from '../charts/echart';
 import { prefetchOnce } from '../features/dashboard/prefetch';
@@ -154,4 +153,24 @@ function RankingPage() {
       </Space>
     </Card>
   );
+}
+
+/**
+ * False until the browser has painted once after `ready` became true, then true (as a transition).
+ * The 3,000-row table renders after the chart is on screen, not in the same long task (issue #14).
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!ready || shown) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setShown(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, shown]);
+  return shown;
 }

@@ -15,7 +15,6 @@ import { formatPercent, formatPeriod, formatScore, profilePath } from './dashboa
 import { Delta, GradeTag, Movement } from './dashboard-tags';
 import { FigureCard } from './figure-card';
 import { PeriodPicker } from './period-picker';
-import { useAfterFirstPaint } from './use-after-first-paint';
 import { useDashboardParams } from './use-dashboard-params';
 
 type Overview = Outputs['dashboard']['overview'];
@@ -260,8 +259,6 @@ export function CityOverview() {
   const { period, setPeriod } = useDashboardParams();
   const [list, setList] = useState<ListKind | null>(null);
   const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ period }), placeholderData: keepPreviousData });
-  // The changes since the previous quarter (below the groups) render after the figures are on screen.
-  const changesShown = useAfterFirstPaint(overview.data !== undefined);
   if (overview.isPending) return <Spin />;
   if (overview.error) return <DashboardError error={overview.error} />;
   const data = overview.data;
@@ -491,8 +488,6 @@ export function CityOverview() {
           >
             {a.previousPeriod === null ? (
               <Empty description={t('dashboard.overview.noPrevious')} />
-            ) : !changesShown ? (
-              <Spin data-testid="overview-changes-pending" />
             ) : (
               <Row gutter={[16, 16]}>
                 <Col xs={24} lg={8}>
