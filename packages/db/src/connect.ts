@@ -6,6 +6,7 @@ import { ImmediateSqliteDialect, SQLITE_BUSY_POLICY, type BusyPolicy } from './s
 import pg from 'pg';
 import type { Database } from './schema';
 import { guardOffices, scopeToOffice } from './offices/office-scope';
+import { PreparingClient } from './pg-prepared-statements';
 
 export type { Kysely, Transaction } from 'kysely';
 export type Db = Kysely<Database>;
@@ -47,6 +48,7 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    Client: PreparingClient,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   const db = guardOffices(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acrossOffices } from '../offices/office-scope';
 import { createMigratedTestDatabase, testDatabases, type TestDatabaseHandle } from '../testing/test-databases';
@@ -57,6 +58,18 @@ describe.each(testDatabases)('session lookup on $name', (factory) => {
     expect(acrossOffices(handle.root)).toBe(across);
     await deleteSession(handle.db, 'live');
     expect(await findLiveSessionUser(across, 'live', LATER)).toBeNull();
+  });
+
+  it('is prepared once per connection on a PostgreSQL server (not planned on every request)', async (ctx) => {
+    if (factory.dialect !== 'postgres' || handle.schema === undefined) return ctx.skip(); // PGlite: no pg client
+    await insertSession(handle.db, { id: 'prepared', userId, createdAt: NOW, expiresAt: '2026-12-02T00:00:00.000Z' });
+    await handle.root.connection().execute(async (connection) => {
+      const across = acrossOffices(connection);
+      expect(await findLiveSessionUser(across, 'prepared', LATER)).toMatchObject({ id: userId });
+      expect(await findLiveSessionUser(across, 'prepared', '2026-12-03T00:00:00.000Z')).toBeNull();
+      const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(connection);
+      expect(prepared.rows.filter((r) => r.statement.includes('office_data_versions'))).toHaveLength(1);
+    });
   });
 
   it('sees a role change on the next lookup', async () => {

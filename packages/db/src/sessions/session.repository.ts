@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { Db } from '../connect';
+import { prepareOnPostgres } from '../pg-prepared-statements';
 
 export interface SessionRecord {
   /** SHA-256 of the cookie's token: it names the session but cannot be used as one. */
@@ -87,6 +88,8 @@ export async function findLiveSessionUser(db: Db, id: string, now: string): Prom
   if (compiled === undefined) {
     compiled = liveSessionUserQuery(db, ID_SLOT, NOW_SLOT).compile();
     compiledPerHandle.set(db, compiled);
+    // Run on every request: on PostgreSQL, planned once per connection instead of every time.
+    prepareOnPostgres(compiled.sql);
   }
   const parameters = compiled.parameters.map((p) => (p === ID_SLOT ? id : p === NOW_SLOT ? now : p));
   const r = (await db.executeQuery<LiveSessionRow>({ ...compiled, parameters })).rows[0];
