@@ -14,7 +14,7 @@ import type { SessionUser } from '@kaoping/contracts/auth/session';
 import { publishRound } from '@kaoping/api/assessment/publication.service';
 import { LoginRateLimiter } from '@kaoping/api/auth/login-rate-limiter';
 import type { Context } from '@kaoping/api/context';
-import { findRoundById } from '@kaoping/db/assessment/round.repository';
+import { findRoundById, inputsVersionsOf } from '@kaoping/db/assessment/round.repository';
 import { openPostgres, openSqlite, type DatabaseHandle, type Db, type DialectName } from '@kaoping/db/connect';
 import { migrateToLatest } from '@kaoping/db/migrate';
 import { officeOf } from '@kaoping/db/offices/office-scope';
@@ -167,7 +167,11 @@ export function appPublisher(dialect: Dialect): RoundPublisher {
     const officeId = officeOf(db);
     if (officeId === null) throw new Error('the publisher needs an office-scoped handle');
     const user: SessionUser = { ...by, role: 'admin', unitId: null, unitName: null, officeId };
-    await publishRound(serviceContext(db, dialect, user, publishedAt), { roundId: round.id, version: current.version });
+    await publishRound(serviceContext(db, dialect, user, publishedAt), {
+      roundId: round.id,
+      // A draft's version counts its cells' revisions (what the publish dialog shows).
+      version: (await inputsVersionsOf(db, [current])).get(current.id) ?? current.version,
+    });
   };
 }
 

@@ -26,6 +26,7 @@ import { schemeSchema } from '@kaoping/contracts/scoring/scheme';
 import { compileScheme } from '@kaoping/domain/scoring/compile-scheme';
 import { upsertScores } from '@kaoping/db/assessment/assessment-input.repository';
 import { findSchemeByYear } from '@kaoping/db/assessment/scheme.repository';
+import { inputsVersionsOf } from '@kaoping/db/assessment/round.repository';
 import { mapUnitIdsByCode } from '@kaoping/db/dashboard/dashboard.repository';
 import { createRandom } from '@kaoping/db/demo/random';
 import { insertOffice } from '@kaoping/db/offices/office.repository';
@@ -88,8 +89,10 @@ async function publishOneMoreQuarter(database: BenchDatabase, city: SeededCity):
   await db.transaction().execute((trx) => upsertScores(trx, round.id, cells, account.id, now.toISOString()));
   const scoresMs = performance.now() - started;
 
+  // A draft's version counts its cells' revisions (what the publish dialog shows).
+  const version = (await inputsVersionsOf(db, [round])).get(round.id) ?? round.version;
   started = performance.now();
-  const publication = await publishRound(ctx, { roundId: round.id, version: round.version });
+  const publication = await publishRound(ctx, { roundId: round.id, version });
   const publishMs = performance.now() - started;
   const readModel = await db
     .selectFrom('published_unit_results')
