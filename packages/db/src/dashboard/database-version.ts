@@ -1,6 +1,7 @@
 // The office's data version (issue #14): a counter that triggers bump in every transaction that
 // changes what the dashboard answers read for that office (publications and round status, units
-// and groups, findings, the ledger, annual reports: migration 2026-12-09-0100-office-data-versions).
+// and groups, findings, the ledger, annual reports: migration 2026-12-09-0100-office-data-versions;
+// calendar overrides, which move the ledger's deadlines: 2026-12-09-0400-ledger-version).
 // Read before a computation, it keys cached answers and ETags: it never stays the same across a
 // committed change of those rows, from any process (the counter lives in the database); score
 // entry, session touches and every write of another office leave it alone.
