@@ -341,12 +341,16 @@ export async function signIn(baseUrl: string, username: string, password: string
   return cookie.split(';')[0] ?? '';
 }
 
-/** A GET request for autocannon: the procedure with its input, the session cookie and extra headers. */
+/**
+ * A GET request for autocannon: the procedure with its input, the session cookie and extra headers. It
+ * accepts compressed answers as the dashboard's browser does (Chromium's Accept-Encoding): without it a
+ * 2,737-unit ranking goes out as 642 KB of JSON, which no user's browser asks for.
+ */
 export function getRequest(path: string, input: unknown, cookie: string, headers: Record<string, string> = {}) {
   return {
     method: 'GET' as const,
     path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-    headers: { cookie, ...headers },
+    headers: { cookie, 'accept-encoding': 'gzip, deflate, br, zstd', ...headers },
   };
 }
 
