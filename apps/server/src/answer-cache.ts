@@ -10,6 +10,7 @@
 // computed anew; kept answers of old versions age out of the LRU. Bounded by bytes; concurrent misses
 // of one tag wait for the first (single flight) instead of computing the same answer again.
 import type { OutgoingHttpHeader, ServerResponse } from 'node:http';
+import { LRUCache } from 'lru-cache';
 
 /** The default bound of one process's kept answers. */
 export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
@@ -29,18 +30,16 @@ const PER_RESPONSE_HEADERS = new Set(['set-cookie', 'date', 'connection', 'keep-
 const ENTRY_OVERHEAD_BYTES = 256;
 
 export class AnswerCache {
-  private readonly entries = new Map<string, KeptAnswer>();
+  private readonly entries: LRUCache<string, KeptAnswer>;
   private readonly inFlight = new Map<string, Promise<KeptAnswer | null>>();
-  private bytes = 0;
   /** How many times get() found a kept answer (tests and benches read it). */
   hits = 0;
   /** How many times pending() found another request computing the answer. */
   waits = 0;
-  /** An answer larger than this is not kept: it would push out many others. */
-  private readonly maxEntryBytes: number;
 
-  constructor(private readonly maxBytes: number = ANSWER_CACHE_BYTES) {
-    this.maxEntryBytes = Math.floor(maxBytes / 8);
+  constructor(maxBytes: number = ANSWER_CACHE_BYTES) {
+    // An answer larger than an eighth of the bound is not kept: it would push out many others.
+    this.entries = new LRUCache({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 8), sizeCalculation: (a) => a.size });
   }
 
   get size(): number {
@@ -48,16 +47,13 @@ export class AnswerCache {
   }
 
   get byteSize(): number {
-    return this.bytes;
+    return this.entries.calculatedSize;
   }
 
   /** The kept answer for `key`, marked as the most recently used. */
   get(key: string): KeptAnswer | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (entry !== undefined) this.hits++;
     return entry;
   }
 
@@ -86,21 +82,10 @@ export class AnswerCache {
     };
   }
 
+  /** Keeps `answer` (not when larger than an eighth of the bound), dropping the least recently used past the bound. */
   set(key: string, answer: KeptAnswer): void {
-    if (answer.size > this.maxEntryBytes) return;
-    const previous = this.entries.get(key);
-    if (previous !== undefined) {
-      this.entries.delete(key);
-      this.bytes -= previous.size;
-    }
+    if (answer.size > this.entries.maxEntrySize) return;
     this.entries.set(key, answer);
-    this.bytes += answer.size;
-    // Map keeps insertion order and get() re-inserts: the first key is the least recently used.
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.size;
-    }
   }
 }
 

@@ -1,7 +1,8 @@
 import type { RoundKind, RoundStatus } from '@kaoping/contracts/assessment/assessment';
 import { parsePeriod, type Period } from '@kaoping/domain/period/period';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../connect';
+import { isPostgres } from '../migrations/column-helpers';
 import type { AssessmentRoundTable } from './assessment.tables';
 
 export interface AssessmentRound {
@@ -201,8 +202,6 @@ export async function touchRound(db: Db, id: number, now: string): Promise<void>
     .where('id', '=', id)
     .execute();
 }
-
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The class of PostgreSQL advisory locks on a round's inputs (the object is the round's id). */
 const ROUND_INPUTS_LOCK = 0x4b500001;
